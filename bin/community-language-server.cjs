@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The `community-language-server` command: LSP over --stdio (or node IPC when started by VS Code).
+require('../out/server/main.cjs');

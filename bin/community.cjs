@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The `community` command: runs the bundled CLI (built by `npm run build`).
+require('../out/cli/main.cjs');

@@ -1,0 +1,297 @@
+// The plan model: plain, validated data that the forecast, schedules and reports read.
+// It is produced by lowering the AST (language/lower.ts) and never refers to langium or vscode.
+// Units are canonical here: percents are fractions (12% -> 0.12), money is in the plan currency,
+// durations are in minutes or days as named, and rates keep their period so the engine can convert
+// exactly (monthly churn c -> weekly 1 - (1 - c)^(12/52)).
+import { z } from 'zod';
+
+/** Where a model item came from, so views can reveal its line in the plan (0-based like LSP). */
+export const SourceRef = z.object({
+    uri: z.string(),
+    line: z.number().int().nonnegative(),
+    character: z.number().int().nonnegative(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/**
+ * An uncertain number. `x` → fixed; `x ± y` → triangular(x−y, x, x+y);
+ * `a..b` → uniform(a, b); `a..b likely m` → triangular(a, m, b).
+ */
+export const Dist = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fixed'), value: z.number() }),
+    z.object({ kind: z.literal('uniform'), min: z.number(), max: z.number() }),
+    z.object({ kind: z.literal('triangular'), min: z.number(), mode: z.number(), max: z.number() }),
+]);
+export type Dist = z.infer<typeof Dist>;
+
+export const Period = z.enum(['day', 'week', 'month', 'year']);
+export type Period = z.infer<typeof Period>;
+
+/** Weeks in one period: a year is 52 weeks and a month is 52/12 weeks. */
+export const WEEKS_PER: Record<Period, number> = { day: 1 / 7, week: 1, month: 52 / 12, year: 52 };
+
+/** A probability-like share per period (churn, promotion, conversion, Bass p and q). */
+export const Rate = z.object({ value: Dist, per: Period });
+export type Rate = z.infer<typeof Rate>;
+
+/** Money in the plan's currency; `per` is what it is charged for (post, run, week, join, day…). */
+export const Money = z.object({ value: Dist, per: z.string().optional() });
+export type Money = z.infer<typeof Money>;
+
+export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** A cadence. `once` uses `date`; the others repeat every `interval` units of `frequency`. */
+export const Schedule = z.object({
+    frequency: z.enum(['once', 'daily', 'weekly', 'monthly']),
+    interval: z.number().int().positive(),
+    weekdays: z.array(Weekday),
+    monthDays: z.array(z.number().int().min(1).max(31)),
+    /** Local times of day "HH:MM" in the plan's time zone; empty = all-day / unspecified. */
+    times: z.array(z.string().regex(/^\d{2}:\d{2}$/)),
+    /** ISO dates (YYYY-MM-DD), local to the plan's time zone. */
+    date: z.string().optional(),
+    from: z.string().optional(),
+    until: z.string().optional(),
+    count: z.number().int().positive().optional(),
+    source: SourceRef.optional(),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+export const Platform = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    /** Known kinds (wechat-group, wecom-group, qq-group, discord, slack, discourse, telegram, douyin-fan-group, xiaohongshu …). */
+    kind: z.string(),
+    /** Effective limits: the platform table's defaults with the plan's overrides applied. */
+    limits: z.record(z.string(), z.number()),
+    source: SourceRef.optional(),
+});
+export type Platform = z.infer<typeof Platform>;
+
+export const Audience = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    size: Dist,
+    ageMin: z.number().optional(),
+    ageMax: z.number().optional(),
+    interests: z.array(z.string()),
+    regions: z.array(z.string()),
+    /** Active hours as "HH:MM" pairs in the plan's time zone. */
+    activeWindows: z.array(z.object({ start: z.string(), end: z.string() })),
+    source: SourceRef.optional(),
+});
+export type Audience = z.infer<typeof Audience>;
+
+export const Flow = z.object({ tier: z.string(), rate: Rate });
+export type Flow = z.infer<typeof Flow>;
+
+export const Tier = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    /** share, invite, application, open, purchase …, or `fee` with a price. */
+    entry: z.object({ condition: z.string(), detail: z.string().optional(), fee: Money.optional(), feePer: Period.optional() }).optional(),
+    /** Promotions into this tier from another tier. */
+    flowsFrom: z.array(Flow),
+    /** Demotions from this tier down to another tier. */
+    demotionsTo: z.array(Flow),
+    churn: Rate.optional(),
+    /** Share of the tier's members active in a period (usually weekly). */
+    active: Rate.optional(),
+    /** Members at the plan's start. */
+    seed: Dist.optional(),
+    /** Share of members buying per period (revenue = buyers × the community's order value). */
+    buys: Rate.optional(),
+    capacity: z.number().optional(),
+    benefits: z.array(z.string()),
+    source: SourceRef.optional(),
+});
+export type Tier = z.infer<typeof Tier>;
+
+export const Content = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    /** educational, promotional, ugc, product, tips, case-study, story, news, interaction … */
+    kind: z.string(),
+    format: z.string().optional(),
+    schedules: z.array(Schedule),
+    tiers: z.array(z.string()),
+    platform: z.string().optional(),
+    costPerPost: Dist.optional(),
+    owner: z.string().optional(),
+    link: z.string().optional(),
+    label: z.string().optional(),
+    source: SourceRef.optional(),
+});
+export type Content = z.infer<typeof Content>;
+
+export const Lottery = z.object({
+    topPrize: z.number().optional(),
+    odds: z.string().optional(),
+    drawDate: z.string().optional(),
+    drawTime: z.string().optional(),
+    redemption: z.string().optional(),
+    freeEntry: z.string().optional(),
+});
+export type Lottery = z.infer<typeof Lottery>;
+
+export const DataCollection = z.object({
+    fields: z.array(z.string()),
+    purpose: z.string().optional(),
+    retentionDays: z.number().optional(),
+    consent: z.boolean(),
+    consentKind: z.string().optional(),
+});
+export type DataCollection = z.infer<typeof DataCollection>;
+
+export const Activity = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    mode: z.enum(['online', 'offline']),
+    /** challenge, salon, meetup, lottery, livestream, qa, vote, workshop, flash-sale, trial … */
+    kind: z.string(),
+    location: z.string().optional(),
+    schedules: z.array(Schedule),
+    durationMinutes: z.number().nonnegative(),
+    tiers: z.array(z.string()),
+    /** Share of the targeted tiers that takes part in a run. */
+    reach: Dist.optional(),
+    /** Percentage points added while it runs: retention (less churn), activity, promotion. */
+    lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional() }),
+    costPerRun: Dist.optional(),
+    capacity: z.number().optional(),
+    staff: z.number().optional(),
+    owner: z.string().optional(),
+    materials: z.array(z.string()),
+    incentives: z.array(z.object({ kind: z.string(), amount: z.number().optional() })),
+    lottery: Lottery.optional(),
+    data: DataCollection.optional(),
+    source: SourceRef.optional(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const Referral = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    /** invite-code, task-share, poster … */
+    mechanic: z.string(),
+    reward: Dist.optional(),
+    rewardEachSide: z.boolean(),
+    /** Invitations sent per inviting member per period. */
+    invites: Rate,
+    /** Share of invitations that join. */
+    conversion: Dist,
+    cycleDays: z.number().positive(),
+    tiers: z.array(z.string()),
+    into: z.string().optional(),
+    from: z.string().optional(),
+    until: z.string().optional(),
+    sharesTo: z.array(z.string()),
+    source: SourceRef.optional(),
+});
+export type Referral = z.infer<typeof Referral>;
+
+export const Channel = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    /** Paid spend per period. */
+    spend: Money.optional(),
+    spendPer: Period.optional(),
+    costPerJoin: Dist.optional(),
+    into: z.string().optional(),
+    from: z.string().optional(),
+    until: z.string().optional(),
+    source: SourceRef.optional(),
+});
+export type Channel = z.infer<typeof Channel>;
+
+export const Organic = z.object({
+    innovation: Rate,
+    imitation: Rate,
+    into: z.string().optional(),
+    source: SourceRef.optional(),
+});
+export type Organic = z.infer<typeof Organic>;
+
+export const KpiMetric = z.enum([
+    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi',
+]);
+export type KpiMetric = z.infer<typeof KpiMetric>;
+
+export const Kpi = z.object({
+    name: z.string(),
+    metric: KpiMetric,
+    /** members/new-members/churn in one tier; conversion from → to. */
+    tier: z.string().optional(),
+    fromTier: z.string().optional(),
+    toTier: z.string().optional(),
+    /** Retention window in days (retention 30 days). */
+    windowDays: z.number().optional(),
+    op: z.enum(['>=', '<=', '>', '<']),
+    /** Target in canonical units: fractions for percents, plan currency for money. */
+    target: z.number(),
+    /** Period of a rate target (conversion 6% per month). */
+    targetPer: Period.optional(),
+    /** 1-based week of the plan by which the target must hold (default: the last week). */
+    deadlineWeek: z.number().int().positive(),
+    source: SourceRef.optional(),
+});
+export type Kpi = z.infer<typeof Kpi>;
+
+export const Community = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    theme: z.string().optional(),
+    platforms: z.array(z.string()),
+    audiences: z.array(z.string()),
+    rules: z.array(z.string()),
+    orderValue: Dist.optional(),
+    data: DataCollection.optional(),
+    tiers: z.array(Tier),
+    /** The tier new members land in: the first tier that has no promotion flow into it. */
+    entryTier: z.string().optional(),
+    contents: z.array(Content),
+    activities: z.array(Activity),
+    referrals: z.array(Referral),
+    channels: z.array(Channel),
+    organic: Organic.optional(),
+    kpis: z.array(Kpi),
+    source: SourceRef.optional(),
+});
+export type Community = z.infer<typeof Community>;
+
+export const Override = z.object({
+    /** Item name, or "plan" for the plan block. */
+    target: z.string(),
+    property: z.string(),
+    value: Dist,
+    per: z.string().optional(),
+    unit: z.string().optional(),
+});
+export const Scenario = z.object({
+    name: z.string(),
+    title: z.string().optional(),
+    overrides: z.array(Override),
+    drops: z.array(z.string()),
+    source: SourceRef.optional(),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const Plan = z.object({
+    name: z.string(),
+    /** ISO date of the first day of week 1. */
+    start: z.string(),
+    horizonWeeks: z.number().int().positive(),
+    timezone: z.string(),
+    currency: z.string(),
+    budget: z.number().optional(),
+    team: z.object({ people: z.number(), hoursPerWeekEach: z.number().optional() }).optional(),
+    markets: z.array(z.string()),
+    /** Model coefficients overridden by `assume KEY VALUE` (see engine/assumptions.ts). */
+    assumptions: z.record(z.string(), z.number()),
+    platforms: z.array(Platform),
+    audiences: z.array(Audience),
+    communities: z.array(Community),
+    scenarios: z.array(Scenario),
+});
+export type Plan = z.infer<typeof Plan>;

@@ -1,0 +1,34 @@
+// Bundles the CLI, the language server and the VS Code extension into out/ (CommonJS, Node 22+).
+// `vscode` stays external: the editor provides it. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    // ESM-only packages use import.meta.url; give the CommonJS bundle an equivalent.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const entries = [
+    { entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.cjs' },
+    { entryPoints: ['server/main.ts'], outfile: 'out/server/main.cjs' },
+    { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
+];
+
+const existing = [];
+const fs = await import('node:fs');
+for (const e of entries) if (fs.existsSync(e.entryPoints[0])) existing.push(e);
+
+if (watch) {
+    for (const e of existing) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+    await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+}

@@ -1,0 +1,111 @@
+// Reads a Quantity from the AST into a number with a unit class, a period and uncertainty.
+// Shared by validation (unit checks), lowering (plan model) and hovers/inlay hints.
+import type { Dist, Period } from '../engine/model.js';
+import type { Amount, Quantity } from './generated/ast.js';
+
+export type UnitClass = 'percent' | 'money' | 'duration' | 'points' | 'count' | 'plain';
+
+export interface Measured {
+    dist: Dist;
+    /** The central value (mode or midpoint), in canonical units. */
+    center: number;
+    unitClass: UnitClass;
+    /** The unit as written: "%", "CNY", "days", "members", … */
+    unit?: string;
+    /** Everything after "per": ["member", "month"]; adverbs become periods (weekly → week). */
+    per: string[];
+    /** The time period among `per`, if any. */
+    period?: Period;
+}
+
+const DURATION_DAYS: Record<string, number> = {
+    minute: 1 / 1440, minutes: 1 / 1440, hour: 1 / 24, hours: 1 / 24, day: 1, days: 1,
+    week: 7, weeks: 7, month: 364 / 12, months: 364 / 12, year: 364, years: 364,
+};
+
+const PERIOD_OF: Record<string, Period> = {
+    day: 'day', daily: 'day', week: 'week', weekly: 'week', month: 'month', monthly: 'month', year: 'year', yearly: 'year',
+};
+
+/** ISO 4217 codes a plan is likely to use; any other 3-letter upper-case unit is still read as money. */
+export const KNOWN_CURRENCIES = ['CNY', 'RMB', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'KRW', 'AUD', 'CAD'] as const;
+
+export function unitClassOf(unit: string | undefined): UnitClass {
+    if (unit === undefined) return 'plain';
+    if (unit === '%') return 'percent';
+    if (unit === 'points') return 'points';
+    if (unit in DURATION_DAYS) return 'duration';
+    if (/^[A-Z]{3}$/.test(unit)) return 'money';
+    return 'count';
+}
+
+export function amountValue(a: Amount): number {
+    const v = a.negative ? -a.value : a.value;
+    return a.unit === '%' ? v / 100 : v;
+}
+
+/** The unit that governs a quantity: the first one written among low, high, likely and spreads. */
+export function quantityUnit(q: Quantity): string | undefined {
+    return q.low.unit ?? q.high?.unit ?? q.likely?.unit ?? q.spreads.find((s) => s.unit)?.unit;
+}
+
+function scaled(a: Amount, unit: string | undefined): number {
+    // A bare number beside a percent reads as a percent too: "12% ± 4" means ± 4 %.
+    const v = a.negative ? -a.value : a.value;
+    return (a.unit ?? unit) === '%' ? v / 100 : v;
+}
+
+export function readQuantity(q: Quantity): Measured {
+    const unit = quantityUnit(q);
+    const low = scaled(q.low, unit);
+    let dist: Dist;
+    if (q.high) {
+        const high = scaled(q.high, unit);
+        dist = q.likely
+            ? { kind: 'triangular', min: low, mode: scaled(q.likely, unit), max: high }
+            : { kind: 'uniform', min: low, max: high };
+    } else if (q.spreads.length > 0) {
+        const s = Math.abs(scaled(q.spreads[q.spreads.length - 1], unit));
+        dist = s === 0 ? { kind: 'fixed', value: low } : { kind: 'triangular', min: low - s, mode: low, max: low + s };
+    } else {
+        dist = { kind: 'fixed', value: low };
+    }
+    const per = q.pers.map((p) => PERIOD_OF[p.unit] ?? p.unit);
+    const period = per.map((p) => PERIOD_OF[p]).filter((p): p is Period => p !== undefined).pop();
+    return { dist, center: distCenter(dist), unitClass: unitClassOf(unit), unit, per, period };
+}
+
+export function distCenter(d: Dist): number {
+    switch (d.kind) {
+        case 'fixed': return d.value;
+        case 'uniform': return (d.min + d.max) / 2;
+        case 'triangular': return d.mode;
+    }
+}
+
+export function distMin(d: Dist): number {
+    return d.kind === 'fixed' ? d.value : d.min;
+}
+
+export function distMax(d: Dist): number {
+    return d.kind === 'fixed' ? d.value : d.max;
+}
+
+/** Scales every number of a distribution (e.g. hours → minutes). */
+export function scaleDist(d: Dist, k: number): Dist {
+    switch (d.kind) {
+        case 'fixed': return { kind: 'fixed', value: d.value * k };
+        case 'uniform': return { kind: 'uniform', min: d.min * k, max: d.max * k };
+        case 'triangular': return { kind: 'triangular', min: d.min * k, mode: d.mode * k, max: d.max * k };
+    }
+}
+
+/** A duration quantity in days (3 hours → 0.125); undefined when it is not a duration. */
+export function durationDays(m: Measured): number | undefined {
+    if (m.unitClass !== 'duration' || m.unit === undefined) return undefined;
+    return m.center * DURATION_DAYS[m.unit];
+}
+
+export function isPeriodUnit(word: string): boolean {
+    return word in PERIOD_OF;
+}
