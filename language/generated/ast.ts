@@ -14,7 +14,7 @@ export const CommunityTerminals = {
     TIME: /[0-9]{1,2}:[0-9]{2}/,
     NUMBER: /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"|'(\\.|[^'\\\r\n])*'/,
-    ID: /[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*/u,
+    ID: /[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/,
 };
 
 export type CommunityTerminalNames = keyof typeof CommunityTerminals;
@@ -586,7 +586,7 @@ export function isIncentive(item: unknown): item is Incentive {
 export type IncentiveKind = 'points' | string;
 
 export function isIncentiveKind(item: unknown): item is IncentiveKind {
-    return item === 'points' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*/u.test(item)));
+    return item === 'points' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Kpi extends langium.AstNode {
@@ -814,7 +814,7 @@ export function isPer(item: unknown): item is Per {
 export type PerUnit = 'day' | 'hour' | 'members' | 'minute' | 'month' | 'people' | 'week' | 'year' | string;
 
 export function isPerUnit(item: unknown): item is PerUnit {
-    return item === 'minute' || item === 'hour' || item === 'day' || item === 'week' || item === 'month' || item === 'year' || item === 'people' || item === 'members' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*/u.test(item)));
+    return item === 'minute' || item === 'hour' || item === 'day' || item === 'week' || item === 'month' || item === 'year' || item === 'people' || item === 'members' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Plan extends langium.AstNode {
@@ -874,7 +874,7 @@ export function isPlatform(item: unknown): item is Platform {
 export type PropertyName = 'active' | 'budget' | 'buys' | 'capacity' | 'churn' | 'conversion' | 'cost' | 'cycle' | 'fee' | 'horizon' | 'imitation' | 'innovation' | 'invites' | 'paid' | 'reach' | 'reward' | 'seed' | 'size' | 'staff' | string;
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*/u.test(item)));
+    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Quantity extends langium.AstNode {
@@ -1120,7 +1120,7 @@ export function isTimeWindow(item: unknown): item is TimeWindow {
 export type Unit = '%' | 'day' | 'days' | 'hour' | 'hours' | 'members' | 'minute' | 'minutes' | 'month' | 'months' | 'people' | 'points' | 'week' | 'weeks' | 'year' | 'years' | string;
 
 export function isUnit(item: unknown): item is Unit {
-    return item === '%' || item === 'points' || item === 'people' || item === 'members' || item === 'minute' || item === 'minutes' || item === 'hour' || item === 'hours' || item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years' || (typeof item === 'string' && (/[\p{L}_][\p{L}\p{N}_]*(-[\p{L}\p{N}_]+)*/u.test(item)));
+    return item === '%' || item === 'points' || item === 'people' || item === 'members' || item === 'minute' || item === 'minutes' || item === 'hour' || item === 'hours' || item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export type Weekday = 'Friday' | 'Monday' | 'Saturday' | 'Sunday' | 'Thursday' | 'Tuesday' | 'Wednesday';

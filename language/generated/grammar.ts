@@ -4445,16 +4445,26 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             }
           },
           {
-            "$type": "Assignment",
-            "feature": "time",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@46"
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at",
+                "cardinality": "?"
               },
-              "arguments": []
-            },
+              {
+                "$type": "Assignment",
+                "feature": "time",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@46"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
             "cardinality": "?"
           }
         ]
@@ -4615,37 +4625,6 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "cardinality": "?"
           },
           {
-            "$type": "Group",
-            "elements": [
-              {
-                "$type": "Alternatives",
-                "elements": [
-                  {
-                    "$type": "Keyword",
-                    "value": "±"
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "+-"
-                  }
-                ]
-              },
-              {
-                "$type": "Assignment",
-                "feature": "spreads",
-                "operator": "+=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@38"
-                  },
-                  "arguments": []
-                }
-              }
-            ],
-            "cardinality": "?"
-          },
-          {
             "$type": "Assignment",
             "feature": "pers",
             "operator": "+=",
@@ -4685,6 +4664,19 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "pers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@39"
+                  },
+                  "arguments": []
+                },
+                "cardinality": "*"
               }
             ],
             "cardinality": "?"
@@ -5023,7 +5015,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
       "name": "ID",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[\\\\p{L}_][\\\\p{L}\\\\p{N}_]*(-[\\\\p{L}\\\\p{N}_]+)*/u",
+        "regex": "/[a-zA-Z_\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u0590-\\\\u06FF\\\\u0900-\\\\u097F\\\\u0E00-\\\\u0E7F\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF\\\\uF900-\\\\uFAFF][a-zA-Z0-9_\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u0590-\\\\u06FF\\\\u0900-\\\\u097F\\\\u0E00-\\\\u0E7F\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF\\\\uF900-\\\\uFAFF]*(-[a-zA-Z0-9_\\\\u00C0-\\\\u024F\\\\u0370-\\\\u03FF\\\\u0400-\\\\u04FF\\\\u0590-\\\\u06FF\\\\u0900-\\\\u097F\\\\u0E00-\\\\u0E7F\\\\u3040-\\\\u30FF\\\\u3400-\\\\u4DBF\\\\u4E00-\\\\u9FFF\\\\uAC00-\\\\uD7AF\\\\uF900-\\\\uFAFF]+)*/",
         "parenthesized": false
       },
       "fragment": false,

@@ -1,0 +1,62 @@
+// Dependency injection for the plan language: Langium's defaults plus our scoping, imports,
+// validation and settings. `createCommunityServices` is what the server, CLI and tests call.
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from './generated/module.js';
+import { ImportGraph } from './imports.js';
+import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
+import { CommunitySettings } from './settings.js';
+import { CommunityDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/register.js';
+
+export interface CommunityAddedServices {
+    community: {
+        Settings: CommunitySettings;
+        Imports: ImportGraph;
+    };
+}
+
+export type CommunityServices = LangiumServices & CommunityAddedServices;
+
+export function createCommunityModule(settings: CommunitySettings): Module<CommunityServices, PartialLangiumServices & CommunityAddedServices> {
+    return {
+        community: {
+            Settings: () => settings,
+            Imports: (services) => new ImportGraph(services.shared, settings),
+        },
+        references: {
+            ScopeComputation: (services) => new CommunityScopeComputation(services),
+            ScopeProvider: (services) => new CommunityScopeProvider(services),
+        },
+        validation: {
+            DocumentValidator: (services) => new CommunityDocumentValidator(services),
+        },
+    };
+}
+
+export interface CommunityServicesContext extends DefaultSharedModuleContext {
+    settings?: CommunitySettings;
+    /** Extra modules (e.g. editor features) merged over the language module. */
+    modules?: Array<Module<CommunityServices, PartialLangiumServices>>;
+}
+
+export function createCommunityServices(context: CommunityServicesContext): { shared: LangiumSharedServices; Community: CommunityServices } {
+    const settings = context.settings ?? new CommunitySettings();
+    const shared = inject(createDefaultSharedModule(context), CommunityGeneratedSharedModule);
+    const Community = inject(
+        createDefaultModule({ shared }),
+        CommunityPlansGeneratedModule,
+        createCommunityModule(settings),
+        ...(context.modules ?? []),
+    ) as CommunityServices;
+    shared.ServiceRegistry.register(Community);
+    registerValidationChecks(Community);
+    if (!context.connection) {
+        // No client will send configuration: start with defaults so the builder does not wait.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Community };
+}

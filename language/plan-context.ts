@@ -1,0 +1,44 @@
+// The plan block that governs a document: its own, or one reached through its imports.
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { isPlan, type Model, type Plan } from './generated/ast.js';
+import type { CommunityServices } from './community-module.js';
+import { readQuantity, durationDays } from './quantity.js';
+
+export interface PlanFrame {
+    plan: Plan;
+    start?: string;
+    horizonWeeks?: number;
+    currency?: string;
+}
+
+export function plansInScope(services: CommunityServices, doc: LangiumDocument): Plan[] {
+    const docs = services.shared.workspace.LangiumDocuments;
+    const plans: Plan[] = [];
+    for (const uri of services.community.Imports.closure(doc)) {
+        const other = uri === doc.uri.toString() ? doc : docs.all.find((d) => d.uri.toString() === uri);
+        const model = other?.parseResult.value as Model | undefined;
+        for (const el of model?.elements ?? []) if (isPlan(el)) plans.push(el);
+    }
+    return plans;
+}
+
+export function frameOf(plan: Plan): PlanFrame {
+    let horizonWeeks: number | undefined;
+    if (plan.horizon) {
+        const days = durationDays(readQuantity(plan.horizon));
+        if (days !== undefined) horizonWeeks = Math.max(1, Math.round(days / 7));
+    }
+    return { plan, start: plan.start, horizonWeeks, currency: plan.currency };
+}
+
+export function planFrameFor(services: CommunityServices, node: AstNode): PlanFrame | undefined {
+    const plan = plansInScope(services, AstUtils.getDocument(node))[0];
+    return plan ? frameOf(plan) : undefined;
+}
+
+/** Adds whole days to an ISO date. */
+export function addDays(iso: string, days: number): string {
+    const d = new Date(`${iso}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+}

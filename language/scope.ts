@@ -1,0 +1,38 @@
+// Names: every named item is exported (scenarios and other files refer to channels, tiers…),
+// but a file only sees what it imports, and tiers are only visible inside their own community.
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE,
+    type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope,
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { isCommunity, Tier } from './generated/ast.js';
+import type { CommunityServices } from './community-module.js';
+import type { ImportGraph } from './imports.js';
+
+export class CommunityScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        return this.collectExportedSymbolsForNode(document.parseResult.value, document, AstUtils.streamAllContents, cancelToken);
+    }
+}
+
+export class CommunityScopeProvider extends DefaultScopeProvider {
+    private readonly imports: ImportGraph;
+
+    constructor(services: CommunityServices) {
+        super(services);
+        this.imports = services.community.Imports;
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        if (this.reflection.getReferenceType(context) === Tier.$type) {
+            const community = AstUtils.getContainerOfType(context.container, isCommunity);
+            return community ? this.createScopeForNodes(community.tiers) : EMPTY_SCOPE;
+        }
+        return super.getScope(context);
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const uris = this.imports.closure(AstUtils.getDocument(context.container));
+        return this.createScope(this.indexManager.allElements(referenceType, uris));
+    }
+}

@@ -1,0 +1,37 @@
+// Registers the plan checks per AST type (Langium's validation registry).
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CommunityServices } from '../community-module.js';
+import type { CommunityAstType } from '../generated/ast.js';
+import { planFrameFor } from '../plan-context.js';
+import { checkDates } from './dates.js';
+import { StructureChecks } from './structure.js';
+import { checkKpiDeadline, checkQuantity, checkTimeWindow } from './values.js';
+
+export function registerValidationChecks(services: CommunityServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const settings = services.community.Settings;
+    const structure = new StructureChecks(services);
+    const dated = (node: Parameters<typeof checkDates>[0], accept: ValidationAcceptor) =>
+        checkDates(node, accept, settings.lang, planFrameFor(services, node));
+    const checks: ValidationChecks<CommunityAstType> = {
+        Model: (n, a) => structure.model(n, a),
+        Import: (n, a) => structure.importStatement(n, a),
+        Plan: [(n, a) => structure.plan(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Platform: [(n, a) => structure.platform(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Audience: (n, a) => structure.duplicateProperties(n, a),
+        Community: [(n, a) => structure.community(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Tier: [(n, a) => structure.tier(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Content: [(n, a) => structure.content(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Activity: [(n, a) => structure.activity(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Referral: [(n, a) => structure.referral(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
+        Channel: [(n, a) => structure.duplicateProperties(n, a), dated],
+        Organic: (n, a) => structure.duplicateProperties(n, a),
+        Quantity: (n, a) => checkQuantity(n, a, settings.lang, planFrameFor(services, n)?.currency),
+        TimeWindow: (n, a) => checkTimeWindow(n, a, settings.lang),
+        Recurrence: dated,
+        OneOff: dated,
+        Lottery: dated,
+        Kpi: [dated, (n, a) => checkKpiDeadline(n, a, settings.lang, planFrameFor(services, n)?.horizonWeeks)],
+    };
+    registry.register(checks);
+}

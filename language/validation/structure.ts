@@ -1,0 +1,205 @@
+// Checks of names, tiers and flows, imports and the plan block.
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { existsSync } from 'node:fs';
+import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
+import { WEEKS_PER, type Period } from '../../engine/model.js';
+import { isKnownPlatformKind, PLATFORM_KINDS } from '../../engine/platforms.js';
+import type { CommunityServices } from '../community-module.js';
+import {
+    isCommunity, isPlan, type Activity, type Community, type Content, type Import, type Model, type Plan, type Platform, type Referral, type Tier,
+} from '../generated/ast.js';
+import { resolveImport, unquote } from '../imports.js';
+import { plansInScope } from '../plan-context.js';
+import { readQuantity } from '../quantity.js';
+import { report } from './report.js';
+
+/** Blocks whose properties are written as `keyword value`; a property set twice is a slip. */
+const SINGLE_PROPERTIES: Record<string, string[]> = {
+    Plan: ['start', 'horizon', 'timezone', 'currency', 'budget', 'team'],
+    Platform: ['kind', 'groupCapacity'],
+    Audience: ['size', 'age'],
+    Community: ['theme', 'orderValue', 'organic', 'data'],
+    Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'capacity'],
+    Content: ['kind', 'format', 'platform', 'cost', 'owner', 'link', 'label'],
+    Activity: ['mode', 'duration', 'reach', 'cost', 'capacity', 'staff', 'owner', 'lottery', 'data'],
+    Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'into', 'from', 'until'],
+    Channel: ['spend', 'costPerJoin', 'into', 'from', 'until'],
+    Organic: ['innovation', 'imitation', 'into'],
+};
+
+export class StructureChecks {
+    constructor(private readonly services: CommunityServices) {}
+
+    private get lang() {
+        return this.services.community.Settings.lang;
+    }
+
+    duplicateProperties(node: AstNode, accept: ValidationAcceptor): void {
+        const props = SINGLE_PROPERTIES[node.$type];
+        if (!props || !node.$cstNode) return;
+        for (const property of props) {
+            const nodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            if (nodes.length > 1) {
+                for (const cst of nodes.slice(0, -1)) {
+                    report(accept, this.lang, 'duplicate-property', { property }, { node, range: cst.range });
+                }
+            }
+        }
+    }
+
+    model(model: Model, accept: ValidationAcceptor): void {
+        const doc = AstUtils.getDocument(model);
+        // Top-level names must be unique across this file and what it imports.
+        const seen = new Map<string, AstNode>();
+        const docs = this.services.shared.workspace.LangiumDocuments;
+        for (const uri of this.services.community.Imports.closure(doc)) {
+            if (uri === doc.uri.toString()) continue;
+            const other = docs.all.find((d) => d.uri.toString() === uri)?.parseResult.value as Model | undefined;
+            for (const el of other?.elements ?? []) if ('name' in el && typeof el.name === 'string') seen.set(el.name, el);
+        }
+        for (const el of model.elements) {
+            if (!('name' in el) || typeof el.name !== 'string') continue;
+            if (seen.has(el.name)) {
+                report(accept, this.lang, 'duplicate-name', { name: el.name, scope: this.lang === 'zh-CN' ? '计划' : 'plan' }, { node: el, property: 'name' as never });
+            } else {
+                seen.set(el.name, el);
+            }
+        }
+        // One plan block across the file and its imports; communities need one.
+        const plans = plansInScope(this.services, doc);
+        const own = model.elements.filter(isPlan);
+        if (plans.length > 1) {
+            for (const p of own) {
+                const other = plans.find((q) => q !== p)!;
+                const where = AstUtils.getDocument(other).uri.path.split('/').pop() ?? '';
+                report(accept, this.lang, 'multiple-plans', { other: where }, { node: p, property: 'title' });
+            }
+        }
+        if (plans.length === 0) {
+            const first = model.elements.find(isCommunity);
+            if (first) report(accept, this.lang, 'no-plan', {}, { node: first, property: 'name' });
+        }
+    }
+
+    plan(plan: Plan, accept: ValidationAcceptor): void {
+        const element = this.lang === 'zh-CN' ? '计划' : 'The plan';
+        if (!plan.start) report(accept, this.lang, 'missing-property', { element, property: 'start' }, { node: plan, property: 'title' });
+        if (!plan.horizon) report(accept, this.lang, 'missing-property', { element, property: 'horizon' }, { node: plan, property: 'title' });
+        if (!plan.currency) report(accept, this.lang, 'missing-property', { element, property: 'currency' }, { node: plan, property: 'title' });
+        if (plan.timezone !== undefined && !isTimeZone(plan.timezone)) {
+            report(accept, this.lang, 'bad-timezone', { value: plan.timezone }, { node: plan, property: 'timezone' });
+        }
+    }
+
+    community(community: Community, accept: ValidationAcceptor): void {
+        const seen = new Map<string, AstNode>();
+        const items: AstNode[] = [...community.tiers, ...community.contents, ...community.activities, ...community.referrals, ...community.channels, ...community.kpis];
+        for (const item of items) {
+            const name = (item as { name?: string }).name;
+            if (!name) continue;
+            if (seen.has(name)) {
+                report(accept, this.lang, 'duplicate-name', { name, scope: this.lang === 'zh-CN' ? '社群' : 'community' }, { node: item, property: 'name' as never });
+            } else {
+                seen.set(name, item);
+            }
+        }
+        if (community.tiers.length > 0 && community.tiers.every((t) => t.flows.length > 0)) {
+            report(accept, this.lang, 'no-entry-tier', { community: community.name }, { node: community, property: 'name' });
+        }
+        this.outflows(community, accept);
+    }
+
+    private outflows(community: Community, accept: ValidationAcceptor): void {
+        // Monthly outflow of each tier: churn + promotions out of it + its demotions, converted exactly.
+        for (const tier of community.tiers) {
+            const parts: number[] = [];
+            const monthly = (q: Parameters<typeof readQuantity>[0] | undefined) => {
+                if (!q) return;
+                const m = readQuantity(q);
+                if (m.unitClass !== 'percent' || !m.period) return;
+                const p = Math.min(1, Math.max(0, m.center));
+                parts.push(1 - Math.pow(1 - p, WEEKS_PER.month / WEEKS_PER[m.period as Period]));
+            };
+            monthly(tier.churn);
+            for (const other of community.tiers) for (const flow of other.flows) if (flow.tier.ref === tier) monthly(flow.rate);
+            for (const flow of tier.demotions) monthly(flow.rate);
+            const total = parts.reduce((a, b) => a + b, 0);
+            if (total > 1 + 1e-9) {
+                const period = this.lang === 'zh-CN' ? '月' : 'month';
+                report(accept, this.lang, 'outflow-over-100', { tier: tier.name, total: `${(total * 100).toFixed(1)}%`, period }, { node: tier, property: 'name' });
+            }
+        }
+    }
+
+    tier(tier: Tier, accept: ValidationAcceptor): void {
+        for (const flow of [...tier.flows, ...tier.demotions]) {
+            if (flow.tier.ref === tier) report(accept, this.lang, 'self-flow', { tier: tier.name }, { node: flow, property: 'tier' });
+        }
+        if (tier.entry?.condition && !(tier.entry.condition in ENTRY_CONDITIONS)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'entry condition', value: tier.entry.condition, known: Object.keys(ENTRY_CONDITIONS).join(', ') }, { node: tier.entry, property: 'condition' });
+        }
+    }
+
+    platform(platform: Platform, accept: ValidationAcceptor): void {
+        if (platform.kind === undefined) {
+            report(accept, this.lang, 'missing-property', { element: `platform ${platform.name}`, property: 'kind' }, { node: platform, property: 'name' });
+        } else if (!isKnownPlatformKind(platform.kind)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'platform kind', value: platform.kind, known: Object.keys(PLATFORM_KINDS).join(', ') }, { node: platform, property: 'kind' });
+        }
+    }
+
+    content(content: Content, accept: ValidationAcceptor): void {
+        if (content.kind !== undefined && !(content.kind in CONTENT_KINDS)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'content kind', value: content.kind, known: Object.keys(CONTENT_KINDS).join(', ') }, { node: content, property: 'kind' });
+        }
+    }
+
+    activity(activity: Activity, accept: ValidationAcceptor): void {
+        if (activity.kind !== undefined && !(activity.kind in ACTIVITY_KINDS)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'activity kind', value: activity.kind, known: Object.keys(ACTIVITY_KINDS).join(', ') }, { node: activity, property: 'kind' });
+        }
+    }
+
+    referral(referral: Referral, accept: ValidationAcceptor): void {
+        if (referral.mechanic !== undefined && !(referral.mechanic in REFERRAL_MECHANICS)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'referral mechanic', value: referral.mechanic, known: Object.keys(REFERRAL_MECHANICS).join(', ') }, { node: referral, property: 'mechanic' });
+        }
+    }
+
+    importStatement(imp: Import, accept: ValidationAcceptor): void {
+        if (imp.path === undefined) return;
+        const doc = AstUtils.getDocument(imp);
+        const path = unquote(imp.path);
+        const imports = this.services.community.Imports;
+        const refusal = imports.refusal(doc.uri, path);
+        if (refusal === 'not-community') {
+            report(accept, this.lang, 'import-not-community', { path }, { node: imp, property: 'path' });
+            return;
+        }
+        if (refusal === 'outside') {
+            const root = this.services.community.Settings.roots[0] ?? '/';
+            report(accept, this.lang, 'import-outside-workspace', { path, root }, { node: imp, property: 'path' });
+            return;
+        }
+        const target = resolveImport(doc.uri, path);
+        const loaded = this.services.shared.workspace.LangiumDocuments.hasDocument(target);
+        if (!loaded && !(target.scheme === 'file' && existsSync(target.fsPath))) {
+            report(accept, this.lang, 'import-missing', { path }, { node: imp, property: 'path' });
+            return;
+        }
+        const cycle = imports.cycleThrough(doc);
+        if (cycle && cycle[1]?.toString() === target.toString()) {
+            const names = cycle.map((u) => u.path.split('/').pop()).join(' → ');
+            report(accept, this.lang, 'import-cycle', { cycle: names }, { node: imp, property: 'path' });
+        }
+    }
+}
+
+function isTimeZone(tz: string): boolean {
+    try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return tz.includes('/') || tz === 'UTC';
+    } catch {
+        return false;
+    }
+}

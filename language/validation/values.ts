@@ -1,0 +1,174 @@
+// Units and ranges: each property that takes a number says which kind of number it expects.
+import type { ValidationAcceptor } from 'langium';
+import type { Lang } from '../../engine/diagnostics.js';
+import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
+import { isKpi, isRetentionMetric } from '../generated/ast.js';
+import { distMax, distMin, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { report } from './report.js';
+
+export interface ValueSpec {
+    /** Unit classes accepted; 'plain' numbers are accepted wherever 'count' is. */
+    classes: UnitClass[];
+    period: 'required' | 'optional' | 'forbidden';
+    min?: number;
+    max?: number;
+    /** The value must be strictly above min. */
+    above?: boolean;
+    /** Words for messages. */
+    expected: string;
+}
+
+const percentRate: ValueSpec = { classes: ['percent'], period: 'required', min: 0, max: 1, expected: 'a percentage per period (e.g. 12% per month)' };
+const share: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 1, expected: 'a percentage (e.g. 40%)' };
+const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, expected: 'money (e.g. 300 CNY)' };
+const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, expected: 'a count (e.g. 500)' };
+const positiveCount: ValueSpec = { ...count, above: true, expected: 'a count above 0' };
+const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0, above: true, expected: 'a duration (e.g. 7 days)' };
+
+/** Expected values by `ContainerType.property`. */
+export const VALUE_SPECS: Record<string, ValueSpec> = {
+    'Plan.horizon': { ...duration, expected: 'a duration (e.g. 26 weeks)' },
+    'Plan.budget': { ...money, period: 'forbidden' },
+    'Team.size': positiveCount,
+    'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: 'hours per week (e.g. 40 hours per week)' },
+    'Platform.groupCapacity': positiveCount,
+    'Limit.value': count,
+    'Audience.size': count,
+    'Audience.age': { classes: ['plain', 'count', 'duration'], period: 'forbidden', min: 0, max: 130, expected: 'an age range (e.g. 25..40)' },
+    'Community.orderValue': { ...money, period: 'forbidden' },
+    'Tier.churn': percentRate,
+    'Tier.active': percentRate,
+    'Tier.buys': percentRate,
+    'Tier.seed': count,
+    'Tier.capacity': positiveCount,
+    'Flow.rate': percentRate,
+    'Entry.fee': { ...money, above: true },
+    'Content.cost': money,
+    'Activity.duration': duration,
+    'Activity.reach': share,
+    'Activity.cost': money,
+    'Activity.capacity': positiveCount,
+    'Activity.staff': count,
+    'Lift.amount': { classes: ['points', 'percent'], period: 'forbidden', min: 0, max: 100, expected: 'percentage points (e.g. 2 points)' },
+    'Incentive.amount': { classes: ['count', 'plain', 'money', 'points'], period: 'forbidden', min: 0, expected: 'an amount (e.g. 100, or 10 CNY)' },
+    'Lottery.topPrize': { ...money, period: 'forbidden' },
+    'DataCollection.retention': duration,
+    'Referral.reward': { ...money, period: 'forbidden' },
+    'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: 'invitations per member per period (e.g. 0.8 per member per month)' },
+    'Referral.conversion': share,
+    'Referral.cycle': duration,
+    'Channel.spend': { ...money, period: 'required', expected: 'money per period (e.g. 3000 CNY per week)' },
+    'Channel.costPerJoin': { ...money, above: true },
+    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: 'a rate per period (e.g. 0.01 per month)' },
+    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: 'a rate per period (e.g. 0.3 per month)' },
+    'RetentionMetric.window': duration,
+};
+
+/** KPI targets depend on the metric. */
+export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
+    MembersMetric: count, NewMembersMetric: count, ActiveMembersMetric: count,
+    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: { ...percentRate, period: 'optional' },
+    ConversionMetric: { ...percentRate, period: 'optional' },
+    RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
+    RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: 'a ratio (e.g. 1.5)' },
+};
+
+function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
+    const container = q.$container;
+    if (isKpi(container) && q.$containerProperty === 'target') {
+        const spec = KPI_TARGET_SPECS[container.metric.$type];
+        return spec ? { spec, label: 'KPI target' } : undefined;
+    }
+    if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
+    const key = `${container.$type}.${q.$containerProperty}`;
+    const spec = VALUE_SPECS[key];
+    return spec ? { spec, label: q.$containerProperty ?? key } : undefined;
+}
+
+function describe(m: Measured): string {
+    const what: Record<UnitClass, string> = {
+        percent: 'a percentage', money: 'money', duration: 'a duration', points: 'points', count: `a count of ${m.unit}`, plain: 'a plain number',
+    };
+    return what[m.unitClass] + (m.period ? ` per ${m.period}` : '');
+}
+
+export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lang, planCurrency: string | undefined): void {
+    // Mixed units inside one quantity: 12% ± 4 CNY.
+    const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
+    const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
+    if (classes.size > 1) {
+        report(accept, lang, 'wrong-unit', { property: 'this value', expected: 'one unit throughout', actual: [...classes].join(' and ') }, { node: q });
+        return;
+    }
+    if (q.spreads.length > 1 || (q.spreads.length > 0 && q.high !== undefined)) {
+        report(accept, lang, 'bad-uncertainty', {}, { node: q });
+    }
+    const m = readQuantity(q);
+    if (q.high) {
+        const low = m.dist.kind === 'fixed' ? m.dist.value : m.dist.min;
+        const high = distMax(m.dist);
+        const likely = m.dist.kind === 'triangular' ? m.dist.mode : low;
+        if (low > high || likely < low || likely > high) {
+            report(accept, lang, 'bad-range', { low: q.low.$cstNode?.text ?? String(low), high: q.high.$cstNode?.text ?? String(high) }, { node: q });
+        }
+    }
+    if (m.unitClass === 'money' && planCurrency && m.unit !== planCurrency && !(m.unit === 'RMB' && planCurrency === 'CNY')) {
+        report(accept, lang, 'currency-mismatch', { actual: m.unit!, expected: planCurrency }, { node: q, data: { currency: planCurrency } });
+    }
+    const found = specFor(q);
+    if (!found) return;
+    const { spec, label } = found;
+    const accepted = spec.classes.includes(m.unitClass) || (m.unitClass === 'plain' && spec.classes.includes('count'));
+    if (!accepted) {
+        report(accept, lang, 'wrong-unit', { property: label, expected: spec.expected, actual: describe(m) }, {
+            node: q, data: { expectedClasses: spec.classes, property: label },
+        });
+        return;
+    }
+    const timePeriod = m.period !== undefined;
+    if (spec.period === 'required' && !timePeriod) {
+        report(accept, lang, 'missing-period', { property: label }, { node: q, data: { property: label } });
+    } else if (spec.period === 'forbidden' && timePeriod && m.unitClass !== 'duration') {
+        report(accept, lang, 'wrong-unit', { property: label, expected: spec.expected, actual: describe(m) }, { node: q });
+    }
+    const lo = distMin(m.dist);
+    const hi = distMax(m.dist);
+    const scale = m.unitClass === 'percent' ? 100 : 1;
+    const shown = (v: number) => (m.unitClass === 'percent' ? `${+(v * 100).toFixed(6)}%` : String(+v.toFixed(6)));
+    if (spec.min !== undefined && (lo < spec.min || (spec.above && lo <= spec.min))) {
+        const range = spec.above ? `above ${spec.min * scale}` : spec.max !== undefined ? `between ${spec.min * scale} and ${spec.max * scale}${m.unitClass === 'percent' ? '%' : ''}` : `at least ${spec.min}`;
+        report(accept, lang, 'out-of-range', { property: label, range, value: shown(lo) }, { node: q });
+    } else if (spec.max !== undefined && hi > spec.max) {
+        const range = spec.min !== undefined ? `between ${spec.min * scale} and ${spec.max * scale}${m.unitClass === 'percent' ? '%' : ''}` : `at most ${spec.max * scale}`;
+        report(accept, lang, 'out-of-range', { property: label, range, value: shown(hi) }, { node: q });
+    }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+        report(accept, lang, 'out-of-range', { property: label, range: 'a finite number', value: 'too large' }, { node: q });
+    }
+}
+
+export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lang, horizonWeeks: number | undefined): void {
+    if (kpi.deadlineWeek === undefined) return;
+    if (kpi.deadlineWeek < 1 || !Number.isInteger(kpi.deadlineWeek) || (horizonWeeks !== undefined && kpi.deadlineWeek > horizonWeeks)) {
+        const range = horizonWeeks !== undefined ? `a whole week from 1 to ${horizonWeeks}` : 'a whole week from 1';
+        report(accept, lang, 'out-of-range', { property: 'KPI deadline', range, value: `week ${kpi.deadlineWeek}` }, { node: kpi, property: 'deadlineWeek' });
+    }
+}
+
+export function isValidDate(s: string): boolean {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function isValidTime(s: string): boolean {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(s);
+    return m !== null && Number(m[1]) < 24 && Number(m[2]) < 60;
+}
+
+export function checkTimeWindow(w: TimeWindow, accept: ValidationAcceptor, lang: Lang): void {
+    if (!isValidTime(w.start)) report(accept, lang, 'bad-time', { value: w.start }, { node: w, property: 'start' });
+    if (!isValidTime(w.end)) report(accept, lang, 'bad-time', { value: w.end }, { node: w, property: 'end' });
+}
