@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension into out/ (CommonJS, Node 22+).
 // `vscode` stays external: the editor provides it. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -16,6 +17,8 @@ const common = {
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+common.define.__VERSION__ = JSON.stringify(pkg.version);
 
 const entries = [
     { entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.cjs' },
@@ -24,7 +27,6 @@ const entries = [
 ];
 
 const existing = [];
-const fs = await import('node:fs');
 for (const e of entries) if (fs.existsSync(e.entryPoints[0])) existing.push(e);
 
 if (watch) {

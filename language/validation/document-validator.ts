@@ -73,7 +73,10 @@ export function tidySyntaxMessage(message: string): string {
     return message
         .replace(/\s+/g, ' ')
         .replace(/^unexpected character: ->(.*)<- at offset: \d+, skipped \d+ characters?\.?/, 'unexpected character "$1"')
-        .replace(/token of type '(\w+)'/g, (_, t: string) => TOKEN_WORDS[t] ?? `'${t}'`)
+        .replace(/token of type '([^']+)'/g, (_, t: string) => TOKEN_WORDS[t] ?? `'${t}'`)
+        .replace(/^Expecting:? /, 'expected ')
+        .replace(/but found: ?``|but found ``/, 'but the file ended')
+        .replace(/but found: ?`([^`]*)`/, "but found '$1'")
         .trim();
 }
 

@@ -14,27 +14,27 @@ export interface ValueSpec {
     max?: number;
     /** The value must be strictly above min. */
     above?: boolean;
-    /** Words for messages. */
-    expected: string;
+    /** Words for messages: English, Chinese. */
+    expected: [string, string];
 }
 
-const percentRate: ValueSpec = { classes: ['percent'], period: 'required', min: 0, max: 1, expected: 'a percentage per period (e.g. 12% per month)' };
-const share: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 1, expected: 'a percentage (e.g. 40%)' };
-const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, expected: 'money (e.g. 300 CNY)' };
-const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, expected: 'a count (e.g. 500)' };
-const positiveCount: ValueSpec = { ...count, above: true, expected: 'a count above 0' };
-const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0, above: true, expected: 'a duration (e.g. 7 days)' };
+const percentRate: ValueSpec = { classes: ['percent'], period: 'required', min: 0, max: 1, expected: ['a percentage per period (e.g. 12% per month)', '每周期百分比（如 12% per month）'] };
+const share: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 1, expected: ['a percentage (e.g. 40%)', '百分比（如 40%）'] };
+const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, expected: ['money (e.g. 300 CNY)', '金额（如 300 CNY）'] };
+const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, expected: ['a count (e.g. 500)', '数量（如 500）'] };
+const positiveCount: ValueSpec = { ...count, above: true, expected: ['a count above 0', '大于 0 的数量'] };
+const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0, above: true, expected: ['a duration (e.g. 7 days)', '时长（如 7 days）'] };
 
 /** Expected values by `ContainerType.property`. */
 export const VALUE_SPECS: Record<string, ValueSpec> = {
-    'Plan.horizon': { ...duration, expected: 'a duration (e.g. 26 weeks)' },
+    'Plan.horizon': { ...duration, expected: ['a duration (e.g. 26 weeks)', '时长（如 26 weeks）'] },
     'Plan.budget': { ...money, period: 'forbidden' },
     'Team.size': positiveCount,
-    'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: 'hours per week (e.g. 40 hours per week)' },
+    'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: ['hours per week (e.g. 40 hours per week)', '每周小时数（如 40 hours per week）'] },
     'Platform.groupCapacity': positiveCount,
     'Limit.value': count,
     'Audience.size': count,
-    'Audience.age': { classes: ['plain', 'count', 'duration'], period: 'forbidden', min: 0, max: 130, expected: 'an age range (e.g. 25..40)' },
+    'Audience.age': { classes: ['plain', 'count', 'duration'], period: 'forbidden', min: 0, max: 130, expected: ['an age range (e.g. 25..40)', '年龄区间（如 25..40）'] },
     'Community.orderValue': { ...money, period: 'forbidden' },
     'Tier.churn': percentRate,
     'Tier.active': percentRate,
@@ -49,18 +49,18 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Activity.cost': money,
     'Activity.capacity': positiveCount,
     'Activity.staff': count,
-    'Lift.amount': { classes: ['points', 'percent'], period: 'forbidden', min: 0, max: 100, expected: 'percentage points (e.g. 2 points)' },
-    'Incentive.amount': { classes: ['count', 'plain', 'money', 'points'], period: 'forbidden', min: 0, expected: 'an amount (e.g. 100, or 10 CNY)' },
+    'Lift.amount': { classes: ['points', 'percent'], period: 'forbidden', min: 0, max: 100, expected: ['percentage points (e.g. 2 points)', '百分点（如 2 points）'] },
+    'Incentive.amount': { classes: ['count', 'plain', 'money', 'points'], period: 'forbidden', min: 0, expected: ['an amount (e.g. 100, or 10 CNY)', '数额（如 100 或 10 CNY）'] },
     'Lottery.topPrize': { ...money, period: 'forbidden' },
     'DataCollection.retention': duration,
     'Referral.reward': { ...money, period: 'forbidden' },
-    'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: 'invitations per member per period (e.g. 0.8 per member per month)' },
+    'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'] },
     'Referral.conversion': share,
     'Referral.cycle': duration,
-    'Channel.spend': { ...money, period: 'required', expected: 'money per period (e.g. 3000 CNY per week)' },
+    'Channel.spend': { ...money, period: 'required', expected: ['money per period (e.g. 3000 CNY per week)', '每周期金额（如 3000 CNY per week）'] },
     'Channel.costPerJoin': { ...money, above: true },
-    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: 'a rate per period (e.g. 0.01 per month)' },
-    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: 'a rate per period (e.g. 0.3 per month)' },
+    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: ['a rate per period (e.g. 0.01 per month)', '每周期比率（如 0.01 per month）'] },
+    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: ['a rate per period (e.g. 0.3 per month)', '每周期比率（如 0.3 per month）'] },
     'RetentionMetric.window': duration,
 };
 
@@ -70,7 +70,7 @@ export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: { ...percentRate, period: 'optional' },
     ConversionMetric: { ...percentRate, period: 'optional' },
     RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
-    RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: 'a ratio (e.g. 1.5)' },
+    RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
 };
 
 function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
@@ -85,11 +85,21 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     return spec ? { spec, label: q.$containerProperty ?? key } : undefined;
 }
 
-function describe(m: Measured): string {
+function describe(m: Measured, lang: Lang): string {
+    if (lang === 'zh-CN') {
+        const what: Record<UnitClass, string> = { percent: '百分比', money: '金额', duration: '时长', points: '百分点', count: `${m.unit}数量`, plain: '纯数字' };
+        return (m.period ? `每${PERIOD_ZH[m.period]}` : '') + what[m.unitClass];
+    }
     const what: Record<UnitClass, string> = {
         percent: 'a percentage', money: 'money', duration: 'a duration', points: 'points', count: `a count of ${m.unit}`, plain: 'a plain number',
     };
     return what[m.unitClass] + (m.period ? ` per ${m.period}` : '');
+}
+
+const PERIOD_ZH = { day: '天', week: '周', month: '月', year: '年' } as const;
+
+function words(spec: ValueSpec, lang: Lang): string {
+    return lang === 'zh-CN' ? spec.expected[1] : spec.expected[0];
 }
 
 export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lang, planCurrency: string | undefined): void {
@@ -97,7 +107,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
     const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
     if (classes.size > 1) {
-        report(accept, lang, 'wrong-unit', { property: 'this value', expected: 'one unit throughout', actual: [...classes].join(' and ') }, { node: q });
+        report(accept, lang, 'wrong-unit', { property: lang === 'zh-CN' ? '此数值' : 'this value', expected: lang === 'zh-CN' ? '统一的单位' : 'one unit throughout', actual: [...classes].join(' + ') }, { node: q });
         return;
     }
     if (q.spreads.length > 1 || (q.spreads.length > 0 && q.high !== undefined)) {
@@ -120,7 +130,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const { spec, label } = found;
     const accepted = spec.classes.includes(m.unitClass) || (m.unitClass === 'plain' && spec.classes.includes('count'));
     if (!accepted) {
-        report(accept, lang, 'wrong-unit', { property: label, expected: spec.expected, actual: describe(m) }, {
+        report(accept, lang, 'wrong-unit', { property: label, expected: words(spec, lang), actual: describe(m, lang) }, {
             node: q, data: { expectedClasses: spec.classes, property: label },
         });
         return;
@@ -129,7 +139,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     if (spec.period === 'required' && !timePeriod) {
         report(accept, lang, 'missing-period', { property: label }, { node: q, data: { property: label } });
     } else if (spec.period === 'forbidden' && timePeriod && m.unitClass !== 'duration') {
-        report(accept, lang, 'wrong-unit', { property: label, expected: spec.expected, actual: describe(m) }, { node: q });
+        report(accept, lang, 'wrong-unit', { property: label, expected: words(spec, lang), actual: describe(m, lang) }, { node: q });
     }
     const lo = distMin(m.dist);
     const hi = distMax(m.dist);

@@ -1,0 +1,62 @@
+// Turns the paths, folders and globs a user typed into a sorted list of .community files.
+import { globSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
+
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
+
+function walk(dir: string, found: string[]): void {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full, found);
+        else if (entry.isFile() && entry.name.endsWith('.community')) found.push(full);
+    }
+}
+
+export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
+    if (inputs.length === 0) throw new UsageError('no plan given: name .community files, folders or globs (e.g. community check examples).');
+    const files = new Set<string>();
+    for (const input of inputs) {
+        if (/[*?[\]{}]/.test(input)) {
+            const matches = globSync(input, { cwd }).map((m) => resolve(cwd, m)).filter((m) => m.endsWith('.community'));
+            if (matches.length === 0) throw new UsageError(`no .community files match "${input}".`);
+            matches.forEach((m) => files.add(m));
+            continue;
+        }
+        const full = resolve(cwd, input);
+        let stat;
+        try {
+            stat = statSync(full);
+        } catch {
+            throw new UsageError(`cannot find "${input}".`);
+        }
+        if (stat.isDirectory()) {
+            const found: string[] = [];
+            walk(full, found);
+            if (found.length === 0) throw new UsageError(`no .community files in folder "${input}".`);
+            found.forEach((f) => files.add(f));
+        } else if (stat.isFile()) {
+            files.add(full);
+        } else {
+            throw new UsageError(`"${input}" is not a file or folder.`);
+        }
+    }
+    return [...files].sort();
+}
+
+/** Reads a plan as UTF-8 text, refusing binary files with one clear line. */
+export function readPlanText(path: string, shown: string): string {
+    let bytes: Buffer;
+    try {
+        bytes = readFileSync(path);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'read failed');
+        throw new UsageError(`cannot read "${shown}": ${why}.`);
+    }
+    if (bytes.includes(0)) throw new UsageError(`"${shown}" is not a text file.`);
+    let text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+}

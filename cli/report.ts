@@ -1,0 +1,90 @@
+// Printing diagnostics: `path:line:col - error code: message` lines and a summary, or stable JSON.
+import pc from 'picocolors';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { docsUrl, type DiagnosticCode, type Lang } from '../engine/diagnostics.js';
+import type { LoadedPlan } from './workspace.js';
+
+export const CHECK_FORMAT_VERSION = 1;
+
+export type SeverityWord = 'error' | 'warning' | 'info';
+
+export interface FlatDiagnostic {
+    path: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: SeverityWord;
+    code: string;
+    message: string;
+    docs?: string;
+}
+
+export function severityWord(d: Diagnostic): SeverityWord {
+    return d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info';
+}
+
+/** Diagnostics of all loaded plans, 1-based positions, sorted by file then position. */
+export function flatten(plans: LoadedPlan[]): FlatDiagnostic[] {
+    const out: FlatDiagnostic[] = [];
+    for (const plan of plans) {
+        for (const d of plan.diagnostics) {
+            const code = String(d.code ?? 'syntax-error');
+            out.push({
+                path: plan.shown,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+                severity: severityWord(d),
+                code,
+                message: typeof d.message === 'string' ? d.message : d.message.value,
+                docs: d.codeDescription?.href ?? docsUrl(code as DiagnosticCode),
+            });
+        }
+    }
+    return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+export interface Summary {
+    errors: number;
+    warnings: number;
+    infos: number;
+    files: number;
+}
+
+export function summarize(diags: FlatDiagnostic[], files: number): Summary {
+    return {
+        errors: diags.filter((d) => d.severity === 'error').length,
+        warnings: diags.filter((d) => d.severity === 'warning').length,
+        infos: diags.filter((d) => d.severity === 'info').length,
+        files,
+    };
+}
+
+function plural(n: number, one: string, many: string): string {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summaryLine(s: Summary, lang: Lang): string {
+    if (lang === 'zh-CN') return `${s.files} 个文件中有 ${s.errors} 个错误、${s.warnings} 个警告`;
+    return `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')} in ${plural(s.files, 'file', 'files')}`;
+}
+
+/** Colours only when writing to a terminal and NO_COLOR is not set. */
+export function colorsFor(stream: NodeJS.WriteStream, env = process.env) {
+    return pc.createColors(Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb');
+}
+
+export function formatText(diags: FlatDiagnostic[], summary: Summary, lang: Lang, colors = pc.createColors(false)): string {
+    const paint = { error: colors.red, warning: colors.yellow, info: colors.blue };
+    const lines = diags.map((d) =>
+        `${colors.cyan(d.path)}:${colors.yellow(String(d.line))}:${colors.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${colors.gray(d.code)}: ${d.message}`,
+    );
+    lines.push((lines.length ? '\n' : '') + (summary.errors ? colors.red : summary.warnings ? colors.yellow : colors.green)(summaryLine(summary, lang)));
+    return lines.join('\n') + '\n';
+}
+
+export function formatJson(diags: FlatDiagnostic[], summary: Summary, files: string[]): string {
+    return JSON.stringify({ format_version: CHECK_FORMAT_VERSION, files, diagnostics: diags, summary }, null, 2) + '\n';
+}

@@ -1,0 +1,90 @@
+// Loads plans and everything they import into one set of language services, and validates them.
+// Every command that reads plans goes through here, so check, simulate and compile agree.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Lang } from '../engine/diagnostics.js';
+import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
+import type { Model } from '../language/generated/ast.js';
+import { resolveImport, unquote } from '../language/imports.js';
+import { CommunitySettings } from '../language/settings.js';
+import { readPlanText } from './files.js';
+
+export interface LoadedPlan {
+    path: string;
+    /** Path as shown to the user: relative to the current folder when inside it. */
+    shown: string;
+    document: LangiumDocument;
+    diagnostics: Diagnostic[];
+}
+
+export interface LoadedWorkspace {
+    services: CommunityServices;
+    /** The files the user named, then files reached only through imports. */
+    plans: LoadedPlan[];
+    requested: LoadedPlan[];
+}
+
+export function showPath(path: string, cwd = process.cwd()): string {
+    const rel = relative(cwd, path);
+    return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export interface LoadOptions {
+    lang: Lang;
+    root?: string;
+    cwd?: string;
+}
+
+export async function loadPlans(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
+    const cwd = options.cwd ?? process.cwd();
+    const settings = new CommunitySettings();
+    settings.lang = options.lang;
+    settings.realPath = (p) => realpathSync(p);
+    const roots = new Set<string>();
+    if (options.root) roots.add(resolve(cwd, options.root));
+    else for (const f of files) roots.add(isInside(cwd, f) ? cwd : dirname(f));
+    settings.roots = [...roots].map((r) => (existsSync(r) ? realpathSync(r) : r));
+
+    const { Community } = createCommunityServices({ ...NodeFileSystem, settings });
+    const factory = Community.shared.workspace.LangiumDocumentFactory;
+    const documents = Community.shared.workspace.LangiumDocuments;
+    const imports = Community.community.Imports;
+
+    const loaded = new Map<string, LoadedPlan>();
+    const load = (path: string): LangiumDocument => {
+        const uri = URI.file(path);
+        const shown = showPath(path, cwd);
+        const doc = factory.fromString(readPlanText(path, shown), uri);
+        documents.addDocument(doc);
+        loaded.set(path, { path, shown, document: doc, diagnostics: [] });
+        return doc;
+    };
+    const queue = files.map(load);
+    // Follow imports so names resolve; missing or refused imports are reported by validation.
+    while (queue.length > 0) {
+        const doc = queue.shift()!;
+        for (const imp of (doc.parseResult.value as Model).imports) {
+            if (imp.path === undefined || imports.refusal(doc.uri, unquote(imp.path))) continue;
+            const target = resolveImport(doc.uri, unquote(imp.path)).fsPath;
+            if (loaded.has(target) || !existsSync(target)) continue;
+            try {
+                queue.push(load(target));
+            } catch {
+                // An unreadable import is reported as missing by validation; keep going.
+            }
+        }
+    }
+    const all = [...loaded.values()];
+    await Community.shared.workspace.DocumentBuilder.build(all.map((p) => p.document), { validation: true });
+    for (const plan of all) plan.diagnostics = plan.document.diagnostics ?? [];
+    const requestedSet = new Set(files);
+    return { services: Community, plans: all, requested: all.filter((p) => requestedSet.has(p.path)) };
+}
+
+function isInside(root: string, path: string): boolean {
+    const rel = relative(root, path);
+    return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/');
+}

@@ -1,0 +1,350 @@
+// Lowering: a validated document (and what it imports) → the engine's plan model.
+// Everything here is mechanical translation into canonical units; checks live in validation/.
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { effectiveLimits } from '../engine/platforms.js';
+import * as M from '../engine/model.js';
+import type { CommunityServices } from './community-module.js';
+import * as A from './generated/ast.js';
+import { frameOf, type PlanFrame } from './plan-context.js';
+import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
+
+const WEEKDAYS: Record<string, M.Weekday> = {
+    Monday: 'MO', Tuesday: 'TU', Wednesday: 'WE', Thursday: 'TH', Friday: 'FR', Saturday: 'SA', Sunday: 'SU',
+};
+
+export class LoweringError extends Error {}
+
+/** The documents a plan is made of: the main one and everything it imports. */
+export function planDocuments(services: CommunityServices, doc: LangiumDocument): LangiumDocument[] {
+    const docs = services.shared.workspace.LangiumDocuments;
+    const result: LangiumDocument[] = [];
+    for (const uri of services.community.Imports.closure(doc)) {
+        const d = uri === doc.uri.toString() ? doc : docs.all.find((x) => x.uri.toString() === uri);
+        if (d) result.push(d);
+    }
+    return result;
+}
+
+/** Lowers a document (with its imports) to a plan model, validated by zod. */
+export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.Plan {
+    const elements = planDocuments(services, doc).flatMap((d) => (d.parseResult.value as A.Model).elements);
+    const planNode = elements.find(A.isPlan);
+    if (!planNode) throw new LoweringError('The plan has no plan block (start, horizon, currency).');
+    const frame = frameOf(planNode);
+    const plan: M.Plan = {
+        name: planNode.title,
+        start: planNode.start ?? '1970-01-01',
+        horizonWeeks: frame.horizonWeeks ?? 26,
+        timezone: planNode.timezone ?? 'UTC',
+        currency: planNode.currency ?? 'CNY',
+        budget: planNode.budget ? readQuantity(planNode.budget).center : undefined,
+        team: planNode.team ? lowerTeam(planNode.team) : undefined,
+        markets: planNode.markets,
+        assumptions: Object.fromEntries(planNode.assumptions.map((a) => [a.key, readQuantity(a.value).center])),
+        platforms: elements.filter(A.isPlatform).map(lowerPlatform),
+        audiences: elements.filter(A.isAudience).map(lowerAudience),
+        communities: elements.filter(A.isCommunity).map((c) => lowerCommunity(c, frame)),
+        scenarios: elements.filter(A.isScenario).map(lowerScenario),
+    };
+    return M.Plan.parse(plan);
+}
+
+export function sourceOf(node: AstNode): M.SourceRef | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    return { uri: AstUtils.getDocument(node).uri.toString(), line: cst.range.start.line, character: cst.range.start.character };
+}
+
+function rate(q: A.Quantity | undefined, fallbackPer: M.Period = 'month'): M.Rate | undefined {
+    if (!q) return undefined;
+    const m = readQuantity(q);
+    return { value: m.dist, per: m.period ?? fallbackPer };
+}
+
+function dist(q: A.Quantity | undefined): M.Dist | undefined {
+    return q ? readQuantity(q).dist : undefined;
+}
+
+function num(q: A.Quantity | undefined): number | undefined {
+    return q ? readQuantity(q).center : undefined;
+}
+
+function money(q: A.Quantity | undefined): M.Money | undefined {
+    if (!q) return undefined;
+    const m = readQuantity(q);
+    return { value: m.dist, per: m.per[0] };
+}
+
+function days(q: A.Quantity | undefined): number | undefined {
+    return q ? durationDays(readQuantity(q)) : undefined;
+}
+
+function lowerTeam(team: A.Team): NonNullable<M.Plan['team']> {
+    let hours: number | undefined;
+    if (team.hours) {
+        const m: Measured = readQuantity(team.hours);
+        const perDays = durationDays(m);
+        // "40 hours per week": hours of work per week per person.
+        const weeks = m.period ? M.WEEKS_PER[m.period] : 1;
+        hours = perDays !== undefined ? (perDays * 24) / weeks : m.center;
+    }
+    return { people: readQuantity(team.size).center, hoursPerWeekEach: hours };
+}
+
+function lowerPlatform(p: A.Platform): M.Platform {
+    const overrides: Record<string, number> = {};
+    if (p.groupCapacity) overrides['group-capacity'] = readQuantity(p.groupCapacity).center;
+    for (const limit of p.limits) overrides[limit.key] = readQuantity(limit.value).center;
+    return { name: p.name, title: p.title, kind: p.kind ?? 'unknown', limits: effectiveLimits(p.kind ?? '', overrides), source: sourceOf(p) };
+}
+
+function lowerAudience(a: A.Audience): M.Audience {
+    const age = a.age ? readQuantity(a.age).dist : undefined;
+    return {
+        name: a.name,
+        title: a.title,
+        size: dist(a.size) ?? { kind: 'fixed', value: 0 },
+        ageMin: age ? (age.kind === 'fixed' ? age.value : age.min) : undefined,
+        ageMax: age ? (age.kind === 'fixed' ? age.value : age.max) : undefined,
+        interests: a.interests,
+        regions: a.regions,
+        activeWindows: a.windows.map((w) => ({ start: pad(w.start), end: pad(w.end) })),
+        source: sourceOf(a),
+    };
+}
+
+function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {
+    const entry = c.tiers.find((t) => t.flows.length === 0);
+    return {
+        name: c.name,
+        title: c.title,
+        theme: c.theme,
+        platforms: c.platforms.map((r) => r.ref?.name ?? r.$refText),
+        audiences: c.audiences.map((r) => r.ref?.name ?? r.$refText),
+        rules: c.rules,
+        orderValue: dist(c.orderValue),
+        data: c.data ? lowerData(c.data) : undefined,
+        tiers: c.tiers.map(lowerTier),
+        entryTier: entry?.name,
+        contents: c.contents.map(lowerContent),
+        activities: c.activities.map(lowerActivity),
+        referrals: c.referrals.map(lowerReferral),
+        channels: c.channels.map(lowerChannel),
+        organic: c.organic ? lowerOrganic(c.organic) : undefined,
+        kpis: c.kpis.map((k) => lowerKpi(k, frame)),
+        source: sourceOf(c),
+    };
+}
+
+function lowerTier(t: A.Tier): M.Tier {
+    const fee = t.entry?.fee ? readQuantity(t.entry.fee) : undefined;
+    return {
+        name: t.name,
+        title: t.title,
+        entry: t.entry
+            ? { condition: fee ? 'fee' : (t.entry.condition ?? 'open'), detail: t.entry.detail, fee: money(t.entry.fee), feePer: fee?.period }
+            : undefined,
+        flowsFrom: t.flows.map((f) => ({ tier: f.tier.ref?.name ?? f.tier.$refText, rate: rate(f.rate)! })),
+        demotionsTo: t.demotions.map((f) => ({ tier: f.tier.ref?.name ?? f.tier.$refText, rate: rate(f.rate)! })),
+        churn: rate(t.churn),
+        active: rate(t.active, 'week'),
+        seed: dist(t.seed),
+        buys: rate(t.buys),
+        capacity: num(t.capacity),
+        benefits: t.benefits,
+        source: sourceOf(t),
+    };
+}
+
+export function lowerSchedule(s: A.Schedule): M.Schedule {
+    if (A.isOneOff(s)) {
+        return {
+            frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: s.time ? [pad(s.time)] : [], date: s.date, source: sourceOf(s),
+        };
+    }
+    const f = s.frequency;
+    const weekdays = s.weekdays.map((d) => WEEKDAYS[d]);
+    let frequency: M.Schedule['frequency'];
+    if (f === 'day' || f === 'days') frequency = 'daily';
+    else if (f === 'month' || f === 'months') frequency = 'monthly';
+    else frequency = 'weekly';
+    if (f === 'weekday') weekdays.push('MO', 'TU', 'WE', 'TH', 'FR');
+    else if (f in WEEKDAYS) weekdays.unshift(WEEKDAYS[f]);
+    return {
+        frequency,
+        interval: Math.max(1, Math.round(s.interval ?? 1)),
+        weekdays: [...new Set(weekdays)],
+        monthDays: s.monthDays.filter((d) => d >= 1 && d <= 31).map(Math.round),
+        times: s.times.map(pad),
+        from: s.from,
+        until: s.until,
+        count: s.count !== undefined ? Math.max(1, Math.round(s.count)) : undefined,
+        source: sourceOf(s),
+    };
+}
+
+function lowerContent(c: A.Content): M.Content {
+    return {
+        name: c.name,
+        title: c.title,
+        kind: c.kind ?? 'educational',
+        format: c.format,
+        schedules: c.schedules.map(lowerSchedule),
+        tiers: c.tiers.map((r) => r.ref?.name ?? r.$refText),
+        platform: c.platform?.ref?.name ?? c.platform?.$refText,
+        costPerPost: dist(c.cost),
+        owner: c.owner,
+        link: c.link,
+        label: c.label,
+        source: sourceOf(c),
+    };
+}
+
+function lowerActivity(a: A.Activity): M.Activity {
+    const lifts: M.Activity['lifts'] = {};
+    for (const lift of a.lifts) {
+        const m = readQuantity(lift.amount);
+        // "2 points" and "2%" both mean two percentage points.
+        const d = m.unitClass === 'percent' ? m.dist : scaleDist(m.dist, 0.01);
+        lifts[lift.metric] = d;
+    }
+    const duration = days(a.duration);
+    return {
+        name: a.name,
+        title: a.title,
+        mode: a.mode ?? 'online',
+        kind: a.kind ?? 'discussion',
+        location: a.location,
+        schedules: a.schedules.map(lowerSchedule),
+        durationMinutes: duration !== undefined ? Math.round(duration * 1440) : 60,
+        tiers: a.tiers.map((r) => r.ref?.name ?? r.$refText),
+        reach: dist(a.reach),
+        lifts,
+        costPerRun: dist(a.cost),
+        capacity: num(a.capacity),
+        staff: num(a.staff),
+        owner: a.owner,
+        materials: a.materials,
+        incentives: a.incentives.map((i) => ({ kind: i.kind, amount: num(i.amount) })),
+        lottery: a.lottery
+            ? {
+                topPrize: num(a.lottery.topPrize), odds: a.lottery.odds, drawDate: a.lottery.drawDate,
+                drawTime: a.lottery.drawTime ? pad(a.lottery.drawTime) : undefined, redemption: a.lottery.redemption, freeEntry: a.lottery.freeEntry,
+            }
+            : undefined,
+        data: a.data ? lowerData(a.data) : undefined,
+        source: sourceOf(a),
+    };
+}
+
+function lowerData(d: A.DataCollection): M.DataCollection {
+    return { fields: d.fields, purpose: d.purpose, retentionDays: days(d.retention), consent: d.consent, consentKind: d.consentKind };
+}
+
+function lowerReferral(r: A.Referral): M.Referral {
+    return {
+        name: r.name,
+        title: r.title,
+        mechanic: r.mechanic ?? 'invite-code',
+        reward: dist(r.reward),
+        rewardEachSide: r.eachSide,
+        invites: rate(r.invites) ?? { value: { kind: 'fixed', value: 0 }, per: 'month' },
+        conversion: dist(r.conversion) ?? { kind: 'fixed', value: 0 },
+        cycleDays: Math.max(1 / 24, days(r.cycle) ?? 7),
+        tiers: r.tiers.map((t) => t.ref?.name ?? t.$refText),
+        into: r.into?.ref?.name ?? r.into?.$refText,
+        from: r.from,
+        until: r.until,
+        sharesTo: r.sharesTo,
+        source: sourceOf(r),
+    };
+}
+
+function lowerChannel(c: A.Channel): M.Channel {
+    const spend = c.spend ? readQuantity(c.spend) : undefined;
+    return {
+        name: c.name,
+        title: c.title,
+        spend: money(c.spend),
+        spendPer: spend?.period,
+        costPerJoin: dist(c.costPerJoin),
+        into: c.into?.ref?.name ?? c.into?.$refText,
+        from: c.from,
+        until: c.until,
+        source: sourceOf(c),
+    };
+}
+
+function lowerOrganic(o: A.Organic): M.Organic {
+    const zero: M.Rate = { value: { kind: 'fixed', value: 0 }, per: 'month' };
+    return { innovation: rate(o.innovation) ?? zero, imitation: rate(o.imitation) ?? zero, into: o.into?.ref?.name ?? o.into?.$refText, source: sourceOf(o) };
+}
+
+const METRICS: Record<string, M.KpiMetric> = {
+    MembersMetric: 'members', NewMembersMetric: 'new-members', ActiveRateMetric: 'active-rate', ActiveMembersMetric: 'active-members',
+    RetentionMetric: 'retention', ChurnMetric: 'churn', ConversionMetric: 'conversion', RevenueMetric: 'revenue', CostMetric: 'cost', RoiMetric: 'roi',
+};
+
+/** A KPI's name: its own, or one derived from what it measures ("retention-30d", "conversion-Prospect-Core"). */
+export function kpiName(k: A.Kpi): string {
+    if (k.name) return k.name;
+    const m = k.metric;
+    const base = METRICS[m.$type] ?? 'kpi';
+    if (A.isConversionMetric(m)) return `${base}-${m.from.$refText}-${m.to.$refText}`;
+    if (A.isRetentionMetric(m)) return `${base}-${Math.round(days(m.window) ?? 0)}d`;
+    if ((A.isMembersMetric(m) || A.isNewMembersMetric(m) || A.isChurnMetric(m)) && m.tier) return `${base}-${m.tier.$refText}`;
+    return base;
+}
+
+function lowerKpi(k: A.Kpi, frame: PlanFrame): M.Kpi {
+    const m = k.metric;
+    const target = readQuantity(k.target);
+    let deadlineWeek = k.deadlineWeek ?? frame.horizonWeeks ?? 26;
+    if (k.deadlineDate && frame.start) {
+        const ms = Date.parse(`${k.deadlineDate}T00:00:00Z`) - Date.parse(`${frame.start}T00:00:00Z`);
+        deadlineWeek = Math.max(1, Math.ceil((ms / 86_400_000 + 1) / 7));
+    }
+    const op = k.op === '≥' ? '>=' : k.op === '≤' ? '<=' : (k.op as M.Kpi['op']);
+    return {
+        name: kpiName(k),
+        metric: METRICS[m.$type],
+        tier: A.isMembersMetric(m) || A.isNewMembersMetric(m) || A.isChurnMetric(m) ? m.tier?.$refText : undefined,
+        fromTier: A.isConversionMetric(m) ? m.from.$refText : undefined,
+        toTier: A.isConversionMetric(m) ? m.to.$refText : undefined,
+        windowDays: A.isRetentionMetric(m) ? days(m.window) : undefined,
+        op,
+        target: target.center,
+        targetPer: target.period,
+        deadlineWeek: Math.max(1, Math.round(deadlineWeek)),
+        source: sourceOf(k),
+    };
+}
+
+function lowerScenario(s: A.Scenario): M.Scenario {
+    const overrides: M.Scenario['overrides'] = [];
+    const drops: string[] = [];
+    for (const change of s.changes) {
+        if (A.isDrop(change)) {
+            drops.push(change.target.ref ? nameOf(change.target.ref) : change.target.$refText);
+        } else {
+            const m = readQuantity(change.value);
+            overrides.push({
+                target: change.plan ? 'plan' : change.target?.ref ? nameOf(change.target.ref) : (change.target?.$refText ?? ''),
+                property: change.property,
+                value: m.dist,
+                per: m.period,
+                unit: m.unit,
+            });
+        }
+    }
+    return { name: s.name, title: s.title, overrides, drops, source: sourceOf(s) };
+}
+
+function nameOf(node: A.Named): string {
+    return A.isKpi(node) ? kpiName(node) : node.name;
+}
+
+function pad(time: string): string {
+    const [h, m] = time.split(':');
+    return `${h.padStart(2, '0')}:${m}`;
+}
