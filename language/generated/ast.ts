@@ -201,7 +201,7 @@ export interface Activity extends langium.AstNode {
     data?: DataCollection;
     duration?: Quantity;
     incentives: Array<Incentive>;
-    kind?: string;
+    kind?: ActivityKind;
     lifts: Array<Lift>;
     location?: string;
     lottery?: Lottery;
@@ -240,6 +240,12 @@ export const Activity = {
 
 export function isActivity(item: unknown): item is Activity {
     return reflection.isInstance(item, Activity.$type);
+}
+
+export type ActivityKind = 'lottery' | string;
+
+export function isActivityKind(item: unknown): item is ActivityKind {
+    return item === 'lottery' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Amount extends langium.AstNode {

@@ -66,7 +66,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -114,7 +114,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           }
@@ -141,7 +141,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -188,7 +188,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -209,7 +209,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -230,7 +230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -251,7 +251,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -293,7 +293,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -312,7 +312,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -369,7 +369,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -388,7 +388,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -419,7 +419,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -431,7 +431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -459,7 +459,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -471,7 +471,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -498,7 +498,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -523,7 +523,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -577,7 +577,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -589,7 +589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -617,7 +617,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -629,7 +629,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -656,7 +656,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -677,7 +677,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -698,7 +698,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -717,7 +717,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -784,7 +784,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -803,7 +803,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -839,7 +839,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -855,7 +855,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -883,7 +883,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -895,7 +895,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -922,7 +922,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -948,7 +948,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -975,7 +975,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@49"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1007,7 +1007,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1034,7 +1034,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@49"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1061,7 +1061,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1080,7 +1080,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1108,7 +1108,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1122,7 +1122,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@21"
                   },
                   "arguments": []
                 }
@@ -1170,7 +1170,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -1182,7 +1182,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1194,7 +1194,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1206,7 +1206,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1241,7 +1241,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -1253,7 +1253,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1347,7 +1347,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1368,7 +1368,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1389,7 +1389,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1410,7 +1410,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1431,7 +1431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1452,7 +1452,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1471,7 +1471,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1514,7 +1514,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1531,7 +1531,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -1543,7 +1543,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 },
@@ -1575,7 +1575,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -1590,7 +1590,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1618,7 +1618,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -1630,7 +1630,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1657,7 +1657,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1678,7 +1678,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1692,7 +1692,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1716,7 +1716,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1743,7 +1743,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@49"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1775,7 +1775,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1799,7 +1799,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -1820,7 +1820,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1841,7 +1841,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1862,7 +1862,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -1899,7 +1899,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -1911,7 +1911,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -1952,7 +1952,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     }
@@ -1971,7 +1971,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -1988,7 +1988,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -2007,7 +2007,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2033,7 +2033,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -2060,7 +2060,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@49"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -2087,7 +2087,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2129,7 +2129,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2150,7 +2150,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2171,7 +2171,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2192,7 +2192,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2213,7 +2213,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2232,7 +2232,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2270,7 +2270,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -2282,7 +2282,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@21"
                   },
                   "arguments": []
                 }
@@ -2335,7 +2335,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -2359,7 +2359,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -2371,11 +2371,35 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ActivityKind",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "lottery"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@50"
+            },
+            "arguments": []
           }
         ]
       },
@@ -2397,7 +2421,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           }
@@ -2442,7 +2466,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2463,7 +2487,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2489,22 +2513,32 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "drawTime",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@46"
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "at",
+                        "cardinality": "?"
                       },
-                      "arguments": []
-                    },
+                      {
+                        "$type": "Assignment",
+                        "feature": "drawTime",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@47"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
                     "cardinality": "?"
                   }
                 ]
@@ -2523,7 +2557,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2548,7 +2582,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2599,7 +2633,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2618,7 +2652,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -2642,7 +2676,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -2663,7 +2697,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2689,7 +2723,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     },
@@ -2727,7 +2761,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2739,7 +2773,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -2766,7 +2800,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2787,7 +2821,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2827,7 +2861,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2848,7 +2882,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2869,7 +2903,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -2895,7 +2929,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -2922,7 +2956,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@49"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -2954,7 +2988,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -2978,7 +3012,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -2999,7 +3033,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3024,7 +3058,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -3043,7 +3077,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -3083,7 +3117,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -3095,7 +3129,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -3122,7 +3156,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -3151,7 +3185,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -3177,7 +3211,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3201,7 +3235,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3222,7 +3256,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3280,7 +3314,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -3301,7 +3335,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@37"
+                        "$ref": "#/rules@38"
                       },
                       "arguments": []
                     }
@@ -3327,7 +3361,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3370,7 +3404,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -3389,7 +3423,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -3401,7 +3435,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -3413,7 +3447,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -3442,7 +3476,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -3456,7 +3490,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -3511,7 +3545,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3561,7 +3595,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3635,7 +3669,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -3675,7 +3709,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@49"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3714,7 +3748,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3747,7 +3781,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3865,7 +3899,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -3877,7 +3911,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -3894,7 +3928,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@29"
               },
               "arguments": []
             },
@@ -3919,14 +3953,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           }
@@ -3957,7 +3991,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@49"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3987,7 +4021,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -4003,7 +4037,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -4036,7 +4070,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -4060,7 +4094,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
@@ -4155,14 +4189,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -4189,7 +4223,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -4202,7 +4236,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -4227,7 +4261,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@37"
                           },
                           "arguments": []
                         }
@@ -4246,7 +4280,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@36"
+                                "$ref": "#/rules@37"
                               },
                               "arguments": []
                             }
@@ -4270,7 +4304,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -4289,7 +4323,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@47"
+                                "$ref": "#/rules@48"
                               },
                               "arguments": []
                             }
@@ -4321,7 +4355,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -4340,7 +4374,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@46"
+                            "$ref": "#/rules@47"
                           },
                           "arguments": []
                         }
@@ -4364,7 +4398,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -4385,7 +4419,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -4402,7 +4436,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -4439,7 +4473,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -4459,7 +4493,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@46"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -4511,7 +4545,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -4575,7 +4609,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -4594,7 +4628,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -4613,7 +4647,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -4631,7 +4665,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -4660,7 +4694,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -4672,7 +4706,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 },
@@ -4710,7 +4744,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -4722,7 +4756,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -4754,7 +4788,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -4835,7 +4869,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           }
@@ -4919,7 +4953,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           }
@@ -5068,25 +5102,25 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@21"
-            }
-          },
-          {
-            "$type": "SimpleType",
-            "typeRef": {
               "$ref": "#/rules@22"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@23"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@27"
+              "$ref": "#/rules@25"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@28"
             }
           }
         ]

@@ -75,8 +75,8 @@ export function tidySyntaxMessage(message: string): string {
         .replace(/^unexpected character: ->(.*)<- at offset: \d+, skipped \d+ characters?\.?/, 'unexpected character "$1"')
         .replace(/token of type '([^']+)'/g, (_, t: string) => TOKEN_WORDS[t] ?? `'${t}'`)
         .replace(/^Expecting:? /, 'expected ')
-        .replace(/but found: ?``|but found ``/, 'but the file ended')
-        .replace(/but found: ?`([^`]*)`/, "but found '$1'")
+        .replace(/but found:? ?``/, 'but the file ended')
+        .replace(/but found:? ?`([^`]*)`/, "but found '$1'")
         .trim();
 }
 
