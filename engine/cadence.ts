@@ -1,0 +1,164 @@
+// Counting occurrences of a model Schedule per plan week, for the simulation (posts per week, activity
+// runs per week). This is deliberately a small counting function over calendar days, not a calendar
+// expander: times of day only multiply the count, and time zones do not matter because every date
+// in the model is already local to the plan.
+//
+// Semantics follow RFC 5545 recurrence rules closely enough for counting:
+// - the series starts at `from` (or the plan start) — the DTSTART — and ends at `until` (inclusive);
+// - `once` happens on `date` (or the series start);
+// - `daily` every `interval` days from the start; `weekly` every `interval` weeks (weeks start on
+//   Monday, counted from the start's week) on `weekdays` (default: the start's weekday);
+//   `monthly` every `interval` months on `monthDays` (default: the start's day of month) or, with
+//   `weekdays` and no month days, on every such weekday of the month; month days a month lacks are
+//   skipped;
+// - `weekdays` / `monthDays` also filter daily series;
+// - every listed time of day is one occurrence (none listed = one);
+// - `count` caps the total number of occurrences from the series start.
+import type { Schedule, Weekday } from './model.js';
+
+const DAY_MS = 86_400_000;
+const WEEKDAY_INDEX: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
+
+/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD). */
+export function dayNumber(iso: string): number {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+    if (!m) throw new Error(`Not an ISO date: "${iso}"`);
+    return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/** The ISO date of a day number. */
+export function isoDate(day: number): string {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Monday = 0 … Sunday = 6. */
+function weekdayOf(day: number): number {
+    // 1970-01-01 was a Thursday (3).
+    return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * Occurrences of `schedule` on each day in [fromDay, toDay) (day numbers), added into `out` at
+ * index `day − fromDay`. Returns the total added.
+ */
+export function occurrencesByDay(schedule: Schedule, planStartDay: number, fromDay: number, toDay: number, out: Float64Array | number[]): number {
+    const perDay = schedule.times.length > 0 ? schedule.times.length : 1;
+    const seriesStart = schedule.from !== undefined ? dayNumber(schedule.from) : planStartDay;
+    const seriesEnd = schedule.until !== undefined ? dayNumber(schedule.until) : Infinity;
+    let total = 0;
+
+    if (schedule.frequency === 'once') {
+        const day = schedule.date !== undefined ? dayNumber(schedule.date) : seriesStart;
+        const n = schedule.count !== undefined ? Math.min(perDay, schedule.count) : perDay;
+        if (day >= fromDay && day < toDay && day <= seriesEnd) {
+            out[day - fromDay] += n;
+            total += n;
+        }
+        return total;
+    }
+
+    const weekdays = new Set(schedule.weekdays.map((w) => WEEKDAY_INDEX[w]));
+    const monthDays = new Set(schedule.monthDays);
+    const interval = Math.max(1, schedule.interval);
+    const startDate = new Date(seriesStart * DAY_MS);
+    const startMonth = startDate.getUTCFullYear() * 12 + startDate.getUTCMonth();
+    const startMonday = seriesStart - weekdayOf(seriesStart);
+    let remaining = schedule.count ?? Infinity;
+    const last = Math.min(seriesEnd, toDay - 1);
+
+    for (let day = seriesStart; day <= last && remaining > 0; day++) {
+        if (!matches(day)) continue;
+        const n = Math.min(perDay, remaining);
+        remaining -= n;
+        if (day >= fromDay) {
+            out[day - fromDay] += n;
+            total += n;
+        }
+    }
+    return total;
+
+    function matches(day: number): boolean {
+        const wd = weekdayOf(day);
+        const date = new Date(day * DAY_MS);
+        const dom = date.getUTCDate();
+        switch (schedule.frequency) {
+            case 'daily':
+                if ((day - seriesStart) % interval !== 0) return false;
+                if (weekdays.size > 0 && !weekdays.has(wd)) return false;
+                if (monthDays.size > 0 && !monthDays.has(dom)) return false;
+                return true;
+            case 'weekly': {
+                const week = Math.floor((day - startMonday) / 7);
+                if (week % interval !== 0) return false;
+                if (weekdays.size > 0 ? !weekdays.has(wd) : wd !== weekdayOf(seriesStart)) return false;
+                if (monthDays.size > 0 && !monthDays.has(dom)) return false;
+                return true;
+            }
+            case 'monthly': {
+                const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+                if ((month - startMonth) % interval !== 0) return false;
+                if (monthDays.size > 0) return monthDays.has(dom) && (weekdays.size === 0 || weekdays.has(wd));
+                if (weekdays.size > 0) return weekdays.has(wd);
+                return dom === startDate.getUTCDate();
+            }
+            default:
+                return false;
+        }
+    }
+}
+
+/**
+ * Occurrences of `schedule` in each plan week: element w counts week w+1 (days
+ * planStart + 7w … planStart + 7w + 6).
+ */
+export function occurrencesPerWeek(schedule: Schedule, planStart: string, horizonWeeks: number): Float64Array {
+    const start = dayNumber(planStart);
+    const days = new Float64Array(horizonWeeks * 7);
+    occurrencesByDay(schedule, start, start, start + horizonWeeks * 7, days);
+    const weeks = new Float64Array(horizonWeeks);
+    for (let d = 0; d < days.length; d++) weeks[(d / 7) | 0] += days[d];
+    return weeks;
+}
+
+/** Occurrences in one plan week (0-based `week`). */
+export function occurrencesInWeek(schedule: Schedule, planStart: string, week: number): number {
+    const start = dayNumber(planStart) + week * 7;
+    const days = new Float64Array(7);
+    return occurrencesByDay(schedule, dayNumber(planStart), start, start + 7, days);
+}
+
+/**
+ * Per plan week, whether an event of this schedule lasting `durationMinutes` is under way on some
+ * day of the week (1) or not (0), counting each run from its start day through its last day.
+ */
+export function coveragePerWeek(schedule: Schedule, planStart: string, horizonWeeks: number, durationMinutes: number): Float64Array {
+    const start = dayNumber(planStart);
+    const spanDays = Math.max(1, Math.ceil(durationMinutes / 1440));
+    const lookBack = spanDays;
+    const days = new Float64Array(horizonWeeks * 7 + lookBack);
+    occurrencesByDay(schedule, start, start - lookBack, start + horizonWeeks * 7, days);
+    const weeks = new Float64Array(horizonWeeks);
+    for (let i = 0; i < days.length; i++) {
+        if (days[i] === 0) continue;
+        const first = i - lookBack;
+        for (let d = Math.max(0, first); d < Math.min(horizonWeeks * 7, first + spanDays); d++) weeks[(d / 7) | 0] = 1;
+    }
+    return weeks;
+}
+
+/** Share of days of each plan week inside [from, until] (inclusive ISO dates; open ends allowed). */
+export function windowFractionPerWeek(planStart: string, horizonWeeks: number, from?: string, until?: string): Float64Array {
+    const start = dayNumber(planStart);
+    const lo = from !== undefined ? dayNumber(from) : -Infinity;
+    const hi = until !== undefined ? dayNumber(until) : Infinity;
+    const weeks = new Float64Array(horizonWeeks);
+    for (let w = 0; w < horizonWeeks; w++) {
+        let n = 0;
+        for (let d = 0; d < 7; d++) {
+            const day = start + w * 7 + d;
+            if (day >= lo && day <= hi) n++;
+        }
+        weeks[w] = n / 7;
+    }
+    return weeks;
+}

@@ -1,0 +1,488 @@
+// Compiles one community of a plan into the flat, index-based structure the Monte Carlo loop runs
+// on: every uncertain number becomes a slot in a distribution table (sampled once per run), every
+// schedule becomes a per-week count, and the deterministic content effects are worked out per week
+// and tier in advance. Nothing here draws random numbers.
+import { Assumptions, PROMOTIONAL_CONTENT_KINDS, VALUABLE_CONTENT_KINDS } from './assumptions.js';
+import { coveragePerWeek, occurrencesPerWeek, windowFractionPerWeek } from './cadence.js';
+import { WEEKS_PER, type Community, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
+import { parsePeriod } from './rates.js';
+
+/** Retention windows (days) always reported; KPI windows are added to these. */
+export const STANDARD_RETENTION_DAYS = [7, 30, 90] as const;
+
+export type SeriesUnit = 'people' | 'share' | 'money' | 'ratio' | 'groups' | 'hours';
+
+export interface SeriesDef {
+    /** Stable key: members, members:Core, new-members, retention-30d, groups:WeChatGroups … */
+    readonly key: string;
+    readonly label: string;
+    readonly unit: SeriesUnit;
+    readonly tier?: string;
+    readonly platform?: string;
+}
+
+/** Indexes of the fixed series; per-tier, retention and group series follow. */
+export const S = {
+    members: 0,
+    newMembers: 1,
+    activeMembers: 2,
+    activeRate: 3,
+    churned: 4,
+    promotions: 5,
+    demotions: 6,
+    cost: 7,
+    revenue: 8,
+    cumulativeCost: 9,
+    cumulativeRevenue: 10,
+    roi: 11,
+    staffHours: 12,
+} as const;
+
+const FIXED_SERIES: SeriesDef[] = [
+    { key: 'members', label: 'Members', unit: 'people' },
+    { key: 'new-members', label: 'New members', unit: 'people' },
+    { key: 'active-members', label: 'Active members', unit: 'people' },
+    { key: 'active-rate', label: 'Active rate', unit: 'share' },
+    { key: 'churned', label: 'Churned', unit: 'people' },
+    { key: 'promotions', label: 'Promotions', unit: 'people' },
+    { key: 'demotions', label: 'Demotions', unit: 'people' },
+    { key: 'cost', label: 'Cost', unit: 'money' },
+    { key: 'revenue', label: 'Revenue', unit: 'money' },
+    { key: 'cumulative-cost', label: 'Cumulative cost', unit: 'money' },
+    { key: 'cumulative-revenue', label: 'Cumulative revenue', unit: 'money' },
+    { key: 'roi', label: 'Cumulative ROI', unit: 'ratio' },
+    { key: 'staff-hours', label: 'Staff hours', unit: 'hours' },
+];
+
+/** A table of distributions sampled once per run into a Float64Array of parameters. */
+export class DistTable {
+    readonly dists: Dist[] = [];
+    add(dist: Dist | undefined): number {
+        if (!dist) return -1;
+        this.dists.push(dist);
+        return this.dists.length - 1;
+    }
+    constant(value: number): number {
+        return this.add({ kind: 'fixed', value });
+    }
+}
+
+export interface CompiledFlow {
+    from: number;
+    to: number;
+    demotion: boolean;
+    rate: number; // dist slot
+    weeksPer: number;
+}
+
+export interface CompiledActivity {
+    name: string;
+    tierMask: Uint8Array;
+    tiers: number[];
+    /** 1 in weeks when a run is under way. */
+    cover: Float64Array;
+    /** Runs starting in each week (costs, staff hours, capacity per run). */
+    runs: Float64Array;
+    reach: number; // slot
+    capacity: number; // Infinity when unlimited
+    liftRetention: number; // slot or -1
+    liftActivity: number;
+    liftPromotion: number;
+    costPerRun: number; // slot or -1
+    staffHoursPerRun: number;
+}
+
+export interface CompiledChannel {
+    name: string;
+    into: number;
+    spend: number; // slot or -1
+    /** Multiplies the sampled spend to give the spend in each week (period conversion × window share). */
+    spendFactor: Float64Array;
+    costPerJoin: number; // slot or -1
+}
+
+export interface CompiledReferral {
+    name: string;
+    into: number;
+    tierMask: Uint8Array;
+    invites: number; // slot
+    invitesWeeksPer: number;
+    conversion: number; // slot
+    cycleDays: number;
+    reward: number; // slot or -1
+    rewardSides: number;
+    window: Float64Array;
+}
+
+export interface CompiledKpi {
+    kpi: Kpi;
+    /** 0-based deadline week, clamped to the horizon. */
+    week: number;
+    tier: number; // -1 = whole community
+    from: number;
+    to: number;
+    /** Series index of the retention window for retention KPIs. */
+    retentionSeries: number;
+}
+
+export interface CompiledCommunity {
+    community: Community;
+    horizon: number;
+    start: string;
+    T: number;
+    tierNames: string[];
+    entry: number;
+    dists: Dist[];
+    series: SeriesDef[];
+    /** Series index of members:<tier> for tier 0 (the others follow in tier order). */
+    tierSeries0: number;
+    retentionDays: number[];
+    retentionSeries0: number;
+    groupSeries0: number;
+    groupCapacities: number[];
+    /** Longest cohort age tracked, in weeks. */
+    maxCohortAge: number;
+    audiences: number[]; // slots; empty = no addressable audience (unbounded)
+    tierSeed: Int32Array;
+    tierChurn: Int32Array;
+    tierChurnWeeksPer: Float64Array;
+    tierActive: Int32Array;
+    tierActiveWeeksPer: Float64Array;
+    tierBuys: Int32Array;
+    tierBuysWeeksPer: Float64Array;
+    tierCapacity: Float64Array;
+    /** Fee slot per tier; weekly fees are multiplied by feeWeekly, one-off fees by feeOnce. */
+    tierFee: Int32Array;
+    tierFeeWeekly: Float64Array;
+    tierFeeOnce: Float64Array;
+    orderValue: number;
+    flows: CompiledFlow[];
+    /** Flow indexes leaving each tier, in draw order. */
+    flowsOut: number[][];
+    organic?: { p: number; pWeeksPer: number; q: number; qWeeksPer: number; into: number };
+    channels: CompiledChannel[];
+    referrals: CompiledReferral[];
+    activities: CompiledActivity[];
+    /** Deterministic weekly churn added by content (promotional share + fatigue), [w*T + t]. */
+    contentChurn: Float64Array;
+    /** Deterministic active-rate lift from valuable content, [w*T + t]. */
+    contentActive: Float64Array;
+    /** Posts per content per week, [c*H + w], and the cost slot per content. */
+    contentPosts: Float64Array;
+    contentCost: Int32Array;
+    contentNames: string[];
+    paidSaturation: number;
+    staffHourCost: number;
+    kpiRateWindow: number;
+    kpis: CompiledKpi[];
+    notes: string[];
+}
+
+function periodOf(rate: Rate): number {
+    return WEEKS_PER[rate.per];
+}
+
+export function compileCommunity(plan: Plan, community: Community, assumptions: Assumptions): CompiledCommunity {
+    const H = plan.horizonWeeks;
+    const notes: string[] = [];
+    const table = new DistTable();
+
+    // ---- tiers ----
+    const tiers = community.tiers.length > 0 ? community.tiers : [{ name: 'members', flowsFrom: [], demotionsTo: [], benefits: [] } as unknown as Community['tiers'][number]];
+    const T = tiers.length;
+    const tierNames = tiers.map((t) => t.name);
+    const tierIndex = new Map(tierNames.map((n, i) => [n, i]));
+    const idx = (name: string | undefined, fallback: number, what: string): number => {
+        if (name === undefined) return fallback;
+        const i = tierIndex.get(name);
+        if (i === undefined) {
+            notes.push(`${what} names unknown tier "${name}"; using "${tierNames[fallback]}".`);
+            return fallback;
+        }
+        return i;
+    };
+    let entry = community.entryTier !== undefined ? (tierIndex.get(community.entryTier) ?? -1) : -1;
+    if (entry < 0) {
+        entry = tiers.findIndex((t) => t.flowsFrom.length === 0);
+        if (entry < 0) entry = 0;
+    }
+
+    const tierSeed = new Int32Array(T);
+    const tierChurn = new Int32Array(T);
+    const tierChurnWeeksPer = new Float64Array(T).fill(1);
+    const tierActive = new Int32Array(T);
+    const tierActiveWeeksPer = new Float64Array(T).fill(1);
+    const tierBuys = new Int32Array(T);
+    const tierBuysWeeksPer = new Float64Array(T).fill(1);
+    const tierCapacity = new Float64Array(T).fill(Infinity);
+    const tierFee = new Int32Array(T);
+    const tierFeeWeekly = new Float64Array(T);
+    const tierFeeOnce = new Float64Array(T);
+    const flows: CompiledFlow[] = [];
+    tiers.forEach((tier, t) => {
+        tierSeed[t] = table.add(tier.seed);
+        tierChurn[t] = table.add(tier.churn?.value);
+        if (tier.churn) tierChurnWeeksPer[t] = periodOf(tier.churn);
+        tierActive[t] = table.add(tier.active?.value);
+        if (tier.active) tierActiveWeeksPer[t] = periodOf(tier.active);
+        tierBuys[t] = table.add(tier.buys?.value);
+        if (tier.buys) tierBuysWeeksPer[t] = periodOf(tier.buys);
+        if (tier.capacity !== undefined && tier.capacity >= 0) tierCapacity[t] = tier.capacity;
+        const fee = tier.entry?.fee;
+        tierFee[t] = table.add(fee?.value);
+        if (fee) {
+            const per: Period | undefined = tier.entry?.feePer ?? parsePeriod(fee.per);
+            if (per) tierFeeWeekly[t] = 1 / WEEKS_PER[per];
+            else tierFeeOnce[t] = 1;
+        }
+        for (const f of tier.flowsFrom) {
+            const from = tierIndex.get(f.tier);
+            if (from === undefined || from === t) {
+                notes.push(`Flow into "${tier.name}" from unknown tier "${f.tier}" is ignored.`);
+                continue;
+            }
+            flows.push({ from, to: t, demotion: false, rate: table.add(f.rate.value), weeksPer: periodOf(f.rate) });
+        }
+        for (const f of tier.demotionsTo) {
+            const to = tierIndex.get(f.tier);
+            if (to === undefined || to === t) {
+                notes.push(`Demotion from "${tier.name}" to unknown tier "${f.tier}" is ignored.`);
+                continue;
+            }
+            flows.push({ from: t, to, demotion: true, rate: table.add(f.rate.value), weeksPer: periodOf(f.rate) });
+        }
+    });
+    const flowsOut: number[][] = tierNames.map(() => []);
+    flows.forEach((f, i) => flowsOut[f.from].push(i));
+
+    // ---- audience ----
+    const audiences: number[] = [];
+    for (const name of community.audiences) {
+        const a = plan.audiences.find((x) => x.name === name);
+        if (a) audiences.push(table.add(a.size));
+        else notes.push(`Audience "${name}" is not defined; it is left out of the addressable pool.`);
+    }
+    if (audiences.length === 0) notes.push('No audience: the addressable pool is unbounded, so organic diffusion is off and paid and referral joins are not capped.');
+
+    // ---- inflows ----
+    let organic: CompiledCommunity['organic'];
+    if (community.organic) {
+        const o = community.organic;
+        organic = {
+            p: table.add(o.innovation.value),
+            pWeeksPer: periodOf(o.innovation),
+            q: table.add(o.imitation.value),
+            qWeeksPer: periodOf(o.imitation),
+            into: idx(o.into, entry, 'Organic growth'),
+        };
+    }
+    const channels: CompiledChannel[] = community.channels.map((c) => {
+        const window = windowFractionPerWeek(plan.start, H, c.from, c.until);
+        const per: Period | undefined = c.spendPer ?? parsePeriod(c.spend?.per);
+        const spendFactor = new Float64Array(H);
+        if (per) {
+            for (let w = 0; w < H; w++) spendFactor[w] = window[w] / WEEKS_PER[per];
+        } else if (c.spend) {
+            // A spend without a period is a total, spread evenly over the channel's weeks.
+            let weeks = 0;
+            for (let w = 0; w < H; w++) weeks += window[w];
+            for (let w = 0; w < H; w++) spendFactor[w] = weeks > 0 ? window[w] / weeks : 0;
+        }
+        if (c.spend && !c.costPerJoin) notes.push(`Channel "${c.name}" has spend but no cost per join; it costs money but brings no members.`);
+        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value), spendFactor, costPerJoin: table.add(c.costPerJoin) };
+    });
+    const referrals: CompiledReferral[] = community.referrals.map((r) => {
+        const tierMask = new Uint8Array(T);
+        if (r.tiers.length === 0) tierMask.fill(1);
+        for (const name of r.tiers) {
+            const i = tierIndex.get(name);
+            if (i !== undefined) tierMask[i] = 1;
+        }
+        return {
+            name: r.name,
+            into: idx(r.into, entry, `Referral "${r.name}"`),
+            tierMask,
+            invites: table.add(r.invites.value),
+            invitesWeeksPer: periodOf(r.invites),
+            conversion: table.add(r.conversion),
+            cycleDays: r.cycleDays,
+            reward: table.add(r.reward),
+            rewardSides: r.rewardEachSide ? 2 : 1,
+            window: windowFractionPerWeek(plan.start, H, r.from, r.until),
+        };
+    });
+
+    // ---- activities ----
+    const defaultReach = assumptions.get('activity-reach');
+    const activities: CompiledActivity[] = community.activities.map((a) => {
+        const tierMask = new Uint8Array(T);
+        if (a.tiers.length === 0) tierMask.fill(1);
+        for (const name of a.tiers) {
+            const i = tierIndex.get(name);
+            if (i !== undefined) tierMask[i] = 1;
+        }
+        const cover = new Float64Array(H);
+        const runs = new Float64Array(H);
+        for (const s of a.schedules) {
+            const c = coveragePerWeek(s, plan.start, H, a.durationMinutes);
+            const n = occurrencesPerWeek(s, plan.start, H);
+            for (let w = 0; w < H; w++) {
+                cover[w] = Math.max(cover[w], c[w]);
+                runs[w] += n[w];
+            }
+        }
+        return {
+            name: a.name,
+            tierMask,
+            tiers: [...tierMask.keys()].filter((t) => tierMask[t] === 1),
+            cover,
+            runs,
+            reach: a.reach ? table.add(a.reach) : table.constant(defaultReach),
+            capacity: a.capacity !== undefined && a.capacity >= 0 ? a.capacity : Infinity,
+            liftRetention: table.add(a.lifts.retention),
+            liftActivity: table.add(a.lifts.activity),
+            liftPromotion: table.add(a.lifts.promotion),
+            costPerRun: table.add(a.costPerRun),
+            staffHoursPerRun: a.mode === 'offline' && a.staff ? (a.staff * a.durationMinutes) / 60 : 0,
+        };
+    });
+
+    // ---- content: posts per week and deterministic effects ----
+    const C = community.contents.length;
+    const contentPosts = new Float64Array(C * H);
+    const contentCost = new Int32Array(C);
+    const platformKind = new Map(plan.platforms.map((p) => [p.name, p.kind]));
+    const promoThreshold = assumptions.get('promo-share-threshold');
+    const promoUplift = assumptions.get('promo-churn-uplift');
+    const fatigueBeta = assumptions.get('fatigue-churn');
+    const activityLift = assumptions.get('content-activity-lift');
+    const decay = assumptions.get('post-reach-decay');
+    const allPosts = new Float64Array(H * T);
+    const promoPosts = new Float64Array(H * T);
+    const valuablePosts = new Float64Array(H * T);
+    const platformNames = [...new Set(community.contents.map((c) => c.platform ?? community.platforms[0] ?? ''))];
+    const platformPosts = new Float64Array(platformNames.length * H * T);
+    community.contents.forEach((content, c) => {
+        contentCost[c] = table.add(content.costPerPost);
+        for (const s of content.schedules) {
+            const n = occurrencesPerWeek(s, plan.start, H);
+            for (let w = 0; w < H; w++) contentPosts[c * H + w] += n[w];
+        }
+        const mask = new Uint8Array(T);
+        if (content.tiers.length === 0) mask.fill(1);
+        for (const name of content.tiers) {
+            const i = tierIndex.get(name);
+            if (i !== undefined) mask[i] = 1;
+        }
+        const kind = content.kind.toLowerCase();
+        const p = platformNames.indexOf(content.platform ?? community.platforms[0] ?? '');
+        for (let w = 0; w < H; w++) {
+            const n = contentPosts[c * H + w];
+            if (n === 0) continue;
+            for (let t = 0; t < T; t++) {
+                if (!mask[t]) continue;
+                allPosts[w * T + t] += n;
+                if (PROMOTIONAL_CONTENT_KINDS.has(kind)) promoPosts[w * T + t] += n;
+                if (VALUABLE_CONTENT_KINDS.has(kind)) valuablePosts[w * T + t] += n;
+                platformPosts[(p * H + w) * T + t] += n;
+            }
+        }
+    });
+    const contentChurn = new Float64Array(H * T);
+    const contentActive = new Float64Array(H * T);
+    const thresholds = platformNames.map((name) => assumptions.fatigueThreshold(platformKind.get(name)));
+    for (let w = 0; w < H; w++) {
+        for (let t = 0; t < T; t++) {
+            const i = w * T + t;
+            let extra = 0;
+            if (allPosts[i] > 0) {
+                const share = promoPosts[i] / allPosts[i];
+                if (share > promoThreshold) extra += promoThreshold < 1 ? (promoUplift * (share - promoThreshold)) / (1 - promoThreshold) : 0;
+            }
+            for (let p = 0; p < platformNames.length; p++) {
+                const over = platformPosts[(p * H + w) * T + t] - thresholds[p];
+                if (over > 0) extra += fatigueBeta * over;
+            }
+            contentChurn[i] = extra;
+            const n = valuablePosts[i];
+            if (n > 0) contentActive[i] = decay < 1 ? (activityLift * (1 - Math.pow(decay, n))) / (1 - decay) : activityLift * n;
+        }
+    }
+
+    // ---- KPIs and series ----
+    const retentionDays = [...new Set<number>([...STANDARD_RETENTION_DAYS, ...community.kpis.filter((k) => k.metric === 'retention' && k.windowDays && k.windowDays > 0).map((k) => k.windowDays as number)])].sort((a, b) => a - b);
+    const series: SeriesDef[] = [...FIXED_SERIES];
+    const tierSeries0 = series.length;
+    for (const name of tierNames) series.push({ key: `members:${name}`, label: `Members in ${name}`, unit: 'people', tier: name });
+    const retentionSeries0 = series.length;
+    for (const d of retentionDays) series.push({ key: `retention-${d}d`, label: `Retention at ${d} days`, unit: 'share' });
+    const groupSeries0 = series.length;
+    const groupCapacities: number[] = [];
+    for (const name of community.platforms) {
+        const platform = plan.platforms.find((p) => p.name === name);
+        const cap = platform?.limits['group-capacity'];
+        if (platform && cap !== undefined && cap > 0) {
+            series.push({ key: `groups:${name}`, label: `Groups needed on ${name}`, unit: 'groups', platform: name });
+            groupCapacities.push(cap);
+        }
+    }
+
+    const kpis: CompiledKpi[] = community.kpis.map((kpi) => {
+        const tierOf = (name: string | undefined) => (name === undefined ? -1 : (tierIndex.get(name) ?? -1));
+        const windowDays = kpi.windowDays ?? 30;
+        return {
+            kpi,
+            week: Math.min(H, Math.max(1, kpi.deadlineWeek)) - 1,
+            tier: tierOf(kpi.tier),
+            from: tierOf(kpi.fromTier),
+            to: tierOf(kpi.toTier),
+            retentionSeries: retentionSeries0 + retentionDays.indexOf(windowDays),
+        };
+    });
+
+    return {
+        community,
+        horizon: H,
+        start: plan.start,
+        T,
+        tierNames,
+        entry,
+        dists: table.dists,
+        series,
+        tierSeries0,
+        retentionDays,
+        retentionSeries0,
+        groupSeries0,
+        groupCapacities,
+        maxCohortAge: Math.ceil(retentionDays[retentionDays.length - 1] / 7),
+        audiences,
+        tierSeed,
+        tierChurn,
+        tierChurnWeeksPer,
+        tierActive,
+        tierActiveWeeksPer,
+        tierBuys,
+        tierBuysWeeksPer,
+        tierCapacity,
+        tierFee,
+        tierFeeWeekly,
+        tierFeeOnce,
+        orderValue: table.add(community.orderValue),
+        flows,
+        flowsOut,
+        organic,
+        channels,
+        referrals,
+        activities,
+        contentChurn,
+        contentActive,
+        contentPosts,
+        contentCost,
+        contentNames: community.contents.map((c) => c.name),
+        paidSaturation: assumptions.get('paid-saturation'),
+        staffHourCost: assumptions.get('staff-hour-cost'),
+        kpiRateWindow: Math.max(1, Math.round(assumptions.get('kpi-rate-window'))),
+        kpis,
+        notes,
+    };
+}

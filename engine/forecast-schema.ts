@@ -1,0 +1,136 @@
+// The JSON output of `community simulate --format json`, as zod types. The JSON Schema shipped in
+// schemas/forecast.schema.json is generated from these with zod's z.toJSONSchema
+// (scripts: `node --import tsx engine/write-forecast-schema.ts`; checked by a test).
+import { z } from 'zod';
+import { KpiMetric, Period } from './model.js';
+
+/** Bumped when a consumer would need to change; additions keep the version. */
+export const FORECAST_FORMAT_VERSION = '1.0';
+
+const num = z.number();
+const maybe = z.number().nullable();
+const band = z.array(maybe);
+
+export const SeriesUnit = z.enum(['people', 'share', 'money', 'ratio', 'groups', 'hours']);
+
+export const ForecastSeries = z
+    .object({
+        key: z.string().describe('Stable key: members, members:<tier>, new-members, active-rate, retention-30d, groups:<platform> …'),
+        label: z.string(),
+        unit: SeriesUnit,
+        tier: z.string().optional(),
+        platform: z.string().optional(),
+        p10: band.describe('10th percentile over runs, one value per week (null where undefined, e.g. retention before a cohort is old enough).'),
+        p50: band,
+        p90: band,
+        mean: band,
+    })
+    .strict();
+export type ForecastSeries = z.infer<typeof ForecastSeries>;
+
+export const KpiForecast = z
+    .object({
+        name: z.string(),
+        metric: KpiMetric,
+        tier: z.string().optional(),
+        fromTier: z.string().optional(),
+        toTier: z.string().optional(),
+        windowDays: z.number().optional(),
+        op: z.enum(['>=', '<=', '>', '<']),
+        target: num,
+        targetPer: Period.optional(),
+        deadlineWeek: z.number().int().positive(),
+        probability: z.number().min(0).max(1).describe('Share of runs meeting the target at the deadline week.'),
+        p10: maybe,
+        p50: maybe,
+        p90: maybe,
+        mean: maybe,
+    })
+    .strict();
+export type KpiForecast = z.infer<typeof KpiForecast>;
+
+export const CommunityForecast = z
+    .object({
+        name: z.string(),
+        title: z.string().optional(),
+        tiers: z.array(z.string()),
+        entryTier: z.string(),
+        weeks: z.array(z.object({ week: z.number().int().positive(), start: z.string() }).strict()),
+        series: z.array(ForecastSeries),
+        kpis: z.array(KpiForecast),
+        notes: z.array(z.string()),
+    })
+    .strict();
+export type CommunityForecast = z.infer<typeof CommunityForecast>;
+
+export const BudgetForecast = z
+    .object({
+        amount: num,
+        probabilityWithin: z.number().min(0).max(1).describe('Share of runs whose total cost over the horizon (all communities) stays within the budget.'),
+        cost: z.object({ p10: num, p50: num, p90: num, mean: num }).strict(),
+    })
+    .strict();
+
+export const ScenarioForecast = z
+    .object({
+        scenario: z.string().nullable().describe('null for the plan as written.'),
+        title: z.string().optional(),
+        communities: z.array(CommunityForecast),
+        budget: BudgetForecast.optional(),
+    })
+    .strict();
+export type ScenarioForecast = z.infer<typeof ScenarioForecast>;
+
+const Outcome = z.object({ factor: num, value: maybe, probability: z.number().min(0).max(1) }).strict();
+
+export const SensitivityParameter = z
+    .object({
+        id: z.string().describe('Path of the parameter, e.g. FitHome.DouyinAds.costPerJoin or assume.fatigue-churn.'),
+        label: z.string(),
+        base: num.describe('Centre of the parameter as planned.'),
+        low: Outcome,
+        high: Outcome,
+        swing: num.describe('|P50 at +20 % − P50 at −20 %| of the KPI value; the ranking key.'),
+    })
+    .strict();
+
+export const SensitivityReport = z
+    .object({
+        scenario: z.string().nullable(),
+        community: z.string(),
+        kpi: z.string(),
+        metric: KpiMetric,
+        runs: z.number().int().positive(),
+        baseline: z.object({ value: maybe, probability: z.number().min(0).max(1) }).strict(),
+        parameters: z.array(SensitivityParameter),
+    })
+    .strict();
+export type SensitivityReport = z.infer<typeof SensitivityReport>;
+
+export const ForecastReport = z
+    .object({
+        format_version: z.literal(FORECAST_FORMAT_VERSION),
+        plan: z.string(),
+        start: z.string(),
+        horizonWeeks: z.number().int().positive(),
+        currency: z.string(),
+        runs: z.number().int().positive(),
+        seed: z.number().int(),
+        assumptions: z.record(z.string(), num).describe('Effective model coefficients (defaults and plan overrides).'),
+        forecasts: z.array(ScenarioForecast),
+        sensitivity: SensitivityReport.optional(),
+    })
+    .strict();
+export type ForecastReport = z.infer<typeof ForecastReport>;
+
+/** The JSON Schema (draft 2020-12) of the forecast output. */
+export function forecastJsonSchema(): Record<string, unknown> {
+    const schema = z.toJSONSchema(ForecastReport, { target: 'draft-2020-12' }) as Record<string, unknown>;
+    return {
+        $schema: schema.$schema,
+        $id: 'https://community-plans.dev/schemas/forecast.schema.json',
+        title: 'Community plan forecast',
+        description: `Output of \`community simulate --format json\` (format_version ${FORECAST_FORMAT_VERSION}).`,
+        ...schema,
+    };
+}

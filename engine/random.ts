@@ -1,0 +1,195 @@
+// The one seeded random source of the forecast. Every draw of a simulation comes from a single
+// xoroshiro128+ generator (pure-rand), so one seed gives byte-identical results.
+//
+// Draws:
+// - uniform(): one 32-bit output mapped to the open interval (0, 1). 2^-32 resolution is plenty for
+//   Monte Carlo and costs a single generator step.
+// - sample(dist): a model `Dist` — fixed, uniform(min, max) or triangular(min, mode, max) by inversion.
+// - binomial(n, p): exact inversion (sequential search of the CDF) while min(np, n(1-p)) < 30,
+//   otherwise the normal approximation N(np, np(1-p)) with continuity correction, clamped to [0, n].
+// - poisson(mean): exact inversion below mean 30, normal approximation above.
+// - normal(): standard normal by an interpolated inverse-CDF table (one uniform per draw).
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import type { Dist } from './model.js';
+
+/** Below this expected count (of the rarer outcome) binomial and Poisson draws are exact. */
+export const EXACT_DRAW_LIMIT = 30;
+
+const TWO_POW_32_INV = 1 / 4294967296;
+
+/** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
+export function normalQuantile(p: number): number {
+    const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+    const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+    const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+    const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    if (p <= 0) return -Infinity;
+    if (p >= 1) return Infinity;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    if (p > 1 - low) {
+        const q = Math.sqrt(-2 * Math.log(1 - p));
+        return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const q = p - 0.5;
+    const r = q * q;
+    return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+// Inverse-CDF table for fast normal draws: linear interpolation between 4096 knots; the outer
+// 1/4096 on each side falls back to the exact quantile.
+const TABLE_SIZE = 4096;
+const NORMAL_TABLE = new Float64Array(TABLE_SIZE + 1);
+for (let i = 1; i < TABLE_SIZE; i++) NORMAL_TABLE[i] = normalQuantile(i / TABLE_SIZE);
+
+export class Random {
+    private readonly rng: JumpableRandomGenerator;
+
+    private constructor(rng: JumpableRandomGenerator) {
+        this.rng = rng;
+    }
+
+    /** A generator for `seed` (any finite number; its low 32 bits are used). */
+    static fromSeed(seed: number): Random {
+        return new Random(xoroshiro128plus(seed | 0));
+    }
+
+    /** An independent stream: a copy of this generator moved 2^64 steps ahead `streams` times. */
+    fork(streams = 1): Random {
+        const copy = this.rng.clone();
+        for (let i = 0; i < streams; i++) copy.jump();
+        return new Random(copy);
+    }
+
+    /** Uniform on the open interval (0, 1). */
+    uniform(): number {
+        return (this.rng.next() + 2147483648.5) * TWO_POW_32_INV;
+    }
+
+    /** Standard normal. */
+    normal(): number {
+        const u = this.uniform();
+        const x = u * TABLE_SIZE;
+        const i = x | 0;
+        if (i < 1 || i >= TABLE_SIZE - 1) return normalQuantile(u);
+        const f = x - i;
+        return NORMAL_TABLE[i] + f * (NORMAL_TABLE[i + 1] - NORMAL_TABLE[i]);
+    }
+
+    /** One draw of a model distribution. */
+    sample(dist: Dist): number {
+        switch (dist.kind) {
+            case 'fixed':
+                return dist.value;
+            case 'uniform':
+                return dist.min + (dist.max - dist.min) * this.uniform();
+            case 'triangular':
+                return triangularQuantile(dist.min, dist.mode, dist.max, this.uniform());
+        }
+    }
+
+    /** Number of successes among `n` trials of probability `p` (n is floored to an integer). */
+    binomial(n: number, p: number): number {
+        n = Math.floor(n);
+        if (n <= 0 || !(p > 0)) return 0;
+        if (p >= 1) return n;
+        const flip = p > 0.5;
+        const pp = flip ? 1 - p : p;
+        const mean = n * pp;
+        let k: number;
+        if (mean < EXACT_DRAW_LIMIT) {
+            // Inversion: walk the CDF from 0 using the pmf recurrence.
+            const q = 1 - pp;
+            const ratio = pp / q;
+            let pmf = Math.exp(n * Math.log1p(-pp));
+            let u = this.uniform();
+            k = 0;
+            while (u > pmf) {
+                u -= pmf;
+                k++;
+                if (k > n) {
+                    k = n;
+                    break;
+                }
+                pmf *= (ratio * (n - k + 1)) / k;
+                if (pmf <= 0) break;
+            }
+        } else {
+            k = Math.round(mean + Math.sqrt(mean * (1 - pp)) * this.normal());
+            if (k < 0) k = 0;
+            else if (k > n) k = n;
+        }
+        return flip ? n - k : k;
+    }
+
+    /** A Poisson count with the given mean. */
+    poisson(mean: number): number {
+        if (!(mean > 0)) return 0;
+        if (mean < EXACT_DRAW_LIMIT) {
+            let pmf = Math.exp(-mean);
+            let u = this.uniform();
+            let k = 0;
+            while (u > pmf && pmf > 0) {
+                u -= pmf;
+                k++;
+                pmf *= mean / k;
+            }
+            return k;
+        }
+        const k = Math.round(mean + Math.sqrt(mean) * this.normal());
+        return k < 0 ? 0 : k;
+    }
+}
+
+/** Quantile of triangular(min, mode, max) at u ∈ [0, 1]. */
+export function triangularQuantile(min: number, mode: number, max: number, u: number): number {
+    const width = max - min;
+    if (!(width > 0)) return mode;
+    const cut = (mode - min) / width;
+    return u < cut ? min + Math.sqrt(u * width * (mode - min)) : max - Math.sqrt((1 - u) * width * (max - mode));
+}
+
+/** The centre of a distribution: the fixed value, the mode of a triangular, the middle of a uniform. */
+export function distCentre(dist: Dist): number {
+    switch (dist.kind) {
+        case 'fixed':
+            return dist.value;
+        case 'uniform':
+            return (dist.min + dist.max) / 2;
+        case 'triangular':
+            return dist.mode;
+    }
+}
+
+/** Expected value of a distribution. */
+export function distMean(dist: Dist): number {
+    switch (dist.kind) {
+        case 'fixed':
+            return dist.value;
+        case 'uniform':
+            return (dist.min + dist.max) / 2;
+        case 'triangular':
+            return (dist.min + dist.mode + dist.max) / 3;
+    }
+}
+
+/** True when a distribution has any spread. */
+export function isUncertain(dist: Dist): boolean {
+    return dist.kind === 'uniform' ? dist.max > dist.min : dist.kind === 'triangular' ? dist.max > dist.min : false;
+}
+
+/** Every value of a distribution multiplied by `factor` (for sensitivity and scaling). */
+export function scaleDist(dist: Dist, factor: number): Dist {
+    switch (dist.kind) {
+        case 'fixed':
+            return { kind: 'fixed', value: dist.value * factor };
+        case 'uniform':
+            return { kind: 'uniform', min: dist.min * factor, max: dist.max * factor };
+        case 'triangular':
+            return { kind: 'triangular', min: dist.min * factor, mode: dist.mode * factor, max: dist.max * factor };
+    }
+}
