@@ -210,7 +210,7 @@ function dropItem(plan: Plan, name: string, scenario: string): void {
             if (c.entryTier === name) c.entryTier = c.tiers.find((t) => t.flowsFrom.length === 0)?.name ?? c.tiers[0]?.name;
         }
     }
-    if (!dropped) throw new ScenarioError(`Scenario "${scenario}" drops "${name}"`, but the plan has no item of that name.`);
+    if (!dropped) throw new ScenarioError(`Scenario "${scenario}" drops "${name}", but the plan has no item of that name.`);
 }
 
 /** Every scenario name, in plan order. */
