@@ -49,26 +49,27 @@ export function quantityUnit(q: Quantity): string | undefined {
     return q.low.unit ?? q.high?.unit ?? q.likely?.unit ?? q.spreads.find((s) => s.unit)?.unit;
 }
 
-function scaled(a: Amount, unit: string | undefined): number {
-    // A bare number beside a percent reads as a percent too: "12% ± 4" means ± 4 %.
-    const v = a.negative ? -a.value : a.value;
-    return (a.unit ?? unit) === '%' ? v / 100 : v;
+function raw(a: Amount): number {
+    return a.negative ? -a.value : a.value;
 }
 
 export function readQuantity(q: Quantity): Measured {
     const unit = quantityUnit(q);
-    const low = scaled(q.low, unit);
+    // Arithmetic happens in written units (12% ± 4% → 8..16) and is scaled once, so 0.08 stays 0.08.
+    // A bare number beside a percent reads as a percent too: "12% ± 4" means ± 4 %.
+    const k = unit === '%' ? 100 : 1;
+    const low = raw(q.low);
     let dist: Dist;
     if (q.high) {
-        const high = scaled(q.high, unit);
+        const high = raw(q.high);
         dist = q.likely
-            ? { kind: 'triangular', min: low, mode: scaled(q.likely, unit), max: high }
-            : { kind: 'uniform', min: low, max: high };
+            ? { kind: 'triangular', min: low / k, mode: raw(q.likely) / k, max: high / k }
+            : { kind: 'uniform', min: low / k, max: high / k };
     } else if (q.spreads.length > 0) {
-        const s = Math.abs(scaled(q.spreads[q.spreads.length - 1], unit));
-        dist = s === 0 ? { kind: 'fixed', value: low } : { kind: 'triangular', min: low - s, mode: low, max: low + s };
+        const s = Math.abs(raw(q.spreads[q.spreads.length - 1]));
+        dist = s === 0 ? { kind: 'fixed', value: low / k } : { kind: 'triangular', min: (low - s) / k, mode: low / k, max: (low + s) / k };
     } else {
-        dist = { kind: 'fixed', value: low };
+        dist = { kind: 'fixed', value: low / k };
     }
     const per = q.pers.map((p) => PERIOD_OF[p.unit] ?? p.unit);
     const period = per.map((p) => PERIOD_OF[p]).filter((p): p is Period => p !== undefined).pop();

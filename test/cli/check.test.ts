@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { community, ensureBuilt } from '../helpers/cli.js';
+
+beforeAll(ensureBuilt);
+
+describe('community check', () => {
+    it('passes the shipped examples with exit 0 and a summary line', () => {
+        const r = community(['check', 'examples/*.community']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^0 errors, \d+ warnings? in \d+ files\n$/m);
+        expect(r.stderr).toBe('');
+    });
+
+    it('reports an invalid plan as path:line:col - error code: message and exits 1', () => {
+        const r = community(['check', 'examples/invalid/self-flow.community']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('examples/invalid/self-flow.community:12:10 - error self-flow: Tier "Core" cannot flow from itself.');
+        expect(r.stdout).toMatch(/1 error, 0 warnings in 1 file\n$/);
+    });
+
+    it('checks a whole folder and follows imports', () => {
+        const r = community(['check', 'examples/invalid', '--format', 'json']);
+        expect(r.code).toBe(1);
+        const json = JSON.parse(r.stdout);
+        expect(json.format_version).toBe(1);
+        expect(json.summary.errors).toBeGreaterThanOrEqual(23);
+        expect(json.diagnostics[0]).toEqual(expect.objectContaining({ path: expect.any(String), line: expect.any(Number), column: expect.any(Number), severity: 'error', code: expect.any(String), message: expect.any(String) }));
+    });
+
+    it('prints messages in Chinese with --lang zh-CN or a Chinese LANG', () => {
+        const flag = community(['check', 'examples/invalid/self-flow.community', '--lang', 'zh-CN']);
+        expect(flag.stdout).toContain('层级“Core”不能从自身流入。');
+        expect(flag.stdout).toContain('1 个文件中有 1 个错误');
+        const env = community(['check', 'examples/invalid/self-flow.community'], { env: { LANG: 'zh_CN.UTF-8' } });
+        expect(env.stdout).toContain('不能从自身流入');
+    });
+
+    it('uses no colours when the output is not a terminal, even with FORCE_COLOR unset and CI set', () => {
+        const r = community(['check', 'examples/invalid/self-flow.community'], { env: { CI: 'true' } });
+        expect(r.stdout).not.toMatch(/\u001b\[/);
+    });
+
+    it('exits 2 with one clear line for a missing file', () => {
+        const r = community(['check', 'no-such-plan.community']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('community: cannot find "no-such-plan.community".\n');
+        expect(r.stdout).toBe('');
+    });
+
+    it('exits 2 for an unknown flag, a bad --format and no arguments, without a stack trace', () => {
+        for (const args of [['check', '--bogus', 'x.community'], ['check', 'examples', '--format', 'xml'], ['check']]) {
+            const r = community(args);
+            expect(r.code, args.join(' ')).toBe(2);
+            expect(r.stderr).toMatch(/^community: /);
+            expect(r.stderr).not.toMatch(/\n\s+at /);
+        }
+    });
+
+    it('exits 2 for a binary file and an empty glob', () => {
+        const bin = community(['check', 'node_modules/esbuild/bin/esbuild']);
+        expect(bin.code).toBe(2);
+        const glob = community(['check', 'examples/*.nothing']);
+        expect(glob.code).toBe(2);
+        expect(glob.stderr).toContain('no .community files match');
+    });
+});

@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnostics as TABLE } from '../../engine/diagnostics.js';
+import { loadPlans } from '../../cli/workspace.js';
+import { at, codes, PLAN_HEADER, validate } from '../helpers/language.js';
+
+const ROOT = resolve(__dirname, '../..');
+const INVALID = join(ROOT, 'examples/invalid');
+const invalidFiles = readdirSync(INVALID).filter((f) => f.endsWith('.community')).sort();
+const validFiles = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => join(ROOT, 'examples', f));
+
+/** Each invalid example says on its first line which code it must draw and where. */
+function expectation(file: string): { code: string; line: number; column: number } {
+    const first = readFileSync(join(INVALID, file), 'utf8').split('\n')[0];
+    const m = /^\/\/ expect: ([\w-]+) at (\d+):(\d+)$/.exec(first);
+    if (!m) throw new Error(`${file} lacks an "// expect: CODE at L:C" first line`);
+    return { code: m[1], line: Number(m[2]), column: Number(m[3]) };
+}
+
+describe('invalid examples', () => {
+    it.each(invalidFiles)('%s draws its code at the stated position', async (file) => {
+        const want = expectation(file);
+        const ws = await loadPlans([join(INVALID, file)], { lang: 'en', root: ROOT, cwd: ROOT });
+        const plan = ws.requested[0];
+        const found = plan.diagnostics.filter((d) => d.code === want.code).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+        expect(found).toContain(`${want.line}:${want.column}`);
+        expect(plan.diagnostics.find((d) => d.code === want.code)?.severity).toBe(1);
+    });
+
+    it('covers every error code of the language checks', () => {
+        const covered = new Set(invalidFiles.map((f) => expectation(f).code));
+        const languageErrors = Object.entries(TABLE)
+            .filter(([code, def]) => def.severity === 'error' && ISSUE_2_CODES.includes(code))
+            .map(([code]) => code);
+        expect(languageErrors.filter((c) => !covered.has(c))).toEqual([]);
+    });
+});
+
+const ISSUE_2_CODES = [
+    'syntax-error', 'unresolved-reference', 'duplicate-name', 'missing-property', 'multiple-plans', 'no-plan', 'wrong-unit',
+    'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty', 'bad-date', 'bad-time', 'bad-timezone',
+    'until-before-from', 'self-flow', 'outflow-over-100', 'kpi-unknown-tier', 'import-missing', 'import-outside-workspace',
+    'import-cycle', 'import-not-community',
+];
+
+describe('valid examples', () => {
+    it('draw none of the language checks', async () => {
+        const ws = await loadPlans(validFiles, { lang: 'en', root: ROOT, cwd: ROOT });
+        const found = ws.plans.flatMap((p) => p.diagnostics.filter((d) => ISSUE_2_CODES.includes(String(d.code)) || WARNINGS.includes(String(d.code))).map((d) => `${p.shown}:${d.range.start.line + 1} ${d.code}`));
+        expect(found).toEqual([]);
+    });
+});
+
+const WARNINGS = ['duplicate-property', 'unknown-kind', 'date-outside-horizon', 'no-entry-tier'];
+
+describe('warnings', () => {
+    it('duplicate-property: a property set twice', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% per month  churn 6% per month } }`);
+        expect(at(diagnostics, 'duplicate-property')).toEqual(['7:30']);
+        expect(diagnostics.find((d) => d.code === 'duplicate-property')?.severity).toBe(2);
+    });
+
+    it('unknown-kind: a misspelt content kind, listing the known ones', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { content X { kind educatonal } }`);
+        const d = diagnostics.find((x) => x.code === 'unknown-kind');
+        expect(d?.message).toContain('educatonal');
+        expect(d?.message).toContain('educational');
+        expect(d?.severity).toBe(2);
+    });
+
+    it('date-outside-horizon: an event after the plan ends', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { activity S { offline salon  on 2027-06-01 at 14:00 } }`);
+        expect(at(diagnostics, 'date-outside-horizon')).toEqual(['7:46']);
+        const inside = await validate(`${PLAN_HEADER}community C { activity S { offline salon  on 2027-02-01 at 14:00 } }`);
+        expect(codes(inside.diagnostics)).not.toContain('date-outside-horizon');
+    });
+
+    it('no-entry-tier: every tier reachable only by promotion', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { from B 1% per month } tier B { from A 1% per month } }`);
+        expect(codes(diagnostics)).toContain('no-entry-tier');
+        const fine = await validate(`${PLAN_HEADER}community C { tier A { churn 1% per month } tier B { from A 1% per month } }`);
+        expect(codes(fine.diagnostics)).not.toContain('no-entry-tier');
+    });
+});
+
+describe('units and ranges', () => {
+    it.each([
+        ['money where a percent is due', 'tier A { churn 5 CNY per month }', 'wrong-unit'],
+        ['a percent where money is due', 'content X { kind educational  cost 5% }', 'wrong-unit'],
+        ['a rate without a period', 'channel Ads { paid 3000 CNY  cost per join 10 CNY }', 'missing-period'],
+        ['a negative cost', 'content X { kind educational  cost -5 CNY }', 'out-of-range'],
+        ['capacity 0', 'activity S { offline salon  capacity 0 }', 'out-of-range'],
+        ['a huge number', 'tier A { seed 1e400 }', 'out-of-range'],
+        ['a percent above 100', 'activity S { online qa  reach 140% }', 'out-of-range'],
+    ])('%s', async (_what, body, code) => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { ${body} }`);
+        expect(codes(diagnostics)).toContain(code);
+    });
+
+    it('accepts the same properties with the right units', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C {
+  tier A { churn 5% per month  seed 100 members  capacity 500 }
+  content X { kind educational  cost 5 CNY per post }
+  channel Ads { paid 3000 CNY per week  cost per join 10 CNY }
+  activity S { online qa  reach 40%  capacity 60 }
+}`);
+        expect(codes(diagnostics)).toEqual([]);
+    });
+});
+
+describe('messages', () => {
+    it('are available in Simplified Chinese', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% } }`, 'zh-CN');
+        const d = diagnostics.find((x) => x.code === 'missing-period');
+        expect(d?.message).toMatch(/比率/);
+    });
+
+    it('every table entry has English and Chinese text with the same placeholders', () => {
+        for (const [code, def] of Object.entries(TABLE)) {
+            const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+            expect(names(def.zh), code).toEqual(names(def.en));
+            expect(def.zh.length, code).toBeGreaterThan(0);
+        }
+    });
+
+    it('carry a docs link and the code in their data for quick fixes', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% } }`);
+        const d = diagnostics.find((x) => x.code === 'missing-period')!;
+        expect(d.codeDescription?.href).toMatch(/#missing-period$/);
+        expect((d.data as { code: string }).code).toBe('missing-period');
+    });
+});
