@@ -1,6 +1,7 @@
 // Checks of names, tiers and flows, imports and the plan block.
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
+import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
 import { WEEKS_PER, type Period } from '../../engine/model.js';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../../engine/platforms.js';
@@ -86,6 +87,17 @@ export class StructureChecks {
         if (!plan.start) report(accept, this.lang, 'missing-property', { element, property: 'start' }, { node: plan, property: 'title' });
         if (!plan.horizon) report(accept, this.lang, 'missing-property', { element, property: 'horizon' }, { node: plan, property: 'title' });
         if (!plan.currency) report(accept, this.lang, 'missing-property', { element, property: 'currency' }, { node: plan, property: 'title' });
+        for (const assumption of plan.assumptions) {
+            const def = assumptionDef(assumption.key);
+            if (!def) {
+                report(accept, this.lang, 'unknown-assumption', { key: assumption.key, known: ASSUMPTION_KEYS.join(', ') }, { node: assumption, property: 'key' });
+                continue;
+            }
+            const value = readQuantity(assumption.value).center;
+            if (!(value >= def.min && value <= def.max)) {
+                report(accept, this.lang, 'out-of-range', { property: assumption.key, range: `${def.min}–${def.max} (${def.unit})`, value: String(value) }, { node: assumption, property: 'value' });
+            }
+        }
         if (plan.timezone !== undefined && !isTimeZone(plan.timezone)) {
             report(accept, this.lang, 'bad-timezone', { value: plan.timezone }, { node: plan, property: 'timezone' });
         }

@@ -41,7 +41,7 @@ const ISSUE_2_CODES = [
     'syntax-error', 'unresolved-reference', 'duplicate-name', 'missing-property', 'multiple-plans', 'no-plan', 'wrong-unit',
     'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty', 'bad-date', 'bad-time', 'bad-timezone',
     'until-before-from', 'self-flow', 'outflow-over-100', 'kpi-unknown-tier', 'import-missing', 'import-outside-workspace',
-    'import-cycle', 'import-not-community',
+    'import-cycle', 'import-not-community', 'unknown-assumption',
 ];
 
 describe('valid examples', () => {
@@ -129,5 +129,21 @@ describe('messages', () => {
         const d = diagnostics.find((x) => x.code === 'missing-period')!;
         expect(d.codeDescription?.href).toMatch(/#missing-period$/);
         expect((d.data as { code: string }).code).toBe('missing-period');
+    });
+});
+
+describe('model assumptions', () => {
+    it('refuses an unknown key and lists the known ones', async () => {
+        const { diagnostics } = await validate(PLAN_HEADER.replace('currency CNY', 'currency CNY\n  assume promo-threshhold 20%'));
+        const d = diagnostics.find((x) => x.code === 'unknown-assumption');
+        expect(d?.message).toContain('promo-threshhold');
+        expect(d?.message).toContain('promo-share-threshold');
+    });
+
+    it('accepts a known key in range and refuses one out of range', async () => {
+        const ok = await validate(PLAN_HEADER.replace('currency CNY', 'currency CNY\n  assume promo-share-threshold 40%'));
+        expect(codes(ok.diagnostics)).toEqual([]);
+        const bad = await validate(PLAN_HEADER.replace('currency CNY', 'currency CNY\n  assume promo-share-threshold 140%'));
+        expect(codes(bad.diagnostics)).toContain('out-of-range');
     });
 });
