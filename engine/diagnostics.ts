@@ -47,6 +47,34 @@ export const diagnostics = {
     'import-outside-workspace': { severity: 'error', en: 'Import "{path}" leaves the workspace; imports must stay inside {root}.', zh: '导入“{path}”超出工作区；导入必须位于 {root} 之内。' },
     'import-cycle': { severity: 'error', en: 'Import cycle: {cycle}.', zh: '循环导入：{cycle}。' },
     'import-not-community': { severity: 'error', en: 'Imported file "{path}" is not a .community file.', zh: '导入的文件“{path}”不是 .community 文件。' },
+    // ---- domain checks ----
+    // platform limits (engine/platforms.ts; weak sources draw info or warnings)
+    'group-outgrown': { severity: 'info', en: 'Tier "{tier}" may reach {members} members at P90, above the {cap}-member cap of one {platform} group: plan {groups} groups.', zh: '层级“{tier}”在 P90 时可能达到 {members} 人，超过单个{platform}群 {cap} 人的上限：请规划 {groups} 个群。' },
+    'qr-join-cap': { severity: 'warning', en: 'Groups of tier "{tier}" on {platform} will pass {limit} members, where joining by group QR code stops: plan invitations or a join-way code.', zh: '层级“{tier}”的{platform}群将超过 {limit} 人，届时无法扫码入群：请改用邀请入群或入群方式二维码。' },
+    'discord-limit': { severity: 'warning', en: 'The plan needs {count} Discord {what} on "{platform}", above the limit of {limit} per server.', zh: '计划在“{platform}”上需要 {count} 个 Discord {what}，超过每个服务器 {limit} 的上限。' },
+    'wecom-mass-messages': { severity: 'warning', en: 'Community "{community}" sends {count} broadcasts on WeCom in the month of {month}, above the limit of {limit} per customer or group per month.', zh: '社群“{community}”在 {month} 月通过企业微信群发 {count} 次，超过每位客户/每个群每月 {limit} 次的上限。' },
+    // schedule
+    'offline-overlap': { severity: 'warning', en: 'Offline activities "{first}" and "{second}" overlap on {date} and need the same staff ({who}).', zh: '线下活动“{first}”与“{second}”在 {date} 时间重叠，且需要同一批人员（{who}）。' },
+    'post-outside-active-hours': { severity: 'info', en: 'Content "{content}" posts at {time}, outside the active hours of audience "{audience}" ({windows}).', zh: '内容“{content}”在 {time} 发布，不在受众“{audience}”的活跃时段（{windows}）内。' },
+    'cadence-fatigue': { severity: 'warning', en: 'Community "{community}" posts {posts} times a week on "{platform}", above the fatigue threshold of {threshold}: reach per post falls and churn rises.', zh: '社群“{community}”在“{platform}”每周发布 {posts} 次，超过疲劳阈值 {threshold}：单条触达下降、流失上升。' },
+    'promo-heavy': { severity: 'warning', en: '{share} of the posts of community "{community}" are promotional ({promo} of {total} a week): a group that only pushes promotions loses activity and members; keep promotions to at most {threshold}.', zh: '社群“{community}”的内容中 {share} 为促销（每周 {total} 条中 {promo} 条）：只推促销的群活跃低、流失高；促销占比请控制在 {threshold} 以内。' },
+    // resources
+    'over-budget': { severity: 'warning', en: 'Planned costs total {total} {currency}, above the budget of {budget} {currency}: {breakdown}.', zh: '计划成本合计 {total} {currency}，超过预算 {budget} {currency}：{breakdown}。' },
+    'staff-hours': { severity: 'warning', en: 'Week {week} needs about {hours} staff hours ({breakdown}), above the team capacity of {capacity} hours a week.', zh: '第 {week} 周约需 {hours} 人时（{breakdown}），超过团队每周 {capacity} 小时的产能。' },
+    'activity-capacity': { severity: 'warning', en: 'Activity "{activity}" expects about {turnout} participants ({reach} of {members} members), above its capacity of {capacity}.', zh: '活动“{activity}”预计约 {turnout} 人参加（{members} 名成员的 {reach}），超过容量 {capacity}。' },
+    // strategy
+    'paid-tier-no-way-in': { severity: 'warning', en: 'Paid tier "{tier}" has no way in: add a promotion flow (e.g. "from {suggestion} 5% per month") or point a channel, referral or organic growth "into" it.', zh: '付费层级“{tier}”没有进入路径：请添加晋升流（如 “from {suggestion} 5% per month”），或让渠道、推荐、自然增长 “into” 该层级。' },
+    'ab-low-pool-idle': { severity: 'warning', en: 'Two-pool plan: no activity targets the low-threshold pool "{tier}", so nothing shows its members the value of "{high}".', zh: 'AB 双池计划：没有活动面向低门槛池“{tier}”，无法向其成员展示“{high}”的价值。' },
+    'kpi-unmodelled': { severity: 'warning', en: 'KPI "{kpi}" measures {metric}, which this plan does not model: {missing}.', zh: 'KPI“{kpi}”衡量{metric}，但计划中没有相应的模型：{missing}。' },
+    'kpi-impossible': { severity: 'warning', en: 'KPI "{kpi}" cannot be met on the plan\'s own numbers: {reason}.', zh: 'KPI“{kpi}”按计划自身的数字无法达成：{reason}。' },
+    // compliance (domain brief §4)
+    'lottery-top-prize': { severity: 'error', en: 'Top prize {prize} is above the ¥50,000 cap for lottery-type prize sales (Anti-Unfair Competition Law).', zh: '最高奖金额 {prize} 超过抽奖式有奖销售 5 万元的上限（《反不正当竞争法》）。' },
+    'lottery-disclosure': { severity: 'error', en: 'The lottery of "{activity}" must disclose {missing}.', zh: '“{activity}”的抽奖必须公示{missing}。' },
+    'induced-sharing': { severity: 'error', en: 'Referral "{referral}" rewards sharing to {targets}: WeChat bans inducing sharing (诱导分享); use in-app invite codes or rewards not tied to sharing.', zh: '推荐“{referral}”以奖励诱导分享到{targets}：微信禁止诱导分享；请改用应用内邀请码或与分享无关的奖励。' },
+    'data-consent': { severity: 'error', en: '"{owner}" collects personal data ({fields}) without {missing} (PIPL Art. 13–17 / GDPR).', zh: '“{owner}”收集个人信息（{fields}）但缺少{missing}（《个人信息保护法》第 13–17 条 / GDPR）。' },
+    'sensitive-data': { severity: 'warning', en: '"{owner}" collects sensitive data ({fields}): PIPL needs separate consent ("consent separate").', zh: '“{owner}”收集敏感个人信息（{fields}）：需取得单独同意（“consent separate”）。' },
+    'sweepstakes-free-entry': { severity: 'error', en: 'Sweepstakes "{activity}" in the US needs a free alternative entry ("no purchase necessary").', zh: '美国市场的抽奖活动“{activity}”必须提供免费参与方式（“无需购买”）。' },
+    'ad-label-missing': { severity: 'warning', en: 'Content "{content}" carries a purchase link but is not labelled "广告" (Internet Advertising Measures 2023).', zh: '内容“{content}”带有购买链接，但未标注“广告”（《互联网广告管理办法》2023）。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

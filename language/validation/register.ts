@@ -6,6 +6,7 @@ import { planFrameFor } from '../plan-context.js';
 import { checkDates } from './dates.js';
 import { StructureChecks } from './structure.js';
 import { checkKpiDeadline, checkQuantity, checkTimeWindow } from './values.js';
+import { registerDomainChecks } from './domain-register.js';
 
 export function registerValidationChecks(services: CommunityServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -34,4 +35,5 @@ export function registerValidationChecks(services: CommunityServices): void {
         Kpi: [dated, (n, a) => checkKpiDeadline(n, a, settings.lang, planFrameFor(services, n)?.horizonWeeks)],
     };
     registry.register(checks);
+    registerDomainChecks(services);
 }

@@ -1,0 +1,105 @@
+// Compliance checks (domain brief §4): China prize sales (top prize, disclosures), WeChat's ban on
+// inducing sharing, PIPL/GDPR consent, US sweepstakes free entry, and "广告" labels on purchase links.
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { CommunityServices } from '../community-module.js';
+import { isActivity, isCommunity, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
+import { readQuantity } from '../quantity.js';
+import { communityFacts, fmt, isChinaFacing, isPromotional, planFacts } from './domain-calc.js';
+import { report } from './report.js';
+
+/** The ¥50,000 cap on a lottery-type prize sale's top prize (Anti-Unfair Competition Law 2017/2019). */
+export const CN_TOP_PRIZE_CAP = 50_000;
+const LOTTERY_KINDS = new Set(['lottery', 'sweepstakes']);
+const SHARING_MECHANICS = new Set(['poster', 'task-share']);
+const BANNED_SHARE_TARGETS = new Set(['moments', 'link']);
+/** Field names that are sensitive personal information under PIPL Art. 28 (location, minors, finance, health, identity). */
+const SENSITIVE = /(location|gps|位置|定位|行踪|minor|child|kid|未成年|儿童|bank|card|financial|account|银行|金融|账户|health|medical|健康|医疗|id[- ]?(card|number)|身份证|biometric|face|人脸|指纹|religio|宗教)/i;
+
+export type Disclosure = 'odds' | 'draw' | 'redemption';
+
+export class ComplianceChecks {
+    constructor(private readonly services: CommunityServices) {}
+
+    private get lang() {
+        return this.services.community.Settings.lang;
+    }
+
+    lottery(activity: Activity, accept: ValidationAcceptor): void {
+        const community = activity.$container;
+        const facts = communityFacts(this.services, community);
+        const isLottery = activity.lottery !== undefined || (activity.kind !== undefined && LOTTERY_KINDS.has(activity.kind));
+        if (!isLottery) return;
+        if (isChinaFacing(facts)) {
+            const lottery = activity.lottery;
+            if (lottery?.topPrize) {
+                const m = readQuantity(lottery.topPrize);
+                const inCny = m.unit === 'CNY' || m.unit === 'RMB' || (m.unit === undefined && (facts.plan.currency === 'CNY' || facts.plan.currency === 'RMB'));
+                if (inCny && m.center > CN_TOP_PRIZE_CAP) {
+                    report(accept, this.lang, 'lottery-top-prize', { prize: `${fmt(m.center)} ${m.unit ?? facts.plan.currency}` }, { node: lottery, property: 'topPrize' });
+                }
+            }
+            const missing: Disclosure[] = [];
+            if (!lottery?.odds?.trim()) missing.push('odds');
+            if (!lottery?.drawDate) missing.push('draw');
+            if (!lottery?.redemption?.trim()) missing.push('redemption');
+            if (missing.length > 0) {
+                const words = this.lang === 'zh-CN'
+                    ? missing.map((m) => ({ odds: '中奖概率', draw: '开奖时间', redemption: '兑奖方式' })[m]).join('、')
+                    : missing.map((m) => ({ odds: 'the odds', draw: 'the draw time', redemption: 'how prizes are redeemed' })[m]).join(', ');
+                report(accept, this.lang, 'lottery-disclosure', { activity: activity.name, missing: words }, {
+                    node: lottery ?? activity, property: (lottery ? undefined : 'kind') as never, data: { missing },
+                });
+            }
+        }
+        if (facts.plan.markets.includes('US') && !activity.lottery?.freeEntry?.trim()) {
+            report(accept, this.lang, 'sweepstakes-free-entry', { activity: activity.name }, { node: activity, property: 'name' });
+        }
+    }
+
+    sharing(referral: Referral, accept: ValidationAcceptor): void {
+        if (!referral.reward) return;
+        const community = referral.$container;
+        const facts = communityFacts(this.services, community);
+        const onWeChat = facts.platforms.some((p) => p.kind.startsWith('wechat') || p.kind.startsWith('wecom'));
+        if (!onWeChat && !isChinaFacing(facts)) return;
+        const zh = this.lang === 'zh-CN';
+        const named = referral.sharesTo.filter((t) => BANNED_SHARE_TARGETS.has(t));
+        let targets: string[] = named.map((t) => (t === 'moments' ? (zh ? '朋友圈' : 'WeChat Moments') : zh ? '外部链接' : 'external links'));
+        if (referral.sharesTo.length === 0 && referral.mechanic && SHARING_MECHANICS.has(referral.mechanic)) {
+            targets = [zh ? `朋友圈（${referral.mechanic} 机制默认）` : `WeChat Moments (implied by "${referral.mechanic}")`];
+        }
+        if (targets.length === 0) return;
+        const index = referral.sharesTo.findIndex((t) => BANNED_SHARE_TARGETS.has(t));
+        report(accept, this.lang, 'induced-sharing', { referral: referral.name, targets: targets.join(zh ? '、' : ', ') }, {
+            node: referral, property: index >= 0 ? 'sharesTo' : 'mechanic', index: index >= 0 ? index : undefined,
+        });
+    }
+
+    data(data: DataCollection, accept: ValidationAcceptor): void {
+        if (data.fields.length === 0) return;
+        const owner = isActivity(data.$container) || isCommunity(data.$container) ? (data.$container as Activity | Community).name : '?';
+        const zh = this.lang === 'zh-CN';
+        const missing: Array<'consent' | 'purpose' | 'retention'> = [];
+        if (!data.consent) missing.push('consent');
+        if (!data.purpose?.trim()) missing.push('purpose');
+        if (!data.retention) missing.push('retention');
+        const fields = data.fields.join(', ');
+        if (missing.length > 0) {
+            const words = missing.map((m) => (zh ? { consent: '同意', purpose: '处理目的', retention: '保存期限' }[m] : { consent: 'consent', purpose: 'a purpose', retention: 'a retention period' }[m]));
+            report(accept, this.lang, 'data-consent', { owner, fields, missing: words.join(zh ? '、' : ', ') }, { node: data, data: { missing } });
+        }
+        const sensitive = data.fields.filter((f) => SENSITIVE.test(f));
+        if (sensitive.length > 0 && data.consentKind !== 'separate') {
+            report(accept, this.lang, 'sensitive-data', { owner, fields: sensitive.join(', ') }, { node: data, property: data.consent ? 'consent' : undefined });
+        }
+    }
+
+    adLabel(content: Content, accept: ValidationAcceptor): void {
+        if (!content.link || !isPromotional(content)) return;
+        if (content.label?.includes('广告')) return;
+        const community = AstUtils.getContainerOfType(content, isCommunity);
+        const china = community ? isChinaFacing(communityFacts(this.services, community)) : planFacts(this.services, content).markets.includes('CN');
+        if (!china) return;
+        report(accept, this.lang, 'ad-label-missing', { content: content.name }, { node: content, property: content.label ? 'label' : 'link' });
+    }
+}

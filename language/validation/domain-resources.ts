@@ -1,0 +1,87 @@
+// Resource checks: money over budget (with the breakdown), staff hours against team capacity per
+// week, and activity capacity against expected turnout. All read the projection: slow category.
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { CommunityServices } from '../community-module.js';
+import { isModel, isPlan, type Activity, type Community, type Model } from '../generated/ast.js';
+import { readQuantity } from '../quantity.js';
+import {
+    communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, hoursPerRun, HOURS_PER_POST, membersAt, pct, type CostLine,
+} from './domain-calc.js';
+import { report } from './report.js';
+
+const WHAT_ZH: Record<CostLine['what'], string> = { content: '内容', activities: '活动', channels: '渠道', referrals: '推荐奖励' };
+
+export class ResourceChecks {
+    constructor(private readonly services: CommunityServices) {}
+
+    private get lang() {
+        return this.services.community.Settings.lang;
+    }
+
+    /** All communities of a file against the plan budget; reported on the plan's budget when it is here. */
+    budget(model: Model, accept: ValidationAcceptor): void {
+        const communities = model.elements.filter((e): e is Community => e.$type === 'Community');
+        if (communities.length === 0) return;
+        const facts = communityFacts(this.services, communities[0]);
+        if (facts.plan.budget === undefined || !facts.plan.plan) return;
+        const totals = new Map<CostLine['what'], number>();
+        for (const c of communities) for (const line of costBreakdown(c, communityFacts(this.services, c))) totals.set(line.what, (totals.get(line.what) ?? 0) + line.amount);
+        const total = [...totals.values()].reduce((a, b) => a + b, 0);
+        if (total <= facts.plan.budget) return;
+        const breakdown = [...totals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])
+            .map(([what, v]) => `${this.lang === 'zh-CN' ? WHAT_ZH[what] : what} ${fmt(v)}`).join(' · ');
+        const args = { total: fmt(total), budget: fmt(facts.plan.budget), currency: facts.plan.currency ?? '', breakdown };
+        const plan = facts.plan.plan;
+        if (AstUtils.getContainerOfType(plan, isModel) === model && isPlan(plan)) {
+            report(accept, this.lang, 'over-budget', args, { node: plan, property: 'budget' });
+        } else {
+            report(accept, this.lang, 'over-budget', args, { node: communities[0], property: 'name' });
+        }
+    }
+
+    /** Staff hours per week (posts, activity runs) against the team's hours. */
+    staff(community: Community, accept: ValidationAcceptor): void {
+        const facts = communityFacts(this.services, community);
+        const people = facts.plan.teamPeople;
+        if (people === undefined || !facts.plan.start) return;
+        const capacity = people * (facts.plan.teamHoursEach ?? DEFAULT_HOURS_PER_PERSON);
+        for (let w = 0; w < facts.plan.weeks; w++) {
+            let posts = 0;
+            for (const c of community.contents) posts += facts.posts.get(c)![w];
+            let activityHours = 0;
+            for (const a of community.activities) activityHours += facts.runs.get(a)![w] * hoursPerRun(a);
+            const hours = posts * HOURS_PER_POST + activityHours;
+            if (hours > capacity) {
+                const breakdown = this.lang === 'zh-CN'
+                    ? `${fmt(posts)} 条内容 × ${HOURS_PER_POST} 小时 + 活动 ${fmt(activityHours, 1)} 小时`
+                    : `${fmt(posts)} posts × ${HOURS_PER_POST} h + activities ${fmt(activityHours, 1)} h`;
+                report(accept, this.lang, 'staff-hours', { week: w + 1, hours: fmt(hours), breakdown, capacity: fmt(capacity) }, { node: community, property: 'name' });
+                return;
+            }
+        }
+    }
+
+    /** Expected turnout (reach × members of the targeted tiers) against the activity's capacity. */
+    capacity(activity: Activity, accept: ValidationAcceptor): void {
+        if (!activity.capacity) return;
+        const community = activity.$container;
+        const facts = communityFacts(this.services, community);
+        const runs = facts.runs.get(activity);
+        if (!runs) return;
+        const capacity = readQuantity(activity.capacity).center;
+        const reach = activity.reach ? readQuantity(activity.reach).center : facts.plan.assumptions.get('activity-reach');
+        const tiers = activity.tiers.map((t) => t.ref);
+        for (let w = 0; w < runs.length; w++) {
+            if (runs[w] === 0) continue;
+            const members = membersAt(facts.mid, tiers, w);
+            const turnout = reach * members;
+            if (turnout > capacity) {
+                const sessions = Math.ceil(turnout / capacity);
+                report(accept, this.lang, 'activity-capacity', { activity: activity.name, turnout: fmt(turnout), reach: pct(reach), members: fmt(members), capacity: fmt(capacity) }, {
+                    node: activity, property: 'capacity', data: { sessions, turnout: Math.ceil(turnout) },
+                });
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// Strategy checks: a paid tier nobody can reach, an AB two-pool plan whose low-threshold pool gets
+// no activity, KPIs that measure nothing the plan models, and KPIs its own numbers rule out.
+import type { ValidationAcceptor } from 'langium';
+import { WEEKS_PER } from '../../engine/model.js';
+import { weeklyProbability } from '../../engine/rates.js';
+import type { CommunityServices } from '../community-module.js';
+import {
+    isActiveMembersMetric, isActiveRateMetric, isChurnMetric, isConversionMetric, isCostMetric, isMembersMetric,
+    isNewMembersMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
+    type Community, type Kpi, type Tier,
+} from '../generated/ast.js';
+import { distMax, readQuantity } from '../quantity.js';
+import { communityFacts, fmt, membersAt, pct } from './domain-calc.js';
+import { report } from './report.js';
+
+const METRIC_WORDS: Record<string, { en: string; zh: string }> = {
+    RevenueMetric: { en: 'revenue', zh: '收入' }, CostMetric: { en: 'cost', zh: '成本' }, RoiMetric: { en: 'ROI', zh: 'ROI' },
+    ActiveRateMetric: { en: 'the active rate', zh: '活跃率' }, ActiveMembersMetric: { en: 'active members', zh: '活跃成员' },
+    ChurnMetric: { en: 'churn', zh: '流失率' }, RetentionMetric: { en: 'retention', zh: '留存率' },
+    ConversionMetric: { en: 'conversion', zh: '转化率' }, NewMembersMetric: { en: 'new members', zh: '新成员' },
+    MembersMetric: { en: 'members', zh: '成员数' },
+};
+
+export function kpiLabel(kpi: Kpi): string {
+    return kpi.name ?? kpi.$cstNode?.text.replace(/^kpi\s+/, '').split(/\s+(>=|<=|>|<|≥|≤)/)[0] ?? 'KPI';
+}
+
+export class StrategyChecks {
+    constructor(private readonly services: CommunityServices) {}
+
+    private get lang() {
+        return this.services.community.Settings.lang;
+    }
+
+    private intoTargets(community: Community): Set<Tier> {
+        const targets = new Set<Tier>();
+        for (const src of [...community.channels, ...community.referrals, ...(community.organic ? [community.organic] : [])]) {
+            if (src.into?.ref) targets.add(src.into.ref);
+        }
+        return targets;
+    }
+
+    paidTiers(community: Community, accept: ValidationAcceptor): void {
+        const targets = this.intoTargets(community);
+        const entryTier = community.tiers.find((t) => t.flows.length === 0) ?? community.tiers[0];
+        const hasSource = community.channels.length + community.referrals.length > 0 || community.organic !== undefined;
+        for (const tier of community.tiers) {
+            if (!tier.entry?.fee) continue;
+            if (tier.flows.length > 0 || targets.has(tier)) continue;
+            if (tier === entryTier && (hasSource || (tier.seed && readQuantity(tier.seed).center > 0))) continue;
+            const suggestion = community.tiers.find((t) => t !== tier && !t.entry?.fee)?.name ?? 'Prospect';
+            report(accept, this.lang, 'paid-tier-no-way-in', { tier: tier.name, suggestion }, { node: tier, property: 'name' });
+        }
+    }
+
+    twoPools(community: Community, accept: ValidationAcceptor): void {
+        for (const high of community.tiers) {
+            if (!high.entry?.fee) continue;
+            for (const flow of high.flows) {
+                const low = flow.tier.ref;
+                if (!low || low.entry?.fee) continue;
+                const served = community.activities.some((a) => a.tiers.length === 0 || a.tiers.some((t) => t.ref === low));
+                if (!served) report(accept, this.lang, 'ab-low-pool-idle', { tier: low.name, high: high.name }, { node: low, property: 'name' });
+            }
+        }
+    }
+
+    /** KPIs whose metric nothing in the plan produces. */
+    unmodelled(kpi: Kpi, accept: ValidationAcceptor): void {
+        const community = kpi.$container;
+        const zh = this.lang === 'zh-CN';
+        const metric = kpi.metric;
+        const tiers = community.tiers;
+        const hasCost = community.contents.some((c) => c.cost) || community.activities.some((a) => a.cost) || community.channels.some((c) => c.spend) || community.referrals.some((r) => r.reward);
+        const hasRevenue = (community.orderValue !== undefined && tiers.some((t) => t.buys)) || tiers.some((t) => t.entry?.fee);
+        let missing: string | undefined;
+        if (isRevenueMetric(metric) && !hasRevenue) missing = zh ? '没有客单价加 “buys”，也没有付费层级' : 'no order value with "buys" and no paid tier';
+        else if (isCostMetric(metric) && !hasCost) missing = zh ? '没有任何成本或投放' : 'no cost or spend anywhere';
+        else if (isRoiMetric(metric) && !(hasCost && hasRevenue)) missing = zh ? 'ROI 需要成本和收入' : 'ROI needs both costs and revenue';
+        else if ((isActiveRateMetric(metric) || isActiveMembersMetric(metric)) && !tiers.some((t) => t.active)) missing = zh ? '没有层级设置 “active”' : 'no tier sets "active"';
+        else if ((isChurnMetric(metric) || isRetentionMetric(metric)) && !(isChurnMetric(metric) && metric.tier?.ref ? metric.tier.ref.churn : tiers.some((t) => t.churn))) missing = zh ? '没有设置 “churn”' : 'no "churn" is set';
+        else if (isConversionMetric(metric) && metric.from.ref && metric.to.ref && !metric.to.ref.flows.some((f) => f.tier.ref === metric.from.ref)) {
+            missing = zh ? `没有从 ${metric.from.ref.name} 到 ${metric.to.ref.name} 的晋升流` : `no promotion flow from ${metric.from.ref.name} into ${metric.to.ref.name}`;
+        } else if (isNewMembersMetric(metric) && community.channels.length + community.referrals.length === 0 && !community.organic) missing = zh ? '没有渠道、推荐或自然增长' : 'no channel, referral or organic growth';
+        if (missing === undefined) return;
+        const words = METRIC_WORDS[metric.$type];
+        report(accept, this.lang, 'kpi-unmodelled', { kpi: kpiLabel(kpi), metric: zh ? words.zh : words.en, missing }, { node: kpi, property: 'metric' });
+    }
+
+    /** KPIs that even the best end of every range cannot reach (projection: slow category). */
+    impossible(kpi: Kpi, accept: ValidationAcceptor): void {
+        const community = kpi.$container;
+        const facts = communityFacts(this.services, community);
+        const zh = this.lang === 'zh-CN';
+        const target = readQuantity(kpi.target).center;
+        const week = kpi.deadlineWeek !== undefined ? Math.min(facts.plan.weeks, Math.max(1, Math.round(kpi.deadlineWeek))) : facts.plan.weeks;
+        const atLeast = kpi.op === '>=' || kpi.op === '>' || kpi.op === '≥';
+        if (!atLeast) return;
+        const metric = kpi.metric;
+        let reason: string | undefined;
+        const modelsGrowth = community.channels.length + community.referrals.length > 0 || community.organic !== undefined
+            || community.tiers.some((t) => t.seed && readQuantity(t.seed).center > 0);
+        if ((isMembersMetric(metric) || isNewMembersMetric(metric) || isActiveMembersMetric(metric)) && modelsGrowth) {
+            const tier = 'tier' in metric ? metric.tier?.ref : undefined;
+            let best: number;
+            if (isNewMembersMetric(metric)) best = facts.best.joined[week];
+            else best = membersAt(facts.best, tier ? [tier] : [], week);
+            if (isActiveMembersMetric(metric)) {
+                let active = 0;
+                for (const [t, series] of facts.best.members) active += series[week] * (t.active ? Math.min(1, distMax(readQuantity(t.active).dist)) : 0);
+                best = active;
+            }
+            if (target > best * 1.0001) {
+                reason = zh ? `即使每个区间都取最好的一端，第 ${week} 周也只有约 ${fmt(best)} 人` : `even with every range at its best end, week ${week} has about ${fmt(best)}`;
+            }
+        } else if (isConversionMetric(metric) && metric.from.ref && metric.to.ref) {
+            const flow = metric.to.ref.flows.find((f) => f.tier.ref === metric.from.ref);
+            if (flow) {
+                const m = readQuantity(flow.rate);
+                const t = readQuantity(kpi.target);
+                if (m.period && m.unitClass === 'percent' && t.unitClass === 'percent') {
+                    const targetPer = t.period ?? m.period;
+                    const bestWeekly = weeklyProbability(distMax(m.dist), m.period);
+                    const best = 1 - Math.pow(1 - bestWeekly, WEEKS_PER[targetPer]);
+                    if (target > best + 1e-9) reason = zh ? `晋升流最高只有每${targetPer} ${pct(best)}` : `the promotion flow is at most ${pct(best)} per ${targetPer}`;
+                }
+            }
+        } else if (isActiveRateMetric(metric)) {
+            const best = Math.max(0, ...community.tiers.filter((t) => t.active).map((t) => distMax(readQuantity(t.active!).dist)));
+            if (community.tiers.some((t) => t.active) && target > best + 1e-9) reason = zh ? `最活跃的层级也只有 ${pct(best)}` : `the most active tier is at most ${pct(best)}`;
+        }
+        if (reason) report(accept, this.lang, 'kpi-impossible', { kpi: kpiLabel(kpi), reason }, { node: kpi, property: 'target' });
+    }
+}
