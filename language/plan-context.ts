@@ -1,5 +1,5 @@
 // The plan block that governs a document: its own, or one reached through its imports.
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import { isPlan, type Model, type Plan } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import { readQuantity, durationDays } from './quantity.js';
@@ -31,9 +31,20 @@ export function frameOf(plan: Plan): PlanFrame {
     return { plan, start: plan.start, horizonWeeks, currency: plan.currency };
 }
 
+// Validation asks for the frame once per number; compute it once per document and build.
+const frameCaches = new WeakMap<CommunityServices, WorkspaceCache<string, PlanFrame | undefined>>();
+
 export function planFrameFor(services: CommunityServices, node: AstNode): PlanFrame | undefined {
-    const plan = plansInScope(services, AstUtils.getDocument(node))[0];
-    return plan ? frameOf(plan) : undefined;
+    let cache = frameCaches.get(services);
+    if (!cache) {
+        cache = new WorkspaceCache(services.shared);
+        frameCaches.set(services, cache);
+    }
+    const doc = AstUtils.getDocument(node);
+    return cache.get(doc.uri.toString(), () => {
+        const plan = plansInScope(services, doc)[0];
+        return plan ? frameOf(plan) : undefined;
+    });
 }
 
 /** Adds whole days to an ISO date. */
