@@ -1,0 +1,90 @@
+// What both reports (HTML and Markdown) show, computed once from the plan, its schedule and its
+// forecast: KPI rows with traffic lights, per-item schedule summaries and the offline run-sheet.
+import type { Lang } from '../diagnostics.js';
+import type { CommunityForecast, ForecastReport, KpiForecast, ScenarioForecast } from '../forecast-schema.js';
+import type { Activity, Plan } from '../model.js';
+import type { ItemKind, Occurrence, PlanSchedule } from '../schedule.js';
+import { lightOf, type Light } from './i18n.js';
+
+export interface ReportInput {
+    plan: Plan;
+    schedule: PlanSchedule;
+    /** The forecast of the plan (one scenario: the one compiled). */
+    forecast: ForecastReport;
+    lang: Lang;
+}
+
+export function scenarioOf(input: ReportInput): ScenarioForecast {
+    return input.forecast.forecasts[0];
+}
+
+export interface KpiRow {
+    kpi: KpiForecast;
+    light: Light;
+}
+
+export function kpiRows(c: CommunityForecast): KpiRow[] {
+    return c.kpis.map((kpi) => ({ kpi, light: lightOf(kpi.probability) }));
+}
+
+export interface ItemSummary {
+    community: string;
+    item: string;
+    title: string;
+    kind: ItemKind;
+    subkind: string;
+    count: number;
+    first: string;
+    last: string;
+    owner: string;
+    totalCost: number | null;
+}
+
+/** One line per content item or activity: how often it happens, first and last date, expected cost. */
+export function itemSummaries(schedule: PlanSchedule, community: string): ItemSummary[] {
+    const byItem = new Map<string, ItemSummary>();
+    for (const o of schedule.occurrences) {
+        if (o.community !== community) continue;
+        let s = byItem.get(o.item);
+        if (!s) {
+            s = { community, item: o.item, title: o.title, kind: o.kind, subkind: o.subkind, count: 0, first: o.date, last: o.date, owner: o.owner, totalCost: null };
+            byItem.set(o.item, s);
+        }
+        s.count++;
+        if (o.date < s.first) s.first = o.date;
+        if (o.date > s.last) s.last = o.date;
+        if (o.cost !== null) s.totalCost = (s.totalCost ?? 0) + o.cost;
+    }
+    const kindOrder: ItemKind[] = ['content', 'online activity', 'offline activity'];
+    return [...byItem.values()].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.first.localeCompare(b.first) || a.item.localeCompare(b.item));
+}
+
+export interface RunSheetRow {
+    occurrence: Occurrence;
+    activity: Activity;
+}
+
+/** Every run of an offline activity, in date order, with what the team needs to run it. */
+export function runSheet(input: ReportInput, community: string): RunSheetRow[] {
+    const c = input.plan.communities.find((x) => x.name === community);
+    if (!c) return [];
+    const rows: RunSheetRow[] = [];
+    for (const o of input.schedule.occurrences) {
+        if (o.community !== community || o.kind !== 'offline activity') continue;
+        const activity = c.activities.find((a) => a.name === o.item);
+        if (activity) rows.push({ occurrence: o, activity });
+    }
+    return rows;
+}
+
+export function displayName(name: string, title: string | undefined): string {
+    return title && title !== name ? `${title} (${name})` : name;
+}
+
+/** "2027-03-20 14:00–17:00", "2027-01-11 – 2027-01-17" or "2027-03-20". */
+export function whenText(o: Occurrence): string {
+    if (o.time === '') return o.end !== o.date ? `${o.date} – ${o.end}` : o.date;
+    const [endDate, endTime] = o.end.split('T');
+    if (o.end === `${o.date}T${o.time}`) return `${o.date} ${o.time}`;
+    return endDate === o.date ? `${o.date} ${o.time}–${endTime}` : `${o.date} ${o.time} – ${endDate} ${endTime}`;
+}

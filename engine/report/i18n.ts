@@ -1,0 +1,233 @@
+// Labels and number formatting for the reports in English and Simplified Chinese (Intl).
+import type { Lang } from '../diagnostics.js';
+import type { KpiForecast } from '../forecast-schema.js';
+import type { KpiMetric } from '../model.js';
+import type { ItemKind } from '../schedule.js';
+
+const en = {
+    report: 'Plan report',
+    generated: 'Compiled by community compile',
+    plan: 'Plan',
+    scenario: 'Scenario',
+    asWritten: 'as written',
+    horizon: 'Horizon',
+    weeksFrom: (weeks: number, start: string, end: string) => `${weeks} weeks, ${start} to ${end}`,
+    timezone: 'Time zone',
+    runs: 'Runs',
+    seed: 'Seed',
+    budget: 'Budget',
+    budgetLine: (amount: string, p50: string, p: string) => `Budget ${amount}: expected cost P50 ${p50}, ${p} chance to stay within it.`,
+    kpis: 'KPIs',
+    kpi: 'KPI',
+    target: 'Target',
+    byWeek: (w: number) => `by week ${w}`,
+    probability: 'Probability',
+    status: 'Status',
+    onTrack: 'on track',
+    atRisk: 'at risk',
+    offTrack: 'off track',
+    noKpis: 'No KPIs defined.',
+    charts: 'Forecast charts',
+    membersByTier: 'Members by tier (P50, band P10–P90)',
+    activeRate: 'Active rate (P50, band P10–P90)',
+    costRevenue: 'Cumulative cost vs revenue (P50, band P10–P90)',
+    heatmap: 'Content calendar: posts per week',
+    tornado: (kpi: string) => `Sensitivity of “${kpi}” (P50 at −20 % and +20 % of each parameter)`,
+    week: 'Week',
+    members: 'Members',
+    tier: 'Tier',
+    value: 'Value',
+    series: 'Series',
+    item: 'Item',
+    posts: 'Posts',
+    parameter: 'Parameter',
+    change: 'Change',
+    low: '−20 %',
+    high: '+20 %',
+    cost: 'Cost',
+    revenue: 'Revenue',
+    schedule: 'Schedule',
+    kind: 'Kind',
+    cadence: 'Occurrences',
+    first: 'First',
+    last: 'Last',
+    totalCost: 'Expected cost',
+    owner: 'Owner',
+    gantt: 'Activities',
+    runSheet: 'Run-sheet: offline activities',
+    noOffline: 'No offline activities.',
+    when: 'When',
+    activity: 'Activity',
+    where: 'Where',
+    staff: 'Staff',
+    capacity: 'Capacity',
+    materials: 'Materials',
+    notes: 'Notes',
+    community: 'Community',
+    occurrences: (n: number) => `${n} occurrences`,
+    runsCount: (n: number) => `×${n}`,
+    kind_content: 'content',
+    'kind_online activity': 'online activity',
+    'kind_offline activity': 'offline activity',
+    metric: {
+        members: 'members', 'new-members': 'new members', 'active-rate': 'active rate', 'active-members': 'active members', retention: 'retention',
+        churn: 'churn', conversion: 'conversion', revenue: 'revenue', cost: 'cost', roi: 'ROI',
+    } as Record<KpiMetric, string>,
+    days: (n: number) => `${n} days`,
+    per: { day: 'per day', week: 'per week', month: 'per month', year: 'per year' } as Record<string, string>,
+};
+
+type Labels = typeof en;
+
+const zh: Labels = {
+    report: '计划报告',
+    generated: '由 community compile 生成',
+    plan: '计划',
+    scenario: '情景',
+    asWritten: '按计划原文',
+    horizon: '周期',
+    weeksFrom: (weeks, start, end) => `${weeks} 周，${start} 至 ${end}`,
+    timezone: '时区',
+    runs: '模拟次数',
+    seed: '随机种子',
+    budget: '预算',
+    budgetLine: (amount, p50, p) => `预算 ${amount}：预计成本 P50 ${p50}，不超预算的概率为 ${p}。`,
+    kpis: '关键指标',
+    kpi: '指标',
+    target: '目标',
+    byWeek: (w) => `第 ${w} 周前`,
+    probability: '达成概率',
+    status: '状态',
+    onTrack: '正常',
+    atRisk: '有风险',
+    offTrack: '偏离',
+    noKpis: '未定义关键指标。',
+    charts: '预测图表',
+    membersByTier: '各层级成员数（P50，区间 P10–P90）',
+    activeRate: '活跃率（P50，区间 P10–P90）',
+    costRevenue: '累计成本与收入（P50，区间 P10–P90）',
+    heatmap: '内容日历：每周发布数',
+    tornado: (kpi) => `“${kpi}”的敏感性（各参数 −20 % 与 +20 % 时的 P50）`,
+    week: '周',
+    members: '成员',
+    tier: '层级',
+    value: '数值',
+    series: '序列',
+    item: '项目',
+    posts: '发布数',
+    parameter: '参数',
+    change: '变化',
+    low: '−20 %',
+    high: '+20 %',
+    cost: '成本',
+    revenue: '收入',
+    schedule: '日程',
+    kind: '类型',
+    cadence: '次数',
+    first: '首次',
+    last: '末次',
+    totalCost: '预计成本',
+    owner: '负责人',
+    gantt: '活动',
+    runSheet: '执行单：线下活动',
+    noOffline: '没有线下活动。',
+    when: '时间',
+    activity: '活动',
+    where: '地点',
+    staff: '人员',
+    capacity: '容量',
+    materials: '物料',
+    notes: '备注',
+    community: '社群',
+    occurrences: (n) => `${n} 次`,
+    runsCount: (n) => `×${n}`,
+    kind_content: '内容',
+    'kind_online activity': '线上活动',
+    'kind_offline activity': '线下活动',
+    metric: {
+        members: '成员数', 'new-members': '新成员', 'active-rate': '活跃率', 'active-members': '活跃成员', retention: '留存率',
+        churn: '流失率', conversion: '转化率', revenue: '收入', cost: '成本', roi: '投资回报率',
+    },
+    days: (n) => `${n} 天`,
+    per: { day: '每天', week: '每周', month: '每月', year: '每年' },
+};
+
+export function labels(lang: Lang): Labels {
+    return lang === 'zh-CN' ? zh : en;
+}
+
+export function kindLabel(lang: Lang, kind: ItemKind): string {
+    return labels(lang)[`kind_${kind}`];
+}
+
+export class Formatter {
+    readonly t: Labels;
+    private readonly int: Intl.NumberFormat;
+    private readonly dec: Intl.NumberFormat;
+    private readonly pct: Intl.NumberFormat;
+    private readonly money: Intl.NumberFormat;
+    private readonly moneyWhole: Intl.NumberFormat;
+
+    constructor(readonly lang: Lang, readonly currency: string) {
+        this.t = labels(lang);
+        this.int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+        this.dec = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        this.pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+        this.money = new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 2 });
+        this.moneyWhole = new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 });
+    }
+
+    integer(x: number | null): string {
+        return x === null ? '—' : this.int.format(x);
+    }
+    decimal(x: number | null): string {
+        return x === null ? '—' : this.dec.format(x);
+    }
+    percent(x: number | null): string {
+        return x === null ? '—' : this.pct.format(x);
+    }
+    currencyAmount(x: number | null, whole = false): string {
+        return x === null ? '—' : (whole ? this.moneyWhole : this.money).format(x);
+    }
+
+    /** A KPI value in its metric's unit. */
+    metricValue(metric: KpiMetric, x: number | null): string {
+        switch (metric) {
+            case 'active-rate':
+            case 'retention':
+            case 'churn':
+            case 'conversion':
+                return this.percent(x);
+            case 'revenue':
+            case 'cost':
+                return this.currencyAmount(x, true);
+            case 'roi':
+                return this.decimal(x);
+            default:
+                return this.integer(x);
+        }
+    }
+
+    /** "members ≥ 20,000 by week 26" in the report language. */
+    kpiTarget(k: KpiForecast): string {
+        const op = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' }[k.op];
+        let what = this.t.metric[k.metric];
+        if (k.tier) what += ` (${k.tier})`;
+        if (k.fromTier && k.toTier) what += ` (${k.fromTier} → ${k.toTier})`;
+        if (k.windowDays) what += ` ${this.t.days(k.windowDays)}`;
+        const per = k.targetPer ? ` ${this.t.per[k.targetPer]}` : '';
+        return `${what} ${op} ${this.metricValue(k.metric, k.target)}${per}, ${this.t.byWeek(k.deadlineWeek)}`;
+    }
+}
+
+export type Light = 'green' | 'amber' | 'red';
+
+/** Traffic light of a KPI's probability of success: ≥ 80 % green, ≥ 50 % amber, else red. */
+export function lightOf(probability: number): Light {
+    return probability >= 0.8 ? 'green' : probability >= 0.5 ? 'amber' : 'red';
+}
+
+export function lightLabel(lang: Lang, light: Light): string {
+    const t = labels(lang);
+    return light === 'green' ? t.onTrack : light === 'amber' ? t.atRisk : t.offTrack;
+}

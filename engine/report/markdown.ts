@@ -1,0 +1,154 @@
+// report.md: GitHub-flavoured Markdown for pull-request comments and step summaries — KPI lines
+// with traffic lights, a KPI table, a Mermaid gantt of the activities, the schedule summary and the
+// run-sheet of offline activities (who, where, materials, staff). User text is escaped for Markdown
+// tables and inline HTML; Mermaid labels are stripped of the characters its syntax reserves.
+import { Temporal } from 'temporal-polyfill';
+import type { Occurrence } from '../schedule.js';
+import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
+import { Formatter, kindLabel, lightLabel, type Light } from './i18n.js';
+
+const LIGHT_EMOJI: Record<Light, string> = { green: '🟢', amber: '🟡', red: '🔴' };
+
+/** Escapes text for a Markdown paragraph or table cell: no HTML, no emphasis, no cell breaks. */
+export function escapeMarkdown(text: string): string {
+    return text
+        .replace(/\r?\n|\r/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+const m = escapeMarkdown;
+
+/** A Mermaid gantt label: no characters Mermaid's gantt grammar or its HTML labels reserve. */
+export function mermaidLabel(text: string): string {
+    return text.replace(/[:;#<>&"'`\\{}[\]\r\n%]+/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+}
+
+function table(header: string[], rows: string[][], numeric: boolean[] = []): string[] {
+    const align = header.map((_, i) => (numeric[i] ? '---:' : '---'));
+    return [`| ${header.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+const MAX_GANTT_TASKS_PER_ITEM = 6;
+
+function ganttTask(o: Occurrence, label: string): string {
+    if (o.time === '') {
+        const end = Temporal.PlainDate.from(o.end).add({ days: 1 }).toString();
+        return `${label} : ${o.date} 00:00, ${end} 00:00`;
+    }
+    const endText = o.end.replace('T', ' ');
+    const start = `${o.date} ${o.time}`;
+    // Mermaid needs a visible bar: instantaneous activities get one hour.
+    const end = endText === start ? Temporal.PlainDateTime.from(`${o.date}T${o.time}`).add({ hours: 1 }).toString().slice(0, 16).replace('T', ' ') : endText;
+    return `${label} : ${start}, ${end}`;
+}
+
+export function renderMarkdown(input: ReportInput): string {
+    const { plan, schedule, forecast, lang } = input;
+    const f = new Formatter(lang, plan.currency);
+    const t = f.t;
+    const scenario = scenarioOf(input);
+    const out: string[] = [];
+    out.push(`# ${m(t.report)}: ${m(plan.name)}`, '');
+    out.push(
+        [
+            `${m(t.scenario)}: ${m(scenario.scenario === null ? t.asWritten : displayName(scenario.scenario, scenario.title))}`,
+            `${m(t.horizon)}: ${m(t.weeksFrom(plan.horizonWeeks, schedule.start, schedule.end))}`,
+            `${m(t.timezone)}: ${m(plan.timezone)}`,
+            `${m(t.runs)}: ${m(f.integer(forecast.runs))}`,
+            `${m(t.seed)}: ${forecast.seed}`,
+        ].join(' · '),
+        '',
+    );
+    if (scenario.budget) {
+        const b = scenario.budget;
+        out.push(m(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin))), '');
+    }
+
+    for (const c of scenario.communities) {
+        out.push(`## ${m(t.community)}: ${m(displayName(c.name, c.title))}`, '');
+        const rows = kpiRows(c);
+        out.push(`### ${m(t.kpis)}`, '');
+        if (rows.length === 0) out.push(m(t.noKpis), '');
+        else {
+            for (const { kpi, light } of rows) {
+                out.push(
+                    `- ${LIGHT_EMOJI[light]} **${m(kpi.name)}**: ${m(f.kpiTarget(kpi))} — P50 ${m(f.metricValue(kpi.metric, kpi.p50))} ` +
+                        `(P10 ${m(f.metricValue(kpi.metric, kpi.p10))}, P90 ${m(f.metricValue(kpi.metric, kpi.p90))}), ${m(t.probability)} ${m(f.percent(kpi.probability))}`,
+                );
+            }
+            out.push('');
+            out.push(
+                ...table(
+                    [m(t.status), m(t.kpi), m(t.target), 'P10', 'P50', 'P90', m(t.probability)],
+                    rows.map(({ kpi, light }) => [
+                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpi.name), m(f.kpiTarget(kpi)),
+                        m(f.metricValue(kpi.metric, kpi.p10)), m(f.metricValue(kpi.metric, kpi.p50)), m(f.metricValue(kpi.metric, kpi.p90)), m(f.percent(kpi.probability)),
+                    ]),
+                    [false, false, false, true, true, true, true],
+                ),
+                '',
+            );
+        }
+
+        // Schedule summary
+        out.push(`### ${m(t.schedule)}`, '');
+        out.push(
+            ...table(
+                [m(t.item), m(t.kind), m(t.cadence), m(t.first), m(t.last), m(t.owner), m(t.totalCost)],
+                itemSummaries(schedule, c.name).map((s) => [
+                    m(displayName(s.item, s.title)), `${m(kindLabel(lang, s.kind))} · ${m(s.subkind)}`, m(f.integer(s.count)), s.first, s.last, m(s.owner), m(f.currencyAmount(s.totalCost, true)),
+                ]),
+                [false, false, true, false, false, false, true],
+            ),
+            '',
+        );
+
+        // Gantt of activities
+        const activities = schedule.series.filter((s) => s.community === c.name && s.kind !== 'content');
+        if (activities.length > 0) {
+            out.push(`### ${m(t.gantt)}`, '', '```mermaid', 'gantt', `    title ${mermaidLabel(displayName(c.name, c.title))}`, '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %m-%d');
+            for (const kind of ['online activity', 'offline activity'] as const) {
+                const ofKind = activities.filter((s) => s.kind === kind);
+                if (ofKind.length === 0) continue;
+                out.push(`    section ${mermaidLabel(kindLabel(lang, kind))}`);
+                for (const s of ofKind) {
+                    const label = mermaidLabel(displayName(s.item, s.title));
+                    if (s.occurrences.length <= MAX_GANTT_TASKS_PER_ITEM) {
+                        for (const o of s.occurrences) out.push(`    ${ganttTask(o, label)}`);
+                    } else {
+                        // Many runs: one bar from the first start to the last end, labelled with the count.
+                        const first = s.occurrences[0];
+                        const last = s.occurrences[s.occurrences.length - 1];
+                        const span = { ...first, end: last.end };
+                        out.push(`    ${ganttTask(span, `${label} ${t.runsCount(s.occurrences.length)}`)}`);
+                    }
+                }
+            }
+            out.push('```', '');
+        }
+
+        // Run-sheet
+        out.push(`### ${m(t.runSheet)}`, '');
+        const sheet = runSheet(input, c.name);
+        if (sheet.length === 0) out.push(m(t.noOffline), '');
+        else {
+            out.push(
+                ...table(
+                    [m(t.when), m(t.activity), m(t.where), m(t.owner), m(t.staff), m(t.capacity), m(t.materials)],
+                    sheet.map(({ occurrence: o, activity: a }) => [
+                        m(whenText(o)), m(displayName(a.name, a.title)), m(a.location ?? ''), m(a.owner ?? ''),
+                        a.staff === undefined ? '' : m(f.integer(a.staff)), a.capacity === undefined ? '' : m(f.integer(a.capacity)), m(a.materials.join(', ')),
+                    ]),
+                    [false, false, false, false, true, true, false],
+                ),
+                '',
+            );
+        }
+        if (c.notes.length > 0) out.push(`### ${m(t.notes)}`, '', ...c.notes.map((n) => `- ${m(n)}`), '');
+    }
+    out.push(`<sub>${m(t.generated)}</sub>`, '');
+    return out.join('\n');
+}

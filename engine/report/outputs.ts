@@ -1,0 +1,75 @@
+// Everything `community compile` writes for one plan, as (file name → content) pairs, computed in
+// memory so the CLI can write them all-or-nothing. Same plan, options and seed → identical bytes.
+import { scheduleCsv, scheduleJson } from '../csv.js';
+import type { Lang } from '../diagnostics.js';
+import { forecast } from '../forecast.js';
+import type { ForecastReport } from '../forecast-schema.js';
+import { buildCalendars } from '../ics.js';
+import type { Plan, SourceRef } from '../model.js';
+import { expandPlan, type PlanSchedule } from '../schedule.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+
+export const COMPILE_FORMATS = ['ics', 'csv', 'json', 'html', 'md'] as const;
+export type CompileFormat = (typeof COMPILE_FORMATS)[number];
+
+export interface CompileOptions {
+    formats: readonly CompileFormat[];
+    runs: number;
+    seed: number;
+    /** Scenario to forecast; null = the plan as written. */
+    scenario: string | null;
+    lang: Lang;
+    /** DTSTAMP of the calendars; default derived from the plan (deterministic). */
+    now?: Date;
+    bom?: boolean;
+    /** Runs per sensitivity point (default: a quarter of `runs`, at least 50). */
+    sensitivityRuns?: number;
+    /** How source locations appear in the schedules (default: path:line). */
+    source?: (ref: SourceRef) => string;
+}
+
+export interface OutputFile {
+    name: string;
+    content: string;
+}
+
+export interface CompiledPlan {
+    schedule: PlanSchedule;
+    forecast: ForecastReport | null;
+    files: OutputFile[];
+}
+
+export function needsForecast(formats: readonly CompileFormat[]): boolean {
+    return formats.includes('html') || formats.includes('md');
+}
+
+export function forecastFor(plan: Plan, options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'>): ForecastReport {
+    const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
+    const sensitivityRuns = options.sensitivityRuns ?? Math.max(50, Math.round(options.runs / 4));
+    return forecast(plan, {
+        runs: options.runs,
+        seed: options.seed,
+        scenarios: [options.scenario],
+        sensitivity: hasKpi ? { runs: sensitivityRuns } : undefined,
+    });
+}
+
+export async function compilePlan(plan: Plan, options: CompileOptions): Promise<CompiledPlan> {
+    const schedule = expandPlan(plan, { source: options.source });
+    const files: OutputFile[] = [];
+    const formats = new Set(options.formats);
+    if (formats.has('ics')) {
+        for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang })) files.push({ name: cal.name, content: cal.text });
+    }
+    if (formats.has('csv')) files.push({ name: 'schedule.csv', content: scheduleCsv(schedule, { bom: options.bom }) });
+    if (formats.has('json')) files.push({ name: 'schedule.json', content: scheduleJson(schedule) });
+    let report: ForecastReport | null = null;
+    if (needsForecast(options.formats)) {
+        report = forecastFor(plan, options);
+        const input = { plan, schedule, forecast: report, lang: options.lang };
+        if (formats.has('html')) files.push({ name: 'report.html', content: await renderHtml(input) });
+        if (formats.has('md')) files.push({ name: 'report.md', content: renderMarkdown(input) });
+    }
+    return { schedule, forecast: report, files };
+}

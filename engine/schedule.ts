@@ -1,0 +1,407 @@
+// Expands the cadences of a plan (every content schedule and activity run) into dated occurrences in
+// the plan's time zone over its horizon. Pure: no langium, no vscode, no I/O.
+//
+// Each (item, schedule, time of day) becomes one *series*: an RFC 5545 recurrence rule with an
+// explicit DTSTART. The same rule string drives both this expansion (rrule-temporal, which is
+// DST-correct: 09:00 stays 09:00 local across a change) and the RRULE written into the .ics files,
+// so a calendar client expands exactly the occurrences listed in the CSV/JSON schedules.
+//
+// Semantics follow engine/cadence.ts (which the forecast counts with):
+// - a series starts at `from` (or the plan start) and ends at `until` (inclusive);
+// - `once` happens on `date` (or the series start); every listed time is one occurrence;
+// - weekly rules default to the start's weekday, monthly ones to the start's day of month; weeks
+//   start on Monday (WKST=MO); month days a month lacks are skipped;
+// - `count` caps the occurrences of the whole schedule (all its times) from the series start;
+// - only occurrences inside the horizon [start, start + 7 × horizonWeeks days) are kept.
+import { RRuleTemporal } from 'rrule-temporal';
+import { Temporal } from 'temporal-polyfill';
+import type { Activity, Content, Community, Dist, Plan, Schedule, SourceRef } from './model.js';
+
+export type ItemKind = 'content' | 'online activity' | 'offline activity';
+export const ITEM_KINDS: readonly ItemKind[] = ['content', 'online activity', 'offline activity'];
+
+/** One dated occurrence: a row of the CSV/JSON schedule. */
+export interface Occurrence {
+    /** Local date YYYY-MM-DD in the plan's time zone. */
+    date: string;
+    /** Local time HH:MM, or "" for all-day items. */
+    time: string;
+    /** Local end: YYYY-MM-DDTHH:MM for timed items, the last day YYYY-MM-DD (inclusive) for all-day ones. */
+    end: string;
+    /** The start as an ISO instant with the local offset (2027-03-15T09:00:00-04:00), or the date for all-day items. */
+    start: string;
+    /** 1-based plan week. */
+    week: number;
+    community: string;
+    item: string;
+    title: string;
+    kind: ItemKind;
+    /** content kind (educational, promotional…) or activity kind (challenge, salon…). */
+    subkind: string;
+    tiers: string[];
+    owner: string;
+    staff: number | null;
+    /** Expected cost of this occurrence (mean of the distribution) in the plan currency; null when none. */
+    cost: number | null;
+    location: string;
+    /** file:line of the schedule in the plan (1-based line). */
+    source: string;
+    /** The series (stable id) this occurrence belongs to. */
+    series: string;
+}
+
+/** A recurring (or single) series, as written into a calendar. */
+export interface ScheduleSeries {
+    /** Stable id: community/item/s<schedule index>/<time or all-day>. */
+    id: string;
+    /** Stable iCalendar UID derived from plan + community + item + schedule + time. */
+    uid: string;
+    community: string;
+    communityTitle: string;
+    item: string;
+    title: string;
+    kind: ItemKind;
+    subkind: string;
+    tiers: string[];
+    owner: string;
+    staff: number | null;
+    cost: number | null;
+    location: string;
+    materials: string[];
+    platform: string;
+    source: string;
+    allDay: boolean;
+    /** "HH:MM" or "" for all-day. */
+    time: string;
+    durationMinutes: number;
+    /** Days an all-day occurrence spans (1 for content). */
+    spanDays: number;
+    /**
+     * RRULE value (without "RRULE:") that, started at the first occurrence, yields exactly the
+     * occurrences below; null for a single occurrence.
+     */
+    rrule: string | null;
+    occurrences: Occurrence[];
+}
+
+export interface PlanSchedule {
+    plan: string;
+    timezone: string;
+    start: string;
+    /** Last day of the horizon (inclusive). */
+    end: string;
+    horizonWeeks: number;
+    currency: string;
+    series: ScheduleSeries[];
+    /** All occurrences, sorted by start instant, then community, item. */
+    occurrences: Occurrence[];
+}
+
+/** Mean of a distribution (the expected value used for costs in schedules). */
+export function distMean(d: Dist | undefined): number | null {
+    if (!d) return null;
+    switch (d.kind) {
+        case 'fixed':
+            return d.value;
+        case 'uniform':
+            return (d.min + d.max) / 2;
+        case 'triangular':
+            return (d.min + d.mode + d.max) / 3;
+    }
+}
+
+/** A stable 128-bit hex digest of a string (two independent 64-bit FNV-1a lanes). Not cryptographic. */
+export function stableHash(text: string): string {
+    const bytes = new TextEncoder().encode(text);
+    let a = 0xcbf29ce484222325n;
+    let b = 0x84222325cbf29ce4n;
+    const prime = 0x100000001b3n;
+    const mask = 0xffffffffffffffffn;
+    for (const byte of bytes) {
+        a = ((a ^ BigInt(byte)) * prime) & mask;
+        b = ((b ^ BigInt(byte ^ 0x5c)) * prime) & mask;
+    }
+    return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0');
+}
+
+export function sourceText(src: SourceRef | undefined): string {
+    if (!src) return '';
+    let path = src.uri;
+    if (path.startsWith('file://')) {
+        try {
+            path = decodeURIComponent(new URL(path).pathname);
+        } catch {
+            // keep the URI as it is
+        }
+    }
+    return `${path}:${src.line + 1}`;
+}
+
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+interface Horizon {
+    tz: string;
+    first: Temporal.PlainDate;
+    /** Exclusive end day. */
+    endExclusive: Temporal.PlainDate;
+}
+
+interface ItemInfo {
+    community: Community;
+    item: string;
+    title: string;
+    kind: ItemKind;
+    subkind: string;
+    tiers: string[];
+    owner: string;
+    staff: number | null;
+    cost: number | null;
+    location: string;
+    materials: string[];
+    platform: string;
+    durationMinutes: number;
+    schedules: Schedule[];
+    source: string;
+}
+
+function contentInfo(community: Community, c: Content, show: (ref: SourceRef) => string): ItemInfo {
+    return {
+        community, item: c.name, title: c.title ?? c.name, kind: 'content', subkind: c.kind, tiers: c.tiers, owner: c.owner ?? '',
+        staff: null, cost: distMean(c.costPerPost), location: '', materials: [], platform: c.platform ?? '',
+        durationMinutes: 0, schedules: c.schedules, source: c.source ? show(c.source) : '',
+    };
+}
+
+function activityInfo(community: Community, a: Activity, show: (ref: SourceRef) => string): ItemInfo {
+    return {
+        community, item: a.name, title: a.title ?? a.name, kind: a.mode === 'offline' ? 'offline activity' : 'online activity', subkind: a.kind,
+        tiers: a.tiers, owner: a.owner ?? '', staff: a.staff ?? null, cost: distMean(a.costPerRun), location: a.location ?? '', materials: a.materials,
+        platform: '', durationMinutes: a.durationMinutes, schedules: a.schedules, source: a.source ? show(a.source) : '',
+    };
+}
+
+/** The RRULE parts (without COUNT/UNTIL) of a repeating schedule started on `start`; null for `once`. */
+export function ruleFor(schedule: Schedule, start: Temporal.PlainDate): string | null {
+    if (schedule.frequency === 'once') return null;
+    const interval = Math.max(1, schedule.interval);
+    const parts: string[] = [];
+    const byDay = schedule.weekdays.length > 0 ? WEEKDAY_CODES.filter((d) => schedule.weekdays.includes(d)) : [];
+    const byMonthDay = [...new Set(schedule.monthDays)].sort((x, y) => x - y);
+    switch (schedule.frequency) {
+        case 'daily':
+            parts.push('FREQ=DAILY', `INTERVAL=${interval}`);
+            if (byDay.length) parts.push(`BYDAY=${byDay.join(',')}`);
+            if (byMonthDay.length) parts.push(`BYMONTHDAY=${byMonthDay.join(',')}`);
+            break;
+        case 'weekly': {
+            const days = byDay.length ? byDay : [WEEKDAY_CODES[start.dayOfWeek - 1]];
+            if (byMonthDay.length) {
+                // RFC 5545 does not allow BYMONTHDAY with WEEKLY; every week on those days that are
+                // also those month days is the same as a daily rule filtered by both.
+                if (interval !== 1) return 'UNSUPPORTED';
+                parts.push('FREQ=DAILY', 'INTERVAL=1', `BYDAY=${days.join(',')}`, `BYMONTHDAY=${byMonthDay.join(',')}`);
+            } else {
+                parts.push('FREQ=WEEKLY', `INTERVAL=${interval}`, `BYDAY=${days.join(',')}`);
+            }
+            break;
+        }
+        case 'monthly':
+            parts.push('FREQ=MONTHLY', `INTERVAL=${interval}`);
+            if (byMonthDay.length) {
+                parts.push(`BYMONTHDAY=${byMonthDay.join(',')}`);
+                if (byDay.length) parts.push(`BYDAY=${byDay.join(',')}`);
+            } else if (byDay.length) {
+                parts.push(`BYDAY=${byDay.join(',')}`);
+            } else {
+                parts.push(`BYMONTHDAY=${start.day}`);
+            }
+            break;
+    }
+    parts.push('WKST=MO');
+    return parts.join(';');
+}
+
+interface Raw {
+    zdt: Temporal.ZonedDateTime;
+    timeIndex: number;
+}
+
+/** Occurrence instants of one schedule (all its times), after `count`, before clipping to the horizon. */
+function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.PlainDate): { raw: Raw[]; seriesStart: Temporal.PlainDate } {
+    const seriesStart = schedule.from ? Temporal.PlainDate.from(schedule.from) : planStart;
+    const lastDay = schedule.until ? minDate(Temporal.PlainDate.from(schedule.until), h.endExclusive.subtract({ days: 1 })) : h.endExclusive.subtract({ days: 1 });
+    const times = schedule.times.length > 0 ? schedule.times : [''];
+    // All-day series are expanded on UTC midnights: only the calendar dates matter.
+    const zoneFor = (time: string) => (time === '' ? 'UTC' : h.tz);
+    const raw: Raw[] = [];
+
+    if (schedule.frequency === 'once') {
+        const day = schedule.date ? Temporal.PlainDate.from(schedule.date) : seriesStart;
+        times.forEach((time, i) => raw.push({ zdt: zoned(day, time, zoneFor(time)), timeIndex: i }));
+    } else {
+        const rule = ruleFor(schedule, seriesStart)!;
+        times.forEach((time, i) => {
+            const zone = zoneFor(time);
+            const endInstant = zoned(lastDay.add({ days: 1 }), '', zone).toInstant();
+            if (rule === 'UNSUPPORTED') {
+                for (let d = seriesStart; Temporal.PlainDate.compare(d, lastDay) <= 0; d = d.add({ days: 1 })) {
+                    if (matchesWeeklyMonthDays(schedule, seriesStart, d)) raw.push({ zdt: zoned(d, time, zone), timeIndex: i });
+                }
+                return;
+            }
+            const dtstart = zoned(seriesStart, time, zone);
+            if (Temporal.Instant.compare(dtstart.toInstant(), endInstant) >= 0) return;
+            const rr = new RRuleTemporal({ rruleString: rule, dtstart });
+            for (const z of rr.all((dt) => Temporal.Instant.compare(dt.toInstant(), endInstant) < 0)) {
+                if (Temporal.Instant.compare(z.toInstant(), endInstant) < 0) raw.push({ zdt: toPolyfill(z), timeIndex: i });
+            }
+        });
+    }
+    raw.sort((x, y) => Temporal.Instant.compare(x.zdt.toInstant(), y.zdt.toInstant()) || x.timeIndex - y.timeIndex);
+    const withinUntil = raw.filter((r) => Temporal.PlainDate.compare(r.zdt.toPlainDate(), lastDay) <= 0 || schedule.frequency === 'once');
+    const counted = schedule.count !== undefined ? withinUntil.slice(0, schedule.count) : withinUntil;
+    return { raw: counted, seriesStart };
+}
+
+function matchesWeeklyMonthDays(schedule: Schedule, seriesStart: Temporal.PlainDate, d: Temporal.PlainDate): boolean {
+    const interval = Math.max(1, schedule.interval);
+    const startMonday = seriesStart.subtract({ days: seriesStart.dayOfWeek - 1 });
+    const week = Math.floor(startMonday.until(d, { largestUnit: 'days' }).days / 7);
+    if (week % interval !== 0) return false;
+    const wd = WEEKDAY_CODES[d.dayOfWeek - 1];
+    if (schedule.weekdays.length > 0 ? !schedule.weekdays.includes(wd) : d.dayOfWeek !== seriesStart.dayOfWeek) return false;
+    return schedule.monthDays.includes(d.day);
+}
+
+/** rrule-temporal may return a ZonedDateTime of another Temporal implementation; normalise. */
+function toPolyfill(z: { toString(): string }): Temporal.ZonedDateTime {
+    return z instanceof Temporal.ZonedDateTime ? z : Temporal.ZonedDateTime.from(z.toString());
+}
+
+function zoned(day: Temporal.PlainDate, time: string, zone: string): Temporal.ZonedDateTime {
+    const [hour, minute] = time === '' ? [0, 0] : time.split(':').map(Number);
+    return Temporal.PlainDateTime.from({ year: day.year, month: day.month, day: day.day, hour, minute }).toZonedDateTime(zone, { disambiguation: 'compatible' });
+}
+
+function minDate(a: Temporal.PlainDate, b: Temporal.PlainDate): Temporal.PlainDate {
+    return Temporal.PlainDate.compare(a, b) <= 0 ? a : b;
+}
+
+function pad2(n: number): string {
+    return String(n).padStart(2, '0');
+}
+
+export function localDateTime(z: Temporal.ZonedDateTime): string {
+    return `${z.toPlainDate().toString()}T${pad2(z.hour)}:${pad2(z.minute)}`;
+}
+
+/** Expands every content cadence and activity of the plan into series and dated occurrences. */
+export interface ExpandOptions {
+    /** How a source location is shown (default: file path:line); compile makes paths relative. */
+    source?: (ref: SourceRef) => string;
+}
+
+export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedule {
+    const showSource = options.source ?? sourceText;
+    const planStart = Temporal.PlainDate.from(plan.start);
+    const h: Horizon = { tz: plan.timezone, first: planStart, endExclusive: planStart.add({ days: plan.horizonWeeks * 7 }) };
+    const series: ScheduleSeries[] = [];
+
+    for (const community of plan.communities) {
+        const items = [...community.contents.map((c) => contentInfo(community, c, showSource)), ...community.activities.map((a) => activityInfo(community, a, showSource))];
+        for (const info of items) {
+            const spanDays = info.kind === 'content' ? 1 : Math.max(1, Math.ceil(info.durationMinutes / 1440));
+            info.schedules.forEach((schedule, si) => {
+                const { raw } = expandSchedule(schedule, h, planStart);
+                const times = schedule.times.length > 0 ? schedule.times : [''];
+                const scheduleSource = (schedule.source ? showSource(schedule.source) : '') || info.source;
+                times.forEach((time, ti) => {
+                    const mine = raw.filter((r) => r.timeIndex === ti).filter((r) => {
+                        const d = r.zdt.toPlainDate();
+                        return Temporal.PlainDate.compare(d, h.first) >= 0 && Temporal.PlainDate.compare(d, h.endExclusive) < 0;
+                    });
+                    if (mine.length === 0) return;
+                    const allDay = time === '';
+                    const id = `${community.name}/${info.item}/s${si + 1}/${allDay ? 'all-day' : time}`;
+                    const uid = `${stableHash(`${plan.name}\u0000${id}`)}@community-plans`;
+                    const first = mine[0].zdt.toPlainDate();
+                    let rule = ruleFor(schedule, first);
+                    if (rule === 'UNSUPPORTED') rule = null;
+                    const occurrences = mine.map((r) => occurrenceOf(r.zdt, allDay, info, spanDays, planStart, scheduleSource, id));
+                    const base: Omit<ScheduleSeries, 'rrule' | 'occurrences' | 'id' | 'uid'> = {
+                        community: community.name, communityTitle: community.title ?? community.name, item: info.item, title: info.title,
+                        kind: info.kind, subkind: info.subkind, tiers: info.tiers, owner: info.owner, staff: info.staff, cost: info.cost,
+                        location: info.location, materials: info.materials, platform: info.platform, source: scheduleSource, allDay,
+                        time, durationMinutes: info.durationMinutes, spanDays,
+                    };
+                    if (rule !== null && mine.length > 1) {
+                        series.push({ ...base, id, uid, rrule: `${rule};COUNT=${mine.length}`, occurrences });
+                    } else if (rule !== null || mine.length === 1) {
+                        series.push({ ...base, id, uid, rrule: null, occurrences: occurrences.slice(0, 1) });
+                        // A `once` schedule has a single occurrence per time; nothing else to add.
+                    } else {
+                        // Not expressible as an RFC 5545 rule: one single event per occurrence.
+                        occurrences.forEach((o, k) => {
+                            const oid = `${id}/${o.date}`;
+                            series.push({ ...base, id: oid, uid: `${stableHash(`${plan.name}\u0000${oid}`)}@community-plans`, rrule: null, occurrences: [{ ...occurrences[k], series: oid }] });
+                        });
+                    }
+                });
+            });
+        }
+    }
+    const occurrences = series.flatMap((s) => s.occurrences).sort(compareOccurrences);
+    return {
+        plan: plan.name,
+        timezone: plan.timezone,
+        start: plan.start,
+        end: h.endExclusive.subtract({ days: 1 }).toString(),
+        horizonWeeks: plan.horizonWeeks,
+        currency: plan.currency,
+        series,
+        occurrences,
+    };
+}
+
+function occurrenceOf(z: Temporal.ZonedDateTime, allDay: boolean, info: ItemInfo, spanDays: number, planStart: Temporal.PlainDate, source: string, seriesId: string): Occurrence {
+    const date = z.toPlainDate();
+    const week = Math.floor(planStart.until(date, { largestUnit: 'days' }).days / 7) + 1;
+    let end: string;
+    let start: string;
+    if (allDay) {
+        end = date.add({ days: spanDays - 1 }).toString();
+        start = date.toString();
+    } else {
+        end = localDateTime(z.add({ minutes: info.durationMinutes }));
+        start = z.toString({ timeZoneName: 'never', smallestUnit: 'second' });
+    }
+    return {
+        date: date.toString(),
+        time: allDay ? '' : `${pad2(z.hour)}:${pad2(z.minute)}`,
+        end,
+        start,
+        week,
+        community: info.community.name,
+        item: info.item,
+        title: info.title,
+        kind: info.kind,
+        subkind: info.subkind,
+        tiers: info.tiers,
+        owner: info.owner,
+        staff: info.staff,
+        cost: info.cost,
+        location: info.location,
+        source,
+        series: seriesId,
+    };
+}
+
+/** Sort key: the start instant (all-day items at local midnight), then community and item. */
+export function occurrenceInstant(o: Occurrence, timezone: string): number {
+    if (o.time === '') return Temporal.PlainDate.from(o.date).toZonedDateTime({ timeZone: timezone }).epochMilliseconds;
+    return Temporal.Instant.from(o.start).epochMilliseconds;
+}
+
+function compareOccurrences(a: Occurrence, b: Occurrence): number {
+    return a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || a.community.localeCompare(b.community) || a.item.localeCompare(b.item) || a.series.localeCompare(b.series);
+}
