@@ -238,6 +238,10 @@ export class Assumptions {
         }
     }
 
+    has(key: string): boolean {
+        return this.values.has(key);
+    }
+
     get(key: string): number {
         const v = this.values.get(key);
         if (v === undefined) throw new Error(`Unknown model assumption "${key}"`);

@@ -485,24 +485,22 @@ function kpiValue(
     const T = c.T;
     const ck = c.kpis[k];
     const w = ck.week;
-    const at = (s: number) => series[base + s * H + w];
     const perWeeks = ck.kpi.targetPer ? WEEKS_PER[ck.kpi.targetPer] : 1;
-    const toPeriod = (pw: number) => (pw >= 1 ? 1 : pw <= 0 ? 0 : perWeeks === 1 ? pw : 1 - Math.pow(1 - pw, perWeeks));
     const w0 = Math.max(0, w - c.kpiRateWindow + 1);
     switch (ck.kpi.metric) {
         case 'members':
-            return ck.tier >= 0 ? at(c.tierSeries0 + ck.tier) : at(S.members);
+            return ck.tier >= 0 ? series[base + (c.tierSeries0 + ck.tier) * H + w] : series[base + S.members * H + w];
         case 'new-members': {
             let sum = 0;
             for (let x = 0; x <= w; x++) sum += ck.tier >= 0 ? histEntrants[x * T + ck.tier] : series[base + S.newMembers * H + x];
             return sum;
         }
         case 'active-rate':
-            return at(S.activeRate);
+            return series[base + S.activeRate * H + w];
         case 'active-members':
-            return at(S.activeMembers);
+            return series[base + S.activeMembers * H + w];
         case 'retention':
-            return ck.retentionSeries >= c.retentionSeries0 ? at(ck.retentionSeries) : NaN;
+            return ck.retentionSeries >= c.retentionSeries0 ? series[base + ck.retentionSeries * H + w] : NaN;
         case 'churn': {
             let lost = 0;
             let exposed = 0;
@@ -513,7 +511,7 @@ function kpiValue(
                     exposed += histStart[x * T + t];
                 }
             }
-            return exposed > 0 ? toPeriod(lost / exposed) : NaN;
+            return exposed > 0 ? ratePer(lost / exposed, perWeeks) : NaN;
         }
         case 'conversion': {
             if (ck.from < 0 || ck.to < 0) return NaN;
@@ -524,15 +522,22 @@ function kpiValue(
                 exposed += histStart[x * T + ck.from];
                 for (let f = 0; f < F; f++) if (c.flows[f].from === ck.from && c.flows[f].to === ck.to) moved += histFlow[x * F + f];
             }
-            return exposed > 0 ? toPeriod(moved / exposed) : NaN;
+            return exposed > 0 ? ratePer(moved / exposed, perWeeks) : NaN;
         }
         case 'revenue':
-            return at(S.cumulativeRevenue);
+            return series[base + S.cumulativeRevenue * H + w];
         case 'cost':
-            return at(S.cumulativeCost);
+            return series[base + S.cumulativeCost * H + w];
         case 'roi':
-            return at(S.roi);
+            return series[base + S.roi * H + w];
     }
+}
+
+/** A weekly rate expressed over a period of `weeksPer` weeks. */
+function ratePer(pw: number, weeksPer: number): number {
+    if (pw >= 1) return 1;
+    if (pw <= 0) return 0;
+    return weeksPer === 1 ? pw : 1 - Math.pow(1 - pw, weeksPer);
 }
 
 /** True when `value op target` holds. */

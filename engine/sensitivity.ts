@@ -1,0 +1,199 @@
+// One-at-a-time sensitivity: every uncertain or tunable number of a community (and the model
+// coefficients it uses) is scaled to 80 % and 120 % of its planned value — the whole distribution,
+// so its spread scales too — and the community is re-simulated with the same seed (common random
+// numbers, so differences come from the parameter, not from noise). Parameters are ranked by how far
+// the chosen KPI's P50 at its deadline moves: data for a tornado chart.
+import { assumptionDef, Assumptions, FATIGUE_THRESHOLD_PREFIX } from './assumptions.js';
+import { compileCommunity } from './compile.js';
+import type { SensitivityReport } from './forecast-schema.js';
+import type { Community, Dist, Plan, Rate } from './model.js';
+import { distCentre, Random, scaleDist } from './random.js';
+import { applyScenario } from './scenario.js';
+import { meetsTarget, simulateCommunity } from './simulate.js';
+import { summarise } from './stats.js';
+
+export const SENSITIVITY_FACTORS = [0.8, 1.2] as const;
+
+export interface TunableParameter {
+    id: string;
+    label: string;
+    /** Centre of the planned value. */
+    base: number;
+    /** Scales the parameter by `factor` in `plan` (a copy), within community `community`. */
+    apply(plan: Plan, community: Community, factor: number): void;
+}
+
+const scaleRate = (r: Rate, k: number): Rate => ({ ...r, value: scaleDist(r.value, k) });
+
+/** The parameters of one community the analysis varies, in plan order. */
+export function tunableParameters(plan: Plan, community: Community): TunableParameter[] {
+    const out: TunableParameter[] = [];
+    const c = community.name;
+    const add = (id: string, label: string, dist: Dist | undefined, apply: (plan: Plan, com: Community, k: number) => void) => {
+        if (!dist) return;
+        const base = distCentre(dist);
+        if (base === 0 && dist.kind === 'fixed') return; // scaling zero changes nothing
+        out.push({ id: `${c}.${id}`, label, base, apply });
+    };
+    for (const name of community.audiences) {
+        const a = plan.audiences.find((x) => x.name === name);
+        add(`${name}.size`, `${name} audience size`, a?.size, (p, _com, k) => {
+            const x = p.audiences.find((y) => y.name === name);
+            if (x) x.size = scaleDist(x.size, k);
+        });
+    }
+    const tier = (com: Community, name: string) => com.tiers.find((t) => t.name === name)!;
+    for (const t of community.tiers) {
+        add(`${t.name}.seed`, `${t.name} seed members`, t.seed, (_p, com, k) => void (tier(com, t.name).seed = scaleDist(tier(com, t.name).seed!, k)));
+        add(`${t.name}.churn`, `${t.name} churn`, t.churn?.value, (_p, com, k) => void (tier(com, t.name).churn = scaleRate(tier(com, t.name).churn!, k)));
+        add(`${t.name}.active`, `${t.name} active rate`, t.active?.value, (_p, com, k) => void (tier(com, t.name).active = scaleRate(tier(com, t.name).active!, k)));
+        add(`${t.name}.buys`, `${t.name} purchase rate`, t.buys?.value, (_p, com, k) => void (tier(com, t.name).buys = scaleRate(tier(com, t.name).buys!, k)));
+        add(`${t.name}.fee`, `${t.name} fee`, t.entry?.fee?.value, (_p, com, k) => {
+            const fee = tier(com, t.name).entry!.fee!;
+            fee.value = scaleDist(fee.value, k);
+        });
+        t.flowsFrom.forEach((f, i) =>
+            add(`${t.name}.from.${f.tier}`, `Promotion ${f.tier} → ${t.name}`, f.rate.value, (_p, com, k) => {
+                const flow = tier(com, t.name).flowsFrom[i];
+                flow.rate = scaleRate(flow.rate, k);
+            }),
+        );
+        t.demotionsTo.forEach((f, i) =>
+            add(`${t.name}.down.${f.tier}`, `Demotion ${t.name} → ${f.tier}`, f.rate.value, (_p, com, k) => {
+                const flow = tier(com, t.name).demotionsTo[i];
+                flow.rate = scaleRate(flow.rate, k);
+            }),
+        );
+    }
+    add('orderValue', 'Order value', community.orderValue, (_p, com, k) => void (com.orderValue = scaleDist(com.orderValue!, k)));
+    if (community.organic) {
+        add('organic.innovation', 'Organic innovation p', community.organic.innovation.value, (_p, com, k) => void (com.organic!.innovation = scaleRate(com.organic!.innovation, k)));
+        add('organic.imitation', 'Organic imitation q', community.organic.imitation.value, (_p, com, k) => void (com.organic!.imitation = scaleRate(com.organic!.imitation, k)));
+    }
+    const find = <T extends { name: string }>(items: T[], name: string) => items.find((x) => x.name === name)!;
+    for (const ch of community.channels) {
+        add(`${ch.name}.spend`, `${ch.name} spend`, ch.spend?.value, (_p, com, k) => {
+            const x = find(com.channels, ch.name);
+            x.spend = { ...x.spend!, value: scaleDist(x.spend!.value, k) };
+        });
+        add(`${ch.name}.costPerJoin`, `${ch.name} cost per join`, ch.costPerJoin, (_p, com, k) => {
+            const x = find(com.channels, ch.name);
+            x.costPerJoin = scaleDist(x.costPerJoin!, k);
+        });
+    }
+    for (const r of community.referrals) {
+        add(`${r.name}.invites`, `${r.name} invites`, r.invites.value, (_p, com, k) => void (find(com.referrals, r.name).invites = scaleRate(find(com.referrals, r.name).invites, k)));
+        add(`${r.name}.conversion`, `${r.name} conversion`, r.conversion, (_p, com, k) => void (find(com.referrals, r.name).conversion = scaleDist(find(com.referrals, r.name).conversion, k)));
+        add(`${r.name}.cycle`, `${r.name} cycle time`, { kind: 'fixed', value: r.cycleDays }, (_p, com, k) => void (find(com.referrals, r.name).cycleDays *= k));
+        add(`${r.name}.reward`, `${r.name} reward`, r.reward, (_p, com, k) => void (find(com.referrals, r.name).reward = scaleDist(find(com.referrals, r.name).reward!, k)));
+    }
+    for (const a of community.activities) {
+        add(`${a.name}.reach`, `${a.name} reach`, a.reach, (_p, com, k) => void (find(com.activities, a.name).reach = scaleDist(find(com.activities, a.name).reach!, k)));
+        for (const lift of ['retention', 'activity', 'promotion'] as const) {
+            add(`${a.name}.lift.${lift}`, `${a.name} ${lift} lift`, a.lifts[lift], (_p, com, k) => {
+                const x = find(com.activities, a.name);
+                x.lifts[lift] = scaleDist(x.lifts[lift]!, k);
+            });
+        }
+        add(`${a.name}.cost`, `${a.name} cost per run`, a.costPerRun, (_p, com, k) => void (find(com.activities, a.name).costPerRun = scaleDist(find(com.activities, a.name).costPerRun!, k)));
+    }
+    for (const ct of community.contents) {
+        add(`${ct.name}.cost`, `${ct.name} cost per post`, ct.costPerPost, (_p, com, k) => void (find(com.contents, ct.name).costPerPost = scaleDist(find(com.contents, ct.name).costPerPost!, k)));
+    }
+    // Model coefficients this community can feel.
+    const assumptions = new Assumptions(plan.assumptions);
+    const keys = ['promo-share-threshold', 'promo-churn-uplift', 'fatigue-churn', 'content-activity-lift', 'post-reach-decay'];
+    if (community.channels.length > 0) keys.push('paid-saturation');
+    if (community.activities.some((a) => !a.reach)) keys.push('activity-reach');
+    if (assumptions.get('staff-hour-cost') > 0) keys.push('staff-hour-cost');
+    const kinds = new Set(community.platforms.map((n) => plan.platforms.find((p) => p.name === n)?.kind).filter((k): k is string => !!k));
+    for (const kind of kinds) keys.push(assumptions.has(FATIGUE_THRESHOLD_PREFIX + kind) ? FATIGUE_THRESHOLD_PREFIX + kind : 'fatigue-threshold');
+    for (const key of [...new Set(keys)]) {
+        const value = assumptions.get(key);
+        const def = assumptionDef(key);
+        if (value === 0 || !def) continue;
+        out.push({
+            id: `assume.${key}`,
+            label: `Assumption ${key}`,
+            base: value,
+            apply: (p, _com, k) => void (p.assumptions = { ...p.assumptions, [key]: Math.min(def.max, Math.max(def.min, value * k)) }),
+        });
+    }
+    return out;
+}
+
+export interface SensitivityOptions {
+    kpi?: string;
+    runs: number;
+    seed: number;
+    scenario: string | null;
+    onProgress?: (done: number) => void;
+}
+
+export class SensitivityError extends Error {}
+
+/** The community and KPI index a sensitivity analysis is about. */
+export function sensitivityTarget(plan: Plan, kpiName?: string): { community: number; kpi: number } | undefined {
+    for (let c = 0; c < plan.communities.length; c++) {
+        const k = plan.communities[c].kpis.findIndex((x) => !kpiName || x.name === kpiName);
+        if (k >= 0) return { community: c, kpi: k };
+    }
+    return undefined;
+}
+
+/** Runs needed by a sensitivity analysis (for progress bars). */
+export function sensitivityRuns(plan: Plan, options: Pick<SensitivityOptions, 'kpi' | 'runs' | 'scenario'>): number {
+    const applied = applyScenario(plan, options.scenario);
+    const target = sensitivityTarget(applied, options.kpi);
+    if (!target) return 0;
+    return options.runs * (1 + SENSITIVITY_FACTORS.length * tunableParameters(applied, applied.communities[target.community]).length);
+}
+
+export function sensitivity(plan: Plan, options: SensitivityOptions): SensitivityReport | undefined {
+    const applied = applyScenario(plan, options.scenario);
+    const target = sensitivityTarget(applied, options.kpi);
+    if (!target) {
+        if (options.kpi) throw new SensitivityError(`No KPI named "${options.kpi}"; the plan has: ${applied.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
+        return undefined;
+    }
+    const community = applied.communities[target.community];
+    const kpi = community.kpis[target.kpi];
+    let done = 0;
+    const evaluate = (variant: Plan): { value: number | null; probability: number } => {
+        const com = variant.communities[target.community];
+        const compiled = compileCommunity(variant, com, new Assumptions(variant.assumptions));
+        const k = compiled.kpis.findIndex((x) => x.kpi.name === kpi.name);
+        const raw = simulateCommunity(compiled, Random.fromSeed(options.seed).fork(target.community), {
+            runs: options.runs,
+            onProgress: options.onProgress ? (n) => options.onProgress!(done + n) : undefined,
+        });
+        done += options.runs;
+        const values = raw.kpiValues.slice(k * raw.runs, (k + 1) * raw.runs);
+        let hits = 0;
+        for (const v of values) if (meetsTarget(v, kpi.op, kpi.target)) hits++;
+        const s = summarise(values, raw.runs);
+        return { value: s.p50, probability: hits / raw.runs };
+    };
+    const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
+    const baseline = evaluate(applied);
+    const parameters = tunableParameters(applied, community).map((param) => {
+        const [low, high] = SENSITIVITY_FACTORS.map((factor) => {
+            const variant = structuredClone(applied);
+            param.apply(variant, variant.communities[target.community], factor);
+            const result = evaluate(variant);
+            return { factor, value: r4(result.value), probability: r4(result.probability) ?? 0 };
+        });
+        const swing = low.value !== null && high.value !== null ? Math.abs(high.value - low.value) : 0;
+        return { id: param.id, label: param.label, base: param.base, low, high, swing: r4(swing) ?? 0 };
+    });
+    parameters.sort((a, b) => b.swing - a.swing || Math.abs(b.high.probability - b.low.probability) - Math.abs(a.high.probability - a.low.probability) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return {
+        scenario: options.scenario,
+        community: community.name,
+        kpi: kpi.name,
+        metric: kpi.metric,
+        runs: options.runs,
+        baseline: { value: r4(baseline.value), probability: r4(baseline.probability) ?? 0 },
+        parameters,
+    };
+}
