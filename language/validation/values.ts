@@ -20,8 +20,9 @@ export interface ValueSpec {
 
 const percentRate: ValueSpec = { classes: ['percent'], period: 'required', min: 0, max: 1, expected: ['a percentage per period (e.g. 12% per month)', '每周期百分比（如 12% per month）'] };
 const share: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 1, expected: ['a percentage (e.g. 40%)', '百分比（如 40%）'] };
-const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, expected: ['money (e.g. 300 CNY)', '金额（如 300 CNY）'] };
-const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, expected: ['a count (e.g. 500)', '数量（如 500）'] };
+const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, max: 1e12, expected: ['money (e.g. 300 CNY)', '金额（如 300 CNY）'] };
+// No community has more people than the world; larger numbers are typos that would overflow the forecast.
+const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['a count (e.g. 500)', '数量（如 500）'] };
 const positiveCount: ValueSpec = { ...count, above: true, expected: ['a count above 0', '大于 0 的数量'] };
 const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0, above: true, expected: ['a duration (e.g. 7 days)', '时长（如 7 days）'] };
 
@@ -143,18 +144,28 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     }
     const lo = distMin(m.dist);
     const hi = distMax(m.dist);
-    const scale = m.unitClass === 'percent' ? 100 : 1;
-    const shown = (v: number) => (m.unitClass === 'percent' ? `${+(v * 100).toFixed(6)}%` : String(+v.toFixed(6)));
-    if (spec.min !== undefined && (lo < spec.min || (spec.above && lo <= spec.min))) {
-        const range = spec.above ? `above ${spec.min * scale}` : spec.max !== undefined ? `between ${spec.min * scale} and ${spec.max * scale}${m.unitClass === 'percent' ? '%' : ''}` : `at least ${spec.min}`;
-        report(accept, lang, 'out-of-range', { property: label, range, value: shown(lo) }, { node: q });
-    } else if (spec.max !== undefined && hi > spec.max) {
-        const range = spec.min !== undefined ? `between ${spec.min * scale} and ${spec.max * scale}${m.unitClass === 'percent' ? '%' : ''}` : `at most ${spec.max * scale}`;
-        report(accept, lang, 'out-of-range', { property: label, range, value: shown(hi) }, { node: q });
+    const shown = (v: number) => (m.unitClass === 'percent' ? `${+(v * 100).toPrecision(6)}%` : String(+v.toPrecision(6)));
+    const tooLow = spec.min !== undefined && (lo < spec.min || (spec.above === true && lo <= spec.min));
+    const tooHigh = spec.max !== undefined && hi > spec.max;
+    if (tooLow || tooHigh) {
+        report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value: shown(tooLow ? lo : hi) }, { node: q });
     }
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-        report(accept, lang, 'out-of-range', { property: label, range: 'a finite number', value: 'too large' }, { node: q });
+        report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? '有限数值' : 'a finite number', value: '∞' }, { node: q });
     }
+}
+
+/** "between 0 and 100%", "above 0", "大于 0" … for out-of-range messages. */
+function rangeText(spec: ValueSpec, unitClass: UnitClass, lang: Lang): string {
+    const pct = unitClass === 'percent';
+    const f = (v: number) => (pct ? `${v * 100}%` : v.toLocaleString('en-US'));
+    const zh = lang === 'zh-CN';
+    if (spec.min !== undefined && spec.max !== undefined) {
+        if (spec.above) return zh ? `大于 ${f(spec.min)} 且不超过 ${f(spec.max)}` : `above ${f(spec.min)} and at most ${f(spec.max)}`;
+        return zh ? `在 ${f(spec.min)} 到 ${f(spec.max)} 之间` : `between ${f(spec.min)} and ${f(spec.max)}`;
+    }
+    if (spec.min !== undefined) return spec.above ? (zh ? `大于 ${f(spec.min)}` : `above ${f(spec.min)}`) : (zh ? `不小于 ${f(spec.min)}` : `at least ${f(spec.min)}`);
+    return zh ? `不超过 ${f(spec.max!)}` : `at most ${f(spec.max!)}`;
 }
 
 export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lang, horizonWeeks: number | undefined): void {

@@ -1,0 +1,65 @@
+// Fuzzing the pipeline with mutated example plans, deep nesting and random text. In `npm test` a
+// fixed seed and a CI-sized count; `npm run fuzz` runs 10,000 cases (FUZZ_RUNS) with a fresh seed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { planInputs } from './mutate.js';
+import { forecastNumbers, runPipeline } from './pipeline.js';
+
+const ROOT = resolve(__dirname, '../..');
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20261124;
+
+let consoleErrors: unknown[][] = [];
+beforeEach(() => {
+    consoleErrors = [];
+    // Langium catches exceptions inside validators and logs them; a logged crash is a failure here.
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void consoleErrors.push(args));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('fuzzing the plan pipeline', () => {
+    it(`survives ${RUNS} mutated, nested and random plans (seed ${SEED})`, async () => {
+        await fc.assert(
+            fc.asyncProperty(planInputs(EXAMPLES), async (text) => {
+                const t0 = performance.now();
+                const result = await runPipeline(text);
+                const ms = performance.now() - t0;
+                expect(ms, 'one case took over 2 s').toBeLessThan(2000);
+                expect(consoleErrors.map((a) => a.map(String).join(' '))).toEqual([]);
+                for (const d of result.diagnostics) {
+                    const { start, end } = d.range;
+                    expect(start.line).toBeGreaterThanOrEqual(0);
+                    expect(end.line).toBeLessThan(result.lineCount);
+                    expect(start.character).toBeLessThanOrEqual(result.lastLineLength[start.line]);
+                    expect(end.character).toBeLessThanOrEqual(result.lastLineLength[end.line]);
+                    expect(start.line < end.line || start.character <= end.character).toBe(true);
+                }
+                if (result.forecast) {
+                    for (const [path, value] of forecastNumbers(result.forecast)) {
+                        expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+                        if (!/roi|sensitivity|delta|change/i.test(path)) expect(value, path).toBeGreaterThanOrEqual(0);
+                    }
+                }
+            }),
+            { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        );
+    }, Math.max(120_000, RUNS * 500));
+
+    it('reports deep nesting as a syntax error instead of overflowing the stack', async () => {
+        const depth = 20000;
+        const result = await runPipeline(`community X {${' tier A {'.repeat(depth)}${'}'.repeat(depth)}`);
+        expect(result.diagnostics.some((d) => d.code === 'syntax-error')).toBe(true);
+    });
+
+    it('handles huge and degenerate numbers with diagnostics, never NaN in a forecast', async () => {
+        const header = 'plan "N" { start 2027-01-04 horizon 8 weeks currency CNY }\naudience P { size 1000 }\n';
+        const bad = await runPipeline(`${header}community C { audience P tier A { seed 1e308 members churn 100% per month } }`);
+        expect(bad.diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual([]);
+        for (const [path, value] of forecastNumbers(bad.forecast)) expect(Number.isFinite(value), path).toBe(true);
+        const huge = await runPipeline(`${header}community C { audience P tier A { seed 1e400 members } }`);
+        expect(huge.diagnostics.map((d) => d.code)).toContain('out-of-range');
+    });
+});

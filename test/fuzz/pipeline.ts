@@ -1,0 +1,44 @@
+// The whole pipeline a plan goes through, for fuzzing: parse → validate → lower → forecast.
+// Returns what a user would see; throws only if the product itself breaks.
+import { EmptyFileSystem, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { forecast } from '../../engine/forecast.js';
+import type { ForecastReport } from '../../engine/forecast-schema.js';
+import { createCommunityServices } from '../../language/community-module.js';
+import { lowerPlan } from '../../language/lower.js';
+
+const { shared, Community } = createCommunityServices({ ...EmptyFileSystem });
+let counter = 0;
+
+export interface PipelineResult {
+    diagnostics: Diagnostic[];
+    lineCount: number;
+    lastLineLength: number[];
+    forecast?: ForecastReport;
+}
+
+export async function runPipeline(text: string): Promise<PipelineResult> {
+    const uri = URI.parse(`memory:/fuzz/${counter++}.community`);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    try {
+        await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+        const diagnostics = doc.diagnostics ?? [];
+        const lines = text.split(/\r\n|\r|\n/);
+        const result: PipelineResult = { diagnostics, lineCount: lines.length, lastLineLength: lines.map((l) => l.length) };
+        if (!diagnostics.some((d) => d.severity === 1) && /\bcommunity\b/.test(text) && /\bplan\b/.test(text)) {
+            const plan = lowerPlan(Community, doc);
+            if (plan.communities.length > 0) result.forecast = forecast(plan, { runs: 16, seed: 7 });
+        }
+        return result;
+    } finally {
+        await shared.workspace.DocumentBuilder.update([], [uri]);
+    }
+}
+
+/** Every number a forecast reports, for finiteness checks. */
+export function* forecastNumbers(value: unknown, path = ''): Generator<[string, number]> {
+    if (typeof value === 'number') yield [path, value];
+    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* forecastNumbers(value[i], `${path}[${i}]`);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* forecastNumbers(v, `${path}.${k}`);
+}
