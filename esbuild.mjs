@@ -24,6 +24,9 @@ const entries = [
     { entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.cjs' },
     { entryPoints: ['server/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
+    // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
+    { entryPoints: ['extension/webview/main.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', banner: {}, define: {} },
+    { entryPoints: ['extension/webview/preview.css'], outfile: 'out/webview/preview.css', platform: 'browser', banner: {}, define: {} },
 ];
 
 const existing = [];

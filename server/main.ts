@@ -3,6 +3,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { registerForecastRequest } from './forecast-request.js';
 import { createCommunityServerServices } from './services.js';
 
 for (const level of ['log', 'info', 'debug', 'warn'] as const) {
@@ -11,4 +12,5 @@ for (const level of ['log', 'info', 'debug', 'warn'] as const) {
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createCommunityServerServices({ connection, ...NodeFileSystem });
+registerForecastRequest(connection, shared);
 startLanguageServer(shared);

@@ -1,0 +1,153 @@
+// The `community/forecast` LSP request and the data the preview shows. Shared by the server (which
+// fills it from the engine), the extension host (which forwards it) and the webview (which draws it).
+// Plain JSON only: no classes, no functions, nothing from vscode or langium.
+
+export const FORECAST_REQUEST = 'community/forecast';
+
+export interface ForecastParams {
+    /** The plan document's URI as the client knows it. */
+    uri: string;
+    runs: number;
+    seed: number;
+    /** Scenario to show (absent: the base plan). */
+    scenario?: string;
+    /** A second scenario shown side by side ("" or "base" = the base plan). */
+    compareScenario?: string;
+    /**
+     * Also run the sensitivity analysis (slower: two extra simulations per parameter). The preview
+     * asks for it in a second request after the fast forecast has been drawn.
+     */
+    sensitivity?: boolean;
+}
+
+export interface SourceRef {
+    uri: string;
+    line: number;
+    character: number;
+}
+
+/** Percentile bands, one value per week (index 0 = week 1). */
+export interface Band {
+    p10: number[];
+    p50: number[];
+    p90: number[];
+}
+
+export interface SeriesView {
+    /** Stable key (tier name, "total", "cost", …). */
+    key: string;
+    label: string;
+    band: Band;
+    source?: SourceRef;
+}
+
+export interface KpiView {
+    name: string;
+    /** Human-readable target, e.g. "members ≥ 20000 by week 26". */
+    label: string;
+    metric: string;
+    op: string;
+    target: number;
+    /** Unit for formatting: "count", "percent" (fraction), "money", "ratio". */
+    unit: KpiUnit;
+    deadlineWeek: number;
+    /** Probability (0..1) that the KPI holds at its deadline. */
+    probability: number;
+    /** Median value at the deadline, in the KPI's canonical unit. */
+    p50: number;
+    source?: SourceRef;
+}
+
+export type KpiUnit = 'count' | 'percent' | 'money' | 'ratio';
+
+export interface SensitivityItem {
+    /** Parameter being varied, e.g. "DouyinAds.paid". */
+    parameter: string;
+    /** KPI value (or probability) with the parameter at −20 % and +20 %. */
+    low: number;
+    high: number;
+    source?: SourceRef;
+}
+
+export interface SensitivityView {
+    /** What the bars measure, e.g. the KPI's name. */
+    kpi: string;
+    unit: KpiUnit;
+    base: number;
+    items: SensitivityItem[];
+}
+
+export interface ScenarioForecastView {
+    /** null = the base plan. */
+    scenario: string | null;
+    title: string;
+    weeks: number;
+    /** Members by tier (one series per tier) plus "total". */
+    members: SeriesView[];
+    total: SeriesView;
+    /** Active members / members (fraction). */
+    activeRate: Band;
+    /** Cumulative cost and revenue in the plan currency. */
+    cost: Band;
+    revenue: Band;
+    kpis: KpiView[];
+    sensitivity?: SensitivityView;
+}
+
+export interface CalendarItemView {
+    name: string;
+    title?: string;
+    kind: 'content' | 'activity';
+    /** Occurrences per plan week (index 0 = week 1). */
+    perWeek: number[];
+    source?: SourceRef;
+}
+
+export interface PlanSummaryView {
+    name: string;
+    start: string;
+    horizonWeeks: number;
+    currency: string;
+    scenarios: { name: string; title?: string }[];
+}
+
+export type ForecastResult =
+    | {
+          status: 'ok';
+          uri: string;
+          version: number;
+          runs: number;
+          seed: number;
+          elapsedMs: number;
+          plan: PlanSummaryView;
+          /** The requested scenario first, then the comparison if one was asked for. */
+          forecasts: ScenarioForecastView[];
+          calendar: CalendarItemView[];
+      }
+    | {
+          /** The plan has errors: the preview keeps its last good forecast, marked stale. */
+          status: 'errors';
+          uri: string;
+          version: number;
+          errorCount: number;
+          firstError?: { message: string; line: number };
+      }
+    | {
+          /** The forecast could not run (engine missing, plan not found, …). */
+          status: 'unavailable';
+          uri: string;
+          version: number;
+          message: string;
+      };
+
+/** Messages from the extension host to the webview. */
+export type HostMessage =
+    | { type: 'forecast'; result: ForecastResult; fileName: string }
+    | { type: 'busy'; fileName: string }
+    | { type: 'failed'; message: string; fileName: string };
+
+/** Messages from the webview to the extension host. */
+export type WebviewMessage =
+    | { type: 'ready' }
+    | { type: 'reveal'; source: SourceRef }
+    | { type: 'selectScenario'; scenario: string | null; compareScenario: string | null };

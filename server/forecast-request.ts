@@ -1,0 +1,109 @@
+// The `community/forecast` request behind the editor's forecast preview and status bar: waits for
+// the document to be validated, refuses plans with errors (the preview keeps its last good forecast),
+// lowers the document to the plan model, runs the engine and shapes the result for the webview.
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
+import { forecast } from '../engine/forecast.js';
+import type { Plan } from '../engine/model.js';
+import { calendarView, planSummary, scenarioView } from '../extension/src/preview/from-report.js';
+import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../extension/src/preview/protocol.js';
+import type { CommunityServices } from '../language/community-module.js';
+import { lowerPlan } from '../language/lower.js';
+
+export const MAX_RUNS = 100_000;
+/** Sensitivity re-runs the plan twice per parameter: keep it to a hundred runs each. */
+export const SENSITIVITY_RUNS = 100;
+
+export interface ForecastComputation {
+    result: ForecastResult;
+    plan?: Plan;
+}
+
+function validParams(p: unknown): p is ForecastParams {
+    const x = p as ForecastParams;
+    return (
+        typeof x === 'object' && x !== null && typeof x.uri === 'string' &&
+        Number.isInteger(x.runs) && x.runs >= 1 && x.runs <= MAX_RUNS && Number.isInteger(x.seed) &&
+        (x.scenario === undefined || typeof x.scenario === 'string') &&
+        (x.compareScenario === undefined || typeof x.compareScenario === 'string') &&
+        (x.sensitivity === undefined || typeof x.sensitivity === 'boolean')
+    );
+}
+
+/** The forecast of a validated document; pure apart from the engine's work, so tests and benchmarks call it. */
+export function computeForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams): ForecastComputation {
+    const started = performance.now();
+    const uri = params.uri;
+    const version = doc.textDocument.version;
+    const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1);
+    if (doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length > 0 || errors.length > 0) {
+        const first = errors[0];
+        return {
+            result: {
+                status: 'errors', uri, version,
+                errorCount: Math.max(errors.length, doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length),
+                firstError: first ? { message: typeof first.message === 'string' ? first.message : first.message.value, line: first.range.start.line } : undefined,
+            },
+        };
+    }
+    let plan: Plan;
+    try {
+        plan = lowerPlan(services, doc);
+    } catch (error) {
+        return { result: { status: 'unavailable', uri, version, message: error instanceof Error ? error.message : String(error) } };
+    }
+    if (plan.communities.length === 0) {
+        return { result: { status: 'unavailable', uri, version, message: 'The plan has no community to forecast.' }, plan };
+    }
+    const known = new Set(plan.scenarios.map((s) => s.name));
+    const pick = (name: string | undefined): string | null => (name && name !== 'base' && known.has(name) ? name : null);
+    const primary = pick(params.scenario);
+    const scenarios: (string | null)[] = [primary];
+    if (params.compareScenario !== undefined) {
+        const other = pick(params.compareScenario);
+        if (other !== primary) scenarios.push(other);
+    }
+    const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
+    const report = forecast(plan, {
+        runs: params.runs,
+        seed: params.seed,
+        scenarios,
+        sensitivity: hasKpi && params.sensitivity ? { runs: Math.min(params.runs, SENSITIVITY_RUNS) } : undefined,
+    });
+    return {
+        plan,
+        result: {
+            status: 'ok', uri, version, runs: report.runs, seed: report.seed,
+            elapsedMs: performance.now() - started,
+            plan: planSummary(plan),
+            forecasts: report.forecasts.map((f) => scenarioView(report, f, plan)),
+            calendar: calendarView(plan),
+        },
+    };
+}
+
+/** Registers the request on the connection; call once from the server's entry. */
+export function registerForecastRequest(connection: Connection, shared: LangiumSharedServices): void {
+    connection.onRequest(FORECAST_REQUEST, async (params: unknown, token: CancellationToken = CancellationToken.None): Promise<ForecastResult> => {
+        if (!validParams(params)) throw new ResponseError(-32602, `Invalid ${FORECAST_REQUEST} params: expected { uri, runs (1..${MAX_RUNS}), seed (integer), scenario?, compareScenario? }.`);
+        const uri = URI.parse(params.uri);
+        const documents = shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(uri)) {
+            return { status: 'unavailable', uri: params.uri, version: 0, message: `The server does not know ${params.uri}; open it in the editor first.` };
+        }
+        // Wait for the latest edit to be validated; a newer request cancels this one.
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+        if (token.isCancellationRequested) throw new ResponseError(-32800, 'Request cancelled');
+        const doc = documents.getDocument(uri);
+        if (!doc) return { status: 'unavailable', uri: params.uri, version: 0, message: `The document ${params.uri} was closed.` };
+        const services = shared.ServiceRegistry.getServices(uri) as CommunityServices;
+        try {
+            return computeForecast(services, doc, params).result;
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            connection.console.error(`[forecast] ${message}`);
+            return { status: 'unavailable', uri: params.uri, version: doc.textDocument.version, message };
+        }
+    });
+}

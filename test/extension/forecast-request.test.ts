@@ -1,0 +1,135 @@
+// The `community/forecast` request's work on real documents: lowering + engine + shaping for the
+// preview, refusal of plans with errors, scenario comparison and the sensitivity follow-up.
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ForecastResult } from '../../extension/src/preview/protocol.js';
+import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
+import { CommunitySettings } from '../../language/settings.js';
+import { computeForecast } from '../../server/forecast-request.js';
+
+const ROOT = resolve(__dirname, '../..');
+const FITNESS = resolve(ROOT, 'examples/fitness-wechat.community');
+const SHARED = resolve(ROOT, 'examples/shared/platforms.community');
+
+async function load(text: string, path = FITNESS): Promise<{ services: CommunityServices; doc: LangiumDocument }> {
+    const settings = new CommunitySettings();
+    settings.roots = [realpathSync(resolve(ROOT, 'examples'))];
+    settings.realPath = (p) => realpathSync(p);
+    const { Community } = createCommunityServices({ ...NodeFileSystem, settings });
+    const factory = Community.shared.workspace.LangiumDocumentFactory;
+    const docs = Community.shared.workspace.LangiumDocuments;
+    const doc = factory.fromString(text, URI.file(path));
+    docs.addDocument(doc);
+    docs.addDocument(factory.fromString(readFileSync(SHARED, 'utf8'), URI.file(SHARED)));
+    await Community.shared.workspace.DocumentBuilder.build(docs.all.toArray(), { validation: true });
+    return { services: Community, doc };
+}
+
+type Ok = Extract<ForecastResult, { status: 'ok' }>;
+function ok(r: ForecastResult): Ok {
+    if (r.status !== 'ok') throw new Error(`expected a forecast, got ${JSON.stringify(r)}`);
+    return r;
+}
+
+describe('community/forecast on the fitness example', () => {
+    let text: string;
+    let base: Ok;
+    beforeAll(async () => {
+        text = readFileSync(FITNESS, 'utf8');
+        const { services, doc } = await load(text);
+        base = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 300, seed: 42 }).result);
+    });
+
+    it('shapes members by tier, active rate, money bands and KPIs with sources', () => {
+        const f = base.forecasts[0];
+        expect(base.plan).toMatchObject({ name: 'FitHome 2027 H1', horizonWeeks: 26, currency: 'CNY' });
+        expect(base.plan.scenarios.map((s) => s.name)).toEqual(['DoubleAds']);
+        expect(f.scenario).toBeNull();
+        expect(f.members.map((m) => m.key)).toEqual(['Prospect', 'Core', 'Ambassador']);
+        expect(f.members[0].label).toBe('意向粉丝');
+        expect(f.members[0].source?.line).toBe(20);
+        for (const b of [f.total.band, f.activeRate, f.cost, f.revenue, ...f.members.map((m) => m.band)]) {
+            expect(b.p50).toHaveLength(26);
+            for (let w = 0; w < 26; w++) expect(b.p10[w]).toBeLessThanOrEqual(b.p90[w]);
+        }
+        // Cumulative cost never falls.
+        for (let w = 1; w < 26; w++) expect(f.cost.p50[w]).toBeGreaterThanOrEqual(f.cost.p50[w - 1]);
+        expect(f.kpis.map((k) => k.metric)).toEqual(['members', 'active-rate', 'retention', 'conversion', 'roi']);
+        expect(f.kpis[0]).toMatchObject({ name: 'Growth', unit: 'count', deadlineWeek: 26, target: 20000 });
+        expect(f.kpis[0].label).toContain('members ≥ 20000');
+        expect(f.kpis[1].unit).toBe('percent');
+        for (const k of f.kpis) {
+            expect(k.probability).toBeGreaterThanOrEqual(0);
+            expect(k.probability).toBeLessThanOrEqual(1);
+            expect(k.source?.uri).toBe(URI.file(FITNESS).toString());
+        }
+        expect(f.sensitivity).toBeUndefined();
+    });
+
+    it('builds the calendar strip from the schedules', () => {
+        const byName = new Map(base.calendar.map((c) => [c.name, c]));
+        expect(byName.get('WorkoutTips')?.perWeek.slice(0, 3)).toEqual([7, 7, 7]);
+        expect(byName.get('FlashSale')?.perWeek.every((n) => n === 1)).toBe(true);
+        const salon = byName.get('SpringSalon')!;
+        expect(salon.kind).toBe('activity');
+        expect(salon.perWeek.reduce((a, b) => a + b, 0)).toBe(1);
+        // 2027-03-20 is in week 11 of a plan starting 2027-01-04.
+        expect(salon.perWeek[10]).toBe(1);
+    });
+
+    it('is deterministic for one seed', async () => {
+        const { services, doc } = await load(text);
+        const again = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 300, seed: 42 }).result);
+        expect(again.forecasts).toEqual(base.forecasts);
+    });
+
+    it('doubling the paid spend changes a KPI probability', async () => {
+        const doubled = text.replace('paid 3000 CNY per week', 'paid 6000 CNY per week');
+        expect(doubled).not.toBe(text);
+        const { services, doc } = await load(doubled);
+        const after = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 300, seed: 42 }).result);
+        const before = base.forecasts[0].kpis.map((k) => k.probability);
+        const now = after.forecasts[0].kpis.map((k) => k.probability);
+        expect(now).not.toEqual(before);
+        expect(after.forecasts[0].total.band.p50[25]).toBeGreaterThan(base.forecasts[0].total.band.p50[25]);
+    });
+
+    it('compares two scenarios side by side and adds the sensitivity analysis on request', async () => {
+        const { services, doc } = await load(text);
+        const r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 100, seed: 7, scenario: 'DoubleAds', compareScenario: 'base', sensitivity: true }).result);
+        expect(r.forecasts.map((f) => f.scenario)).toEqual(['DoubleAds', null]);
+        expect(r.forecasts[0].title).toBe('抖音投放翻倍');
+        const s = r.forecasts[0].sensitivity!;
+        expect(s.kpi).toBe('Growth');
+        expect(s.items.length).toBeGreaterThan(3);
+        expect(s.items.some((i) => i.source !== undefined)).toBe(true);
+        expect(r.forecasts[1].sensitivity).toBeUndefined();
+    });
+
+    it('ignores an unknown scenario name and falls back to the plan as written', async () => {
+        const { services, doc } = await load(text);
+        const r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 50, seed: 1, scenario: 'Nope' }).result);
+        expect(r.forecasts.map((f) => f.scenario)).toEqual([null]);
+    });
+});
+
+describe('community/forecast on plans with errors', () => {
+    it('reports the errors instead of forecasting', async () => {
+        const text = readFileSync(FITNESS, 'utf8').replace('from Prospect 6%', 'from Nobody 6%');
+        const { services, doc } = await load(text);
+        const r = computeForecast(services, doc, { uri: doc.uri.toString(), runs: 50, seed: 1 }).result;
+        expect(r.status).toBe('errors');
+        if (r.status === 'errors') {
+            expect(r.errorCount).toBeGreaterThan(0);
+            expect(r.firstError?.message).toBeTruthy();
+        }
+    });
+
+    it('reports a syntax error', async () => {
+        const { services, doc } = await load('plan "x" { start 2027-01-04 horizon }');
+        expect(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 50, seed: 1 }).result.status).toBe('errors');
+    });
+});

@@ -1,0 +1,160 @@
+// Data shaping for the forecast preview: scales, ticks, band paths, formats, KPI rows, tornado,
+// calendar and the status-bar headline.
+import { describe, expect, it } from 'vitest';
+import type { ScenarioForecastView, SensitivityView } from '../../extension/src/preview/protocol.js';
+import {
+    bandExtent, bandPaths, calendarRows, chartGeometry, compactNumber, escapeHtml, formatProbability, formatValue,
+    headline, kpiRows, likelihood, linearScale, niceTicks, tornadoRows,
+} from '../../extension/src/preview/shape.js';
+
+const band = (p10: number[], p50: number[], p90: number[]) => ({ p10, p50, p90 });
+
+function forecast(over: Partial<ScenarioForecastView> = {}): ScenarioForecastView {
+    const total = band([90, 180, 270], [100, 200, 300], [110, 220, 330]);
+    return {
+        scenario: null, title: 'Plan', weeks: 3,
+        members: [{ key: 'Core', label: 'Core', band: total }],
+        total: { key: 'total', label: 'Total', band: total },
+        activeRate: band([0.2, 0.2, 0.2], [0.3, 0.3, 0.3], [0.4, 0.4, 0.4]),
+        cost: band([0, 1, 2], [0, 1, 2], [0, 1, 2]),
+        revenue: band([0, 1, 2], [0, 1, 2], [0, 1, 2]),
+        kpis: [
+            { name: 'Growth', label: 'Growth: members ≥ 250', metric: 'members', op: '>=', target: 250, unit: 'count', deadlineWeek: 3, probability: 0.9, p50: 300 },
+            { name: 'Active', label: 'active rate ≥ 35%', metric: 'active-rate', op: '>=', target: 0.35, unit: 'percent', deadlineWeek: 3, probability: 0.3, p50: 0.3 },
+            { name: 'Roi', label: 'roi ≥ 1.5', metric: 'roi', op: '>=', target: 1.5, unit: 'ratio', deadlineWeek: 3, probability: 0.6, p50: 1.2, source: { uri: 'file:///p.community', line: 4, character: 2 } },
+        ],
+        ...over,
+    };
+}
+
+describe('scales and ticks', () => {
+    it('maps linearly and handles a zero-width domain', () => {
+        const s = linearScale([0, 10], [100, 0]);
+        expect(s(0)).toBe(100);
+        expect(s(5)).toBe(50);
+        expect(s(10)).toBe(0);
+        expect(linearScale([3, 3], [0, 10])(3)).toBe(5);
+    });
+
+    it('picks round ticks that cover the range', () => {
+        expect(niceTicks(0, 100, 5)).toEqual([0, 20, 40, 60, 80, 100]);
+        const t = niceTicks(0, 18437, 4);
+        expect(t[0]).toBe(0);
+        expect(t[t.length - 1]).toBeGreaterThanOrEqual(18437);
+        expect(t[1] - t[0]).toBe(5000);
+        expect(niceTicks(0, 0)).toEqual([0, 1]);
+        expect(niceTicks(0.2, 0.45, 4)).toEqual([0.2, 0.3, 0.4, 0.5]);
+        expect(niceTicks(0.2, 0.45, 5)).toEqual([0.2, 0.25, 0.3, 0.35, 0.4, 0.45]);
+    });
+
+    it('finds the extent over all percentiles and ignores non-finite values', () => {
+        expect(bandExtent([band([1, 2], [3, Number.NaN], [5, 9])])).toEqual([1, 9]);
+        expect(bandExtent([])).toEqual([0, 1]);
+    });
+});
+
+describe('band paths and chart geometry', () => {
+    it('draws the P10–P90 area as a closed path and the P50 line', () => {
+        const x = linearScale([1, 3], [0, 20]);
+        const y = linearScale([0, 100], [100, 0]);
+        const { area, median } = bandPaths(band([10, 20, 30], [20, 30, 40], [30, 40, 50]), x, y);
+        expect(median).toBe('M0,80L10,70L20,60');
+        expect(area).toBe('M0,70L10,60L20,50L20,70L10,80L0,90Z');
+        expect(bandPaths(band([], [], []), x, y)).toEqual({ area: '', median: '' });
+    });
+
+    it('lays out ticks inside the plot and reports the last P50 of each series', () => {
+        const g = chartGeometry([{ key: 'a', label: 'A', band: band([0, 50], [10, 60], [20, 70]) }], 2, 400, 200);
+        expect(g.yTicks[0].value).toBe(0);
+        expect(g.yTicks[0].y).toBe(g.plot.bottom);
+        expect(g.yTicks[g.yTicks.length - 1].y).toBe(g.plot.top);
+        expect(g.xTicks.map((t) => t.value)).toEqual([1, 2]);
+        expect(g.series[0].last.value).toBe(60);
+        expect(g.series[0].median.startsWith('M48,')).toBe(true);
+    });
+});
+
+describe('number formats', () => {
+    it('compacts numbers in English and Chinese', () => {
+        expect(compactNumber(18437)).toBe('18.4k');
+        expect(compactNumber(1_250_000)).toBe('1.3M');
+        expect(compactNumber(950)).toBe('950');
+        expect(compactNumber(2.345)).toBe('2.3');
+        expect(compactNumber(18437, 'zh-CN')).toBe('1.8万');
+        expect(compactNumber(Number.NaN)).toBe('–');
+    });
+
+    it('formats KPI units and probabilities', () => {
+        expect(formatValue(0.456, 'percent', 'CNY')).toBe('45.6%');
+        expect(formatValue(120000, 'money', 'CNY')).toBe('120k CNY');
+        expect(formatValue(1.5, 'ratio', 'CNY')).toBe('1.50');
+        expect(formatProbability(0.004)).toBe('<1%');
+        expect(formatProbability(0.996)).toBe('>99%');
+        expect(formatProbability(1)).toBe('100%');
+        expect(formatProbability(0.506)).toBe('51%');
+        expect(likelihood(0.8)).toBe('likely');
+        expect(likelihood(0.5)).toBe('uncertain');
+        expect(likelihood(0.49)).toBe('unlikely');
+    });
+});
+
+describe('KPI rows and headline', () => {
+    it('keeps plan order, formats values and compares scenarios by KPI name', () => {
+        const base = forecast();
+        const other = forecast({ scenario: 'DoubleAds', kpis: base.kpis.map((k) => ({ ...k, probability: Math.min(1, k.probability + 0.25) })) });
+        const rows = kpiRows(base, 'CNY', 'en', other);
+        expect(rows.map((r) => r.name)).toEqual(['Growth', 'Active', 'Roi']);
+        expect(rows[1]).toMatchObject({ probability: '30%', p50: '30%', target: '>= 35%', likelihood: 'unlikely' });
+        expect(rows[1].compare?.probability).toBe('55%');
+        expect(rows[1].compare?.delta).toBeCloseTo(0.25);
+        expect(rows[0].compare?.probability).toBe('100%');
+        expect(kpiRows(base, 'CNY', 'en')[0].compare).toBeUndefined();
+    });
+
+    it('summarises P50 members at the horizon and likely KPIs', () => {
+        expect(headline(forecast())).toEqual({ membersP50: 300, likely: 1, total: 3 });
+    });
+});
+
+describe('tornado', () => {
+    it('sorts by swing and places bars around the base value', () => {
+        const view: SensitivityView = {
+            kpi: 'Growth', unit: 'count', base: 100,
+            items: [
+                { parameter: 'small', low: 95, high: 105 },
+                { parameter: 'big', low: 140, high: 60 },
+                { parameter: 'nan', low: Number.NaN, high: 1 },
+            ],
+        };
+        const rows = tornadoRows(view, 0, 80);
+        expect(rows.map((r) => r.parameter)).toEqual(['big', 'small']);
+        expect(rows[0]).toMatchObject({ x0: 0, x1: 80, baseX: 40, highIsRight: false, swing: 80 });
+        expect(rows[1].x0).toBeCloseTo(35);
+        expect(rows[1].x1).toBeCloseTo(45);
+        expect(tornadoRows(view, 0, 80, 1)).toHaveLength(1);
+    });
+});
+
+describe('calendar strip', () => {
+    it('pads to the horizon, puts content first and scales intensity by the busiest week', () => {
+        const rows = calendarRows(
+            [
+                { name: 'Salon', kind: 'activity', perWeek: [0, 1] },
+                { name: 'Tips', kind: 'content', perWeek: [7, 7, 3, 0] },
+            ],
+            4,
+        );
+        expect(rows.map((r) => r.name)).toEqual(['Tips', 'Salon']);
+        expect(rows[0].cells.map((c) => c.count)).toEqual([7, 7, 3, 0]);
+        expect(rows[0].cells[0].intensity).toBe(1);
+        expect(rows[0].cells[3].intensity).toBe(0);
+        expect(rows[0].total).toBe(17);
+        expect(rows[1].cells.map((c) => c.count)).toEqual([0, 1, 0, 0]);
+    });
+});
+
+describe('escaping', () => {
+    it('escapes markup and quotes', () => {
+        expect(escapeHtml(`<img src=x onerror="alert('x')">&`)).toBe('&#60;img src=x onerror=&#34;alert(&#39;x&#39;)&#34;&#62;&#38;');
+    });
+});
