@@ -1,6 +1,7 @@
 // The JSON output of `community simulate --format json`, as zod types. The JSON Schema shipped in
 // schemas/forecast.schema.json is generated from these with zod's z.toJSONSchema
-// (scripts: `node --import tsx engine/write-forecast-schema.ts`; checked by a test).
+// by `node --import tsx schemas/write-forecast-schema.ts`; a test fails when the file is stale, and
+// `community simulate --print-schema` prints the same schema.
 import { z } from 'zod';
 import { KpiMetric, Period } from './model.js';
 

@@ -1,0 +1,92 @@
+// Property tests over generated plans: people are never negative, never more than the addressable
+// audience, and every week's change equals joins minus churn (promotions only move people).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { S } from '../../engine/compile.js';
+import { simulatePlan } from '../../engine/forecast.js';
+import type { Plan } from '../../engine/model.js';
+import { community, fixed, plan, rate, tier } from './helpers.js';
+
+const share = fc.double({ min: 0, max: 0.6, noNaN: true });
+
+const planArb = fc
+    .record({
+        audience: fc.integer({ min: 50, max: 20_000 }),
+        tiers: fc.integer({ min: 1, max: 3 }),
+        seedShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+        churn: fc.array(share, { minLength: 3, maxLength: 3 }),
+        promo: fc.array(fc.double({ min: 0, max: 0.3, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        demote: fc.double({ min: 0, max: 0.2, noNaN: true }),
+        p: fc.double({ min: 0, max: 0.2, noNaN: true }),
+        q: fc.double({ min: 0, max: 1, noNaN: true }),
+        spend: fc.integer({ min: 0, max: 50_000 }),
+        cpj: fc.integer({ min: 1, max: 50 }),
+        invites: fc.double({ min: 0, max: 10, noNaN: true }),
+        conversion: fc.double({ min: 0, max: 1, noNaN: true }),
+        cycle: fc.integer({ min: 1, max: 30 }),
+        capacity: fc.option(fc.integer({ min: 0, max: 500 })),
+        weeks: fc.integer({ min: 1, max: 20 }),
+    })
+    .map((g): { plan: Plan; audience: number; seeds: number } => {
+        const names = ['T0', 'T1', 'T2'].slice(0, g.tiers);
+        const seedEach = Math.floor((g.audience * g.seedShare) / g.tiers);
+        const tiers = names.map((name, i) =>
+            tier(name, {
+                seed: fixed(seedEach),
+                churn: rate(g.churn[i]),
+                capacity: i === g.tiers - 1 && g.capacity !== null ? g.capacity : undefined,
+                flowsFrom: i > 0 ? [{ tier: names[i - 1], rate: rate(g.promo[i]) }] : [],
+                demotionsTo: i > 0 ? [{ tier: names[0], rate: rate(g.demote) }] : [],
+            }),
+        );
+        const p = plan(
+            [
+                community({
+                    audiences: ['A'],
+                    tiers,
+                    organic: { innovation: rate(g.p), imitation: rate(g.q) },
+                    channels: [{ name: 'Ads', spend: { value: fixed(g.spend), per: 'week' }, spendPer: 'week', costPerJoin: fixed(g.cpj) }],
+                    referrals: [{ name: 'R', mechanic: 'invite-code', rewardEachSide: true, reward: fixed(5), invites: rate(g.invites), conversion: fixed(g.conversion), cycleDays: g.cycle, tiers: [], sharesTo: [] }],
+                }),
+            ],
+            { audiences: [{ name: 'A', size: fixed(g.audience), interests: [], regions: [], activeWindows: [] }], horizonWeeks: g.weeks },
+        );
+        return { plan: p, audience: g.audience, seeds: seedEach * g.tiers };
+    });
+
+describe('simulation invariants', () => {
+    it('keeps members within [0, audience] and conserves people week by week', () => {
+        fc.assert(
+            fc.property(planArb, fc.integer({ min: 0, max: 1000 }), ({ plan: p, audience }, seed) => {
+                const [raw] = simulatePlan(p, 5, seed);
+                const c = raw.compiled;
+                const H = c.horizon;
+                const SC = c.series.length;
+                for (let r = 0; r < raw.runs; r++) {
+                    const at = (s: number, w: number) => raw.series[(r * SC + s) * H + w];
+                    // Start: the seeds, capped by tier capacity.
+                    let previous = 0;
+                    for (const t of p.communities[0].tiers) previous += Math.min((t.seed as { value: number }).value, t.capacity ?? Infinity);
+                    let joined = previous;
+                    for (let w = 0; w < H; w++) {
+                        let sum = 0;
+                        for (let t = 0; t < c.T; t++) {
+                            const m = at(c.tierSeries0 + t, w);
+                            expect(m).toBeGreaterThanOrEqual(0);
+                            expect(Number.isInteger(m)).toBe(true);
+                            sum += m;
+                        }
+                        const members = at(S.members, w);
+                        expect(sum).toBe(members);
+                        expect(members).toBeLessThanOrEqual(audience);
+                        joined += at(S.newMembers, w);
+                        expect(joined).toBeLessThanOrEqual(audience); // nobody is reached twice
+                        expect(members - previous).toBe(at(S.newMembers, w) - at(S.churned, w));
+                        previous = members;
+                    }
+                }
+            }),
+            { numRuns: 150 },
+        );
+    });
+});
