@@ -1,7 +1,12 @@
 // The `community` command line: check, simulate and compile plans. Exit codes: 0 ok (warnings
 // allowed), 1 plan errors, 2 usage or I/O problems. Failures print one line, never a stack trace.
 import { Command, CommanderError } from 'commander';
+import './format-sarif.js';
+import './format-github.js';
 import { registerCheck } from './commands/check.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerCompile } from './commands/compile.js';
+import { registerDiff } from './commands/diff.js';
 import { exitCodeOf } from './errors.js';
 
 declare const __VERSION__: string | undefined;
@@ -14,6 +19,9 @@ export function createProgram(): Command {
         .exitOverride()
         .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'community: ')) });
     registerCheck(program);
+    registerSimulate(program);
+    registerCompile(program);
+    registerDiff(program);
     return program;
 }
 

@@ -44,8 +44,8 @@ export function needsForecast(formats: readonly CompileFormat[]): boolean {
     return formats.includes('html') || formats.includes('md');
 }
 
-export function forecastFor(plan: Plan, options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'>): ForecastReport {
-    const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
+export function forecastFor(plan: Plan, options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean }): ForecastReport {
+    const hasKpi = (options.withSensitivity ?? true) && plan.communities.some((c) => c.kpis.length > 0);
     const sensitivityRuns = options.sensitivityRuns ?? Math.max(50, Math.round(options.runs / 4));
     return forecast(plan, {
         runs: options.runs,

@@ -1,0 +1,273 @@
+// `community compile`: schedules (.ics, CSV, JSON) and reports (HTML, Markdown) for CI. One folder
+// per plan under --out; a summary line per plan; byte-identical output for the same inputs and seed;
+// all-or-nothing writes (each plan is written into a temp folder beside its target, then renamed
+// into place); a plan with errors writes nothing and makes the exit code 1; an unwritable --out is a
+// usage error (exit 2).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import type { LangiumDocument } from 'langium';
+import type { Lang } from '../../engine/diagnostics.js';
+import type { Plan, SourceRef } from '../../engine/model.js';
+import { compilePlan, COMPILE_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
+import { scenarioNames } from '../../engine/scenario.js';
+import * as A from '../../language/generated/ast.js';
+import { lowerPlan, planDocuments } from '../../language/lower.js';
+import { UsageError } from '../errors.js';
+import { expandInputs } from '../files.js';
+import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { loadPlans, type LoadedPlan, type LoadedWorkspace } from '../workspace.js';
+
+export const DEFAULT_COMPILE_RUNS = 1000;
+export const DEFAULT_COMPILE_SEED = 42;
+
+export interface CompileCliOptions extends CommonOptions {
+    out: string;
+    runs: number;
+    seed: number;
+    scenario?: string;
+    formats: CompileFormat[];
+    now?: Date;
+    bom?: boolean;
+}
+
+export function parsePositiveInt(name: string) {
+    return (value: string): number => {
+        if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`${name} must be a whole number of at least 1, not "${value}".`);
+        return Number(value);
+    };
+}
+
+export function parseSeed(value: string): number {
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--seed must be a whole number, not "${value}".`);
+    return Number(value);
+}
+
+export function parseFormats(value: string): CompileFormat[] {
+    const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (list.length === 0) throw new UsageError(`--formats needs at least one of ${COMPILE_FORMATS.join(', ')}.`);
+    for (const f of list) if (!(COMPILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats; use ${COMPILE_FORMATS.join(', ')}.`);
+    return COMPILE_FORMATS.filter((f) => list.includes(f));
+}
+
+export function parseNow(value: string): Date {
+    const d = new Date(value);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "${value}".`);
+    return d;
+}
+
+/** A plan file the user named, lowered when it and its imports are free of errors. */
+export interface PreparedPlan {
+    loaded: LoadedPlan;
+    /** Diagnostics of the plan and everything it imports. */
+    members: LoadedPlan[];
+    errors: number;
+    plan: Plan | null;
+}
+
+function ownsPlanBlock(doc: LangiumDocument): boolean {
+    return (doc.parseResult.value as A.Model).elements?.some(A.isPlan) ?? false;
+}
+
+/** Loads, validates and lowers the named files; files without a plan block (libraries) are left out. */
+export async function preparePlans(files: string[], lang: Lang, root?: string, cwd?: string): Promise<{ ws: LoadedWorkspace; prepared: PreparedPlan[]; libraries: LoadedPlan[] }> {
+    const ws = await loadPlans(files, { lang, root, cwd });
+    const byUri = new Map(ws.plans.map((p) => [p.document.uri.toString(), p]));
+    const prepared: PreparedPlan[] = [];
+    const libraries: LoadedPlan[] = [];
+    for (const loaded of ws.requested) {
+        const hasErrors = loaded.diagnostics.some((d) => d.severity === 1);
+        if (!ownsPlanBlock(loaded.document) && !hasErrors) {
+            libraries.push(loaded);
+            continue;
+        }
+        const members = ownsPlanBlock(loaded.document)
+            ? planDocuments(ws.services, loaded.document).map((d) => byUri.get(d.uri.toString())).filter((p): p is LoadedPlan => p !== undefined)
+            : [loaded];
+        const errors = members.reduce((n, m) => n + m.diagnostics.filter((d) => d.severity === 1).length, 0);
+        let plan: Plan | null = null;
+        if (errors === 0) plan = lowerPlan(ws.services, loaded.document);
+        prepared.push({ loaded, members, errors, plan });
+    }
+    return { ws, prepared, libraries };
+}
+
+/** Shows a source location relative to the plan file's folder, with forward slashes: stable across machines. */
+export function relativeSource(planPath: string): (ref: SourceRef) => string {
+    const base = dirname(planPath);
+    return (ref) => {
+        let file = ref.uri;
+        try {
+            if (file.startsWith('file:')) file = fileURLToPath(file);
+        } catch {
+            // keep the URI
+        }
+        return `${relative(base, file).split(sep).join('/')}:${ref.line + 1}`;
+    };
+}
+
+/** Folder names for the plans: the file name without .community, made unique with parent folders. */
+export function folderNames(paths: string[]): string[] {
+    const stem = (p: string) => basename(p).replace(/\.community$/, '');
+    const counts = new Map<string, number>();
+    for (const p of paths) counts.set(stem(p), (counts.get(stem(p)) ?? 0) + 1);
+    return paths.map((p) => {
+        if (counts.get(stem(p)) === 1) return safeName(stem(p));
+        const parent = basename(dirname(p));
+        return safeName(`${parent}-${stem(p)}`);
+    });
+}
+
+function safeName(s: string): string {
+    return s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '') || 'plan';
+}
+
+// ---- all-or-nothing writes -------------------------------------------------------------------
+
+const pendingTemps = new Set<string>();
+let cleanupInstalled = false;
+
+function installCleanup(): void {
+    if (cleanupInstalled) return;
+    cleanupInstalled = true;
+    const onSignal = (signal: NodeJS.Signals) => {
+        for (const dir of pendingTemps) rmSync(dir, { recursive: true, force: true });
+        pendingTemps.clear();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    process.once('exit', () => {
+        for (const dir of pendingTemps) rmSync(dir, { recursive: true, force: true });
+    });
+}
+
+/** Makes sure --out exists and can be written, or throws a usage error with one line. */
+export function ensureOutDir(out: string): void {
+    try {
+        mkdirSync(out, { recursive: true });
+        if (!statSync(out).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+        const probe = join(out, `.community-write-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+        writeFileSync(probe, '');
+        rmSync(probe, { force: true });
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : code === 'EROFS' ? 'read-only file system' : (code ?? (e as Error).message);
+        throw new UsageError(`cannot write to --out "${out}": ${why}.`);
+    }
+}
+
+/** Writes the files into `target` atomically: a temp folder beside it, then renames. */
+export function writeFolderAtomically(target: string, files: OutputFile[]): void {
+    installCleanup();
+    const parent = dirname(target);
+    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
+    const old = join(parent, `.${basename(target)}.old-${tag}`);
+    pendingTemps.add(temp);
+    try {
+        mkdirSync(temp);
+        for (const f of files) writeFileSync(join(temp, f.name), f.content);
+        let moved = false;
+        if (existsSync(target)) {
+            renameSync(target, old);
+            moved = true;
+        }
+        try {
+            renameSync(temp, target);
+        } catch (e) {
+            if (moved) renameSync(old, target);
+            throw e;
+        }
+        pendingTemps.delete(temp);
+        if (moved) rmSync(old, { recursive: true, force: true });
+    } catch (e) {
+        rmSync(temp, { recursive: true, force: true });
+        pendingTemps.delete(temp);
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot write "${target}": ${code ?? (e as Error).message}.`);
+    }
+}
+
+// ---- the command -------------------------------------------------------------------------------
+
+function summaryText(lang: Lang, shown: string, folder: string, files: number, events: number, kpis: { met: number; total: number } | null): string {
+    const kpiText = kpis ? (lang === 'zh-CN' ? `，${kpis.total} 个指标中 ${kpis.met} 个达成概率 ≥ 80%` : `, ${kpis.met}/${kpis.total} KPIs at ≥ 80%`) : '';
+    return lang === 'zh-CN' ? `✓ ${shown} → ${folder}（${files} 个文件，${events} 个日程${kpiText}）` : `✓ ${shown} → ${folder} (${files} files, ${events} events${kpiText})`;
+}
+
+export async function runCompile(inputs: string[], options: CompileCliOptions): Promise<number> {
+    const lang = resolveLang(options.lang);
+    const files = expandInputs(inputs);
+    const out = resolve(options.out);
+    const { ws, prepared } = await preparePlans(files, lang, options.root);
+    if (prepared.length === 0) throw new UsageError('no plan block in the given files: nothing to compile.');
+
+    if (options.scenario !== undefined) {
+        for (const p of prepared) {
+            if (p.plan && !scenarioNames(p.plan).includes(options.scenario)) {
+                const known = scenarioNames(p.plan);
+                throw new UsageError(`${p.loaded.shown} has no scenario "${options.scenario}"${known.length ? `; it has: ${known.join(', ')}` : ''}.`);
+            }
+        }
+    }
+    ensureOutDir(out);
+    const names = folderNames(prepared.map((p) => p.loaded.path));
+    const colors = colorsFor(process.stderr);
+    let failed = 0;
+    for (let i = 0; i < prepared.length; i++) {
+        const p = prepared[i];
+        if (!p.plan) {
+            failed++;
+            const diags = flatten(p.members).filter((d) => d.severity === 'error');
+            process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
+            process.stdout.write(lang === 'zh-CN' ? `✗ ${p.loaded.shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${p.loaded.shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
+            continue;
+        }
+        const compiled = await compilePlan(p.plan, {
+            formats: options.formats,
+            runs: options.runs,
+            seed: options.seed,
+            scenario: options.scenario ?? null,
+            lang,
+            now: options.now,
+            bom: options.bom,
+            source: relativeSource(p.loaded.path),
+        });
+        const target = join(out, names[i]);
+        writeFolderAtomically(target, compiled.files);
+        const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
+        process.stdout.write(
+            summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => k.probability >= 0.8).length, total: kpis.length } : null) + '\n',
+        );
+    }
+    void ws;
+    return failed > 0 ? 1 : 0;
+}
+
+function showOut(path: string): string {
+    const rel = relative(process.cwd(), path);
+    return (rel && !rel.startsWith('..') ? rel : path) + '/';
+}
+
+export function registerCompile(program: Command): void {
+    program
+        .command('compile')
+        .description('compile plans into calendars (.ics), schedules (CSV, JSON) and reports (HTML, Markdown)')
+        .argument('<plans...>', '.community files, folders or globs')
+        .requiredOption('--out <dir>', 'output folder (one sub-folder per plan)')
+        .addOption(new Option('--runs <n>', 'Monte Carlo runs of the forecast').argParser(parsePositiveInt('--runs')).default(DEFAULT_COMPILE_RUNS))
+        .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
+        .option('--scenario <name>', 'forecast this scenario instead of the plan as written')
+        .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...COMPILE_FORMATS], COMPILE_FORMATS.join(',')))
+        .addOption(new Option('--now <iso>', 'DTSTAMP of the calendars (default: fixed from the plan, so output is reproducible)').argParser(parseNow))
+        .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')
+        .addOption(langOption())
+        .addOption(rootOption())
+        .action(async (inputs: string[], options: CompileCliOptions) => {
+            process.exitCode = await runCompile(inputs, options);
+        });
+}

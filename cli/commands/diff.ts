@@ -1,0 +1,288 @@
+// `community diff <old> <new>` or `community diff <plan> --base <git-ref>`: what a change to a plan
+// does to its schedule (events added, removed, moved or changed) and to its forecast (P50 and
+// probability of every KPI, before → after), as Markdown for a pull-request comment.
+// With --base, the plan and the files it imports are taken from git (git show ref:path) into a
+// temporary folder inside the repository, mirroring their paths so relative imports resolve.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Lang } from '../../engine/diagnostics.js';
+import type { ForecastReport } from '../../engine/forecast-schema.js';
+import type { Plan } from '../../engine/model.js';
+import { Formatter } from '../../engine/report/i18n.js';
+import { escapeMarkdown as m } from '../../engine/report/markdown.js';
+import { forecastFor } from '../../engine/report/outputs.js';
+import { expandPlan, type Occurrence, type PlanSchedule } from '../../engine/schedule.js';
+import { PlanErrors, UsageError } from '../errors.js';
+import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parsePositiveInt, parseSeed, preparePlans } from './compile.js';
+
+export const MAX_EVENT_ROWS = 60;
+
+export type EventChange = 'added' | 'removed' | 'moved' | 'changed';
+
+export interface EventDiff {
+    change: EventChange;
+    community: string;
+    item: string;
+    before: Occurrence | null;
+    after: Occurrence | null;
+}
+
+function when(o: Occurrence | null): string {
+    if (!o) return '—';
+    return o.time ? `${o.date} ${o.time}` : o.date;
+}
+
+/** Occurrences matched per community and item: same start = unchanged (or changed), then in order = moved. */
+export function diffSchedules(before: PlanSchedule, after: PlanSchedule): EventDiff[] {
+    const group = (s: PlanSchedule) => {
+        const map = new Map<string, Occurrence[]>();
+        for (const o of s.occurrences) {
+            const key = `${o.community}\u0000${o.item}`;
+            if (!map.has(key)) map.set(key, []);
+            map.get(key)!.push(o);
+        }
+        return map;
+    };
+    const a = group(before);
+    const b = group(after);
+    const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+    const out: EventDiff[] = [];
+    for (const key of keys) {
+        const olds = a.get(key) ?? [];
+        const news = b.get(key) ?? [];
+        const [community, item] = key.split('\u0000');
+        const newByStart = new Map<string, Occurrence[]>();
+        for (const o of news) {
+            if (!newByStart.has(o.start)) newByStart.set(o.start, []);
+            newByStart.get(o.start)!.push(o);
+        }
+        const unmatchedOld: Occurrence[] = [];
+        const matchedNew = new Set<Occurrence>();
+        for (const o of olds) {
+            const candidates = newByStart.get(o.start);
+            const n = candidates?.shift();
+            if (!n) {
+                unmatchedOld.push(o);
+                continue;
+            }
+            matchedNew.add(n);
+            if (n.end !== o.end || n.location !== o.location || n.owner !== o.owner || n.cost !== o.cost || n.staff !== o.staff || n.title !== o.title || n.tiers.join() !== o.tiers.join()) {
+                out.push({ change: 'changed', community, item, before: o, after: n });
+            }
+        }
+        const unmatchedNew = news.filter((n) => !matchedNew.has(n));
+        const pairs = Math.min(unmatchedOld.length, unmatchedNew.length);
+        for (let i = 0; i < pairs; i++) out.push({ change: 'moved', community, item, before: unmatchedOld[i], after: unmatchedNew[i] });
+        for (const o of unmatchedOld.slice(pairs)) out.push({ change: 'removed', community, item, before: o, after: null });
+        for (const n of unmatchedNew.slice(pairs)) out.push({ change: 'added', community, item, before: null, after: n });
+    }
+    const at = (d: EventDiff) => (d.after ?? d.before)!;
+    return out.sort((x, y) => at(x).date.localeCompare(at(y).date) || at(x).time.localeCompare(at(y).time) || x.community.localeCompare(y.community) || x.item.localeCompare(y.item));
+}
+
+export interface KpiChange {
+    community: string;
+    kpi: string;
+    metric: string;
+    p50Before: number | null;
+    p50After: number | null;
+    probBefore: number | null;
+    probAfter: number | null;
+}
+
+export function diffForecasts(before: ForecastReport, after: ForecastReport): KpiChange[] {
+    const rows = new Map<string, KpiChange>();
+    const add = (f: ForecastReport, side: 'before' | 'after') => {
+        for (const c of f.forecasts[0].communities) {
+            for (const k of c.kpis) {
+                const key = `${c.name}\u0000${k.name}`;
+                const row = rows.get(key) ?? { community: c.name, kpi: k.name, metric: k.metric, p50Before: null, p50After: null, probBefore: null, probAfter: null };
+                if (side === 'before') {
+                    row.p50Before = k.p50;
+                    row.probBefore = k.probability;
+                } else {
+                    row.p50After = k.p50;
+                    row.probAfter = k.probability;
+                }
+                rows.set(key, row);
+            }
+        }
+    };
+    add(before, 'before');
+    add(after, 'after');
+    return [...rows.values()];
+}
+
+const CHANGE_LABEL: Record<Lang, Record<EventChange, string>> = {
+    en: { added: '➕ added', removed: '➖ removed', moved: '↔️ moved', changed: '✏️ changed' },
+    'zh-CN': { added: '➕ 新增', removed: '➖ 删除', moved: '↔️ 改期', changed: '✏️ 修改' },
+};
+
+export function renderDiff(title: string, before: { plan: Plan; schedule: PlanSchedule; forecast: ForecastReport }, after: { plan: Plan; schedule: PlanSchedule; forecast: ForecastReport }, lang: Lang): string {
+    const f = new Formatter(lang, after.plan.currency);
+    const zh = lang === 'zh-CN';
+    const out: string[] = [`## ${zh ? '计划变更' : 'Plan diff'}: ${m(title)}`, ''];
+    const events = diffSchedules(before.schedule, after.schedule);
+    const count = (c: EventChange) => events.filter((e) => e.change === c).length;
+    out.push(`### ${zh ? '日程' : 'Schedule'}`, '');
+    if (events.length === 0) out.push(zh ? '日程没有变化。' : 'No schedule changes.', '');
+    else {
+        out.push(
+            zh
+                ? `新增 ${count('added')}、删除 ${count('removed')}、改期 ${count('moved')}、修改 ${count('changed')} 个日程。`
+                : `${count('added')} added, ${count('removed')} removed, ${count('moved')} moved, ${count('changed')} changed events.`,
+            '',
+        );
+        out.push(zh ? '| 变化 | 社群 | 项目 | 之前 | 之后 |' : '| Change | Community | Item | Before | After |', '| --- | --- | --- | --- | --- |');
+        for (const e of events.slice(0, MAX_EVENT_ROWS)) {
+            const detail = (o: Occurrence | null) => {
+                if (!o) return '—';
+                const extra = e.change === 'changed' ? ` (${[o.end, o.location, o.owner, o.cost === null ? '' : f.currencyAmount(o.cost)].filter(Boolean).join(', ')})` : '';
+                return m(when(o) + extra);
+            };
+            out.push(`| ${CHANGE_LABEL[lang][e.change]} | ${m(e.community)} | ${m(e.item)} | ${detail(e.before)} | ${detail(e.after)} |`);
+        }
+        if (events.length > MAX_EVENT_ROWS) out.push('', zh ? `……另有 ${events.length - MAX_EVENT_ROWS} 项变化未列出。` : `…and ${events.length - MAX_EVENT_ROWS} more changes not listed.`);
+        out.push('');
+    }
+    out.push(`### ${zh ? '预测' : 'Forecast'}`, '');
+    const kpis = diffForecasts(before.forecast, after.forecast);
+    if (kpis.length === 0) out.push(zh ? '没有关键指标。' : 'No KPIs.', '');
+    else {
+        out.push(zh ? '| 社群 | 指标 | P50 之前 → 之后 | 达成概率 之前 → 之后 | 变化 |' : '| Community | KPI | P50 before → after | Probability before → after | Δ probability |', '| --- | --- | ---: | ---: | ---: |');
+        for (const k of kpis) {
+            const metric = k.metric as Parameters<Formatter['metricValue']>[0];
+            const delta = k.probBefore !== null && k.probAfter !== null ? k.probAfter - k.probBefore : null;
+            const deltaText = delta === null ? '—' : `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${f.percent(Math.abs(delta)).replace(/^-/, '')}`;
+            const arrow = delta === null || Math.abs(delta) < 0.005 ? '' : delta > 0 ? ' 📈' : ' 📉';
+            out.push(
+                `| ${m(k.community)} | ${m(k.kpi)} | ${m(f.metricValue(metric, k.p50Before))} → ${m(f.metricValue(metric, k.p50After))} | ${m(f.percent(k.probBefore))} → ${m(f.percent(k.probAfter))} | ${m(deltaText)}${arrow} |`,
+            );
+        }
+        out.push('');
+    }
+    out.push(zh ? `<sub>${after.forecast.runs} 次模拟，种子 ${after.forecast.seed}；两边使用相同的种子。</sub>` : `<sub>${after.forecast.runs} runs, seed ${after.forecast.seed}, the same for both sides.</sub>`, '');
+    return out.join('\n');
+}
+
+// ---- git --base ----------------------------------------------------------------------------------
+
+function git(args: string[], cwd: string): string {
+    try {
+        return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    } catch (e) {
+        const stderr = String((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0];
+        throw new UsageError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}.`);
+    }
+}
+
+const IMPORT_RE = /^\s*import\s+"([^"]+)"/gm;
+
+/** Writes `ref`'s version of the plan and of everything it imports into a mirror folder; returns the plan's path there. */
+export function materializeBase(planPath: string, ref: string): { root: string; plan: string } {
+    const abs = resolve(planPath);
+    const top = git(['rev-parse', '--show-toplevel'], dirname(abs)).trim();
+    const root = join(top, `.community-diff-${process.pid}-${randomBytes(4).toString('hex')}`);
+    mkdirSync(root);
+    const seen = new Set<string>();
+    const fetch = (repoRel: string, required: boolean) => {
+        if (seen.has(repoRel)) return;
+        seen.add(repoRel);
+        let text: string;
+        try {
+            text = git(['show', `${ref}:${repoRel}`], top);
+        } catch (e) {
+            if (required) throw e;
+            return; // an import missing at the base is reported by validation
+        }
+        const target = join(root, ...repoRel.split('/'));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+        for (const match of text.matchAll(IMPORT_RE)) {
+            const next = join(dirname(repoRel), match[1]).split(sep).join('/');
+            if (!next.startsWith('..')) fetch(next, false);
+        }
+    };
+    const rel = relative(top, abs).split(sep).join('/');
+    try {
+        fetch(rel, true);
+    } catch (e) {
+        rmSync(root, { recursive: true, force: true });
+        throw e;
+    }
+    return { root, plan: join(root, ...rel.split('/')) };
+}
+
+// ---- the command -----------------------------------------------------------------------------
+
+interface DiffOptions extends CommonOptions {
+    base?: string;
+    runs: number;
+    seed: number;
+    scenario?: string;
+}
+
+async function loadOne(path: string, lang: Lang, root: string | undefined, label: string): Promise<Plan> {
+    if (!existsSync(path)) throw new UsageError(`cannot find "${label}".`);
+    const { prepared } = await preparePlans([resolve(path)], lang, root);
+    const p = prepared[0];
+    if (!p) throw new UsageError(`"${label}" has no plan block.`);
+    if (!p.plan) {
+        const diags = flatten(p.members).filter((d) => d.severity === 'error');
+        process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colorsFor(process.stderr)));
+        throw new PlanErrors(`${label}: the plan has errors.`);
+    }
+    return p.plan;
+}
+
+export async function runDiff(inputs: string[], options: DiffOptions): Promise<number> {
+    const lang = resolveLang(options.lang);
+    let oldPlan: Plan;
+    let newPlan: Plan;
+    let title: string;
+    if (options.base !== undefined) {
+        if (inputs.length !== 1) throw new UsageError('with --base, name exactly one plan: community diff plan.community --base main');
+        const current = inputs[0];
+        if (!existsSync(current)) throw new UsageError(`cannot find "${current}".`);
+        const base = materializeBase(current, options.base);
+        try {
+            oldPlan = await loadOne(base.plan, lang, base.root, `${options.base}:${current}`);
+        } finally {
+            rmSync(base.root, { recursive: true, force: true });
+        }
+        newPlan = await loadOne(current, lang, options.root, current);
+        title = `${current} (${options.base} → ${lang === 'zh-CN' ? '工作区' : 'working tree'})`;
+    } else {
+        if (inputs.length !== 2) throw new UsageError('name the old and the new plan (community diff old.community new.community), or one plan and --base <git-ref>.');
+        oldPlan = await loadOne(inputs[0], lang, options.root, inputs[0]);
+        newPlan = await loadOne(inputs[1], lang, options.root, inputs[1]);
+        title = `${inputs[0]} → ${inputs[1]}`;
+    }
+    const side = (plan: Plan) => {
+        const scenario = options.scenario && plan.scenarios.some((s) => s.name === options.scenario) ? options.scenario : null;
+        return { plan, schedule: expandPlan(plan), forecast: forecastFor(plan, { runs: options.runs, seed: options.seed, scenario, withSensitivity: false }) };
+    };
+    process.stdout.write(renderDiff(title, side(oldPlan), side(newPlan), lang));
+    return 0;
+}
+
+export function registerDiff(program: Command): void {
+    program
+        .command('diff')
+        .description('compare two versions of a plan: schedule changes and KPI forecasts, as Markdown')
+        .argument('<plans...>', 'old.community new.community, or one plan with --base')
+        .option('--base <git-ref>', 'compare the plan with its version at this git ref (e.g. origin/main)')
+        .addOption(new Option('--runs <n>', 'Monte Carlo runs per side').argParser(parsePositiveInt('--runs')).default(DEFAULT_COMPILE_RUNS))
+        .addOption(new Option('--seed <n>', 'random seed (the same for both sides)').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
+        .option('--scenario <name>', 'compare this scenario (where a side has it)')
+        .addOption(langOption())
+        .addOption(rootOption())
+        .action(async (inputs: string[], options: DiffOptions) => {
+            process.exitCode = await runDiff(inputs, options);
+        });
+}
