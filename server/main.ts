@@ -5,6 +5,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerForecastRequest } from './forecast-request.js';
 import { createCommunityServerServices } from './services.js';
+import { registerStatsRequest } from './stats-request.js';
 
 for (const level of ['log', 'info', 'debug', 'warn'] as const) {
     console[level] = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');
@@ -13,4 +14,5 @@ for (const level of ['log', 'info', 'debug', 'warn'] as const) {
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createCommunityServerServices({ connection, ...NodeFileSystem });
 registerForecastRequest(connection, shared);
+registerStatsRequest(connection);
 startLanguageServer(shared);
