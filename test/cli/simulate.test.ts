@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+
+/** Rebuilds the CLI bundle when it is older than the forecast sources. */
+function ensureFresh(): void {
+    ensureBuilt();
+    const bundle = statSync(resolve(ROOT, 'out/cli/main.cjs')).mtimeMs;
+    const sources = [resolve(ROOT, 'cli/commands/simulate.ts'), ...readdirSync(resolve(ROOT, 'engine')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'engine', f))];
+    if (sources.some((f) => statSync(f).mtimeMs > bundle)) {
+        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+    }
+}
+
+beforeAll(ensureFresh);
+
+const examples = readdirSync(resolve(ROOT, 'examples')).filter((f) => f.endsWith('.community'));
+
+describe('community simulate', () => {
+    it.each(examples)('prints a forecast table for examples/%s', (file) => {
+        const r = community(['simulate', `examples/${file}`, '--runs', '200']);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^week\s+starts\s+members P50 \(P10–P90\)/m);
+        expect(r.stdout).toMatch(/^\s+1\s+\d{4}-\d{2}-\d{2}\s+[\d,]+ \([\d,]+–[\d,]+\)/m);
+        expect(r.stdout).toMatch(/^KPI\s+target\s+by week\s+P\(success\)/m);
+    });
+
+    it('writes JSON that validates against the shipped schema, identical for one seed', () => {
+        const args = ['simulate', 'examples/fitness-wechat.community', '--runs', '300', '--seed', '7', '--format', 'json', '--all-scenarios'];
+        const a = community(args);
+        expect(a.code).toBe(0);
+        expect(community(args).stdout).toBe(a.stdout);
+        expect(community([...args.slice(0, 5), '8', ...args.slice(6)]).stdout).not.toBe(a.stdout);
+        const report = JSON.parse(a.stdout);
+        expect(report.format_version).toBe('1.0');
+        expect(report.forecasts.map((f: { scenario: string | null }) => f.scenario)).toEqual([null, 'DoubleAds']);
+        const schema = JSON.parse(readFileSync(resolve(ROOT, 'schemas/forecast.schema.json'), 'utf8'));
+        const validate = new Ajv2020({ strict: false }).compile(schema);
+        expect(validate(report)).toBe(true);
+        // Doubling the ads spend costs more in week 1.
+        const cost = (i: number) => report.forecasts[i].communities[0].series.find((s: { key: string }) => s.key === 'cost').p50[0];
+        expect(cost(1) - cost(0)).toBeCloseTo(3000, 6);
+        // --print-schema prints the shipped schema.
+        expect(JSON.parse(community(['simulate', '--print-schema']).stdout)).toEqual(schema);
+    });
+
+    it('writes long-format CSV and ranks parameters with --sensitivity', () => {
+        const csv = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--format', 'csv']);
+        expect(csv.code).toBe(0);
+        // No field of this plan needs quoting, so a plain split reads it.
+        const [header, ...lines] = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
+        const rows = lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+        expect(lines.every((cells) => cells.length === header.length)).toBe(true);
+        expect(header).toEqual(['scenario', 'community', 'kind', 'name', 'tier', 'platform', 'unit', 'week', 'week_start', 'p10', 'p50', 'p90', 'mean', 'target', 'probability']);
+        const members = rows.filter((r) => r.kind === 'series' && r.name === 'members');
+        expect(members).toHaveLength(26);
+        expect(Number(members[25].p50)).toBeGreaterThan(Number(members[0].p50));
+        expect(rows.some((r) => r.kind === 'kpi' && r.name === 'Growth' && r.target === '>= 20000')).toBe(true);
+
+        const sens = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--sensitivity', '--kpi', 'Growth']);
+        expect(sens.code).toBe(0);
+        expect(sens.stdout).toContain('Sensitivity of Growth (FitHome)');
+        expect(sens.stdout).toMatch(/^KPI\s+target[\s\S]*^Growth\s+>= 20,000/m);
+        expect(sens.stdout).not.toMatch(/^roi\s+>=/m); // --kpi limits the KPI table
+    });
+
+    it('refuses a plan with errors with the check output and exit 1', () => {
+        const r = community(['simulate', 'examples/invalid/self-flow.community']);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('error self-flow');
+        expect(r.stderr).toContain('has errors');
+        expect(r.stdout).toBe('');
+    });
+
+    it('reports usage errors with exit 2', () => {
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', 'many']).code).toBe(2);
+        const scenario = community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'Nope']);
+        expect(scenario.code).toBe(2);
+        expect(scenario.stderr).toContain('unknown scenario "Nope"; the plan has: DoubleAds');
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope']).code).toBe(2);
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios']).code).toBe(2);
+        expect(community(['simulate']).code).toBe(2);
+    });
+});
