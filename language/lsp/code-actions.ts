@@ -1,0 +1,211 @@
+// Quick fixes for the common diagnostics. Every diagnostic carries `data: { code, args, … }` (see
+// validation/report.ts); the fix reads that, finds the AST node under the diagnostic and edits text.
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { CommunityServices } from '../community-module.js';
+import * as A from '../generated/ast.js';
+import { planFrameFor } from '../plan-context.js';
+import type { CommunitySettings } from '../settings.js';
+
+interface DiagnosticData { code?: string; args?: Record<string, string | number>; [key: string]: unknown }
+
+export class CommunityCodeActionProvider implements CodeActionProvider {
+    private readonly settings: CommunitySettings;
+
+    constructor(private readonly services: CommunityServices) {
+        this.settings = services.community.Settings;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const data = diagnostic.data as DiagnosticData | undefined;
+            const code = data?.code ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
+            if (!code) continue;
+            for (const action of this.fixes(document, diagnostic, code, data ?? {})) actions.push(action);
+        }
+        return actions;
+    }
+
+    private zh(en: string, zh: string): string {
+        return this.settings.lang === 'zh-CN' ? zh : en;
+    }
+
+    private nodeAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        return CstUtils.findLeafNodeAtOffset(root, offset)?.astNode;
+    }
+
+    private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
+        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [document.textDocument.uri]: edits } } };
+    }
+
+    private fixes(document: LangiumDocument, diagnostic: Diagnostic, code: string, data: DiagnosticData): CodeAction[] {
+        const node = this.nodeAt(document, diagnostic);
+        if (!node) return [];
+        const args = data.args ?? {};
+        switch (code) {
+            case 'unresolved-reference':
+            case 'kpi-unknown-tier': {
+                const name = String(args.name ?? args.tier ?? '');
+                const community = AstUtils.getContainerOfType(node, A.isCommunity);
+                const isTier = code === 'kpi-unknown-tier' || data.langiumCode === 'linking-error' && (String(args.kind) === 'tier' || String(args.kind) === '层级');
+                if (!community || !isTier || !/^[^\s{}"]+$/.test(name)) return [];
+                const anchor = community.tiers[community.tiers.length - 1];
+                const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);
+                return edit ? [this.action(this.zh(`Create tier "${name}"`, `创建层级“${name}”`), document, diagnostic, [edit], true)] : [];
+            }
+            case 'missing-period': {
+                const q = AstUtils.getContainerOfType(node, A.isQuantity);
+                const end = q?.$cstNode?.range.end;
+                if (!q || !end) return [];
+                const insertAt = end;
+                return (['month', 'week'] as const).map((period, i) =>
+                    this.action(this.zh(`Add "per ${period}"`, `添加 “per ${period}”`), document, diagnostic, [{ range: { start: insertAt, end: insertAt }, newText: ` per ${period}` }], i === 0));
+            }
+            case 'wrong-unit': {
+                const q = AstUtils.getContainerOfType(node, A.isQuantity);
+                const classes = data.expectedClasses as string[] | undefined;
+                if (!q || !classes) return [];
+                const currency = planFrameFor(this.services, q)?.currency ?? 'CNY';
+                const unit = classes.includes('percent') ? '%' : classes.includes('money') ? currency : classes.includes('duration') ? 'days' : classes.includes('points') ? 'points' : undefined;
+                if (!unit) return [];
+                const edits = amountsOf(q).map((a) => setUnit(a, unit)).filter((e): e is TextEdit => e !== undefined);
+                return edits.length ? [this.action(this.zh(`Use "${unit}"`, `改用 “${unit}”`), document, diagnostic, edits, true)] : [];
+            }
+            case 'currency-mismatch': {
+                const q = AstUtils.getContainerOfType(node, A.isQuantity);
+                const currency = String(data.currency ?? args.expected ?? '');
+                if (!q || !currency) return [];
+                const edits = amountsOf(q).filter((a) => a.unit).map((a) => setUnit(a, currency)).filter((e): e is TextEdit => e !== undefined);
+                return [this.action(this.zh(`Use the plan currency ${currency}`, `改用计划币种 ${currency}`), document, diagnostic, edits, true)];
+            }
+            case 'group-outgrown': {
+                const tier = AstUtils.getContainerOfType(node, A.isTier);
+                const capacity = Number(data.capacity);
+                if (!tier || !Number.isFinite(capacity)) return [];
+                const text = `capacity ${capacity} members  // ${data.groups} groups × ${data.cap}`;
+                const edit = tier.capacity?.$cstNode ? { range: tier.capacity.$cstNode.range, newText: `${capacity} members` } : insertIntoBlock(document, tier, text);
+                return edit ? [this.action(this.zh(`Split into ${data.groups} groups (capacity ${capacity})`, `拆分为 ${data.groups} 个群（容量 ${capacity}）`), document, diagnostic, [edit], true)] : [];
+            }
+            case 'activity-capacity': {
+                const activity = AstUtils.getContainerOfType(node, A.isActivity);
+                const turnout = Number(data.turnout);
+                const sessions = Number(data.sessions);
+                if (!activity?.capacity?.$cstNode || !Number.isFinite(turnout)) return [];
+                const current = Number(activity.capacity.low.value);
+                const actions = [this.action(this.zh(`Raise capacity to ${turnout}`, `把容量提高到 ${turnout}`), document, diagnostic, [{ range: activity.capacity.$cstNode.range, newText: String(turnout) }])];
+                if (sessions > 1 && activity.reach?.$cstNode && current > 0) {
+                    // Split the turnout over sessions: each session takes its share of the reach.
+                    const reach = activity.reach.low.value / sessions;
+                    actions.push(this.action(this.zh(`Split into ${sessions} sessions (reach per session ${+reach.toFixed(1)}%)`, `拆分为 ${sessions} 场（每场参与率 ${+reach.toFixed(1)}%）`), document, diagnostic, [
+                        { range: activity.reach.$cstNode.range, newText: `${+reach.toFixed(1)}%` },
+                    ]));
+                }
+                return actions;
+            }
+            case 'lottery-disclosure': {
+                const activity = AstUtils.getContainerOfType(node, A.isActivity);
+                const missing = (data.missing as string[] | undefined) ?? [];
+                if (!activity || missing.length === 0) return [];
+                const lines = missing.map((m) => DISCLOSURE_LINES[m]).filter(Boolean);
+                const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, lines.join('\n')) : insertIntoBlock(document, activity, `lottery {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`);
+                return edit ? [this.action(this.zh(`Add the missing disclosure (${missing.join(', ')})`, `补充公示信息（${missing.join('、')}）`), document, diagnostic, [edit], true)] : [];
+            }
+            case 'sweepstakes-free-entry': {
+                const activity = AstUtils.getContainerOfType(node, A.isActivity);
+                if (!activity) return [];
+                const line = 'free entry "No purchase necessary: enter by mail or online form"';
+                const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, line) : insertIntoBlock(document, activity, `lottery {\n  ${line}\n}`);
+                return edit ? [this.action(this.zh('Add a free entry route', '添加免费参与方式'), document, diagnostic, [edit], true)] : [];
+            }
+            case 'data-consent': {
+                const data_ = AstUtils.getContainerOfType(node, A.isDataCollection);
+                const missing = (data.missing as string[] | undefined) ?? [];
+                if (!data_ || missing.length === 0) return [];
+                const lines = missing.map((m) => DATA_LINES[m]).filter(Boolean);
+                const edit = insertIntoBlock(document, data_, lines.join('\n'));
+                return edit ? [this.action(this.zh(`Add ${missing.join(', ')}`, `补充${missing.join('、')}`), document, diagnostic, [edit], true)] : [];
+            }
+            case 'sensitive-data': {
+                const data_ = AstUtils.getContainerOfType(node, A.isDataCollection);
+                if (!data_) return [];
+                const consentNode = data_.$cstNode ? CstUtils.streamCst(data_.$cstNode).find((n) => n.text === 'consent' && n.astNode === data_) : undefined;
+                const edit = consentNode
+                    ? { range: { start: consentNode.range.start, end: data_.consentKind ? CstUtils.streamCst(data_.$cstNode!).find((n) => n.text === data_.consentKind && n.astNode === data_)!.range.end : consentNode.range.end }, newText: 'consent separate' }
+                    : insertIntoBlock(document, data_, 'consent separate');
+                return edit ? [this.action(this.zh('Ask for separate consent', '改为单独同意'), document, diagnostic, [edit], true)] : [];
+            }
+            case 'ad-label-missing': {
+                const content = AstUtils.getContainerOfType(node, A.isContent);
+                if (!content) return [];
+                const labelNode = content.label !== undefined && content.$cstNode ? CstUtils.streamCst(content.$cstNode).find((n) => n.astNode === content && n.text.startsWith('"') && n.text.slice(1, -1) === content.label) : undefined;
+                const edit = labelNode ? { range: labelNode.range, newText: '"广告"' } : insertIntoBlock(document, content, 'label "广告"');
+                return edit ? [this.action(this.zh('Label as "广告"', '标注“广告”'), document, diagnostic, [edit], true)] : [];
+            }
+        }
+        return [];
+    }
+}
+
+const DISCLOSURE_LINES: Record<string, string> = {
+    odds: 'odds "1 in 100 (state the real odds)"',
+    draw: 'draw on 2027-01-31 at 20:00',
+    redemption: 'redemption "Winners claim in the group within 7 days"',
+};
+
+const DATA_LINES: Record<string, string> = {
+    consent: 'consent',
+    purpose: 'purpose "State why the data is needed"',
+    retention: 'retention 90 days',
+};
+
+function amountsOf(q: A.Quantity): A.Amount[] {
+    return [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
+}
+
+/** Replaces an amount's unit, or adds one after its number. */
+function setUnit(a: A.Amount, unit: string): TextEdit | undefined {
+    const cst = a.$cstNode;
+    if (!cst) return undefined;
+    const leaves = [...CstUtils.streamCst(cst)].filter((n) => isLeafCstNode(n) && !n.hidden);
+    const number = leaves.find((n) => /^[0-9]/.test(n.text));
+    if (!number) return undefined;
+    const unitNode = a.unit ? leaves[leaves.length - 1] : undefined;
+    if (unitNode && unitNode !== number) return { range: { start: number.range.end, end: unitNode.range.end }, newText: unit === '%' ? '%' : ` ${unit}` };
+    return { range: { start: number.range.end, end: number.range.end }, newText: unit === '%' ? '%' : ` ${unit}` };
+}
+
+function lineIndent(document: LangiumDocument, line: number): string {
+    const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line, character: 10_000 } });
+    return /^[ \t]*/.exec(text)![0];
+}
+
+/** Inserts lines just before a block's closing brace, indented one level deeper than its header. */
+export function insertIntoBlock(document: LangiumDocument, node: AstNode, text: string): TextEdit | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const close = [...CstUtils.streamCst(cst)].reverse().find((n) => isLeafCstNode(n) && n.text === '}' && n.astNode === node);
+    if (!close) return undefined;
+    const headerIndent = lineIndent(document, cst.range.start.line);
+    const inner = headerIndent + '  ';
+    const body = text.split('\n').map((l) => inner + l).join('\n');
+    const closeLine = close.range.start.line;
+    const beforeClose = document.textDocument.getText({ start: { line: closeLine, character: 0 }, end: close.range.start });
+    if (/^\s*$/.test(beforeClose)) {
+        return { range: { start: { line: closeLine, character: 0 }, end: { line: closeLine, character: 0 } }, newText: `${body}\n` };
+    }
+    return { range: { start: close.range.start, end: close.range.start }, newText: `\n${body}\n${headerIndent}` };
+}
+
+/** Inserts a block after a sibling node, at the sibling's indentation. */
+function insertAfterNode(document: LangiumDocument, node: AstNode, text: string): TextEdit | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const indent = lineIndent(document, cst.range.start.line);
+    const body = text.split('\n').map((l) => indent + l).join('\n');
+    return { range: { start: cst.range.end, end: cst.range.end }, newText: `\n${body}` };
+}

@@ -1,0 +1,77 @@
+// CodeLens above each community ("Forecast: P50 18,400 members · P10–P90 …") and each KPI
+// ("Forecast: P50 … · 62 % chance"), read from ForecastLensService; while a forecast is being
+// computed for the current version the lens says so, and the client is refreshed when it is ready.
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens } from 'vscode-languageserver';
+import type { CommunityForecast } from '../../engine/forecast-schema.js';
+import type { CommunityServices } from '../community-module.js';
+import * as A from '../generated/ast.js';
+import type { CommunitySettings } from '../settings.js';
+import { fmt } from '../validation/domain-calc.js';
+import type { ForecastLensService } from './forecast-lens.js';
+
+export class CommunityCodeLensProvider implements CodeLensProvider {
+    private readonly settings: CommunitySettings;
+    private readonly forecasts: ForecastLensService;
+
+    constructor(services: CommunityServices & { communityLsp: { Forecasts: ForecastLensService } }) {
+        this.settings = services.community.Settings;
+        this.forecasts = services.communityLsp.Forecasts;
+    }
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const zh = this.settings.lang === 'zh-CN';
+        const model = document.parseResult.value as A.Model;
+        const communities = model.elements.filter(A.isCommunity);
+        if (communities.length === 0) return [];
+        const result = this.forecasts.result(document.uri.toString(), document.textDocument.version);
+        const lenses: CodeLens[] = [];
+        const lens = (node: A.Community | A.Kpi, title: string) => {
+            const range = node.$cstNode?.range;
+            if (range) lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: '' } });
+        };
+        for (const community of communities) {
+            if (!result) {
+                lens(community, zh ? '预测：计算中…' : 'Forecast: computing…');
+                continue;
+            }
+            if (result.status === 'failed') {
+                lens(community, result.reason === 'errors' ? (zh ? '预测：请先修正错误' : 'Forecast: fix the errors first') : `${zh ? '预测不可用' : 'Forecast unavailable'}: ${result.reason}`);
+                continue;
+            }
+            const forecast = result.communities.get(community.name);
+            if (!forecast) continue;
+            lens(community, communityTitle(forecast, zh));
+            community.kpis.forEach((kpi, index) => {
+                const k = forecast.kpis[index];
+                if (k) lens(kpi, kpiTitle(k, zh));
+            });
+        }
+        return lenses;
+    }
+}
+
+function last(series: Array<number | null> | undefined): number | null {
+    if (!series) return null;
+    for (let i = series.length - 1; i >= 0; i--) if (series[i] !== null) return series[i];
+    return null;
+}
+
+function communityTitle(f: CommunityForecast, zh: boolean): string {
+    const members = f.series.find((s) => s.key === 'members');
+    const p50 = last(members?.p50);
+    const p10 = last(members?.p10);
+    const p90 = last(members?.p90);
+    const kpis = f.kpis.length ? f.kpis.reduce((s, k) => s + k.probability, 0) / f.kpis.length : undefined;
+    const parts = [`${zh ? '预测' : 'Forecast'}: P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
+    if (p10 !== null && p90 !== null) parts.push(`P10–P90 ${fmt(p10)}–${fmt(p90)}`);
+    if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'KPIs met'} ${Math.round(kpis * 100)} %`);
+    return parts.join(' · ');
+}
+
+function kpiTitle(k: CommunityForecast['kpis'][number], zh: boolean): string {
+    const share = k.metric === 'active-rate' || k.metric === 'retention' || k.metric === 'churn' || k.metric === 'conversion';
+    const value = k.p50 === null ? '—' : share ? `${fmt(k.p50 * 100, 1)} %` : fmt(k.p50, k.metric === 'roi' ? 2 : 0);
+    return `${zh ? '预测' : 'Forecast'}: P50 ${value} · ${Math.round(k.probability * 100)} % ${zh ? '达成概率' : 'chance'}`;
+}

@@ -1,0 +1,105 @@
+// Completion that knows the plan language: Langium offers keywords (units, periods, weekday names)
+// and names in scope (tiers of this community, imported platforms and audiences); this adds the
+// words written as plain names — platform/content/activity kinds, mechanics, markets, currencies,
+// assumption and limit keys — from the engine's tables, with their explanations.
+import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
+import { ACTIVITY_KINDS, CONTENT_FORMATS, CONTENT_KINDS, ENTRY_CONDITIONS, INCENTIVE_KINDS, MARKETS, REFERRAL_MECHANICS, SHARE_TARGETS, type CatalogEntry } from '../../engine/catalog.js';
+import { isKnownPlatformKind, PLATFORM_KINDS, type LimitDef } from '../../engine/platforms.js';
+import type { CommunityServices } from '../community-module.js';
+import * as A from '../generated/ast.js';
+import { planFrameFor } from '../plan-context.js';
+import { KNOWN_CURRENCIES } from '../quantity.js';
+import type { CommunitySettings } from '../settings.js';
+import { KEYWORD_DOCS } from './keyword-docs.js';
+
+interface Word { label: string; detail?: string; kind: CompletionItemKind }
+
+const PER_THINGS: Record<string, { en: string; zh: string }> = {
+    post: { en: 'per post', zh: '每条内容' }, run: { en: 'per run of an activity', zh: '每场活动' },
+    member: { en: 'per member', zh: '每位成员' }, join: { en: 'per member acquired', zh: '每位新成员' }, person: { en: 'per person', zh: '每人' },
+};
+
+export class CommunityCompletionProvider extends DefaultCompletionProvider {
+    private readonly settings: CommunitySettings;
+
+    constructor(private readonly services: CommunityServices) {
+        super(services);
+        this.settings = services.community.Settings;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (GrammarAST.isKeyword(next.feature) || GrammarAST.isCrossReference(next.feature)) return super.completionFor(context, next, acceptor);
+        if (!GrammarAST.isRuleCall(next.feature)) return;
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const type = next.type ?? (rule && assignment ? rule : undefined);
+        const key = assignment ? `${type ?? rule}.${assignment.feature}` : rule ?? '';
+        for (const word of this.wordsFor(key, rule, context)) {
+            acceptor(context, { label: word.label, detail: word.detail, kind: word.kind, sortText: `0${word.label}` });
+        }
+    }
+
+    private catalog(entries: Readonly<Record<string, CatalogEntry>>): Word[] {
+        const zh = this.settings.lang === 'zh-CN';
+        return Object.entries(entries).map(([label, e]) => ({ label, detail: zh ? e.zh : e.en, kind: CompletionItemKind.EnumMember }));
+    }
+
+    private currencies(context: CompletionContext): Word[] {
+        const planCurrency = context.node ? planFrameFor(this.services, context.node)?.currency : undefined;
+        const list = planCurrency ? [planCurrency, ...KNOWN_CURRENCIES.filter((c) => c !== planCurrency)] : [...KNOWN_CURRENCIES];
+        return list.map((c, i) => ({ label: c, detail: i === 0 && planCurrency ? (this.settings.lang === 'zh-CN' ? '计划币种' : 'plan currency') : 'ISO 4217', kind: CompletionItemKind.Unit }));
+    }
+
+    private wordsFor(key: string, rule: string | undefined, context: CompletionContext): Word[] {
+        const zh = this.settings.lang === 'zh-CN';
+        switch (key) {
+            case 'Platform.kind':
+                return Object.entries(PLATFORM_KINDS).map(([label, def]) => ({ label, detail: def.label, kind: CompletionItemKind.EnumMember }));
+            case 'Content.kind': return this.catalog(CONTENT_KINDS);
+            case 'Content.format': return this.catalog(CONTENT_FORMATS);
+            case 'Referral.mechanic': return this.catalog(REFERRAL_MECHANICS);
+            case 'Referral.sharesTo': return this.catalog(SHARE_TARGETS);
+            case 'Entry.condition': return this.catalog(ENTRY_CONDITIONS);
+            case 'Entry.detail': return [{ label: 'post', detail: zh ? '转发一条内容' : 'share a post', kind: CompletionItemKind.EnumMember }];
+            case 'Plan.markets': return this.catalog(MARKETS);
+            case 'Plan.currency': return this.currencies(context);
+            case 'DataCollection.consentKind':
+                return [
+                    { label: 'separate', detail: zh ? '单独同意（敏感信息）' : 'separate consent (sensitive data)', kind: CompletionItemKind.EnumMember },
+                    { label: 'explicit', detail: zh ? '明示同意' : 'explicit consent', kind: CompletionItemKind.EnumMember },
+                ];
+            case 'Assumption.key':
+                return ASSUMPTION_KEYS.map((k) => ({ label: k, detail: assumptionDef(k)?.description, kind: CompletionItemKind.Property }));
+            case 'Limit.key': {
+                const platform = context.node ? AstUtils.getContainerOfType(context.node, A.isPlatform) : undefined;
+                const kinds = platform?.kind && isKnownPlatformKind(platform.kind) ? [platform.kind] : Object.keys(PLATFORM_KINDS).filter(isKnownPlatformKind);
+                const seen = new Map<string, LimitDef>();
+                for (const k of kinds) for (const [name, def] of Object.entries(PLATFORM_KINDS[k].limits as Record<string, LimitDef>)) if (!seen.has(name)) seen.set(name, def);
+                return [...seen].map(([label, def]) => ({ label, detail: `${def.value} — ${zh ? def.zh : def.en}`, kind: CompletionItemKind.Property }));
+            }
+        }
+        switch (rule) {
+            case 'ActivityKind': return this.catalog(ACTIVITY_KINDS);
+            case 'IncentiveKind': return this.catalog(INCENTIVE_KINDS).filter((w) => w.label !== 'points');
+            case 'Unit': return this.currencies(context);
+            case 'PerUnit': return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: zh ? e.zh : e.en, kind: CompletionItemKind.Unit }));
+        }
+        return [];
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const doc = KEYWORD_DOCS[keyword.value];
+        const zh = this.settings.lang === 'zh-CN';
+        acceptor(context, {
+            label: keyword.value,
+            kind: this.getKeywordCompletionItemKind(keyword),
+            detail: doc ? (zh ? doc.zh : doc.en) : undefined,
+            documentation: doc ? { kind: 'markdown', value: '```community\n' + doc.example + '\n```' } : undefined,
+            sortText: '1',
+        });
+    }
+}

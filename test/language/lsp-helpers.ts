@@ -1,0 +1,34 @@
+// Language services with the editor features (language/lsp/) for the lsp-*.test.ts files.
+import { EmptyFileSystem, type Module } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
+import type { Lang } from '../../engine/diagnostics.js';
+import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
+import { CommunityLspModule, type CommunityLspServices } from '../../language/lsp/lsp-module.js';
+import { CommunitySettings } from '../../language/settings.js';
+
+export function lspServices(lang: Lang = 'en'): { shared: CommunityLspServices['shared']; Community: CommunityLspServices } {
+    const settings = new CommunitySettings();
+    settings.lang = lang;
+    const { shared, Community } = createCommunityServices({
+        ...EmptyFileSystem, settings, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>],
+    });
+    return { shared, Community: Community as CommunityLspServices };
+}
+
+/** Languages services without the editor module: what Langium gives by default (for "fails without it" checks). */
+export function plainServices(): { Community: CommunityServices } {
+    return createCommunityServices({ ...EmptyFileSystem });
+}
+
+export const HEADER = `plan "Test" {
+  start 2027-01-04
+  horizon 8 weeks
+  timezone "Asia/Shanghai"
+  currency CNY
+  budget 100000 CNY
+  team 2 people, 40 hours per week each
+  market CN
+}
+platform Groups "微信群" { kind wechat-group }
+audience Workers { size 5000  active 07:00-09:00, 19:00-23:00 }
+`;
