@@ -19,6 +19,19 @@ export function refusingLoader(): vega.Loader {
     return Object.assign(base, { load: refuse, sanitize: refuse, http: refuse, file: refuse }) as vega.Loader;
 }
 
+/**
+ * Gives the ids inside one SVG (vega numbers gradients and clip paths with a process-wide counter)
+ * names from `prefix`, so output does not depend on what was rendered before and several charts
+ * on one page never share an id.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+    const ids = [...new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))];
+    if (ids.length === 0) return svg;
+    const rename = new Map(ids.map((id, i) => [id, `${prefix}-${i}`]));
+    const pattern = new RegExp(`(id="|url\\(#|href="#)(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[")])`, 'g');
+    return svg.replace(pattern, (_all, lead: string, id: string) => lead + rename.get(id));
+}
+
 /** Renders a Vega-Lite spec to an SVG string, with no network and deterministic output. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
     const vgSpec = compile(spec).spec;

@@ -3,7 +3,7 @@
 // lights, the forecast charts, the content heat-map, the sensitivity tornado, the schedule summary
 // and the offline run-sheet. Every user string is HTML-escaped; chart text is escaped by vega's SVG
 // renderer (checked by tests).
-import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, tornadoChart } from './charts.js';
+import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scopeSvgIds, tornadoChart } from './charts.js';
 import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
 import { Formatter, kindLabel, lightLabel, type Light } from './i18n.js';
 
@@ -34,10 +34,6 @@ function lightCell(light: Light, lang: ReportInput['lang']): string {
     return `<span class="light" style="background:${LIGHT_COLOURS[light]}" aria-hidden="true"></span>${e(lightLabel(lang, light))}`;
 }
 
-async function chart(svg: Promise<string | null>): Promise<string> {
-    const s = await svg;
-    return s ? `<figure class="chart">${s}</figure>` : '';
-}
 
 export async function renderHtml(input: ReportInput): Promise<string> {
     const { plan, schedule, forecast, lang } = input;
@@ -46,6 +42,11 @@ export async function renderHtml(input: ReportInput): Promise<string> {
     const scenario = scenarioOf(input);
     const parts: string[] = [];
     const title = `${t.report}: ${plan.name}`;
+    let charts = 0;
+    const chart = async (svg: Promise<string | null>): Promise<string> => {
+        const s = await svg;
+        return s ? `<figure class="chart">${scopeSvgIds(s, `chart${++charts}`)}</figure>` : '';
+    };
     parts.push(
         '<!DOCTYPE html>',
         `<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">`,

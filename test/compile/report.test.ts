@@ -1,0 +1,144 @@
+// Reports: user text is escaped (HTML, SVG text, Markdown, Mermaid), the HTML is self-contained and
+// renders in headless Chromium with no console errors and no network requests, locales format
+// numbers and labels, and output is deterministic.
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../../engine/model.js';
+import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
+import { escapeMarkdown, mermaidLabel } from '../../engine/report/markdown.js';
+import { planFromFile, ROOT, tempFolder } from './helpers.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const HARNESS = join(ROOT, 'test/e2e/.harness/node_modules/playwright-core');
+
+let plan: Plan;
+let en: CompiledPlan;
+let zh: CompiledPlan;
+const file = (c: CompiledPlan, name: string) => c.files.find((f) => f.name === name)!.content;
+
+beforeAll(async () => {
+    plan = await planFromFile(join(ROOT, 'test/compile/fixtures/dst-xss.community'));
+    const options = { formats: ['html', 'md'] as const, runs: 200, seed: 7, scenario: null, sensitivityRuns: 50 };
+    en = await compilePlan(plan, { ...options, lang: 'en' });
+    zh = await compilePlan(plan, { ...options, lang: 'zh-CN' });
+});
+
+describe('HTML report', () => {
+    it('escapes every user string, in tables and inside SVG text', () => {
+        const html = file(en, 'report.html');
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/<img/i);
+        expect(html).not.toContain('<b>Members</b>');
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Club');
+        expect(html).toContain('Ann &amp; &lt;Bob&gt; | co');
+        expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+        // The heat-map's axis labels carry the content titles: vega escapes them in the SVG.
+        const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+        expect(svgs.length).toBeGreaterThanOrEqual(4);
+        expect(svgs.some((s) => s.includes('&lt;script&gt;alert(1)'))).toBe(true);
+        expect(svgs.every((s) => !/<script|<img|<b>/i.test(s))).toBe(true);
+    });
+
+    it('is self-contained: no scripts, no external URLs, a CSP that forbids loading', () => {
+        const html = file(en, 'report.html');
+        expect(html).toContain(`default-src 'none'`);
+        expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+        expect(html).not.toMatch(/@import|url\((?!#)/i);
+    });
+
+    it('shows KPIs with probability and a traffic light, the schedule and the run-sheet', () => {
+        const html = file(en, 'report.html');
+        const growth = en.forecast!.forecasts[0].communities[0].kpis[0];
+        expect(html).toMatch(/class="light" style="background:#[0-9a-f]{6}"/);
+        expect(html).toContain('members ≥ 120, by week 8');
+        expect(html).toContain(`${Math.round(growth.probability * 1000) / 10}%`);
+        expect(html).toContain('Run-sheet: offline activities');
+        expect(html).toContain('2027-03-06 18:00–20:00');
+        expect(html).toContain('Badges, &lt;img');
+    });
+
+    it('formats labels and money per locale', () => {
+        expect(file(zh, 'report.html')).toContain('<html lang="zh-CN">');
+        expect(file(zh, 'report.html')).toContain('关键指标');
+        // Four meetups at 200 USD each.
+        expect(file(zh, 'report.md')).toContain('US$800');
+        expect(file(en, 'report.md')).toContain('| $800 |');
+    });
+
+    it('is byte-for-byte deterministic', async () => {
+        const again = await compilePlan(plan, { formats: ['html', 'md'], runs: 200, seed: 7, scenario: null, sensitivityRuns: 50, lang: 'en' });
+        expect(again.files).toEqual(en.files);
+    });
+
+    it('opens in headless Chromium with no console errors and no network requests', async () => {
+        expect(CHROMIUM, 'Chromium is needed: apt-get install -y chromium').toBeDefined();
+        const dir = tempFolder({ 'report.html': file(en, 'report.html') });
+        const url = `file://${join(dir, 'report.html')}`;
+        if (existsSync(HARNESS)) {
+            const { chromium } = createRequire(import.meta.url)(HARNESS) as typeof import('playwright-core');
+            const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+            try {
+                const page = await browser.newPage();
+                const problems: string[] = [];
+                const requests: string[] = [];
+                page.on('console', (msg) => {
+                    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
+                });
+                page.on('pageerror', (err) => problems.push(String(err)));
+                page.on('dialog', (d) => {
+                    problems.push(`dialog: ${d.message()}`);
+                    void d.dismiss();
+                });
+                page.on('request', (r) => {
+                    if (r.url() !== url) requests.push(r.url());
+                });
+                await page.goto(url, { waitUntil: 'load' });
+                expect(problems).toEqual([]);
+                expect(requests).toEqual([]);
+                expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(4);
+                expect(await page.locator('h1').innerText()).toContain('<script>alert(1)</script>');
+                const box = await page.locator('figure.chart svg').first().boundingBox();
+                expect(box!.width).toBeGreaterThan(200);
+            } finally {
+                await browser.close();
+            }
+        } else {
+            const dom = execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', url], { encoding: 'utf8', timeout: 60_000 });
+            expect(dom).toContain('<svg');
+            expect(dom).not.toMatch(/<script/i);
+        }
+    });
+});
+
+describe('Markdown report', () => {
+    it('escapes Markdown and HTML in user text and keeps tables intact', () => {
+        const md = file(en, 'report.md');
+        expect(md).not.toMatch(/<script|<img|<b>/i);
+        expect(md).toContain('Ann &amp; &lt;Bob&gt; \\| co');
+        for (const line of md.split('\n').filter((l) => l.startsWith('| '))) {
+            const cells = line.replace(/\\\|/g, '').split('|').length;
+            expect(cells).toBeGreaterThan(3);
+        }
+        expect(escapeMarkdown('a|b*c_<d>')).toBe('a\\|b\\*c\\_&lt;d&gt;');
+    });
+
+    it('has KPI lines, a Mermaid gantt of activities and a run-sheet with who, where, materials and staff', () => {
+        const md = file(en, 'report.md');
+        expect(md).toMatch(/^- [🟢🟡🔴] \*\*Growth\*\*: members ≥ 120, by week 8 — P50 /mu);
+        const gantt = md.match(/```mermaid\n([\s\S]*?)```/)![1];
+        expect(gantt).toContain('gantt');
+        expect(gantt).toContain('dateFormat YYYY-MM-DD HH:mm');
+        expect(gantt).toMatch(/Meetup .* 2027-03-06 18:00, 2027-03-06 20:00/);
+        expect(gantt).toMatch(/Sprint : 2027-03-15 00:00, 2027-03-18 00:00/);
+        expect(gantt).not.toMatch(/[<>]/);
+        expect(md).toContain('### Run-sheet: offline activities');
+        expect(md).toMatch(/\| 2027-03-06 18:00–20:00 \| .*Meetup.* \| Hall A, Floor 2; Room &lt;3&gt; \|  \| 2 \|  \| Badges, &lt;img src=x onerror=alert\(1\)&gt; \|/);
+        expect(mermaidLabel('a: b; c # <d>')).toBe('a b c d');
+    });
+});
+
+// Keep a copy of the rendered report for manual inspection when REPORT_OUT is set.
+if (process.env.REPORT_OUT) beforeAll(() => writeFileSync(process.env.REPORT_OUT!, file(en, 'report.html')));
