@@ -198,7 +198,9 @@ export function insertIntoBlock(document: LangiumDocument, node: AstNode, text: 
     if (/^\s*$/.test(beforeClose)) {
         return { range: { start: { line: closeLine, character: 0 }, end: { line: closeLine, character: 0 } }, newText: `${body}\n` };
     }
-    return { range: { start: close.range.start, end: close.range.start }, newText: `\n${body}\n${headerIndent}` };
+    const trailing = /[ \t]*$/.exec(beforeClose)![0].length;
+    const start = { line: closeLine, character: close.range.start.character - trailing };
+    return { range: { start, end: close.range.start }, newText: `\n${body}\n${headerIndent}` };
 }
 
 /** Inserts a block after a sibling node, at the sibling's indentation. */

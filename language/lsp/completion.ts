@@ -22,6 +22,9 @@ const PER_THINGS: Record<string, { en: string; zh: string }> = {
     member: { en: 'per member', zh: '每位成员' }, join: { en: 'per member acquired', zh: '每位新成员' }, person: { en: 'per person', zh: '每人' },
 };
 
+/** Units written as keywords; Langium does not offer keywords inside data type rules. */
+const UNIT_WORDS = ['%', 'points', 'people', 'members', 'hours', 'days', 'weeks', 'months', 'years', 'minutes'];
+
 export class CommunityCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: CommunitySettings;
 
@@ -84,7 +87,7 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
         switch (rule) {
             case 'ActivityKind': return this.catalog(ACTIVITY_KINDS);
             case 'IncentiveKind': return this.catalog(INCENTIVE_KINDS).filter((w) => w.label !== 'points');
-            case 'Unit': return this.currencies(context);
+            case 'Unit': return [...UNIT_WORDS.map((label) => ({ label, kind: CompletionItemKind.Unit })), ...this.currencies(context)];
             case 'PerUnit': return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: zh ? e.zh : e.en, kind: CompletionItemKind.Unit }));
         }
         return [];

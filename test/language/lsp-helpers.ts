@@ -3,7 +3,7 @@ import { EmptyFileSystem, type Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import type { Lang } from '../../engine/diagnostics.js';
 import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
-import { CommunityLspModule, type CommunityLspServices } from '../../language/lsp/lsp-module.js';
+import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 
 export function lspServices(lang: Lang = 'en'): { shared: CommunityLspServices['shared']; Community: CommunityLspServices } {
@@ -12,6 +12,7 @@ export function lspServices(lang: Lang = 'en'): { shared: CommunityLspServices['
     const { shared, Community } = createCommunityServices({
         ...EmptyFileSystem, settings, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>],
     });
+    startCommunityLsp(Community as CommunityLspServices);
     return { shared, Community: Community as CommunityLspServices };
 }
 
