@@ -5,16 +5,16 @@
 // - uniform(): one 32-bit output mapped to the open interval (0, 1). 2^-32 resolution is plenty for
 //   Monte Carlo and costs a single generator step.
 // - sample(dist): a model `Dist` — fixed, uniform(min, max) or triangular(min, mode, max) by inversion.
-// - binomial(n, p): exact inversion (sequential search of the CDF) while min(np, n(1-p)) < 30,
+// - binomial(n, p): exact inversion (sequential search of the CDF) while min(np, n(1-p)) < 12,
 //   otherwise the normal approximation N(np, np(1-p)) with continuity correction, clamped to [0, n].
-// - poisson(mean): exact inversion below mean 30, normal approximation above.
+// - poisson(mean): exact inversion below mean 12, normal approximation above.
 // - normal(): standard normal by an interpolated inverse-CDF table (one uniform per draw).
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { Dist } from './model.js';
 
 /** Below this expected count (of the rarer outcome) binomial and Poisson draws are exact. */
-export const EXACT_DRAW_LIMIT = 30;
+export const EXACT_DRAW_LIMIT = 12;
 
 const TWO_POW_32_INV = 1 / 4294967296;
 
