@@ -167,6 +167,7 @@ export function writeFolderAtomically(target: string, files: OutputFile[]): void
     const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
     const old = join(parent, `.${basename(target)}.old-${tag}`);
+    if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`cannot write "${target}": a file is in the way.`);
     pendingTemps.add(temp);
     try {
         mkdirSync(temp);

@@ -1,0 +1,182 @@
+// The built CLI as a process: compile (determinism, all-or-nothing writes, exit codes), diff, and
+// check --format sarif / github.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty } from '../../cli/format-github.js';
+import { ROOT, tempFolder } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/community.cjs');
+
+function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env }, timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(dir: string): Record<string, Buffer> {
+    const out: Record<string, Buffer> = {};
+    const walk = (d: string, prefix: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+            if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
+            else out[`${prefix}${e.name}`] = readFileSync(join(d, e.name));
+        }
+    };
+    walk(dir, '');
+    return out;
+}
+
+const GOOD = ['examples/fitness-wechat.community', 'examples/oss-discord.community'];
+
+beforeAll(() => {
+    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+});
+
+describe('community compile', () => {
+    it('writes one folder per plan with every format, a summary line each, byte-identical on re-run', () => {
+        const a = tempFolder();
+        const b = tempFolder();
+        const r1 = run(['compile', ...GOOD, '--out', a, '--runs', '150']);
+        expect(r1.stderr).toBe('');
+        expect(r1.code).toBe(0);
+        expect(r1.stdout.trim().split('\n')).toHaveLength(2);
+        expect(r1.stdout).toMatch(/✓ examples\/fitness-wechat\.community → .*fitness-wechat\/ \(6 files, 221 events/);
+        expect(run(['compile', ...GOOD, '--out', b, '--runs', '150']).code).toBe(0);
+        const ta = tree(a);
+        expect(Object.keys(ta).sort()).toEqual(
+            ['fitness-wechat/FitHome.ics', 'fitness-wechat/plan.ics', 'fitness-wechat/report.html', 'fitness-wechat/report.md', 'fitness-wechat/schedule.csv', 'fitness-wechat/schedule.json',
+                'oss-discord/Lumen.ics', 'oss-discord/plan.ics', 'oss-discord/report.html', 'oss-discord/report.md', 'oss-discord/schedule.csv', 'oss-discord/schedule.json'].sort(),
+        );
+        expect(tree(b)).toEqual(ta);
+        // Compiling one plan alone gives the same bytes as compiling it with others.
+        const c = tempFolder();
+        run(['compile', GOOD[1], '--out', c, '--runs', '150']);
+        expect(tree(c)['oss-discord/report.html'].equals(ta['oss-discord/report.html'])).toBe(true);
+        expect(ta['fitness-wechat/schedule.csv'].toString()).toContain(',fitness-wechat.community:44\r\n');
+    });
+
+    it('honours --formats, --bom, --lang, --now and --scenario', () => {
+        const out = tempFolder();
+        const r = run(['compile', GOOD[0], '--out', out, '--formats', 'csv,ics,md', '--bom', '--lang', 'zh-CN', '--now', '2027-02-01T08:00:00Z', '--scenario', 'DoubleAds', '--runs', '100']);
+        expect(r.code).toBe(0);
+        const files = tree(out);
+        expect(Object.keys(files).sort()).toEqual(['fitness-wechat/FitHome.ics', 'fitness-wechat/plan.ics', 'fitness-wechat/report.md', 'fitness-wechat/schedule.csv']);
+        expect([...files['fitness-wechat/schedule.csv'].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect(files['fitness-wechat/plan.ics'].toString()).toContain('DTSTAMP:20270201T080000Z');
+        expect(files['fitness-wechat/report.md'].toString()).toContain('情景: 抖音投放翻倍 (DoubleAds)');
+    });
+
+    it('writes nothing for a plan with errors and exits 1; other plans are still written', () => {
+        const out = tempFolder();
+        const r = run(['compile', GOOD[0], 'examples/invalid/bad-date.community', '--out', out, '--formats', 'csv']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('✗ examples/invalid/bad-date.community: 1 error, nothing written');
+        expect(r.stderr).toContain('bad-date');
+        expect(readdirSync(out)).toEqual(['fitness-wechat']);
+    });
+
+    it('exits 2 with one line for an unwritable --out, and for bad options', () => {
+        const dir = tempFolder({ 'file.txt': 'x' });
+        const r = run(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'out')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/^community: cannot write to --out/);
+        expect(run(['compile', GOOD[0], '--out', dir, '--formats', 'pdf']).code).toBe(2);
+        expect(run(['compile', GOOD[0], '--out', dir, '--runs', '0']).code).toBe(2);
+        expect(run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope']).stderr).toMatch(/no scenario "Nope"; it has: DoubleAds/);
+        expect(readdirSync(dir)).toEqual(['file.txt']);
+    });
+
+    it('replaces an earlier output folder whole, and a failing write leaves no partial files', () => {
+        const out = tempFolder();
+        mkdirSync(join(out, 'fitness-wechat'));
+        writeFileSync(join(out, 'fitness-wechat', 'stale.txt'), 'old');
+        expect(run(['compile', GOOD[0], '--out', out, '--formats', 'json']).code).toBe(0);
+        expect(readdirSync(join(out, 'fitness-wechat'))).toEqual(['schedule.json']);
+        // A file where the plan's folder goes: the rename fails, the temp folder is removed.
+        const blocked = tempFolder({ 'fitness-wechat': 'not a folder' });
+        writeFileSync(join(blocked, 'fitness-wechat'), 'not a folder');
+        const r = run(['compile', GOOD[0], '--out', blocked, '--formats', 'json']);
+        expect(r.code).toBe(2);
+        expect(readdirSync(blocked)).toEqual(['fitness-wechat']);
+        expect(readFileSync(join(blocked, 'fitness-wechat'), 'utf8')).toBe('not a folder');
+    });
+
+    it('an interrupted compile leaves no temp folders and no partial plan folders', async () => {
+        const out = tempFolder();
+        const child = spawn(process.execPath, [BIN, 'compile', 'examples', '--out', out, '--runs', '20000'], { cwd: ROOT, stdio: 'ignore' });
+        await new Promise((r) => setTimeout(r, 2500));
+        child.kill('SIGTERM');
+        await new Promise((r) => child.on('exit', r));
+        const entries = readdirSync(out);
+        expect(entries.filter((e) => e.startsWith('.'))).toEqual([]);
+        for (const e of entries) expect(readdirSync(join(out, e)).sort()).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
+    });
+});
+
+describe('community diff', () => {
+    it('lists moved events and KPI changes between two files as Markdown', () => {
+        const dir = tempFolder({
+            'shared/platforms.community': readFileSync(join(ROOT, 'examples/shared/platforms.community'), 'utf8'),
+            'old.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8'),
+            'new.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8').replace('every week on Friday at 12:00', 'every week on Thursday at 18:00').replace('seed 300 members', 'seed 3000 members'),
+        });
+        const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('0 added, 0 removed, 26 moved, 0 changed events.');
+        expect(r.stdout).toContain('| ↔️ moved | FitHome | FlashSale | 2027-01-08 12:00 | 2027-01-07 18:00 |');
+        expect(r.stdout).toMatch(/\| FitHome \| Growth \| [\d,]+ → [\d,]+ \| \d+(\.\d)?% → \d+(\.\d)?% \|/);
+    });
+
+    it('compares with a git ref, resolving imports from that ref, and cleans up', () => {
+        const r = run(['diff', 'examples/fitness-wechat.community', '--base', 'HEAD', '--runs', '50']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('(HEAD → working tree)');
+        expect(readdirSync(ROOT).filter((e) => e.startsWith('.community-diff-'))).toEqual([]);
+        expect(run(['diff', 'examples/fitness-wechat.community', '--base', 'no-such-ref-xyz']).code).toBe(2);
+    });
+});
+
+describe('community check --format sarif / github', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif-2.1.0-subset.schema.json'), 'utf8')));
+
+    it('writes SARIF 2.1.0 that validates, with ruleId = code and partialFingerprints', () => {
+        const r = run(['check', 'examples/invalid', '--format', 'sarif']);
+        expect(r.code).toBe(1);
+        const log = JSON.parse(r.stdout);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        expect(log.version).toBe('2.1.0');
+        const results = log.runs[0].results;
+        expect(results.length).toBeGreaterThan(10);
+        const bad = results.find((x: { ruleId: string }) => x.ruleId === 'bad-date');
+        expect(bad).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/invalid/bad-date.community' }, region: { startLine: 12, startColumn: 8 } } }] });
+        expect(Object.values(bad.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}:1$/);
+        expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bad-date');
+        // Stable across runs.
+        expect(run(['check', 'examples/invalid', '--format', 'sarif']).stdout).toBe(r.stdout);
+        const clean = JSON.parse(run(['check', 'examples/fitness-wechat.community', '--format', 'sarif']).stdout);
+        expect(validate(clean)).toBe(true);
+    });
+
+    it('writes escaped annotations, at most 10 per type, the rest to the step summary, exit 1 on errors', () => {
+        const summaryDir = tempFolder();
+        const summary = join(summaryDir, 'summary.md');
+        const r = run(['check', 'examples/invalid', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+        expect(r.code).toBe(1);
+        const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+        expect(errors).toHaveLength(10);
+        expect(errors[0]).toMatch(/^::error file=examples\/invalid\/[\w.-]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=community [\w-]+::/);
+        expect(r.stdout).toMatch(/\d+ more diagnostics .* listed in the step summary/);
+        const md = readFileSync(summary, 'utf8');
+        expect(md).toContain('| Severity | Location | Code | Message | Annotated |');
+        expect(md.split('\n').filter((l) => l.startsWith('| error')).length).toBeGreaterThan(10);
+        expect(md).toContain('| no |');
+        expect(escapeData('100%\r\nok')).toBe('100%25%0D%0Aok');
+        expect(escapeProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+        expect(existsSync(summary)).toBe(true);
+    });
+});
