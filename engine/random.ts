@@ -105,7 +105,7 @@ export class Random {
             // Inversion: walk the CDF from 0 using the pmf recurrence.
             const q = 1 - pp;
             const ratio = pp / q;
-            let pmf = Math.exp(n * Math.log1p(-pp));
+            let pmf = Math.pow(q, n);
             let u = this.uniform();
             k = 0;
             while (u > pmf) {
