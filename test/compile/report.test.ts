@@ -14,6 +14,20 @@ import { planFromFile, ROOT, tempFolder } from './helpers.js';
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const HARNESS = join(ROOT, 'test/e2e/.harness/node_modules/playwright-core');
 
+/** The few playwright-core calls used here (it lives in the e2e harness, outside the typed tree). */
+interface Browser {
+    newPage(): Promise<Page>;
+    close(): Promise<void>;
+}
+interface Page {
+    on(event: 'console', fn: (msg: { type(): string; text(): string }) => void): void;
+    on(event: 'pageerror', fn: (err: Error) => void): void;
+    on(event: 'dialog', fn: (d: { message(): string; dismiss(): Promise<void> }) => void): void;
+    on(event: 'request', fn: (r: { url(): string }) => void): void;
+    goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
+    locator(selector: string): { count(): Promise<number>; innerText(): Promise<string>; first(): { boundingBox(): Promise<{ width: number } | null> } };
+}
+
 let plan: Plan;
 let en: CompiledPlan;
 let zh: CompiledPlan;
@@ -78,7 +92,7 @@ describe('HTML report', () => {
         const dir = tempFolder({ 'report.html': file(en, 'report.html') });
         const url = `file://${join(dir, 'report.html')}`;
         if (existsSync(HARNESS)) {
-            const { chromium } = createRequire(import.meta.url)(HARNESS) as typeof import('playwright-core');
+            const { chromium } = createRequire(import.meta.url)(HARNESS) as { chromium: { launch(o: { executablePath?: string; args: string[] }): Promise<Browser> } };
             const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
             try {
                 const page = await browser.newPage();
