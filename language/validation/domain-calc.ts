@@ -169,7 +169,22 @@ export function resolvePlatform(p: Platform): ResolvedPlatform {
     return { node: p, kind, limits: effectiveLimits(kind, overrides) };
 }
 
-export function isChinaFacing(facts: CommunityFacts): boolean {
+const lightCache = new WeakMap<CommunityServices, WorkspaceCache<Community, Pick<CommunityFacts, 'plan' | 'platforms'>>>();
+
+/** The plan frame and platforms of a community, without calendars or projections (cheap: fast checks). */
+export function lightFacts(services: CommunityServices, community: Community): Pick<CommunityFacts, 'plan' | 'platforms'> {
+    let cache = lightCache.get(services);
+    if (!cache) {
+        cache = new WorkspaceCache(services.shared);
+        lightCache.set(services, cache);
+    }
+    return cache.get(community, () => ({
+        plan: planFacts(services, community),
+        platforms: community.platforms.map((r) => r.ref).filter((p): p is Platform => p !== undefined).map(resolvePlatform),
+    }));
+}
+
+export function isChinaFacing(facts: Pick<CommunityFacts, 'plan' | 'platforms'>): boolean {
     if (facts.plan.markets.includes('CN')) return true;
     if (facts.plan.markets.length > 0) return false;
     return facts.platforms.some((p) => isKnownPlatformKind(p.kind) && PLATFORM_KINDS[p.kind].region === 'CN');

@@ -4,7 +4,7 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isActivity, isCommunity, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
-import { communityFacts, fmt, isChinaFacing, isPromotional, planFacts } from './domain-calc.js';
+import { fmt, isChinaFacing, isPromotional, lightFacts, planFacts } from './domain-calc.js';
 import { report } from './report.js';
 
 /** The ¥50,000 cap on a lottery-type prize sale's top prize (Anti-Unfair Competition Law 2017/2019). */
@@ -26,7 +26,7 @@ export class ComplianceChecks {
 
     lottery(activity: Activity, accept: ValidationAcceptor): void {
         const community = activity.$container;
-        const facts = communityFacts(this.services, community);
+        const facts = lightFacts(this.services, community);
         const isLottery = activity.lottery !== undefined || (activity.kind !== undefined && LOTTERY_KINDS.has(activity.kind));
         if (!isLottery) return;
         if (isChinaFacing(facts)) {
@@ -59,7 +59,7 @@ export class ComplianceChecks {
     sharing(referral: Referral, accept: ValidationAcceptor): void {
         if (!referral.reward) return;
         const community = referral.$container;
-        const facts = communityFacts(this.services, community);
+        const facts = lightFacts(this.services, community);
         const onWeChat = facts.platforms.some((p) => p.kind.startsWith('wechat') || p.kind.startsWith('wecom'));
         if (!onWeChat && !isChinaFacing(facts)) return;
         const zh = this.lang === 'zh-CN';
@@ -98,7 +98,7 @@ export class ComplianceChecks {
         if (!content.link || !isPromotional(content)) return;
         if (content.label?.includes('广告')) return;
         const community = AstUtils.getContainerOfType(content, isCommunity);
-        const china = community ? isChinaFacing(communityFacts(this.services, community)) : planFacts(this.services, content).markets.includes('CN');
+        const china = community ? isChinaFacing(lightFacts(this.services, community)) : planFacts(this.services, content).markets.includes('CN');
         if (!china) return;
         report(accept, this.lang, 'ad-label-missing', { content: content.name }, { node: content, property: content.label ? 'label' : 'link' });
     }
