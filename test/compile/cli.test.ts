@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../cli/format-github.js';
 import { ROOT, tempFolder } from './helpers.js';
@@ -141,8 +141,9 @@ describe('community diff', () => {
 });
 
 describe('community check --format sarif / github', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif-2.1.0-subset.schema.json'), 'utf8')));
+    // The official OASIS SARIF 2.1.0 schema (draft-04), as shipped by Microsoft's @microsoft/jest-sarif.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
 
     it('writes SARIF 2.1.0 that validates, with ruleId = code and partialFingerprints', () => {
         const r = run(['check', 'examples/invalid', '--format', 'sarif']);
