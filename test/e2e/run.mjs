@@ -367,6 +367,7 @@ try {
         const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
         if (!/script-src 'nonce-/.test(csp) || /unsafe-inline|unsafe-eval/.test(csp)) throw new Error(`weak CSP: ${csp}`);
         if (pwnedSignals.length) throw new Error(pwnedSignals.join('; '));
+        await frame.evaluate(() => window.scrollTo(0, 0));
         await shot(page, '05-hostile-names-en');
     });
     await context.close();

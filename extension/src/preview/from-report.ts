@@ -72,7 +72,8 @@ function kpiViews(c: ScenarioForecast['communities'][number], community: Communi
     const planned = new Map((community?.kpis ?? []).map((k) => [k.name, k]));
     return c.kpis.map((k) => ({
         name: k.name,
-        label: `${k.name}: ${kpiLabel(k, currency)}`,
+        // Unnamed KPIs get a name derived from their metric: then the target alone reads better.
+        label: k.name.startsWith(k.metric) ? kpiLabel(k, currency) : `${k.name}: ${kpiLabel(k, currency)}`,
         metric: k.metric,
         op: k.op,
         target: k.target,
