@@ -64,6 +64,7 @@ if (process.env.E2E_SKIP_PACKAGE !== '1' || !existsSync(VSIX)) run('npm', ['run'
 
 // ---- 2. workspace and code-server profile ----
 rmSync(RUN, { recursive: true, force: true });
+rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });
 const WS = join(RUN, 'workspace');
 mkdirSync(join(WS, 'invalid'), { recursive: true });
