@@ -2,7 +2,7 @@
 import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import { isPlan, type Model, type Plan } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
-import { readQuantity, durationDays } from './quantity.js';
+import { durationDays, isComplete, readQuantity } from './quantity.js';
 
 export interface PlanFrame {
     plan: Plan;
@@ -24,7 +24,7 @@ export function plansInScope(services: CommunityServices, doc: LangiumDocument):
 
 export function frameOf(plan: Plan): PlanFrame {
     let horizonWeeks: number | undefined;
-    if (plan.horizon) {
+    if (isComplete(plan.horizon)) {
         const days = durationDays(readQuantity(plan.horizon));
         if (days !== undefined) horizonWeeks = Math.max(1, Math.round(days / 7));
     }

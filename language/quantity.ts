@@ -39,6 +39,16 @@ export function unitClassOf(unit: string | undefined): UnitClass {
     return 'count';
 }
 
+/**
+ * Whether every part of a quantity was parsed. Validation runs on files with syntax errors too, where
+ * a number can be cut short; such a quantity is left to the syntax error.
+ */
+export function isComplete(q: Quantity | undefined): q is Quantity {
+    if (!q) return false;
+    const amounts = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
+    return amounts.every((a) => a !== undefined && typeof a.value === 'number') && q.pers.every((p) => p !== undefined && p.unit !== undefined);
+}
+
 export function amountValue(a: Amount): number {
     const v = a.negative ? -a.value : a.value;
     return a.unit === '%' ? v / 100 : v;

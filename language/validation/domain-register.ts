@@ -2,7 +2,7 @@
 // Checks that only count or compare written values run on every keystroke ('fast'); the ones that
 // expand calendars over the horizon or project tier sizes run in Langium's 'slow' category, which
 // the editor runs after typing pauses (language/lsp/slow-validation.ts) and the CLI runs always.
-import type { ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunityAstType } from '../generated/ast.js';
 import { ComplianceChecks } from './domain-compliance.js';
@@ -42,6 +42,24 @@ export function registerDomainChecks(services: CommunityServices): void {
         Activity: (n, a) => resources.capacity(n, a),
         Kpi: (n, a) => strategy.impossible(n, a),
     };
-    registry.register(fast, undefined, 'fast');
-    registry.register(slow, undefined, 'slow');
+    registry.register(onlyWhenParsed(fast), undefined, 'fast');
+    registry.register(onlyWhenParsed(slow), undefined, 'slow');
+}
+
+/**
+ * Domain checks reason about whole plans; on a file that does not parse, the syntax errors come
+ * first and half-built blocks (a KPI without its target) would only produce noise. Each check runs
+ * only when its document parsed cleanly.
+ */
+function onlyWhenParsed(checks: ValidationChecks<CommunityAstType>): ValidationChecks<CommunityAstType> {
+    const guard = (check: ValidationCheck) => (node: AstNode, accept: ValidationAcceptor, token: Parameters<ValidationCheck>[2]) => {
+        const parsed = AstUtils.getDocument(node).parseResult;
+        if (parsed.parserErrors.length > 0 || parsed.lexerErrors.length > 0) return;
+        return check(node, accept, token);
+    };
+    const guarded: Record<string, ValidationCheck | ValidationCheck[]> = {};
+    for (const [type, value] of Object.entries(checks)) {
+        guarded[type] = Array.isArray(value) ? value.map((c) => guard(c as ValidationCheck)) : guard(value as ValidationCheck);
+    }
+    return guarded as ValidationChecks<CommunityAstType>;
 }

@@ -11,7 +11,7 @@ import {
 } from '../generated/ast.js';
 import { resolveImport, unquote } from '../imports.js';
 import { plansInScope } from '../plan-context.js';
-import { readQuantity } from '../quantity.js';
+import { isComplete, readQuantity } from '../quantity.js';
 import { report } from './report.js';
 
 /** Blocks whose properties are written as `keyword value`; a property set twice is a slip. */
@@ -93,6 +93,7 @@ export class StructureChecks {
                 report(accept, this.lang, 'unknown-assumption', { key: assumption.key, known: ASSUMPTION_KEYS.join(', ') }, { node: assumption, property: 'key' });
                 continue;
             }
+            if (!isComplete(assumption.value)) continue;
             const value = readQuantity(assumption.value).center;
             if (!(value >= def.min && value <= def.max)) {
                 report(accept, this.lang, 'out-of-range', { property: assumption.key, range: `${def.min}–${def.max} (${def.unit})`, value: String(value) }, { node: assumption, property: 'value' });
@@ -126,14 +127,14 @@ export class StructureChecks {
         for (const tier of community.tiers) {
             const parts: number[] = [];
             const monthly = (q: Parameters<typeof readQuantity>[0] | undefined) => {
-                if (!q) return;
+                if (!isComplete(q)) return;
                 const m = readQuantity(q);
                 if (m.unitClass !== 'percent' || !m.period) return;
                 const p = Math.min(1, Math.max(0, m.center));
                 parts.push(1 - Math.pow(1 - p, WEEKS_PER.month / WEEKS_PER[m.period as Period]));
             };
             monthly(tier.churn);
-            for (const other of community.tiers) for (const flow of other.flows) if (flow.tier.ref === tier) monthly(flow.rate);
+            for (const other of community.tiers) for (const flow of other.flows) if (flow.tier?.ref === tier) monthly(flow.rate);
             for (const flow of tier.demotions) monthly(flow.rate);
             const total = parts.reduce((a, b) => a + b, 0);
             if (total > 1 + 1e-9) {
@@ -145,7 +146,7 @@ export class StructureChecks {
 
     tier(tier: Tier, accept: ValidationAcceptor): void {
         for (const flow of [...tier.flows, ...tier.demotions]) {
-            if (flow.tier.ref === tier) report(accept, this.lang, 'self-flow', { tier: tier.name }, { node: flow, property: 'tier' });
+            if (flow.tier?.ref === tier) report(accept, this.lang, 'self-flow', { tier: tier.name }, { node: flow, property: 'tier' });
         }
         if (tier.entry?.condition && !(tier.entry.condition in ENTRY_CONDITIONS)) {
             report(accept, this.lang, 'unknown-kind', { what: 'entry condition', value: tier.entry.condition, known: Object.keys(ENTRY_CONDITIONS).join(', ') }, { node: tier.entry, property: 'condition' });

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isRetentionMetric } from '../generated/ast.js';
-import { distMax, distMin, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { distMax, distMin, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
 
 export interface ValueSpec {
@@ -77,7 +77,7 @@ export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
 function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     const container = q.$container;
     if (isKpi(container) && q.$containerProperty === 'target') {
-        const spec = KPI_TARGET_SPECS[container.metric.$type];
+        const spec = container.metric ? KPI_TARGET_SPECS[container.metric.$type] : undefined;
         return spec ? { spec, label: 'KPI target' } : undefined;
     }
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
@@ -105,6 +105,8 @@ function words(spec: ValueSpec, lang: Lang): string {
 
 export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lang, planCurrency: string | undefined): void {
     // Mixed units inside one quantity: 12% ± 4 CNY.
+    // A number cut short by a syntax error: the syntax error is the diagnostic.
+    if (!isComplete(q)) return;
     const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
     const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
     if (classes.size > 1) {

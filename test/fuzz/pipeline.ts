@@ -36,9 +36,14 @@ export async function runPipeline(text: string): Promise<PipelineResult> {
     }
 }
 
-/** Every number a forecast reports, for finiteness checks. */
+/** Every number a forecast reports, for finiteness checks; paths name series by their key. */
 export function* forecastNumbers(value: unknown, path = ''): Generator<[string, number]> {
     if (typeof value === 'number') yield [path, value];
-    else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* forecastNumbers(value[i], `${path}[${i}]`);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* forecastNumbers(v, `${path}.${k}`);
+    else if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const item = value[i] as { key?: unknown; metric?: unknown } | null;
+            const key = typeof item?.key === 'string' ? item.key : typeof item?.metric === 'string' ? item.metric : String(i);
+            yield* forecastNumbers(value[i], `${path}[${key}]`);
+        }
+    } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* forecastNumbers(v, `${path}.${k}`);
 }

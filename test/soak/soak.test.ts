@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
+import { ResponseError } from 'vscode-jsonrpc';
+import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { startServer, type ServerProcess } from '../helpers/lsp-process.js';
 
 const EDITS = Number(process.env.SOAK_EDITS ?? 150);
@@ -51,7 +52,7 @@ async function answered<T>(request: Promise<T>, what: string): Promise<T | 'canc
     try {
         return await Promise.race([request, timeout]);
     } catch (error) {
-        if (error instanceof ResponseError && (error.code === ErrorCodes.RequestCancelled || error.code === -32801 /* ContentModified */)) return 'cancelled';
+        if (error instanceof ResponseError && (error.code === LSPErrorCodes.RequestCancelled || error.code === LSPErrorCodes.ContentModified)) return 'cancelled';
         throw error;
     } finally {
         clearTimeout(timer);
