@@ -9,7 +9,7 @@ import { Plan } from './model.js';
 import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
 import { sensitivity, sensitivityRuns } from './sensitivity.js';
-import { meetsTarget, simulateCommunity, type RawResult } from './simulate.js';
+import { meetsTarget, rawValue, simulateCommunity, type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
 export interface ForecastOptions {
@@ -50,9 +50,8 @@ export function simulatePlan(plan: Plan, runs: number, seed: number, onProgress?
 /** Per-run values of one series at one week (0-based). */
 export function seriesAt(raw: RawResult, seriesIndex: number, week: number, out: Float64Array): Float64Array {
     const { runs, compiled } = raw;
-    const SC = compiled.series.length;
-    const H = compiled.horizon;
-    for (let r = 0; r < runs; r++) out[r] = raw.series[(r * SC + seriesIndex) * H + week];
+    const from = (seriesIndex * compiled.horizon + week) * runs;
+    out.set(raw.series.subarray(from, from + runs));
     return out;
 }
 
@@ -138,9 +137,8 @@ export function forecastScenario(plan: Plan, scenario: string | null, runs: numb
     if (applied.budget !== undefined && raws.length > 0) {
         const totals = new Float64Array(runs);
         for (const raw of raws) {
-            const SC = raw.compiled.series.length;
             const H = raw.compiled.horizon;
-            for (let r = 0; r < runs; r++) totals[r] += raw.series[(r * SC + S.cumulativeCost) * H + H - 1];
+            for (let r = 0; r < runs; r++) totals[r] += rawValue(raw, S.cumulativeCost, H - 1, r);
         }
         let within = 0;
         for (let r = 0; r < runs; r++) if (totals[r] <= applied.budget + 1e-9) within++;

@@ -5,7 +5,8 @@
 // - uniform(): one 32-bit output mapped to the open interval (0, 1). 2^-32 resolution is plenty for
 //   Monte Carlo and costs a single generator step.
 // - sample(dist): a model `Dist` — fixed, uniform(min, max) or triangular(min, mode, max) by inversion.
-// - binomial(n, p): exact inversion (sequential search of the CDF) while min(np, n(1-p)) < 12,
+// - binomial(n, p): exact inversion (sequential search of the CDF from (1-p)^n, computed by repeated
+//   squaring) while min(np, n(1-p)) < 12,
 //   otherwise the normal approximation N(np, np(1-p)) with continuity correction, clamped to [0, n].
 // - poisson(mean): exact inversion below mean 12, normal approximation above.
 // - normal(): standard normal by an interpolated inverse-CDF table (one uniform per draw).
@@ -105,7 +106,7 @@ export class Random {
             // Inversion: walk the CDF from 0 using the pmf recurrence.
             const q = 1 - pp;
             const ratio = pp / q;
-            let pmf = Math.pow(q, n);
+            let pmf = powInt(q, n);
             let u = this.uniform();
             k = 0;
             while (u > pmf) {
@@ -143,6 +144,20 @@ export class Random {
         const k = Math.round(mean + Math.sqrt(mean) * this.normal());
         return k < 0 ? 0 : k;
     }
+}
+
+/** x^n for a whole n ≥ 0 by repeated squaring (Math.pow is several times slower; the error is a few ulps). */
+export function powInt(x: number, n: number): number {
+    if (n > 0x7fffffff) return Math.pow(x, n);
+    let result = 1;
+    let base = x;
+    let e = n | 0;
+    while (e > 0) {
+        if (e & 1) result *= base;
+        base *= base;
+        e >>>= 1;
+    }
+    return result;
 }
 
 /** Quantile of triangular(min, mode, max) at u ∈ [0, 1]. */

@@ -1,40 +1,63 @@
 // The Monte Carlo core: runs a compiled community week by week, `runs` times, from one seeded
-// generator. All state lives in typed arrays allocated once per call; a run allocates nothing.
+// generator. Runs are simulated in blocks of RUN_BLOCK at a time, one week at a time over all runs of
+// the block (structure of arrays: every quantity is a typed array indexed [item * B + run]), so the
+// inner loops are tight loops over runs and nothing is allocated per run or per week.
 //
 // One week, from the start-of-week state:
 //  1. effective weekly rates per tier: base rates (converted exactly per run) + content effects +
 //     activity lifts for the share of targeted members taking part (capped by capacity);
 //  2. outflows per tier as a multinomial by sequential binomials: churn, then promotions/demotions;
 //  3. inflows from the not-yet-reached pool: Bass organic diffusion, paid channels with diminishing
-//     returns, referral campaigns (compounding reading) — one binomial over the pool, split by source;
+//     returns, referral campaigns (compounding reading) — one binomial over the pool, split among
+//     the sources only as far as the split matters (receiving tier, rewarded referral);
 //     tier capacities cap promotions and joins;
-//  4. apply all flows at once; then active members and buyers by binomial draws, money, cohorts.
+//  4. apply all flows at once; then active members and buyers, money, cohorts, KPIs.
+//
+// Robustness: every sampled count (seeds, audience sizes) and amount of money is clamped to
+// [0, COUNT_LIMIT] / [0, MONEY_LIMIT], rates to [0, 1], Bass coefficients and referral growth to
+// finite ceilings, so no plan the schema accepts can produce NaN or Infinity (see
+// docs/forecast-model.md, "Limits").
 import { WEEKS_PER } from './model.js';
-import type { Random } from './random.js';
+import { EXACT_DRAW_LIMIT, type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
+
+/** Runs simulated side by side (one block of typed arrays). Part of the draw order: changing it changes results. */
+export const RUN_BLOCK = 1024;
+/** Ceiling of any count of people (seeds, audience sizes, expected joins per week). */
+export const COUNT_LIMIT = 1e12;
+/** Ceiling of any sampled amount of money (per post, run, week, join, member, order). */
+export const MONEY_LIMIT = 1e12;
+/** Ceiling of the weekly Bass coefficients p and q (above ~20 everyone adopts within the week anyway). */
+const BASS_LIMIT = 100;
+/** Ceiling of a referral campaign's weekly growth factor g. */
+const GROWTH_LIMIT = 1e6;
 
 export interface RawResult {
     compiled: CompiledCommunity;
     runs: number;
-    /** Series values, run-major: [(r * seriesCount + s) * horizon + w]; NaN = undefined that week. */
+    /** Series values, week-major: [(s * horizon + w) * runs + r]; NaN = undefined that week. */
     series: Float64Array;
     /** KPI values at their deadlines: [k * runs + r]; NaN = undefined. */
     kpiValues: Float64Array;
 }
 
+/** Value of series `s` in week `w` (0-based) of run `r`. */
+export function rawValue(raw: RawResult, s: number, w: number, r: number): number {
+    return raw.series[(s * raw.compiled.horizon + w) * raw.runs + r];
+}
+
 export interface SimulateOptions {
     runs: number;
-    /** Called every few runs with the number of runs done. */
+    /** Called after every block of runs with the number of runs done. */
     onProgress?: (done: number) => void;
 }
 
-/** A sampled parameter, or 0 when the plan leaves it out (slot −1). */
-function slot(params: Float64Array, index: number): number {
-    return index < 0 ? 0 : params[index];
+function clamp01(x: number): number {
+    return x > 0 ? (x < 1 ? x : 1) : 0;
 }
 
-function clamp01(x: number): number {
-    return x < 0 ? 0 : x > 1 ? 1 : x;
+function clampTo(x: number, limit: number): number {
+    return x > 0 ? (x < limit ? x : limit) : 0;
 }
 
 function weekly(p: number, weeksPer: number): number {
@@ -43,17 +66,59 @@ function weekly(p: number, weeksPer: number): number {
     return weeksPer === 1 ? p : 1 - Math.pow(1 - p, 1 / weeksPer);
 }
 
-/** Probability that a not-yet-reached person adopts during one week under the Bass model (exact for the ODE). */
-export function bassWeeklyHazard(p: number, q: number, F0: number): number {
-    if (F0 >= 1) return 0;
+/** Bass weekly hazard with E = e^{−(p+q)} precomputed. */
+function bassHazard(p: number, q: number, F0: number, E: number): number {
+    if (!(F0 < 1)) return 0;
     const rate = p + q * F0;
     if (!(rate > 0)) return 0;
-    const E = Math.exp(-(p + q));
     const A = (p * (1 - F0)) / rate;
     const B = (q * (1 - F0)) / rate;
     const F1 = (1 - A * E) / (1 + B * E);
     const h = (F1 - F0) / (1 - F0);
-    return h < 0 ? 0 : h > 1 ? 1 : h;
+    return h > 0 ? (h < 1 ? h : 1) : 0;
+}
+
+/** Probability that a not-yet-reached person adopts during one week under the Bass model (exact for the ODE). */
+export function bassWeeklyHazard(p: number, q: number, F0: number): number {
+    return bassHazard(p, q, F0, Math.exp(-(p + q)));
+}
+
+/**
+ * Sum over tiers of Binomial(n[t], p[t]) for one run: exact draws where the rarer outcome's expected
+ * count is below EXACT_DRAW_LIMIT, and one normal draw N(Σnp, Σnp(1 − p)) for all the other tiers
+ * (a sum of independent normal approximations is the normal approximation of the sum).
+ * Used for outputs that feed nothing back (active members, buyers).
+ */
+function binomialSum(rng: Random, n: Float64Array, p: Float64Array, T: number, B: number, j: number): number {
+    let total = 0;
+    let mu = 0;
+    let v = 0;
+    let big = 0;
+    for (let t = 0; t < T; t++) {
+        const i = t * B + j;
+        const nt = n[i];
+        if (!(nt > 0)) continue;
+        const pt = p[i];
+        if (!(pt > 0)) continue;
+        if (pt >= 1) {
+            total += nt;
+            continue;
+        }
+        const mean = nt * pt;
+        if (mean < EXACT_DRAW_LIMIT || nt - mean < EXACT_DRAW_LIMIT) total += rng.binomial(nt, pt);
+        else {
+            mu += mean;
+            v += mean * (1 - pt);
+            big += nt;
+        }
+    }
+    if (v > 0) {
+        let k = Math.round(mu + Math.sqrt(v) * rng.normal());
+        if (k < 0) k = 0;
+        else if (k > big) k = big;
+        total += k;
+    }
+    return total;
 }
 
 export function simulateCommunity(c: CompiledCommunity, rng: Random, options: SimulateOptions): RawResult {
@@ -67,469 +132,609 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const CH = c.channels.length;
     const RF = c.referrals.length;
     const NC = c.contentCost.length;
-    const SRC = (c.organic ? 1 : 0) + CH + RF; // inflow sources: organic, channels, referrals
+    const D = c.dists.length;
+    const B = Math.min(R, RUN_BLOCK);
+    const AGE = c.maxCohortAge;
+    const AG1 = AGE + 1;
 
-    const series = new Float64Array(R * SC * H);
+    const series = new Float64Array(SC * H * R);
     const kpiValues = new Float64Array(K * R);
 
-    // ---- per-run parameters and rates ----
-    const params = new Float64Array(c.dists.length);
-    const churnW = new Float64Array(T);
-    const activeW = new Float64Array(T);
-    const buysW = new Float64Array(T);
-    const feeWeekly = new Float64Array(T);
-    const feeOnce = new Float64Array(T);
-    const flowW = new Float64Array(F);
-    const dChurn = new Float64Array(A * T);
-    const dActive = new Float64Array(A * T);
-    const dFlow = new Float64Array(A * F);
-    const reach = new Float64Array(A);
-    const runCost = new Float64Array(A);
-    const contentCostW = new Float64Array(H);
-    const spend = new Float64Array(CH);
-    const cpj = new Float64Array(CH);
-    const growth = new Float64Array(RF);
-    const reward = new Float64Array(RF);
-    // ---- per-week state ----
-    const m = new Float64Array(T);
-    const startM = new Float64Array(T);
-    const churnEff = new Float64Array(T);
-    const activeEff = new Float64Array(T);
-    const flowEff = new Float64Array(F);
-    const churned = new Float64Array(T);
-    const moved = new Float64Array(F);
-    const room = new Float64Array(T);
-    const joinsTo = new Float64Array(T);
-    const entrants = new Float64Array(T);
-    const srcH = new Float64Array(SRC);
-    const srcMean = new Float64Array(SRC);
-    const srcInto = new Int32Array(SRC);
-    const srcJoins = new Float64Array(SRC);
-    // ---- per-run history for KPIs ----
-    const histStart = new Float64Array(H * T);
-    const histChurned = new Float64Array(H * T);
-    const histEntrants = new Float64Array(H * T);
-    const histFlow = new Float64Array(H * F);
-    // ---- cohorts: ring of survival vectors and the survival table [cohort * (AGE+1) + age] ----
-    const AGE = c.maxCohortAge;
-    const ring = new Float64Array((AGE + 1) * T);
-    const cohortSize = new Float64Array(H);
-    const survival = new Float64Array(H * (AGE + 1));
-    const stayFrac = new Float64Array(T);
-    const flowFrac = new Float64Array(F);
-    const tmpVec = new Float64Array(T);
+    // ---- flat structure ----
+    const flowFrom = Int32Array.from(c.flows, (f) => f.from);
+    const flowTo = Int32Array.from(c.flows, (f) => f.to);
+    const flowDemotion = Uint8Array.from(c.flows, (f) => (f.demotion ? 1 : 0));
+    const outStart = new Int32Array(T + 1);
+    const outList = new Int32Array(F);
+    for (let t = 0, n = 0; t < T; t++) {
+        outStart[t] = n;
+        for (const f of c.flowsOut[t]) outList[n++] = f;
+        outStart[t + 1] = n;
+    }
+    const hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
+    const staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));
+    // Slots clamped right after sampling: amounts of money and counts of people.
+    const moneySlots: number[] = [...c.contentCost, c.orderValue, ...c.tierFee];
+    for (const a of c.activities) moneySlots.push(a.costPerRun);
+    for (const ch of c.channels) moneySlots.push(ch.spend);
+    for (const rf of c.referrals) moneySlots.push(rf.reward);
+    const countSlots: number[] = [...c.tierSeed, ...c.audiences];
+    const moneyIdx = Int32Array.from(moneySlots.filter((s) => s >= 0));
+    const countIdx = Int32Array.from(countSlots.filter((s) => s >= 0));
 
-    let s = 0;
-    if (c.organic) srcInto[s++] = c.organic.into;
-    for (const ch of c.channels) srcInto[s++] = ch.into;
-    for (const rf of c.referrals) srcInto[s++] = rf.into;
+    // Inflow sources (organic, channels, referrals) and the classes they are drawn in: sources into the
+    // same tier share a class, except a rewarded referral, whose joins must be counted for its cost.
+    const SRC = (c.organic ? 1 : 0) + CH + RF;
+    const srcClass = new Int32Array(SRC);
+    const classInto: number[] = [];
+    const classReferral: number[] = [];
+    {
+        const keys: string[] = [];
+        const add = (i: number, into: number, referral: number) => {
+            const key = referral >= 0 ? `r${referral}` : `t${into}`;
+            let k = keys.indexOf(key);
+            if (k < 0) {
+                k = keys.length;
+                keys.push(key);
+                classInto.push(into);
+                classReferral.push(referral);
+            }
+            srcClass[i] = k;
+        };
+        let i = 0;
+        if (c.organic) add(i++, c.organic.into, -1);
+        for (const ch of c.channels) add(i++, ch.into, -1);
+        c.referrals.forEach((rf, j) => add(i++, rf.into, rf.reward >= 0 ? j : -1));
+    }
+    const NCL = classInto.length;
+    const clsStay = new Float64Array(NCL);
+    const clsWeight = new Float64Array(NCL);
+    const clsMean = new Float64Array(NCL);
+    const clsJoins = new Float64Array(NCL);
+
+    // ---- per-block arrays, [item * B + j] ----
+    const P = new Float64Array(D * B);
+    const churnW = new Float64Array(T * B);
+    const activeW = new Float64Array(T * B);
+    const buysW = new Float64Array(T * B);
+    const feeWeekly = new Float64Array(T * B);
+    const feeOnce = new Float64Array(T * B);
+    const flowW = new Float64Array(F * B);
+    const dChurn = new Float64Array(A * T * B);
+    const dActive = new Float64Array(A * T * B);
+    const dFlow = new Float64Array(A * F * B);
+    const reach = new Float64Array(A * B);
+    const runCost = new Float64Array(A * B);
+    const spend = new Float64Array(CH * B);
+    const cpj = new Float64Array(CH * B);
+    const growth = new Float64Array(RF * B);
+    const reward = new Float64Array(RF * B);
+    const orderValue = new Float64Array(B);
+    const pW = new Float64Array(B);
+    const qW = new Float64Array(B);
+    const bassE = new Float64Array(B);
+    const M = new Float64Array(B);
+    const reached = new Float64Array(B);
+    const cumCost = new Float64Array(B);
+    const cumRev = new Float64Array(B);
+    const costW = new Float64Array(B);
+    const m = new Float64Array(T * B);
+    const startM = new Float64Array(T * B);
+    const churnEff = new Float64Array(T * B);
+    const activeEff = new Float64Array(T * B);
+    const flowEff = new Float64Array(F * B);
+    const churned = new Float64Array(T * B);
+    const moved = new Float64Array(F * B);
+    const room = new Float64Array(T * B);
+    const joinsTo = new Float64Array(T * B);
+    const entrants = new Float64Array(T * B);
+    const joinsW = new Float64Array(B);
+    const stayFrac = new Float64Array(T * B);
+    const flowFrac = new Float64Array(F * B);
+    // cohorts: ring of tier vectors [(slot * T + t) * B + j], sizes [slot * B + j], survival [(slot * AG1 + age) * B + j]
+    let ring = new Float64Array(AG1 * T * B);
+    let next = new Float64Array(AG1 * T * B);
+    const keepFrac = new Float64Array(T * B);
+    const alive = new Float64Array(B);
+    const cohortSize = new Float64Array(AG1 * B);
+    const survival = new Float64Array(AG1 * AG1 * B);
+    // KPI accumulators (new members, churn and conversion windows)
+    const kpiA = new Float64Array(K * B);
+    const kpiB = new Float64Array(K * B);
 
     const tierPos = c.tierSeries0;
     const retPos = c.retentionSeries0;
     const groupPos = c.groupSeries0;
-    const progressEvery = Math.max(1, Math.floor(R / 100));
+    const GC = c.groupCapacities.length;
+    const unbounded = c.audiences.length === 0;
+    const gamma = c.paidSaturation;
 
-    for (let r = 0; r < R; r++) {
-        // ---- sample every distribution once ----
-        for (let i = 0; i < params.length; i++) params[i] = rng.sample(c.dists[i]);
+    for (let r0 = 0; r0 < R; r0 += B) {
+        const nb = Math.min(B, R - r0);
+        const out = (s: number, w: number) => (s * H + w) * R + r0;
 
+        // ---- sample every distribution once per run ----
+        for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i]);
+        for (const i of moneyIdx) for (let j = 0; j < nb; j++) P[i * B + j] = clampTo(P[i * B + j], MONEY_LIMIT);
+        for (const i of countIdx) for (let j = 0; j < nb; j++) P[i * B + j] = Math.round(clampTo(P[i * B + j], COUNT_LIMIT));
+        const at = (slot: number, j: number) => (slot < 0 ? 0 : P[slot * B + j]);
+
+        // ---- per-run rates ----
         for (let t = 0; t < T; t++) {
-            churnW[t] = weekly(slot(params, c.tierChurn[t]), c.tierChurnWeeksPer[t]);
-            activeW[t] = weekly(slot(params, c.tierActive[t]), c.tierActiveWeeksPer[t]);
-            buysW[t] = weekly(slot(params, c.tierBuys[t]), c.tierBuysWeeksPer[t]);
-            const fee = slot(params, c.tierFee[t]);
-            feeWeekly[t] = fee * c.tierFeeWeekly[t];
-            feeOnce[t] = fee * c.tierFeeOnce[t];
+            const cs = c.tierChurn[t];
+            const as = c.tierActive[t];
+            const bs = c.tierBuys[t];
+            const fs = c.tierFee[t];
+            for (let j = 0; j < nb; j++) {
+                const i = t * B + j;
+                churnW[i] = weekly(at(cs, j), c.tierChurnWeeksPer[t]);
+                activeW[i] = weekly(at(as, j), c.tierActiveWeeksPer[t]);
+                buysW[i] = weekly(at(bs, j), c.tierBuysWeeksPer[t]);
+                const fee = at(fs, j);
+                feeWeekly[i] = fee * c.tierFeeWeekly[t];
+                feeOnce[i] = fee * c.tierFeeOnce[t];
+            }
         }
-        for (let f = 0; f < F; f++) flowW[f] = weekly(params[c.flows[f].rate], c.flows[f].weeksPer);
+        for (let f = 0; f < F; f++) {
+            const slot = c.flows[f].rate;
+            const wp = c.flows[f].weeksPer;
+            for (let j = 0; j < nb; j++) flowW[f * B + j] = weekly(P[slot * B + j], wp);
+        }
         for (let a = 0; a < A; a++) {
             const act = c.activities[a];
-            reach[a] = clamp01(params[act.reach]);
-            runCost[a] = slot(params, act.costPerRun) + act.staffHoursPerRun * c.staffHourCost;
-            const lr = slot(params, act.liftRetention);
-            const la = slot(params, act.liftActivity);
-            const lp = slot(params, act.liftPromotion);
-            for (let t = 0; t < T; t++) {
-                const i = a * T + t;
-                dChurn[i] = 0;
-                dActive[i] = 0;
-                if (!act.tierMask[t]) continue;
-                if (lr !== 0 && c.tierChurn[t] >= 0) dChurn[i] = weekly(Math.max(0, params[c.tierChurn[t]] - lr), c.tierChurnWeeksPer[t]) - churnW[t];
-                if (la !== 0) dActive[i] = weekly(clamp01(slot(params, c.tierActive[t]) + la), c.tierActiveWeeksPer[t]) - activeW[t];
+            for (let j = 0; j < nb; j++) {
+                reach[a * B + j] = clamp01(P[act.reach * B + j]);
+                runCost[a * B + j] = at(act.costPerRun, j) + staffHoursPerRun[a] * c.staffHourCost;
+                const lr = at(act.liftRetention, j);
+                const la = at(act.liftActivity, j);
+                const lp = at(act.liftPromotion, j);
+                for (let t = 0; t < T; t++) {
+                    const i = (a * T + t) * B + j;
+                    dChurn[i] = 0;
+                    dActive[i] = 0;
+                    if (!act.tierMask[t]) continue;
+                    if (lr !== 0 && c.tierChurn[t] >= 0) dChurn[i] = weekly(Math.max(0, P[c.tierChurn[t] * B + j] - lr), c.tierChurnWeeksPer[t]) - churnW[t * B + j];
+                    if (la !== 0) dActive[i] = weekly(clamp01(at(c.tierActive[t], j) + la), c.tierActiveWeeksPer[t]) - activeW[t * B + j];
+                }
+                for (let f = 0; f < F; f++) {
+                    const fl = c.flows[f];
+                    dFlow[(a * F + f) * B + j] = lp !== 0 && !fl.demotion && act.tierMask[fl.from] ? weekly(clamp01(P[fl.rate * B + j] + lp), fl.weeksPer) - flowW[f * B + j] : 0;
+                }
             }
-            for (let f = 0; f < F; f++) {
-                const fl = c.flows[f];
-                dFlow[a * F + f] = lp !== 0 && !fl.demotion && act.tierMask[fl.from] ? weekly(clamp01(params[fl.rate] + lp), fl.weeksPer) - flowW[f] : 0;
+        }
+        for (let k = 0; k < CH; k++) {
+            const ch = c.channels[k];
+            for (let j = 0; j < nb; j++) {
+                spend[k * B + j] = at(ch.spend, j);
+                cpj[k * B + j] = at(ch.costPerJoin, j);
             }
         }
-        for (let w = 0; w < H; w++) {
-            let cost = 0;
-            for (let k = 0; k < NC; k++) {
-                const slot = c.contentCost[k];
-                if (slot >= 0) cost += c.contentPosts[k * H + w] * params[slot];
+        for (let k = 0; k < RF; k++) {
+            const rf = c.referrals[k];
+            for (let j = 0; j < nb; j++) {
+                const invitesPerCycle = (clampTo(P[rf.invites * B + j], COUNT_LIMIT) / rf.invitesWeeksPer) * (rf.cycleDays / 7);
+                const kf = invitesPerCycle * clamp01(P[rf.conversion * B + j]);
+                let g = kf > 0 ? Math.pow(1 + kf, 7 / rf.cycleDays) - 1 : 0;
+                if (!(g < GROWTH_LIMIT)) g = GROWTH_LIMIT;
+                growth[k * B + j] = g;
+                reward[k * B + j] = at(rf.reward, j) * rf.rewardSides;
             }
-            contentCostW[w] = cost;
         }
-        for (let j = 0; j < CH; j++) {
-            spend[j] = Math.max(0, slot(params, c.channels[j].spend));
-            cpj[j] = slot(params, c.channels[j].costPerJoin);
-        }
-        for (let j = 0; j < RF; j++) {
-            const rf = c.referrals[j];
-            const invitesPerCycle = (Math.max(0, params[rf.invites]) / rf.invitesWeeksPer) * (rf.cycleDays / 7);
-            const k = invitesPerCycle * clamp01(params[rf.conversion]);
-            growth[j] = Math.pow(1 + k, 7 / rf.cycleDays) - 1;
-            reward[j] = Math.max(0, slot(params, rf.reward)) * rf.rewardSides;
-        }
-        const orderValue = Math.max(0, slot(params, c.orderValue));
-        let pW = 0;
-        let qW = 0;
-        if (c.organic) {
-            pW = Math.max(0, params[c.organic.p]) / c.organic.pWeeksPer;
-            qW = Math.max(0, params[c.organic.q]) / c.organic.qWeeksPer;
+        for (let j = 0; j < nb; j++) {
+            orderValue[j] = at(c.orderValue, j);
+            if (c.organic) {
+                pW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.p * B + j], Infinity) / c.organic.pWeeksPer);
+                qW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.q * B + j], Infinity) / c.organic.qWeeksPer);
+                bassE[j] = Math.exp(-(pW[j] + qW[j]));
+            }
         }
 
         // ---- initial state ----
-        let seeds = 0;
-        for (let t = 0; t < T; t++) {
-            m[t] = Math.max(0, Math.round(slot(params, c.tierSeed[t])));
-            if (m[t] > c.tierCapacity[t]) m[t] = Math.floor(c.tierCapacity[t]);
-            seeds += m[t];
+        for (let j = 0; j < nb; j++) {
+            let seeds = 0;
+            for (let t = 0; t < T; t++) {
+                let n = at(c.tierSeed[t], j);
+                if (n > c.tierCapacity[t]) n = Math.max(0, Math.floor(c.tierCapacity[t]));
+                m[t * B + j] = n;
+                seeds += n;
+            }
+            let size = Infinity;
+            if (!unbounded) {
+                size = 0;
+                for (const slot of c.audiences) size += P[slot * B + j];
+                if (size < seeds) size = seeds;
+            }
+            M[j] = size;
+            reached[j] = seeds;
+            cumCost[j] = 0;
+            cumRev[j] = 0;
         }
-        let M = Infinity;
-        if (c.audiences.length > 0) {
-            M = 0;
-            for (const slot of c.audiences) M += Math.max(0, Math.round(params[slot]));
-            if (M < seeds) M = seeds;
-        }
-        let reached = seeds;
-        let cumCost = 0;
-        let cumRev = 0;
         ring.fill(0);
-        survival.fill(NaN);
         cohortSize.fill(0);
-        const base = r * SC * H;
+        survival.fill(NaN);
+        kpiA.fill(0);
+        kpiB.fill(0);
 
         for (let w = 0; w < H; w++) {
-            // ---- 1. effective rates ----
+            // ---- 1. effective rates and the week's costs of content and activities ----
             for (let t = 0; t < T; t++) {
-                churnEff[t] = churnW[t] + c.contentChurn[w * T + t];
-                activeEff[t] = activeW[t] + c.contentActive[w * T + t];
+                const cc = c.contentChurn[w * T + t];
+                const ca = c.contentActive[w * T + t];
+                for (let j = t * B, e = j + nb; j < e; j++) {
+                    churnEff[j] = churnW[j] + cc;
+                    activeEff[j] = activeW[j] + ca;
+                }
             }
-            for (let f = 0; f < F; f++) flowEff[f] = flowW[f];
+            flowEff.set(flowW);
+            costW.fill(0);
+            for (let k = 0; k < NC; k++) {
+                const slot = c.contentCost[k];
+                const posts = c.contentPosts[k * H + w];
+                if (slot < 0 || posts === 0) continue;
+                for (let j = 0; j < nb; j++) costW[j] += posts * P[slot * B + j];
+            }
             let staffHours = 0;
-            let activityCost = 0;
             for (let a = 0; a < A; a++) {
                 const act = c.activities[a];
                 const runs = act.runs[w];
                 if (runs > 0) {
-                    activityCost += runs * runCost[a];
-                    staffHours += runs * act.staffHoursPerRun;
+                    staffHours += runs * staffHoursPerRun[a];
+                    for (let j = 0; j < nb; j++) costW[j] += runs * runCost[a * B + j];
                 }
                 if (act.cover[w] === 0) continue;
-                let eligible = 0;
-                for (const t of act.tiers) eligible += m[t];
-                if (eligible <= 0) continue;
-                let part = reach[a] * eligible;
                 const cap = act.capacity * Math.max(1, runs);
-                if (part > cap) part = cap;
-                const share = part / eligible;
-                for (const t of act.tiers) {
-                    churnEff[t] += share * dChurn[a * T + t];
-                    activeEff[t] += share * dActive[a * T + t];
+                const tiers = act.tiers;
+                for (let j = 0; j < nb; j++) {
+                    let eligible = 0;
+                    for (const t of tiers) eligible += m[t * B + j];
+                    if (eligible <= 0) continue;
+                    let part = reach[a * B + j] * eligible;
+                    if (part > cap) part = cap;
+                    const share = part / eligible;
+                    for (const t of tiers) {
+                        churnEff[t * B + j] += share * dChurn[(a * T + t) * B + j];
+                        activeEff[t * B + j] += share * dActive[(a * T + t) * B + j];
+                    }
+                    for (let f = 0; f < F; f++) flowEff[f * B + j] += share * dFlow[(a * F + f) * B + j];
                 }
-                for (let f = 0; f < F; f++) flowEff[f] += share * dFlow[a * F + f];
             }
 
             // ---- 2. outflows ----
-            let churnedTotal = 0;
             for (let t = 0; t < T; t++) {
-                const n = m[t];
-                startM[t] = n;
-                const pc = clamp01(churnEff[t]);
-                let total = pc;
-                const outs = c.flowsOut[t];
-                for (let i = 0; i < outs.length; i++) {
-                    const f = outs[i];
-                    flowEff[f] = clamp01(flowEff[f]);
-                    total += flowEff[f];
-                }
-                const scale = total > 1 ? 1 / total : 1;
-                const k = rng.binomial(n, pc * scale);
-                churned[t] = k;
-                churnedTotal += k;
-                let rem = n - k;
-                let remP = 1 - pc * scale;
-                for (let i = 0; i < outs.length; i++) {
-                    const f = outs[i];
-                    const pf = flowEff[f] * scale;
-                    const x = remP > 1e-12 ? rng.binomial(rem, pf / remP) : 0;
-                    moved[f] = x;
-                    rem -= x;
-                    remP -= pf;
+                const o0 = outStart[t];
+                const o1 = outStart[t + 1];
+                for (let j = 0; j < nb; j++) {
+                    const i = t * B + j;
+                    const n = m[i];
+                    startM[i] = n;
+                    const pc = clamp01(churnEff[i]);
+                    let total = pc;
+                    for (let o = o0; o < o1; o++) {
+                        const fi = outList[o] * B + j;
+                        const pf = clamp01(flowEff[fi]);
+                        flowEff[fi] = pf;
+                        total += pf;
+                    }
+                    const scale = total > 1 ? 1 / total : 1;
+                    const k = rng.binomial(n, pc * scale);
+                    churned[i] = k;
+                    let rem = n - k;
+                    let remP = 1 - pc * scale;
+                    for (let o = o0; o < o1; o++) {
+                        const fi = outList[o] * B + j;
+                        const pf = flowEff[fi] * scale;
+                        const x = remP > 1e-12 ? rng.binomial(rem, pf / remP) : 0;
+                        moved[fi] = x;
+                        rem -= x;
+                        remP -= pf;
+                    }
                 }
             }
             // Capacity: room left in each tier after its own outflows; promotions into a full tier stay put.
-            for (let t = 0; t < T; t++) {
-                let out = churned[t];
-                for (const f of c.flowsOut[t]) out += moved[f];
-                room[t] = c.tierCapacity[t] - (m[t] - out);
-            }
-            for (let f = 0; f < F; f++) {
-                const to = c.flows[f].to;
-                if (moved[f] > room[to]) moved[f] = Math.max(0, Math.floor(room[to]));
-                room[to] -= moved[f];
-            }
-
-            // ---- 3. inflows ----
-            const pool = M - reached;
-            let si = 0;
-            if (c.organic) {
-                srcH[si] = M === Infinity ? 0 : bassWeeklyHazard(pW, qW, reached / M);
-                srcMean[si] = 0;
-                si++;
-            }
-            const sat = M === Infinity ? 1 : Math.pow(pool / M, c.paidSaturation);
-            let paidSpend = 0;
-            for (let j = 0; j < CH; j++) {
-                const weekSpend = spend[j] * c.channels[j].spendFactor[w];
-                paidSpend += weekSpend;
-                const mean = cpj[j] > 0 ? (weekSpend / cpj[j]) * sat : 0;
-                srcMean[si] = mean;
-                srcH[si] = pool > 0 ? Math.min(1, mean / pool) : 0;
-                si++;
-            }
-            for (let j = 0; j < RF; j++) {
-                const rf = c.referrals[j];
-                let inviters = 0;
-                for (let t = 0; t < T; t++) if (rf.tierMask[t]) inviters += startM[t];
-                const mean = inviters * growth[j] * rf.window[w] * (M === Infinity ? 1 : pool / M);
-                srcMean[si] = mean;
-                srcH[si] = pool > 0 ? Math.min(1, mean / pool) : 0;
-                si++;
-            }
-            let joins = 0;
-            if (SRC > 0) {
-                if (M === Infinity) {
-                    for (let i = 0; i < SRC; i++) {
-                        srcJoins[i] = rng.poisson(srcMean[i]);
-                        joins += srcJoins[i];
-                    }
-                } else if (pool > 0) {
-                    let stay = 1;
-                    let sumH = 0;
-                    for (let i = 0; i < SRC; i++) {
-                        stay *= 1 - srcH[i];
-                        sumH += srcH[i];
-                    }
-                    joins = rng.binomial(pool, 1 - stay);
-                    let left = joins;
-                    for (let i = 0; i < SRC; i++) {
-                        const x = i === SRC - 1 || sumH <= 0 ? left : rng.binomial(left, srcH[i] / sumH);
-                        srcJoins[i] = x;
-                        left -= x;
-                        sumH -= srcH[i];
-                    }
-                } else {
-                    srcJoins.fill(0);
-                }
-                // Capacity of the receiving tiers: people who cannot get in stay in the pool.
-                joins = 0;
-                for (let i = 0; i < SRC; i++) {
-                    const into = srcInto[i];
-                    if (srcJoins[i] > room[into]) srcJoins[i] = Math.max(0, Math.floor(room[into]));
-                    room[into] -= srcJoins[i];
-                    joins += srcJoins[i];
-                }
-            }
-
-            // ---- 4. apply ----
-            let promotions = 0;
-            let demotions = 0;
-            for (let t = 0; t < T; t++) {
-                m[t] -= churned[t];
-                joinsTo[t] = 0;
-                entrants[t] = 0;
-            }
-            for (let f = 0; f < F; f++) {
-                const fl = c.flows[f];
-                const x = moved[f];
-                m[fl.from] -= x;
-                m[fl.to] += x;
-                if (fl.demotion) demotions += x;
-                else {
-                    promotions += x;
-                    entrants[fl.to] += x;
-                }
-            }
-            let referralCost = 0;
-            for (let i = 0; i < SRC; i++) {
-                m[srcInto[i]] += srcJoins[i];
-                joinsTo[srcInto[i]] += srcJoins[i];
-                entrants[srcInto[i]] += srcJoins[i];
-            }
-            for (let j = 0; j < RF; j++) referralCost += srcJoins[SRC - RF + j] * reward[j];
-            reached += joins;
-
-            // ---- active members, buyers, money ----
-            let members = 0;
-            let active = 0;
-            let revenue = 0;
-            for (let t = 0; t < T; t++) {
-                const n = m[t];
-                members += n;
-                active += rng.binomial(n, clamp01(activeEff[t]));
-                if (buysW[t] > 0 && orderValue > 0) revenue += rng.binomial(n, buysW[t]) * orderValue;
-                revenue += n * feeWeekly[t] + entrants[t] * feeOnce[t];
-            }
-            const cost = contentCostW[w] + activityCost + paidSpend + referralCost;
-            cumCost += cost;
-            cumRev += revenue;
-
-            // ---- cohorts ----
-            for (let t = 0; t < T; t++) {
-                const n = startM[t];
-                stayFrac[t] = n > 0 ? 1 - churned[t] / n : 0;
-            }
-            for (let f = 0; f < F; f++) {
-                const n = startM[c.flows[f].from];
-                flowFrac[f] = n > 0 ? moved[f] / n : 0;
-                if (n > 0) stayFrac[c.flows[f].from] -= flowFrac[f];
-            }
-            const oldest = Math.max(0, w - AGE);
-            for (let co = oldest; co < w; co++) {
-                if (cohortSize[co] <= 0) continue;
-                const off = (co % (AGE + 1)) * T;
-                for (let t = 0; t < T; t++) tmpVec[t] = ring[off + t] * stayFrac[t];
-                for (let f = 0; f < F; f++) {
-                    const fl = c.flows[f];
-                    tmpVec[fl.to] += ring[off + fl.from] * flowFrac[f];
-                }
-                let alive = 0;
+            if (hasCapacity) {
                 for (let t = 0; t < T; t++) {
-                    ring[off + t] = tmpVec[t];
-                    alive += tmpVec[t];
+                    const cap = c.tierCapacity[t];
+                    for (let j = 0; j < nb; j++) {
+                        const i = t * B + j;
+                        let left = m[i] - churned[i];
+                        for (let o = outStart[t]; o < outStart[t + 1]; o++) left -= moved[outList[o] * B + j];
+                        room[i] = cap - left;
+                    }
                 }
-                survival[co * (AGE + 1) + (w - co)] = alive / cohortSize[co];
-            }
-            cohortSize[w] = joins;
-            if (joins > 0) {
-                const off = (w % (AGE + 1)) * T;
-                for (let t = 0; t < T; t++) ring[off + t] = joinsTo[t];
-                survival[w * (AGE + 1)] = 1;
+                for (let f = 0; f < F; f++) {
+                    const to = flowTo[f];
+                    for (let j = 0; j < nb; j++) {
+                        const fi = f * B + j;
+                        const ti = to * B + j;
+                        if (moved[fi] > room[ti]) moved[fi] = Math.max(0, Math.floor(room[ti]));
+                        room[ti] -= moved[fi];
+                    }
+                }
             }
 
-            // ---- record ----
+            // ---- 3. inflows, 4. apply, money ----
             for (let t = 0; t < T; t++) {
-                histStart[w * T + t] = startM[t];
-                histChurned[w * T + t] = churned[t];
-                histEntrants[w * T + t] = entrants[t];
-                series[base + (tierPos + t) * H + w] = m[t];
+                for (let j = t * B, e = j + nb; j < e; j++) {
+                    m[j] -= churned[j];
+                    joinsTo[j] = 0;
+                    entrants[j] = 0;
+                }
             }
-            for (let f = 0; f < F; f++) histFlow[w * F + f] = moved[f];
-            series[base + S.members * H + w] = members;
-            series[base + S.newMembers * H + w] = joins;
-            series[base + S.activeMembers * H + w] = active;
-            series[base + S.activeRate * H + w] = members > 0 ? active / members : NaN;
-            series[base + S.churned * H + w] = churnedTotal;
-            series[base + S.promotions * H + w] = promotions;
-            series[base + S.demotions * H + w] = demotions;
-            series[base + S.cost * H + w] = cost;
-            series[base + S.revenue * H + w] = revenue;
-            series[base + S.cumulativeCost * H + w] = cumCost;
-            series[base + S.cumulativeRevenue * H + w] = cumRev;
-            series[base + S.roi * H + w] = cumCost > 0 ? (cumRev - cumCost) / cumCost : NaN;
-            series[base + S.staffHours * H + w] = staffHours;
-            for (let g = 0; g < c.groupCapacities.length; g++) series[base + (groupPos + g) * H + w] = Math.ceil(members / c.groupCapacities[g]);
-        }
+            const promotionsPos = out(S.promotions, w);
+            const demotionsPos = out(S.demotions, w);
+            for (let j = 0; j < nb; j++) {
+                series[promotionsPos + j] = 0;
+                series[demotionsPos + j] = 0;
+            }
+            for (let f = 0; f < F; f++) {
+                const from = flowFrom[f];
+                const to = flowTo[f];
+                const pos = flowDemotion[f] ? demotionsPos : promotionsPos;
+                for (let j = 0; j < nb; j++) {
+                    const x = moved[f * B + j];
+                    m[from * B + j] -= x;
+                    m[to * B + j] += x;
+                    series[pos + j] += x;
+                    if (!flowDemotion[f]) entrants[to * B + j] += x;
+                }
+            }
+            const costPos = out(S.cost, w);
+            const revPos = out(S.revenue, w);
+            for (let j = 0; j < nb; j++) {
+                const size = M[j];
+                const pool = size - reached[j];
+                let paidSpend = 0;
+                let referralCost = 0;
+                let joins = 0;
+                if (SRC > 0) {
+                    clsStay.fill(1);
+                    clsWeight.fill(0);
+                    clsMean.fill(0);
+                    let si = 0;
+                    if (c.organic) {
+                        const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] / size, bassE[j]);
+                        const k = srcClass[si++];
+                        clsStay[k] *= 1 - h;
+                        clsWeight[k] += h;
+                    }
+                    const share = unbounded ? 1 : pool > 0 ? pool / size : 0;
+                    const sat = unbounded || gamma === 0 ? 1 : gamma === 1 ? share : Math.pow(share, gamma);
+                    for (let k = 0; k < CH; k++) {
+                        const weekSpend = spend[k * B + j] * c.channels[k].spendFactor[w];
+                        paidSpend += weekSpend;
+                        const q = cpj[k * B + j];
+                        let mean = q > 0 ? weekSpend / q : 0;
+                        if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
+                        mean *= sat;
+                        const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+                        const cl = srcClass[si++];
+                        clsMean[cl] += mean;
+                        clsStay[cl] *= 1 - h;
+                        clsWeight[cl] += h;
+                    }
+                    for (let k = 0; k < RF; k++) {
+                        const rf = c.referrals[k];
+                        let inviters = 0;
+                        for (let t = 0; t < T; t++) if (rf.tierMask[t]) inviters += startM[t * B + j];
+                        const mean = Math.min(COUNT_LIMIT, inviters * growth[k * B + j] * rf.window[w] * share);
+                        const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+                        const cl = srcClass[si++];
+                        clsMean[cl] += mean;
+                        clsStay[cl] *= 1 - h;
+                        clsWeight[cl] += h;
+                    }
+                    if (unbounded) {
+                        for (let k = 0; k < NCL; k++) clsJoins[k] = rng.poisson(clsMean[k]);
+                    } else if (pool > 0) {
+                        let stay = 1;
+                        let sumW = 0;
+                        for (let k = 0; k < NCL; k++) {
+                            stay *= clsStay[k];
+                            sumW += clsWeight[k];
+                        }
+                        let left = rng.binomial(pool, 1 - stay);
+                        for (let k = 0; k < NCL; k++) {
+                            const x = k === NCL - 1 || sumW <= 0 ? left : rng.binomial(left, clsWeight[k] / sumW);
+                            clsJoins[k] = x;
+                            left -= x;
+                            sumW -= clsWeight[k];
+                        }
+                    } else clsJoins.fill(0);
+                    // Capacity of the receiving tiers: people who cannot get in stay in the pool.
+                    for (let k = 0; k < NCL; k++) {
+                        const ti = classInto[k] * B + j;
+                        let x = clsJoins[k];
+                        if (hasCapacity && x > room[ti]) x = Math.max(0, Math.floor(room[ti]));
+                        if (hasCapacity) room[ti] -= x;
+                        joins += x;
+                        m[ti] += x;
+                        joinsTo[ti] += x;
+                        entrants[ti] += x;
+                        if (classReferral[k] >= 0) referralCost += x * reward[classReferral[k] * B + j];
+                    }
+                }
+                reached[j] += joins;
+                joinsW[j] = joins;
 
-        // ---- retention series: row w shows the cohort that joined ceil(D/7) weeks earlier ----
-        for (let d = 0; d < c.retentionDays.length; d++) {
-            const age = c.retentionDays[d] / 7;
-            const lo = Math.floor(age);
-            const hi = Math.ceil(age);
-            const frac = age - lo;
-            const pos = base + (retPos + d) * H;
-            for (let w = 0; w < H; w++) {
+                // ---- active members, buyers, money ----
+                let members = 0;
+                let revenue = 0;
+                for (let t = 0; t < T; t++) {
+                    const i = t * B + j;
+                    members += m[i];
+                    activeEff[i] = clamp01(activeEff[i]);
+                    revenue += m[i] * feeWeekly[i] + entrants[i] * feeOnce[i];
+                }
+                const active = binomialSum(rng, m, activeEff, T, B, j);
+                if (orderValue[j] > 0) revenue += binomialSum(rng, m, buysW, T, B, j) * orderValue[j];
+                const cost = costW[j] + paidSpend + referralCost;
+                cumCost[j] += cost;
+                cumRev[j] += revenue;
+                series[out(S.members, w) + j] = members;
+                series[out(S.newMembers, w) + j] = joins;
+                series[out(S.activeMembers, w) + j] = active;
+                series[out(S.activeRate, w) + j] = members > 0 ? active / members : NaN;
+                series[costPos + j] = cost;
+                series[revPos + j] = revenue;
+                series[out(S.cumulativeCost, w) + j] = cumCost[j];
+                series[out(S.cumulativeRevenue, w) + j] = cumRev[j];
+                // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
+                series[out(S.roi, w) + j] = (cumRev[j] - cumCost[j]) / Math.max(cumCost[j], 1);
+                for (let g = 0; g < GC; g++) series[out(groupPos + g, w) + j] = Math.ceil(members / c.groupCapacities[g]);
+            }
+            {
+                const churnedPos = out(S.churned, w);
+                const staffPos = out(S.staffHours, w);
+                for (let j = 0; j < nb; j++) {
+                    series[churnedPos + j] = 0;
+                    series[staffPos + j] = staffHours;
+                }
+                for (let t = 0; t < T; t++) {
+                    const pos = out(tierPos + t, w);
+                    for (let j = 0; j < nb; j++) {
+                        series[pos + j] = m[t * B + j];
+                        series[churnedPos + j] += churned[t * B + j];
+                    }
+                }
+            }
+
+            // ---- cohorts: realised fractions of the week, applied to every cohort still tracked ----
+            for (let t = 0; t < T; t++) {
+                for (let j = t * B, e = j + nb; j < e; j++) {
+                    const n = startM[j];
+                    stayFrac[j] = n > 0 ? 1 - churned[j] / n : 0;
+                }
+            }
+            for (let f = 0; f < F; f++) {
+                const from = flowFrom[f] * B;
+                for (let j = 0; j < nb; j++) {
+                    const n = startM[from + j];
+                    const x = n > 0 ? moved[f * B + j] / n : 0;
+                    flowFrac[f * B + j] = x;
+                    stayFrac[from + j] -= x;
+                }
+            }
+            // The ring is double-buffered: every live cohort goes from `ring` to `next`, then they swap.
+            for (let t = 0; t < T; t++) {
+                for (let j = t * B, e = j + nb; j < e; j++) {
+                    const n = startM[j];
+                    keepFrac[j] = n > 0 ? 1 - churned[j] / n : 0;
+                }
+            }
+            for (let co = Math.max(0, w - AGE); co < w; co++) {
+                const slot = co % AG1;
+                const off = slot * T * B;
+                alive.fill(0);
+                for (let t = 0; t < T; t++) {
+                    const o = off + t * B;
+                    const tb = t * B;
+                    for (let j = 0; j < nb; j++) {
+                        const v = ring[o + j];
+                        next[o + j] = v * stayFrac[tb + j];
+                        alive[j] += v * keepFrac[tb + j];
+                    }
+                }
+                for (let f = 0; f < F; f++) {
+                    const src = off + flowFrom[f] * B;
+                    const dst = off + flowTo[f] * B;
+                    const fb = f * B;
+                    for (let j = 0; j < nb; j++) next[dst + j] += ring[src + j] * flowFrac[fb + j];
+                }
+                const sv = (slot * AG1 + (w - co)) * B;
+                const cs = slot * B;
+                for (let j = 0; j < nb; j++) survival[sv + j] = alive[j] / cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
+            }
+            {
+                const swap = ring;
+                ring = next;
+                next = swap;
+            }
+            {
+                const slot = w % AG1;
+                ring.set(joinsTo, slot * T * B);
+                cohortSize.set(joinsW, slot * B);
+                survival.fill(NaN, slot * AG1 * B, (slot + 1) * AG1 * B);
+                for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[slot * AG1 * B + j] = 1;
+            }
+            // Retention: row w shows the cohort that joined ceil(D/7) weeks earlier, interpolated between whole weeks.
+            for (let d = 0; d < c.retentionDays.length; d++) {
+                const age = c.retentionDays[d] / 7;
+                const lo = Math.floor(age);
+                const hi = Math.ceil(age);
+                const frac = age - lo;
+                const pos = out(retPos + d, w);
                 const co = w - hi;
                 if (co < 0) {
-                    series[pos + w] = NaN;
+                    for (let j = 0; j < nb; j++) series[pos + j] = NaN;
                     continue;
                 }
-                const sLo = survival[co * (AGE + 1) + lo];
-                const sHi = survival[co * (AGE + 1) + hi];
-                series[pos + w] = sLo + frac * (sHi - sLo);
+                const slot = co % AG1;
+                const sl = (slot * AG1 + lo) * B;
+                const sh = (slot * AG1 + hi) * B;
+                for (let j = 0; j < nb; j++) {
+                    const sLo = survival[sl + j];
+                    series[pos + j] = sLo + frac * (survival[sh + j] - sLo);
+                }
+            }
+
+            // ---- KPIs: windows accumulate, values are taken at the deadline ----
+            for (let k = 0; k < K; k++) {
+                const ck = c.kpis[k];
+                if (w > ck.week) continue;
+                const metric = ck.kpi.metric;
+                const kb = k * B;
+                if (metric === 'new-members') {
+                    if (ck.tier >= 0) for (let j = 0; j < nb; j++) kpiA[kb + j] += entrants[ck.tier * B + j];
+                    else for (let j = 0; j < nb; j++) kpiA[kb + j] += joinsW[j];
+                } else if ((metric === 'churn' || metric === 'conversion') && w > ck.week - c.kpiRateWindow) {
+                    if (metric === 'churn') {
+                        for (let t = 0; t < T; t++) {
+                            if (ck.tier >= 0 && t !== ck.tier) continue;
+                            for (let j = 0; j < nb; j++) {
+                                kpiA[kb + j] += churned[t * B + j];
+                                kpiB[kb + j] += startM[t * B + j];
+                            }
+                        }
+                    } else if (ck.from >= 0 && ck.to >= 0) {
+                        for (let j = 0; j < nb; j++) kpiB[kb + j] += startM[ck.from * B + j];
+                        for (let f = 0; f < F; f++) if (flowFrom[f] === ck.from && flowTo[f] === ck.to) for (let j = 0; j < nb; j++) kpiA[kb + j] += moved[f * B + j];
+                    }
+                }
+                if (w === ck.week) {
+                    const dst = k * R + r0;
+                    for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(c, k, series, out, w, j, kpiA[kb + j], kpiB[kb + j]);
+                }
             }
         }
-
-        // ---- KPIs ----
-        for (let k = 0; k < K; k++) kpiValues[k * R + r] = kpiValue(c, k, series, base, histStart, histChurned, histEntrants, histFlow);
-
-        if (options.onProgress && (r + 1) % progressEvery === 0) options.onProgress(r + 1);
+        if (options.onProgress) options.onProgress(r0 + nb);
     }
-    if (options.onProgress && R % progressEvery !== 0) options.onProgress(R);
     return { compiled: c, runs: R, series, kpiValues };
 }
 
-function kpiValue(
-    c: CompiledCommunity,
-    k: number,
-    series: Float64Array,
-    base: number,
-    histStart: Float64Array,
-    histChurned: Float64Array,
-    histEntrants: Float64Array,
-    histFlow: Float64Array,
-): number {
-    const H = c.horizon;
-    const T = c.T;
+function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number): number {
     const ck = c.kpis[k];
-    const w = ck.week;
     const perWeeks = ck.kpi.targetPer ? WEEKS_PER[ck.kpi.targetPer] : 1;
-    const w0 = Math.max(0, w - c.kpiRateWindow + 1);
     switch (ck.kpi.metric) {
         case 'members':
-            return ck.tier >= 0 ? series[base + (c.tierSeries0 + ck.tier) * H + w] : series[base + S.members * H + w];
-        case 'new-members': {
-            let sum = 0;
-            for (let x = 0; x <= w; x++) sum += ck.tier >= 0 ? histEntrants[x * T + ck.tier] : series[base + S.newMembers * H + x];
-            return sum;
-        }
+            return series[out(ck.tier >= 0 ? c.tierSeries0 + ck.tier : S.members, w) + j];
+        case 'new-members':
+            return a;
         case 'active-rate':
-            return series[base + S.activeRate * H + w];
+            return series[out(S.activeRate, w) + j];
         case 'active-members':
-            return series[base + S.activeMembers * H + w];
+            return series[out(S.activeMembers, w) + j];
         case 'retention':
-            return ck.retentionSeries >= c.retentionSeries0 ? series[base + ck.retentionSeries * H + w] : NaN;
-        case 'churn': {
-            let lost = 0;
-            let exposed = 0;
-            for (let x = w0; x <= w; x++) {
-                for (let t = 0; t < T; t++) {
-                    if (ck.tier >= 0 && t !== ck.tier) continue;
-                    lost += histChurned[x * T + t];
-                    exposed += histStart[x * T + t];
-                }
-            }
-            return exposed > 0 ? ratePer(lost / exposed, perWeeks) : NaN;
-        }
-        case 'conversion': {
-            if (ck.from < 0 || ck.to < 0) return NaN;
-            let moved = 0;
-            let exposed = 0;
-            const F = c.flows.length;
-            for (let x = w0; x <= w; x++) {
-                exposed += histStart[x * T + ck.from];
-                for (let f = 0; f < F; f++) if (c.flows[f].from === ck.from && c.flows[f].to === ck.to) moved += histFlow[x * F + f];
-            }
-            return exposed > 0 ? ratePer(moved / exposed, perWeeks) : NaN;
-        }
+            return ck.retentionSeries >= c.retentionSeries0 ? series[out(ck.retentionSeries, w) + j] : NaN;
+        case 'churn':
+            return b > 0 ? ratePer(a / b, perWeeks) : NaN;
+        case 'conversion':
+            return ck.from >= 0 && ck.to >= 0 && b > 0 ? ratePer(a / b, perWeeks) : NaN;
         case 'revenue':
-            return series[base + S.cumulativeRevenue * H + w];
+            return series[out(S.cumulativeRevenue, w) + j];
         case 'cost':
-            return series[base + S.cumulativeCost * H + w];
+            return series[out(S.cumulativeCost, w) + j];
         case 'roi':
-            return series[base + S.roi * H + w];
+            return series[out(S.roi, w) + j];
     }
 }
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { S } from '../../engine/compile.js';
 import { simulatePlan } from '../../engine/forecast.js';
+import { rawValue } from '../../engine/simulate.js';
 import type { Plan } from '../../engine/model.js';
 import { community, fixed, plan, rate, tier } from './helpers.js';
 
@@ -61,9 +62,8 @@ describe('simulation invariants', () => {
                 const [raw] = simulatePlan(p, 5, seed);
                 const c = raw.compiled;
                 const H = c.horizon;
-                const SC = c.series.length;
                 for (let r = 0; r < raw.runs; r++) {
-                    const at = (s: number, w: number) => raw.series[(r * SC + s) * H + w];
+                    const at = (s: number, w: number) => rawValue(raw, s, w, r);
                     // Start: the seeds, capped by tier capacity.
                     let previous = 0;
                     for (const t of p.communities[0].tiers) previous += Math.min((t.seed as { value: number }).value, t.capacity ?? Infinity);
