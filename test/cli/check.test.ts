@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { community, ensureBuilt } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -62,5 +63,15 @@ describe('community check', () => {
         const glob = community(['check', 'examples/*.nothing']);
         expect(glob.code).toBe(2);
         expect(glob.stderr).toContain('no .community files match');
+    });
+});
+
+describe('the community command on an old Node', () => {
+    it('refuses Node versions below 22 with one clear line and exit 2', () => {
+        // Run the bin's version guard with a faked version, as an older Node would report it.
+        const r = spawnSync(process.execPath, ['-e', "Object.defineProperty(process.versions, 'node', { value: '20.20.2' }); process.argv[1] = 'community.cjs'; require('./bin/require-node.cjs')"], { cwd: ROOT, encoding: 'utf8' });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/^community: Node\.js 22 or newer is needed/);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
 });
