@@ -81,7 +81,7 @@ export async function benchPreview(): Promise<BenchResult[]> {
         const t0 = performance.now();
         const { result } = computeForecast(services, docs(services, uri), { ...params, sensitivity: true });
         sensitivity.push(performance.now() - t0);
-        if (result.status !== 'ok' || !result.forecasts[0].sensitivity) throw new Error('no sensitivity in the result');
+        if (result.status !== 'ok' || !result.forecasts[0].communities[0]?.sensitivity) throw new Error('no sensitivity in the result');
     }
     sensitivity.sort((a, b) => a - b);
     total.sort((a, b) => a - b);

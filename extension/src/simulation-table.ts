@@ -1,6 +1,6 @@
 // The "Simulate" command's table output: weeks × key metrics (P50 with P10–P90), then KPIs.
 import type { ForecastResult } from './preview/protocol.js';
-import { compactNumber, formatProbability, formatValue } from './preview/shape.js';
+import { communityLabel, compactNumber, formatProbability, formatValue } from './preview/shape.js';
 
 type Ok = Extract<ForecastResult, { status: 'ok' }>;
 
@@ -10,28 +10,32 @@ export function simulationTable(result: Ok, lang: 'en' | 'zh-CN', t: (s: string,
     const cur = result.plan.currency;
     lines.push(`# ${t('Forecast')}: ${result.plan.name}`, '', t('{0} runs · seed {1} · {2} ms', result.runs, result.seed, Math.round(result.elapsedMs)), '');
     const band = (p10: number, p50: number, p90: number, f: (v: number) => string) => `${f(p50)} (${f(p10)}–${f(p90)})`;
+    const several = result.plan.communities.length > 1;
     for (const f of result.forecasts) {
         lines.push(`## ${f.scenario === null ? t('Plan as written') : f.title}`, '');
-        const tierHeads = f.members.map((m) => m.label);
-        lines.push(`| ${[t('Week'), ...tierHeads, t('Total'), t('Active rate'), t('Cost'), t('Revenue')].join(' | ')} |`);
-        lines.push(`|${' --- |'.repeat(tierHeads.length + 5)}`);
-        for (let w = 0; w < f.weeks; w++) {
-            const num = (v: number) => compactNumber(v, lang);
-            const pct = (v: number) => formatValue(v, 'percent', cur, lang);
-            const money = (v: number) => compactNumber(v, lang);
-            const cells = [
-                String(w + 1),
-                ...f.members.map((m) => band(m.band.p10[w], m.band.p50[w], m.band.p90[w], num)),
-                band(f.total.band.p10[w], f.total.band.p50[w], f.total.band.p90[w], num),
-                band(f.activeRate.p10[w], f.activeRate.p50[w], f.activeRate.p90[w], pct),
-                band(f.cost.p10[w], f.cost.p50[w], f.cost.p90[w], money),
-                band(f.revenue.p10[w], f.revenue.p50[w], f.revenue.p90[w], money),
-            ];
-            lines.push(`| ${cells.join(' | ')} |`);
+        for (const c of f.communities) {
+            if (several) lines.push(`### ${communityLabel(c)}`, '');
+            const tierHeads = c.members.map((m) => m.label);
+            lines.push(`| ${[t('Week'), ...tierHeads, t('Total'), t('Active rate'), t('Cost'), t('Revenue')].join(' | ')} |`);
+            lines.push(`|${' --- |'.repeat(tierHeads.length + 5)}`);
+            for (let w = 0; w < c.weeks; w++) {
+                const num = (v: number) => compactNumber(v, lang);
+                const pct = (v: number) => formatValue(v, 'percent', cur, lang);
+                const money = (v: number) => compactNumber(v, lang);
+                const cells = [
+                    String(w + 1),
+                    ...c.members.map((m) => band(m.band.p10[w], m.band.p50[w], m.band.p90[w], num)),
+                    band(c.total.band.p10[w], c.total.band.p50[w], c.total.band.p90[w], num),
+                    band(c.activeRate.p10[w], c.activeRate.p50[w], c.activeRate.p90[w], pct),
+                    band(c.cost.p10[w], c.cost.p50[w], c.cost.p90[w], money),
+                    band(c.revenue.p10[w], c.revenue.p50[w], c.revenue.p90[w], money),
+                ];
+                lines.push(`| ${cells.join(' | ')} |`);
+            }
+            lines.push('', `| ${[t('KPI'), t('P50 at deadline'), t('Probability of success')].join(' | ')} |`, '| --- | --- | --- |');
+            for (const k of c.kpis) lines.push(`| ${k.label.replace(/\|/g, '\\|')} | ${formatValue(k.p50, k.unit, cur, lang)} | ${formatProbability(k.probability)} |`);
+            lines.push('');
         }
-        lines.push('', `| ${[t('KPI'), t('P50 at deadline'), t('Probability of success')].join(' | ')} |`, '| --- | --- | --- |');
-        for (const k of f.kpis) lines.push(`| ${k.label.replace(/\|/g, '\\|')} | ${formatValue(k.p50, k.unit, cur, lang)} | ${formatProbability(k.probability)} |`);
-        lines.push('');
     }
     return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { Forecaster } from './preview/forecaster.js';
 import { isPlan, type ForecastPreview } from './preview/panel.js';
 import type { ForecastResult } from './preview/protocol.js';
-import { compactNumber, headline } from './preview/shape.js';
+import { headline, headlineMembers } from './preview/shape.js';
 
 export class PlanStatus implements vscode.Disposable {
     private readonly item: vscode.StatusBarItem;
@@ -65,7 +65,7 @@ export class PlanStatus implements vscode.Disposable {
     private show(result: ForecastResult): void {
         if (result.status === 'ok' && result.forecasts[0]) {
             const h = headline(result.forecasts[0]);
-            this.item.text = `$(graph-line) ${vscode.l10n.t('P50 {0} members · {1}/{2} KPIs likely', compactNumber(h.membersP50, this.lang()), h.likely, h.total)}`;
+            this.item.text = `$(graph-line) ${vscode.l10n.t('P50 {0} members · {1}/{2} KPIs likely', headlineMembers(h, this.lang()), h.likely, h.total)}`;
             this.item.tooltip = vscode.l10n.t('{0}: forecast of {1} runs (seed {2}). Click to open the preview.', result.plan.name, result.runs, result.seed);
             this.item.backgroundColor = undefined;
         } else if (result.status === 'errors') {

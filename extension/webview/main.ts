@@ -1,8 +1,8 @@
 // The forecast preview's script, running inside the webview (bundled as a browser IIFE).
 // It draws what the extension host sends: band charts as inline SVG, the KPI table, the tornado and
 // the calendar strip. Every user string goes in through textContent or setAttribute, never as HTML.
-import type { ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../src/preview/protocol.js';
-import { calendarRows, chartGeometry, compactNumber, formatValue, kpiRows, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
+import type { CommunityForecastView, ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../src/preview/protocol.js';
+import { calendarRows, chartGeometry, communityLabel, communitySummaries, compactNumber, formatValue, kpiRows, pickCommunity, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void; getState(): unknown; setState(state: unknown): void };
 
@@ -21,8 +21,10 @@ interface State {
     busy: boolean;
     scenario: string | null;
     compare: string | null;
+    /** The community shown (null: the plan's first). */
+    community: string | null;
 }
-const state: State = { stale: false, busy: false, scenario: null, compare: null, ...((vscode.getState() as Partial<State>) ?? {}) };
+const state: State = { stale: false, busy: false, scenario: null, compare: null, community: null, ...((vscode.getState() as Partial<State>) ?? {}) };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
     const e = document.createElement(tag);
@@ -106,9 +108,13 @@ function formatAxis(value: number, unit: 'count' | 'percent' | 'money', currency
     return compactNumber(value, lang);
 }
 
-function scenarioColumn(f: ScenarioForecastView, currency: string): HTMLElement {
-    const col = el('section', { class: 'scenario-column' });
-    col.append(el('h2', {}, f.scenario === null ? t('basePlan') : f.title));
+function scenarioTitle(f: ScenarioForecastView): string {
+    return f.scenario === null ? t('basePlan') : f.title;
+}
+
+function scenarioColumn(scenario: ScenarioForecastView, f: CommunityForecastView, currency: string, several: boolean): HTMLElement {
+    const col = el('section', { class: 'scenario-column', 'data-community': f.community });
+    col.append(el('h2', {}, several ? `${scenarioTitle(scenario)} · ${communityLabel(f)}` : scenarioTitle(scenario)));
     const tiers: ChartInput[] = f.members.map((m, i) => ({ key: m.key, label: m.label, band: m.band, source: m.source, colour: colour(i) }));
     tiers.push({ key: 'total', label: t('total'), band: f.total.band, colour: 'var(--vscode-foreground)', dashed: true });
     col.append(bandChart(t('membersByTier'), tiers, f.weeks, 'count', currency, 'members'));
@@ -129,18 +135,18 @@ function scenarioColumn(f: ScenarioForecastView, currency: string): HTMLElement 
     return col;
 }
 
-function kpiTable(primary: ScenarioForecastView, currency: string, compare?: ScenarioForecastView): HTMLElement {
-    const section = el('section', { class: 'kpis' });
-    section.append(el('h2', {}, t('kpis')));
+function kpiTable(primary: CommunityForecastView, currency: string, several: boolean, compare?: { scenario: ScenarioForecastView; community?: CommunityForecastView }): HTMLElement {
+    const section = el('section', { class: 'kpis', 'data-community': primary.community });
+    section.append(el('h2', {}, several ? `${t('kpis')} · ${communityLabel(primary)}` : t('kpis')));
     const table = el('table', { class: 'kpi-table', id: 'kpi-table' });
     const head = el('tr');
     const cols = [t('kpi'), t('target'), t('p50AtDeadline'), t('probability')];
-    if (compare) cols.push(compare.scenario === null ? t('basePlan') : compare.title, t('change'));
+    if (compare) cols.push(scenarioTitle(compare.scenario), t('change'));
     for (const c of cols) head.append(el('th', {}, c));
     table.append(el('thead'));
     table.tHead!.append(head);
     const body = el('tbody');
-    for (const row of kpiRows(primary, currency, lang, compare)) {
+    for (const row of kpiRows(primary, currency, lang, compare?.community)) {
         const tr = el('tr', { class: `kpi ${row.likelihood}`, 'data-kpi': row.name });
         tr.append(el('td', { class: 'kpi-name' }, row.label));
         tr.append(el('td', {}, `${row.target} · ${t('byWeek', row.kpi.deadlineWeek)}`));
@@ -166,7 +172,7 @@ function kpiTable(primary: ScenarioForecastView, currency: string, compare?: Sce
     return section;
 }
 
-function tornado(f: ScenarioForecastView, currency: string): HTMLElement | undefined {
+function tornado(f: CommunityForecastView, currency: string): HTMLElement | undefined {
     const s = f.sensitivity;
     if (!s || s.items.length === 0) return undefined;
     const section = el('section', { class: 'tornado' });
@@ -204,11 +210,11 @@ function tornado(f: ScenarioForecastView, currency: string): HTMLElement | undef
     return section;
 }
 
-function calendar(result: OkResult): HTMLElement | undefined {
-    const rows = calendarRows(result.calendar, result.plan.horizonWeeks);
+function calendar(result: OkResult, community: CommunityForecastView, several: boolean): HTMLElement | undefined {
+    const rows = calendarRows(result.calendar, result.plan.horizonWeeks, community.community);
     if (rows.length === 0) return undefined;
-    const section = el('section', { class: 'calendar' });
-    section.append(el('h2', {}, t('calendar')));
+    const section = el('section', { class: 'calendar', 'data-community': community.community });
+    section.append(el('h2', {}, several ? `${t('calendar')} · ${communityLabel(community)}` : t('calendar')));
     const table = el('table', { class: 'calendar-table' });
     const head = el('tr');
     head.append(el('th', {}, ''));
@@ -255,8 +261,57 @@ function scenarioSelectors(result: OkResult): HTMLElement {
     };
     primary.select.addEventListener('change', send);
     compare.select.addEventListener('change', send);
+    if (result.plan.communities.length > 1) {
+        // Every community's forecast is in the result: switching is local, no new request.
+        const wrap = el('label', { for: 'community' }, t('community'));
+        const select = el('select', { id: 'community' });
+        for (const c of result.plan.communities) select.append(el('option', { value: c.name }, communityLabel(c)));
+        select.value = pickCommunity(result.forecasts[0], state.community)?.community ?? '';
+        select.addEventListener('change', () => selectCommunity(select.value));
+        wrap.append(select);
+        bar.append(wrap);
+    }
     bar.append(primary.wrap, compare.wrap);
     return bar;
+}
+
+function selectCommunity(name: string) {
+    state.community = name;
+    saveState();
+    render();
+}
+
+function saveState() {
+    vscode.setState({ scenario: state.scenario, compare: state.compare, community: state.community, uri: state.last?.uri });
+}
+
+/** With several communities: one row each (P50 members, KPIs likely); a click shows that community. */
+function communityOverview(forecast: ScenarioForecastView, currency: string, shown: string): HTMLElement {
+    const section = el('section', { class: 'communities', id: 'community-overview' });
+    section.append(el('h2', {}, t('communities', forecast.communities.length)));
+    const table = el('table', { class: 'overview-table' });
+    const head = el('tr');
+    for (const c of [t('community'), t('membersAtHorizon'), t('kpisLikely')]) head.append(el('th', {}, c));
+    table.append(el('thead'));
+    table.tHead!.append(head);
+    const body = el('tbody');
+    for (const row of communitySummaries(forecast)) {
+        const tr = el('tr', { class: `community-row ${row.weakest ?? ''}${row.community === shown ? ' selected' : ''}`, 'data-community': row.community, tabindex: '0' });
+        if (row.community === shown) tr.setAttribute('aria-current', 'true');
+        tr.append(el('td', { class: 'community-name' }, row.label));
+        tr.append(el('td', { class: 'members-p50' }, formatValue(row.membersP50, 'count', currency, lang)));
+        tr.append(el('td', { class: 'kpis-likely' }, `${row.likely}/${row.kpis}`));
+        const go = () => selectCommunity(row.community);
+        tr.addEventListener('click', go);
+        tr.addEventListener('keydown', (e) => {
+            const key = (e as KeyboardEvent).key;
+            if (key === 'Enter' || key === ' ') go();
+        });
+        body.append(tr);
+    }
+    table.append(body);
+    section.append(table);
+    return section;
 }
 
 function render() {
@@ -280,13 +335,20 @@ function render() {
     app.classList.toggle('is-stale', state.stale);
     app.append(scenarioSelectors(r));
     const [primary, compare] = r.forecasts;
+    const shown = pickCommunity(primary, state.community);
+    if (!primary || !shown) return;
+    const several = primary.communities.length > 1;
+    if (several) app.append(communityOverview(primary, r.plan.currency, shown.community));
     const columns = el('div', { class: compare ? 'columns two' : 'columns' });
-    for (const f of r.forecasts) columns.append(scenarioColumn(f, r.plan.currency));
+    for (const f of r.forecasts) {
+        const c = f.communities.find((x) => x.community === shown.community);
+        if (c) columns.append(scenarioColumn(f, c, r.plan.currency, several));
+    }
     app.append(columns);
-    app.append(kpiTable(primary, r.plan.currency, compare));
-    const tor = tornado(primary, r.plan.currency);
+    app.append(kpiTable(shown, r.plan.currency, several, compare ? { scenario: compare, community: compare.communities.find((x) => x.community === shown.community) } : undefined));
+    const tor = tornado(shown, r.plan.currency);
     if (tor) app.append(tor);
-    const cal = calendar(r);
+    const cal = calendar(r, shown, several);
     if (cal) app.append(cal);
 }
 
@@ -307,14 +369,15 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
             if (state.last && state.last.uri !== result.uri) {
                 state.scenario = null;
                 state.compare = null;
+                state.community = null;
             }
             // The fast forecast comes without the sensitivity analysis, which follows in a second
             // result: meanwhile keep the previous tornado of the same plan and scenario.
             const prev = state.last;
             const head = result.forecasts[0];
-            if (prev && prev.uri === result.uri && head && !head.sensitivity) {
-                const old = prev.forecasts[0];
-                if (old?.sensitivity && old.scenario === head.scenario) head.sensitivity = old.sensitivity;
+            const old = prev?.forecasts[0];
+            if (prev && prev.uri === result.uri && head && old && old.scenario === head.scenario && !head.communities.some((c) => c.sensitivity)) {
+                for (const c of head.communities) c.sensitivity = old.communities.find((o) => o.community === c.community)?.sensitivity;
             }
             state.last = result;
             state.stale = false;
@@ -329,7 +392,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
             state.staleReason = result.message;
         }
     }
-    vscode.setState({ scenario: state.scenario, compare: state.compare, uri: state.last?.uri });
+    saveState();
     render();
 });
 

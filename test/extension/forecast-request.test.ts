@@ -44,10 +44,13 @@ describe('community/forecast on the fitness example', () => {
     });
 
     it('shapes members by tier, active rate, money bands and KPIs with sources', () => {
-        const f = base.forecasts[0];
+        const f = base.forecasts[0].communities[0];
+        expect(base.forecasts[0].communities.map((c) => c.community)).toEqual(['FitHome']);
+        expect(f.title).toBe('居家健身社群');
+        expect(base.plan.communities).toEqual([{ name: 'FitHome', title: '居家健身社群' }]);
         expect(base.plan).toMatchObject({ name: 'FitHome 2027 H1', horizonWeeks: 26, currency: 'CNY' });
         expect(base.plan.scenarios.map((s) => s.name)).toEqual(['DoubleAds']);
-        expect(f.scenario).toBeNull();
+        expect(base.forecasts[0].scenario).toBeNull();
         expect(f.members.map((m) => m.key)).toEqual(['Prospect', 'Core', 'Ambassador']);
         expect(f.members[0].label).toBe('意向粉丝');
         expect(f.members[0].source?.line).toBe(20);
@@ -91,10 +94,10 @@ describe('community/forecast on the fitness example', () => {
         expect(doubled).not.toBe(text);
         const { services, doc } = await load(doubled);
         const after = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 300, seed: 42 }).result);
-        const before = base.forecasts[0].kpis.map((k) => k.probability);
-        const now = after.forecasts[0].kpis.map((k) => k.probability);
+        const before = base.forecasts[0].communities[0].kpis.map((k) => k.probability);
+        const now = after.forecasts[0].communities[0].kpis.map((k) => k.probability);
         expect(now).not.toEqual(before);
-        expect(after.forecasts[0].total.band.p50[25]).toBeGreaterThan(base.forecasts[0].total.band.p50[25]);
+        expect(after.forecasts[0].communities[0].total.band.p50[25]).toBeGreaterThan(base.forecasts[0].communities[0].total.band.p50[25]);
     });
 
     it('compares two scenarios side by side and adds the sensitivity analysis on request', async () => {
@@ -102,17 +105,65 @@ describe('community/forecast on the fitness example', () => {
         const r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 100, seed: 7, scenario: 'DoubleAds', compareScenario: 'base', sensitivity: true }).result);
         expect(r.forecasts.map((f) => f.scenario)).toEqual(['DoubleAds', null]);
         expect(r.forecasts[0].title).toBe('抖音投放翻倍');
-        const s = r.forecasts[0].sensitivity!;
+        const s = r.forecasts[0].communities[0].sensitivity!;
         expect(s.kpi).toBe('Growth');
         expect(s.items.length).toBeGreaterThan(3);
         expect(s.items.some((i) => i.source !== undefined)).toBe(true);
-        expect(r.forecasts[1].sensitivity).toBeUndefined();
+        expect(r.forecasts[1].communities[0].sensitivity).toBeUndefined();
     });
 
     it('ignores an unknown scenario name and falls back to the plan as written', async () => {
         const { services, doc } = await load(text);
         const r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 50, seed: 1, scenario: 'Nope' }).result);
         expect(r.forecasts.map((f) => f.scenario)).toEqual([null]);
+    });
+});
+
+describe('community/forecast on a plan with two communities', () => {
+    const TWO = resolve(ROOT, 'test/e2e/fixtures/two-communities.community');
+    let r: Ok;
+    beforeAll(async () => {
+        const { services, doc } = await load(readFileSync(TWO, 'utf8'), TWO);
+        r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 200, seed: 42, sensitivity: true }).result);
+    });
+
+    it('forecasts every community with its own tiers, bands and KPIs', () => {
+        expect(r.plan.communities).toEqual([
+            { name: 'FitHome', title: '居家健身社群' },
+            { name: 'RunClub', title: '城市跑团' },
+        ]);
+        const [fit, run] = r.forecasts[0].communities;
+        expect(r.forecasts[0].communities).toHaveLength(2);
+        expect(fit.community).toBe('FitHome');
+        expect(fit.members.map((m) => m.key)).toEqual(['Prospect', 'Core']);
+        expect(fit.kpis.map((k) => k.name)).toEqual(['Growth', 'active-rate']);
+        expect(run).toMatchObject({ community: 'RunClub', title: '城市跑团', weeks: 26 });
+        expect(run.members.map((m) => [m.key, m.label])).toEqual([['Runner', '跑友'], ['Pacer', '配速员']]);
+        expect(run.kpis.map((k) => k.name)).toEqual(['Runners', 'RunnerActivity']);
+        expect(run.kpis[0].source?.line).toBeGreaterThan(fit.kpis[1].source!.line);
+        expect(run.total.band.p50).toHaveLength(26);
+        // Each community's own numbers, not copies of the first.
+        expect(run.total.band.p50[25]).not.toBe(fit.total.band.p50[25]);
+        expect(run.cost.p50[25]).not.toBe(fit.cost.p50[25]);
+        expect(run.source?.line).toBeGreaterThan(fit.source!.line);
+    });
+
+    it('puts the sensitivity analysis on the community whose KPI it measures', () => {
+        const [fit, run] = r.forecasts[0].communities;
+        expect(fit.sensitivity?.kpi).toBe('Growth');
+        expect(run.sensitivity).toBeUndefined();
+    });
+
+    it('builds calendar rows for every community, tagged with it', () => {
+        const byName = new Map(r.calendar.map((c) => [c.name, c]));
+        expect(r.calendar.map((c) => [c.community, c.name])).toEqual([
+            ['FitHome', 'WorkoutTips'],
+            ['RunClub', 'RoutePost'],
+            ['RunClub', 'LongRun'],
+        ]);
+        expect(byName.get('LongRun')).toMatchObject({ kind: 'activity', title: '周末长距离跑' });
+        expect(byName.get('LongRun')!.perWeek.every((n) => n === 1)).toBe(true);
+        expect(byName.get('RoutePost')!.perWeek.slice(0, 3)).toEqual([1, 1, 1]);
     });
 });
 

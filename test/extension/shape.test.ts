@@ -1,18 +1,18 @@
 // Data shaping for the forecast preview: scales, ticks, band paths, formats, KPI rows, tornado,
 // calendar and the status-bar headline.
 import { describe, expect, it } from 'vitest';
-import type { ScenarioForecastView, SensitivityView } from '../../extension/src/preview/protocol.js';
+import type { CommunityForecastView, ScenarioForecastView, SensitivityView } from '../../extension/src/preview/protocol.js';
 import {
     bandExtent, bandPaths, calendarRows, chartGeometry, compactNumber, escapeHtml, formatProbability, formatValue,
-    headline, kpiRows, likelihood, linearScale, niceTicks, tornadoRows,
+    communityLabel, communitySummaries, headline, headlineMembers, kpiRows, likelihood, linearScale, niceTicks, pickCommunity, tornadoRows,
 } from '../../extension/src/preview/shape.js';
 
 const band = (p10: number[], p50: number[], p90: number[]) => ({ p10, p50, p90 });
 
-function forecast(over: Partial<ScenarioForecastView> = {}): ScenarioForecastView {
+function community(over: Partial<CommunityForecastView> = {}): CommunityForecastView {
     const total = band([90, 180, 270], [100, 200, 300], [110, 220, 330]);
     return {
-        scenario: null, title: 'Plan', weeks: 3,
+        community: 'FitHome', title: '居家健身社群', weeks: 3,
         members: [{ key: 'Core', label: 'Core', band: total }],
         total: { key: 'total', label: 'Total', band: total },
         activeRate: band([0.2, 0.2, 0.2], [0.3, 0.3, 0.3], [0.4, 0.4, 0.4]),
@@ -25,6 +25,22 @@ function forecast(over: Partial<ScenarioForecastView> = {}): ScenarioForecastVie
         ],
         ...over,
     };
+}
+
+/** A second community with its own numbers: 40 members at the horizon, one unlikely KPI. */
+function runClub(): CommunityForecastView {
+    const total = band([10, 20, 30], [15, 25, 40], [20, 30, 50]);
+    return community({
+        community: 'RunClub', title: '城市跑团',
+        members: [{ key: 'Runner', label: '跑友', band: total }],
+        total: { key: 'total', label: 'Total', band: total },
+        kpis: [{ name: 'Runners', label: 'Runners: members ≥ 100', metric: 'members', op: '>=', target: 100, unit: 'count', deadlineWeek: 3, probability: 0.05, p50: 40 }],
+        source: { uri: 'file:///p.community', line: 60, character: 0 },
+    });
+}
+
+function forecast(communities: CommunityForecastView[] = [community()], over: Partial<ScenarioForecastView> = {}): ScenarioForecastView {
+    return { scenario: null, title: 'Plan', weeks: 3, communities, ...over };
 }
 
 describe('scales and ticks', () => {
@@ -100,8 +116,8 @@ describe('number formats', () => {
 
 describe('KPI rows and headline', () => {
     it('keeps plan order, formats values and compares scenarios by KPI name', () => {
-        const base = forecast();
-        const other = forecast({ scenario: 'DoubleAds', kpis: base.kpis.map((k) => ({ ...k, probability: Math.min(1, k.probability + 0.25) })) });
+        const base = community();
+        const other = community({ kpis: base.kpis.map((k) => ({ ...k, probability: Math.min(1, k.probability + 0.25) })) });
         const rows = kpiRows(base, 'CNY', 'en', other);
         expect(rows.map((r) => r.name)).toEqual(['Growth', 'Active', 'Roi']);
         expect(rows[1]).toMatchObject({ probability: '30%', p50: '30%', target: '>= 35%', likelihood: 'unlikely' });
@@ -112,7 +128,46 @@ describe('KPI rows and headline', () => {
     });
 
     it('summarises P50 members at the horizon and likely KPIs', () => {
-        expect(headline(forecast())).toEqual({ membersP50: 300, likely: 1, total: 3 });
+        expect(headline(forecast())).toEqual({ membersP50: [300], likely: 1, total: 3 });
+        expect(headlineMembers(headline(forecast()))).toBe('300');
+    });
+
+    it('lists each community\'s P50 members and counts KPIs over all communities', () => {
+        const h = headline(forecast([community({ total: { key: 'total', label: 'Total', band: band([0], [18400], [0]) } }), runClub()]));
+        expect(h).toEqual({ membersP50: [18400, 40], likely: 1, total: 4 });
+        expect(headlineMembers(h)).toBe('18.4k + 40');
+        expect(headlineMembers(h, 'zh-CN')).toBe('1.8万 + 40');
+    });
+});
+
+describe('several communities', () => {
+    it('picks the community asked for, else the first', () => {
+        const f = forecast([community(), runClub()]);
+        expect(pickCommunity(f, 'RunClub')?.title).toBe('城市跑团');
+        expect(pickCommunity(f, null)?.community).toBe('FitHome');
+        expect(pickCommunity(f, 'Gone')?.community).toBe('FitHome');
+        expect(pickCommunity(undefined, 'RunClub')).toBeUndefined();
+        expect(pickCommunity(forecast([]), null)).toBeUndefined();
+    });
+
+    it('labels a community by its title and name', () => {
+        expect(communityLabel({ community: 'RunClub', title: '城市跑团' })).toBe('城市跑团 (RunClub)');
+        expect(communityLabel({ name: 'Lumen' })).toBe('Lumen');
+        expect(communityLabel({ name: 'Same', title: 'Same' })).toBe('Same');
+    });
+
+    it('summarises each community with its own KPIs and weakest likelihood', () => {
+        const rows = communitySummaries(forecast([community(), runClub(), community({ community: 'Quiet', title: undefined, kpis: [] })]));
+        expect(rows.map((r) => r.community)).toEqual(['FitHome', 'RunClub', 'Quiet']);
+        expect(rows[0]).toMatchObject({ label: '居家健身社群 (FitHome)', membersP50: 300, likely: 1, kpis: 3, weakest: 'unlikely' });
+        expect(rows[1]).toMatchObject({ label: '城市跑团 (RunClub)', membersP50: 40, likely: 0, kpis: 1, weakest: 'unlikely', source: { line: 60 } });
+        expect(rows[2]).toMatchObject({ label: 'Quiet', kpis: 0, weakest: undefined });
+    });
+
+    it('KPI rows compare the same community across scenarios', () => {
+        const rows = kpiRows(runClub(), 'CNY', 'en', { ...runClub(), kpis: [{ ...runClub().kpis[0], probability: 0.5 }] });
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ name: 'Runners', probability: '5%', likelihood: 'unlikely', compare: { probability: '50%' } });
     });
 });
 
@@ -139,8 +194,8 @@ describe('calendar strip', () => {
     it('pads to the horizon, puts content first and scales intensity by the busiest week', () => {
         const rows = calendarRows(
             [
-                { name: 'Salon', kind: 'activity', perWeek: [0, 1] },
-                { name: 'Tips', kind: 'content', perWeek: [7, 7, 3, 0] },
+                { community: 'FitHome', name: 'Salon', kind: 'activity', perWeek: [0, 1] },
+                { community: 'FitHome', name: 'Tips', kind: 'content', perWeek: [7, 7, 3, 0] },
             ],
             4,
         );
@@ -150,6 +205,18 @@ describe('calendar strip', () => {
         expect(rows[0].cells[3].intensity).toBe(0);
         expect(rows[0].total).toBe(17);
         expect(rows[1].cells.map((c) => c.count)).toEqual([0, 1, 0, 0]);
+    });
+
+    it('shows one community\'s items when asked, all otherwise', () => {
+        const items = [
+            { community: 'FitHome', name: 'Tips', kind: 'content' as const, perWeek: [7, 7] },
+            { community: 'RunClub', name: 'LongRun', kind: 'activity' as const, perWeek: [1, 1] },
+            { community: 'RunClub', name: 'Route', kind: 'content' as const, perWeek: [1, 0] },
+        ];
+        expect(calendarRows(items, 2, 'RunClub').map((r) => r.name)).toEqual(['Route', 'LongRun']);
+        expect(calendarRows(items, 2, 'FitHome').map((r) => r.name)).toEqual(['Tips']);
+        expect(calendarRows(items, 2, 'Nobody')).toEqual([]);
+        expect(calendarRows(items, 2).map((r) => r.name)).toEqual(['Tips', 'Route', 'LongRun']);
     });
 });
 

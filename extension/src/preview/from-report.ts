@@ -3,7 +3,7 @@
 import { occurrencesPerWeek } from '../../../engine/cadence.js';
 import type { ForecastReport, ForecastSeries, KpiForecast, ScenarioForecast } from '../../../engine/forecast-schema.js';
 import type { Community, Kpi, Plan } from '../../../engine/model.js';
-import type { Band, CalendarItemView, KpiUnit, KpiView, PlanSummaryView, ScenarioForecastView, SensitivityView, SourceRef } from './protocol.js';
+import type { Band, CalendarItemView, CommunityForecastView, KpiUnit, KpiView, PlanSummaryView, ScenarioForecastView, SensitivityView, SourceRef } from './protocol.js';
 
 const EMPTY: Band = { p10: [], p50: [], p90: [] };
 
@@ -85,11 +85,11 @@ function kpiViews(c: ScenarioForecast['communities'][number], community: Communi
     }));
 }
 
-function sensitivityView(report: ForecastReport, scenario: string | null, community: Community | undefined, currency: string): SensitivityView | undefined {
+function sensitivityView(report: ForecastReport, scenario: string | null, community: Community, currency: string): SensitivityView | undefined {
     const s = report.sensitivity;
-    if (!s || s.scenario !== scenario || (community && s.community !== community.name)) return undefined;
+    if (!s || s.scenario !== scenario || s.community !== community.name) return undefined;
     const sources = namedSources(community);
-    const kpi = community?.kpis.find((k) => k.name === s.kpi);
+    const kpi = community.kpis.find((k) => k.name === s.kpi);
     void currency;
     return {
         kpi: s.kpi,
@@ -104,31 +104,42 @@ function sensitivityView(report: ForecastReport, scenario: string | null, commun
     };
 }
 
-/** One scenario's forecast of the plan's first community (the one the preview shows). */
-export function scenarioView(report: ForecastReport, forecast: ScenarioForecast, plan: Plan): ScenarioForecastView {
-    const c = forecast.communities[0];
-    const community = plan.communities.find((x) => x.name === c?.name);
-    const byKey = new Map((c?.series ?? []).map((s) => [s.key, s]));
+/** One community's part of a scenario's forecast. */
+export function communityView(report: ForecastReport, scenario: string | null, c: ScenarioForecast['communities'][number], plan: Plan): CommunityForecastView {
+    const community = plan.communities.find((x) => x.name === c.name);
+    const byKey = new Map(c.series.map((s) => [s.key, s]));
     const tierTitles = new Map((community?.tiers ?? []).map((t) => [t.name, t]));
-    const members = (c?.tiers ?? []).map((tier) => ({
+    const members = c.tiers.map((tier) => ({
         key: tier,
         label: tierTitles.get(tier)?.title ?? tier,
         band: toBand(byKey.get(`members:${tier}`)),
         source: tierTitles.get(tier)?.source,
     }));
-    const scenario = forecast.scenario;
-    const planned = plan.scenarios.find((s) => s.name === scenario);
     return {
-        scenario,
-        title: scenario === null ? plan.name : (forecast.title ?? planned?.title ?? scenario),
-        weeks: c?.weeks.length ?? report.horizonWeeks,
+        community: c.name,
+        title: community?.title,
+        weeks: c.weeks.length || report.horizonWeeks,
         members,
         total: { key: 'total', label: 'Total', band: toBand(byKey.get('members')), source: community?.source },
         activeRate: toBand(byKey.get('active-rate')),
         cost: toBand(byKey.get('cumulative-cost')),
         revenue: toBand(byKey.get('cumulative-revenue')),
-        kpis: c ? kpiViews(c, community, report.currency) : [],
-        sensitivity: sensitivityView(report, scenario, community, report.currency),
+        kpis: kpiViews(c, community, report.currency),
+        sensitivity: community ? sensitivityView(report, scenario, community, report.currency) : undefined,
+        source: community?.source,
+    };
+}
+
+/** One scenario's forecast: every community of the plan, in plan order. */
+export function scenarioView(report: ForecastReport, forecast: ScenarioForecast, plan: Plan): ScenarioForecastView {
+    const scenario = forecast.scenario;
+    const planned = plan.scenarios.find((s) => s.name === scenario);
+    const communities = forecast.communities.map((c) => communityView(report, scenario, c, plan));
+    return {
+        scenario,
+        title: scenario === null ? plan.name : (forecast.title ?? planned?.title ?? scenario),
+        weeks: Math.max(report.horizonWeeks, ...communities.map((c) => c.weeks)),
+        communities,
     };
 }
 
@@ -138,14 +149,13 @@ export function planSummary(plan: Plan): PlanSummaryView {
         start: plan.start,
         horizonWeeks: plan.horizonWeeks,
         currency: plan.currency,
+        communities: plan.communities.map((c) => ({ name: c.name, title: c.title })),
         scenarios: plan.scenarios.map((s) => ({ name: s.name, title: s.title })),
     };
 }
 
-/** Week-by-week occurrences of the first community's content and activities. */
+/** Week-by-week occurrences of every community's content and activities, community by community. */
 export function calendarView(plan: Plan): CalendarItemView[] {
-    const community = plan.communities[0];
-    if (!community) return [];
     const weeks = plan.horizonWeeks;
     const perWeek = (schedules: Community['contents'][number]['schedules']) => {
         const total = new Array<number>(weeks).fill(0);
@@ -155,8 +165,8 @@ export function calendarView(plan: Plan): CalendarItemView[] {
         }
         return total;
     };
-    return [
-        ...community.contents.map((c) => ({ name: c.name, title: c.title, kind: 'content' as const, perWeek: perWeek(c.schedules), source: c.source })),
-        ...community.activities.map((a) => ({ name: a.name, title: a.title, kind: 'activity' as const, perWeek: perWeek(a.schedules), source: a.source })),
-    ];
+    return plan.communities.flatMap((community) => [
+        ...community.contents.map((c) => ({ community: community.name, name: c.name, title: c.title, kind: 'content' as const, perWeek: perWeek(c.schedules), source: c.source })),
+        ...community.activities.map((a) => ({ community: community.name, name: a.name, title: a.title, kind: 'activity' as const, perWeek: perWeek(a.schedules), source: a.source })),
+    ]);
 }

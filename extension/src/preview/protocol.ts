@@ -77,12 +77,14 @@ export interface SensitivityView {
     items: SensitivityItem[];
 }
 
-export interface ScenarioForecastView {
-    /** null = the base plan. */
-    scenario: string | null;
-    title: string;
+/** One community's forecast within a scenario. */
+export interface CommunityForecastView {
+    /** The community's name in the plan (its identifier). */
+    community: string;
+    /** Its display title, when the plan gives one. */
+    title?: string;
     weeks: number;
-    /** Members by tier (one series per tier) plus "total". */
+    /** Members by tier (one series per tier). */
     members: SeriesView[];
     total: SeriesView;
     /** Active members / members (fraction). */
@@ -91,10 +93,23 @@ export interface ScenarioForecastView {
     cost: Band;
     revenue: Band;
     kpis: KpiView[];
+    /** The sensitivity analysis, on the community whose KPI it measures. */
     sensitivity?: SensitivityView;
+    source?: SourceRef;
+}
+
+export interface ScenarioForecastView {
+    /** null = the base plan. */
+    scenario: string | null;
+    title: string;
+    weeks: number;
+    /** Every community of the plan, in plan order. */
+    communities: CommunityForecastView[];
 }
 
 export interface CalendarItemView {
+    /** The community the item belongs to. */
+    community: string;
     name: string;
     title?: string;
     kind: 'content' | 'activity';
@@ -108,6 +123,7 @@ export interface PlanSummaryView {
     start: string;
     horizonWeeks: number;
     currency: string;
+    communities: { name: string; title?: string }[];
     scenarios: { name: string; title?: string }[];
 }
 

@@ -1,7 +1,7 @@
 // Pure data shaping for the forecast preview: scales, ticks, band paths, number formats, KPI
 // classes, tornado rows, calendar cells and the status-bar headline. No DOM and no vscode here, so
 // the webview, the extension host and unit tests all share it.
-import type { Band, CalendarItemView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
+import type { Band, CalendarItemView, CommunityForecastView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
 
 export interface Scale {
     (value: number): number;
@@ -182,8 +182,8 @@ export interface KpiRow {
     kpi: KpiView;
 }
 
-/** KPI table rows in plan order; with a comparison forecast, matched by KPI name. */
-export function kpiRows(primary: ScenarioForecastView, currency: string, lang: 'en' | 'zh-CN', compare?: ScenarioForecastView): KpiRow[] {
+/** KPI table rows of one community in plan order; with a comparison forecast, matched by KPI name. */
+export function kpiRows(primary: CommunityForecastView, currency: string, lang: 'en' | 'zh-CN', compare?: CommunityForecastView): KpiRow[] {
     const byName = new Map((compare?.kpis ?? []).map((k) => [k.name, k]));
     return primary.kpis.map((k) => {
         const other = byName.get(k.name);
@@ -252,10 +252,14 @@ export interface CalendarRow {
     source?: CalendarItemView['source'];
 }
 
-/** Calendar strip rows: one per content/activity, weeks 1..weeks, activities after content. */
-export function calendarRows(items: CalendarItemView[], weeks: number): CalendarRow[] {
+/**
+ * Calendar strip rows: one per content/activity, weeks 1..weeks, activities after content. With
+ * `community`, only that community's items.
+ */
+export function calendarRows(items: CalendarItemView[], weeks: number, community?: string): CalendarRow[] {
     const order = { content: 0, activity: 1 } as const;
-    return [...items]
+    return items
+        .filter((item) => community === undefined || item.community === community)
         .sort((a, b) => order[a.kind] - order[b.kind])
         .map((item) => {
             const counts = Array.from({ length: weeks }, (_, i) => Math.max(0, item.perWeek[i] ?? 0));
@@ -271,20 +275,80 @@ export function calendarRows(items: CalendarItemView[], weeks: number): Calendar
         });
 }
 
-export interface Headline {
+/** The community of a forecast to show: the one named, else the first. */
+export function pickCommunity(forecast: ScenarioForecastView | undefined, name: string | null | undefined): CommunityForecastView | undefined {
+    if (!forecast) return undefined;
+    return forecast.communities.find((c) => c.community === name) ?? forecast.communities[0];
+}
+
+/** A community's display name: "GlowLab 会员社群 (GlowLab)", or the bare name without a title. */
+export function communityLabel(c: { community?: string; name?: string; title?: string }): string {
+    const name = c.community ?? c.name ?? '';
+    return c.title && c.title !== name ? `${c.title} (${name})` : name;
+}
+
+export interface CommunitySummary {
+    community: string;
+    label: string;
+    /** P50 members at the horizon. */
     membersP50: number;
+    likely: number;
+    kpis: number;
+    /** Likelihood class of the community's weakest KPI (undefined without KPIs). */
+    weakest?: Likelihood;
+    source?: CommunityForecastView['source'];
+}
+
+/** One line per community: P50 members at the horizon and KPIs likely, in plan order. */
+export function communitySummaries(forecast: ScenarioForecastView): CommunitySummary[] {
+    return forecast.communities.map((c) => {
+        const h = communityHeadline(c);
+        const min = c.kpis.length ? Math.min(...c.kpis.map((k) => k.probability)) : undefined;
+        return {
+            community: c.community,
+            label: communityLabel(c),
+            membersP50: h.membersP50,
+            likely: h.likely,
+            kpis: h.total,
+            weakest: min === undefined ? undefined : likelihood(min),
+            source: c.source,
+        };
+    });
+}
+
+export interface Headline {
+    /** P50 members at the horizon per community, in plan order. */
+    membersP50: number[];
+    /** KPIs likely (≥ 80 %) over all communities. */
     likely: number;
     total: number;
 }
 
-/** What the status bar says: P50 members at the horizon and how many KPIs are likely (≥ 80 %). */
-export function headline(forecast: ScenarioForecastView): Headline {
-    const p50 = forecast.total.band.p50;
+function communityHeadline(c: CommunityForecastView): { membersP50: number; likely: number; total: number } {
+    const p50 = c.total.band.p50;
     return {
         membersP50: p50.length ? p50[p50.length - 1] : 0,
-        likely: forecast.kpis.filter((k) => likelihood(k.probability) === 'likely').length,
-        total: forecast.kpis.length,
+        likely: c.kpis.filter((k) => likelihood(k.probability) === 'likely').length,
+        total: c.kpis.length,
     };
+}
+
+/**
+ * What the status bar says: P50 members at the horizon of each community (medians do not add up,
+ * so they are listed, not summed) and how many KPIs of all communities are likely (≥ 80 %).
+ */
+export function headline(forecast: ScenarioForecastView): Headline {
+    const parts = forecast.communities.map(communityHeadline);
+    return {
+        membersP50: parts.map((p) => p.membersP50),
+        likely: parts.reduce((a, p) => a + p.likely, 0),
+        total: parts.reduce((a, p) => a + p.total, 0),
+    };
+}
+
+/** "18.4k" for one community, "18.4k + 5.1k" for two. */
+export function headlineMembers(h: Headline, lang: 'en' | 'zh-CN' = 'en'): string {
+    return h.membersP50.length ? h.membersP50.map((v) => compactNumber(v, lang)).join(' + ') : compactNumber(0, lang);
 }
 
 /** True when a result carries a forecast to draw. */

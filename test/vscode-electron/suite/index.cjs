@@ -43,8 +43,8 @@ const tests = [
         const client = vscode.extensions.getExtension('community-plans.community-plans').exports.getClient();
         const result = await client.sendRequest('community/forecast', { uri: uri.toString(), runs: 200, seed: 42 });
         assert.equal(result.status, 'ok');
-        assert.equal(result.forecasts[0].kpis.length, 5);
-        assert.equal(result.forecasts[0].total.band.p50.length, 26);
+        assert.equal(result.forecasts[0].communities[0].kpis.length, 5);
+        assert.equal(result.forecasts[0].communities[0].total.band.p50.length, 26);
     }],
     ['opens the forecast preview to the side', async () => {
         const doc = await vscode.workspace.openTextDocument(path.join(EXAMPLES, 'fitness-wechat.community'));
