@@ -1,10 +1,9 @@
 // Reports: user text is escaped (HTML, SVG text, Markdown, Mermaid), the HTML is self-contained and
 // renders in headless Chromium with no console errors and no network requests, locales format
 // numbers and labels, and output is deterministic.
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../engine/model.js';
 import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
@@ -12,22 +11,6 @@ import { escapeMarkdown, mermaidLabel } from '../../engine/report/markdown.js';
 import { planFromFile, ROOT, tempFolder } from './helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const HARNESS = join(ROOT, 'test/e2e/.harness/node_modules/playwright-core');
-
-/** The few playwright-core calls used here (it lives in the e2e harness, outside the typed tree). */
-interface Browser {
-    newPage(): Promise<Page>;
-    close(): Promise<void>;
-}
-interface Page {
-    on(event: 'console', fn: (msg: { type(): string; text(): string }) => void): void;
-    on(event: 'pageerror', fn: (err: Error) => void): void;
-    on(event: 'dialog', fn: (d: { message(): string; dismiss(): Promise<void> }) => void): void;
-    on(event: 'request', fn: (r: { url(): string }) => void): void;
-    goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
-    locator(selector: string): { count(): Promise<number>; innerText(): Promise<string>; first(): { boundingBox(): Promise<{ width: number } | null> } };
-}
-
 let plan: Plan;
 let en: CompiledPlan;
 let zh: CompiledPlan;
@@ -91,38 +74,31 @@ describe('HTML report', () => {
         expect(CHROMIUM, 'Chromium is needed: apt-get install -y chromium').toBeDefined();
         const dir = tempFolder({ 'report.html': file(en, 'report.html') });
         const url = `file://${join(dir, 'report.html')}`;
-        if (existsSync(HARNESS)) {
-            const { chromium } = createRequire(import.meta.url)(HARNESS) as { chromium: { launch(o: { executablePath?: string; args: string[] }): Promise<Browser> } };
-            const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-            try {
-                const page = await browser.newPage();
-                const problems: string[] = [];
-                const requests: string[] = [];
-                page.on('console', (msg) => {
-                    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
-                });
-                page.on('pageerror', (err) => problems.push(String(err)));
-                page.on('dialog', (d) => {
-                    problems.push(`dialog: ${d.message()}`);
-                    void d.dismiss();
-                });
-                page.on('request', (r) => {
-                    if (r.url() !== url) requests.push(r.url());
-                });
-                await page.goto(url, { waitUntil: 'load' });
-                expect(problems).toEqual([]);
-                expect(requests).toEqual([]);
-                expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(4);
-                expect(await page.locator('h1').innerText()).toContain('<script>alert(1)</script>');
-                const box = await page.locator('figure.chart svg').first().boundingBox();
-                expect(box!.width).toBeGreaterThan(200);
-            } finally {
-                await browser.close();
-            }
-        } else {
-            const dom = execFileSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', url], { encoding: 'utf8', timeout: 60_000 });
-            expect(dom).toContain('<svg');
-            expect(dom).not.toMatch(/<script/i);
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+        try {
+            const page = await browser.newPage();
+            const problems: string[] = [];
+            const requests: string[] = [];
+            page.on('console', (msg) => {
+                if (msg.type() === 'error' || msg.type() === 'warning') problems.push(msg.text());
+            });
+            page.on('pageerror', (err) => problems.push(String(err)));
+            page.on('dialog', (d) => {
+                problems.push(`dialog: ${d.message()}`);
+                void d.dismiss();
+            });
+            page.on('request', (r) => {
+                if (r.url() !== url) requests.push(r.url());
+            });
+            await page.goto(url, { waitUntil: 'load' });
+            expect(problems).toEqual([]);
+            expect(requests).toEqual([]);
+            expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(4);
+            expect(await page.locator('h1').innerText()).toContain('<script>alert(1)</script>');
+            const box = await page.locator('figure.chart svg').first().boundingBox();
+            expect(box!.width).toBeGreaterThan(200);
+        } finally {
+            await browser.close();
         }
     });
 });
