@@ -480,6 +480,13 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             }
             const costPos = out(S.cost, w);
             const revPos = out(S.revenue, w);
+            const membersPos = out(S.members, w);
+            const newPos = out(S.newMembers, w);
+            const activePos = out(S.activeMembers, w);
+            const ratePos = out(S.activeRate, w);
+            const cumCostPos = out(S.cumulativeCost, w);
+            const cumRevPos = out(S.cumulativeRevenue, w);
+            const roiPos = out(S.roi, w);
             for (let j = 0; j < nb; j++) {
                 const size = M[j];
                 const pool = size - reached[j];
@@ -487,9 +494,11 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 let referralCost = 0;
                 let joins = 0;
                 if (SRC > 0) {
-                    clsStay.fill(1);
-                    clsWeight.fill(0);
-                    clsMean.fill(0);
+                    for (let k = 0; k < NCL; k++) {
+                        clsStay[k] = 1;
+                        clsWeight[k] = 0;
+                        clsMean[k] = 0;
+                    }
                     let si = 0;
                     if (c.organic) {
                         const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] / size, bassE[j]);
@@ -539,7 +548,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                             left -= x;
                             sumW -= clsWeight[k];
                         }
-                    } else clsJoins.fill(0);
+                    } else for (let k = 0; k < NCL; k++) clsJoins[k] = 0;
                     // Capacity of the receiving tiers: people who cannot get in stay in the pool.
                     for (let k = 0; k < NCL; k++) {
                         const ti = classInto[k] * B + j;
@@ -570,16 +579,16 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 const cost = costW[j] + paidSpend + referralCost;
                 cumCost[j] += cost;
                 cumRev[j] += revenue;
-                series[out(S.members, w) + j] = members;
-                series[out(S.newMembers, w) + j] = joins;
-                series[out(S.activeMembers, w) + j] = active;
-                series[out(S.activeRate, w) + j] = members > 0 ? active / members : NaN;
+                series[membersPos + j] = members;
+                series[newPos + j] = joins;
+                series[activePos + j] = active;
+                series[ratePos + j] = members > 0 ? active / members : NaN;
                 series[costPos + j] = cost;
                 series[revPos + j] = revenue;
-                series[out(S.cumulativeCost, w) + j] = cumCost[j];
-                series[out(S.cumulativeRevenue, w) + j] = cumRev[j];
+                series[cumCostPos + j] = cumCost[j];
+                series[cumRevPos + j] = cumRev[j];
                 // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
-                series[out(S.roi, w) + j] = (cumRev[j] - cumCost[j]) / Math.max(cumCost[j], 1);
+                series[roiPos + j] = (cumRev[j] - cumCost[j]) / Math.max(cumCost[j], 1);
                 for (let g = 0; g < GC; g++) series[out(groupPos + g, w) + j] = Math.ceil(members / c.groupCapacities[g]);
             }
             {
@@ -623,26 +632,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             }
             for (let co = Math.max(0, w - AGE); co < w; co++) {
                 const slot = co % AG1;
-                const off = slot * T * B;
-                alive.fill(0);
-                for (let t = 0; t < T; t++) {
-                    const o = off + t * B;
-                    const tb = t * B;
-                    for (let j = 0; j < nb; j++) {
-                        const v = ring[o + j];
-                        next[o + j] = v * stayFrac[tb + j];
-                        alive[j] += v * keepFrac[tb + j];
-                    }
-                }
-                for (let f = 0; f < F; f++) {
-                    const src = off + flowFrom[f] * B;
-                    const dst = off + flowTo[f] * B;
-                    const fb = f * B;
-                    for (let j = 0; j < nb; j++) next[dst + j] += ring[src + j] * flowFrac[fb + j];
-                }
-                const sv = (slot * AG1 + (w - co)) * B;
-                const cs = slot * B;
-                for (let j = 0; j < nb; j++) survival[sv + j] = alive[j] / cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
+                propagateCohort(ring, next, slot * T * B, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, alive, survival, (slot * AG1 + (w - co)) * B, cohortSize, slot * B, T, F, B, nb);
             }
             {
                 const swap = ring;
@@ -709,6 +699,45 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
         if (options.onProgress) options.onProgress(r0 + nb);
     }
     return { compiled: c, runs: R, series, kpiValues };
+}
+
+/** Moves one cohort's tier vector (at `off`) through the week's realised fractions into `next`; records its survival. */
+function propagateCohort(
+    ring: Float64Array,
+    next: Float64Array,
+    off: number,
+    stayFrac: Float64Array,
+    keepFrac: Float64Array,
+    flowFrac: Float64Array,
+    flowFrom: Int32Array,
+    flowTo: Int32Array,
+    alive: Float64Array,
+    survival: Float64Array,
+    sv: number,
+    cohortSize: Float64Array,
+    cs: number,
+    T: number,
+    F: number,
+    B: number,
+    nb: number,
+): void {
+    for (let j = 0; j < nb; j++) alive[j] = 0;
+    for (let t = 0; t < T; t++) {
+        const o = off + t * B;
+        const tb = t * B;
+        for (let j = 0; j < nb; j++) {
+            const v = ring[o + j];
+            next[o + j] = v * stayFrac[tb + j];
+            alive[j] += v * keepFrac[tb + j];
+        }
+    }
+    for (let f = 0; f < F; f++) {
+        const src = off + flowFrom[f] * B;
+        const dst = off + flowTo[f] * B;
+        const fb = f * B;
+        for (let j = 0; j < nb; j++) next[dst + j] += ring[src + j] * flowFrac[fb + j];
+    }
+    for (let j = 0; j < nb; j++) survival[sv + j] = alive[j] / cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
 }
 
 function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number): number {
