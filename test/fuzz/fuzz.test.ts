@@ -1,4 +1,4 @@
-// Fuzzing the pipeline with mutated example plans, deep nesting and random text. In `npm test` a
+// Fuzzing the pipeline (parse → validate → lower → forecast → compile) with mutated example plans, deep nesting and random text. In `npm test` a
 // fixed seed and a CI-sized count; `npm run fuzz` runs 10,000 cases (FUZZ_RUNS) with a fresh seed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,7 @@ describe('fuzzing the plan pipeline', () => {
                     expect(end.character).toBeLessThanOrEqual(result.lastLineLength[end.line]);
                     expect(start.line < end.line || start.character <= end.character).toBe(true);
                 }
+                if (result.compiled) expect(result.compiled).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
                 if (result.forecast) {
                     for (const [path, value] of forecastNumbers(result.forecast)) {
                         expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
@@ -52,7 +53,11 @@ describe('fuzzing the plan pipeline', () => {
         const depth = 20000;
         const result = await runPipeline(`community X {${' tier A {'.repeat(depth)}${'}'.repeat(depth)}`);
         expect(result.diagnostics.some((d) => d.code === 'syntax-error')).toBe(true);
-    });
+        // Thousands of repeated errors are summarised after the first fifty.
+        const syntax = result.diagnostics.filter((d) => d.code === 'syntax-error');
+        expect(syntax.length).toBe(51);
+        expect(syntax.at(-1)?.message).toMatch(/more syntax errors from here on are not listed/);
+    }, 120_000);
 
     it('handles huge and degenerate numbers with diagnostics, never NaN in a forecast', async () => {
         const header = 'plan "N" { start 2027-01-04 horizon 8 weeks currency CNY }\naudience P { size 1000 }\n';

@@ -46,7 +46,7 @@ export function applyEdits(source: string[], edits: Edit[]): string {
 /** Mutated versions of the given plans, deep nesting, and random text. */
 export function planInputs(plans: string[]): fc.Arbitrary<string> {
     const mutated = fc.tuple(fc.constantFrom(...plans.map(tokens)), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([src, edits]) => applyEdits(src, edits));
-    const nested = fc.integer({ min: 1, max: 5000 }).map((n) => `community X {${' tier A {'.repeat(n)}${'}'.repeat(n)}`);
+    const nested = fc.integer({ min: 1, max: 2000 }).map((n) => `community X {${' tier A {'.repeat(n)}${'}'.repeat(n)}`);
     const random = fc.string({ unit: 'binary', maxLength: 400 });
     return fc.oneof({ arbitrary: mutated, weight: 8 }, { arbitrary: nested, weight: 1 }, { arbitrary: random, weight: 1 });
 }

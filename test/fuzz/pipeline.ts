@@ -2,7 +2,12 @@
 // Returns what a user would see; throws only if the product itself breaks.
 import { EmptyFileSystem, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFolderAtomically } from '../../cli/commands/compile.js';
 import { forecast } from '../../engine/forecast.js';
+import { COMPILE_FORMATS, compilePlan } from '../../engine/report/outputs.js';
 import type { ForecastReport } from '../../engine/forecast-schema.js';
 import { createCommunityServices } from '../../language/community-module.js';
 import { lowerPlan } from '../../language/lower.js';
@@ -15,6 +20,8 @@ export interface PipelineResult {
     lineCount: number;
     lastLineLength: number[];
     forecast?: ForecastReport;
+    /** Files written by compiling the plan into a temporary folder. */
+    compiled?: string[];
 }
 
 export async function runPipeline(text: string): Promise<PipelineResult> {
@@ -28,7 +35,17 @@ export async function runPipeline(text: string): Promise<PipelineResult> {
         const result: PipelineResult = { diagnostics, lineCount: lines.length, lastLineLength: lines.map((l) => l.length) };
         if (!diagnostics.some((d) => d.severity === 1) && /\bcommunity\b/.test(text) && /\bplan\b/.test(text)) {
             const plan = lowerPlan(Community, doc);
-            if (plan.communities.length > 0) result.forecast = forecast(plan, { runs: 16, seed: 7 });
+            if (plan.communities.length > 0) {
+                result.forecast = forecast(plan, { runs: 16, seed: 7 });
+                const compiled = await compilePlan(plan, { formats: COMPILE_FORMATS, runs: 16, seed: 7, scenario: null, sensitivityRuns: 8, lang: 'en' });
+                const dir = mkdtempSync(join(tmpdir(), 'community-fuzz-'));
+                try {
+                    writeFolderAtomically(join(dir, 'plan'), compiled.files);
+                    result.compiled = readdirSync(join(dir, 'plan')).sort();
+                } finally {
+                    rmSync(dir, { recursive: true, force: true });
+                }
+            }
         }
         return result;
     } finally {
