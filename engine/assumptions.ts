@@ -3,6 +3,8 @@
 // `assume KEY VALUE` (they arrive in plan.assumptions as numbers in canonical units: percents as
 // fractions). The language server uses this table for completion, hover and validation.
 // docs/forecast-model.md explains how each coefficient enters the weekly step.
+// The per-platform-kind fatigue thresholds come from engine/platforms.ts (PLATFORM_KINDS).
+import { PLATFORM_KINDS } from './platforms.js';
 
 export type AssumptionUnit = 'fraction' | 'fraction per week' | 'posts per week' | 'exponent' | 'money per hour' | 'weeks';
 
@@ -48,87 +50,18 @@ const table: readonly AssumptionDef[] = [
         description: 'Posts per week on one platform a member tolerates before fatigue churn starts (platform kinds without their own threshold).',
         basis: 'HubSpot/Facebook: engagement per post drops steeply above ~2 posts a day; secondary.',
     },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}wechat-group`,
-        default: 14,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for WeChat groups.',
-        basis: '~2 posts a day (practitioner advice for chat groups); weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}wecom-group`,
-        default: 7,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for WeCom customer groups (company broadcasts are rationed by the platform).',
-        basis: 'WeCom mass-message limits (about one a day); official limit, fatigue reading weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}qq-group`,
-        default: 14,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for QQ groups.',
-        basis: 'As WeChat groups; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}discord`,
-        default: 35,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Discord servers (posts spread over channels members can mute).',
-        basis: 'Modelling choice; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}slack`,
-        default: 35,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Slack workspaces.',
-        basis: 'Modelling choice; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}discourse`,
-        default: 21,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Discourse forums (digest e-mails batch posts).',
-        basis: 'Modelling choice; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}telegram`,
-        default: 14,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Telegram groups and channels.',
-        basis: 'Modelling choice; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}douyin-fan-group`,
-        default: 7,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Douyin fan groups.',
-        basis: 'Modelling choice; weak.',
-    },
-    {
-        key: `${FATIGUE_THRESHOLD_PREFIX}xiaohongshu`,
-        default: 7,
-        unit: 'posts per week',
-        min: 0,
-        max: 1000,
-        description: 'Fatigue threshold for Xiaohongshu group chats.',
-        basis: 'Modelling choice; weak.',
-    },
+    // One `fatigue-threshold-<kind>` per platform kind, from engine/platforms.ts (the one table).
+    ...Object.entries(PLATFORM_KINDS).map(
+        ([kind, def]): AssumptionDef => ({
+            key: FATIGUE_THRESHOLD_PREFIX + kind,
+            default: def.fatiguePostsPerWeek,
+            unit: 'posts per week',
+            min: 0,
+            max: 1000,
+            description: `Fatigue threshold for ${def.label}.`,
+            basis: def.fatigueBasis,
+        }),
+    ),
     {
         key: 'fatigue-churn',
         default: 0.002,

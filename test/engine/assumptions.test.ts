@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTION_KEYS, ASSUMPTIONS, Assumptions, checkAssumption, isKnownAssumption } from '../../engine/assumptions.js';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, Assumptions, checkAssumption, FATIGUE_THRESHOLD_PREFIX, isKnownAssumption } from '../../engine/assumptions.js';
+import { PLATFORM_KINDS } from '../../engine/platforms.js';
 
 describe('assumptions', () => {
     it('documents every coefficient with a default inside its range', () => {
@@ -21,5 +22,19 @@ describe('assumptions', () => {
         expect(a.problems).toHaveLength(2);
         expect(isKnownAssumption('fatigue-threshold-anything')).toBe(true);
         expect(checkAssumption('fatigue-churn', -1)).toMatch(/between/);
+    });
+    it('takes every per-kind fatigue threshold from the platform table, overridable per plan', () => {
+        const defaults = new Assumptions();
+        const kinds = Object.keys(PLATFORM_KINDS) as (keyof typeof PLATFORM_KINDS)[];
+        for (const kind of kinds) {
+            const key = FATIGUE_THRESHOLD_PREFIX + kind;
+            expect(ASSUMPTIONS[key].default, key).toBe(PLATFORM_KINDS[kind].fatiguePostsPerWeek);
+            expect(ASSUMPTIONS[key].basis).toBe(PLATFORM_KINDS[kind].fatigueBasis);
+            expect(defaults.fatigueThreshold(kind)).toBe(PLATFORM_KINDS[kind].fatiguePostsPerWeek);
+        }
+        // No per-kind key without a platform kind behind it.
+        const perKind = ASSUMPTION_KEYS.filter((k) => k.startsWith(FATIGUE_THRESHOLD_PREFIX));
+        expect(perKind.sort()).toEqual(kinds.map((k) => FATIGUE_THRESHOLD_PREFIX + k).sort());
+        expect(new Assumptions({ 'fatigue-threshold-wecom-group': 3 }).fatigueThreshold('wecom-group')).toBe(3);
     });
 });
