@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { errorSummary, resolveCli, runCli, type CliResult } from './cli.js';
+import { errorSummary, planArg, resolveCli, runCli, type CliResult } from './cli.js';
 import { messageLanguage } from './client.js';
 import { forecastSettings, requestForecast } from './preview/forecaster.js';
 import { isPlan } from './preview/panel.js';
@@ -118,7 +118,7 @@ export async function compile(ctx: CliContext, arg: unknown): Promise<void> {
     if (!picked?.[0]) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const ok = await runLogged(ctx, vscode.l10n.t('Compiling {0}…', path.basename(doc.uri.fsPath)), c.cli, ['compile', doc.uri.fsPath, '--out', picked[0].fsPath, ...commonArgs()], c.cwd);
+    const ok = await runLogged(ctx, vscode.l10n.t('Compiling {0}…', path.basename(doc.uri.fsPath)), c.cli, ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, ...commonArgs()], c.cwd);
     if (!ok) return;
     const reveal = vscode.l10n.t('Reveal Folder');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Compiled {0} to {1}.', path.basename(doc.uri.fsPath), picked[0].fsPath), reveal);
@@ -130,7 +130,7 @@ export async function diffHead(ctx: CliContext, arg: unknown): Promise<void> {
     if (!doc) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const ok = await runLogged(ctx, vscode.l10n.t('Comparing with git HEAD…'), c.cli, ['diff', doc.uri.fsPath, '--base', 'HEAD', ...commonArgs()], c.cwd);
+    const ok = await runLogged(ctx, vscode.l10n.t('Comparing with git HEAD…'), c.cli, ['diff', planArg(doc.uri.fsPath, c.cwd), '--base', 'HEAD', ...commonArgs()], c.cwd);
     if (!ok) return;
     const out = await vscode.workspace.openTextDocument({ language: 'markdown', content: ok.stdout });
     await vscode.window.showTextDocument(out, { viewColumn: vscode.ViewColumn.Beside });
@@ -149,7 +149,7 @@ export async function exportReport(ctx: CliContext, arg: unknown): Promise<void>
     if (!c) return;
     const ok = await runLogged(
         ctx, vscode.l10n.t('Exporting the report…'), c.cli,
-        ['compile', doc.uri.fsPath, '--out', picked[0].fsPath, '--formats', 'html,md', ...commonArgs()], c.cwd,
+        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, '--formats', 'html,md', ...commonArgs()], c.cwd,
     );
     if (!ok) return;
     const open = vscode.l10n.t('Open Report');

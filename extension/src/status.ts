@@ -53,7 +53,11 @@ export class PlanStatus implements vscode.Disposable {
         const doc = this.current;
         if (!doc) return;
         // The preview already forecasts this plan; its results arrive through onResult.
-        if (this.preview.visibleDocument === doc) return;
+        if (this.preview.visibleDocument === doc) {
+            const last = this.preview.resultFor(doc.uri);
+            if (last && immediately) this.show(last);
+            return;
+        }
         this.forecaster.schedule(
             doc.uri,
             {},

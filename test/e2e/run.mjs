@@ -7,11 +7,17 @@
 //   2. the fitness example → Open Forecast Preview to the Side → chart SVG + KPI table in the webview;
 //   3. doubling the paid spend in the editor → a KPI probability changes;
 //   4. a plan whose name carries <script>/onerror payloads → shown as text, never executed;
-//   5. display language zh-CN → Chinese labels in the preview and Chinese diagnostics.
+//   5. a plan with two communities → the community overview and selector, per-community KPIs,
+//      charts and calendar;
+//   6. Compile to a Folder and Export Report (the `community` CLI run by the extension with the
+//      extension host's Node) → the files on disk; Diff against Git HEAD after an edit → the
+//      Markdown diff document (the workspace is a fresh git repository);
+//   7. display language zh-CN → Chinese labels in the preview and Chinese diagnostics.
+// E2E_ONLY=zh-CN runs only part 7, E2E_ONLY=commands only parts 5–6 (quick iterations).
 // Screenshots go to test/e2e/screenshots/. Exit code 0 only if every step passed.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -80,6 +86,19 @@ const hostile = fitness
     .replace('plan "FitHome 2027 H1"', `plan "${XSS_NAME.replace(/"/g, '\\"')}"`)
     .replace('tier Core "真爱粉丝"', `tier Core "<svg onload=window.__pwned=3>"`);
 writeFileSync(join(WS, 'hostile.community'), hostile);
+// A multi-platform example and a plan with two communities, for the community selector and the
+// CLI commands; folders the folder dialogs pick for Compile and Export.
+cpSync(join(ROOT, 'examples/beauty-multiplatform.community'), join(WS, 'beauty-multiplatform.community'));
+cpSync(join(HERE, 'fixtures/two-communities.community'), join(WS, 'two-communities.community'));
+const COMPILE_DIR = join(WS, 'compiled');
+const REPORT_DIR = join(WS, 'reports');
+mkdirSync(COMPILE_DIR);
+mkdirSync(REPORT_DIR);
+// Diff against HEAD needs a git repository: commit the workspace as it is (no hooks, no user config).
+const git = (...args) => run('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd: WS, stdio: ['ignore', 'ignore', 'inherit'] });
+git('init', '-q');
+git('add', '.');
+git('commit', '-q', '-m', 'e2e workspace');
 
 const D = join(RUN, 'profile');
 mkdirSync(join(D, 'user-data/User'), { recursive: true });
@@ -255,6 +274,40 @@ async function previewFrame(page, predicate = async () => true) {
     });
 }
 
+/** Accepts VS Code's own folder picker (the simple file dialog of the browser build) with `dir`. */
+async function pickFolder(page, dir, okLabel) {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    await until('the folder dialog', async () => (await widget.isVisible()) && (await input.inputValue()).startsWith('/'), 30_000);
+    await input.fill(dir);
+    for (let i = 0; i < 5 && (await widget.isVisible()); i++) {
+        await page.waitForTimeout(600);
+        const ok = widget.locator(`.monaco-button:has-text("${okLabel}")`);
+        if ((await ok.count()) > 0 && (await ok.first().isVisible())) await ok.first().click();
+        else await page.keyboard.press('Enter');
+        await until('the folder dialog to close', async () => !(await widget.isVisible()), 3000).catch(() => undefined);
+    }
+    if (await widget.isVisible()) throw new Error(`the folder dialog did not accept ${dir} (value: ${await input.inputValue()})`);
+}
+
+/** The text of a notification toast that matches `re`. */
+async function notification(page, re, timeout = STEP_TIMEOUT_MS) {
+    return until(`a notification matching ${re}`, async () => {
+        const texts = await page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
+        return texts.find((t) => re.test(t));
+    }, timeout);
+}
+
+/** The visible text of the active editor (Monaco renders spaces as non-breaking spaces). */
+async function activeEditorText(page) {
+    const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').allTextContents();
+    return lines.map((l) => l.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+function listFiles(dir) {
+    return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : [];
+}
+
 async function kpiProbabilities(frame) {
     return frame.locator('#kpi-table tbody tr .probability-value').allTextContents();
 }
@@ -270,12 +323,13 @@ const browser = await chromium.launch({
 let failed = false;
 try {
     let server;
-    // E2E_ONLY=zh-CN runs only the Chinese part (for quick iterations); the default runs everything.
-    if (process.env.E2E_ONLY !== 'zh-CN') {
+    const only = process.env.E2E_ONLY;
+    if (only !== 'zh-CN') {
     server = await startCodeServer();
     log(`code-server on ${server.url} (${((Date.now() - started) / 1000).toFixed(0)} s since start)`);
     const { context, page } = await openWorkbench(browser, server.url);
 
+    if (only !== 'commands') {
     await step('diagnostics: the invalid plan shows errors in Problems', async () => {
         await quickOpen(page, 'invalid/broken.community');
         const label = await until('an error count in the status bar', async () => {
@@ -371,11 +425,106 @@ try {
         await frame.evaluate(() => window.scrollTo(0, 0));
         await shot(page, '05-hostile-names-en');
     });
+    }
+
+    await step('communities: a two-community plan shows each community, its KPIs and calendar', async () => {
+        await quickOpen(page, 'two-communities.community');
+        await runCommand(page, 'Community: Open Forecast Preview to the Side');
+        const frame = await previewFrame(page, async (f) => (await f.locator('#community-overview tbody tr').count()) === 2);
+        const rows = await frame.locator('#community-overview tbody tr').allTextContents();
+        log('communities:', rows.join(' | '));
+        if (!rows[0].includes('居家健身社群 (FitHome)') || !rows[1].includes('城市跑团 (RunClub)')) throw new Error(`overview rows: ${rows.join(' | ')}`);
+        const options = await frame.locator('select#community option').allTextContents();
+        if (options.length !== 2) throw new Error(`community selector options: ${options.join(', ')}`);
+        const kpisOf = async () => frame.locator('#kpi-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kpi')));
+        const fit = await kpisOf();
+        if (fit.join() !== 'Growth,active-rate') throw new Error(`FitHome KPIs: ${fit.join()}`);
+        // The status bar (shown while the plan's editor has focus) lists both communities' P50 members.
+        const headline = await until('the status bar headline of both communities', async () => {
+            const t = await page.locator('#status-bar, .statusbar').first().textContent();
+            return t && /P50 \S+ \+ \S+ members · \d\/4 KPIs likely/.test(t) ? t : undefined;
+        }, 30_000);
+        log('status bar:', /P50[^·]+· \S+ KPIs likely/.exec(headline)?.[0]);
+        // Pick the second community in the overview: charts, KPIs and calendar follow.
+        await frame.locator('#community-overview tr[data-community="RunClub"]').click();
+        await until('RunClub KPIs', async () => (await kpisOf()).join() === 'Runners,RunnerActivity', 20_000);
+        const legend = await frame.locator('figure[data-chart="members"] .legend').textContent();
+        if (!legend?.includes('跑友') || !legend.includes('配速员') || legend.includes('意向粉丝')) throw new Error(`RunClub legend: ${legend}`);
+        const calendar = await frame.locator('.calendar-table .calendar-name').allTextContents();
+        if (calendar.join() !== '周末路线,周末长距离跑') throw new Error(`RunClub calendar: ${calendar.join()}`);
+        if ((await frame.locator('select#community').inputValue()) !== 'RunClub') throw new Error('the selector did not follow the overview');
+        await frame.locator('#community-overview').evaluate((e) => e.scrollIntoView());
+        await shot(page, '06-two-communities-en');
+        // And back with the selector.
+        await frame.locator('select#community').selectOption('FitHome');
+        await until('FitHome KPIs again', async () => (await kpisOf()).join() === 'Growth,active-rate', 20_000);
+    });
+
+    await step('compile: Compile Plan to a Folder runs the CLI and writes the schedules and reports', async () => {
+        await quickOpen(page, 'two-communities.community');
+        await runCommand(page, 'Community: Compile Plan to a Folder');
+        await pickFolder(page, COMPILE_DIR, 'Compile here');
+        const msg = await notification(page, /Compiled two-communities\.community to|failed/);
+        log('notification:', msg);
+        if (!/^Compiled/.test(msg)) throw new Error(msg);
+        const files = listFiles(COMPILE_DIR);
+        log('compiled:', files.join(', '));
+        for (const f of ['plan.ics', 'FitHome.ics', 'RunClub.ics', 'schedule.csv', 'schedule.json', 'report.html', 'report.md']) {
+            if (!files.includes(`two-communities/${f}`)) throw new Error(`missing ${f} in ${COMPILE_DIR}: ${files.join(', ')}`);
+        }
+        const md = readFileSync(join(COMPILE_DIR, 'two-communities/report.md'), 'utf8');
+        if (!md.includes('FitHome') || !md.includes('RunClub')) throw new Error('the report does not cover both communities');
+        await shot(page, '07-compile-en');
+    });
+
+    await step('export: Export Report writes report.html and report.md and opens the report', async () => {
+        await quickOpen(page, 'two-communities.community');
+        await runCommand(page, 'Community: Export Report');
+        await pickFolder(page, REPORT_DIR, 'Export here');
+        const msg = await notification(page, /Exported the report to|failed/);
+        log('notification:', msg);
+        if (!/^Exported/.test(msg)) throw new Error(msg);
+        const files = listFiles(REPORT_DIR);
+        if (files.filter((f) => !f.endsWith('/') && f.includes('/')).join() !== 'two-communities/report.html,two-communities/report.md') throw new Error(`exported: ${files.join(', ')}`);
+        await page.locator('.notifications-toasts .monaco-button:has-text("Open Report")').first().click();
+        await page.waitForSelector('.tab.active[aria-label*="report.md"]', { timeout: 30_000 });
+        await until('the report in the editor', async () => ((await activeEditorText(page)).includes('RunClub') ? true : undefined), 20_000);
+        await shot(page, '08-export-report-en');
+    });
+
+    await step('diff: Diff Plan against Git HEAD opens the Markdown diff of an edit', async () => {
+        await quickOpen(page, 'beauty-multiplatform.community');
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').click({ position: { x: 200, y: 40 } });
+        await page.keyboard.press('Control+F');
+        await page.locator('.find-widget textarea, .find-widget .input').first().waitFor({ state: 'visible', timeout: 10_000 });
+        await page.keyboard.type('paid 12000 CNY per week');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        await page.keyboard.type('paid 24000 CNY per week');
+        // The command saves the plan before comparing it with HEAD.
+        await runCommand(page, 'Community: Diff Plan against Git HEAD');
+        const text = await until('the diff document', async () => {
+            const t = await activeEditorText(page);
+            return t.includes('### Forecast') ? t : undefined;
+        });
+        log('diff:', text.split('\n').slice(0, 6).join(' ⏎ '));
+        // Markdown editors wrap long lines: compare with whitespace collapsed.
+        const flat = text.replace(/\s+/g, ' ');
+        for (const h of ['## Plan diff: beauty-multiplatform.community (HEAD → working tree)', '### Schedule', 'No schedule changes.', '### Forecast', '| Community | KPI |', '| GlowLab |']) {
+            if (!flat.includes(h)) throw new Error(`the diff lacks "${h}":\n${text}`);
+        }
+        const lang = await page.locator('#status\\.editor\\.mode').textContent().catch(() => '');
+        if (!/Markdown/i.test(lang ?? '')) throw new Error(`diff document language: ${lang}`);
+        const onDisk = readFileSync(join(WS, 'beauty-multiplatform.community'), 'utf8');
+        if (!onDisk.includes('paid 24000 CNY per week')) throw new Error('the edit was not saved before the diff');
+        await shot(page, '09-diff-head-en');
+    });
     await context.close();
     await stopCodeServer(server.child);
     }
 
     // ---- 5. the same in Chinese ----
+    if (only !== 'commands') {
     // VS Code only switches its display language (vscode.env.language) to one an installed language
     // pack provides. The marketplace's Chinese pack cannot be downloaded here, so install a minimal
     // stand-in that declares zh-cn with no workbench translations: the workbench stays English, but
@@ -418,7 +567,7 @@ try {
             return texts.some((t) => /[\u4e00-\u9fff]/.test(t) && t.includes('Nobody')) ? texts : undefined;
         });
         log('problem rows (zh):', rows.slice(0, 3).join(' | '));
-        await shot(zh.page, '06-diagnostics-zh');
+        await shot(zh.page, '10-diagnostics-zh');
         await zh.page.keyboard.press('Control+Shift+M');
     });
     await step('zh-CN: the preview shows Chinese labels', async () => {
@@ -434,10 +583,11 @@ try {
         if (!head?.includes('达成概率')) throw new Error(`KPI table header not Chinese: ${head}`);
         const caption = await frame.locator('figure[data-chart="members"] figcaption').textContent();
         if (!caption?.includes('各层级成员数')) throw new Error(`chart caption not Chinese: ${caption}`);
-        await shot(zh.page, '07-preview-zh');
+        await shot(zh.page, '11-preview-zh');
     });
     await zh.context.close();
     await stopCodeServer(server.child);
+    }
 } catch (error) {
     failed = true;
     console.error('[e2e]', error instanceof Error ? error.stack : error);

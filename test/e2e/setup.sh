@@ -8,8 +8,9 @@ mkdir -p "$H"
 
 need_pkgs=()
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
-# fonts-wqy-microhei: a CJK font so the zh-CN screenshots show Chinese glyphs, not boxes.
-for p in libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config fonts-wqy-microhei; do
+# fonts-wqy-microhei: a CJK font so the zh-CN screenshots show Chinese glyphs, not boxes;
+# fonts-noto-color-emoji: the ✅/⚠️ marks of the compiled reports.
+for p in libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config fonts-wqy-microhei fonts-noto-color-emoji; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then

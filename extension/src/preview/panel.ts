@@ -25,6 +25,7 @@ export class ForecastPreview implements vscode.Disposable {
     private readonly forecaster: Forecaster;
     private readonly disposables: vscode.Disposable[] = [];
     private readonly resultListeners = new Set<(uri: vscode.Uri, result: ForecastResult) => void>();
+    private lastResult: { uri: string; result: ForecastResult } | undefined;
 
     constructor(
         private readonly context: vscode.ExtensionContext,
@@ -48,6 +49,11 @@ export class ForecastPreview implements vscode.Disposable {
 
     get visibleDocument(): vscode.TextDocument | undefined {
         return this.panel ? this.document : undefined;
+    }
+
+    /** The preview's latest result for `uri`, if it is the plan the preview shows. */
+    resultFor(uri: vscode.Uri): ForecastResult | undefined {
+        return this.panel && this.lastResult?.uri === uri.toString() ? this.lastResult.result : undefined;
     }
 
     onResult(listener: (uri: vscode.Uri, result: ForecastResult) => void): vscode.Disposable {
@@ -127,6 +133,7 @@ export class ForecastPreview implements vscode.Disposable {
                 onStart: () => this.post({ type: 'busy', fileName }),
                 onResult: (result) => {
                     this.post({ type: 'forecast', result, fileName });
+                    this.lastResult = { uri: doc.uri.toString(), result };
                     for (const l of this.resultListeners) l(doc.uri, result);
                     if (result.status === 'unavailable') this.output.appendLine(`[preview] ${result.message}`);
                 },
