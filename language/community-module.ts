@@ -6,6 +6,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from './generated/module.js';
+import { CommunityDocumentBuilder } from './document-builder.js';
 import { ImportGraph } from './imports.js';
 import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
@@ -37,15 +38,24 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
     };
 }
 
+/** Shared (workspace-wide) services over Langium's defaults. */
+export const CommunitySharedModule: Module<LangiumSharedServices, { workspace: { DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder } }> = {
+    workspace: {
+        DocumentBuilder: (s) => new CommunityDocumentBuilder(s),
+    },
+};
+
 export interface CommunityServicesContext extends DefaultSharedModuleContext {
     settings?: CommunitySettings;
     /** Extra modules (e.g. editor features) merged over the language module. */
     modules?: Array<Module<CommunityServices, PartialLangiumServices>>;
+    /** Extra shared modules (e.g. the server's configuration provider). */
+    sharedModules?: Array<Module<LangiumSharedServices, object>>;
 }
 
 export function createCommunityServices(context: CommunityServicesContext): { shared: LangiumSharedServices; Community: CommunityServices } {
     const settings = context.settings ?? new CommunitySettings();
-    const shared = inject(createDefaultSharedModule(context), CommunityGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CommunityGeneratedSharedModule, CommunitySharedModule, ...(context.sharedModules ?? []));
     const Community = inject(
         createDefaultModule({ shared }),
         CommunityPlansGeneratedModule,

@@ -1,9 +1,10 @@
 // Lowering: a validated document (and what it imports) → the engine's plan model.
 // Everything here is mechanical translation into canonical units; checks live in validation/.
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { effectiveLimits } from '../engine/platforms.js';
 import * as M from '../engine/model.js';
 import type { CommunityServices } from './community-module.js';
+import type { CommunitySettings } from './settings.js';
 import * as A from './generated/ast.js';
 import { frameOf, type PlanFrame } from './plan-context.js';
 import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
@@ -19,7 +20,7 @@ export function planDocuments(services: CommunityServices, doc: LangiumDocument)
     const docs = services.shared.workspace.LangiumDocuments;
     const result: LangiumDocument[] = [];
     for (const uri of services.community.Imports.closure(doc)) {
-        const d = uri === doc.uri.toString() ? doc : docs.all.find((x) => x.uri.toString() === uri);
+        const d = uri === doc.uri.toString() ? doc : docs.getDocument(URI.parse(uri));
         if (d) result.push(d);
     }
     return result;
@@ -41,7 +42,7 @@ export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.
         team: planNode.team ? lowerTeam(planNode.team) : undefined,
         markets: planNode.markets,
         assumptions: Object.fromEntries(planNode.assumptions.map((a) => [a.key, readQuantity(a.value).center])),
-        platforms: elements.filter(A.isPlatform).map(lowerPlatform),
+        platforms: elements.filter(A.isPlatform).map((p) => lowerPlatform(p, services.community.Settings)),
         audiences: elements.filter(A.isAudience).map(lowerAudience),
         communities: elements.filter(A.isCommunity).map((c) => lowerCommunity(c, frame)),
         scenarios: elements.filter(A.isScenario).map(lowerScenario),
@@ -91,8 +92,9 @@ function lowerTeam(team: A.Team): NonNullable<M.Plan['team']> {
     return { people: readQuantity(team.size).center, hoursPerWeekEach: hours };
 }
 
-function lowerPlatform(p: A.Platform): M.Platform {
-    const overrides: Record<string, number> = {};
+/** Engine defaults, then the workspace overrides file, then the plan's own limits (which win). */
+function lowerPlatform(p: A.Platform, settings: CommunitySettings): M.Platform {
+    const overrides: Record<string, number> = { ...settings.limitsFor(p.kind ?? '') };
     if (p.groupCapacity) overrides['group-capacity'] = readQuantity(p.groupCapacity).center;
     for (const limit of p.limits) overrides[limit.key] = readQuantity(limit.value).center;
     return { name: p.name, title: p.title, kind: p.kind ?? 'unknown', limits: effectiveLimits(p.kind ?? '', overrides), source: sourceOf(p) };

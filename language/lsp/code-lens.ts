@@ -1,6 +1,7 @@
 // CodeLens above each community ("Forecast: P50 18,400 members · P10–P90 …") and each KPI
 // ("Forecast: P50 … · 62 % chance"), read from ForecastLensService; while a forecast is being
 // computed for the current version the lens says so, and the client is refreshed when it is ready.
+// Clicking a lens opens the forecast preview of the plan.
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
@@ -10,6 +11,12 @@ import * as A from '../generated/ast.js';
 import type { CommunitySettings } from '../settings.js';
 import { fmt } from '../validation/domain-calc.js';
 import type { ForecastLensService } from './forecast-lens.js';
+
+/**
+ * The VS Code extension's command that opens the forecast preview beside the plan
+ * (package.json contributes.commands); its argument is the plan's URI.
+ */
+export const OPEN_PREVIEW_COMMAND = 'community.openPreviewToSide';
 
 export class CommunityCodeLensProvider implements CodeLensProvider {
     private readonly settings: CommunitySettings;
@@ -29,7 +36,7 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
         const lenses: CodeLens[] = [];
         const lens = (node: A.Community | A.Kpi, title: string) => {
             const range = node.$cstNode?.range;
-            if (range) lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: '' } });
+            if (range) lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString()] } });
         };
         for (const community of communities) {
             if (!result) {

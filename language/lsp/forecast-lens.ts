@@ -101,6 +101,12 @@ export class ForecastLensService {
         this.onResult(uri);
     }
 
+    /** Forgets every result (settings such as platform limits changed); the next validation recomputes. */
+    invalidate(): void {
+        for (const uri of [...this.timers.keys(), ...this.jobs.keys()]) this.cancel(uri);
+        this.results.clear();
+    }
+
     /** The latest result for a document, if it matches the given version. */
     result(uri: string, version?: number): LensResult | undefined {
         const r = this.results.get(uri);

@@ -104,7 +104,7 @@ export class CommunityHoverProvider extends AstNodeHoverProvider {
             return lines.join('\n');
         }
         if (A.isPlatform(node)) {
-            const resolved = resolvePlatform(node);
+            const resolved = resolvePlatform(node, this.services.community.Settings);
             return `${title(node, zh ? '平台' : 'platform')} — ${node.kind ?? '?'}\n\n${this.platformKindText(node.kind ?? '', resolved.limits)}`;
         }
         if (A.isAudience(node)) {

@@ -1,7 +1,10 @@
 // Langium reports syntax and linking problems with its own wording; restate them with our codes,
 // in the configured language, so every diagnostic a user sees comes from the one table.
-import { AstUtils, DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import {
+    AstUtils, DefaultDocumentValidator, interruptAndCheck,
+    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCategory, type ValidationOptions,
+} from 'langium';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { docsUrl, formatMessage, type DiagnosticCode } from '../../engine/diagnostics.js';
 import { isCommunity } from '../generated/ast.js';
@@ -25,7 +28,33 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const found = await super.validateDocument(document, options, cancelToken);
-        return found.map((d) => this.restate(d, document));
+        // The one place where checks switched off in the settings (community.checks) are dropped.
+        const result: Diagnostic[] = [];
+        for (const d of found) {
+            const restated = this.restate(d, document);
+            if (this.settings.isReported(restated.code)) result.push(restated);
+        }
+        return capSyntaxErrors(result, this.settings.lang);
+    }
+
+    /**
+     * Langium's walk builds a stream of checks and awaits a cancellation check per AST node; most of
+     * our nodes (amounts, names) have no checks at all. Look the checks up once per node type and
+     * category set, and offer to yield to cancellation every few hundred nodes instead.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor, token: CancellationToken) => unknown>>();
+        const categories = options.categories as ValidationCategory[] | undefined;
+        let count = 0;
+        for (const node of AstUtils.streamAst(rootNode)) {
+            if ((++count & 255) === 0) await interruptAndCheck(cancelToken);
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        }
     }
 
     private restate(d: Diagnostic, document: LangiumDocument): Diagnostic {
@@ -57,6 +86,20 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         }
         return { ...d, source: 'community' };
     }
+}
+
+/** More syntax errors than this in one file are summarised: past that point they only repeat. */
+export const MAX_SYNTAX_ERRORS = 50;
+
+function capSyntaxErrors(diagnostics: Diagnostic[], lang: CommunitySettings['lang']): Diagnostic[] {
+    const syntax = diagnostics.filter((d) => d.code === 'syntax-error');
+    if (syntax.length <= MAX_SYNTAX_ERRORS) return diagnostics;
+    const hidden = new Set(syntax.slice(MAX_SYNTAX_ERRORS));
+    const first = syntax[MAX_SYNTAX_ERRORS];
+    const more = syntax.length - MAX_SYNTAX_ERRORS;
+    const detail = lang === 'zh-CN' ? `此处之后还有 ${more} 个语法错误未列出` : `${more} more syntax errors from here on are not listed`;
+    const summary: Diagnostic = { ...first, message: formatMessage('syntax-error', { detail }, lang), data: { code: 'syntax-error', args: { detail } } };
+    return [...diagnostics.filter((d) => !hidden.has(d)), summary];
 }
 
 function communityAt(document: LangiumDocument, d: Diagnostic): string {

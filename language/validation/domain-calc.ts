@@ -9,6 +9,7 @@ import type { Dist, Period, Schedule as ModelSchedule, Weekday } from '../../eng
 import { effectiveLimits, isKnownPlatformKind, PLATFORM_KINDS } from '../../engine/platforms.js';
 import { weeklyAmount, weeklyProbability } from '../../engine/rates.js';
 import type { CommunityServices } from '../community-module.js';
+import type { CommunitySettings } from '../settings.js';
 import {
     isOneOff, isRecurrence,
     type Activity, type Community, type Content, type Plan, type Platform, type Quantity, type Schedule, type Tier,
@@ -161,12 +162,24 @@ export function planFacts(services: CommunityServices, node: AstNode): PlanFacts
     return facts;
 }
 
-export function resolvePlatform(p: Platform): ResolvedPlatform {
-    const overrides: Record<string, number> = {};
+/**
+ * A platform's limits: engine defaults, then the workspace overrides file (settings), then the
+ * plan's own `limit` / `group capacity`, which win.
+ */
+export function resolvePlatform(p: Platform, workspace: Pick<CommunitySettings, 'limitsFor'>): ResolvedPlatform {
+    const kind = p.kind ?? '';
+    const overrides: Record<string, number> = { ...workspace.limitsFor(kind) };
     for (const l of p.limits) if (l.key && l.value) overrides[l.key] = readQuantity(l.value).center;
     if (p.groupCapacity) overrides['group-capacity'] = readQuantity(p.groupCapacity).center;
-    const kind = p.kind ?? '';
     return { node: p, kind, limits: effectiveLimits(kind, overrides) };
+}
+
+/** The resolved platforms a community names. */
+function platformsOf(services: CommunityServices, community: Community): ResolvedPlatform[] {
+    const settings = services.community.Settings;
+    const result: ResolvedPlatform[] = [];
+    for (const r of community.platforms) if (r.ref) result.push(resolvePlatform(r.ref, settings));
+    return result;
 }
 
 const lightCache = new WeakMap<CommunityServices, WorkspaceCache<Community, Pick<CommunityFacts, 'plan' | 'platforms'>>>();
@@ -180,7 +193,7 @@ export function lightFacts(services: CommunityServices, community: Community): P
     }
     return cache.get(community, () => ({
         plan: planFacts(services, community),
-        platforms: community.platforms.map((r) => r.ref).filter((p): p is Platform => p !== undefined).map(resolvePlatform),
+        platforms: platformsOf(services, community),
     }));
 }
 
@@ -299,7 +312,7 @@ export function communityFacts(services: CommunityServices, community: Community
 
 function computeFacts(services: CommunityServices, community: Community): CommunityFacts {
     const plan = planFacts(services, community);
-    const platforms = community.platforms.map((r) => r.ref).filter((p): p is Platform => p !== undefined).map(resolvePlatform);
+    const platforms = platformsOf(services, community);
     const posts = new Map<Content, Float64Array>();
     const runs = new Map<Activity, Float64Array>();
     const perWeek = (schedules: Schedule[]) => {
@@ -430,8 +443,13 @@ export function isPromotional(c: Content): boolean {
 
 /** Readable number: 18400 → "18,400"; 0.625 → "0.63". */
 export function fmt(n: number, digits = 0): string {
-    return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    // toLocaleString builds a formatter per call; reuse one per digit count.
+    let f = FORMATTERS[digits];
+    if (!f) f = FORMATTERS[digits] = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    return f.format(n);
 }
+
+const FORMATTERS: Intl.NumberFormat[] = [];
 
 export function pct(x: number): string {
     return `${Math.round(x * 100)}%`;

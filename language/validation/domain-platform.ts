@@ -78,7 +78,7 @@ export class PlatformChecks {
 
     private wecomBroadcasts(community: Community, platform: ResolvedPlatform, accept: ValidationAcceptor): void {
         const facts = communityFacts(this.services, community);
-        const overridden = platform.node.limits.some((l) => l.key === 'mass-messages-per-month');
+        const overridden = platform.node.limits.some((l) => l.key === 'mass-messages-per-month') || 'mass-messages-per-month' in this.services.community.Settings.limitsFor(platform.kind);
         const byMonth = new Map<string, number>();
         const start = new Date(`${facts.plan.start}T00:00:00Z`);
         const sending: Content[] = community.contents.filter((c) => !c.platform || c.platform.ref === platform.node);

@@ -1,5 +1,5 @@
 // Checks of names, tiers and flows, imports and the plan block.
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, URI, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
@@ -38,12 +38,28 @@ export class StructureChecks {
     duplicateProperties(node: AstNode, accept: ValidationAcceptor): void {
         const props = SINGLE_PROPERTIES[node.$type];
         if (!props || !node.$cstNode) return;
-        for (const property of props) {
-            const nodes = GrammarUtils.findNodesForProperty(node.$cstNode, property);
-            if (nodes.length > 1) {
-                for (const cst of nodes.slice(0, -1)) {
-                    report(accept, this.lang, 'duplicate-property', { property }, { node, range: cst.range });
+        // One walk over the block's own CST (not into nested blocks) instead of one per property.
+        let found: Map<string, CstNode[]> | undefined;
+        const visit = (cst: CstNode): void => {
+            if (!isCompositeCstNode(cst)) return;
+            for (const child of cst.content) {
+                const feature = assignedFeature(child.grammarSource);
+                if (feature !== undefined && props.includes(feature)) {
+                    found ??= new Map();
+                    const list = found.get(feature);
+                    if (list) list.push(child);
+                    else found.set(feature, [child]);
+                    continue;
                 }
+                if (child.astNode === node) visit(child);
+            }
+        };
+        visit(node.$cstNode);
+        if (!found) return;
+        for (const [property, nodes] of found) {
+            if (nodes.length < 2) continue;
+            for (const cst of nodes.slice(0, -1)) {
+                report(accept, this.lang, 'duplicate-property', { property }, { node, range: cst.range });
             }
         }
     }
@@ -55,7 +71,7 @@ export class StructureChecks {
         const docs = this.services.shared.workspace.LangiumDocuments;
         for (const uri of this.services.community.Imports.closure(doc)) {
             if (uri === doc.uri.toString()) continue;
-            const other = docs.all.find((d) => d.uri.toString() === uri)?.parseResult.value as Model | undefined;
+            const other = docs.getDocument(URI.parse(uri))?.parseResult.value as Model | undefined;
             for (const el of other?.elements ?? []) if ('name' in el && typeof el.name === 'string') seen.set(el.name, el);
         }
         for (const el of model.elements) {
@@ -206,6 +222,18 @@ export class StructureChecks {
             report(accept, this.lang, 'import-cycle', { cycle: names }, { node: imp, property: 'path' });
         }
     }
+}
+
+/** The feature of the assignment a grammar element belongs to, cached per grammar element. */
+const FEATURES = new WeakMap<object, string | null>();
+function assignedFeature(source: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!source) return undefined;
+    let feature = FEATURES.get(source);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        FEATURES.set(source, feature);
+    }
+    return feature ?? undefined;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -4,6 +4,9 @@ import { parseHelper, setTextDocument, testCodeAction } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CodeAction, type Diagnostic, type InlayHint } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { OPEN_PREVIEW_COMMAND } from '../../language/lsp/code-lens.js';
 import { HEADER, lspServices, plainServices } from './lsp-helpers.js';
 
 const { shared, Community } = lspServices();
@@ -104,6 +107,27 @@ describe('forecast CodeLens', () => {
         expect(titles[0]).toMatch(/^Forecast: P50 [\d,]+ members · P10–P90 [\d,]+–[\d,]+ · KPIs met \d+ %$/);
         expect(titles[1]).toMatch(/^Forecast: P50 [\d,]+ · \d+ % chance$/);
         expect(lenses[1].range.start.line).toBe(text.split('\n').findIndex((l) => l.includes('kpi Growth')));
+    });
+    it('every lens opens the forecast preview of its plan (a command the extension contributes)', async () => {
+        const text = community('  tier A { seed 300 members  churn 5% per month }\n  kpi Growth: members >= 500');
+        const doc = await parse(text, { validation: true });
+        const params = { textDocument: { uri: doc.uri.toString() } };
+        const contributed = (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } })
+            .contributes.commands.map((c) => c.command);
+        const check = (lenses: Array<{ command?: { command: string; arguments?: unknown[] } }>) => {
+            expect(lenses.length).toBeGreaterThan(0);
+            for (const lens of lenses) {
+                expect(lens.command?.command).toBe(OPEN_PREVIEW_COMMAND);
+                expect(lens.command?.arguments).toEqual([doc.uri.toString()]);
+            }
+        };
+        expect(contributed).toContain(OPEN_PREVIEW_COMMAND);
+        check((await Community.lsp.CodeLensProvider!.provideCodeLens(doc, params)) ?? []);
+        await new Promise((r) => setTimeout(r, 50));
+        await Community.communityLsp.Forecasts.whenSettled(doc.uri.toString());
+        const ready = (await Community.lsp.CodeLensProvider!.provideCodeLens(doc, params)) ?? [];
+        expect(ready.length).toBe(2);
+        check(ready);
     });
     it('a new edit cancels the pending forecast of the older version', async () => {
         const text = community('  tier A { seed 300 members  churn 5% per month }\n  kpi members >= 100');

@@ -1,0 +1,43 @@
+// Rebuilds what an edit affects. Langium relinks a document when it refers to a changed one by name;
+// a plan also depends on the files it imports without naming anything in them (their plan block sets
+// its start, horizon and currency; their platforms and communities count towards budgets and names),
+// so every document that imports a changed file, directly or through others, is relinked and
+// re-validated too.
+import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import type { Model } from './generated/ast.js';
+import { resolveImport, unquote } from './imports.js';
+
+export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
+    private importers: { changed: Set<string>; affected: Set<string> } | undefined;
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return super.shouldRelink(document, changedUris) || this.importersOf(changedUris).has(document.uri.toString());
+    }
+
+    /** Documents importing any of `changed`, transitively; computed once per update. */
+    private importersOf(changed: Set<string>): Set<string> {
+        if (this.importers?.changed === changed) return this.importers.affected;
+        const affected = new Set<string>();
+        const reached = new Set(changed);
+        const edges: Array<[string, string[]]> = [];
+        for (const doc of this.langiumDocuments.all) {
+            const imports = (doc.parseResult.value as Model | undefined)?.imports ?? [];
+            if (imports.length === 0) continue;
+            const targets: string[] = [];
+            for (const imp of imports) if (imp.path !== undefined) targets.push(resolveImport(doc.uri, unquote(imp.path)).toString());
+            edges.push([doc.uri.toString(), targets]);
+        }
+        // Walk the import edges backwards until nothing new is reached.
+        for (let grew = true; grew;) {
+            grew = false;
+            for (const [uri, targets] of edges) {
+                if (reached.has(uri) || !targets.some((t) => reached.has(t))) continue;
+                reached.add(uri);
+                affected.add(uri);
+                grew = true;
+            }
+        }
+        this.importers = { changed, affected };
+        return affected;
+    }
+}
