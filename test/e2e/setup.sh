@@ -40,6 +40,12 @@ cat > "$H/package.json" <<'JSON'
 JSON
 cd "$H"
 rm -f .ready
+# Run from `npm run test:e2e`, this script inherits the outer npm's environment, which describes the
+# machine's Node 20 npm: code-server's postinstall reads the Node version from npm_config_user_agent,
+# and node-gyp/nodedir/prefix point at Node 20. Drop those so the harness's own npm (on Node 24)
+# describes itself; registry, cache and certificates settings stay.
+unset npm_config_user_agent npm_node_execpath npm_execpath NODE npm_config_node_gyp npm_config_local_prefix \
+  npm_config_npm_version npm_config_prefix npm_config_global_prefix npm_config_nodedir
 echo "[e2e setup] npm install --ignore-scripts (cold cache: a few minutes)"
 npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 npm rebuild node --loglevel=error

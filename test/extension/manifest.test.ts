@@ -1,6 +1,7 @@
 // The extension manifest and its localisation: every %key% in package.json has an English and a
 // Chinese entry, every vscode.l10n.t string in the extension has a Chinese translation, and the
 // contributed commands are all registered.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,4 +79,19 @@ describe('@vscode/l10n bundles', () => {
             expect(bundleEn[en]).toBe(en);
         }
     });
+});
+
+describe('the .vsix contents (vsce ls)', () => {
+    it('hold the bundles, the bundled CLI and the assets, and no source maps or sources', () => {
+        const vsce = join(ROOT, 'node_modules/.bin/vsce');
+        const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+            .split('\n').map((l) => l.trim()).filter(Boolean).sort();
+        for (const f of ['package.json', 'out/extension/extension.cjs', 'out/server/main.cjs', 'out/cli/main.cjs', 'out/webview/preview.js', 'out/webview/preview.css', 'extension/media/icon.png', 'extension/media/file-icon.svg', 'extension/syntaxes/community.tmLanguage.json', 'extension/l10n/bundle.l10n.zh-cn.json', 'examples/fitness-wechat.community', 'examples/shared/platforms.community']) {
+            expect(files, f).toContain(f);
+        }
+        expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+        expect(files.filter((f) => /\.(ts|mjs)$/.test(f) || /^(node_modules|test|engine|language|server|cli|bench|docs)\//.test(f))).toEqual([]);
+        expect(files).not.toContain('extension/media/icon.svg');
+        expect(files.length).toBeLessThanOrEqual(25);
+    }, 60_000);
 });
