@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DefaultConfigurationProvider, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type DidChangeConfigurationParams } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import { z } from 'zod';
 import type { Lang } from '../engine/diagnostics.js';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../engine/platforms.js';
@@ -255,7 +255,8 @@ export class SettingsSync {
             message,
         };
         void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
-        void connection.window.showErrorMessage(`Community: ${message} The built-in platform limits are used.`);
+        // A notification, not a request: nothing waits for the user to close it.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Community: ${message} The built-in platform limits are used.` });
     }
 
     /** Re-validates every document with the current settings (fast checks now, slow ones after a pause). */

@@ -1,0 +1,103 @@
+// The bundled language server as a real process over --stdio for the settings and workspace tests:
+// rebuilds the bundle when a source is newer, passes initializationOptions, answers
+// workspace/configuration from a settable object and records diagnostics and window messages.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const ROOT = resolve(__dirname, '../..');
+const BUNDLE = join(ROOT, 'out/server/main.cjs');
+
+export interface PublishedDiagnostic { code?: string; message: string; severity?: number; range: { start: { line: number; character: number } } }
+
+function newestSource(dirs: string[]): number {
+    let newest = 0;
+    const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const p = join(dir, entry.name);
+            if (entry.isDirectory()) walk(p);
+            else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+        }
+    };
+    for (const d of dirs) if (existsSync(d)) walk(d);
+    return newest;
+}
+
+export function ensureFreshBundle(): void {
+    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource(['language', 'engine', 'server'].map((d) => join(ROOT, d)))) return;
+    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
+}
+
+export interface Server {
+    connection: MessageConnection;
+    child: ChildProcess;
+    /** Every publishDiagnostics per URI, oldest first. */
+    diagnostics: Map<string, PublishedDiagnostic[][]>;
+    messages: Array<{ type: number; message: string }>;
+    /** What workspace/configuration answers for the `community` section. */
+    configuration: Record<string, unknown> | null;
+    stderr(): string;
+    open(uri: string, text: string, version?: number): Promise<void>;
+    latest(uri: string): PublishedDiagnostic[] | undefined;
+    stop(): Promise<void>;
+}
+
+export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown> } = {}): Promise<Server> {
+    ensureFreshBundle();
+    const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += String(d)));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const server: Server = {
+        connection, child, diagnostics: new Map(), messages: [], configuration: init.configuration ?? null,
+        stderr: () => err,
+        async open(uri, text, version = 1) {
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version, text } });
+        },
+        latest(uri) {
+            const list = server.diagnostics.get(uri);
+            return list?.[list.length - 1];
+        },
+        async stop() {
+            if (child.exitCode === null) {
+                await connection.sendRequest('shutdown').catch(() => undefined);
+                await connection.sendNotification('exit').catch(() => undefined);
+                await new Promise((r) => setTimeout(r, 100));
+                if (child.exitCode === null) child.kill();
+            }
+            connection.dispose();
+        },
+    };
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: PublishedDiagnostic[] }) => {
+        const list = server.diagnostics.get(p.uri) ?? [];
+        list.push(p.diagnostics);
+        server.diagnostics.set(p.uri, list);
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => { server.messages.push(p); });
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i): unknown => (i.section === 'community' ? server.configuration : null)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.listen();
+    const rootUri = pathToFileURL(workspace).href;
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], locale: init.locale,
+        initializationOptions: init.initializationOptions,
+        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+    });
+    await connection.sendNotification('initialized', {});
+    return server;
+}
+
+export async function until<T>(probe: () => T | undefined | false, ms = 20_000, what = 'condition'): Promise<T> {
+    const end = Date.now() + ms;
+    for (;;) {
+        const v = probe();
+        if (v !== undefined && v !== false) return v;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 25));
+    }
+}
