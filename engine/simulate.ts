@@ -210,6 +210,8 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const growth = new Float64Array(RF * B);
     const reward = new Float64Array(RF * B);
     const orderValue = new Float64Array(B);
+    const referralPush = new Float64Array(RF * B);
+    const spendFactorW = new Float64Array(CH);
     const pW = new Float64Array(B);
     const qW = new Float64Array(B);
     const bassE = new Float64Array(B);
@@ -478,6 +480,19 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                     if (!flowDemotion[f]) entrants[to * B + j] += x;
                 }
             }
+            // Per week: channel spend factors, and referral joins at an empty pool (inviters × g × window).
+            for (let k = 0; k < CH; k++) spendFactorW[k] = c.channels[k].spendFactor[w];
+            for (let k = 0; k < RF; k++) {
+                const rf = c.referrals[k];
+                const kb = k * B;
+                referralPush.fill(0, kb, kb + nb);
+                for (let t = 0; t < T; t++) {
+                    if (!rf.tierMask[t]) continue;
+                    for (let j = 0; j < nb; j++) referralPush[kb + j] += startM[t * B + j];
+                }
+                const win = rf.window[w];
+                for (let j = 0; j < nb; j++) referralPush[kb + j] *= growth[kb + j] * win;
+            }
             const costPos = out(S.cost, w);
             const revPos = out(S.revenue, w);
             const membersPos = out(S.members, w);
@@ -509,7 +524,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                     const share = unbounded ? 1 : pool > 0 ? pool / size : 0;
                     const sat = unbounded || gamma === 0 ? 1 : gamma === 1 ? share : Math.pow(share, gamma);
                     for (let k = 0; k < CH; k++) {
-                        const weekSpend = spend[k * B + j] * c.channels[k].spendFactor[w];
+                        const weekSpend = spend[k * B + j] * spendFactorW[k];
                         paidSpend += weekSpend;
                         const q = cpj[k * B + j];
                         let mean = q > 0 ? weekSpend / q : 0;
@@ -522,10 +537,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                         clsWeight[cl] += h;
                     }
                     for (let k = 0; k < RF; k++) {
-                        const rf = c.referrals[k];
-                        let inviters = 0;
-                        for (let t = 0; t < T; t++) if (rf.tierMask[t]) inviters += startM[t * B + j];
-                        const mean = Math.min(COUNT_LIMIT, inviters * growth[k * B + j] * rf.window[w] * share);
+                        const mean = Math.min(COUNT_LIMIT, referralPush[k * B + j] * share);
                         const h = pool > 0 ? Math.min(1, mean / pool) : 0;
                         const cl = srcClass[si++];
                         clsMean[cl] += mean;
