@@ -6,6 +6,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from './generated/module.js';
+import { CommunityLinker, CommunityReferenceDescriptionProvider } from './ast-walk.js';
 import { CommunityDocumentBuilder } from './document-builder.js';
 import { ImportGraph } from './imports.js';
 import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
@@ -29,11 +30,15 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
             Imports: (services) => new ImportGraph(services.shared, settings),
         },
         references: {
+            Linker: (services) => new CommunityLinker(services),
             ScopeComputation: (services) => new CommunityScopeComputation(services),
             ScopeProvider: (services) => new CommunityScopeProvider(services),
         },
         validation: {
             DocumentValidator: (services) => new CommunityDocumentValidator(services),
+        },
+        workspace: {
+            ReferenceDescriptionProvider: (services) => new CommunityReferenceDescriptionProvider(services),
         },
     };
 }

@@ -1,17 +1,28 @@
 // Names: every named item is exported (scenarios and other files refer to channels, tiers…),
 // but a file only sees what it imports, and tiers are only visible inside their own community.
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE,
-    type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
+import { allNodes, forEachNode } from './ast-walk.js';
 import { isCommunity, Tier } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import type { ImportGraph } from './imports.js';
 
 export class CommunityScopeComputation extends DefaultScopeComputation {
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
-        return this.collectExportedSymbolsForNode(document.parseResult.value, document, AstUtils.streamAllContents, cancelToken);
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const exports: AstNodeDescription[] = [];
+        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) => this.addExportedSymbol(node, exports, document));
+        return exports;
+    }
+
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        const nodes = allNodes(document.parseResult.value);
+        // The root has no container: what streamAllContents visits is every node after it.
+        await forEachNode(nodes.slice(1), cancelToken, (node) => this.addLocalSymbol(node, document, symbols));
+        return symbols;
     }
 }
 

@@ -7,6 +7,7 @@ import {
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { docsUrl, formatMessage, type DiagnosticCode } from '../../engine/diagnostics.js';
+import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
 import { isCommunity } from '../generated/ast.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
@@ -39,15 +40,17 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium's walk builds a stream of checks and awaits a cancellation check per AST node; most of
-     * our nodes (amounts, names) have no checks at all. Look the checks up once per node type and
-     * category set, and offer to yield to cancellation every few hundred nodes instead.
+     * our nodes (amounts, names) have no checks at all. Walk the node list shared by the build phases
+     * (ast-walk.ts), look the checks up once per node type and category set, and offer to yield to
+     * cancellation every few hundred nodes instead.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor, token: CancellationToken) => unknown>>();
         const categories = options.categories as ValidationCategory[] | undefined;
-        let count = 0;
-        for (const node of AstUtils.streamAst(rootNode)) {
-            if ((++count & 255) === 0) await interruptAndCheck(cancelToken);
+        const nodes = allNodes(rootNode);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
             let checks = checksByType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, categories).toArray();

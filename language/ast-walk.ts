@@ -1,0 +1,86 @@
+// One pass over a document's AST, shared by every build phase. Langium's phases (exported and local
+// symbols, linking, reference indexing, validation) each stream the whole tree with an iterator per
+// node and await a cancellation check per node; on a 2,000-line plan that is most of the garbage of
+// an edit. The nodes of a parse result are listed once (pre-order, the order of AstUtils.streamAst)
+// and each phase loops over the array, offering to yield every INTERRUPT_EVERY nodes.
+import {
+    DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference,
+    type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
+} from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+
+export const INTERRUPT_EVERY = 256;
+
+const lists = new WeakMap<AstNode, AstNode[]>();
+
+function isNode(v: unknown): v is AstNode {
+    return typeof v === 'object' && v !== null && typeof (v as AstNode).$type === 'string';
+}
+
+/** Every node of the tree under `root` (root first), listed once per parse result. */
+export function allNodes(root: AstNode): readonly AstNode[] {
+    let list = lists.get(root);
+    if (list) return list;
+    list = [];
+    const out = list;
+    const visit = (node: AstNode): void => {
+        out.push(node);
+        const record = node as unknown as Record<string, unknown>;
+        for (const key in record) {
+            if (key.charCodeAt(0) === 36 /* $ */) continue;
+            const value = record[key];
+            if (typeof value !== 'object' || value === null) continue;
+            if (Array.isArray(value)) {
+                for (const item of value) if (isNode(item)) visit(item);
+            } else if (isNode(value)) {
+                visit(value);
+            }
+        }
+    };
+    visit(root);
+    lists.set(root, list);
+    return list;
+}
+
+/** Calls `each` with every cross-reference held directly by `node` (as AstUtils.streamReferences). */
+export function forEachReference(node: AstNode, each: (info: ReferenceInfo) => void): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const property in record) {
+        if (property.charCodeAt(0) === 36) continue;
+        const value = record[property];
+        if (typeof value !== 'object' || value === null) continue;
+        if (isReference(value) || isMultiReference(value)) {
+            each({ reference: value, container: node, property });
+        } else if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element = value[index];
+                if (isReference(element) || isMultiReference(element)) each({ reference: element, container: node, property, index });
+            }
+        }
+    }
+}
+
+/** Loops over the nodes with a cancellation check every INTERRUPT_EVERY nodes. */
+export async function forEachNode(nodes: readonly AstNode[], cancelToken: CancellationToken, each: (node: AstNode) => unknown): Promise<void> {
+    for (let i = 0; i < nodes.length; i++) {
+        if (i % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
+        const r = each(nodes[i]);
+        if (r instanceof Promise) await r;
+    }
+}
+
+export class CommunityLinker extends DefaultLinker {
+    override async link(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) => forEachReference(node, (ref) => this.doLink(ref, document)));
+    }
+}
+
+export class CommunityReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) => forEachReference(node, (info) => {
+            if (!info.reference.error) for (const d of this.createInfoDescriptions(info)) descriptions.push(d);
+        }));
+        return descriptions;
+    }
+}
