@@ -14,5 +14,5 @@ for (const level of ['log', 'info', 'debug', 'warn'] as const) {
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createCommunityServerServices({ connection, ...NodeFileSystem });
 registerForecastRequest(connection, shared);
-registerStatsRequest(connection);
+registerStatsRequest(connection, shared);
 startLanguageServer(shared);
