@@ -2,9 +2,12 @@
 // and names in scope (tiers of this community, imported platforms and audiences); this adds the
 // words written as plain names — platform/content/activity kinds, mechanics, markets, currencies,
 // assumption and limit keys — from the engine's tables, with their explanations.
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature,
+} from 'langium/lsp';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_FORMATS, CONTENT_KINDS, ENTRY_CONDITIONS, INCENTIVE_KINDS, MARKETS, REFERRAL_MECHANICS, SHARE_TARGETS, type CatalogEntry } from '../../engine/catalog.js';
 import { isKnownPlatformKind, PLATFORM_KINDS, type LimitDef } from '../../engine/platforms.js';
@@ -31,6 +34,63 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
     constructor(private readonly services: CommunityServices) {
         super(services);
         this.settings = services.community.Settings;
+    }
+
+    /** The document being completed (Langium's text-level hooks below only see its text). */
+    private current: LangiumDocument | undefined;
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        this.current = document;
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.current = undefined;
+        }
+    }
+
+    /**
+     * Where lexing and parsing for a completion at `offset` may start: the top-level block (plan,
+     * platform, community…) around it. Blocks are independent in the grammar (Model: imports* elements*),
+     * so the features expected at the cursor are the same as when parsing from the top of the file;
+     * Langium's default lexes the whole file and parses everything before the cursor, which grows with
+     * the file (tens of milliseconds deep in a 2,000-line plan).
+     */
+    private blockStart(text: string, offset: number): number {
+        const doc = this.current;
+        if (!doc || doc.textDocument.getText() !== text) return 0;
+        const model = doc.parseResult.value as A.Model;
+        let start = 0;
+        for (const element of model.elements ?? []) {
+            const cst = element.$cstNode;
+            if (!cst) continue;
+            if (cst.offset > offset) break;
+            start = cst.offset;
+        }
+        return start;
+    }
+
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const text = document.getText();
+        const start = this.blockStart(text, offset);
+        if (start === 0) return super.findFeaturesAt(document, offset);
+        const block = TextDocument.create(document.uri, document.languageId, document.version, text.slice(start, offset));
+        return super.findFeaturesAt(block, offset - start);
+    }
+
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const start = this.blockStart(text, offset);
+        if (start === 0) return super.backtrackToAnyToken(text, offset);
+        // Lex from the block's first token to the end of the cursor's line (a token never spans lines here, bar strings).
+        const lineEnd = text.indexOf('\n', offset);
+        const end = lineEnd < 0 ? text.length : Math.min(text.length, lineEnd + 1);
+        const found = super.backtrackToAnyToken(text.slice(start, end), offset - start);
+        const shift = (n: number | undefined) => (n === undefined ? undefined : n + start);
+        return {
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd),
+        };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
