@@ -44,9 +44,17 @@ export function unitClassOf(unit: string | undefined): UnitClass {
  * a number can be cut short; such a quantity is left to the syntax error.
  */
 export function isComplete(q: Quantity | undefined): q is Quantity {
-    if (!q) return false;
-    const amounts = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
-    return amounts.every((a) => a !== undefined && typeof a.value === 'number') && q.pers.every((p) => p !== undefined && p.unit !== undefined);
+    if (!q || !amountComplete(q.low)) return false;
+    // Validation calls this for every number: no intermediate arrays.
+    if (q.high !== undefined && !amountComplete(q.high)) return false;
+    if (q.likely !== undefined && !amountComplete(q.likely)) return false;
+    for (const s of q.spreads) if (!amountComplete(s)) return false;
+    for (const p of q.pers) if (p === undefined || p.unit === undefined) return false;
+    return true;
+}
+
+function amountComplete(a: Amount | undefined): boolean {
+    return a !== undefined && typeof a.value === 'number';
 }
 
 export function amountValue(a: Amount): number {

@@ -2,7 +2,7 @@
 // costs, platform limits and a quick mean-field projection of its tiers straight from the AST, so
 // checks do not wait for lowering. The projection is deliberately simple (weekly steps, expected
 // values, inputs at a chosen quantile); the Monte Carlo engine remains the forecast of record.
-import { AstUtils, WorkspaceCache, type AstNode } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import { Assumptions, PROMOTIONAL_CONTENT_KINDS } from '../../engine/assumptions.js';
 import { dayNumber, occurrencesByDay, occurrencesPerWeek } from '../../engine/cadence.js';
 import type { Dist, Period, Schedule as ModelSchedule, Weekday } from '../../engine/model.js';
@@ -137,8 +137,21 @@ export interface CommunityFacts {
     best: Projection;
 }
 
+const planFactsCache = new WeakMap<CommunityServices, WorkspaceCache<string, PlanFacts>>();
+
+/** The plan frame of the document a node is in; computed once per document and workspace state. */
 export function planFacts(services: CommunityServices, node: AstNode): PlanFacts {
-    const plan = plansInScope(services, AstUtils.getDocument(node))[0];
+    let cache = planFactsCache.get(services);
+    if (!cache) {
+        cache = new WorkspaceCache(services.shared);
+        planFactsCache.set(services, cache);
+    }
+    const doc = AstUtils.getDocument(node);
+    return cache.get(doc.uri.toString(), () => computePlanFacts(services, doc));
+}
+
+function computePlanFacts(services: CommunityServices, doc: LangiumDocument): PlanFacts {
+    const plan = plansInScope(services, doc)[0];
     const facts: PlanFacts = { plan, weeks: 26, markets: plan?.markets ?? [], assumptions: new Assumptions() };
     if (!plan) return facts;
     if (plan.start && isValidDate(plan.start)) facts.start = plan.start;

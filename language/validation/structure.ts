@@ -236,7 +236,19 @@ function assignedFeature(source: GrammarAST.AbstractElement | undefined): string
     return feature ?? undefined;
 }
 
+const TIME_ZONES = new Map<string, boolean>();
+
 function isTimeZone(tz: string): boolean {
+    // Building a DateTimeFormat is costly; plans name few zones.
+    let known = TIME_ZONES.get(tz);
+    if (known === undefined) {
+        known = checkTimeZone(tz);
+        TIME_ZONES.set(tz, known);
+    }
+    return known;
+}
+
+function checkTimeZone(tz: string): boolean {
     try {
         new Intl.DateTimeFormat('en', { timeZone: tz });
         return tz.includes('/') || tz === 'UTC';

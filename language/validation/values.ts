@@ -103,13 +103,27 @@ function words(spec: ValueSpec, lang: Lang): string {
     return lang === 'zh-CN' ? spec.expected[1] : spec.expected[0];
 }
 
+/** Whether the amounts of a quantity carry units of more than one class (without allocating: runs per number). */
+function hasMixedUnits(q: Quantity): boolean {
+    let first: UnitClass | undefined;
+    const differs = (a: Amount | undefined): boolean => {
+        if (a?.unit === undefined) return false;
+        const c = unitClassOf(a.unit);
+        if (first === undefined) first = c;
+        return c !== first;
+    };
+    if (differs(q.low) || differs(q.high) || differs(q.likely)) return true;
+    for (const s of q.spreads) if (differs(s)) return true;
+    return false;
+}
+
 export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lang, planCurrency: string | undefined): void {
     // Mixed units inside one quantity: 12% ± 4 CNY.
     // A number cut short by a syntax error: the syntax error is the diagnostic.
     if (!isComplete(q)) return;
-    const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
-    const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
-    if (classes.size > 1) {
+    if (hasMixedUnits(q)) {
+        const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
+        const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
         report(accept, lang, 'wrong-unit', { property: lang === 'zh-CN' ? '此数值' : 'this value', expected: lang === 'zh-CN' ? '统一的单位' : 'one unit throughout', actual: [...classes].join(' + ') }, { node: q });
         return;
     }
