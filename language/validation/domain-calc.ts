@@ -246,67 +246,93 @@ function windowShare(start: string | undefined, w: number, from?: string, until?
 export function project(community: Community, facts: Pick<CommunityFacts, 'plan' | 'entryTier'>, c: Case): Projection {
     const weeks = facts.plan.weeks;
     const tiers = community.tiers;
+    const n = tiers.length;
+    // Tiers by index: the weekly loop works on two reused arrays instead of maps built every week.
+    const index = new Map<Tier, number>();
+    const series: Float64Array[] = [];
     const members = new Map<Tier, Float64Array>();
     for (const t of tiers) {
-        const series = new Float64Array(weeks + 1);
-        series[0] = t.seed ? Math.max(0, pick(readQuantity(t.seed), true, c)) : 0;
-        members.set(t, series);
+        const m = new Float64Array(weeks + 1);
+        m[0] = t.seed ? Math.max(0, pick(readQuantity(t.seed), true, c)) : 0;
+        if (!members.has(t)) {
+            index.set(t, series.length);
+            series.push(m);
+            members.set(t, m);
+        }
     }
     const joined = new Float64Array(weeks + 1);
     const referralJoins = new Map<string, number>();
-    const landing = (into: Tier | undefined) => (into && members.has(into) ? into : facts.entryTier ?? tiers[0]);
+    const fallback = facts.entryTier ?? tiers[0];
+    const fallbackIndex = fallback ? index.get(fallback) : undefined;
+    const landing = (into: Tier | undefined) => (into && index.has(into) ? index.get(into) : fallbackIndex);
     let pool = 0;
     for (const a of community.audiences) if (a.ref?.size) pool += Math.max(0, pick(readQuantity(a.ref.size), true, c));
-    const seeds = [...members.values()].reduce((s, m) => s + m[0], 0);
+    let seeds = 0;
+    for (const m of series) seeds += m[0];
     const hasPool = pool > 0;
     const assumptions = facts.plan.assumptions;
     const gamma = assumptions.get('paid-saturation');
-    const churn = new Map(tiers.map((t) => [t, weeklyShare(t.churn, false, c)]));
-    const flows = tiers.flatMap((t) => t.flows.filter((f) => f.tier.ref && members.has(f.tier.ref)).map((f) => ({ from: f.tier.ref!, to: t, p: weeklyShare(f.rate, true, c) })));
-    const demotions = tiers.flatMap((t) => t.demotions.filter((f) => f.tier.ref && members.has(f.tier.ref)).map((f) => ({ from: t, to: f.tier.ref!, p: weeklyShare(f.rate, false, c) })));
+    const churn = series.map(() => 0);
+    for (const t of tiers) churn[index.get(t)!] = weeklyShare(t.churn, false, c);
+    const moves: Array<{ from: number; to: number; p: number }> = [];
+    for (const t of tiers) for (const f of t.flows) if (f.tier.ref && index.has(f.tier.ref)) moves.push({ from: index.get(f.tier.ref)!, to: index.get(t)!, p: weeklyShare(f.rate, true, c) });
+    for (const t of tiers) for (const f of t.demotions) if (f.tier.ref && index.has(f.tier.ref)) moves.push({ from: index.get(t)!, to: index.get(f.tier.ref)!, p: weeklyShare(f.rate, false, c) });
     const organic = community.organic;
     const p = weeklyCount(organic?.innovation, c);
     const q = weeklyCount(organic?.imitation, c);
+    // Inputs that do not change from week to week, read once.
+    const channels = community.channels.map((ch) => ({
+        ch,
+        spend: weeklyCount(ch.spend, c, false),
+        cpj: ch.costPerJoin ? pick(readQuantity(ch.costPerJoin), false, c) : 0,
+        into: landing(ch.into?.ref),
+    }));
+    const referrals = community.referrals.map((r) => ({
+        r,
+        inviters: (r.tiers.length ? r.tiers.map((t) => (t.ref ? index.get(t.ref) : undefined)) : series.map((_, i) => i)),
+        conversion: r.conversion ? Math.min(1, Math.max(0, pick(readQuantity(r.conversion), true, c))) : 0,
+        invites: weeklyCount(r.invites, c),
+        into: landing(r.into?.ref),
+    }));
+    const organicInto = organic ? landing(organic.into?.ref) : undefined;
+    const prev = new Float64Array(series.length);
+    const next = new Float64Array(series.length);
     for (let w = 0; w < weeks; w++) {
-        const prev = new Map([...members].map(([t, m]) => [t, m[w]]));
-        const next = new Map(prev);
-        for (const t of tiers) next.set(t, next.get(t)! - prev.get(t)! * churn.get(t)!);
-        for (const f of [...flows, ...demotions]) {
-            const moved = prev.get(f.from)! * f.p;
-            next.set(f.from, next.get(f.from)! - moved);
-            next.set(f.to, next.get(f.to)! + moved);
+        for (let i = 0; i < series.length; i++) prev[i] = next[i] = series[i][w];
+        for (let i = 0; i < series.length; i++) next[i] = next[i] - prev[i] * churn[i];
+        for (const f of moves) {
+            const moved = prev[f.from] * f.p;
+            next[f.from] = next[f.from] - moved;
+            next[f.to] = next[f.to] + moved;
         }
-        if (tiers.length > 0) {
+        if (n > 0) {
             const adopters = seeds + joined[w];
             const remaining = hasPool ? Math.max(0, pool - adopters) : Infinity;
             const saturation = hasPool ? Math.pow(remaining / pool, gamma) : 1;
-            const add = (into: Tier | undefined, n: number) => {
-                const t = landing(into);
-                if (t) next.set(t, next.get(t)! + n);
+            const add = (into: number | undefined, k: number) => {
+                if (into !== undefined) next[into] = next[into] + k;
             };
             let budget = remaining;
             let newJoins = 0;
-            for (const ch of community.channels) {
-                const spend = weeklyCount(ch.spend, c, false);
-                const cpj = ch.costPerJoin ? pick(readQuantity(ch.costPerJoin), false, c) : 0;
+            for (const { ch, spend, cpj, into } of channels) {
                 if (spend <= 0 || cpj <= 0) continue;
-                const n = Math.min(budget, (spend / cpj) * saturation * windowShare(facts.plan.start, w, ch.from, ch.until));
-                budget -= n; newJoins += n; add(ch.into?.ref, n);
+                const k = Math.min(budget, (spend / cpj) * saturation * windowShare(facts.plan.start, w, ch.from, ch.until));
+                budget -= k; newJoins += k; add(into, k);
             }
-            for (const r of community.referrals) {
-                const inviters = (r.tiers.length ? r.tiers.map((t) => t.ref) : tiers).reduce((s, t) => s + (t ? prev.get(t) ?? 0 : 0), 0);
-                const conversion = r.conversion ? Math.min(1, Math.max(0, pick(readQuantity(r.conversion), true, c))) : 0;
-                const n = Math.min(budget, inviters * weeklyCount(r.invites, c) * conversion * windowShare(facts.plan.start, w, r.from, r.until));
-                budget -= n; newJoins += n; add(r.into?.ref, n);
-                referralJoins.set(r.name, (referralJoins.get(r.name) ?? 0) + n);
+            for (const { r, inviters, conversion, invites, into } of referrals) {
+                let from = 0;
+                for (const i of inviters) from += i === undefined ? 0 : prev[i];
+                const k = Math.min(budget, from * invites * conversion * windowShare(facts.plan.start, w, r.from, r.until));
+                budget -= k; newJoins += k; add(into, k);
+                referralJoins.set(r.name, (referralJoins.get(r.name) ?? 0) + k);
             }
             if (organic && hasPool) {
-                const n = Math.min(budget, (p + (q * adopters) / pool) * remaining);
-                budget -= n; newJoins += n; add(organic.into?.ref, n);
+                const k = Math.min(budget, (p + (q * adopters) / pool) * remaining);
+                budget -= k; newJoins += k; add(organicInto, k);
             }
             joined[w + 1] = joined[w] + newJoins;
         }
-        for (const [t, m] of members) m[w + 1] = Math.max(0, next.get(t)!);
+        for (let i = 0; i < series.length; i++) series[i][w + 1] = Math.max(0, next[i]);
     }
     return { members, joined, referralJoins };
 }
