@@ -1,0 +1,37 @@
+// Multi-file workspaces through the real server over stdio: files on disk are indexed at start-up,
+// and editing a shared, imported file re-validates the open files that import it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, until, type Server } from './server-process.js';
+
+const plan = (currency: string) => `plan "Shared" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency ${currency}\n}\n`;
+const main = 'import "plan.community"\ncommunity C {\n  order value 100 CNY\n  tier A { seed 10 members }\n}\n';
+
+let server: Server | undefined;
+afterEach(async () => {
+    await server?.stop();
+    server = undefined;
+});
+
+describe('editing a shared imported file', () => {
+    it('re-publishes the diagnostics of the files importing it', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'community-ws-'));
+        writeFileSync(join(dir, 'plan.community'), plan('USD'));
+        writeFileSync(join(dir, 'main.community'), main);
+        const mainUri = pathToFileURL(join(dir, 'main.community')).href;
+        const planUri = pathToFileURL(join(dir, 'plan.community')).href;
+        server = await startServer(dir, { initializationOptions: { lang: 'en' } });
+        await server.open(mainUri, main);
+        await until(() => server!.latest(mainUri)?.some((d) => d.code === 'currency-mismatch'), 20_000, 'currency-mismatch on main');
+        await server.open(planUri, plan('USD'));
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: planUri, version: 2 }, contentChanges: [{ text: plan('CNY') }] });
+        const fixed = await until(() => {
+            const list = server!.latest(mainUri);
+            return list && !list.some((d) => d.code === 'currency-mismatch') ? list : undefined;
+        }, 20_000, 'main re-validated without currency-mismatch');
+        expect(fixed.map((d) => d.code)).not.toContain('currency-mismatch');
+    });
+});
