@@ -9,7 +9,7 @@ import { Plan } from './model.js';
 import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
 import { sensitivity, sensitivityRuns } from './sensitivity.js';
-import { meetsTarget, rawValue, simulateCommunity, type RawResult } from './simulate.js';
+import { meetsTarget, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
 export interface ForecastOptions {
@@ -48,11 +48,8 @@ export function simulatePlan(plan: Plan, runs: number, seed: number, onProgress?
 }
 
 /** Per-run values of one series at one week (0-based). */
-export function seriesAt(raw: RawResult, seriesIndex: number, week: number, out: Float64Array): Float64Array {
-    const { runs, compiled } = raw;
-    const from = (seriesIndex * compiled.horizon + week) * runs;
-    out.set(raw.series.subarray(from, from + runs));
-    return out;
+export function seriesAt(raw: RawResult, seriesIndex: number, week: number, out: Float64Array, reader = new SeriesReader(raw)): Float64Array {
+    return reader.read(seriesIndex, week, out);
 }
 
 export function summariseKpi(raw: RawResult, k: number, scratch = new Float64Array(raw.runs)): KpiForecast {
@@ -88,6 +85,7 @@ export function summariseCommunity(raw: RawResult): CommunityForecast {
     const c: CompiledCommunity = raw.compiled;
     const H = c.horizon;
     const scratch = new Float64Array(raw.runs);
+    const reader = new SeriesReader(raw);
     const start = dayNumber(c.start);
     return {
         name: c.community.name,
@@ -101,7 +99,7 @@ export function summariseCommunity(raw: RawResult): CommunityForecast {
             const p90: (number | null)[] = [];
             const mean: (number | null)[] = [];
             for (let w = 0; w < H; w++) {
-                const q = summarise(seriesAt(raw, s, w, scratch), raw.runs);
+                const q = summarise(reader.read(s, w, scratch), raw.runs);
                 p10.push(round(q.p10));
                 p50.push(round(q.p50));
                 p90.push(round(q.p90));
@@ -136,9 +134,10 @@ export function forecastScenario(plan: Plan, scenario: string | null, runs: numb
     };
     if (applied.budget !== undefined && raws.length > 0) {
         const totals = new Float64Array(runs);
+        const cost = new Float64Array(runs);
         for (const raw of raws) {
-            const H = raw.compiled.horizon;
-            for (let r = 0; r < runs; r++) totals[r] += rawValue(raw, S.cumulativeCost, H - 1, r);
+            new SeriesReader(raw).read(S.cumulativeCost, raw.compiled.horizon - 1, cost);
+            for (let r = 0; r < runs; r++) totals[r] += cost[r];
         }
         let within = 0;
         for (let r = 0; r < runs; r++) if (totals[r] <= applied.budget + 1e-9) within++;

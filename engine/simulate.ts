@@ -35,15 +35,157 @@ const GROWTH_LIMIT = 1e6;
 export interface RawResult {
     compiled: CompiledCommunity;
     runs: number;
-    /** Series values, week-major: [(s * horizon + w) * runs + r]; NaN = undefined that week. */
+    /**
+     * Values of the stored series, week-major: [(storedSlot[s] * horizon + w) * runs + r]; NaN =
+     * undefined that week. Series that follow exactly from others (see `storedSlots`) are not stored;
+     * read any series with `rawValue` or a `SeriesReader`.
+     */
     series: Float64Array;
+    /** Slot of each series in `series`, −1 for a derived one. */
+    storedSlot: Int32Array;
+    /** Staff hours per week (the same in every run). */
+    staffHours: Float64Array;
     /** KPI values at their deadlines: [k * runs + r]; NaN = undefined. */
     kpiValues: Float64Array;
 }
 
+/**
+ * Slot of each series in the stored values, −1 for the series computed from others on reading, with
+ * the same arithmetic the simulation would use: members (sum of the tiers), active rate (active /
+ * members), cumulative cost and revenue (running sums of the weekly ones), ROI, groups needed
+ * (ceil(members / capacity)) and staff hours (the same in every run, kept once per week).
+ */
+export function storedSlots(c: CompiledCommunity): Int32Array {
+    const slots = new Int32Array(c.series.length);
+    let n = 0;
+    for (let s = 0; s < slots.length; s++) {
+        const derived = s === S.members || s === S.activeRate || s === S.cumulativeCost || s === S.cumulativeRevenue || s === S.roi || s === S.staffHours || (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
+        slots[s] = derived ? -1 : n++;
+    }
+    return slots;
+}
+
+/**
+ * Reads every run's value of a series in one week. Cumulative series (and ROI) keep running sums
+ * per run, so reading the weeks of a series in increasing order costs one pass over the runs per week.
+ */
+export class SeriesReader {
+    private readonly raw: RawResult;
+    private readonly H: number;
+    private readonly R: number;
+    private readonly cost: Float64Array;
+    private readonly revenue: Float64Array;
+    private readonly members: Float64Array;
+    private costWeek = -1;
+    private revenueWeek = -1;
+
+    constructor(raw: RawResult) {
+        this.raw = raw;
+        this.H = raw.compiled.horizon;
+        this.R = raw.runs;
+        this.cost = new Float64Array(raw.runs);
+        this.revenue = new Float64Array(raw.runs);
+        this.members = new Float64Array(raw.runs);
+    }
+
+    private stored(s: number, w: number): number {
+        return (this.raw.storedSlot[s] * this.H + w) * this.R;
+    }
+
+    /** Running sums of a weekly series up to week w (restarted when asked for an earlier week). */
+    private advance(acc: Float64Array, weekly: number, from: number, w: number): void {
+        const R = this.R;
+        const v = this.raw.series;
+        if (from > w) {
+            acc.fill(0);
+            from = -1;
+        }
+        for (let x = from + 1; x <= w; x++) {
+            const o = this.stored(weekly, x);
+            for (let r = 0; r < R; r++) acc[r] += v[o + r];
+        }
+    }
+
+    private cumulative(which: 'cost' | 'revenue', w: number): Float64Array {
+        if (which === 'cost') {
+            this.advance(this.cost, S.cost, this.costWeek, w);
+            this.costWeek = w;
+            return this.cost;
+        }
+        this.advance(this.revenue, S.revenue, this.revenueWeek, w);
+        this.revenueWeek = w;
+        return this.revenue;
+    }
+
+    private totalMembers(w: number): Float64Array {
+        const c = this.raw.compiled;
+        const v = this.raw.series;
+        const m = this.members;
+        m.fill(0);
+        for (let t = 0; t < c.T; t++) {
+            const o = this.stored(c.tierSeries0 + t, w);
+            for (let r = 0; r < this.R; r++) m[r] += v[o + r];
+        }
+        return m;
+    }
+
+    /** Fills out[0..runs) with series `s` in week `w` (0-based). */
+    read(s: number, w: number, out: Float64Array): Float64Array {
+        const { raw, R } = this;
+        const c = raw.compiled;
+        if (raw.storedSlot[s] >= 0) {
+            const o = this.stored(s, w);
+            out.set(raw.series.subarray(o, o + R));
+            return out;
+        }
+        if (s === S.staffHours) return out.fill(raw.staffHours[w], 0, R);
+        if (s === S.cumulativeCost || s === S.cumulativeRevenue) {
+            out.set(this.cumulative(s === S.cumulativeCost ? 'cost' : 'revenue', w).subarray(0, R));
+            return out;
+        }
+        if (s === S.roi) {
+            const cost = this.cumulative('cost', w);
+            const revenue = this.cumulative('revenue', w);
+            for (let r = 0; r < R; r++) out[r] = (revenue[r] - cost[r]) / Math.max(cost[r], 1);
+            return out;
+        }
+        const m = this.totalMembers(w);
+        if (s === S.members) out.set(m.subarray(0, R));
+        else if (s === S.activeRate) {
+            const o = this.stored(S.activeMembers, w);
+            for (let r = 0; r < R; r++) out[r] = m[r] > 0 ? raw.series[o + r] / m[r] : NaN;
+        } else {
+            const cap = c.groupCapacities[s - c.groupSeries0];
+            for (let r = 0; r < R; r++) out[r] = Math.ceil(m[r] / cap);
+        }
+        return out;
+    }
+}
+
 /** Value of series `s` in week `w` (0-based) of run `r`. */
 export function rawValue(raw: RawResult, s: number, w: number, r: number): number {
-    return raw.series[(s * raw.compiled.horizon + w) * raw.runs + r];
+    const H = raw.compiled.horizon;
+    const R = raw.runs;
+    const at = (x: number, week: number) => raw.series[(raw.storedSlot[x] * H + week) * R + r];
+    if (raw.storedSlot[s] >= 0) return at(s, w);
+    const c = raw.compiled;
+    if (s === S.staffHours) return raw.staffHours[w];
+    const cumulative = (weekly: number) => {
+        let acc = 0;
+        for (let x = 0; x <= w; x++) acc += at(weekly, x);
+        return acc;
+    };
+    if (s === S.cumulativeCost) return cumulative(S.cost);
+    if (s === S.cumulativeRevenue) return cumulative(S.revenue);
+    if (s === S.roi) {
+        const cost = cumulative(S.cost);
+        return (cumulative(S.revenue) - cost) / Math.max(cost, 1);
+    }
+    let members = 0;
+    for (let t = 0; t < c.T; t++) members += at(c.tierSeries0 + t, w);
+    if (s === S.members) return members;
+    if (s === S.activeRate) return members > 0 ? at(S.activeMembers, w) / members : NaN;
+    return Math.ceil(members / c.groupCapacities[s - c.groupSeries0]);
 }
 
 export interface SimulateOptions {
@@ -137,7 +279,11 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const AGE = c.maxCohortAge;
     const AG1 = AGE + 1;
 
-    const series = new Float64Array(SC * H * R);
+    const storedSlot = storedSlots(c);
+    let NS = 0;
+    for (let s = 0; s < SC; s++) if (storedSlot[s] >= 0) NS++;
+    const series = new Float64Array(NS * H * R);
+    const staffHoursW = new Float64Array(H);
     const kpiValues = new Float64Array(K * R);
 
     // ---- flat structure ----
@@ -220,6 +366,8 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const cumCost = new Float64Array(B);
     const cumRev = new Float64Array(B);
     const costW = new Float64Array(B);
+    const membersW = new Float64Array(B);
+    const activeNow = new Float64Array(B);
     const m = new Float64Array(T * B);
     const startM = new Float64Array(T * B);
     const churnEff = new Float64Array(T * B);
@@ -233,27 +381,32 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const joinsW = new Float64Array(B);
     const stayFrac = new Float64Array(T * B);
     const flowFrac = new Float64Array(F * B);
-    // cohorts: ring of tier vectors [(slot * T + t) * B + j], sizes [slot * B + j], survival [(slot * AG1 + age) * B + j]
-    let ring = new Float64Array(AG1 * T * B);
-    let next = new Float64Array(AG1 * T * B);
+    // Cohorts: one tier vector per live weekly cohort ([t * B + j], a view per ring slot) plus a spare
+    // that each propagation writes into before the two swap; sizes [slot * B + j]. Survival is kept only
+    // at the ages a retention row reads (the whole weeks either side of each retention day):
+    // [(slot * NA + ageIndex[age]) * B + j].
+    const cohort: Float64Array[] = [];
+    for (let s = 0; s < AG1; s++) cohort.push(new Float64Array(T * B));
+    let spare: Float64Array = new Float64Array(T * B);
     const keepFrac = new Float64Array(T * B);
     const alive = new Float64Array(B);
     const cohortSize = new Float64Array(AG1 * B);
-    const survival = new Float64Array(AG1 * AG1 * B);
+    const ageIndex = new Int32Array(AG1).fill(-1);
+    let NA = 0;
+    for (const d of c.retentionDays) for (const age of [Math.floor(d / 7), Math.ceil(d / 7)]) if (ageIndex[age] < 0) ageIndex[age] = NA++;
+    const survival = new Float64Array(AG1 * NA * B);
     // KPI accumulators (new members, churn and conversion windows)
     const kpiA = new Float64Array(K * B);
     const kpiB = new Float64Array(K * B);
 
     const tierPos = c.tierSeries0;
     const retPos = c.retentionSeries0;
-    const groupPos = c.groupSeries0;
-    const GC = c.groupCapacities.length;
     const unbounded = c.audiences.length === 0;
     const gamma = c.paidSaturation;
 
     for (let r0 = 0; r0 < R; r0 += B) {
         const nb = Math.min(B, R - r0);
-        const out = (s: number, w: number) => (s * H + w) * R + r0;
+        const out = (s: number, w: number) => (storedSlot[s] * H + w) * R + r0;
 
         // ---- sample every distribution once per run ----
         for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i]);
@@ -351,7 +504,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             cumCost[j] = 0;
             cumRev[j] = 0;
         }
-        ring.fill(0);
+        for (const v of cohort) v.fill(0);
         cohortSize.fill(0);
         survival.fill(NaN);
         kpiA.fill(0);
@@ -495,13 +648,8 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             }
             const costPos = out(S.cost, w);
             const revPos = out(S.revenue, w);
-            const membersPos = out(S.members, w);
             const newPos = out(S.newMembers, w);
             const activePos = out(S.activeMembers, w);
-            const ratePos = out(S.activeRate, w);
-            const cumCostPos = out(S.cumulativeCost, w);
-            const cumRevPos = out(S.cumulativeRevenue, w);
-            const roiPos = out(S.roi, w);
             for (let j = 0; j < nb; j++) {
                 const size = M[j];
                 const pool = size - reached[j];
@@ -591,25 +739,17 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 const cost = costW[j] + paidSpend + referralCost;
                 cumCost[j] += cost;
                 cumRev[j] += revenue;
-                series[membersPos + j] = members;
+                membersW[j] = members;
+                activeNow[j] = active;
                 series[newPos + j] = joins;
                 series[activePos + j] = active;
-                series[ratePos + j] = members > 0 ? active / members : NaN;
                 series[costPos + j] = cost;
                 series[revPos + j] = revenue;
-                series[cumCostPos + j] = cumCost[j];
-                series[cumRevPos + j] = cumRev[j];
-                // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
-                series[roiPos + j] = (cumRev[j] - cumCost[j]) / Math.max(cumCost[j], 1);
-                for (let g = 0; g < GC; g++) series[out(groupPos + g, w) + j] = Math.ceil(members / c.groupCapacities[g]);
             }
             {
                 const churnedPos = out(S.churned, w);
-                const staffPos = out(S.staffHours, w);
-                for (let j = 0; j < nb; j++) {
-                    series[churnedPos + j] = 0;
-                    series[staffPos + j] = staffHours;
-                }
+                staffHoursW[w] = staffHours;
+                for (let j = 0; j < nb; j++) series[churnedPos + j] = 0;
                 for (let t = 0; t < T; t++) {
                     const pos = out(tierPos + t, w);
                     for (let j = 0; j < nb; j++) {
@@ -623,7 +763,9 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             for (let t = 0; t < T; t++) {
                 for (let j = t * B, e = j + nb; j < e; j++) {
                     const n = startM[j];
-                    stayFrac[j] = n > 0 ? 1 - churned[j] / n : 0;
+                    const keep = n > 0 ? 1 - churned[j] / n : 0;
+                    stayFrac[j] = keep;
+                    keepFrac[j] = keep;
                 }
             }
             for (let f = 0; f < F; f++) {
@@ -635,28 +777,29 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                     stayFrac[from + j] -= x;
                 }
             }
-            // The ring is double-buffered: every live cohort goes from `ring` to `next`, then they swap.
-            for (let t = 0; t < T; t++) {
-                for (let j = t * B, e = j + nb; j < e; j++) {
-                    const n = startM[j];
-                    keepFrac[j] = n > 0 ? 1 - churned[j] / n : 0;
-                }
-            }
+            // Every live cohort moves through the week's fractions into the spare vector, which then takes
+            // its slot. A cohort at the oldest tracked age is not moved on (nobody reads it again).
             for (let co = Math.max(0, w - AGE); co < w; co++) {
                 const slot = co % AG1;
-                propagateCohort(ring, next, slot * T * B, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, alive, survival, (slot * AG1 + (w - co)) * B, cohortSize, slot * B, T, F, B, nb);
-            }
-            {
-                const swap = ring;
-                ring = next;
-                next = swap;
+                const age = w - co;
+                const ai = ageIndex[age];
+                const from = cohort[slot];
+                if (age < AGE) {
+                    propagateCohort(from, spare, stayFrac, flowFrac, flowFrom, flowTo, T, F, B, nb);
+                    cohort[slot] = spare;
+                    spare = from;
+                }
+                if (ai >= 0) cohortSurvival(from, keepFrac, alive, survival, (slot * NA + ai) * B, cohortSize, slot * B, T, B, nb);
             }
             {
                 const slot = w % AG1;
-                ring.set(joinsTo, slot * T * B);
+                cohort[slot].set(joinsTo);
                 cohortSize.set(joinsW, slot * B);
-                survival.fill(NaN, slot * AG1 * B, (slot + 1) * AG1 * B);
-                for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[slot * AG1 * B + j] = 1;
+                if (NA > 0) {
+                    survival.fill(NaN, slot * NA * B, (slot + 1) * NA * B);
+                    const a0 = ageIndex[0];
+                    if (a0 >= 0) for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[(slot * NA + a0) * B + j] = 1;
+                }
             }
             // Retention: row w shows the cohort that joined ceil(D/7) weeks earlier, interpolated between whole weeks.
             for (let d = 0; d < c.retentionDays.length; d++) {
@@ -671,8 +814,8 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                     continue;
                 }
                 const slot = co % AG1;
-                const sl = (slot * AG1 + lo) * B;
-                const sh = (slot * AG1 + hi) * B;
+                const sl = (slot * NA + ageIndex[lo]) * B;
+                const sh = (slot * NA + ageIndex[hi]) * B;
                 for (let j = 0; j < nb; j++) {
                     const sLo = survival[sl + j];
                     series[pos + j] = sLo + frac * (survival[sh + j] - sLo);
@@ -704,64 +847,53 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 }
                 if (w === ck.week) {
                     const dst = k * R + r0;
-                    for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(c, k, series, out, w, j, kpiA[kb + j], kpiB[kb + j]);
+                    for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(c, k, series, out, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
                 }
             }
         }
         if (options.onProgress) options.onProgress(r0 + nb);
     }
-    return { compiled: c, runs: R, series, kpiValues };
+    return { compiled: c, runs: R, series, storedSlot, staffHours: staffHoursW, kpiValues };
 }
 
-/** Moves one cohort's tier vector (at `off`) through the week's realised fractions into `next`; records its survival. */
-function propagateCohort(
-    ring: Float64Array,
-    next: Float64Array,
-    off: number,
-    stayFrac: Float64Array,
-    keepFrac: Float64Array,
-    flowFrac: Float64Array,
-    flowFrom: Int32Array,
-    flowTo: Int32Array,
-    alive: Float64Array,
-    survival: Float64Array,
-    sv: number,
-    cohortSize: Float64Array,
-    cs: number,
-    T: number,
-    F: number,
-    B: number,
-    nb: number,
-): void {
-    for (let j = 0; j < nb; j++) alive[j] = 0;
+/** Moves one cohort's tier vector `from` through the week's realised fractions into `to`. */
+function propagateCohort(from: Float64Array, to: Float64Array, stayFrac: Float64Array, flowFrac: Float64Array, flowFrom: Int32Array, flowTo: Int32Array, T: number, F: number, B: number, nb: number): void {
     for (let t = 0; t < T; t++) {
-        const o = off + t * B;
-        const tb = t * B;
-        for (let j = 0; j < nb; j++) {
-            const v = ring[o + j];
-            next[o + j] = v * stayFrac[tb + j];
-            alive[j] += v * keepFrac[tb + j];
-        }
+        const o = t * B;
+        for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
     }
     for (let f = 0; f < F; f++) {
-        const src = off + flowFrom[f] * B;
-        const dst = off + flowTo[f] * B;
+        const src = flowFrom[f] * B;
+        const dst = flowTo[f] * B;
         const fb = f * B;
-        for (let j = 0; j < nb; j++) next[dst + j] += ring[src + j] * flowFrac[fb + j];
+        for (let j = 0; j < nb; j++) to[dst + j] += from[src + j] * flowFrac[fb + j];
+    }
+}
+
+/** Records the survival of one cohort (tier vector `v` at the start of the week) at the end of the week. */
+function cohortSurvival(v: Float64Array, keepFrac: Float64Array, alive: Float64Array, survival: Float64Array, sv: number, cohortSize: Float64Array, cs: number, T: number, B: number, nb: number): void {
+    for (let j = 0; j < nb; j++) alive[j] = 0;
+    for (let t = 0; t < T; t++) {
+        const o = t * B;
+        for (let j = 0; j < nb; j++) alive[j] += v[o + j] * keepFrac[o + j];
     }
     for (let j = 0; j < nb; j++) survival[sv + j] = alive[j] / cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
 }
 
-function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number): number {
+/**
+ * KPI value of run j at its deadline week w, from the stored series and this week's totals (members,
+ * active members, cumulative cost and revenue) computed as the derived series are.
+ */
+function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number, members: number, active: number, cumCost: number, cumRev: number): number {
     const ck = c.kpis[k];
     const perWeeks = ck.kpi.targetPer ? WEEKS_PER[ck.kpi.targetPer] : 1;
     switch (ck.kpi.metric) {
         case 'members':
-            return series[out(ck.tier >= 0 ? c.tierSeries0 + ck.tier : S.members, w) + j];
+            return ck.tier >= 0 ? series[out(c.tierSeries0 + ck.tier, w) + j] : members;
         case 'new-members':
             return a;
         case 'active-rate':
-            return series[out(S.activeRate, w) + j];
+            return members > 0 ? active / members : NaN;
         case 'active-members':
             return series[out(S.activeMembers, w) + j];
         case 'retention':
@@ -771,11 +903,12 @@ function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s
         case 'conversion':
             return ck.from >= 0 && ck.to >= 0 && b > 0 ? ratePer(a / b, perWeeks) : NaN;
         case 'revenue':
-            return series[out(S.cumulativeRevenue, w) + j];
+            return cumRev;
         case 'cost':
-            return series[out(S.cumulativeCost, w) + j];
+            return cumCost;
         case 'roi':
-            return series[out(S.roi, w) + j];
+            // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
+            return (cumRev - cumCost) / Math.max(cumCost, 1);
     }
 }
 
