@@ -1,6 +1,7 @@
 // Turns the paths, folders and globs a user typed into a sorted list of .community files.
 import { globSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compareText } from '../engine/text.js';
 import { UsageError } from './errors.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
@@ -42,7 +43,7 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
             throw new UsageError(`"${input}" is not a file or folder.`);
         }
     }
-    return [...files].sort();
+    return [...files].sort(compareText);
 }
 
 /** Reads a plan as UTF-8 text, refusing binary files with one clear line. */

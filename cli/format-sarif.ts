@@ -5,6 +5,7 @@
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import { diagnostics, docsUrl, type DiagnosticCode } from '../engine/diagnostics.js';
 import { stableHash } from '../engine/schedule.js';
+import { compareText } from '../engine/text.js';
 import { extraCheckFormats, type CheckFormatter } from './commands/check.js';
 import type { FlatDiagnostic } from './report.js';
 
@@ -27,7 +28,7 @@ export const formatSarif: CheckFormatter = ({ diags }) => {
         toolDriverVersion: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',
         url: 'https://community-plans.dev',
     });
-    const codes = [...new Set(diags.map((d) => d.code))].sort();
+    const codes = [...new Set(diags.map((d) => d.code))].sort(compareText);
     for (const code of codes) {
         const known = (diagnostics as Record<string, { en: string } | undefined>)[code];
         run.addRule(

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { docsUrl, type DiagnosticCode, type Lang } from '../engine/diagnostics.js';
+import { compareText } from '../engine/text.js';
 import type { LoadedPlan } from './workspace.js';
 
 export const CHECK_FORMAT_VERSION = 1;
@@ -43,7 +44,7 @@ export function flatten(plans: LoadedPlan[]): FlatDiagnostic[] {
             });
         }
     }
-    return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    return out.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
 }
 
 export interface Summary {

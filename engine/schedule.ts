@@ -16,6 +16,7 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import type { Activity, Content, Community, Dist, Plan, Schedule, SourceRef } from './model.js';
+import { compareText } from './text.js';
 
 export type ItemKind = 'content' | 'online activity' | 'offline activity';
 export const ITEM_KINDS: readonly ItemKind[] = ['content', 'online activity', 'offline activity'];
@@ -403,5 +404,5 @@ export function occurrenceInstant(o: Occurrence, timezone: string): number {
 }
 
 function compareOccurrences(a: Occurrence, b: Occurrence): number {
-    return a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || a.community.localeCompare(b.community) || a.item.localeCompare(b.item) || a.series.localeCompare(b.series);
+    return compareText(a.date, b.date) || compareText(a.time, b.time) || compareText(a.community, b.community) || compareText(a.item, b.item) || compareText(a.series, b.series);
 }

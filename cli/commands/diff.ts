@@ -15,6 +15,7 @@ import { Formatter } from '../../engine/report/i18n.js';
 import { escapeMarkdown as m } from '../../engine/report/markdown.js';
 import { forecastFor } from '../../engine/report/outputs.js';
 import { expandPlan, type Occurrence, type PlanSchedule } from '../../engine/schedule.js';
+import { compareText } from '../../engine/text.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
@@ -50,7 +51,7 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): EventD
     };
     const a = group(before);
     const b = group(after);
-    const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+    const keys = [...new Set([...a.keys(), ...b.keys()])].sort(compareText);
     const out: EventDiff[] = [];
     for (const key of keys) {
         const olds = a.get(key) ?? [];
@@ -82,7 +83,7 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): EventD
         for (const n of unmatchedNew.slice(pairs)) out.push({ change: 'added', community, item, before: null, after: n });
     }
     const at = (d: EventDiff) => (d.after ?? d.before)!;
-    return out.sort((x, y) => at(x).date.localeCompare(at(y).date) || at(x).time.localeCompare(at(y).time) || x.community.localeCompare(y.community) || x.item.localeCompare(y.item));
+    return out.sort((x, y) => compareText(at(x).date, at(y).date) || compareText(at(x).time, at(y).time) || compareText(x.community, y.community) || compareText(x.item, y.item));
 }
 
 export interface KpiChange {

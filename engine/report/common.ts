@@ -4,6 +4,7 @@ import type { Lang } from '../diagnostics.js';
 import type { CommunityForecast, ForecastReport, KpiForecast, ScenarioForecast } from '../forecast-schema.js';
 import type { Activity, Plan } from '../model.js';
 import type { ItemKind, Occurrence, PlanSchedule } from '../schedule.js';
+import { compareText } from '../text.js';
 import { lightOf, type Light } from './i18n.js';
 
 export interface ReportInput {
@@ -56,7 +57,7 @@ export function itemSummaries(schedule: PlanSchedule, community: string): ItemSu
         if (o.cost !== null) s.totalCost = (s.totalCost ?? 0) + o.cost;
     }
     const kindOrder: ItemKind[] = ['content', 'online activity', 'offline activity'];
-    return [...byItem.values()].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.first.localeCompare(b.first) || a.item.localeCompare(b.item));
+    return [...byItem.values()].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || compareText(a.first, b.first) || compareText(a.item, b.item));
 }
 
 export interface RunSheetRow {

@@ -5,6 +5,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import type { Community, Content } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
+import { compareText } from '../../engine/text.js';
 import { communityFacts, fmt, maxOf, sum, type ResolvedPlatform } from './domain-calc.js';
 import { report } from './report.js';
 
@@ -91,7 +92,7 @@ export class PlatformChecks {
                 byMonth.set(mid, (byMonth.get(mid) ?? 0) + weeks[w]);
             }
         }
-        for (const [month, count] of [...byMonth].sort()) {
+        for (const [month, count] of [...byMonth].sort(([a], [b]) => compareText(a, b))) {
             const [y, m] = month.split('-').map(Number);
             const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
             const limit = overridden ? platform.limits['mass-messages-per-month'] : days;

@@ -2,6 +2,7 @@
 // classes, tornado rows, calendar cells and the status-bar headline. No DOM and no vscode here, so
 // the webview, the extension host and unit tests all share it.
 import type { Band, CalendarItemView, CommunityForecastView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
+import { compareText } from '../../../engine/text.js';
 
 export interface Scale {
     (value: number): number;
@@ -220,7 +221,7 @@ export function tornadoRows(view: SensitivityView, left: number, right: number, 
     const items = view.items
         .filter((i) => Number.isFinite(i.low) && Number.isFinite(i.high))
         .map((i) => ({ ...i, swing: Math.abs(i.high - i.low) }))
-        .sort((a, b) => b.swing - a.swing || a.parameter.localeCompare(b.parameter))
+        .sort((a, b) => b.swing - a.swing || compareText(a.parameter, b.parameter))
         .slice(0, limit);
     let lo = view.base;
     let hi = view.base;
