@@ -16,11 +16,21 @@ export interface CsvOptions {
     bom?: boolean;
 }
 
+/**
+ * A text cell that a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage
+ * return, which Excel skips before looking for one) gets a leading apostrophe, so it shows as text.
+ * Only free-text cells go through here; numeric columns stay numbers.
+ */
+export function csvText(value: string): string {
+    return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function csvRow(o: Occurrence, currency: string): string[] {
+    const t = csvText;
     return [
-        o.date, o.time, o.end, o.start, String(o.week), o.community, o.item, o.title, o.kind, o.subkind,
-        o.tiers.join(';'), o.owner, o.staff === null ? '' : String(o.staff), o.cost === null ? '' : String(roundMoney(o.cost)),
-        o.cost === null ? '' : currency, o.location, o.source,
+        t(o.date), t(o.time), t(o.end), t(o.start), String(o.week), t(o.community), t(o.item), t(o.title), t(o.kind), t(o.subkind),
+        t(o.tiers.join(';')), t(o.owner), o.staff === null ? '' : String(o.staff), o.cost === null ? '' : String(roundMoney(o.cost)),
+        o.cost === null ? '' : t(currency), t(o.location), t(o.source),
     ];
 }
 

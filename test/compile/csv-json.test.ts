@@ -2,9 +2,9 @@
 // and the JSON's format_version and content.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvRow, scheduleCsv, scheduleJson, SCHEDULE_FORMAT_VERSION } from '../../engine/csv.js';
+import { CSV_COLUMNS, csvRow, csvText, scheduleCsv, scheduleJson, SCHEDULE_FORMAT_VERSION } from '../../engine/csv.js';
 import { expandPlan, type PlanSchedule } from '../../engine/schedule.js';
-import { planFromFile, ROOT } from './helpers.js';
+import { planFromFile, planFromText, ROOT } from './helpers.js';
 
 /** A strict RFC 4180 parser (quoted fields, doubled quotes, CRLF records) for the round-trip. */
 function parseCsv(text: string): string[][] {
@@ -71,6 +71,54 @@ describe('CSV schedule', () => {
         const meetup = rows.find((r) => r[6] === 'Meetup')!;
         expect(meetup[15]).toBe('Hall A, Floor 2; Room <3>');
         expect(meetup[7]).toContain('线下见面会');
+    });
+
+    it('neutralises formula-like text cells with a leading apostrophe; numbers stay numbers', async () => {
+        const plan = await planFromText(`plan "P" {
+  start 2027-03-01
+  horizon 2 weeks
+  timezone "UTC"
+  currency USD
+}
+community Club "=HYPERLINK(\\"http://x\\")" {
+  tier Members {
+    seed 100 members
+    churn 5% per month
+    active 50% weekly
+  }
+  activity Meet "+cmd|' /C calc'!A0" {
+    offline meetup at "@SUM(1+1)*cmd"
+    every week on Monday at 09:00
+    lasts 1 hour
+    owner "-2+3"
+    staff 2
+    cost 10 USD
+  }
+  content Tab "\\t=1+1" {
+    kind news
+    every week on Tuesday at 09:00
+    owner "\\r=1+1"
+  }
+}
+`);
+        const s = expandPlan(plan);
+        const rows = parseCsv(scheduleCsv(s)).slice(1);
+        const meet = rows.find((r) => r[6] === 'Meet')!;
+        expect(meet[7]).toBe("'+cmd|' /C calc'!A0");
+        expect(meet[11]).toBe("'-2+3");
+        expect(meet[15]).toBe("'@SUM(1+1)*cmd");
+        expect(meet[12]).toBe('2');
+        expect(meet[13]).toBe('10');
+        expect(meet[4]).toBe('1');
+        const tab = rows.find((r) => r[6] === 'Tab')!;
+        expect(tab[7]).toBe("'\t=1+1");
+        expect(tab[11]).toBe("'\r=1+1");
+        // No free-text cell of any row starts a formula.
+        const numeric = new Set([4, 12, 13]);
+        for (const row of rows) row.forEach((cell, i) => !numeric.has(i) && expect(cell).not.toMatch(/^[=+\-@\t\r]/));
+        expect(csvText('-5')).toBe("'-5");
+        expect(csvText('Plain text')).toBe('Plain text');
+        expect(csvText('')).toBe('');
     });
 
     it('starts with a UTF-8 BOM when asked (Excel)', () => {
