@@ -8,6 +8,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDiff } from './commands/diff.js';
 import { exitCodeOf } from './errors.js';
+import { oneLine } from './report.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -17,7 +18,7 @@ export function createProgram(): Command {
         .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0')
         .showSuggestionAfterError()
         .exitOverride()
-        .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'community: ')) });
+        .configureOutput({ outputError: (text, write) => write(oneLine(text.replace(/^error: /, 'community: ').replace(/\s+$/, '')) + '\n') });
     registerCheck(program);
     registerSimulate(program);
     registerCompile(program);
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
             return error.exitCode === 0 ? 0 : 2;
         }
         const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`community: ${message}\n`);
+        process.stderr.write(`community: ${oneLine(message)}\n`);
         return exitCodeOf(error);
     }
 }

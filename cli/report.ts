@@ -77,10 +77,20 @@ export function colorsFor(stream: NodeJS.WriteStream, env = process.env) {
     return pc.createColors(Boolean(stream.isTTY) && !('NO_COLOR' in env) && env.TERM !== 'dumb');
 }
 
+/**
+ * User text printed on one line: line breaks (CR, LF, and the Unicode line and paragraph separators)
+ * become spaces. A string value may hold real line breaks ("Asia/X\n::error::…"); printed as is, a
+ * message could start a new line that CI runners read as a workflow command. Every line the CLI
+ * prints with user text in it goes through here.
+ */
+export function oneLine(text: string): string {
+    return text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ');
+}
+
 export function formatText(diags: FlatDiagnostic[], summary: Summary, lang: Lang, colors = pc.createColors(false)): string {
     const paint = { error: colors.red, warning: colors.yellow, info: colors.blue };
     const lines = diags.map((d) =>
-        `${colors.cyan(d.path)}:${colors.yellow(String(d.line))}:${colors.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${colors.gray(d.code)}: ${d.message}`,
+        `${colors.cyan(oneLine(d.path))}:${colors.yellow(String(d.line))}:${colors.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${colors.gray(d.code)}: ${oneLine(d.message)}`,
     );
     lines.push((lines.length ? '\n' : '') + (summary.errors ? colors.red : summary.warnings ? colors.yellow : colors.green)(summaryLine(summary, lang)));
     return lines.join('\n') + '\n';

@@ -18,7 +18,7 @@ import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
-import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { loadPlans, type LoadedPlan, type LoadedWorkspace } from '../workspace.js';
 
 export const DEFAULT_COMPILE_RUNS = 1000;
@@ -196,6 +196,8 @@ export function writeFolderAtomically(target: string, files: OutputFile[]): void
 // ---- the command -------------------------------------------------------------------------------
 
 function summaryText(lang: Lang, shown: string, folder: string, files: number, events: number, kpis: { met: number; total: number } | null): string {
+    shown = oneLine(shown);
+    folder = oneLine(folder);
     const kpiText = kpis ? (lang === 'zh-CN' ? `，${kpis.total} 个指标中 ${kpis.met} 个达成概率 ≥ 80%` : `, ${kpis.met}/${kpis.total} KPIs at ≥ 80%`) : '';
     return lang === 'zh-CN' ? `✓ ${shown} → ${folder}（${files} 个文件，${events} 个日程${kpiText}）` : `✓ ${shown} → ${folder} (${files} files, ${events} events${kpiText})`;
 }
@@ -225,7 +227,8 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
             failed++;
             const diags = flatten(p.members).filter((d) => d.severity === 'error');
             process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
-            process.stdout.write(lang === 'zh-CN' ? `✗ ${p.loaded.shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${p.loaded.shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
+            const shown = oneLine(p.loaded.shown);
+            process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
             continue;
         }
         const compiled = await compilePlan(p.plan, {

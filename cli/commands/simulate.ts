@@ -14,7 +14,7 @@ import { lowerPlan } from '../../language/lower.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
-import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { loadPlans } from '../workspace.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
@@ -194,7 +194,7 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
     for (const f of report.forecasts) {
         const scenario = f.scenario === null ? 'plan as written' : `scenario ${f.scenario}${f.title ? ` “${f.title}”` : ''}`;
         for (const c of f.communities) {
-            out += colors.bold(`${report.plan} — ${c.name}${c.title ? ` “${c.title}”` : ''} — ${scenario}`) + '\n';
+            out += colors.bold(oneLine(`${report.plan} — ${c.name}${c.title ? ` “${c.title}”` : ''} — ${scenario}`)) + '\n';
             out += colors.dim(`${report.runs} runs, seed ${report.seed}, ${report.horizonWeeks} weeks from ${report.start}, money in ${report.currency}`) + '\n\n';
             out += weekTable(c);
             out += '\n' + tierLine(c);
