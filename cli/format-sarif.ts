@@ -2,6 +2,8 @@
 // ruleId is the diagnostic code (stable), paths are relative with forward slashes, and every result
 // carries a partialFingerprints entry derived from rule, file and message (not the line, so a result
 // keeps its identity when lines above it move).
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import { diagnostics, docsUrl, type DiagnosticCode } from '../engine/diagnostics.js';
 import { stableHash } from '../engine/schedule.js';
@@ -17,8 +19,14 @@ function level(d: FlatDiagnostic): 'error' | 'warning' | 'note' {
     return d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note';
 }
 
-function uriOf(path: string): string {
-    return path.replace(/\\/g, '/');
+/**
+ * artifactLocation.uri: a URI reference (RFC 3986), so every path segment is percent-encoded
+ * ("my plan#1.community" → "my%20plan%231.community"). Relative paths stay relative (forward
+ * slashes); an absolute path (a file outside the current folder) becomes a file: URI.
+ */
+export function uriOf(path: string): string {
+    if (isAbsolute(path)) return pathToFileURL(path).href;
+    return path.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 export const formatSarif: CheckFormatter = ({ diags }) => {

@@ -163,6 +163,27 @@ describe('community check --format sarif / github', () => {
         expect(validate(clean)).toBe(true);
     });
 
+    it('percent-encodes artifactLocation.uri per path segment (#, ?, %, spaces) and still validates', () => {
+        const dir = tempFolder({ 'sub dir/my plan#1 100%.community': readFileSync(join(ROOT, 'examples/invalid/bad-date.community'), 'utf8') });
+        const r = run(['check', 'sub dir/my plan#1 100%.community', '--format', 'sarif'], { cwd: dir });
+        expect(r.code).toBe(1);
+        const log = JSON.parse(r.stdout);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        const uris = log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri);
+        expect(uris.length).toBeGreaterThan(0);
+        for (const uri of uris) {
+            expect(uri).toBe('sub%20dir/my%20plan%231%20100%25.community');
+            // A URI reference that resolves back to the file's path.
+            expect(decodeURIComponent(new URL(uri, 'file:///base/').pathname)).toBe('/base/sub dir/my plan#1 100%.community');
+        }
+        // A file outside the current folder is shown by its absolute path: a file: URI.
+        const outside = run(['check', join(dir, 'sub dir/my plan#1 100%.community'), '--format', 'sarif'], { cwd: ROOT });
+        const abs = JSON.parse(outside.stdout);
+        expect(validate(abs)).toBe(true);
+        const absUri: string = abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+        expect(absUri).toMatch(/^file:\/\/\/.*\/sub%20dir\/my%20plan%231%20100%25\.community$/);
+    });
+
     it('writes escaped annotations, at most 10 per type, the rest to the step summary, exit 1 on errors', () => {
         const summaryDir = tempFolder();
         const summary = join(summaryDir, 'summary.md');
