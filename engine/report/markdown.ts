@@ -21,9 +21,25 @@ export function escapeMarkdown(text: string): string {
 
 const m = escapeMarkdown;
 
-/** A Mermaid gantt label: no characters Mermaid's gantt grammar or its HTML labels reserve. */
+/**
+ * Words Mermaid's gantt lexer (case-insensitive, first rule wins, no word boundary) reads as a
+ * directive at the start of a line, where a task label would start.
+ */
+const MERMAID_GANTT_KEYWORDS = [
+    'gantt', 'title', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'inclusiveEndDates', 'topAxis', 'includes', 'excludes',
+    'weekday', 'weekend', 'section', 'click', 'call', 'href', 'accTitle', 'accDescr', 'displayMode',
+];
+const MERMAID_DIRECTIVE = new RegExp(`^(?:${MERMAID_GANTT_KEYWORDS.join('|')})`, 'i');
+
+/**
+ * A Mermaid gantt label: no characters Mermaid's gantt grammar or its HTML labels reserve, and no
+ * directive word at its start (an activity named "excludes" or "title x" would otherwise be read as
+ * a directive): such a label starts with an invisible zero-width space, which the lexer takes as
+ * task text and the chart does not show.
+ */
 export function mermaidLabel(text: string): string {
-    return text.replace(/[:;#<>&"'`\\{}[\]\r\n%]+/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+    const label = text.replace(/[:;#<>&"'`\\{}[\]\r\n%]+/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+    return MERMAID_DIRECTIVE.test(label) ? `\u200B${label}` : label;
 }
 
 function table(header: string[], rows: string[][], numeric: boolean[] = []): string[] {

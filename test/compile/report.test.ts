@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../engine/model.js';
 import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
 import { escapeMarkdown, mermaidLabel } from '../../engine/report/markdown.js';
-import { planFromFile, ROOT, tempFolder } from './helpers.js';
+import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 let plan: Plan;
@@ -127,6 +127,57 @@ describe('Markdown report', () => {
         expect(md).toContain('### Run-sheet: offline activities');
         expect(md).toMatch(/\| 2027-03-06 18:00–20:00 \| .*Meetup.* \| Hall A, Floor 2; Room &lt;3&gt; \|  \| 2 \|  \| Badges, &lt;img src=x onerror=alert\(1\)&gt; \|/);
         expect(mermaidLabel('a: b; c # <d>')).toBe('a b c d');
+    });
+});
+
+describe('Mermaid gantt labels', () => {
+    // What Mermaid's gantt lexer reads as a directive at the start of a line (case-insensitive).
+    const DIRECTIVE = /^(gantt|title|dateformat|axisformat|tickinterval|todaymarker|inclusiveenddates|topaxis|includes|excludes|weekday|weekend|section|click|call|href|acctitle|accdescr|displaymode)/i;
+
+    it('never start a task line with a directive word', async () => {
+        const names: [string, string][] = [
+            ['excludes', 'excludes'], ['click', 'click'], ['T1', 'title Hacked'], ['T2', 'dateFormat YYYY'], ['T3', 'axisFormat %Y'],
+            ['T4', 'todayMarker off'], ['T5', 'section Evil'], ['T6', 'Click T1 call alert()'], ['T7', 'TopAxis'], ['T8', 'inclusiveEndDates'],
+        ];
+        const activities = names.map(([name, title]) => `  activity ${name} "${title}" {
+    online challenge
+    on 2027-03-03 at 10:00
+    lasts 1 hour
+  }`).join('\n');
+        const p = await planFromText(`plan "P" {
+  start 2027-03-01
+  horizon 4 weeks
+  timezone "UTC"
+  currency USD
+}
+community Club {
+  tier Members {
+    seed 100 members
+    churn 5% per month
+    active 50% weekly
+  }
+${activities}
+}
+`);
+        const md = (await compilePlan(p, { formats: ['md'], runs: 20, seed: 1, scenario: null, lang: 'en' })).files.find((f) => f.name === 'report.md')!.content;
+        const gantt = md.match(/```mermaid\n([\s\S]*?)```/)![1].split('\n').map((l) => l.trim()).filter(Boolean);
+        const header = gantt.filter((l) => DIRECTIVE.test(l));
+        // Only the chart's own lines are directives: gantt, title, dateFormat, axisFormat and the sections.
+        expect(header.map((l) => l.split(' ')[0])).toEqual(['gantt', 'title', 'dateFormat', 'axisFormat', 'section']);
+        const tasks = gantt.filter((l) => / : \d{4}-/.test(l));
+        expect(tasks).toHaveLength(names.length);
+        for (const t of tasks) expect(t).not.toMatch(DIRECTIVE);
+        expect(tasks.some((t) => t.includes('excludes'))).toBe(true);
+    });
+
+    it('mermaidLabel neutralises directive words only at the start', () => {
+        for (const word of ['excludes', 'Click me', 'title x', 'dateFormat x', 'axisFormat d', 'todayMarker off', 'section A', 'SECTION b', 'topAxisFoo']) {
+            const label = mermaidLabel(word);
+            expect(label).not.toMatch(DIRECTIVE);
+            expect(label.replace(/\u200B/g, '')).toBe(word);
+        }
+        expect(mermaidLabel('Weekly excludes')).toBe('Weekly excludes');
+        expect(mermaidLabel('Meetup')).toBe('Meetup');
     });
 });
 
