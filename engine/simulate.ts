@@ -36,13 +36,21 @@ export interface RawResult {
     compiled: CompiledCommunity;
     runs: number;
     /**
-     * Values of the stored series, week-major: [(storedSlot[s] * horizon + w) * runs + r]; NaN =
-     * undefined that week. Series that follow exactly from others (see `storedSlots`) are not stored;
-     * read any series with `rawValue` or a `SeriesReader`.
+     * Values of the stored series that are not counts of people (money, shares), week-major:
+     * [(storedSlot[s] * horizon + w) * runs + r]; NaN = undefined that week. Series that follow exactly
+     * from others (see `storedSlots`) are not stored; read any series with `rawValue` or a `SeriesReader`.
      */
     series: Float64Array;
-    /** Slot of each series in `series`, −1 for a derived one. */
+    /**
+     * The stored counts of people (members per tier, new, active, churned, promotions, demotions), laid
+     * out as `series`. Counts are whole numbers within [0, addressable audience], so they are kept as
+     * Float32 — exactly — when no audience can exceed 2^24 people, else as Float64.
+     */
+    counts: Float32Array | Float64Array;
+    /** Slot of each series in `series` or `counts` (see `isCount`), −1 for a derived one. */
     storedSlot: Int32Array;
+    /** 1 for a series stored in `counts`. */
+    isCount: Uint8Array;
     /** Staff hours per week (the same in every run). */
     staffHours: Float64Array;
     /** KPI values at their deadlines: [k * runs + r]; NaN = undefined. */
@@ -55,15 +63,37 @@ export interface RawResult {
  * members), cumulative cost and revenue (running sums of the weekly ones), ROI, groups needed
  * (ceil(members / capacity)) and staff hours (the same in every run, kept once per week).
  */
-export function storedSlots(c: CompiledCommunity): Int32Array {
-    const slots = new Int32Array(c.series.length);
-    let n = 0;
-    for (let s = 0; s < slots.length; s++) {
+export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: Uint8Array; values: number; counts: number } {
+    const slot = new Int32Array(c.series.length);
+    const isCount = new Uint8Array(c.series.length);
+    let values = 0;
+    let counts = 0;
+    for (let s = 0; s < slot.length; s++) {
         const derived = s === S.members || s === S.activeRate || s === S.cumulativeCost || s === S.cumulativeRevenue || s === S.roi || s === S.staffHours || (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
-        slots[s] = derived ? -1 : n++;
+        const count = s === S.newMembers || s === S.activeMembers || s === S.churned || s === S.promotions || s === S.demotions || (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
+        isCount[s] = count ? 1 : 0;
+        slot[s] = derived ? -1 : count ? counts++ : values++;
     }
-    return slots;
+    return { slot, isCount, values, counts };
 }
+
+/** Largest number of people any run can hold (the addressable audience or the seeds), Infinity without an audience. */
+function peopleBound(c: CompiledCommunity): number {
+    if (c.audiences.length === 0) return Infinity;
+    const max = (slot: number) => {
+        if (slot < 0) return 0;
+        const d = c.dists[slot];
+        return Math.round(clampTo(d.kind === 'fixed' ? d.value : d.max, COUNT_LIMIT));
+    };
+    let audience = 0;
+    for (const slot of c.audiences) audience += max(slot);
+    let seeds = 0;
+    for (const slot of c.tierSeed) seeds += max(slot);
+    return Math.max(audience, seeds);
+}
+
+/** Counts below this are whole numbers stored exactly in a Float32Array. */
+const FLOAT32_EXACT = 2 ** 24;
 
 /**
  * Reads every run's value of a series in one week. Cumulative series (and ROI) keep running sums
@@ -92,10 +122,14 @@ export class SeriesReader {
         return (this.raw.storedSlot[s] * this.H + w) * this.R;
     }
 
+    private valuesOf(s: number): Float32Array | Float64Array {
+        return this.raw.isCount[s] ? this.raw.counts : this.raw.series;
+    }
+
     /** Running sums of a weekly series up to week w (restarted when asked for an earlier week). */
     private advance(acc: Float64Array, weekly: number, from: number, w: number): void {
         const R = this.R;
-        const v = this.raw.series;
+        const v = this.valuesOf(weekly);
         if (from > w) {
             acc.fill(0);
             from = -1;
@@ -119,7 +153,7 @@ export class SeriesReader {
 
     private totalMembers(w: number): Float64Array {
         const c = this.raw.compiled;
-        const v = this.raw.series;
+        const v = this.raw.counts;
         const m = this.members;
         m.fill(0);
         for (let t = 0; t < c.T; t++) {
@@ -135,7 +169,7 @@ export class SeriesReader {
         const c = raw.compiled;
         if (raw.storedSlot[s] >= 0) {
             const o = this.stored(s, w);
-            out.set(raw.series.subarray(o, o + R));
+            out.set(this.valuesOf(s).subarray(o, o + R));
             return out;
         }
         if (s === S.staffHours) return out.fill(raw.staffHours[w], 0, R);
@@ -153,7 +187,8 @@ export class SeriesReader {
         if (s === S.members) out.set(m.subarray(0, R));
         else if (s === S.activeRate) {
             const o = this.stored(S.activeMembers, w);
-            for (let r = 0; r < R; r++) out[r] = m[r] > 0 ? raw.series[o + r] / m[r] : NaN;
+            const active = raw.counts;
+            for (let r = 0; r < R; r++) out[r] = m[r] > 0 ? active[o + r] / m[r] : NaN;
         } else {
             const cap = c.groupCapacities[s - c.groupSeries0];
             for (let r = 0; r < R; r++) out[r] = Math.ceil(m[r] / cap);
@@ -166,7 +201,7 @@ export class SeriesReader {
 export function rawValue(raw: RawResult, s: number, w: number, r: number): number {
     const H = raw.compiled.horizon;
     const R = raw.runs;
-    const at = (x: number, week: number) => raw.series[(raw.storedSlot[x] * H + week) * R + r];
+    const at = (x: number, week: number) => (raw.isCount[x] ? raw.counts : raw.series)[(raw.storedSlot[x] * H + week) * R + r];
     if (raw.storedSlot[s] >= 0) return at(s, w);
     const c = raw.compiled;
     if (s === S.staffHours) return raw.staffHours[w];
@@ -269,7 +304,6 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const T = c.T;
     const F = c.flows.length;
     const A = c.activities.length;
-    const SC = c.series.length;
     const K = c.kpis.length;
     const CH = c.channels.length;
     const RF = c.referrals.length;
@@ -279,10 +313,10 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     const AGE = c.maxCohortAge;
     const AG1 = AGE + 1;
 
-    const storedSlot = storedSlots(c);
-    let NS = 0;
-    for (let s = 0; s < SC; s++) if (storedSlot[s] >= 0) NS++;
-    const series = new Float64Array(NS * H * R);
+    const stored = storedSlots(c);
+    const storedSlot = stored.slot;
+    const series = new Float64Array(stored.values * H * R);
+    const counts = peopleBound(c) < FLOAT32_EXACT ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
     const staffHoursW = new Float64Array(H);
     const kpiValues = new Float64Array(K * R);
 
@@ -618,8 +652,8 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             const promotionsPos = out(S.promotions, w);
             const demotionsPos = out(S.demotions, w);
             for (let j = 0; j < nb; j++) {
-                series[promotionsPos + j] = 0;
-                series[demotionsPos + j] = 0;
+                counts[promotionsPos + j] = 0;
+                counts[demotionsPos + j] = 0;
             }
             for (let f = 0; f < F; f++) {
                 const from = flowFrom[f];
@@ -629,7 +663,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                     const x = moved[f * B + j];
                     m[from * B + j] -= x;
                     m[to * B + j] += x;
-                    series[pos + j] += x;
+                    counts[pos + j] += x;
                     if (!flowDemotion[f]) entrants[to * B + j] += x;
                 }
             }
@@ -741,20 +775,20 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 cumRev[j] += revenue;
                 membersW[j] = members;
                 activeNow[j] = active;
-                series[newPos + j] = joins;
-                series[activePos + j] = active;
+                counts[newPos + j] = joins;
+                counts[activePos + j] = active;
                 series[costPos + j] = cost;
                 series[revPos + j] = revenue;
             }
             {
                 const churnedPos = out(S.churned, w);
                 staffHoursW[w] = staffHours;
-                for (let j = 0; j < nb; j++) series[churnedPos + j] = 0;
+                for (let j = 0; j < nb; j++) counts[churnedPos + j] = 0;
                 for (let t = 0; t < T; t++) {
                     const pos = out(tierPos + t, w);
                     for (let j = 0; j < nb; j++) {
-                        series[pos + j] = m[t * B + j];
-                        series[churnedPos + j] += churned[t * B + j];
+                        counts[pos + j] = m[t * B + j];
+                        counts[churnedPos + j] += churned[t * B + j];
                     }
                 }
             }
@@ -847,13 +881,13 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 }
                 if (w === ck.week) {
                     const dst = k * R + r0;
-                    for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(c, k, series, out, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
+                    for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(c, k, series, counts, out, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
                 }
             }
         }
         if (options.onProgress) options.onProgress(r0 + nb);
     }
-    return { compiled: c, runs: R, series, storedSlot, staffHours: staffHoursW, kpiValues };
+    return { compiled: c, runs: R, series, counts, storedSlot, isCount: stored.isCount, staffHours: staffHoursW, kpiValues };
 }
 
 /** Moves one cohort's tier vector `from` through the week's realised fractions into `to`. */
@@ -884,18 +918,18 @@ function cohortSurvival(v: Float64Array, keepFrac: Float64Array, alive: Float64A
  * KPI value of run j at its deadline week w, from the stored series and this week's totals (members,
  * active members, cumulative cost and revenue) computed as the derived series are.
  */
-function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number, members: number, active: number, cumCost: number, cumRev: number): number {
+function kpiValue(c: CompiledCommunity, k: number, series: Float64Array, counts: Float32Array | Float64Array, out: (s: number, w: number) => number, w: number, j: number, a: number, b: number, members: number, active: number, cumCost: number, cumRev: number): number {
     const ck = c.kpis[k];
     const perWeeks = ck.kpi.targetPer ? WEEKS_PER[ck.kpi.targetPer] : 1;
     switch (ck.kpi.metric) {
         case 'members':
-            return ck.tier >= 0 ? series[out(c.tierSeries0 + ck.tier, w) + j] : members;
+            return ck.tier >= 0 ? counts[out(c.tierSeries0 + ck.tier, w) + j] : members;
         case 'new-members':
             return a;
         case 'active-rate':
             return members > 0 ? active / members : NaN;
         case 'active-members':
-            return series[out(S.activeMembers, w) + j];
+            return active;
         case 'retention':
             return ck.retentionSeries >= c.retentionSeries0 ? series[out(ck.retentionSeries, w) + j] : NaN;
         case 'churn':

@@ -45,13 +45,29 @@ describe('raw result storage', () => {
     const c = raw.compiled;
     const H = c.horizon;
 
-    it('stores only the series that do not follow from others', () => {
-        const slots = storedSlots(c);
+    it('stores only the series that do not follow from others, counts of people apart', () => {
+        const { slot, isCount, values, counts } = storedSlots(c);
         const derived = [S.members, S.activeRate, S.cumulativeCost, S.cumulativeRevenue, S.roi, S.staffHours, c.groupSeries0];
-        for (const s of derived) expect(slots[s]).toBe(-1);
-        const stored = [...slots].filter((x) => x >= 0);
-        expect(stored).toEqual(stored.map((_, i) => i));
-        expect(raw.series.length).toBe(stored.length * H * runs);
+        for (const s of derived) expect(slot[s]).toBe(-1);
+        const countSeries = [S.newMembers, S.activeMembers, S.churned, S.promotions, S.demotions, c.tierSeries0, c.tierSeries0 + 1];
+        for (let s = 0; s < c.series.length; s++) expect(isCount[s]).toBe(countSeries.includes(s) ? 1 : 0);
+        const slotsOf = (count: number) => [...slot].filter((x, s) => x >= 0 && isCount[s] === count);
+        expect(slotsOf(0)).toEqual(slotsOf(0).map((_, i) => i));
+        expect(slotsOf(1)).toEqual(slotsOf(1).map((_, i) => i));
+        expect(raw.series.length).toBe(values * H * runs);
+        expect(raw.counts.length).toBe(counts * H * runs);
+        // An audience of 200,000 keeps every count below 2^24: Float32 holds them exactly.
+        expect(raw.counts).toBeInstanceOf(Float32Array);
+    });
+
+    it('keeps counts as Float64 when an audience could exceed 2^24 people or there is none', () => {
+        const big = sample();
+        big.audiences[0].size = fixed(20_000_000);
+        expect(simulatePlan(big, 3, 1)[0].counts).toBeInstanceOf(Float64Array);
+        const open = sample();
+        open.audiences = [];
+        open.communities[0].audiences = [];
+        expect(simulatePlan(open, 3, 1)[0].counts).toBeInstanceOf(Float64Array);
     });
 
     it('derives members, active rate, cumulative money, ROI and groups by their definitions', () => {
@@ -61,6 +77,7 @@ describe('raw result storage', () => {
             for (let w = 0; w < H; w++) {
                 const at = (s: number) => rawValue(raw, s, w, r);
                 let members = 0;
+                for (const s of [S.newMembers, S.activeMembers, S.churned, S.promotions]) expect(Number.isInteger(at(s))).toBe(true);
                 for (let t = 0; t < c.T; t++) members += at(c.tierSeries0 + t);
                 cost += at(S.cost);
                 revenue += at(S.revenue);
