@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Lang } from '../engine/diagnostics.js';
@@ -87,4 +88,17 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
 function isInside(root: string, path: string): boolean {
     const rel = relative(root, path);
     return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/');
+}
+
+let parseOnly: CommunityServices | undefined;
+
+/**
+ * The import paths a plan's text names, as the parser reads them (either quote style, escapes
+ * decoded), without loading or validating anything: for `diff --base`, which fetches a plan's
+ * imports from git before the files exist on disk.
+ */
+export function importPathsOf(text: string): string[] {
+    parseOnly ??= createCommunityServices({ ...EmptyFileSystem, settings: new CommunitySettings() }).Community;
+    const model = parseOnly.parser.LangiumParser.parse<Model>(text).value;
+    return (model.imports ?? []).filter((imp) => imp.path !== undefined).map((imp) => unquote(imp.path));
 }

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { ForecastReport } from '../../engine/forecast-schema.js';
@@ -19,6 +19,7 @@ import { compareText } from '../../engine/text.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { importPathsOf } from '../workspace.js';
 import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parsePositiveInt, parseSeed, preparePlans } from './compile.js';
 
 export const MAX_EVENT_ROWS = 60;
@@ -182,12 +183,28 @@ function git(args: string[], cwd: string): string {
     }
 }
 
-const IMPORT_RE = /^\s*import\s+"([^"]+)"/gm;
+/**
+ * The commit a --base ref names, as a full SHA. A ref starting with "-" would be read by git as an
+ * option (`--output=/tmp/x`), so it is refused; the ref is verified with --end-of-options, and only
+ * the resolved SHA is passed to later git commands.
+ */
+export function resolveBaseRef(ref: string, cwd: string): string {
+    if (ref === '' || ref.startsWith('-')) throw new UsageError(`--base must name a git commit, branch or tag, not "${ref}".`);
+    let sha: string;
+    try {
+        sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    } catch {
+        throw new UsageError(`--base "${ref}" is not a commit in this git repository.`);
+    }
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`--base "${ref}" is not a commit in this git repository.`);
+    return sha;
+}
 
 /** Writes `ref`'s version of the plan and of everything it imports into a mirror folder; returns the plan's path there. */
-export function materializeBase(planPath: string, ref: string): { root: string; plan: string } {
+export function materializeBase(planPath: string, ref: string): { root: string; plan: string; sha: string } {
     const abs = resolve(planPath);
     const top = git(['rev-parse', '--show-toplevel'], dirname(abs)).trim();
+    const sha = resolveBaseRef(ref, top);
     const root = join(top, `.community-diff-${process.pid}-${randomBytes(4).toString('hex')}`);
     mkdirSync(root);
     const seen = new Set<string>();
@@ -196,7 +213,7 @@ export function materializeBase(planPath: string, ref: string): { root: string; 
         seen.add(repoRel);
         let text: string;
         try {
-            text = git(['show', `${ref}:${repoRel}`], top);
+            text = git(['show', `${sha}:${repoRel}`], top);
         } catch (e) {
             if (required) throw e;
             return; // an import missing at the base is reported by validation
@@ -204,9 +221,10 @@ export function materializeBase(planPath: string, ref: string): { root: string; 
         const target = join(root, ...repoRel.split('/'));
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, text);
-        for (const match of text.matchAll(IMPORT_RE)) {
-            const next = join(dirname(repoRel), match[1]).split(sep).join('/');
-            if (!next.startsWith('..')) fetch(next, false);
+        for (const path of importPathsOf(text)) {
+            if (path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path) || /^[a-z]+:/i.test(path)) continue; // refused by validation
+            const next = posix.normalize(posix.join(posix.dirname(repoRel), path.replace(/\\/g, '/')));
+            if (next !== '..' && !next.startsWith('../')) fetch(next, false);
         }
     };
     const rel = relative(top, abs).split(sep).join('/');
@@ -216,7 +234,7 @@ export function materializeBase(planPath: string, ref: string): { root: string; 
         rmSync(root, { recursive: true, force: true });
         throw e;
     }
-    return { root, plan: join(root, ...rel.split('/')) };
+    return { root, plan: join(root, ...rel.split('/')), sha };
 }
 
 // ---- the command -----------------------------------------------------------------------------

@@ -138,6 +138,55 @@ describe('community diff', () => {
         expect(readdirSync(ROOT).filter((e) => e.startsWith('.community-diff-'))).toEqual([]);
         expect(run(['diff', 'examples/fitness-wechat.community', '--base', 'no-such-ref-xyz']).code).toBe(2);
     });
+
+    /** A fresh git repository with the fitness plan importing its platforms with single quotes. */
+    function repo(extraBlankLines = 0): string {
+        const plan = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8').replace(/import "([^"]+)"/g, "import '$1'");
+        expect(plan).toContain("import '");
+        const dir = tempFolder({
+            'shared/platforms.community': readFileSync(join(ROOT, 'examples/shared/platforms.community'), 'utf8'),
+            'plans/fit.community': '\n'.repeat(extraBlankLines) + plan.replace(/import '(?:\.\.\/)?(?:examples\/)?shared\//g, "import '../shared/"),
+        });
+        const git = (...args: string[]) => {
+            const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+            expect(r.status, r.stderr).toBe(0);
+        };
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-q', '-m', 'base');
+        return dir;
+    }
+
+    it('--base follows single-quoted imports from the AST, fast on many blank lines', () => {
+        const dir = repo(150_000);
+        expect(run(['check', 'plans/fit.community'], { cwd: dir }).code).toBe(0);
+        const started = Date.now();
+        const r = run(['diff', 'plans/fit.community', '--base', 'HEAD', '--runs', '20'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('No schedule changes.');
+        expect(Date.now() - started).toBeLessThan(15_000);
+        expect(readdirSync(dir).filter((e) => e.startsWith('.community-diff-'))).toEqual([]);
+    });
+
+    it('--base refuses option-like refs (no git argument injection) and resolves refs to a commit', () => {
+        const dir = repo();
+        const victim = join(dir, 'injected.txt');
+        for (const ref of ['--output=' + victim, '-p', '--all']) {
+            const r = run(['diff', 'plans/fit.community', `--base=${ref}`, '--runs', '20'], { cwd: dir });
+            expect(r.code).toBe(2);
+            expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+            expect(r.stderr).toMatch(/^community: --base must name a git commit/);
+        }
+        expect(existsSync(victim)).toBe(false);
+        // A ref that is not a commit (the tree of HEAD) or does not exist: one line, exit 2.
+        for (const ref of ['HEAD^{tree}', 'nope']) {
+            const r = run(['diff', 'plans/fit.community', '--base', ref, '--runs', '20'], { cwd: dir });
+            expect(r.code).toBe(2);
+            expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        }
+        expect(run(['diff', 'plans/fit.community', '--base', 'HEAD~0', '--runs', '20'], { cwd: dir }).code).toBe(0);
+    });
 });
 
 describe('community check --format sarif / github', () => {
