@@ -7,7 +7,7 @@
 import ical, { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { Lang } from './diagnostics.js';
-import type { PlanSchedule, ScheduleSeries } from './schedule.js';
+import { stableHash, type PlanSchedule, type ScheduleSeries } from './schedule.js';
 
 export const PRODID = { company: 'community-plans', product: 'community compile', language: 'EN' };
 
@@ -146,10 +146,37 @@ export interface CalendarFile {
     text: string;
 }
 
-/** Safe file name part: letters (any script), digits, dot, dash and underscore. */
-export function fileSafe(name: string): string {
-    const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
-    return cleaned || 'unnamed';
+/** Longest file name part, in UTF-8 bytes: well under the 255-byte limit of common file systems, leaving room for suffixes. */
+export const MAX_FILE_NAME_BYTES = 100;
+/** Names Windows reserves for devices, with or without an extension (CON.ics is a device too). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
+/**
+ * Safe file name part: letters (any script), digits, dot, dash and underscore; at most
+ * MAX_FILE_NAME_BYTES bytes of UTF-8, cut between characters, with a short stable hash of the
+ * whole name when cut (so long names that share a beginning stay apart); Windows device names
+ * (CON, NUL, COM1…) get a trailing "_".
+ */
+export function fileSafe(name: string, fallback = 'unnamed'): string {
+    let cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '') || fallback;
+    const encoder = new TextEncoder();
+    if (encoder.encode(cleaned).length > MAX_FILE_NAME_BYTES) {
+        const hash = stableHash(name).slice(0, 8);
+        const budget = MAX_FILE_NAME_BYTES - hash.length - 1;
+        let kept = '';
+        let bytes = 0;
+        for (const ch of cleaned) {
+            const size = encoder.encode(ch).length;
+            if (bytes + size > budget) break;
+            kept += ch;
+            bytes += size;
+        }
+        cleaned = `${kept.replace(/[-.]+$/, '')}-${hash}`;
+    }
+    const dot = cleaned.indexOf('.');
+    const stem = dot < 0 ? cleaned : cleaned.slice(0, dot);
+    if (WINDOWS_RESERVED.test(stem)) cleaned = `${stem}_${cleaned.slice(stem.length)}`;
+    return cleaned;
 }
 
 /** The whole plan's calendar (plan.ics) and one per community (<community>.ics). */

@@ -11,6 +11,7 @@ import { Option, type Command } from 'commander';
 import type { LangiumDocument } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
+import { fileSafe } from '../../engine/ics.js';
 import { compilePlan, COMPILE_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import * as A from '../../language/generated/ast.js';
@@ -109,20 +110,34 @@ export function relativeSource(planPath: string): (ref: SourceRef) => string {
     };
 }
 
-/** Folder names for the plans: the file name without .community, made unique with parent folders. */
+/**
+ * Folder names for the plans: the file name without .community, with the parent folder's name
+ * when two plans share a file name, made safe (engine/ics.ts fileSafe: no reserved characters or
+ * Windows device names, bounded length). Names are unique ignoring case (macOS and Windows file
+ * systems are case-insensitive): a later plan whose name is taken gets "-2", "-3"… in input order,
+ * which expandInputs makes sorted, so the same inputs always get the same folders.
+ */
 export function folderNames(paths: string[]): string[] {
-    const stem = (p: string) => basename(p).replace(/\.community$/, '');
+    const stem = (p: string) => basename(p).replace(/\.community$/i, '');
     const counts = new Map<string, number>();
-    for (const p of paths) counts.set(stem(p), (counts.get(stem(p)) ?? 0) + 1);
-    return paths.map((p) => {
-        if (counts.get(stem(p)) === 1) return safeName(stem(p));
-        const parent = basename(dirname(p));
-        return safeName(`${parent}-${stem(p)}`);
-    });
+    for (const p of paths) counts.set(stem(p).toLowerCase(), (counts.get(stem(p).toLowerCase()) ?? 0) + 1);
+    const wanted = paths.map((p) => (counts.get(stem(p).toLowerCase()) === 1 ? safeName(stem(p)) : safeName(`${basename(dirname(p))}-${stem(p)}`)));
+    // The first plan (in input order) wanting a name keeps it; suffixed names avoid every wanted name.
+    const taken = new Set<string>();
+    const result: string[] = [];
+    for (const name of wanted) {
+        let chosen = name;
+        for (let n = 2; taken.has(chosen.toLowerCase()) || (chosen !== name && wanted.some((w) => w.toLowerCase() === chosen.toLowerCase())); n++) {
+            chosen = `${name}-${n}`;
+        }
+        taken.add(chosen.toLowerCase());
+        result.push(chosen);
+    }
+    return result;
 }
 
 function safeName(s: string): string {
-    return s.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+/, '') || 'plan';
+    return fileSafe(s, 'plan');
 }
 
 // ---- all-or-nothing writes -------------------------------------------------------------------

@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { folderNames } from '../../cli/commands/compile.js';
 import { escapeData, escapeProperty } from '../../cli/format-github.js';
+import { fileSafe, MAX_FILE_NAME_BYTES } from '../../engine/ics.js';
 import { ROOT, tempFolder } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/community.cjs');
@@ -32,6 +34,89 @@ const GOOD = ['examples/fitness-wechat.community', 'examples/oss-discord.communi
 beforeAll(() => {
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+});
+
+describe('output names', () => {
+    const plan = (name: string, community = 'Club') => `plan "${name}" {
+  start 2027-03-01
+  horizon 2 weeks
+  timezone "UTC"
+  currency USD
+}
+community ${community} {
+  tier Members {
+    seed 100 members
+    churn 5% per month
+    active 50% weekly
+  }
+  content Tips { kind news every week on Monday at 09:00 }
+}
+`;
+
+    it('folderNames are unique ignoring case, deterministic, suffixed in input order', () => {
+        expect(folderNames(['/d/a-x.community', '/d/a/x.community', '/d/b/x.community'])).toEqual(['a-x', 'a-x-2', 'b-x']);
+        expect(folderNames(['/d/A-X.community', '/d/a-x.community', '/d/a-x-2.community'])).toEqual(['d-A-X', 'd-a-x-2', 'a-x-2']);
+        expect(folderNames(['/d/x-2.community', '/d/x.community', '/e/X.community'])).toEqual(['x-2', 'd-x', 'e-X']);
+        expect(folderNames(['/d/p.community', '/e/p.community', '/f/d-p.community'])).toEqual(['d-p', 'e-p', 'd-p-2']);
+        expect(folderNames(['/d/CON.community', '/d/plan.community'])).toEqual(['CON_', 'plan']);
+        const names = folderNames(['/d/A/x.community', '/d/a/x.community', '/d/a-x.community', '/d/A-X.community']);
+        expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);
+    });
+
+    it('compile writes one folder per plan, none overwritten: a/x, b/x, a-x, A-X', () => {
+        const dir = tempFolder({
+            'a/x.community': plan('a/x'),
+            'b/x.community': plan('b/x'),
+            'a-x.community': plan('a-x'),
+            'A-X.community': plan('A-X'),
+        });
+        const out = join(dir, 'out');
+        const r = run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'json'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const folders = readdirSync(out).sort();
+        expect(folders).toHaveLength(4);
+        expect(new Set(folders.map((f) => f.toLowerCase())).size).toBe(4);
+        const plans = folders.map((f) => JSON.parse(readFileSync(join(out, f, 'schedule.json'), 'utf8')).plan).sort();
+        expect(plans).toEqual(['A-X', 'a-x', 'a/x', 'b/x']);
+        // The same inputs give the same folders.
+        const again = join(dir, 'again');
+        run(['compile', '.', '--out', again, '--runs', '10', '--formats', 'json'], { cwd: dir });
+        expect(readdirSync(again).sort()).toEqual(folders);
+    });
+
+    it('fileSafe bounds names to 100 UTF-8 bytes without splitting characters and suffixes Windows device names', () => {
+        const long = '长'.repeat(300);
+        const safe = fileSafe(long);
+        expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+        expect(safe).toMatch(/^长+-[0-9a-f]{8}$/);
+        expect(fileSafe(long)).toBe(safe);
+        expect(fileSafe('长'.repeat(299) + '短')).not.toBe(safe);
+        const ascii = fileSafe('a'.repeat(300));
+        expect(Buffer.byteLength(ascii)).toBe(MAX_FILE_NAME_BYTES);
+        const astral = fileSafe('𠀀'.repeat(60));
+        expect(astral).toMatch(/^(𠀀)+-[0-9a-f]{8}$/u);
+        expect(Buffer.byteLength(astral)).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+        for (const reserved of ['CON', 'nul', 'Aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9']) expect(fileSafe(reserved)).toBe(`${reserved}_`);
+        expect(fileSafe('con.backup')).toBe('con_.backup');
+        expect(fileSafe('CONSOLE')).toBe('CONSOLE');
+        expect(fileSafe('COM10')).toBe('COM10');
+    });
+
+    it('compile succeeds with a 300-character community ID and a community named CON', () => {
+        const id = 'Community' + 'X'.repeat(291);
+        const dir = tempFolder({ 'long.community': plan('Long', id), 'con.community': plan('Con', 'CON') });
+        const out = join(dir, 'out');
+        const r = run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'ics'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const ics = readdirSync(join(out, 'long')).filter((f) => f !== 'plan.ics');
+        expect(ics).toHaveLength(1);
+        expect(Buffer.byteLength(ics[0])).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES + 4);
+        expect(ics[0]).toMatch(/^CommunityX+-[0-9a-f]{8}\.ics$/);
+        expect(readdirSync(out).sort()).toEqual(['con_', 'long']);
+        expect(readdirSync(join(out, 'con_')).sort()).toEqual(['CON_.ics', 'plan.ics']);
+    });
 });
 
 describe('community compile', () => {
