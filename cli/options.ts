@@ -1,6 +1,7 @@
 // Options shared by several commands.
 import { Option } from 'commander';
 import { langFromEnv, type Lang } from '../engine/diagnostics.js';
+import { UsageError } from './errors.js';
 
 export interface CommonOptions {
     lang?: string;
@@ -17,4 +18,20 @@ export function rootOption(): Option {
 
 export function resolveLang(lang: string | undefined): Lang {
     return lang === 'en' || lang === 'zh-CN' ? lang : langFromEnv(process.env);
+}
+
+/** Most Monte Carlo runs any command accepts (simulate, compile, diff). */
+export const MAX_RUNS = 1_000_000;
+
+/** A whole number in [min, max], or a usage error naming the option. */
+export function parseInteger(value: string, name: string, min: number, max: number): number {
+    if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number, got "${value}".`);
+    const n = Number(value);
+    if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}.`);
+    return n;
+}
+
+/** --runs of every command: 1 to MAX_RUNS, the same rule and message everywhere. */
+export function parseRuns(value: string): number {
+    return parseInteger(value, '--runs', 1, MAX_RUNS);
 }

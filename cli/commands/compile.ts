@@ -18,7 +18,7 @@ import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
-import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { loadPlans, type LoadedPlan, type LoadedWorkspace } from '../workspace.js';
 
@@ -33,13 +33,6 @@ export interface CompileCliOptions extends CommonOptions {
     formats: CompileFormat[];
     now?: Date;
     bom?: boolean;
-}
-
-export function parsePositiveInt(name: string) {
-    return (value: string): number => {
-        if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`${name} must be a whole number of at least 1, not "${value}".`);
-        return Number(value);
-    };
 }
 
 export function parseSeed(value: string): number {
@@ -278,7 +271,7 @@ export function registerCompile(program: Command): void {
         .description('compile plans into calendars (.ics), schedules (CSV, JSON) and reports (HTML, Markdown)')
         .argument('<plans...>', '.community files, folders or globs')
         .requiredOption('--out <dir>', 'output folder (one sub-folder per plan)')
-        .addOption(new Option('--runs <n>', 'Monte Carlo runs of the forecast').argParser(parsePositiveInt('--runs')).default(DEFAULT_COMPILE_RUNS))
+        .addOption(new Option('--runs <n>', 'Monte Carlo runs of the forecast').argParser(parseRuns).default(DEFAULT_COMPILE_RUNS))
         .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
         .option('--scenario <name>', 'forecast this scenario instead of the plan as written')
         .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...COMPILE_FORMATS], COMPILE_FORMATS.join(',')))

@@ -17,10 +17,10 @@ import { forecastFor } from '../../engine/report/outputs.js';
 import { expandPlan, type Occurrence, type PlanSchedule } from '../../engine/schedule.js';
 import { compareText } from '../../engine/text.js';
 import { PlanErrors, UsageError } from '../errors.js';
-import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
 import { importPathsOf } from '../workspace.js';
-import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parsePositiveInt, parseSeed, preparePlans } from './compile.js';
+import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parseSeed, preparePlans } from './compile.js';
 
 export const MAX_EVENT_ROWS = 60;
 
@@ -296,7 +296,7 @@ export function registerDiff(program: Command): void {
         .description('compare two versions of a plan: schedule changes and KPI forecasts, as Markdown')
         .argument('<plans...>', 'old.community new.community, or one plan with --base')
         .option('--base <git-ref>', 'compare the plan with its version at this git ref (e.g. origin/main)')
-        .addOption(new Option('--runs <n>', 'Monte Carlo runs per side').argParser(parsePositiveInt('--runs')).default(DEFAULT_COMPILE_RUNS))
+        .addOption(new Option('--runs <n>', 'Monte Carlo runs per side').argParser(parseRuns).default(DEFAULT_COMPILE_RUNS))
         .addOption(new Option('--seed <n>', 'random seed (the same for both sides)').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
         .option('--scenario <name>', 'compare this scenario (where a side has it)')
         .addOption(langOption())

@@ -13,12 +13,11 @@ import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
-import { langOption, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { loadPlans } from '../workspace.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
-export const MAX_RUNS = 1_000_000;
 
 interface SimulateOptions extends CommonOptions {
     runs: string;
@@ -30,13 +29,6 @@ interface SimulateOptions extends CommonOptions {
     sensitivity?: boolean;
     printSchema?: boolean;
     progress: boolean;
-}
-
-function integer(value: string, name: string, min: number, max: number): number {
-    if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number, got "${value}".`);
-    const n = Number(value);
-    if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}.`);
-    return n;
 }
 
 export function registerSimulate(program: Command): void {
@@ -61,8 +53,8 @@ export function registerSimulate(program: Command): void {
                 return;
             }
             if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
-            const runs = integer(options.runs, '--runs', 1, MAX_RUNS);
-            const seed = integer(options.seed, '--seed', -2147483648, 2147483647);
+            const runs = parseRuns(options.runs);
+            const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const lang = resolveLang(options.lang);
             const files = expandInputs([input]);
             if (files.length !== 1) throw new UsageError(`simulate takes one plan, but "${input}" names ${files.length} files.`);
