@@ -423,7 +423,6 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     for (let s = 0; s < AG1; s++) cohort.push(new Float64Array(T * B));
     let spare: Float64Array = new Float64Array(T * B);
     const keepFrac = new Float64Array(T * B);
-    const alive = new Float64Array(B);
     const cohortSize = new Float64Array(AG1 * B);
     const ageIndex = new Int32Array(AG1).fill(-1);
     let NA = 0;
@@ -818,12 +817,12 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
                 const age = w - co;
                 const ai = ageIndex[age];
                 const from = cohort[slot];
-                if (age < AGE) {
-                    propagateCohort(from, spare, stayFrac, flowFrac, flowFrom, flowTo, T, F, B, nb);
-                    cohort[slot] = spare;
+                const to = age < AGE ? spare : null;
+                propagateCohort(from, to, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, survival, ai >= 0 ? (slot * NA + ai) * B : -1, cohortSize, slot * B, T, F, B, nb);
+                if (to !== null) {
+                    cohort[slot] = to;
                     spare = from;
                 }
-                if (ai >= 0) cohortSurvival(from, keepFrac, alive, survival, (slot * NA + ai) * B, cohortSize, slot * B, T, B, nb);
             }
             {
                 const slot = w % AG1;
@@ -890,28 +889,34 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
     return { compiled: c, runs: R, series, counts, storedSlot, isCount: stored.isCount, staffHours: staffHoursW, kpiValues };
 }
 
-/** Moves one cohort's tier vector `from` through the week's realised fractions into `to`. */
-function propagateCohort(from: Float64Array, to: Float64Array, stayFrac: Float64Array, flowFrac: Float64Array, flowFrom: Int32Array, flowTo: Int32Array, T: number, F: number, B: number, nb: number): void {
+/** Moves one cohort's tier vector `from` through the week's realised fractions into `to` (unless null) and records its survival this week (unless sv < 0). */
+function propagateCohort(from: Float64Array, to: Float64Array | null, stayFrac: Float64Array, keepFrac: Float64Array, flowFrac: Float64Array, flowFrom: Int32Array, flowTo: Int32Array, survival: Float64Array, sv: number, cohortSize: Float64Array, cs: number, T: number, F: number, B: number, nb: number): void {
+    // Survival (sv ≥ 0): members of the cohort who did not churn this week, summed over tiers in
+    // survival[sv + j], then divided by the cohort's size.
+    if (sv >= 0) survival.fill(0, sv, sv + nb);
     for (let t = 0; t < T; t++) {
         const o = t * B;
-        for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
+        if (to === null) {
+            for (let j = 0; j < nb; j++) survival[sv + j] += from[o + j] * keepFrac[o + j];
+        } else if (sv < 0) {
+            for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
+        } else {
+            for (let j = 0; j < nb; j++) {
+                const v = from[o + j];
+                to[o + j] = v * stayFrac[o + j];
+                survival[sv + j] += v * keepFrac[o + j];
+            }
+        }
     }
-    for (let f = 0; f < F; f++) {
-        const src = flowFrom[f] * B;
-        const dst = flowTo[f] * B;
-        const fb = f * B;
-        for (let j = 0; j < nb; j++) to[dst + j] += from[src + j] * flowFrac[fb + j];
+    if (to !== null) {
+        for (let f = 0; f < F; f++) {
+            const src = flowFrom[f] * B;
+            const dst = flowTo[f] * B;
+            const fb = f * B;
+            for (let j = 0; j < nb; j++) to[dst + j] += from[src + j] * flowFrac[fb + j];
+        }
     }
-}
-
-/** Records the survival of one cohort (tier vector `v` at the start of the week) at the end of the week. */
-function cohortSurvival(v: Float64Array, keepFrac: Float64Array, alive: Float64Array, survival: Float64Array, sv: number, cohortSize: Float64Array, cs: number, T: number, B: number, nb: number): void {
-    for (let j = 0; j < nb; j++) alive[j] = 0;
-    for (let t = 0; t < T; t++) {
-        const o = t * B;
-        for (let j = 0; j < nb; j++) alive[j] += v[o + j] * keepFrac[o + j];
-    }
-    for (let j = 0; j < nb; j++) survival[sv + j] = alive[j] / cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
+    if (sv >= 0) for (let j = 0; j < nb; j++) survival[sv + j] /= cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
 }
 
 /**
