@@ -25,14 +25,16 @@ export class ImportGraph {
         if (!path.endsWith('.community')) return 'not-community';
         if (path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path) || /^[a-z]+:/i.test(path)) return 'outside';
         const target = resolveImport(from, path);
-        if (this.settings.roots.length === 0) return undefined;
+        // Without known roots (an editor opened a single file, no workspace folder), the importing
+        // file's own folder is the root: imports may go down from it, never up or out.
+        const configured = this.settings.roots.length > 0 ? this.settings.roots : [UriUtils.dirname(from).fsPath];
         let real = target.fsPath;
         try {
             real = this.settings.realPath(target.fsPath);
         } catch {
             // A missing file has no real path; the missing-import check reports it.
         }
-        const roots = this.settings.roots.map((r) => safeReal(this.settings, r));
+        const roots = configured.map((r) => safeReal(this.settings, r));
         return roots.some((root) => isInside(root, real)) ? undefined : 'outside';
     }
 

@@ -22,6 +22,8 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
         const folders = params.workspaceFolders ?? [];
         settings.roots = folders.map((f) => URI.parse(f.uri).fsPath);
         if (settings.roots.length === 0 && params.rootUri) settings.roots = [URI.parse(params.rootUri).fsPath];
+        // No folder at all (a single file opened): roots stay empty and language/imports.ts confines
+        // each file's imports to its own folder.
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     });
     // Language, enabled checks and platform-limit overrides (after the roots: the overrides path is relative to them).

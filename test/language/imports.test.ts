@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { URI } from 'langium';
+import { EmptyFileSystem } from 'langium';
 import { loadPlans } from '../../cli/workspace.js';
+import { createCommunityServices } from '../../language/community-module.js';
+import { CommunitySettings } from '../../language/settings.js';
 
 const PLAN = 'plan "P" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n}\n';
 
@@ -63,5 +67,21 @@ describe('imports', () => {
         writeFileSync(join(root, 'b.community'), 'import "plan.community"\n');
         const found = await check(root, `${PLAN}import "b.community"\n`);
         expect(found).toEqual(['6:8 import-cycle']);
+    });
+});
+
+describe('imports without workspace roots', () => {
+    it("fall back to the importing file's folder as the root", () => {
+        const settings = new CommunitySettings();
+        expect(settings.roots).toEqual([]);
+        const imports = createCommunityServices({ ...EmptyFileSystem, settings }).Community.community.Imports;
+        const from = URI.file('/home/u/plans/main.community');
+        expect(imports.refusal(from, 'shared/platforms.community')).toBeUndefined();
+        expect(imports.refusal(from, 'sibling.community')).toBeUndefined();
+        expect(imports.refusal(from, '../secret.community')).toBe('outside');
+        expect(imports.refusal(from, 'shared/../../secret.community')).toBe('outside');
+        expect(imports.refusal(from, '/etc/secret.community')).toBe('outside');
+        settings.roots = ['/home/u'];
+        expect(imports.refusal(from, '../secret.community')).toBeUndefined();
     });
 });

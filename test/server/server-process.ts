@@ -45,7 +45,8 @@ export interface Server {
     stop(): Promise<void>;
 }
 
-export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown> } = {}): Promise<Server> {
+/** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all). */
+export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean } = {}): Promise<Server> {
     ensureFreshBundle();
     const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
@@ -84,7 +85,7 @@ export async function startServer(workspace: string, init: { initializationOptio
     connection.listen();
     const rootUri = pathToFileURL(workspace).href;
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], locale: init.locale,
+        processId: process.pid, rootUri: init.noWorkspaceFolder ? null : rootUri, workspaceFolders: init.noWorkspaceFolder ? null : [{ uri: rootUri, name: 'ws' }], locale: init.locale,
         initializationOptions: init.initializationOptions,
         capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
     });

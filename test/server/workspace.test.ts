@@ -1,6 +1,6 @@
 // Multi-file workspaces through the real server over stdio: files on disk are indexed at start-up,
 // and editing a shared, imported file re-validates the open files that import it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,5 +33,27 @@ describe('editing a shared imported file', () => {
             return list && !list.some((d) => d.code === 'currency-mismatch') ? list : undefined;
         }, 20_000, 'main re-validated without currency-mismatch');
         expect(fixed.map((d) => d.code)).not.toContain('currency-mismatch');
+    });
+});
+
+describe('a single file opened without a workspace folder', () => {
+    it("confines imports to the file's own folder", async () => {
+        const base = mkdtempSync(join(tmpdir(), 'community-single-'));
+        const dir = join(base, 'plans');
+        mkdirSync(join(dir, 'shared'), { recursive: true });
+        mkdirSync(join(base, 'outside'));
+        writeFileSync(join(base, 'outside', 'secret.community'), 'platform Leaked { kind discord }\n');
+        writeFileSync(join(dir, 'shared', 'platforms.community'), 'platform Groups { kind wechat-group }\n');
+        const text = `${plan('CNY')}import "shared/platforms.community"\nimport "../outside/secret.community"\ncommunity C { platform Groups, Leaked }\n`;
+        writeFileSync(join(dir, 'main.community'), text);
+        const uri = pathToFileURL(join(dir, 'main.community')).href;
+        server = await startServer(dir, { initializationOptions: { lang: 'en' }, noWorkspaceFolder: true });
+        await server.open(uri, text);
+        const found = await until(() => server!.latest(uri)?.some((d) => d.code === 'import-outside-workspace') && server!.latest(uri), 20_000, 'import-outside-workspace');
+        const codes = found.map((d) => `${d.range.start.line + 1} ${d.code}`);
+        expect(codes).toContain('7 import-outside-workspace');
+        expect(codes.filter((c) => c.startsWith('6 '))).toEqual([]);
+        // The refused file is never read: its names stay unknown.
+        expect(found.filter((d) => d.code === 'unresolved-reference').map((d) => d.message).join()).toContain('Leaked');
     });
 });
