@@ -16,7 +16,7 @@ export const DOCS_BASE = 'https://community-plans.dev/docs/diagnostics';
 export const diagnostics = {
     // ---- syntax and names ----
     'syntax-error': { severity: 'error', en: 'Syntax error: {detail}', zh: '语法错误：{detail}' },
-    'unresolved-reference': { severity: 'error', en: 'Unknown {kind} "{name}".', zh: '未知的{kind}“{name}”。' },
+    'unresolved-reference': { severity: 'error', en: 'Unknown {kind} "{name}".{hint}', zh: '未知的{kind}“{name}”。{hint}' },
     'duplicate-name': { severity: 'error', en: '"{name}" is already defined in this {scope}.', zh: '“{name}”在此{scope}中已定义。' },
     'duplicate-property': { severity: 'warning', en: '"{property}" is set more than once; the last value wins.', zh: '“{property}”设置了多次，以最后一次为准。' },
     'missing-property': { severity: 'error', en: '{element} needs "{property}".', zh: '{element}缺少“{property}”。' },
@@ -41,7 +41,7 @@ export const diagnostics = {
     'self-flow': { severity: 'error', en: 'Tier "{tier}" cannot flow from itself.', zh: '层级“{tier}”不能从自身流入。' },
     'outflow-over-100': { severity: 'error', en: 'Tier "{tier}" loses {total} per {period} (churn + promotions + demotions), above 100%.', zh: '层级“{tier}”每{period}流出 {total}（流失 + 晋升 + 降级），超过 100%。' },
     'no-entry-tier': { severity: 'warning', en: 'Community "{community}" has tiers but every tier is reached only by promotion; new members have nowhere to land.', zh: '社群“{community}”的每个层级都只能通过晋升进入，新成员无处落脚。' },
-    'kpi-unknown-tier': { severity: 'error', en: 'KPI names tier "{tier}", which community "{community}" does not have.', zh: 'KPI 引用了社群“{community}”中不存在的层级“{tier}”。' },
+    'kpi-unknown-tier': { severity: 'error', en: 'KPI names tier "{tier}", which community "{community}" does not have.{hint}', zh: 'KPI 引用了社群“{community}”中不存在的层级“{tier}”。{hint}' },
     // ---- imports ----
     'import-missing': { severity: 'error', en: 'Cannot find imported file "{path}".', zh: '找不到导入的文件“{path}”。' },
     'import-outside-workspace': { severity: 'error', en: 'Import "{path}" leaves the workspace; imports must stay inside {root}.', zh: '导入“{path}”超出工作区；导入必须位于 {root} 之内。' },
@@ -49,8 +49,8 @@ export const diagnostics = {
     'import-not-community': { severity: 'error', en: 'Imported file "{path}" is not a .community file.', zh: '导入的文件“{path}”不是 .community 文件。' },
     // ---- domain checks ----
     // platform limits (engine/platforms.ts; weak sources draw info or warnings)
-    'group-outgrown': { severity: 'info', en: 'Tier "{tier}" may reach {members} members at P90, above the {cap}-member cap of one {platform} group: plan {groups} groups.', zh: '层级“{tier}”在 P90 时可能达到 {members} 人，超过单个{platform}群 {cap} 人的上限：请规划 {groups} 个群。' },
-    'qr-join-cap': { severity: 'warning', en: 'Groups of tier "{tier}" on {platform} will pass {limit} members, where joining by group QR code stops: plan invitations or a join-way code.', zh: '层级“{tier}”的{platform}群将超过 {limit} 人，届时无法扫码入群：请改用邀请入群或入群方式二维码。' },
+    'group-outgrown': { severity: 'info', en: 'Tier "{tier}" may reach {members} members at P90, above the {cap}-member cap of one {platform} group: plan {groups} groups.', zh: '层级“{tier}”在 P90 时可能达到 {members} 人，超过“{platform}”单个群 {cap} 人的上限：请规划 {groups} 个群。' },
+    'qr-join-cap': { severity: 'warning', en: 'Groups of tier "{tier}" on {platform} will pass {limit} members, where joining by group QR code stops: plan invitations or a join-way code.', zh: '层级“{tier}”在“{platform}”上的群将超过 {limit} 人，届时无法扫码入群：请改用邀请入群或入群方式二维码。' },
     'discord-limit': { severity: 'warning', en: 'The plan needs {count} Discord {what} on "{platform}", above the limit of {limit} per server.', zh: '计划在“{platform}”上需要 {count} 个 Discord {what}，超过每个服务器 {limit} 的上限。' },
     'wecom-mass-messages': { severity: 'warning', en: 'Community "{community}" sends {count} broadcasts on WeCom in the month of {month}, above the limit of {limit} per customer or group per month.', zh: '社群“{community}”在 {month} 月通过企业微信群发 {count} 次，超过每位客户/每个群每月 {limit} 次的上限。' },
     // schedule

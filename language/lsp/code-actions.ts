@@ -23,6 +23,11 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
             const data = diagnostic.data as DiagnosticData | undefined;
             const code = data?.code ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
             if (!code) continue;
+            // A likely slip (a misspelt name or keyword) is replaced by what it probably meant.
+            if (typeof data?.suggestion === 'string') {
+                const suggestion = data.suggestion;
+                actions.push(this.action(this.zh(`Change to "${suggestion}"`, `改为“${suggestion}”`), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true));
+            }
             for (const action of this.fixes(document, diagnostic, code, data ?? {})) actions.push(action);
         }
         return actions;
@@ -56,7 +61,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!community || !isTier || !/^[^\s{}"]+$/.test(name)) return [];
                 const anchor = community.tiers[community.tiers.length - 1];
                 const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);
-                return edit ? [this.action(this.zh(`Create tier "${name}"`, `创建层级“${name}”`), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(this.zh(`Create tier "${name}"`, `创建层级“${name}”`), document, diagnostic, [edit], data.suggestion === undefined)] : [];
             }
             case 'missing-period': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);

@@ -1,14 +1,14 @@
 // Dates and times: real calendar dates, `until` after `from`, and inside the plan's horizon.
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
-import type { Channel, Kpi, Lottery, OneOff, Recurrence, Referral } from '../generated/ast.js';
+import type { Channel, Kpi, Lottery, OneOff, Plan, Recurrence, Referral } from '../generated/ast.js';
 import { addDays, type PlanFrame } from '../plan-context.js';
 import { isValidDate, isValidTime } from './values.js';
 import { report } from './report.js';
 
-type Dated = Recurrence | OneOff | Referral | Channel | Lottery | Kpi;
+type Dated = Plan | Recurrence | OneOff | Referral | Channel | Lottery | Kpi;
 
-const DATE_PROPERTIES = ['from', 'until', 'date', 'drawDate', 'deadlineDate'] as const;
+const DATE_PROPERTIES = ['start', 'from', 'until', 'date', 'drawDate', 'deadlineDate'] as const;
 
 export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, frame: PlanFrame | undefined): void {
     const values = node as unknown as Record<string, unknown>;

@@ -8,7 +8,9 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { docsUrl, formatMessage, type DiagnosticCode } from '../../engine/diagnostics.js';
 import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
+import { GrammarAST, type Reference, type ScopeProvider } from 'langium';
 import { isCommunity } from '../generated/ast.js';
+import { closest } from '../suggest.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 
@@ -21,10 +23,19 @@ const KIND_NAMES: Record<string, { en: string; zh: string }> = {
 
 export class CommunityDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: CommunitySettings;
+    private readonly scopes: ScopeProvider;
+    /** Every keyword of the grammar, for "did you mean" on a misspelt one. */
+    private readonly keywords: string[];
 
     constructor(services: CommunityServices) {
         super(services);
         this.settings = services.community.Settings;
+        this.scopes = services.references.ScopeProvider;
+        const words = new Set<string>();
+        for (const node of AstUtils.streamAllContents(services.Grammar)) {
+            if (GrammarAST.isKeyword(node) && /^[A-Za-z-]{3,}$/.test(node.value)) words.add(node.value);
+        }
+        this.keywords = [...words].sort();
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -73,21 +84,48 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             data: { ...(d.data as object), code, args, langiumCode },
             source: 'community',
         });
+        const zh = lang === 'zh-CN';
         if (langiumCode === 'lexing-error' || langiumCode === 'parsing-error') {
-            return make('syntax-error', { detail: tidySyntaxMessage(text) });
+            let detail = tidySyntaxMessage(text, lang);
+            // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun.
+            const found = /(?:but found '|读到“)([A-Za-z][\w-]*)(?:'|”)$/.exec(detail)?.[1];
+            const keyword = found ? closest(found, this.keywords) : undefined;
+            if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
+            const restated = make('syntax-error', { detail });
+            if (keyword) restated.data = { ...(restated.data as object), suggestion: keyword };
+            return restated;
         }
         if (langiumCode === 'linking-error') {
             const data = d.data as { containerType?: string; property?: string };
             const name = /named '([^']*)'/.exec(text)?.[1] ?? '?';
             const type = /reference to (\w+)/.exec(text)?.[1] ?? 'Named';
             const containerType = data.containerType ?? '';
+            const known = this.namesInScope(referenceAt(document, d));
+            const suggestion = closest(name, known);
+            const didYouMean = suggestion ? (zh ? `是否指“${suggestion}”？` : ` Did you mean "${suggestion}"?`) : '';
+            let restated: Diagnostic;
             if (type === 'Tier' && containerType.endsWith('Metric')) {
-                return make('kpi-unknown-tier', { tier: name, community: communityAt(document, d) });
+                const listed = known.length > 0 ? (zh ? `该社群的层级：${known.join('、')}。` : ` Its tiers: ${known.join(', ')}.`) : '';
+                restated = make('kpi-unknown-tier', { tier: name, community: communityAt(document, d), hint: didYouMean || listed });
+            } else {
+                const kind = KIND_NAMES[type] ?? KIND_NAMES.Named;
+                restated = make('unresolved-reference', { kind: zh ? kind.zh : kind.en, name, hint: didYouMean });
             }
-            const kind = KIND_NAMES[type] ?? KIND_NAMES.Named;
-            return make('unresolved-reference', { kind: lang === 'zh-CN' ? kind.zh : kind.en, name });
+            if (suggestion) restated.data = { ...(restated.data as object), suggestion };
+            return restated;
         }
         return { ...d, source: 'community' };
+    }
+
+    /** Names the unresolved reference could have meant: what its scope offers. */
+    private namesInScope(ref: Reference | undefined): string[] {
+        const info = ref?.error?.info;
+        if (!info) return [];
+        try {
+            return [...new Set(this.scopes.getScope(info).getAllElements().map((e) => e.name).toArray())];
+        } catch {
+            return [];
+        }
     }
 }
 
@@ -105,27 +143,46 @@ function capSyntaxErrors(diagnostics: Diagnostic[], lang: CommunitySettings['lan
     return [...diagnostics.filter((d) => !hidden.has(d)), summary];
 }
 
-function communityAt(document: LangiumDocument, d: Diagnostic): string {
-    const ref = document.references.find((r) => {
+function referenceAt(document: LangiumDocument, d: Diagnostic): Reference | undefined {
+    return document.references.find((r) => {
         const range = r.$refNode?.range;
         return range !== undefined && range.start.line === d.range.start.line && range.start.character === d.range.start.character;
-    });
+    }) as Reference | undefined;
+}
+
+function communityAt(document: LangiumDocument, d: Diagnostic): string {
+    const ref = referenceAt(document, d);
     const community = ref?.$refNode ? AstUtils.getContainerOfType(ref.$refNode.astNode, isCommunity) : undefined;
     return community?.name ?? '?';
 }
 
-/** Chevrotain's messages name token types; say what was expected in plainer words. */
-export function tidySyntaxMessage(message: string): string {
-    return message
+/** Chevrotain's messages name token types; say what was expected in plainer words, in the user's language. */
+export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang'] = 'en'): string {
+    const zh = lang === 'zh-CN';
+    const words = zh ? TOKEN_WORDS_ZH : TOKEN_WORDS;
+    const en = message
         .replace(/\s+/g, ' ')
         .replace(/^unexpected character: ->(.*)<- at offset: \d+, skipped \d+ characters?\.?/, 'unexpected character "$1"')
-        .replace(/token of type '([^']+)'/g, (_, t: string) => TOKEN_WORDS[t] ?? `'${t}'`)
+        .replace(/token of type '([^']+)'/g, (_, t: string) => words[t] ?? `'${t}'`)
         .replace(/^Expecting:? /, 'expected ')
-        .replace(/but found:? ?``/, 'but the file ended')
-        .replace(/but found:? ?`([^`]*)`/, "but found '$1'")
+        .replace(/one of these possible Token sequences:((?: ?\d+\. ?\[[^\]]*\])+)/, (_, list: string) =>
+            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]).join(', ')}`)
+        .replace(/but found:? ?``\.?/, 'but the file ended')
+        .replace(/but found:? ?`([^`]*)`\.?/, "but found '$1'")
+        .replace(/but found: '/, "but found '")
+        .replace(/'\.$/, "'")
         .trim();
+    if (!zh) return en;
+    return en
+        .replace(/^unexpected character "(.*)"$/, '无法识别的字符“$1”')
+        .replace(/^expected one of: (.*) but found '(.*)'$/, '此处应为以下之一：$1，但读到“$2”')
+        .replace(/^expected (.*) but found '(.*)'$/, '此处应为 $1，但读到“$2”')
+        .replace(/^expected (.*) but the file ended$/, '此处应为 $1，但文件已结束');
 }
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', TIME: 'a time (HH:MM)',
+};
+const TOKEN_WORDS_ZH: Record<string, string> = {
+    ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
 };

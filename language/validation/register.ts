@@ -17,7 +17,7 @@ export function registerValidationChecks(services: CommunityServices): void {
     const checks: ValidationChecks<CommunityAstType> = {
         Model: (n, a) => structure.model(n, a),
         Import: (n, a) => structure.importStatement(n, a),
-        Plan: [(n, a) => structure.plan(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Plan: [(n, a) => structure.plan(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Platform: [(n, a) => structure.platform(n, a), (n, a) => structure.duplicateProperties(n, a)],
         Audience: (n, a) => structure.duplicateProperties(n, a),
         Community: [(n, a) => structure.community(n, a), (n, a) => structure.duplicateProperties(n, a)],

@@ -34,6 +34,16 @@ describe('quick fixes', () => {
         expect(after).toContain('  tier Missing {\n  }');
         expect(remaining).toEqual([]);
     });
+    it('changes a misspelt tier name to the one it probably meant', async () => {
+        const { after, remaining } = await fix(community('  tier Prospect { churn 5% per month }\n  tier B { from Prospekt 5% per month }'), 'unresolved-reference', /Change to "Prospect"/);
+        expect(after).toContain('from Prospect 5% per month');
+        expect(remaining).toEqual([]);
+    });
+    it('changes a misspelt keyword', async () => {
+        const { after, remaining } = await fix(community('  tier A { chrun 5% per month }'), 'syntax-error', /Change to "churn"/);
+        expect(after).toContain('tier A { churn 5% per month }');
+        expect(remaining).toEqual([]);
+    });
     it('adds a missing period', async () => {
         const { after, remaining } = await fix(community('  tier A { churn 5% }'), 'missing-period', /per month/);
         expect(after).toContain('churn 5% per month');

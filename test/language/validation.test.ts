@@ -147,3 +147,41 @@ describe('model assumptions', () => {
         expect(codes(bad.diagnostics)).toContain('out-of-range');
     });
 });
+
+describe('the plan start date', () => {
+    it.each(['2027-13-01', '2027-02-30', '2027-04-31', '2026-02-29'])('%s is refused as a calendar date', async (date) => {
+        const { diagnostics } = await validate(PLAN_HEADER.replace('start 2027-01-04', `start ${date}`));
+        expect(at(diagnostics, 'bad-date')).toEqual(['2:9']);
+    });
+
+    it('a leap day in a leap year is fine', async () => {
+        const { diagnostics } = await validate(PLAN_HEADER.replace('start 2027-01-04', 'start 2028-02-29'));
+        expect(codes(diagnostics)).toEqual([]);
+    });
+});
+
+describe('did you mean', () => {
+    it('suggests the closest name in scope for an unknown reference', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier Prospect { churn 5% per month } tier Core { from Prospekt 5% per month } }`);
+        const d = diagnostics.find((x) => x.code === 'unresolved-reference');
+        expect(d?.message).toBe('Unknown tier "Prospekt". Did you mean "Prospect"?');
+        expect((d?.data as { suggestion?: string }).suggestion).toBe('Prospect');
+    });
+
+    it('lists the tiers a KPI could name when nothing is close', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% per month } tier B { from A 1% per month } kpi members in Zed >= 1 }`);
+        expect(diagnostics.find((x) => x.code === 'kpi-unknown-tier')?.message).toBe('KPI names tier "Zed", which community "C" does not have. Its tiers: A, B.');
+    });
+
+    it('suggests the keyword a misspelt word was meant to be, in both languages', async () => {
+        const en = await validate(`${PLAN_HEADER}community C { tier A { chrun 5% per month } }`);
+        expect(en.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/found 'chrun' — did you mean 'churn'\?$/);
+        const zh = await validate(`${PLAN_HEADER}community C { tier A { chrun 5% per month } }`, 'zh-CN');
+        expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toBe('语法错误：此处应为 \'}\'，但读到“chrun”；是否应为“churn”？');
+    });
+
+    it('says nothing when no name is close', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% per month } tier B { from Zzzzzz 5% per month } }`);
+        expect(diagnostics.find((x) => x.code === 'unresolved-reference')?.message).toBe('Unknown tier "Zzzzzz".');
+    });
+});
