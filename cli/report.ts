@@ -5,7 +5,8 @@ import { docsUrl, type DiagnosticCode, type Lang } from '../engine/diagnostics.j
 import { compareText } from '../engine/text.js';
 import type { LoadedPlan } from './workspace.js';
 
-export const CHECK_FORMAT_VERSION = 1;
+// A string like the other machine-readable outputs (simulate, schedule.json): "major.minor".
+export const CHECK_FORMAT_VERSION = '1.0';
 
 export type SeverityWord = 'error' | 'warning' | 'info';
 

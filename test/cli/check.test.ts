@@ -23,7 +23,7 @@ describe('community check', () => {
         const r = community(['check', 'examples/invalid', '--format', 'json']);
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout);
-        expect(json.format_version).toBe(1);
+        expect(json.format_version).toBe('1.0');
         expect(json.summary.errors).toBeGreaterThanOrEqual(23);
         expect(json.diagnostics[0]).toEqual(expect.objectContaining({ path: expect.any(String), line: expect.any(Number), column: expect.any(Number), severity: 'error', code: expect.any(String), message: expect.any(String) }));
     });
