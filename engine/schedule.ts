@@ -245,7 +245,9 @@ function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.Plai
             const zone = zoneFor(time);
             const endInstant = zoned(lastDay.add({ days: 1 }), '', zone).toInstant();
             if (rule === 'UNSUPPORTED') {
-                for (let d = seriesStart; Temporal.PlainDate.compare(d, lastDay) <= 0; d = d.add({ days: 1 })) {
+                // Weeks are counted from the series start, so starting later (at the plan start) keeps the phase.
+                const firstDay = schedule.count === undefined && Temporal.PlainDate.compare(h.first, seriesStart) > 0 ? h.first : seriesStart;
+                for (let d = firstDay; Temporal.PlainDate.compare(d, lastDay) <= 0; d = d.add({ days: 1 })) {
                     if (matchesWeeklyMonthDays(schedule, seriesStart, d)) raw.push({ zdt: zoned(d, time, zone), timeIndex: i });
                 }
                 return;
@@ -253,15 +255,47 @@ function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.Plai
             const dtstart = zoned(seriesStart, time, zone);
             if (Temporal.Instant.compare(dtstart.toInstant(), endInstant) >= 0) return;
             const rr = new RRuleTemporal({ rruleString: rule, dtstart });
-            for (const z of rr.all((dt) => Temporal.Instant.compare(dt.toInstant(), endInstant) < 0)) {
-                if (Temporal.Instant.compare(z.toInstant(), endInstant) < 0) raw.push({ zdt: toPolyfill(z), timeIndex: i });
-            }
+            // Without `count`, occurrences before the plan start are never needed: expand from the
+            // window's start (rrule keeps the rule's phase, anchored at DTSTART). With `count`, the
+            // count runs from the series start, so expand from there, but stop after `count`.
+            const from = schedule.count === undefined ? laterInstant(dtstart.toInstant(), zoned(h.first, '', zone).toInstant()) : dtstart.toInstant();
+            for (const z of occurrencesBetween(rr, from, endInstant, zone, schedule.count ?? Infinity)) raw.push({ zdt: z, timeIndex: i });
         });
     }
     raw.sort((x, y) => Temporal.Instant.compare(x.zdt.toInstant(), y.zdt.toInstant()) || x.timeIndex - y.timeIndex);
     const withinUntil = raw.filter((r) => Temporal.PlainDate.compare(r.zdt.toPlainDate(), lastDay) <= 0 || schedule.frequency === 'once');
     const counted = schedule.count !== undefined ? withinUntil.slice(0, schedule.count) : withinUntil;
     return { raw: counted, seriesStart };
+}
+
+/** Days per call to rrule's between(): far below its iteration cap for any daily rule. */
+const EXPANSION_CHUNK_DAYS = 366;
+
+/**
+ * Occurrences of a rule in [from, end), at most `limit`, in order. rrule-temporal caps the periods
+ * one query may scan (10,000), so the window is walked in chunks of a year; each between() call
+ * starts at a DTSTART-phase-aligned period near its chunk, so the rule's INTERVAL phase is kept.
+ */
+function occurrencesBetween(rr: RRuleTemporal, from: Temporal.Instant, end: Temporal.Instant, zone: string, limit: number): Temporal.ZonedDateTime[] {
+    const out: Temporal.ZonedDateTime[] = [];
+    let lo = from;
+    while (Temporal.Instant.compare(lo, end) < 0 && out.length < limit) {
+        const next = lo.toZonedDateTimeISO(zone).add({ days: EXPANSION_CHUNK_DAYS }).toInstant();
+        const hi = Temporal.Instant.compare(next, end) < 0 ? next : end;
+        const found = rr.between(new Date(lo.epochMilliseconds), new Date(hi.epochMilliseconds), true).map(toPolyfill)
+            .filter((z) => Temporal.Instant.compare(z.toInstant(), lo) >= 0 && Temporal.Instant.compare(z.toInstant(), hi) < 0)
+            .sort((x, y) => Temporal.ZonedDateTime.compare(x, y));
+        for (const z of found) {
+            if (out.length >= limit) break;
+            out.push(z);
+        }
+        lo = hi;
+    }
+    return out;
+}
+
+function laterInstant(a: Temporal.Instant, b: Temporal.Instant): Temporal.Instant {
+    return Temporal.Instant.compare(a, b) >= 0 ? a : b;
 }
 
 function matchesWeeklyMonthDays(schedule: Schedule, seriesStart: Temporal.PlainDate, d: Temporal.PlainDate): boolean {

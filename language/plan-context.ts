@@ -22,12 +22,23 @@ export function plansInScope(services: CommunityServices, doc: LangiumDocument):
     return plans;
 }
 
+/** Longest plan horizon: 520 weeks (10 years). language/validation/values.ts reports longer ones. */
+export const MAX_HORIZON_WEEKS = 520;
+
+/**
+ * The horizon in whole weeks, or undefined when it is missing, not a duration or out of range
+ * (above 0, at most MAX_HORIZON_WEEKS: the validator reports those, and checks then fall back to
+ * the default horizon, as the forecast would).
+ */
+export function horizonWeeksOf(plan: Plan): number | undefined {
+    if (!isComplete(plan.horizon)) return undefined;
+    const days = durationDays(readQuantity(plan.horizon));
+    if (days === undefined || !(days > 0) || days > MAX_HORIZON_WEEKS * 7) return undefined;
+    return Math.max(1, Math.round(days / 7));
+}
+
 export function frameOf(plan: Plan): PlanFrame {
-    let horizonWeeks: number | undefined;
-    if (isComplete(plan.horizon)) {
-        const days = durationDays(readQuantity(plan.horizon));
-        if (days !== undefined) horizonWeeks = Math.max(1, Math.round(days / 7));
-    }
+    const horizonWeeks = horizonWeeksOf(plan);
     return { plan, start: plan.start, horizonWeeks, currency: plan.currency };
 }
 

@@ -14,7 +14,7 @@ import {
     isOneOff, isRecurrence,
     type Activity, type Community, type Content, type Plan, type Platform, type Quantity, type Schedule, type Tier,
 } from '../generated/ast.js';
-import { plansInScope } from '../plan-context.js';
+import { horizonWeeksOf, plansInScope } from '../plan-context.js';
 import { distCenter, distMax, distMin, durationDays, readQuantity, type Measured } from '../quantity.js';
 import { isValidDate, isValidTime } from './values.js';
 
@@ -155,10 +155,8 @@ function computePlanFacts(services: CommunityServices, doc: LangiumDocument): Pl
     const facts: PlanFacts = { plan, weeks: 26, markets: plan?.markets ?? [], assumptions: new Assumptions() };
     if (!plan) return facts;
     if (plan.start && isValidDate(plan.start)) facts.start = plan.start;
-    if (plan.horizon) {
-        const days = durationDays(readQuantity(plan.horizon));
-        if (days !== undefined && days > 0) facts.weeks = Math.min(520, Math.max(1, Math.round(days / 7)));
-    }
+    // The same horizon the forecast uses (plan-context.ts); out-of-range horizons are reported by values.ts.
+    facts.weeks = horizonWeeksOf(plan) ?? facts.weeks;
     facts.currency = plan.currency;
     if (plan.budget) facts.budget = readQuantity(plan.budget).center;
     if (plan.team) {

@@ -3,7 +3,8 @@ import type { ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isRetentionMetric } from '../generated/ast.js';
-import { distMax, distMin, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { MAX_HORIZON_WEEKS } from '../plan-context.js';
+import { distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
 
 export interface ValueSpec {
@@ -14,6 +15,8 @@ export interface ValueSpec {
     max?: number;
     /** The value must be strictly above min. */
     above?: boolean;
+    /** Durations: the longest allowed, in days, and how to say it ([English, Chinese]). */
+    maxDays?: { days: number; words: [string, string] };
     /** Words for messages: English, Chinese. */
     expected: [string, string];
 }
@@ -28,7 +31,12 @@ const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0
 
 /** Expected values by `ContainerType.property`. */
 export const VALUE_SPECS: Record<string, ValueSpec> = {
-    'Plan.horizon': { ...duration, expected: ['a duration (e.g. 26 weeks)', '时长（如 26 weeks）'] },
+    // At most 10 years: schedules and the forecast work week by week over the whole horizon.
+    'Plan.horizon': {
+        ...duration,
+        maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks (10 years)`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周（10 年）`] },
+        expected: ['a duration (e.g. 26 weeks)', '时长（如 26 weeks）'],
+    },
     'Plan.budget': { ...money, period: 'forbidden' },
     'Team.size': positiveCount,
     'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: ['hours per week (e.g. 40 hours per week)', '每周小时数（如 40 hours per week）'] },
@@ -165,6 +173,10 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const tooHigh = spec.max !== undefined && hi > spec.max;
     if (tooLow || tooHigh) {
         report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value: shown(tooLow ? lo : hi) }, { node: q });
+    }
+    const longestDays = spec.maxDays && m.unitClass === 'duration' && m.unit !== undefined ? durationDays({ ...m, center: hi }) : undefined;
+    if (spec.maxDays && !tooLow && longestDays !== undefined && longestDays > spec.maxDays.days) {
+        report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` }, { node: q });
     }
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
         report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? '有限数值' : 'a finite number', value: '∞' }, { node: q });

@@ -75,3 +75,23 @@ describe('the community command on an old Node', () => {
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
 });
+
+describe('a horizon beyond 520 weeks', () => {
+    it('is a plan error for check, compile and simulate (exit 1), never a crash', async () => {
+        const { mkdtempSync, writeFileSync } = await import('node:fs');
+        const { tmpdir } = await import('node:os');
+        const { join } = await import('node:path');
+        const dir = mkdtempSync(join(tmpdir(), 'community-horizon-'));
+        const file = join(dir, 'long.community');
+        writeFileSync(file, 'plan "Long" {\n  start 2027-01-04\n  horizon 1e9 weeks\n  currency CNY\n}\ncommunity C {\n  tier A { seed 10 members  churn 1% per month }\n  content D { kind news  every day at 09:00 }\n}\n');
+        const check = community(['check', file]);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toMatch(/long\.community:3:11 - error out-of-range: horizon must be above 0 and at most 520 weeks \(10 years\), but is 1000000000 weeks\./);
+        for (const args of [['compile', file, '--out', join(dir, 'out'), '--runs', '10'], ['simulate', file, '--runs', '10']]) {
+            const r = community(args);
+            expect(r.code, args[0]).toBe(1);
+            expect(r.stderr, args[0]).toContain('out-of-range');
+            expect(r.stderr, args[0]).not.toMatch(/Maximum iterations|RangeError|at .*\.js:\d+/);
+        }
+    });
+});

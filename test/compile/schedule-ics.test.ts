@@ -3,12 +3,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ical from 'node-ical';
+import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { occurrencesPerWeek } from '../../engine/cadence.js';
 import { buildCalendars, vtimezone } from '../../engine/ics.js';
 import type { Plan } from '../../engine/model.js';
 import { expandPlan, occurrenceInstant, type PlanSchedule } from '../../engine/schedule.js';
-import { planFromFile, ROOT } from './helpers.js';
+import { planFromFile, planFromText, ROOT } from './helpers.js';
 
 const DST_PLAN = join(ROOT, 'test/compile/fixtures/dst-xss.community');
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => join(ROOT, 'examples', f));
@@ -174,5 +175,64 @@ describe('.ics calendars', () => {
         expect(shanghai.match(/BEGIN:STANDARD/g)).toHaveLength(1);
         expect(shanghai).not.toContain('DAYLIGHT');
         expect(shanghai).toContain('TZOFFSETTO:+0800');
+    });
+});
+
+describe('expansion only inside the plan window', () => {
+    const plan = (horizon: string, body: string) => `plan "W" {
+  start 2027-01-04
+  horizon ${horizon}
+  timezone "Europe/Berlin"
+  currency EUR
+}
+community C {
+  tier A { seed 10 members  churn 1% per month }
+${body}
+}
+`;
+    const dates = (s: PlanSchedule, item: string) => s.occurrences.filter((o) => o.item === item).map((o) => o.date);
+
+    it('a daily series from 1990 in a 26-week plan (once over rrule\'s 10,000-iteration cap)', async () => {
+        const s = expandPlan(await planFromText(plan('26 weeks', '  content D { kind news  every day at 09:00 from 1990-01-01 }')));
+        const d = dates(s, 'D');
+        expect(d).toHaveLength(26 * 7);
+        expect(d[0]).toBe('2027-01-04');
+        expect(d.at(-1)).toBe('2027-07-04');
+        expect(s.occurrences.every((o) => o.time === '09:00')).toBe(true);
+    });
+
+    it('the longest horizon (520 weeks) with daily content', async () => {
+        const s = expandPlan(await planFromText(plan('520 weeks', '  content D { kind news  every day at 08:00, 20:00 }')));
+        expect(dates(s, 'D')).toHaveLength(520 * 7 * 2);
+    });
+
+    it('keeps the INTERVAL phase of a series that started long before the plan', async () => {
+        const s = expandPlan(await planFromText(plan('52 weeks', `  content W { kind news  every 3 weeks on Monday at 10:00 from 1990-01-01 }
+  content M { kind news  every 5 months on day 15 from 1990-01-15 }
+  content E { kind news  every 4 days from 1991-03-02 }`)));
+        const days = (a: string, b: string) => Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
+        const w = dates(s, 'W');
+        expect(w.length).toBeGreaterThan(15);
+        for (const d of w) expect(days('1990-01-01', d) % 21).toBe(0);
+        const m = dates(s, 'M');
+        expect(m.length).toBeGreaterThanOrEqual(2);
+        for (const d of m) {
+            const pd = Temporal.PlainDate.from(d);
+            expect(pd.day).toBe(15);
+            expect(((pd.year - 1990) * 12 + pd.month - 1) % 5).toBe(0);
+        }
+        const e = dates(s, 'E');
+        expect(e.length).toBeGreaterThan(80);
+        for (const d of e) expect(days('1991-03-02', d) % 4).toBe(0);
+    });
+
+    it('counts `n times` from the series start, before the plan window', async () => {
+        const s = expandPlan(await planFromText(plan('4 weeks', `  content C1 { kind news  every day at 09:00 from 2026-12-30 10 times }
+  content C2 { kind news  every day at 09:00 from 1990-01-01 20000 times }
+  content C3 { kind news  every day at 09:00 from 1990-01-01 100 times }`)));
+        expect(dates(s, 'C1')).toEqual(['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08']);
+        // 1990-01-01 + 19,999 days = 2044-10-04: beyond this plan, so every day of it.
+        expect(dates(s, 'C2')).toHaveLength(28);
+        expect(dates(s, 'C3')).toEqual([]);
     });
 });

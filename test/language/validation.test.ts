@@ -109,6 +109,38 @@ describe('units and ranges', () => {
     });
 });
 
+describe('plan horizon', () => {
+    const plan = (horizon: string) => `plan "H" {\n  start 2027-01-04\n  horizon ${horizon}\n  currency CNY\n}\ncommunity C { tier A { seed 10 members  churn 1% per month } }\n`;
+
+    it.each(['1e9 weeks', '521 weeks', '3641 days', '11 years', '1..600 weeks'])('reports %s as out of range (at most 520 weeks)', async (horizon) => {
+        const { diagnostics } = await validate(plan(horizon));
+        const d = diagnostics.filter((x) => x.code === 'out-of-range');
+        expect(d).toHaveLength(1);
+        expect(d[0].message).toMatch(/at most 520 weeks \(10 years\)/);
+    });
+
+    it.each(['520 weeks', '3640 days', '10 years', '26 weeks', '1 day'])('accepts %s', async (horizon) => {
+        const { diagnostics } = await validate(plan(horizon));
+        expect(codes(diagnostics)).not.toContain('out-of-range');
+    });
+
+    it('says it in Chinese too', async () => {
+        const { diagnostics } = await validate(plan('1e9 weeks'), 'zh-CN');
+        expect(diagnostics.find((x) => x.code === 'out-of-range')?.message).toMatch(/不超过 520 周/);
+    });
+
+    it('domain checks and the forecast read the same horizon (no silent clamp)', async () => {
+        const { horizonWeeksOf, MAX_HORIZON_WEEKS } = await import('../../language/plan-context.js');
+        const { isPlan } = await import('../../language/generated/ast.js');
+        const weeks = async (h: string) => horizonWeeksOf((await validate(plan(h))).doc.parseResult.value.elements.find(isPlan)!);
+        expect(MAX_HORIZON_WEEKS).toBe(520);
+        expect(await weeks('520 weeks')).toBe(520);
+        expect(await weeks('10 years')).toBe(520);
+        expect(await weeks('521 weeks')).toBeUndefined();
+        expect(await weeks('1e9 weeks')).toBeUndefined();
+    });
+});
+
 describe('messages', () => {
     it('are available in Simplified Chinese', async () => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% } }`, 'zh-CN');
