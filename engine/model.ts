@@ -118,6 +118,8 @@ export const Content = z.object({
     tiers: z.array(z.string()),
     platform: z.string().optional(),
     costPerPost: Dist.optional(),
+    /** How long a post's calendar slot lasts (`lasts 1 hours` for a livestream); absent: a point in time. */
+    durationMinutes: z.number().nonnegative().optional(),
     owner: z.string().optional(),
     link: z.string().optional(),
     label: z.string().optional(),

@@ -406,6 +406,7 @@ export interface Content extends langium.AstNode {
     readonly $container: Community;
     readonly $type: 'Content';
     cost?: Quantity;
+    duration?: Quantity;
     format?: string;
     kind?: string;
     label?: string;
@@ -421,6 +422,7 @@ export interface Content extends langium.AstNode {
 export const Content = {
     $type: 'Content',
     cost: 'cost',
+    duration: 'duration',
     format: 'format',
     kind: 'kind',
     label: 'label',
@@ -1473,6 +1475,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
             properties: {
                 cost: {
                     name: Content.cost,
+                    optional: true
+                },
+                duration: {
+                    name: Content.duration,
                     optional: true
                 },
                 format: {

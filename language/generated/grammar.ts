@@ -1790,6 +1790,27 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "lasts"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "duration",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "cost"
                   },
                   {

@@ -21,7 +21,7 @@ const SINGLE_PROPERTIES: Record<string, string[]> = {
     Audience: ['size', 'age'],
     Community: ['theme', 'orderValue', 'organic', 'data'],
     Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'capacity'],
-    Content: ['kind', 'format', 'platform', 'cost', 'owner', 'link', 'label'],
+    Content: ['kind', 'format', 'platform', 'duration', 'cost', 'owner', 'link', 'label'],
     Activity: ['mode', 'duration', 'reach', 'cost', 'capacity', 'staff', 'owner', 'lottery', 'data'],
     Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'into', 'from', 'until'],
     Channel: ['spend', 'costPerJoin', 'into', 'from', 'until'],

@@ -53,6 +53,7 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Flow.rate': percentRate,
     'Entry.fee': { ...money, above: true },
     'Content.cost': money,
+    'Content.duration': duration,
     'Activity.duration': duration,
     'Activity.reach': share,
     'Activity.cost': money,

@@ -42,7 +42,7 @@ describe('plan language parsing', () => {
   content B { kind educational  every 2 weeks on Monday, Thursday at 19:30 from 2027-01-11 until 2027-02-22 }
   content D { kind educational  every month on day 1, 15 at 9:00 }
   content E { kind educational  every Friday at 12:00 }
-  content F { kind educational  every weekday at 08:00 6 times }
+  content F { kind educational  every weekday at 08:00 6 times  lasts 30 minutes }
   activity G { online qa  on 2027-01-20 at 14:00  lasts 2 hours }
   activity H { offline salon at "上海" on 2027-02-01 14:00 lasts 3 hours }`);
         const [a, b, d, e, f] = c.contents.map((x) => x.schedules[0]);
