@@ -65,7 +65,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     online: d('An online activity (Q&A, challenge, livestream, lottery, vote …).', '线上活动（问答、打卡、直播、抽奖、投票等）。', 'online challenge'),
     offline: d('An offline activity (meetup, salon, trial, sport …): needs venue, staff and a run-sheet.', '线下活动（聚会、沙龙、体验、运动等）：需要场地、人员与流程。', 'offline salon at "Shanghai, Jing\'an"'),
     at: d('Time of day (HH:MM) of a schedule, or the place of an offline activity.', '日程的时刻（HH:MM），或线下活动的地点。', 'every week on Friday at 12:00'),
-    lasts: d('How long one run of an activity, or one post'"'"'s calendar slot, lasts.', '每场活动或每条内容在日历中占用的时长。', 'lasts 3 hours'),
+    lasts: d("How long one run of an activity, or one post's calendar slot, lasts.", '每场活动或每条内容在日历中占用的时长。', 'lasts 3 hours'),
     reach: d('Share of the targeted tiers taking part in a run.', '目标层级中参与每场活动的比例。', 'reach 40% ± 10%'),
     lift: d('What an activity improves while it runs: retention, activity or promotion, in points.', '活动期间的提升效果：留存、活跃或晋升（百分点）。', 'lift retention 2 points'),
     staff: d('Staff needed per run (for hours and overlap checks).', '每场所需人员（用于工时和冲突检查）。', 'staff 3'),
