@@ -1,6 +1,6 @@
 // Turns the paths, folders and globs a user typed into a sorted list of .community files.
-import { globSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, globSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { compareText } from '../engine/text.js';
 import { UsageError } from './errors.js';
 
@@ -60,4 +60,61 @@ export function readPlanText(path: string, shown: string): string {
     let text = bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return text;
+}
+
+/**
+ * Creates `path` and any missing parent folders without `mkdirSync({ recursive: true })`, which
+ * loops forever on procfs under Node 24 (e.g. --out /proc/x). Finds the nearest existing ancestor,
+ * checks that it is a writable folder, then creates each missing segment one by one. Any failure
+ * is thrown as an Error with a short reason in `message` and the errno in `code`.
+ */
+export function makeDirs(path: string): void {
+    const target = resolve(path);
+    const missing: string[] = [];
+    let current = target;
+    for (;;) {
+        let stat;
+        try {
+            stat = statSync(current);
+        } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code !== 'ENOENT') throw dirError(code, current);
+            const parent = dirname(current);
+            if (parent === current) throw dirError('ENOENT', current);
+            missing.push(current);
+            current = parent;
+            continue;
+        }
+        if (!stat.isDirectory()) throw dirError('ENOTDIR', current);
+        break;
+    }
+    if (missing.length === 0) return;
+    try {
+        accessSync(current, constants.W_OK | constants.X_OK);
+    } catch (e) {
+        throw dirError((e as NodeJS.ErrnoException).code, current);
+    }
+    for (const dir of missing.reverse()) {
+        try {
+            mkdirSync(dir);
+        } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'EEXIST' && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue;
+            throw dirError(code, dir);
+        }
+    }
+}
+
+function dirError(code: string | undefined, at: string): NodeJS.ErrnoException {
+    const why =
+        code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'a file is in the way'
+              : code === 'EROFS'
+                ? 'read-only file system'
+                : code === 'ENOENT'
+                  ? 'cannot create folders there'
+                  : (code ?? 'cannot create folder');
+    return Object.assign(new Error(`${why} (${at})`), { code: code ?? 'EUNKNOWN' });
 }

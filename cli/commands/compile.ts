@@ -17,7 +17,7 @@ import { scenarioNames } from '../../engine/scenario.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
-import { expandInputs } from '../files.js';
+import { expandInputs, makeDirs } from '../files.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { loadPlans, type LoadedPlan, type LoadedWorkspace } from '../workspace.js';
@@ -156,7 +156,11 @@ function installCleanup(): void {
 /** Makes sure --out exists and can be written, or throws a usage error with one line. */
 export function ensureOutDir(out: string): void {
     try {
-        mkdirSync(out, { recursive: true });
+        makeDirs(out);
+    } catch (e) {
+        throw new UsageError(`cannot write to --out "${oneLine(out)}": ${oneLine((e as Error).message)}.`);
+    }
+    try {
         if (!statSync(out).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
         const probe = join(out, `.community-write-test-${process.pid}-${randomBytes(4).toString('hex')}`);
         writeFileSync(probe, '');

@@ -19,6 +19,7 @@ import { compareText } from '../../engine/text.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { makeDirs } from '../files.js';
 import { importPathsOf } from '../workspace.js';
 import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parseSeed, preparePlans } from './compile.js';
 
@@ -219,7 +220,7 @@ export function materializeBase(planPath: string, ref: string): { root: string; 
             return; // an import missing at the base is reported by validation
         }
         const target = join(root, ...repoRel.split('/'));
-        mkdirSync(dirname(target), { recursive: true });
+        makeDirs(dirname(target));
         writeFileSync(target, text);
         for (const path of importPathsOf(text)) {
             if (path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path) || /^[a-z]+:/i.test(path)) continue; // refused by validation

@@ -174,6 +174,29 @@ describe('community compile', () => {
         expect(readdirSync(dir)).toEqual(['file.txt']);
     });
 
+    it('--out under /proc or under a file fails fast with one line (no recursive mkdir loop)', () => {
+        if (existsSync('/proc/self')) {
+            for (const target of ['/proc/x', '/proc/x/y/z']) {
+                const started = Date.now();
+                const r = run(['compile', GOOD[0], '--out', target, '--runs', '10', '--formats', 'json']);
+                expect(Date.now() - started).toBeLessThan(30_000);
+                expect(r.code).toBe(2);
+                expect(r.stderr.trim().split('\n')).toHaveLength(1);
+                expect(r.stderr).toMatch(new RegExp(`^community: cannot write to --out "${target}": `));
+                expect(existsSync(target)).toBe(false);
+            }
+        }
+        const dir = tempFolder({ 'file.txt': 'x' });
+        const r = run(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'a', 'b'), '--runs', '10', '--formats', 'json']);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toMatch(/^community: cannot write to --out .*: a file is in the way/);
+        // Missing segments are created one by one.
+        const deep = join(dir, 'new', 'nested', 'out');
+        expect(run(['compile', GOOD[0], '--out', deep, '--runs', '10', '--formats', 'json']).code).toBe(0);
+        expect(readdirSync(deep)).toEqual(['fitness-wechat']);
+    });
+
     it('replaces an earlier output folder whole, and a failing write leaves no partial files', () => {
         const out = tempFolder();
         mkdirSync(join(out, 'fitness-wechat'));
