@@ -15,6 +15,7 @@ import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
+import { displayWidth, padDisplay } from '../width.js';
 import { loadPlans } from '../workspace.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
@@ -167,8 +168,8 @@ function kpiUnit(k: KpiForecast): ForecastSeries['unit'] | 'kpi-share' {
 }
 
 function pad(rows: string[][], rightAlign: boolean[]): string {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
-    return rows.map((r) => r.map((cell, i) => (rightAlign[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+    return rows.map((r) => r.map((cell, i) => padDisplay(cell, widths[i], rightAlign[i])).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 const TABLE_COLUMNS: { key: string; head: string; band: boolean }[] = [

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +86,55 @@ describe('community simulate', () => {
         expect(community(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope']).code).toBe(2);
         expect(community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios']).code).toBe(2);
         expect(community(['simulate']).code).toBe(2);
+    });
+
+    it('aligns table columns by terminal width when names are CJK (wide characters take two cells)', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'community-cjk-'));
+        const plan = join(dir, 'cjk.community');
+        writeFileSync(
+            plan,
+            `plan "咖啡社群" {
+  start 2027-03-01
+  horizon 4 weeks
+  timezone "Asia/Shanghai"
+  currency CNY
+}
+community 咖啡馆 {
+  tier 核心会员 {
+    seed 200 members
+    churn 5% per month
+    active 50% weekly
+  }
+  content 每日推文 { kind news every day at 09:00 cost 100 CNY per post }
+  channel 抖音投放 { paid 1000 CNY per week  cost per join 10 CNY }
+  kpi 增长目标: members >= 300 by week 4
+  kpi Growth: members >= 250 by week 4
+}
+`,
+        );
+        // An independent width: CJK ideographs count two cells, everything else in these tables one.
+        const cells = (line: string) => [...line].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+        const table = (text: string, header: RegExp) => {
+            const lines = text.split('\n');
+            const start = lines.findIndex((l) => header.test(l));
+            expect(start).toBeGreaterThanOrEqual(0);
+            const end = lines.findIndex((l, i) => i > start && (l.trim() === '' || l.startsWith('note:')));
+            return lines.slice(start, end);
+        };
+        const r = community(['simulate', plan, '--runs', '50', '--sensitivity', '--kpi', '增长目标'], { env: { NO_COLOR: '1' } });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const kpis = table(r.stdout, /^KPI\s+target/);
+        expect(kpis.some((l) => l.startsWith('增长目标'))).toBe(true);
+        // The last column is right-aligned, so every line of a table ends in the same terminal column.
+        expect(new Set(kpis.map(cells)).size).toBe(1);
+        // The "target" column starts in the same terminal column on every line.
+        const targetColumn = (l: string) => cells(l.slice(0, l.search(/(?<=\S)\s{2,}\S/) + l.slice(l.search(/(?<=\S)\s{2,}\S/)).search(/\S/)));
+        expect(new Set(kpis.map(targetColumn)).size).toBe(1);
+        const weeks = table(r.stdout, /^week\s+starts/);
+        expect(new Set(weeks.map(cells)).size).toBe(1);
+        const sensitivity = table(r.stdout, /^parameter\s+P50 at/);
+        expect(sensitivity.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+        expect(new Set(sensitivity.map(cells)).size).toBe(1);
     });
 });
