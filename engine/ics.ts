@@ -120,7 +120,8 @@ function addSeries(cal: ICalCalendar, s: ScheduleSeries, schedule: PlanSchedule,
         cal.createEvent({ ...common, allDay: true, start: day, end: day.add({ days: s.spanDays }) });
     } else {
         const start = Temporal.PlainDateTime.from(`${first.date}T${first.time}`).toZonedDateTime(schedule.timezone, { disambiguation: 'compatible' });
-        // Without DTEND a timed event ends when it starts (RFC 5545 §3.6.1): used for posts.
+        // Content lasts `durationMinutes` (its `lasts`, or the 15-minute default slot); only an
+        // explicit `lasts 0 minutes` leaves DTEND out, so the event ends when it starts (RFC 5545 §3.6.1).
         const end = s.durationMinutes > 0 ? start.add({ minutes: s.durationMinutes }) : undefined;
         cal.createEvent({ ...common, start, end, timezone: schedule.timezone });
     }

@@ -165,11 +165,18 @@ interface ItemInfo {
     source: string;
 }
 
+/**
+ * The calendar slot of a timed post without `lasts`: 15 minutes, so a calendar shows a block rather
+ * than a zero-length event (docs/compile.md). A post without a time of day is an all-day event.
+ */
+export const DEFAULT_CONTENT_MINUTES = 15;
+
 function contentInfo(community: Community, c: Content, show: (ref: SourceRef) => string): ItemInfo {
     return {
         community, item: c.name, title: c.title ?? c.name, kind: 'content', subkind: c.kind, tiers: c.tiers, owner: c.owner ?? '',
         staff: null, cost: distMean(c.costPerPost), location: '', materials: [], platform: c.platform ?? '',
-        durationMinutes: 0, schedules: c.schedules, source: c.source ? show(c.source) : '',
+        // Lowering turns `lasts` into days × 1440, which is not always a whole number of minutes.
+        durationMinutes: c.durationMinutes !== undefined ? Math.round(c.durationMinutes) : DEFAULT_CONTENT_MINUTES, schedules: c.schedules, source: c.source ? show(c.source) : '',
     };
 }
 
@@ -345,7 +352,8 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
     for (const community of plan.communities) {
         const items = [...community.contents.map((c) => contentInfo(community, c, showSource)), ...community.activities.map((a) => activityInfo(community, a, showSource))];
         for (const info of items) {
-            const spanDays = info.kind === 'content' ? 1 : Math.max(1, Math.ceil(info.durationMinutes / 1440));
+            // All-day items span whole days: `lasts 3 days` covers three; shorter or no duration, one.
+            const spanDays = Math.max(1, Math.ceil(info.durationMinutes / 1440));
             info.schedules.forEach((schedule, si) => {
                 const { raw } = expandSchedule(schedule, h, planStart);
                 const times = schedule.times.length > 0 ? schedule.times : [''];

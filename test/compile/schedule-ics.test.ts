@@ -2,13 +2,14 @@
 // .ics files that an independent parser (node-ical) expands to exactly the same occurrences.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { occurrencesPerWeek } from '../../engine/cadence.js';
 import { buildCalendars, vtimezone } from '../../engine/ics.js';
 import type { Plan } from '../../engine/model.js';
-import { expandPlan, occurrenceInstant, type PlanSchedule } from '../../engine/schedule.js';
+import { scheduleCsv } from '../../engine/csv.js';
+import { DEFAULT_CONTENT_MINUTES, expandPlan, occurrenceInstant, type PlanSchedule } from '../../engine/schedule.js';
 import { planFromFile, planFromText, ROOT } from './helpers.js';
 
 const DST_PLAN = join(ROOT, 'test/compile/fixtures/dst-xss.community');
@@ -72,6 +73,46 @@ describe('schedule expansion', () => {
         expect(meetups[0].staff).toBe(2);
         const sprint = dstSchedule.occurrences.filter((o) => o.item === 'Sprint');
         expect(sprint.map((o) => [o.date, o.end, o.time])).toEqual([['2027-03-15', '2027-03-17', ''], ['2027-04-15', '2027-04-17', '']]);
+    });
+
+    it('gives content an end: its `lasts`, a 15-minute slot without one, all-day without a time', async () => {
+        const plan = await planFromText(`plan "Ends" {
+  start 2027-03-01
+  horizon 2 weeks
+  timezone "Asia/Shanghai"
+  currency CNY
+}
+community Club {
+  tier Members {
+    seed 100 members
+    churn 5% per month
+    active 50% weekly
+  }
+  content Live { kind product every week on Thursday at 20:00 lasts 30 minutes }
+  content Tips { kind tips every week on Monday at 09:00 }
+  content Poster { kind news every week on Wednesday }
+}
+`);
+        expect(DEFAULT_CONTENT_MINUTES).toBe(15);
+        const schedule = expandPlan(plan);
+        const first = (item: string) => schedule.occurrences.find((o) => o.item === item)!;
+        expect(first('Live')).toMatchObject({ date: '2027-03-04', time: '20:00', end: '2027-03-04T20:30' });
+        expect(first('Tips')).toMatchObject({ date: '2027-03-01', time: '09:00', end: '2027-03-01T09:15' });
+        expect(first('Poster')).toMatchObject({ date: '2027-03-03', time: '', end: '2027-03-03' });
+        expect(schedule.series.find((s) => s.item === 'Live')!.durationMinutes).toBe(30);
+        // CSV `end` column.
+        const csv = scheduleCsv(schedule).split('\r\n');
+        expect(csv.find((l) => l.includes(',Live,'))).toMatch(/^2027-03-04,20:00,2027-03-04T20:30,/);
+        expect(csv.find((l) => l.includes(',Tips,'))).toMatch(/^2027-03-01,09:00,2027-03-01T09:15,/);
+        // Calendar DTEND, read back by node-ical.
+        const [whole] = buildCalendars(schedule, plan.communities);
+        const events = Object.values(ical.sync.parseICS(whole.text)).filter((e) => e?.type === 'VEVENT') as VEvent[];
+        const bySummary = (name: string) => events.find((e) => e.summary === name)!;
+        const minutes = (e: VEvent) => (e.end!.getTime() - e.start.getTime()) / 60_000;
+        expect(minutes(bySummary('Live'))).toBe(30);
+        expect(minutes(bySummary('Tips'))).toBe(15);
+        expect(bySummary('Poster').datetype).toBe('date');
+        expect(minutes(bySummary('Poster'))).toBe(24 * 60);
     });
 
     it('fills the occurrence row: kind, tiers, owner, cost, source, week', () => {
