@@ -10,7 +10,8 @@
 //   otherwise the normal approximation N(np, np(1-p)) with continuity correction, clamped to [0, n].
 // - poisson(mean): exact inversion below mean 12, normal approximation above.
 // - normal(): standard normal by an interpolated inverse-CDF table (one uniform per draw).
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { Dist } from './model.js';
 
 /** Below this expected count (of the rarer outcome) binomial and Poisson draws are exact. */
@@ -46,56 +47,28 @@ const TABLE_SIZE = 4096;
 const NORMAL_TABLE = new Float64Array(TABLE_SIZE + 1);
 for (let i = 1; i < TABLE_SIZE; i++) NORMAL_TABLE[i] = normalQuantile(i / TABLE_SIZE);
 
-/** 1/k for the pmf recurrence of exact draws (a multiplication instead of a division per step). */
-const INV_K = new Float64Array(256);
-for (let k = 1; k < INV_K.length; k++) INV_K[k] = 1 / k;
-
 export class Random {
-    // The state of pure-rand's xoroshiro128+ (seeded and jumped by pure-rand, stepped here with the
-    // same arithmetic as its next(), so the stream is pure-rand's own, without a call per draw).
-    private s01: number;
-    private s00: number;
-    private s11: number;
-    private s10: number;
+    private readonly rng: JumpableRandomGenerator;
 
-    private constructor(state: readonly number[]) {
-        this.s01 = state[0] | 0;
-        this.s00 = state[1] | 0;
-        this.s11 = state[2] | 0;
-        this.s10 = state[3] | 0;
+    private constructor(rng: JumpableRandomGenerator) {
+        this.rng = rng;
     }
 
     /** A generator for `seed` (any finite number; its low 32 bits are used). */
     static fromSeed(seed: number): Random {
-        return new Random(xoroshiro128plus(seed | 0).getState());
+        return new Random(xoroshiro128plus(seed | 0));
     }
 
-    /** An independent stream: a copy of this generator moved 2^64 steps ahead `streams` times (pure-rand's jump). */
+    /** An independent stream: a copy of this generator moved 2^64 steps ahead `streams` times. */
     fork(streams = 1): Random {
-        const copy = xoroshiro128plusFromState([this.s01, this.s00, this.s11, this.s10]);
+        const copy = this.rng.clone();
         for (let i = 0; i < streams; i++) copy.jump();
-        return new Random(copy.getState());
-    }
-
-    /** Next 32-bit output of xoroshiro128+ (signed), exactly as pure-rand's XoroShiro128Plus.next(). */
-    private next(): number {
-        const s00 = this.s00;
-        const s01 = this.s01;
-        const s10 = this.s10;
-        const s11 = this.s11;
-        const out = (s00 + s10) | 0;
-        const a0 = s10 ^ s00;
-        const a1 = s11 ^ s01;
-        this.s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-        this.s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-        this.s10 = (a1 << 5) ^ (a0 >>> 27);
-        this.s11 = (a0 << 5) ^ (a1 >>> 27);
-        return out;
+        return new Random(copy);
     }
 
     /** Uniform on the open interval (0, 1). */
     uniform(): number {
-        return (this.next() + 2147483648.5) * TWO_POW_32_INV;
+        return (this.rng.next() + 2147483648.5) * TWO_POW_32_INV;
     }
 
     /** Standard normal. */
@@ -143,7 +116,7 @@ export class Random {
                     k = n;
                     break;
                 }
-                pmf *= ratio * (n - k + 1) * (k < 256 ? INV_K[k] : 1 / k);
+                pmf *= (ratio * (n - k + 1)) / k;
                 if (pmf <= 0) break;
             }
         } else {
