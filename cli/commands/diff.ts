@@ -1,6 +1,8 @@
 // `community diff <old> <new>` or `community diff <plan> --base <git-ref>`: what a change to a plan
-// does to its schedule (events added, removed, moved or changed) and to its forecast (P50 and
-// probability of every KPI, before → after), as Markdown for a pull-request comment.
+// changes item by item (properties old → new), what it does to its schedule (events per item
+// before → after, then event by event) and to its forecast (P50 and probability of every KPI, total
+// cost and chance within budget, before → after; probability changes in percentage points), as
+// Markdown for a pull-request comment.
 // With --base, the plan and the files it imports are taken from git (git show ref:path) into a
 // temporary folder inside the repository, mirroring their paths so relative imports resolve.
 import { execFileSync } from 'node:child_process';
@@ -20,6 +22,7 @@ import { PlanErrors, UsageError } from '../errors.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
 import { makeDirs } from '../files.js';
+import { diffPlans, type PlanItemChange } from '../plan-diff.js';
 import { importPathsOf } from '../workspace.js';
 import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parseSeed, preparePlans } from './compile.js';
 
@@ -126,19 +129,98 @@ const CHANGE_LABEL: Record<Lang, Record<EventChange, string>> = {
     'zh-CN': { added: '➕ 新增', removed: '➖ 删除', moved: '↔️ 改期', changed: '✏️ 修改' },
 };
 
+/** Per item: occurrences before → after and what the event-by-event matching found. */
+export interface ItemScheduleSummary {
+    community: string;
+    item: string;
+    before: number;
+    after: number;
+    added: number;
+    removed: number;
+    moved: number;
+    changed: number;
+}
+
+export function summarizeScheduleChanges(before: PlanSchedule, after: PlanSchedule, events: EventDiff[]): ItemScheduleSummary[] {
+    const rows = new Map<string, ItemScheduleSummary>();
+    const row = (community: string, item: string) => {
+        const key = `${community}\u0000${item}`;
+        if (!rows.has(key)) rows.set(key, { community, item, before: 0, after: 0, added: 0, removed: 0, moved: 0, changed: 0 });
+        return rows.get(key)!;
+    };
+    for (const o of before.occurrences) row(o.community, o.item).before++;
+    for (const o of after.occurrences) row(o.community, o.item).after++;
+    for (const e of events) row(e.community, e.item)[e.change]++;
+    return [...rows.values()].filter((r) => r.added + r.removed + r.moved + r.changed > 0).sort((x, y) => compareText(x.community, y.community) || compareText(x.item, y.item));
+}
+
+/** A change of a probability in percentage points: "+15.2 pp", "−3 pp", "±0 pp". */
+export function formatPointsDelta(delta: number, lang: Lang): string {
+    const points = Math.round(Math.abs(delta) * 1000) / 10;
+    const sign = points === 0 ? '±' : delta > 0 ? '+' : '−';
+    return `${sign}${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(points)} pp`;
+}
+
+const ITEM_KIND_LABEL: Record<string, string> = {
+    plan: '计划', platform: '平台', audience: '受众', scenario: '情景', community: '社群', tier: '层级', content: '内容', activity: '活动', referral: '裂变', channel: '渠道', organic: '自然增长', kpi: '指标',
+};
+
+function planChangeLines(before: Plan, after: Plan, lang: Lang): string[] {
+    const zh = lang === 'zh-CN';
+    const changes = diffPlans(before, after);
+    if (changes.length === 0) return [zh ? '计划项目没有变化。' : 'No plan items changed.', ''];
+    const several = new Set([...before.communities, ...after.communities].map((c) => c.name)).size > 1;
+    const kind = (k: string) => (zh ? (ITEM_KIND_LABEL[k] ?? k) : k);
+    const name = (c: PlanItemChange) => (several && c.community ? `${c.community}/${c.item}` : c.item);
+    const out: string[] = [];
+    for (const c of changes) {
+        if (c.change === 'added') out.push(`- ➕ ${zh ? `新增${kind(c.kind)}` : `${c.kind} added:`} \`${m(name(c))}\``);
+        else if (c.change === 'removed') out.push(`- ➖ ${zh ? `删除${kind(c.kind)}` : `${c.kind} removed:`} \`${m(name(c))}\``);
+        else for (const p of c.properties) out.push(`- ✏️ \`${m(`${name(c)}.${p.property}`)}\` ${m(p.before)} → ${m(p.after)}`);
+    }
+    out.push('');
+    return out;
+}
+
+/** Total cost over the horizon (P50) and the chance of staying within budget, for one side. */
+function costOf(report: ForecastReport): { cost: number | null; within: number | null; budget: number | null } {
+    const f = report.forecasts[0];
+    if (f.budget) return { cost: f.budget.cost.p50, within: f.budget.probabilityWithin, budget: f.budget.amount };
+    let cost: number | null = null;
+    for (const c of f.communities) {
+        const s = c.series.find((x) => x.key === 'cumulative-cost');
+        const last = s?.p50[s.p50.length - 1];
+        if (typeof last === 'number') cost = (cost ?? 0) + last;
+    }
+    return { cost, within: null, budget: null };
+}
+
 export function renderDiff(title: string, before: { plan: Plan; schedule: PlanSchedule; forecast: ForecastReport }, after: { plan: Plan; schedule: PlanSchedule; forecast: ForecastReport }, lang: Lang): string {
     const f = new Formatter(lang, after.plan.currency);
     const zh = lang === 'zh-CN';
     const out: string[] = [`## ${zh ? '计划变更' : 'Plan diff'}: ${m(title)}`, ''];
+    out.push(`### ${zh ? '计划项目' : 'Plan changes'}`, '');
+    out.push(...planChangeLines(before.plan, after.plan, lang));
     const events = diffSchedules(before.schedule, after.schedule);
-    const count = (c: EventChange) => events.filter((e) => e.change === c).length;
     out.push(`### ${zh ? '日程' : 'Schedule'}`, '');
     if (events.length === 0) out.push(zh ? '日程没有变化。' : 'No schedule changes.', '');
     else {
+        const items = summarizeScheduleChanges(before.schedule, after.schedule, events);
         out.push(
             zh
-                ? `新增 ${count('added')}、删除 ${count('removed')}、改期 ${count('moved')}、修改 ${count('changed')} 个日程。`
-                : `${count('added')} added, ${count('removed')} removed, ${count('moved')} moved, ${count('changed')} changed events.`,
+                ? `共 ${f.integer(before.schedule.occurrences.length)} → ${f.integer(after.schedule.occurrences.length)} 个日程；${items.length} 个项目的日程有变化：`
+                : `${f.integer(before.schedule.occurrences.length)} → ${f.integer(after.schedule.occurrences.length)} events in all; the schedule of ${items.length} item${items.length === 1 ? '' : 's'} changed:`,
+            '',
+        );
+        out.push(zh ? '| 社群 | 项目 | 日程数 之前 → 之后 |' : '| Community | Item | Events before → after |', '| --- | --- | ---: |');
+        for (const r of items) out.push(`| ${m(r.community)} | ${m(r.item)} | ${f.integer(r.before)} → ${f.integer(r.after)} |`);
+        out.push('');
+        const count = (c: EventChange) => events.filter((e) => e.change === c).length;
+        out.push(
+            '<details>',
+            zh
+                ? `<summary>逐个日程（按顺序配对：新增 ${count('added')}、删除 ${count('removed')}、改期 ${count('moved')}、修改 ${count('changed')}）</summary>`
+                : `<summary>Event by event (paired in order: ${count('added')} added, ${count('removed')} removed, ${count('moved')} moved, ${count('changed')} changed)</summary>`,
             '',
         );
         out.push(zh ? '| 变化 | 社群 | 项目 | 之前 | 之后 |' : '| Change | Community | Item | Before | After |', '| --- | --- | --- | --- | --- |');
@@ -151,24 +233,36 @@ export function renderDiff(title: string, before: { plan: Plan; schedule: PlanSc
             out.push(`| ${CHANGE_LABEL[lang][e.change]} | ${m(e.community)} | ${m(e.item)} | ${detail(e.before)} | ${detail(e.after)} |`);
         }
         if (events.length > MAX_EVENT_ROWS) out.push('', zh ? `……另有 ${events.length - MAX_EVENT_ROWS} 项变化未列出。` : `…and ${events.length - MAX_EVENT_ROWS} more changes not listed.`);
-        out.push('');
+        out.push('', '</details>', '');
     }
     out.push(`### ${zh ? '预测' : 'Forecast'}`, '');
     const kpis = diffForecasts(before.forecast, after.forecast);
+    const arrowOf = (delta: number | null) => (delta === null || Math.abs(delta) < 0.005 ? '' : delta > 0 ? ' 📈' : ' 📉');
     if (kpis.length === 0) out.push(zh ? '没有关键指标。' : 'No KPIs.', '');
     else {
         out.push(zh ? '| 社群 | 指标 | P50 之前 → 之后 | 达成概率 之前 → 之后 | 变化 |' : '| Community | KPI | P50 before → after | Probability before → after | Δ probability |', '| --- | --- | ---: | ---: | ---: |');
         for (const k of kpis) {
             const metric = k.metric as Parameters<Formatter['metricValue']>[0];
             const delta = k.probBefore !== null && k.probAfter !== null ? k.probAfter - k.probBefore : null;
-            const deltaText = delta === null ? '—' : `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${f.percent(Math.abs(delta)).replace(/^-/, '')}`;
-            const arrow = delta === null || Math.abs(delta) < 0.005 ? '' : delta > 0 ? ' 📈' : ' 📉';
+            const deltaText = delta === null ? '—' : formatPointsDelta(delta, lang);
             out.push(
-                `| ${m(k.community)} | ${m(k.kpi)} | ${m(f.metricValue(metric, k.p50Before))} → ${m(f.metricValue(metric, k.p50After))} | ${m(f.percent(k.probBefore))} → ${m(f.percent(k.probAfter))} | ${m(deltaText)}${arrow} |`,
+                `| ${m(k.community)} | ${m(k.kpi)} | ${m(f.metricValue(metric, k.p50Before))} → ${m(f.metricValue(metric, k.p50After))} | ${m(f.percent(k.probBefore))} → ${m(f.percent(k.probAfter))} | ${m(deltaText)}${arrowOf(delta)} |`,
             );
         }
         out.push('');
     }
+    const a = costOf(before.forecast);
+    const b = costOf(after.forecast);
+    out.push(zh ? '| 成本与预算 | 之前 → 之后 | 变化 |' : '| Cost and budget | Before → after | Change |', '| --- | ---: | ---: |');
+    const costDelta = a.cost !== null && b.cost !== null ? b.cost - a.cost : null;
+    const costDeltaText = costDelta === null ? '—' : `${costDelta > 0 ? '+' : costDelta < 0 ? '−' : '±'}${f.currencyAmount(Math.abs(costDelta), true)}`;
+    out.push(`| ${zh ? '总成本 P50' : 'P50 total cost'} | ${m(f.currencyAmount(a.cost, true))} → ${m(f.currencyAmount(b.cost, true))} | ${m(costDeltaText)} |`);
+    if (a.budget !== null || b.budget !== null) {
+        out.push(`| ${zh ? '预算' : 'Budget'} | ${m(f.currencyAmount(a.budget, true))} → ${m(f.currencyAmount(b.budget, true))} | |`);
+        const withinDelta = a.within !== null && b.within !== null ? b.within - a.within : null;
+        out.push(`| ${zh ? '不超预算的概率' : 'Chance within budget'} | ${m(f.percent(a.within))} → ${m(f.percent(b.within))} | ${withinDelta === null ? '—' : m(formatPointsDelta(withinDelta, lang))}${arrowOf(withinDelta)} |`);
+    }
+    out.push('');
     out.push(zh ? `<sub>${after.forecast.runs} 次模拟，种子 ${after.forecast.seed}；两边使用相同的种子。</sub>` : `<sub>${after.forecast.runs} runs, seed ${after.forecast.seed}, the same for both sides.</sub>`, '');
     return out.join('\n');
 }

@@ -234,9 +234,44 @@ describe('community diff', () => {
         const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
-        expect(r.stdout).toContain('0 added, 0 removed, 26 moved, 0 changed events.');
+        expect(r.stdout).toContain('Event by event (paired in order: 0 added, 0 removed, 26 moved, 0 changed)');
         expect(r.stdout).toContain('| ↔️ moved | FitHome | FlashSale | 2027-01-08 12:00 | 2027-01-07 18:00 |');
-        expect(r.stdout).toMatch(/\| FitHome \| Growth \| [\d,]+ → [\d,]+ \| \d+(\.\d)?% → \d+(\.\d)?% \|/);
+        expect(r.stdout).toMatch(/\| FitHome \| Growth \| [\d,]+ → [\d,]+ \| \d+(\.\d)?% → \d+(\.\d)?% \| [+−±][\d.]+ pp/);
+    });
+
+    it('names plan changes item by item, summarises the schedule per item, and compares probabilities in pp, cost and budget', () => {
+        const original = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8');
+        const changed = original
+            .replace('every week on Friday at 12:00', 'every 2 weeks on Friday at 12:30')
+            .replace('paid 3000 CNY per week', 'paid 6000 CNY per week')
+            .replace('  kpi roi >= 1.5\n', '');
+        expect(changed).not.toBe(original);
+        const dir = tempFolder({
+            'shared/platforms.community': readFileSync(join(ROOT, 'examples/shared/platforms.community'), 'utf8'),
+            'old.community': original,
+            'new.community': changed,
+        });
+        const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const out = r.stdout;
+        // Plan changes: properties old → new, items removed.
+        expect(out).toContain('### Plan changes');
+        expect(out).toContain('- ✏️ `DouyinAds.spend` 3000 CNY per week → 6000 CNY per week');
+        expect(out).toContain('- ✏️ `FlashSale.cadence` every week on Fri 12:00 → every 2 weeks on Fri 12:30');
+        expect(out).toContain('- ➖ kpi removed: `roi`');
+        expect(out.indexOf('### Plan changes')).toBeLessThan(out.indexOf('### Schedule'));
+        // The schedule summary per item comes before the event-by-event pairs.
+        expect(out).toContain('221 → 208 events in all; the schedule of 1 item changed:');
+        expect(out).toContain('| FitHome | FlashSale | 26 → 13 |');
+        expect(out.indexOf('| FitHome | FlashSale | 26 → 13 |')).toBeLessThan(out.indexOf('| ↔️ moved |'));
+        // Probability changes in percentage points, never "%".
+        expect(out).not.toMatch(/\| [+−±][\d.]+% \|/);
+        expect(out).toMatch(/\| FitHome \| Growth \| .* \| [+−±][\d.]+ pp( 📈| 📉)? \|/);
+        // Cost and budget rows.
+        expect(out).toMatch(/\| P50 total cost \| CN¥[\d,]+ → CN¥[\d,]+ \| \+CN¥[\d,]+ \|/);
+        expect(out).toMatch(/\| Budget \| CN¥120,000 → CN¥120,000 \|/);
+        expect(out).toMatch(/\| Chance within budget \| [\d.]+% → [\d.]+% \| [+−±][\d.]+ pp/);
     });
 
     it('compares with a git ref, resolving imports from that ref, and cleans up', () => {
