@@ -12,6 +12,7 @@ import type { LangiumDocument } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
+import type { ReportCheck } from '../../engine/report/common.js';
 import { compilePlan, COMPILE_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import * as A from '../../language/generated/ast.js';
@@ -133,6 +134,15 @@ function safeName(s: string): string {
     return fileSafe(s, 'plan');
 }
 
+/** The checker's warnings and infos for a plan and the files it imports, for the reports; paths relative to the plan's folder. */
+export function reportChecks(p: PreparedPlan): ReportCheck[] {
+    const base = dirname(p.loaded.path);
+    const shown = p.members.map((m) => ({ ...m, shown: relative(base, m.path).split(sep).join('/') }));
+    return flatten(shown)
+        .filter((d): d is typeof d & { severity: 'warning' | 'info' } => d.severity !== 'error')
+        .map((d) => ({ severity: d.severity, code: d.code, file: d.path, line: d.line, message: d.message }));
+}
+
 // ---- all-or-nothing writes -------------------------------------------------------------------
 
 const pendingTemps = new Set<string>();
@@ -252,6 +262,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
             now: options.now,
             bom: options.bom,
             source: relativeSource(p.loaded.path),
+            checks: reportChecks(p),
         });
         const target = join(out, names[i]);
         writeFolderAtomically(target, compiled.files);

@@ -5,7 +5,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CommunityForecast, ForecastSeries, SensitivityReport } from '../forecast-schema.js';
 import type { Occurrence } from '../schedule.js';
-import type { Formatter } from './i18n.js';
+import { kpiLabel, type Formatter } from './i18n.js';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 const WIDTH = 560;
@@ -63,8 +63,23 @@ function bandRows(series: ForecastSeries, name: string): BandRow[] {
     return series.p50.map((p50, i) => ({ week: i + 1, name, p10: series.p10[i], p50, p90: series.p90[i] }));
 }
 
-function bandSpec(rows: BandRow[], title: string, xTitle: string, yTitle: string, yFormat: string, legendTitle: string | null): TopLevelSpec {
+/** A KPI's target drawn across a chart: a dashed line at `value`, labelled. */
+interface TargetLine {
+    value: number;
+    label: string;
+}
+
+/** Target lines of the KPIs whose metric is `metric` (and, for tier KPIs, whose tier is plotted). */
+function targetLines(c: CommunityForecast, f: Formatter, metric: 'members' | 'active-rate', plotted: (tier: string | undefined) => boolean): TargetLine[] {
+    return c.kpis
+        .filter((k) => k.metric === metric && !k.targetPer && plotted(k.tier))
+        .map((k) => ({ value: k.target, label: f.t.kpiTargetLine(kpiLabel(k, f.lang), `${{ '>=': '≥', '<=': '≤', '>': '>', '<': '<' }[k.op]} ${f.metricValue(k.metric, k.target)}`) }));
+}
+
+function bandSpec(rows: BandRow[], title: string, xTitle: string, yTitle: string, yFormat: string, legendTitle: string | null, targets: TargetLine[] = []): TopLevelSpec {
     const color = legendTitle === null ? { value: '#4c78a8' } : { field: 'name', type: 'nominal' as const, title: legendTitle, sort: null };
+    // x is set per layer: the target lines (their own data, no week) span the whole chart.
+    const x = { field: 'week', type: 'quantitative' as const, title: xTitle, axis: { tickMinStep: 1 } };
     return {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         title,
@@ -72,25 +87,39 @@ function bandSpec(rows: BandRow[], title: string, xTitle: string, yTitle: string
         height: 220,
         config: baseConfig,
         data: { values: rows.filter((r) => r.p50 !== null) },
-        encoding: { x: { field: 'week', type: 'quantitative', title: xTitle, axis: { tickMinStep: 1 } } },
         layer: [
-            { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'p10', type: 'quantitative', title: yTitle, axis: { format: yFormat } }, y2: { field: 'p90' }, color } },
-            { mark: { type: 'line', strokeWidth: 2 }, encoding: { y: { field: 'p50', type: 'quantitative' }, color } },
+            { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'p10', type: 'quantitative', title: yTitle, axis: { format: yFormat } }, y2: { field: 'p90' }, color } },
+            { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color } },
+            ...(targets.length === 0
+                ? []
+                : [
+                      { data: { values: targets }, mark: { type: 'rule', color: '#d03b3b', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+                      {
+                          data: { values: targets },
+                          mark: { type: 'text', color: '#d03b3b', align: 'left', baseline: 'bottom', dx: 4, dy: -2 },
+                          encoding: { y: { field: 'value', type: 'quantitative' }, x: { datum: 1, type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
+                      },
+                  ]),
         ],
     } as TopLevelSpec;
 }
 
 export async function membersChart(c: CommunityForecast, f: Formatter): Promise<string | null> {
     const tiers = c.series.filter((s) => s.key.startsWith('members:'));
-    const rows = tiers.length > 0 ? tiers.flatMap((s) => bandRows(s, s.tier ?? s.key.slice(8))) : c.series.filter((s) => s.key === 'members').flatMap((s) => bandRows(s, f.t.members));
+    const total = c.series.filter((s) => s.key === 'members');
+    // A KPI on all members draws the total next to the tiers, so its target line has its series.
+    const withTotal = tiers.length === 0 || c.kpis.some((k) => k.metric === 'members' && !k.tier);
+    const rows = [...tiers.flatMap((s) => bandRows(s, s.tier ?? s.key.slice(8))), ...(withTotal ? total.flatMap((s) => bandRows(s, f.t.members)) : [])];
     if (rows.length === 0) return null;
-    return renderSvg(bandSpec(rows, f.t.membersByTier, f.t.week, f.t.members, ',.0f', f.t.tier));
+    const plottedTiers = new Set(tiers.map((s) => s.tier ?? s.key.slice(8)));
+    const targets = targetLines(c, f, 'members', (tier) => (tier === undefined ? withTotal && total.length > 0 : plottedTiers.has(tier)));
+    return renderSvg(bandSpec(rows, f.t.membersByTier, f.t.week, f.t.members, ',.0f', f.t.tier, targets));
 }
 
 export async function activeRateChart(c: CommunityForecast, f: Formatter): Promise<string | null> {
     const s = c.series.find((x) => x.key === 'active-rate');
     if (!s) return null;
-    return renderSvg(bandSpec(bandRows(s, f.t.activeRate), f.t.activeRate, f.t.week, '%', '.0%', null));
+    return renderSvg(bandSpec(bandRows(s, f.t.activeRate), f.t.activeRate, f.t.week, '%', '.0%', null, targetLines(c, f, 'active-rate', (tier) => tier === undefined)));
 }
 
 export async function costRevenueChart(c: CommunityForecast, f: Formatter): Promise<string | null> {

@@ -7,12 +7,25 @@ import type { ItemKind, Occurrence, PlanSchedule } from '../schedule.js';
 import { compareText } from '../text.js';
 import { lightOf, type Light } from './i18n.js';
 
+/** A warning or info of `community check` for the plan or a file it imports, shown in the report. */
+export interface ReportCheck {
+    severity: 'warning' | 'info';
+    code: string;
+    /** File relative to the plan's folder, forward slashes. */
+    file: string;
+    /** 1-based line. */
+    line: number;
+    message: string;
+}
+
 export interface ReportInput {
     plan: Plan;
     schedule: PlanSchedule;
     /** The forecast of the plan (one scenario: the one compiled). */
     forecast: ForecastReport;
     lang: Lang;
+    /** The checker's warnings and infos (errors stop compilation); absent: not known. */
+    checks?: ReportCheck[];
 }
 
 export function scenarioOf(input: ReportInput): ScenarioForecast {

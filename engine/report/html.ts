@@ -1,11 +1,11 @@
 // report.html: a self-contained page (inline styles, inline SVG charts rendered at compile time, no
-// scripts, no network — a Content-Security-Policy forbids both) with the KPI table and its traffic
-// lights, the forecast charts, the content heat-map, the sensitivity tornado, the schedule summary
+// scripts, no network — a Content-Security-Policy forbids both) with the checker's warnings and
+// infos, the KPI table and its traffic lights, the forecast charts (KPI targets as dashed lines), the content heat-map, the sensitivity tornado, the schedule summary
 // and the offline run-sheet. Every user string is HTML-escaped; chart text is escaped by vega's SVG
 // renderer (checked by tests).
 import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scopeSvgIds, tornadoChart } from './charts.js';
 import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
-import { Formatter, kindLabel, lightLabel, type Light } from './i18n.js';
+import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 
 export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -73,6 +73,19 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         parts.push(`<p>${e(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin)))}</p>`);
     }
 
+    if (input.checks) {
+        parts.push('<section class="card">', `<h2>${e(t.checks)}</h2>`);
+        if (input.checks.length === 0) parts.push(`<p class="muted">${e(t.noChecks)}</p>`);
+        else {
+            parts.push(`<table><thead><tr><th>${e(t.severity)}</th><th>${e(t.code)}</th><th>${e(t.line)}</th><th>${e(t.message)}</th></tr></thead><tbody>`);
+            for (const d of input.checks) {
+                parts.push(`<tr><td>${e(t.severityWord[d.severity])}</td><td><code>${e(d.code)}</code></td><td>${e(`${d.file}:${d.line}`)}</td><td>${e(d.message)}</td></tr>`);
+            }
+            parts.push('</tbody></table>');
+        }
+        parts.push('</section>');
+    }
+
     for (const c of scenario.communities) {
         const community = plan.communities.find((x) => x.name === c.name);
         parts.push(`<h2>${e(t.community)}: ${e(displayName(c.name, c.title))}</h2>`);
@@ -86,7 +99,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
             parts.push(`<table><thead><tr><th>${e(t.status)}</th><th>${e(t.kpi)}</th><th>${e(t.target)}</th><th class="num">P10</th><th class="num">P50</th><th class="num">P90</th><th class="num">${e(t.probability)}</th></tr></thead><tbody>`);
             for (const { kpi, light } of rows) {
                 parts.push(
-                    `<tr><td>${lightCell(light, lang)}</td><td>${e(kpi.name)}</td><td>${e(f.kpiTarget(kpi))}</td>` +
+                    `<tr><td>${lightCell(light, lang)}</td><td>${e(kpiLabel(kpi, lang))}</td><td>${e(f.kpiTarget(kpi))}</td>` +
                         `<td class="num">${e(f.metricValue(kpi.metric, kpi.p10))}</td><td class="num">${e(f.metricValue(kpi.metric, kpi.p50))}</td>` +
                         `<td class="num">${e(f.metricValue(kpi.metric, kpi.p90))}</td><td class="num">${e(f.percent(kpi.probability))}</td></tr>`,
                 );

@@ -75,6 +75,14 @@ const en = {
     } as Record<KpiMetric, string>,
     days: (n: number) => `${n} days`,
     per: { day: 'per day', week: 'per week', month: 'per month', year: 'per year' } as Record<string, string>,
+    checks: 'Checks',
+    noChecks: 'community check found no warnings or notes.',
+    severity: 'Severity',
+    code: 'Code',
+    line: 'Line',
+    message: 'Message',
+    severityWord: { warning: 'warning', info: 'info' } as Record<'warning' | 'info', string>,
+    kpiTargetLine: (kpi: string, target: string) => `${kpi} target ${target}`,
 };
 
 type Labels = typeof en;
@@ -150,6 +158,14 @@ const zh: Labels = {
     },
     days: (n) => `${n} 天`,
     per: { day: '每天', week: '每周', month: '每月', year: '每年' },
+    checks: '检查结果',
+    noChecks: 'community check 没有发现警告或提示。',
+    severity: '级别',
+    code: '代码',
+    line: '行',
+    message: '说明',
+    severityWord: { warning: '警告', info: '提示' },
+    kpiTargetLine: (kpi, target) => `${kpi} 目标 ${target}`,
 };
 
 export function labels(lang: Lang): Labels {
@@ -218,6 +234,22 @@ export class Formatter {
         const per = k.targetPer ? ` ${this.t.per[k.targetPer]}` : '';
         return `${what} ${op} ${this.metricValue(k.metric, k.target)}${per}, ${this.t.byWeek(k.deadlineWeek)}`;
     }
+}
+
+/**
+ * The name a report shows for a KPI. A KPI written without a name gets one derived from what it
+ * measures (language/lower.ts kpiName: `members-Barista`, `active-rate`, `retention-30d`,
+ * `conversion-Prospect-Core`); the zh-CN report reads those as words (“Barista 成员数”). A name the
+ * plan gave is shown as written.
+ */
+export function kpiLabel(k: Pick<KpiForecast, 'name' | 'metric' | 'tier' | 'fromTier' | 'toTier' | 'windowDays'>, lang: Lang): string {
+    if (lang !== 'zh-CN') return k.name;
+    const metric = labels(lang).metric[k.metric];
+    if (k.metric === 'conversion' && k.fromTier && k.toTier && k.name === `conversion-${k.fromTier}-${k.toTier}`) return `${k.fromTier} → ${k.toTier} ${metric}`;
+    if (k.metric === 'retention' && k.windowDays !== undefined && k.name === `retention-${Math.round(k.windowDays)}d`) return `${Math.round(k.windowDays)} 天${metric}`;
+    if (k.tier && k.name === `${k.metric}-${k.tier}`) return `${k.tier} ${metric}`;
+    if (k.name === k.metric) return metric;
+    return k.name;
 }
 
 export type Light = 'green' | 'amber' | 'red';

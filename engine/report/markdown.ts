@@ -1,11 +1,12 @@
-// report.md: GitHub-flavoured Markdown for pull-request comments and step summaries — KPI lines
+// report.md: GitHub-flavoured Markdown for pull-request comments and step summaries — the checker's
+// warnings and infos, KPI lines
 // with traffic lights, a KPI table, a Mermaid gantt of the activities, the schedule summary and the
 // run-sheet of offline activities (who, where, materials, staff). User text is escaped for Markdown
 // tables and inline HTML; Mermaid labels are stripped of the characters its syntax reserves.
 import { Temporal } from 'temporal-polyfill';
 import type { Occurrence } from '../schedule.js';
 import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
-import { Formatter, kindLabel, lightLabel, type Light } from './i18n.js';
+import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 
 const LIGHT_EMOJI: Record<Light, string> = { green: '🟢', amber: '🟡', red: '🔴' };
 
@@ -83,6 +84,20 @@ export function renderMarkdown(input: ReportInput): string {
         out.push(m(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin))), '');
     }
 
+    if (input.checks) {
+        out.push(`## ${m(t.checks)}`, '');
+        if (input.checks.length === 0) out.push(m(t.noChecks), '');
+        else {
+            out.push(
+                ...table(
+                    [m(t.severity), m(t.code), m(t.line), m(t.message)],
+                    input.checks.map((d) => [m(t.severityWord[d.severity]), m(d.code), m(`${d.file}:${d.line}`), m(d.message)]),
+                ),
+                '',
+            );
+        }
+    }
+
     for (const c of scenario.communities) {
         out.push(`## ${m(t.community)}: ${m(displayName(c.name, c.title))}`, '');
         const rows = kpiRows(c);
@@ -91,7 +106,7 @@ export function renderMarkdown(input: ReportInput): string {
         else {
             for (const { kpi, light } of rows) {
                 out.push(
-                    `- ${LIGHT_EMOJI[light]} **${m(kpi.name)}**: ${m(f.kpiTarget(kpi))} — P50 ${m(f.metricValue(kpi.metric, kpi.p50))} ` +
+                    `- ${LIGHT_EMOJI[light]} **${m(kpiLabel(kpi, lang))}**: ${m(f.kpiTarget(kpi))} — P50 ${m(f.metricValue(kpi.metric, kpi.p50))} ` +
                         `(P10 ${m(f.metricValue(kpi.metric, kpi.p10))}, P90 ${m(f.metricValue(kpi.metric, kpi.p90))}), ${m(t.probability)} ${m(f.percent(kpi.probability))}`,
                 );
             }
@@ -100,7 +115,7 @@ export function renderMarkdown(input: ReportInput): string {
                 ...table(
                     [m(t.status), m(t.kpi), m(t.target), 'P10', 'P50', 'P90', m(t.probability)],
                     rows.map(({ kpi, light }) => [
-                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpi.name), m(f.kpiTarget(kpi)),
+                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpiLabel(kpi, lang)), m(f.kpiTarget(kpi)),
                         m(f.metricValue(kpi.metric, kpi.p10)), m(f.metricValue(kpi.metric, kpi.p50)), m(f.metricValue(kpi.metric, kpi.p90)), m(f.percent(kpi.probability)),
                     ]),
                     [false, false, false, true, true, true, true],

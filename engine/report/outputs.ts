@@ -7,6 +7,7 @@ import type { ForecastReport } from '../forecast-schema.js';
 import { buildCalendars } from '../ics.js';
 import type { Plan, SourceRef } from '../model.js';
 import { expandPlan, type PlanSchedule } from '../schedule.js';
+import type { ReportCheck } from './common.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -27,6 +28,8 @@ export interface CompileOptions {
     sensitivityRuns?: number;
     /** How source locations appear in the schedules (default: path:line). */
     source?: (ref: SourceRef) => string;
+    /** The checker's warnings and infos for the plan, shown in the reports' Checks section. */
+    checks?: ReportCheck[];
 }
 
 export interface OutputFile {
@@ -67,7 +70,7 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     let report: ForecastReport | null = null;
     if (needsForecast(options.formats)) {
         report = forecastFor(plan, options);
-        const input = { plan, schedule, forecast: report, lang: options.lang };
+        const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks };
         if (formats.has('html')) files.push({ name: 'report.html', content: await renderHtml(input) });
         if (formats.has('md')) files.push({ name: 'report.md', content: renderMarkdown(input) });
     }

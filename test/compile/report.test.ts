@@ -183,3 +183,94 @@ ${activities}
 
 // Keep a copy of the rendered report for manual inspection when REPORT_OUT is set.
 if (process.env.REPORT_OUT) beforeAll(() => writeFileSync(process.env.REPORT_OUT!, file(en, 'report.html')));
+
+describe('report sections: checks, KPI target lines, zh-CN KPI names', () => {
+    const checks = [
+        { severity: 'warning' as const, code: 'over-budget', file: 'plan.community', line: 7, message: 'Cost <b>227,067</b> & more | over budget' },
+        { severity: 'info' as const, code: 'group-outgrown', file: 'shared/x.community', line: 21, message: 'Tier "Core" may outgrow a group' },
+    ];
+
+    it('lists the checker’s warnings and infos with code, line and message, escaped, in both reports', async () => {
+        const options = { formats: ['html', 'md'] as const, runs: 50, seed: 7, scenario: null, sensitivityRuns: 50, lang: 'en' as const };
+        const withChecks = await compilePlan(plan, { ...options, checks });
+        const html = file(withChecks, 'report.html');
+        expect(html).toContain('<h2>Checks</h2>');
+        expect(html).toContain('<tr><td>warning</td><td><code>over-budget</code></td><td>plan.community:7</td><td>Cost &lt;b&gt;227,067&lt;/b&gt; &amp; more | over budget</td></tr>');
+        expect(html).toContain('<td>info</td><td><code>group-outgrown</code></td><td>shared/x.community:21</td>');
+        expect(html).not.toContain('<b>227,067</b>');
+        const md = file(withChecks, 'report.md');
+        expect(md).toContain('## Checks');
+        expect(md).toContain('| warning | over-budget | plan.community:7 | Cost &lt;b&gt;227,067&lt;/b&gt; &amp; more \\| over budget |');
+        expect(md).toContain('| info | group-outgrown | shared/x.community:21 |');
+        const none = await compilePlan(plan, { ...options, checks: [] });
+        expect(file(none, 'report.md')).toContain('community check found no warnings or notes.');
+    });
+
+    it('compile passes the plan’s warnings and infos into the reports', async () => {
+        const out = tempFolder();
+        const { spawnSync } = await import('node:child_process');
+        const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+        expect(built.status, built.stderr).toBe(0);
+        const r = spawnSync(process.execPath, [join(ROOT, 'bin/community.cjs'), 'compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '50', '--formats', 'md,html'], {
+            cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' },
+        });
+        expect(r.status, r.stderr).toBe(0);
+        const { readFileSync } = await import('node:fs');
+        const md = readFileSync(join(out, 'fitness-wechat', 'report.md'), 'utf8');
+        expect(md).toMatch(/^\| warning \| over-budget \| fitness-wechat\.community:7 \| /m);
+        expect(md).toMatch(/^\| info \| group-outgrown \| fitness-wechat\.community:\d+ \| /m);
+        const html = readFileSync(join(out, 'fitness-wechat', 'report.html'), 'utf8');
+        expect(html).toContain('<td><code>over-budget</code></td><td>fitness-wechat.community:7</td>');
+    });
+
+    it('draws KPI target lines on the members and active-rate charts', async () => {
+        const fitness = await planFromFile(join(ROOT, 'examples/fitness-wechat.community'));
+        const compiled = await compilePlan(fitness, { formats: ['html'], runs: 50, seed: 7, scenario: null, sensitivityRuns: 50, lang: 'en' });
+        const svgs = file(compiled, 'report.html').match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+        const members = svgs.find((s) => s.includes('Members by tier'))!;
+        const active = svgs.find((s) => s.includes('Active rate (P50'))!;
+        expect(members).toContain('Growth target ≥ 20,000');
+        expect(members).toContain('stroke-dasharray="6,4"');
+        expect(active).toContain('active-rate target ≥ 20%');
+        expect(active).toContain('stroke-dasharray="6,4"');
+        // No KPI on cost: no target line there.
+        expect(svgs.find((s) => s.includes('Cumulative cost'))!).not.toContain('stroke-dasharray="6,4"');
+    });
+
+    it('translates generated KPI names in the zh-CN report, keeps names the plan gave', async () => {
+        const p = await planFromText(`plan "Cafe" {
+  start 2027-03-01
+  horizon 4 weeks
+  timezone "Asia/Shanghai"
+  currency CNY
+}
+community Cafe {
+  tier Visitor {
+    seed 100 members
+    churn 5% per month
+    active 50% weekly
+  }
+  tier Barista {
+    from Visitor 5% per month
+    churn 2% per month
+    active 60% weekly
+  }
+  kpi members in Barista >= 10
+  kpi active rate >= 20%
+  kpi Growth: members >= 150
+}
+`);
+        const compiled = await compilePlan(p, { formats: ['html', 'md'], runs: 50, seed: 7, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' });
+        const md = file(compiled, 'report.md');
+        expect(md).toContain('**Barista 成员数**');
+        expect(md).toContain('**活跃率**');
+        expect(md).toContain('**Growth**');
+        expect(md).not.toContain('members-Barista');
+        const html = file(compiled, 'report.html');
+        expect(html).toContain('<td>Barista 成员数</td>');
+        expect(html).toContain('Barista 成员数 目标 ≥ 10');
+        // The English report keeps the generated names.
+        const enCompiled = await compilePlan(p, { formats: ['md'], runs: 50, seed: 7, scenario: null, sensitivityRuns: 50, lang: 'en' });
+        expect(file(enCompiled, 'report.md')).toContain('**members-Barista**');
+    });
+});
