@@ -95,3 +95,48 @@ describe('a horizon beyond 520 weeks', () => {
         }
     });
 });
+
+describe('community check --min-severity', () => {
+    beforeAll(() => {
+        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+    });
+    const plan = 'examples/fitness-wechat.community';
+    const severities = (text: string) => new Set([...text.matchAll(/:\d+:\d+ - (error|warning|info) /g)].map((m) => m[1]));
+
+    it('hides less severe diagnostics from the text listing; the summary counts everything', () => {
+        const all = community(['check', plan]);
+        expect(severities(all.stdout)).toEqual(new Set(['warning', 'info']));
+        const warnings = community(['check', plan, '--min-severity', 'warning']);
+        expect(warnings.code).toBe(0);
+        expect(severities(warnings.stdout)).toEqual(new Set(['warning']));
+        const errors = community(['check', plan, '--min-severity', 'error']);
+        expect(severities(errors.stdout)).toEqual(new Set());
+        const summary = all.stdout.trimEnd().split('\n').at(-1);
+        expect(summary).toMatch(/^0 errors, 5 warnings in 2 files$/);
+        expect(warnings.stdout.trimEnd().split('\n').at(-1)).toBe(summary);
+        expect(errors.stdout).toBe(`${summary}\n`);
+        expect(community(['check', plan, '--min-severity', 'info']).stdout).toBe(all.stdout);
+        // An error is listed whatever the level.
+        expect(community(['check', 'examples/invalid/self-flow.community', '--min-severity', 'error']).stdout).toContain('- error self-flow:');
+        expect(community(['check', plan, '--min-severity', 'loud']).code).toBe(2);
+    });
+
+    it('applies to json, sarif and github output', () => {
+        const json = JSON.parse(community(['check', plan, '--format', 'json', '--min-severity', 'warning']).stdout);
+        expect(json.diagnostics.length).toBeGreaterThan(0);
+        expect(json.diagnostics.every((d: { severity: string }) => d.severity === 'warning')).toBe(true);
+        const full = JSON.parse(community(['check', plan, '--format', 'json']).stdout);
+        expect(json.summary).toEqual(full.summary);
+        expect(full.diagnostics.some((d: { severity: string }) => d.severity === 'info')).toBe(true);
+        const sarif = JSON.parse(community(['check', plan, '--format', 'sarif', '--min-severity', 'warning']).stdout);
+        const levels = new Set(sarif.runs[0].results.map((r: { level: string }) => r.level));
+        expect(levels).toEqual(new Set(['warning']));
+        const github = community(['check', plan, '--format', 'github', '--min-severity', 'error'], { env: { GITHUB_STEP_SUMMARY: undefined } });
+        expect(github.stdout).not.toMatch(/^::(warning|notice)/m);
+        expect(github.stdout.trimEnd()).toBe('0 errors, 5 warnings in 2 files');
+        const githubWarnings = community(['check', plan, '--format', 'github', '--min-severity', 'warning'], { env: { GITHUB_STEP_SUMMARY: undefined } });
+        expect(githubWarnings.stdout).toMatch(/^::warning /m);
+        expect(githubWarnings.stdout).not.toMatch(/^::notice /m);
+    });
+});
