@@ -195,7 +195,7 @@ function lowerContent(c: A.Content): M.Content {
         tiers: c.tiers.map((r) => r.ref?.name ?? r.$refText),
         platform: c.platform?.ref?.name ?? c.platform?.$refText,
         costPerPost: dist(c.cost),
-        durationMinutes: c.duration ? (days(c.duration) ?? 0) * 1440 : undefined,
+        durationMinutes: c.duration ? Math.round((days(c.duration) ?? 0) * 1440) : undefined,
         owner: c.owner,
         link: c.link,
         label: c.label,
