@@ -10,7 +10,7 @@ import { forecast } from '../../engine/forecast.js';
 import { COMPILE_FORMATS, compilePlan } from '../../engine/report/outputs.js';
 import type { ForecastReport } from '../../engine/forecast-schema.js';
 import { createCommunityServices } from '../../language/community-module.js';
-import { lowerPlan } from '../../language/lower.js';
+import { LoweringError, lowerPlan } from '../../language/lower.js';
 
 const { shared, Community } = createCommunityServices({ ...EmptyFileSystem });
 let counter = 0;
@@ -34,7 +34,14 @@ export async function runPipeline(text: string): Promise<PipelineResult> {
         const lines = text.split(/\r\n|\r|\n/);
         const result: PipelineResult = { diagnostics, lineCount: lines.length, lastLineLength: lines.map((l) => l.length) };
         if (!diagnostics.some((d) => d.severity === 1) && /\bcommunity\b/.test(text) && /\bplan\b/.test(text)) {
-            const plan = lowerPlan(Community, doc);
+            // A file whose words are all in comments has no plan block: lowering says so by design.
+            let plan;
+            try {
+                plan = lowerPlan(Community, doc);
+            } catch (error) {
+                if (error instanceof LoweringError) return result;
+                throw error;
+            }
             if (plan.communities.length > 0) {
                 result.forecast = forecast(plan, { runs: 16, seed: 7 });
                 const compiled = await compilePlan(plan, { formats: COMPILE_FORMATS, runs: 16, seed: 7, scenario: null, sensitivityRuns: 8, lang: 'en' });
