@@ -173,7 +173,13 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const tooLow = spec.min !== undefined && (lo < spec.min || (spec.above === true && lo <= spec.min));
     const tooHigh = spec.max !== undefined && hi > spec.max;
     if (tooLow || tooHigh) {
-        report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value: shown(tooLow ? lo : hi) }, { node: q });
+        // For an uncertain value, say which written value reaches outside the range: "10% ± 30% (down to -20%)".
+        const edge = shown(tooLow ? lo : hi);
+        const written = q.$cstNode?.text.replace(/\s+/g, ' ');
+        const value = m.dist.kind === 'fixed' || !written
+            ? edge
+            : lang === 'zh-CN' ? `${written}（${tooLow ? '最低' : '最高'} ${edge}）` : `${written} (${tooLow ? 'down to' : 'up to'} ${edge})`;
+        report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value }, { node: q });
     }
     const longestDays = spec.maxDays && m.unitClass === 'duration' && m.unit !== undefined ? durationDays({ ...m, center: hi }) : undefined;
     if (spec.maxDays && !tooLow && longestDays !== undefined && longestDays > spec.maxDays.days) {

@@ -217,3 +217,10 @@ describe('did you mean', () => {
         expect(diagnostics.find((x) => x.code === 'unresolved-reference')?.message).toBe('Unknown tier "Zzzzzz".');
     });
 });
+
+describe('out-of-range uncertain values', () => {
+    it('name the written value and the edge it reaches', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 10% per month ± 30% } }`);
+        expect(diagnostics.find((d) => d.code === 'out-of-range')?.message).toBe('churn must be between 0% and 100%, but is 10% per month ± 30% (down to -20%).');
+    });
+});
