@@ -8,8 +8,8 @@
 // - validating a 20,000-line plan with every check, and the heap it holds;
 // - a 200-plan workspace: time until the server has indexed every file, and completion/hover
 //   latency on an open plan while it indexes.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
 import { CommunityLspModule } from '../language/lsp/lsp-module.js';
+import { ensureBuilt } from '../test/helpers/cli.js';
 
 export interface BenchResult { name: string; value: number; unit: string }
 
@@ -127,19 +128,6 @@ async function open(s: ReturnType<typeof services>, uri: URI, text: string, vers
 
 // ---- the bundled server as a process ----
 
-function newestSource(dirs: string[]): number {
-    let newest = 0;
-    const walk = (dir: string) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            const p = join(dir, entry.name);
-            if (entry.isDirectory()) walk(p);
-            else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-        }
-    };
-    for (const d of dirs) if (existsSync(d)) walk(d);
-    return newest;
-}
-
 interface Server {
     connection: MessageConnection;
     published: (uri: string) => Promise<unknown[]>;
@@ -148,10 +136,7 @@ interface Server {
 
 async function startServer(workspace: string): Promise<Server> {
     const bundle = join(ROOT, 'out/server/main.cjs');
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(['language', 'engine', 'server'].map((d) => join(ROOT, d)))) {
-        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-    }
+    ensureBuilt();
     const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiters = new Map<string, Array<(d: unknown[]) => void>>();

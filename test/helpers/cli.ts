@@ -1,16 +1,33 @@
 // Runs the built `community` CLI as a real process, the way users and CI run it.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const BIN = resolve(ROOT, 'bin/community.cjs');
 
+/** Newest modification time of the TypeScript sources the bundles are built from. */
+function newestSource(): number {
+    let newest = 0;
+    const walk = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const p = join(dir, entry.name);
+            if (entry.isDirectory()) walk(p);
+            else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+        }
+    };
+    for (const d of ['language', 'engine', 'server', 'cli']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
+    return newest;
+}
+
+/** Rebuilds out/ with esbuild when a bundle is missing or older than a source (`npm test` builds first). */
 export function ensureBuilt(): void {
-    if (!existsSync(resolve(ROOT, 'out/cli/main.cjs'))) {
-        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-    }
+    const bundles = ['out/cli/main.cjs', 'out/server/main.cjs'].map((b) => resolve(ROOT, b));
+    const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
+    if (oldest >= newestSource()) return;
+    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
 }
 
 export interface CliResult {

@@ -1,35 +1,16 @@
 // The bundled language server as a real process over --stdio for the settings and workspace tests:
 // rebuilds the bundle when a source is newer, passes initializationOptions, answers
 // workspace/configuration from a settable object and records diagnostics and window messages.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureBuilt } from '../helpers/cli.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const ROOT = resolve(__dirname, '../..');
 const BUNDLE = join(ROOT, 'out/server/main.cjs');
 
 export interface PublishedDiagnostic { code?: string; message: string; severity?: number; range: { start: { line: number; character: number } } }
-
-function newestSource(dirs: string[]): number {
-    let newest = 0;
-    const walk = (dir: string) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            const p = join(dir, entry.name);
-            if (entry.isDirectory()) walk(p);
-            else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-        }
-    };
-    for (const d of dirs) if (existsSync(d)) walk(d);
-    return newest;
-}
-
-export function ensureFreshBundle(): void {
-    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource(['language', 'engine', 'server'].map((d) => join(ROOT, d)))) return;
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-}
 
 export interface Server {
     connection: MessageConnection;
@@ -47,7 +28,7 @@ export interface Server {
 
 /** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all). */
 export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean } = {}): Promise<Server> {
-    ensureFreshBundle();
+    ensureBuilt();
     const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     child.stderr!.on('data', (d) => (err += String(d)));

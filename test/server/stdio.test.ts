@@ -1,30 +1,16 @@
 // The bundled language server as a real process over --stdio, driven with vscode-jsonrpc:
 // initialize, didOpen → diagnostics (fast, then slow checks), completion, hover, definition, rename,
 // formatting, shutdown and exit.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/cli.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const root = resolve(__dirname, '../..');
-const bundle = join(root, 'out/server/main.cjs');
-
-/** Newest modification time under the folders the bundle is built from. */
-function newestSource(dirs: string[]): number {
-    let newest = 0;
-    const walk = (dir: string) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            const p = join(dir, entry.name);
-            if (entry.isDirectory()) walk(p);
-            else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-        }
-    };
-    for (const d of dirs) if (existsSync(d)) walk(d);
-    return newest;
-}
 
 let child: ChildProcess;
 let connection: MessageConnection;
@@ -34,10 +20,7 @@ let mainUri: string;
 let text: string;
 
 beforeAll(async () => {
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(['language', 'engine', 'server'].map((d) => join(root, d)))) {
-        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-    }
+    ensureBuilt();
     workspace = mkdtempSync(join(tmpdir(), 'community-ls-'));
     mkdirSync(join(workspace, 'shared'));
     writeFileSync(join(workspace, 'shared/platforms.community'), readFileSync(join(root, 'examples/shared/platforms.community'), 'utf8'));
