@@ -59,7 +59,7 @@ export const PLATFORM_KINDS = {
     },
     'douyin-fan-group': {
         label: 'Douyin fan group 抖音粉丝群', region: 'CN', fatiguePostsPerWeek: 7, fatigueBasis: 'Modelling choice; weak.',
-        limits: { 'group-capacity': { value: 500, en: 'members per fan group (varies by follower band)', zh: '粉丝群人数上限（随粉丝量级变化）', confidence: 'weak', source: 'placeholder from practitioner reports' } },
+        limits: { 'group-capacity': { value: 500, en: 'members per fan group (varies by follower band)', zh: '粉丝群人数上限（随粉丝量级变化）', confidence: 'weak', source: 'practitioner reports only; varies by follower band (weak)' } },
     },
     douyin: { label: 'Douyin account 抖音', region: 'CN', fatiguePostsPerWeek: 14, fatigueBasis: 'Modelling choice; weak.', limits: {} },
     xiaohongshu: { label: 'Xiaohongshu 小红书', region: 'CN', fatiguePostsPerWeek: 7, fatigueBasis: 'Modelling choice; weak.', limits: {} },
