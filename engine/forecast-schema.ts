@@ -3,7 +3,7 @@
 // by `node --import tsx schemas/write-forecast-schema.ts`; a test fails when the file is stale, and
 // `community simulate --print-schema` prints the same schema.
 import { z } from 'zod';
-import { KpiMetric, Period } from './model.js';
+import { Kpi, KpiMetric } from './model.js';
 
 /** Bumped when a consumer would need to change; additions keep the version. */
 export const FORECAST_FORMAT_VERSION = '1.0';
@@ -29,18 +29,9 @@ export const ForecastSeries = z
     .strict();
 export type ForecastSeries = z.infer<typeof ForecastSeries>;
 
-export const KpiForecast = z
-    .object({
-        name: z.string(),
-        metric: KpiMetric,
-        tier: z.string().optional(),
-        fromTier: z.string().optional(),
-        toTier: z.string().optional(),
-        windowDays: z.number().optional(),
-        op: z.enum(['>=', '<=', '>', '<']),
-        target: num,
-        targetPer: Period.optional(),
-        deadlineWeek: z.number().int().positive(),
+// A KPI as the plan states it (engine/model.ts), without its source, plus what the forecast says.
+export const KpiForecast = Kpi.omit({ source: true })
+    .extend({
         probability: z.number().min(0).max(1).describe('Share of runs meeting the target at the deadline week.'),
         p10: maybe,
         p50: maybe,

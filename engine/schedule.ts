@@ -21,18 +21,8 @@ import { compareText } from './text.js';
 export type ItemKind = 'content' | 'online activity' | 'offline activity';
 export const ITEM_KINDS: readonly ItemKind[] = ['content', 'online activity', 'offline activity'];
 
-/** One dated occurrence: a row of the CSV/JSON schedule. */
-export interface Occurrence {
-    /** Local date YYYY-MM-DD in the plan's time zone. */
-    date: string;
-    /** Local time HH:MM, or "" for all-day items. */
-    time: string;
-    /** Local end: YYYY-MM-DDTHH:MM for timed items, the last day YYYY-MM-DD (inclusive) for all-day ones. */
-    end: string;
-    /** The start as an ISO instant with the local offset (2027-03-15T09:00:00-04:00), or the date for all-day items. */
-    start: string;
-    /** 1-based plan week. */
-    week: number;
+/** What an occurrence and its series both say about the item. */
+export interface ItemFields {
     community: string;
     item: string;
     title: string;
@@ -45,6 +35,20 @@ export interface Occurrence {
     /** Expected cost of this occurrence (mean of the distribution) in the plan currency; null when none. */
     cost: number | null;
     location: string;
+}
+
+/** One dated occurrence: a row of the CSV/JSON schedule. */
+export interface Occurrence extends ItemFields {
+    /** Local date YYYY-MM-DD in the plan's time zone. */
+    date: string;
+    /** Local time HH:MM, or "" for all-day items. */
+    time: string;
+    /** Local end: YYYY-MM-DDTHH:MM for timed items, the last day YYYY-MM-DD (inclusive) for all-day ones. */
+    end: string;
+    /** The start as an ISO instant with the local offset (2027-03-15T09:00:00-04:00), or the date for all-day items. */
+    start: string;
+    /** 1-based plan week. */
+    week: number;
     /** file:line of the schedule in the plan (1-based line). */
     source: string;
     /** The series (stable id) this occurrence belongs to. */
@@ -52,22 +56,12 @@ export interface Occurrence {
 }
 
 /** A recurring (or single) series, as written into a calendar. */
-export interface ScheduleSeries {
+export interface ScheduleSeries extends ItemFields {
     /** Stable id: community/item/s<schedule index>/<time or all-day>. */
     id: string;
     /** Stable iCalendar UID derived from plan + community + item + schedule + time. */
     uid: string;
-    community: string;
     communityTitle: string;
-    item: string;
-    title: string;
-    kind: ItemKind;
-    subkind: string;
-    tiers: string[];
-    owner: string;
-    staff: number | null;
-    cost: number | null;
-    location: string;
     materials: string[];
     platform: string;
     source: string;
