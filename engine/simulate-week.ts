@@ -1,0 +1,943 @@
+// One block of runs of the Monte Carlo core, and the phases of one simulated week over it.
+//
+// The state of a block lives in typed arrays indexed [item * B + run] (structure of arrays), so every
+// inner loop is a tight loop over runs and nothing is allocated per run or per week. Each phase is its
+// own small function: V8 optimises small functions called every week far better than one long
+// function that could only be optimised on the fly (on-stack replacement) and kept falling back.
+//
+// Phases of a week, from the start-of-week state (`simulateCommunity` calls them in this order, which
+// is the order of the random draws):
+//  1. weekRates: effective weekly rates per tier (base + content effects + activity lifts for the share
+//     of targeted members taking part, capped by capacity) and the week's content/activity costs;
+//  2. weekOutflows: outflows per tier as a multinomial by sequential binomials (churn, then
+//     promotions/demotions); weekCapacity: promotions into a full tier stay put;
+//  3. weekMoves: apply churn and tier moves; referral pressure of the week;
+//  4. weekJoins: inflows from the not-yet-reached pool (Bass organic diffusion, paid channels with
+//     diminishing returns, referral campaigns: one binomial over the pool, split among the sources only
+//     as far as the split matters), then active members, buyers and money;
+//  5. weekRecord, weekCohorts, weekRetention, weekKpis: stored series, cohorts and KPI windows.
+//
+// Robustness: every sampled count (seeds, audience sizes) and amount of money is clamped to
+// [0, COUNT_LIMIT] / [0, MONEY_LIMIT], rates to [0, 1], Bass coefficients and referral growth to
+// finite ceilings, so no plan the schema accepts can produce NaN or Infinity (see
+// docs/forecast-model.md, "Limits").
+import { WEEKS_PER } from './model.js';
+import { EXACT_DRAW_LIMIT, type Random } from './random.js';
+import { S, type CompiledCommunity } from './compile.js';
+
+/** Runs simulated side by side (one block of typed arrays). Part of the draw order: changing it changes results. */
+export const RUN_BLOCK = 1024;
+/** Ceiling of any count of people (seeds, audience sizes, expected joins per week). */
+export const COUNT_LIMIT = 1e12;
+/** Ceiling of any sampled amount of money (per post, run, week, join, member, order). */
+export const MONEY_LIMIT = 1e12;
+/** Ceiling of the weekly Bass coefficients p and q (above ~20 everyone adopts within the week anyway). */
+const BASS_LIMIT = 100;
+/** Ceiling of a referral campaign's weekly growth factor g. */
+const GROWTH_LIMIT = 1e6;
+
+export function clamp01(x: number): number {
+    return x > 0 ? (x < 1 ? x : 1) : 0;
+}
+
+export function clampTo(x: number, limit: number): number {
+    return x > 0 ? (x < limit ? x : limit) : 0;
+}
+
+/** A rate per period of `weeksPer` weeks converted exactly to a weekly one. */
+function weekly(p: number, weeksPer: number): number {
+    if (!(p > 0)) return 0;
+    if (p >= 1) return 1;
+    return weeksPer === 1 ? p : 1 - Math.pow(1 - p, 1 / weeksPer);
+}
+
+/** Bass weekly hazard with E = e^{−(p+q)} precomputed. */
+export function bassHazard(p: number, q: number, F0: number, E: number): number {
+    if (!(F0 < 1)) return 0;
+    const rate = p + q * F0;
+    if (!(rate > 0)) return 0;
+    const A = (p * (1 - F0)) / rate;
+    const B = (q * (1 - F0)) / rate;
+    const F1 = (1 - A * E) / (1 + B * E);
+    const h = (F1 - F0) / (1 - F0);
+    return h > 0 ? (h < 1 ? h : 1) : 0;
+}
+
+/**
+ * Sum over tiers of Binomial(n[t], p[t]) for one run: exact draws where the rarer outcome's expected
+ * count is below EXACT_DRAW_LIMIT, and one normal draw N(Σnp, Σnp(1 − p)) for all the other tiers
+ * (a sum of independent normal approximations is the normal approximation of the sum).
+ * Used for outputs that feed nothing back (active members, buyers).
+ */
+function binomialSum(rng: Random, n: Float64Array, p: Float64Array, T: number, B: number, j: number): number {
+    let total = 0;
+    let mu = 0;
+    let v = 0;
+    let big = 0;
+    for (let t = 0; t < T; t++) {
+        const i = t * B + j;
+        const nt = n[i];
+        if (!(nt > 0)) continue;
+        const pt = p[i];
+        if (!(pt > 0)) continue;
+        if (pt >= 1) {
+            total += nt;
+            continue;
+        }
+        const mean = nt * pt;
+        if (mean < EXACT_DRAW_LIMIT || nt - mean < EXACT_DRAW_LIMIT) total += rng.binomial(nt, pt);
+        else {
+            mu += mean;
+            v += mean * (1 - pt);
+            big += nt;
+        }
+    }
+    if (v > 0) {
+        let k = Math.round(mu + Math.sqrt(v) * rng.normal());
+        if (k < 0) k = 0;
+        else if (k > big) k = big;
+        total += k;
+    }
+    return total;
+}
+
+/** Largest number of people any run can hold (the addressable audience or the seeds), Infinity without an audience. */
+export function peopleBound(c: CompiledCommunity): number {
+    if (c.audiences.length === 0) return Infinity;
+    const max = (slot: number) => {
+        if (slot < 0) return 0;
+        const d = c.dists[slot];
+        return Math.round(clampTo(d.kind === 'fixed' ? d.value : d.max, COUNT_LIMIT));
+    };
+    let audience = 0;
+    for (const slot of c.audiences) audience += max(slot);
+    let seeds = 0;
+    for (const slot of c.tierSeed) seeds += max(slot);
+    return Math.max(audience, seeds);
+}
+
+/**
+ * Slot of each series in the stored values, −1 for the series computed from others on reading, with
+ * the same arithmetic the simulation would use: members (sum of the tiers), active rate (active /
+ * members), cumulative cost and revenue (running sums of the weekly ones), ROI, groups needed
+ * (ceil(members / capacity)) and staff hours (the same in every run, kept once per week).
+ */
+export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: Uint8Array; values: number; counts: number } {
+    const slot = new Int32Array(c.series.length);
+    const isCount = new Uint8Array(c.series.length);
+    let values = 0;
+    let counts = 0;
+    for (let s = 0; s < slot.length; s++) {
+        const derived = s === S.members || s === S.activeRate || s === S.cumulativeCost || s === S.cumulativeRevenue || s === S.roi || s === S.staffHours || (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
+        const count = s === S.newMembers || s === S.activeMembers || s === S.churned || s === S.promotions || s === S.demotions || (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
+        isCount[s] = count ? 1 : 0;
+        slot[s] = derived ? -1 : count ? counts++ : values++;
+    }
+    return { slot, isCount, values, counts };
+}
+
+/** Counts below this are whole numbers stored exactly in a Float32Array. */
+const FLOAT32_EXACT = 2 ** 24;
+
+/** The whole state of a simulation: outputs for all runs, and the working arrays of the current block of runs. */
+export class Block {
+    readonly c: CompiledCommunity;
+    readonly R: number;
+    readonly H: number;
+    readonly T: number;
+    readonly F: number;
+    readonly A: number;
+    readonly K: number;
+    readonly CH: number;
+    readonly RF: number;
+    readonly D: number;
+    /** Runs per block (the stride of every per-block array). */
+    readonly B: number;
+    /** First run of the current block and the number of runs in it. */
+    r0 = 0;
+    nb = 0;
+
+    // ---- outputs ----
+    readonly storedSlot: Int32Array;
+    readonly isCount: Uint8Array;
+    readonly series: Float64Array;
+    readonly counts: Float32Array | Float64Array;
+    readonly staffHoursW: Float64Array;
+    readonly kpiValues: Float64Array;
+
+    // ---- flat structure of the community ----
+    readonly flowFrom: Int32Array;
+    readonly flowTo: Int32Array;
+    readonly flowDemotion: Uint8Array;
+    readonly outStart: Int32Array;
+    readonly outList: Int32Array;
+    readonly hasCapacity: boolean;
+    readonly staffHoursPerRun: Float64Array;
+    readonly moneyIdx: Int32Array;
+    readonly countIdx: Int32Array;
+    /** Inflow sources (organic, channels, referrals) and their draw classes: sources into one tier share a class, except a rewarded referral, whose joins are counted for its cost. */
+    readonly SRC: number;
+    readonly srcClass: Int32Array;
+    readonly classInto: Int32Array;
+    readonly classReferral: Int32Array;
+    readonly NCL: number;
+    readonly unbounded: boolean;
+
+    // ---- per-block arrays, [item * B + j] ----
+    readonly P: Float64Array;
+    readonly churnW: Float64Array;
+    readonly activeW: Float64Array;
+    readonly buysW: Float64Array;
+    readonly feeWeekly: Float64Array;
+    readonly feeOnce: Float64Array;
+    readonly flowW: Float64Array;
+    readonly dChurn: Float64Array;
+    readonly dActive: Float64Array;
+    readonly dFlow: Float64Array;
+    readonly reach: Float64Array;
+    readonly runCost: Float64Array;
+    readonly spend: Float64Array;
+    readonly cpj: Float64Array;
+    readonly growth: Float64Array;
+    readonly reward: Float64Array;
+    readonly orderValue: Float64Array;
+    readonly referralPush: Float64Array;
+    readonly spendFactorW: Float64Array;
+    readonly pW: Float64Array;
+    readonly qW: Float64Array;
+    readonly bassE: Float64Array;
+    readonly M: Float64Array;
+    readonly reached: Float64Array;
+    readonly cumCost: Float64Array;
+    readonly cumRev: Float64Array;
+    readonly costW: Float64Array;
+    readonly membersW: Float64Array;
+    readonly activeNow: Float64Array;
+    readonly m: Float64Array;
+    readonly startM: Float64Array;
+    readonly churnEff: Float64Array;
+    readonly activeEff: Float64Array;
+    readonly flowEff: Float64Array;
+    readonly churned: Float64Array;
+    readonly moved: Float64Array;
+    readonly room: Float64Array;
+    readonly joinsTo: Float64Array;
+    readonly entrants: Float64Array;
+    readonly joinsW: Float64Array;
+    readonly stayFrac: Float64Array;
+    readonly flowFrac: Float64Array;
+    readonly clsStay: Float64Array;
+    readonly clsWeight: Float64Array;
+    readonly clsMean: Float64Array;
+    readonly clsJoins: Float64Array;
+    /**
+     * Cohorts: one tier vector per live weekly cohort ([t * B + j], a view per ring slot) plus a spare
+     * that each propagation writes into before the two swap; sizes [slot * B + j]. Survival is kept only
+     * at the ages a retention row reads (the whole weeks either side of each retention day):
+     * [(slot * NA + ageIndex[age]) * B + j].
+     */
+    readonly AGE: number;
+    readonly AG1: number;
+    readonly cohort: Float64Array[];
+    spare: Float64Array;
+    readonly keepFrac: Float64Array;
+    readonly cohortSize: Float64Array;
+    readonly ageIndex: Int32Array;
+    readonly NA: number;
+    readonly survival: Float64Array;
+    /** KPI accumulators (new members, churn and conversion windows). */
+    readonly kpiA: Float64Array;
+    readonly kpiB: Float64Array;
+
+    constructor(c: CompiledCommunity, runs: number) {
+        const R = (this.R = runs);
+        const H = (this.H = c.horizon);
+        const T = (this.T = c.T);
+        const F = (this.F = c.flows.length);
+        const A = (this.A = c.activities.length);
+        const K = (this.K = c.kpis.length);
+        const CH = (this.CH = c.channels.length);
+        const RF = (this.RF = c.referrals.length);
+        const D = (this.D = c.dists.length);
+        const B = (this.B = Math.min(R, RUN_BLOCK));
+        this.c = c;
+
+        const stored = storedSlots(c);
+        this.storedSlot = stored.slot;
+        this.isCount = stored.isCount;
+        this.series = new Float64Array(stored.values * H * R);
+        this.counts = peopleBound(c) < FLOAT32_EXACT ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
+        this.staffHoursW = new Float64Array(H);
+        this.kpiValues = new Float64Array(K * R);
+
+        this.flowFrom = Int32Array.from(c.flows, (f) => f.from);
+        this.flowTo = Int32Array.from(c.flows, (f) => f.to);
+        this.flowDemotion = Uint8Array.from(c.flows, (f) => (f.demotion ? 1 : 0));
+        this.outStart = new Int32Array(T + 1);
+        this.outList = new Int32Array(F);
+        for (let t = 0, n = 0; t < T; t++) {
+            this.outStart[t] = n;
+            for (const f of c.flowsOut[t]) this.outList[n++] = f;
+            this.outStart[t + 1] = n;
+        }
+        this.hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
+        this.staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));
+        // Slots clamped right after sampling: amounts of money and counts of people.
+        const moneySlots: number[] = [...c.contentCost, c.orderValue, ...c.tierFee];
+        for (const a of c.activities) moneySlots.push(a.costPerRun);
+        for (const ch of c.channels) moneySlots.push(ch.spend);
+        for (const rf of c.referrals) moneySlots.push(rf.reward);
+        const countSlots: number[] = [...c.tierSeed, ...c.audiences];
+        this.moneyIdx = Int32Array.from(moneySlots.filter((s) => s >= 0));
+        this.countIdx = Int32Array.from(countSlots.filter((s) => s >= 0));
+
+        this.SRC = (c.organic ? 1 : 0) + CH + RF;
+        this.srcClass = new Int32Array(this.SRC);
+        const classInto: number[] = [];
+        const classReferral: number[] = [];
+        const keys: string[] = [];
+        const add = (i: number, into: number, referral: number) => {
+            const key = referral >= 0 ? `r${referral}` : `t${into}`;
+            let k = keys.indexOf(key);
+            if (k < 0) {
+                k = keys.length;
+                keys.push(key);
+                classInto.push(into);
+                classReferral.push(referral);
+            }
+            this.srcClass[i] = k;
+        };
+        let i = 0;
+        if (c.organic) add(i++, c.organic.into, -1);
+        for (const ch of c.channels) add(i++, ch.into, -1);
+        c.referrals.forEach((rf, j) => add(i++, rf.into, rf.reward >= 0 ? j : -1));
+        this.classInto = Int32Array.from(classInto);
+        this.classReferral = Int32Array.from(classReferral);
+        const NCL = (this.NCL = classInto.length);
+        this.unbounded = c.audiences.length === 0;
+
+        this.P = new Float64Array(D * B);
+        this.churnW = new Float64Array(T * B);
+        this.activeW = new Float64Array(T * B);
+        this.buysW = new Float64Array(T * B);
+        this.feeWeekly = new Float64Array(T * B);
+        this.feeOnce = new Float64Array(T * B);
+        this.flowW = new Float64Array(F * B);
+        this.dChurn = new Float64Array(A * T * B);
+        this.dActive = new Float64Array(A * T * B);
+        this.dFlow = new Float64Array(A * F * B);
+        this.reach = new Float64Array(A * B);
+        this.runCost = new Float64Array(A * B);
+        this.spend = new Float64Array(CH * B);
+        this.cpj = new Float64Array(CH * B);
+        this.growth = new Float64Array(RF * B);
+        this.reward = new Float64Array(RF * B);
+        this.orderValue = new Float64Array(B);
+        this.referralPush = new Float64Array(RF * B);
+        this.spendFactorW = new Float64Array(CH);
+        this.pW = new Float64Array(B);
+        this.qW = new Float64Array(B);
+        this.bassE = new Float64Array(B);
+        this.M = new Float64Array(B);
+        this.reached = new Float64Array(B);
+        this.cumCost = new Float64Array(B);
+        this.cumRev = new Float64Array(B);
+        this.costW = new Float64Array(B);
+        this.membersW = new Float64Array(B);
+        this.activeNow = new Float64Array(B);
+        this.m = new Float64Array(T * B);
+        this.startM = new Float64Array(T * B);
+        this.churnEff = new Float64Array(T * B);
+        this.activeEff = new Float64Array(T * B);
+        this.flowEff = new Float64Array(F * B);
+        this.churned = new Float64Array(T * B);
+        this.moved = new Float64Array(F * B);
+        this.room = new Float64Array(T * B);
+        this.joinsTo = new Float64Array(T * B);
+        this.entrants = new Float64Array(T * B);
+        this.joinsW = new Float64Array(B);
+        this.stayFrac = new Float64Array(T * B);
+        this.flowFrac = new Float64Array(F * B);
+        this.clsStay = new Float64Array(NCL);
+        this.clsWeight = new Float64Array(NCL);
+        this.clsMean = new Float64Array(NCL);
+        this.clsJoins = new Float64Array(NCL);
+
+        const AGE = (this.AGE = c.maxCohortAge);
+        const AG1 = (this.AG1 = AGE + 1);
+        this.cohort = [];
+        for (let s = 0; s < AG1; s++) this.cohort.push(new Float64Array(T * B));
+        this.spare = new Float64Array(T * B);
+        this.keepFrac = new Float64Array(T * B);
+        this.cohortSize = new Float64Array(AG1 * B);
+        this.ageIndex = new Int32Array(AG1).fill(-1);
+        let NA = 0;
+        for (const d of c.retentionDays) for (const age of [Math.floor(d / 7), Math.ceil(d / 7)]) if (this.ageIndex[age] < 0) this.ageIndex[age] = NA++;
+        this.NA = NA;
+        this.survival = new Float64Array(AG1 * NA * B);
+        this.kpiA = new Float64Array(K * B);
+        this.kpiB = new Float64Array(K * B);
+    }
+
+    /** Offset of series `s`, week `w`, first run of the block in `series` or `counts`. */
+    out(s: number, w: number): number {
+        return (this.storedSlot[s] * this.H + w) * this.R + this.r0;
+    }
+
+    /** Sampled value of a distribution slot in run j of the block (0 for an absent slot). */
+    at(slot: number, j: number): number {
+        return slot < 0 ? 0 : this.P[slot * this.B + j];
+    }
+}
+
+/** Starts the block of runs [r0, r0 + nb): samples every distribution once per run, derives the per-run rates and sets the initial state. */
+export function startBlock(b: Block, rng: Random, r0: number, nb: number): void {
+    b.r0 = r0;
+    b.nb = nb;
+    const { c, B, D, T, F, A, CH, RF, P } = b;
+    for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i]);
+    for (const i of b.moneyIdx) for (let j = 0; j < nb; j++) P[i * B + j] = clampTo(P[i * B + j], MONEY_LIMIT);
+    for (const i of b.countIdx) for (let j = 0; j < nb; j++) P[i * B + j] = Math.round(clampTo(P[i * B + j], COUNT_LIMIT));
+
+    // ---- per-run rates ----
+    for (let t = 0; t < T; t++) {
+        const cs = c.tierChurn[t];
+        const as = c.tierActive[t];
+        const bs = c.tierBuys[t];
+        const fs = c.tierFee[t];
+        for (let j = 0; j < nb; j++) {
+            const i = t * B + j;
+            b.churnW[i] = weekly(b.at(cs, j), c.tierChurnWeeksPer[t]);
+            b.activeW[i] = weekly(b.at(as, j), c.tierActiveWeeksPer[t]);
+            b.buysW[i] = weekly(b.at(bs, j), c.tierBuysWeeksPer[t]);
+            const fee = b.at(fs, j);
+            b.feeWeekly[i] = fee * c.tierFeeWeekly[t];
+            b.feeOnce[i] = fee * c.tierFeeOnce[t];
+        }
+    }
+    for (let f = 0; f < F; f++) {
+        const slot = c.flows[f].rate;
+        const wp = c.flows[f].weeksPer;
+        for (let j = 0; j < nb; j++) b.flowW[f * B + j] = weekly(P[slot * B + j], wp);
+    }
+    for (let a = 0; a < A; a++) {
+        const act = c.activities[a];
+        for (let j = 0; j < nb; j++) {
+            b.reach[a * B + j] = clamp01(P[act.reach * B + j]);
+            b.runCost[a * B + j] = b.at(act.costPerRun, j) + b.staffHoursPerRun[a] * c.staffHourCost;
+            const lr = b.at(act.liftRetention, j);
+            const la = b.at(act.liftActivity, j);
+            const lp = b.at(act.liftPromotion, j);
+            for (let t = 0; t < T; t++) {
+                const i = (a * T + t) * B + j;
+                b.dChurn[i] = 0;
+                b.dActive[i] = 0;
+                if (!act.tierMask[t]) continue;
+                if (lr !== 0 && c.tierChurn[t] >= 0) b.dChurn[i] = weekly(Math.max(0, P[c.tierChurn[t] * B + j] - lr), c.tierChurnWeeksPer[t]) - b.churnW[t * B + j];
+                if (la !== 0) b.dActive[i] = weekly(clamp01(b.at(c.tierActive[t], j) + la), c.tierActiveWeeksPer[t]) - b.activeW[t * B + j];
+            }
+            for (let f = 0; f < F; f++) {
+                const fl = c.flows[f];
+                b.dFlow[(a * F + f) * B + j] = lp !== 0 && !fl.demotion && act.tierMask[fl.from] ? weekly(clamp01(P[fl.rate * B + j] + lp), fl.weeksPer) - b.flowW[f * B + j] : 0;
+            }
+        }
+    }
+    for (let k = 0; k < CH; k++) {
+        const ch = c.channels[k];
+        for (let j = 0; j < nb; j++) {
+            b.spend[k * B + j] = b.at(ch.spend, j);
+            b.cpj[k * B + j] = b.at(ch.costPerJoin, j);
+        }
+    }
+    for (let k = 0; k < RF; k++) {
+        const rf = c.referrals[k];
+        for (let j = 0; j < nb; j++) {
+            const invitesPerCycle = (clampTo(P[rf.invites * B + j], COUNT_LIMIT) / rf.invitesWeeksPer) * (rf.cycleDays / 7);
+            const kf = invitesPerCycle * clamp01(P[rf.conversion * B + j]);
+            let g = kf > 0 ? Math.pow(1 + kf, 7 / rf.cycleDays) - 1 : 0;
+            if (!(g < GROWTH_LIMIT)) g = GROWTH_LIMIT;
+            b.growth[k * B + j] = g;
+            b.reward[k * B + j] = b.at(rf.reward, j) * rf.rewardSides;
+        }
+    }
+    for (let j = 0; j < nb; j++) {
+        b.orderValue[j] = b.at(c.orderValue, j);
+        if (c.organic) {
+            b.pW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.p * B + j], Infinity) / c.organic.pWeeksPer);
+            b.qW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.q * B + j], Infinity) / c.organic.qWeeksPer);
+            b.bassE[j] = Math.exp(-(b.pW[j] + b.qW[j]));
+        }
+    }
+
+    // ---- initial state ----
+    for (let j = 0; j < nb; j++) {
+        let seeds = 0;
+        for (let t = 0; t < T; t++) {
+            let n = b.at(c.tierSeed[t], j);
+            if (n > c.tierCapacity[t]) n = Math.max(0, Math.floor(c.tierCapacity[t]));
+            b.m[t * B + j] = n;
+            seeds += n;
+        }
+        let size = Infinity;
+        if (!b.unbounded) {
+            size = 0;
+            for (const slot of c.audiences) size += P[slot * B + j];
+            if (size < seeds) size = seeds;
+        }
+        b.M[j] = size;
+        b.reached[j] = seeds;
+        b.cumCost[j] = 0;
+        b.cumRev[j] = 0;
+    }
+    for (const v of b.cohort) v.fill(0);
+    b.cohortSize.fill(0);
+    b.survival.fill(NaN);
+    b.kpiA.fill(0);
+    b.kpiB.fill(0);
+}
+
+/** 1. Effective rates of week w and the week's costs of content and activities. */
+export function weekRates(b: Block, w: number): void {
+    const { c, T, A, B, H, nb, churnW, activeW, churnEff, activeEff, flowEff, costW, P, m, reach, dChurn, dActive, dFlow, runCost, staffHoursPerRun } = b;
+    const F = b.F;
+    for (let t = 0; t < T; t++) {
+        const cc = c.contentChurn[w * T + t];
+        const ca = c.contentActive[w * T + t];
+        for (let j = t * B, e = j + nb; j < e; j++) {
+            churnEff[j] = churnW[j] + cc;
+            activeEff[j] = activeW[j] + ca;
+        }
+    }
+    flowEff.set(b.flowW);
+    costW.fill(0);
+    const NC = c.contentCost.length;
+    for (let k = 0; k < NC; k++) {
+        const slot = c.contentCost[k];
+        const posts = c.contentPosts[k * H + w];
+        if (slot < 0 || posts === 0) continue;
+        for (let j = 0; j < nb; j++) costW[j] += posts * P[slot * B + j];
+    }
+    let staffHours = 0;
+    for (let a = 0; a < A; a++) {
+        const act = c.activities[a];
+        const runs = act.runs[w];
+        if (runs > 0) {
+            staffHours += runs * staffHoursPerRun[a];
+            for (let j = 0; j < nb; j++) costW[j] += runs * runCost[a * B + j];
+        }
+        if (act.cover[w] === 0) continue;
+        const cap = act.capacity * Math.max(1, runs);
+        const tiers = act.tiers;
+        for (let j = 0; j < nb; j++) {
+            let eligible = 0;
+            for (const t of tiers) eligible += m[t * B + j];
+            if (eligible <= 0) continue;
+            let part = reach[a * B + j] * eligible;
+            if (part > cap) part = cap;
+            const share = part / eligible;
+            for (const t of tiers) {
+                churnEff[t * B + j] += share * dChurn[(a * T + t) * B + j];
+                activeEff[t * B + j] += share * dActive[(a * T + t) * B + j];
+            }
+            for (let f = 0; f < F; f++) flowEff[f * B + j] += share * dFlow[(a * F + f) * B + j];
+        }
+    }
+    b.staffHoursW[w] = staffHours;
+}
+
+/** 2. Outflows per tier: churn, then each flow out of the tier, by sequential binomials. */
+export function weekOutflows(b: Block, rng: Random): void {
+    const { T, B, nb, m, startM, churnEff, flowEff, churned, moved, outStart, outList } = b;
+    for (let t = 0; t < T; t++) {
+        const o0 = outStart[t];
+        const o1 = outStart[t + 1];
+        for (let j = 0; j < nb; j++) {
+            const i = t * B + j;
+            const n = m[i];
+            startM[i] = n;
+            const pc = clamp01(churnEff[i]);
+            let total = pc;
+            for (let o = o0; o < o1; o++) {
+                const fi = outList[o] * B + j;
+                const pf = clamp01(flowEff[fi]);
+                flowEff[fi] = pf;
+                total += pf;
+            }
+            const scale = total > 1 ? 1 / total : 1;
+            const k = rng.binomial(n, pc * scale);
+            churned[i] = k;
+            let rem = n - k;
+            let remP = 1 - pc * scale;
+            for (let o = o0; o < o1; o++) {
+                const fi = outList[o] * B + j;
+                const pf = flowEff[fi] * scale;
+                const x = remP > 1e-12 ? rng.binomial(rem, pf / remP) : 0;
+                moved[fi] = x;
+                rem -= x;
+                remP -= pf;
+            }
+        }
+    }
+}
+
+/** Capacity: room left in each tier after its own outflows; promotions into a full tier stay put. */
+export function weekCapacity(b: Block): void {
+    const { c, T, F, B, nb, m, churned, moved, room, outStart, outList, flowTo } = b;
+    for (let t = 0; t < T; t++) {
+        const cap = c.tierCapacity[t];
+        for (let j = 0; j < nb; j++) {
+            const i = t * B + j;
+            let left = m[i] - churned[i];
+            for (let o = outStart[t]; o < outStart[t + 1]; o++) left -= moved[outList[o] * B + j];
+            room[i] = cap - left;
+        }
+    }
+    for (let f = 0; f < F; f++) {
+        const to = flowTo[f];
+        for (let j = 0; j < nb; j++) {
+            const fi = f * B + j;
+            const ti = to * B + j;
+            if (moved[fi] > room[ti]) moved[fi] = Math.max(0, Math.floor(room[ti]));
+            room[ti] -= moved[fi];
+        }
+    }
+}
+
+/** 3. Applies churn and tier moves (counting promotions and demotions) and sets the week's referral pressure. */
+export function weekMoves(b: Block, w: number): void {
+    const { c, T, F, RF, B, nb, m, churned, joinsTo, entrants, moved, counts, flowFrom, flowTo, flowDemotion, referralPush, startM, growth } = b;
+    for (let t = 0; t < T; t++) {
+        for (let j = t * B, e = j + nb; j < e; j++) {
+            m[j] -= churned[j];
+            joinsTo[j] = 0;
+            entrants[j] = 0;
+        }
+    }
+    const promotionsPos = b.out(S.promotions, w);
+    const demotionsPos = b.out(S.demotions, w);
+    for (let j = 0; j < nb; j++) {
+        counts[promotionsPos + j] = 0;
+        counts[demotionsPos + j] = 0;
+    }
+    for (let f = 0; f < F; f++) {
+        const from = flowFrom[f];
+        const to = flowTo[f];
+        const demotion = flowDemotion[f] === 1;
+        const pos = demotion ? demotionsPos : promotionsPos;
+        for (let j = 0; j < nb; j++) {
+            const x = moved[f * B + j];
+            m[from * B + j] -= x;
+            m[to * B + j] += x;
+            counts[pos + j] += x;
+            if (!demotion) entrants[to * B + j] += x;
+        }
+    }
+    // Per week: channel spend factors, and referral joins at an empty pool (inviters × g × window).
+    for (let k = 0; k < b.CH; k++) b.spendFactorW[k] = c.channels[k].spendFactor[w];
+    for (let k = 0; k < RF; k++) {
+        const rf = c.referrals[k];
+        const kb = k * B;
+        referralPush.fill(0, kb, kb + nb);
+        for (let t = 0; t < T; t++) {
+            if (!rf.tierMask[t]) continue;
+            for (let j = 0; j < nb; j++) referralPush[kb + j] += startM[t * B + j];
+        }
+        const win = rf.window[w];
+        for (let j = 0; j < nb; j++) referralPush[kb + j] *= growth[kb + j] * win;
+    }
+}
+
+/**
+ * 4. Joins from the not-yet-reached pool (one binomial over the pool, split among the draw classes),
+ * capped by the receiving tiers' room; then active members, buyers and the week's money.
+ */
+export function weekJoins(b: Block, rng: Random, w: number): void {
+    const { c, T, CH, RF, B, nb, M, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { SRC, NCL, unbounded, hasCapacity } = b;
+    const organic = c.organic !== undefined;
+    const gamma = c.paidSaturation;
+    const costPos = b.out(S.cost, w);
+    const revPos = b.out(S.revenue, w);
+    const newPos = b.out(S.newMembers, w);
+    const activePos = b.out(S.activeMembers, w);
+    for (let j = 0; j < nb; j++) {
+        const size = M[j];
+        const pool = size - reached[j];
+        let paidSpend = 0;
+        let referralCost = 0;
+        let joins = 0;
+        if (SRC > 0) {
+            for (let k = 0; k < NCL; k++) {
+                clsStay[k] = 1;
+                clsWeight[k] = 0;
+                clsMean[k] = 0;
+            }
+            let si = 0;
+            if (organic) {
+                const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] / size, bassE[j]);
+                const k = srcClass[si++];
+                clsStay[k] *= 1 - h;
+                clsWeight[k] += h;
+            }
+            const share = unbounded ? 1 : pool > 0 ? pool / size : 0;
+            const sat = unbounded || gamma === 0 ? 1 : gamma === 1 ? share : Math.pow(share, gamma);
+            for (let k = 0; k < CH; k++) {
+                const weekSpend = spend[k * B + j] * spendFactorW[k];
+                paidSpend += weekSpend;
+                const q = cpj[k * B + j];
+                let mean = q > 0 ? weekSpend / q : 0;
+                if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
+                mean *= sat;
+                const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+                const cl = srcClass[si++];
+                clsMean[cl] += mean;
+                clsStay[cl] *= 1 - h;
+                clsWeight[cl] += h;
+            }
+            for (let k = 0; k < RF; k++) {
+                const mean = Math.min(COUNT_LIMIT, referralPush[k * B + j] * share);
+                const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+                const cl = srcClass[si++];
+                clsMean[cl] += mean;
+                clsStay[cl] *= 1 - h;
+                clsWeight[cl] += h;
+            }
+            if (unbounded) {
+                for (let k = 0; k < NCL; k++) clsJoins[k] = rng.poisson(clsMean[k]);
+            } else if (pool > 0) {
+                let stay = 1;
+                let sumW = 0;
+                for (let k = 0; k < NCL; k++) {
+                    stay *= clsStay[k];
+                    sumW += clsWeight[k];
+                }
+                let left = rng.binomial(pool, 1 - stay);
+                for (let k = 0; k < NCL; k++) {
+                    const x = k === NCL - 1 || sumW <= 0 ? left : rng.binomial(left, clsWeight[k] / sumW);
+                    clsJoins[k] = x;
+                    left -= x;
+                    sumW -= clsWeight[k];
+                }
+            } else for (let k = 0; k < NCL; k++) clsJoins[k] = 0;
+            // Capacity of the receiving tiers: people who cannot get in stay in the pool.
+            for (let k = 0; k < NCL; k++) {
+                const ti = classInto[k] * B + j;
+                let x = clsJoins[k];
+                if (hasCapacity && x > room[ti]) x = Math.max(0, Math.floor(room[ti]));
+                if (hasCapacity) room[ti] -= x;
+                joins += x;
+                m[ti] += x;
+                joinsTo[ti] += x;
+                entrants[ti] += x;
+                if (classReferral[k] >= 0) referralCost += x * reward[classReferral[k] * B + j];
+            }
+        }
+        reached[j] += joins;
+        joinsW[j] = joins;
+
+        // ---- active members, buyers, money ----
+        let members = 0;
+        let revenue = 0;
+        for (let t = 0; t < T; t++) {
+            const i = t * B + j;
+            members += m[i];
+            activeEff[i] = clamp01(activeEff[i]);
+            revenue += m[i] * feeWeekly[i] + entrants[i] * feeOnce[i];
+        }
+        const active = binomialSum(rng, m, activeEff, T, B, j);
+        if (orderValue[j] > 0) revenue += binomialSum(rng, m, buysW, T, B, j) * orderValue[j];
+        const cost = costW[j] + paidSpend + referralCost;
+        cumCost[j] += cost;
+        cumRev[j] += revenue;
+        membersW[j] = members;
+        activeNow[j] = active;
+        counts[newPos + j] = joins;
+        counts[activePos + j] = active;
+        series[costPos + j] = cost;
+        series[revPos + j] = revenue;
+    }
+}
+
+/** 5. Stores members per tier and the week's churn. */
+export function weekRecord(b: Block, w: number): void {
+    const { T, B, nb, m, churned, counts } = b;
+    const churnedPos = b.out(S.churned, w);
+    for (let j = 0; j < nb; j++) counts[churnedPos + j] = 0;
+    for (let t = 0; t < T; t++) {
+        const pos = b.out(b.c.tierSeries0 + t, w);
+        for (let j = 0; j < nb; j++) {
+            counts[pos + j] = m[t * B + j];
+            counts[churnedPos + j] += churned[t * B + j];
+        }
+    }
+}
+
+/** Cohorts: the week's realised fractions applied to every cohort still tracked, then the new cohort. */
+export function weekCohorts(b: Block, w: number): void {
+    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, cohort, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW } = b;
+    for (let t = 0; t < T; t++) {
+        for (let j = t * B, e = j + nb; j < e; j++) {
+            const n = startM[j];
+            const keep = n > 0 ? 1 - churned[j] / n : 0;
+            stayFrac[j] = keep;
+            keepFrac[j] = keep;
+        }
+    }
+    for (let f = 0; f < F; f++) {
+        const from = flowFrom[f] * B;
+        for (let j = 0; j < nb; j++) {
+            const n = startM[from + j];
+            const x = n > 0 ? moved[f * B + j] / n : 0;
+            flowFrac[f * B + j] = x;
+            stayFrac[from + j] -= x;
+        }
+    }
+    // Every live cohort moves through the week's fractions into the spare vector, which then takes
+    // its slot. A cohort at the oldest tracked age is not moved on (nobody reads it again).
+    for (let co = Math.max(0, w - AGE); co < w; co++) {
+        const slot = co % AG1;
+        const age = w - co;
+        const ai = ageIndex[age];
+        const from = cohort[slot];
+        const to = age < AGE ? b.spare : null;
+        propagateCohort(from, to, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, survival, ai >= 0 ? (slot * NA + ai) * B : -1, cohortSize, slot * B, T, F, B, nb);
+        if (to !== null) {
+            cohort[slot] = to;
+            b.spare = from;
+        }
+    }
+    const slot = w % AG1;
+    cohort[slot].set(joinsTo);
+    cohortSize.set(joinsW, slot * B);
+    if (NA > 0) {
+        survival.fill(NaN, slot * NA * B, (slot + 1) * NA * B);
+        const a0 = ageIndex[0];
+        if (a0 >= 0) for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[(slot * NA + a0) * B + j] = 1;
+    }
+}
+
+/** Moves one cohort's tier vector `from` through the week's realised fractions into `to` (unless null) and records its survival this week (unless sv < 0). */
+function propagateCohort(from: Float64Array, to: Float64Array | null, stayFrac: Float64Array, keepFrac: Float64Array, flowFrac: Float64Array, flowFrom: Int32Array, flowTo: Int32Array, survival: Float64Array, sv: number, cohortSize: Float64Array, cs: number, T: number, F: number, B: number, nb: number): void {
+    // Survival (sv ≥ 0): members of the cohort who did not churn this week, summed over tiers in
+    // survival[sv + j], then divided by the cohort's size.
+    if (sv >= 0) survival.fill(0, sv, sv + nb);
+    for (let t = 0; t < T; t++) {
+        const o = t * B;
+        if (to === null) {
+            for (let j = 0; j < nb; j++) survival[sv + j] += from[o + j] * keepFrac[o + j];
+        } else if (sv < 0) {
+            for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
+        } else {
+            for (let j = 0; j < nb; j++) {
+                const v = from[o + j];
+                to[o + j] = v * stayFrac[o + j];
+                survival[sv + j] += v * keepFrac[o + j];
+            }
+        }
+    }
+    if (to !== null) {
+        for (let f = 0; f < F; f++) {
+            const src = flowFrom[f] * B;
+            const dst = flowTo[f] * B;
+            const fb = f * B;
+            for (let j = 0; j < nb; j++) to[dst + j] += from[src + j] * flowFrac[fb + j];
+        }
+    }
+    if (sv >= 0) for (let j = 0; j < nb; j++) survival[sv + j] /= cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
+}
+
+/** Retention: row w shows the cohort that joined ceil(D/7) weeks earlier, interpolated between whole weeks. */
+export function weekRetention(b: Block, w: number): void {
+    const { c, B, nb, NA, AG1, ageIndex, survival, series } = b;
+    for (let d = 0; d < c.retentionDays.length; d++) {
+        const age = c.retentionDays[d] / 7;
+        const lo = Math.floor(age);
+        const hi = Math.ceil(age);
+        const frac = age - lo;
+        const pos = b.out(c.retentionSeries0 + d, w);
+        const co = w - hi;
+        if (co < 0) {
+            for (let j = 0; j < nb; j++) series[pos + j] = NaN;
+            continue;
+        }
+        const slot = co % AG1;
+        const sl = (slot * NA + ageIndex[lo]) * B;
+        const sh = (slot * NA + ageIndex[hi]) * B;
+        for (let j = 0; j < nb; j++) {
+            const sLo = survival[sl + j];
+            series[pos + j] = sLo + frac * (survival[sh + j] - sLo);
+        }
+    }
+}
+
+/** KPIs: windows accumulate, values are taken at the deadline. */
+export function weekKpis(b: Block, w: number): void {
+    const { c, K, T, F, B, R, nb, r0, kpiA, kpiB, entrants, joinsW, churned, startM, moved, flowFrom, flowTo, kpiValues, membersW, activeNow, cumCost, cumRev } = b;
+    for (let k = 0; k < K; k++) {
+        const ck = c.kpis[k];
+        if (w > ck.week) continue;
+        const metric = ck.kpi.metric;
+        const kb = k * B;
+        if (metric === 'new-members') {
+            if (ck.tier >= 0) for (let j = 0; j < nb; j++) kpiA[kb + j] += entrants[ck.tier * B + j];
+            else for (let j = 0; j < nb; j++) kpiA[kb + j] += joinsW[j];
+        } else if ((metric === 'churn' || metric === 'conversion') && w > ck.week - c.kpiRateWindow) {
+            if (metric === 'churn') {
+                for (let t = 0; t < T; t++) {
+                    if (ck.tier >= 0 && t !== ck.tier) continue;
+                    for (let j = 0; j < nb; j++) {
+                        kpiA[kb + j] += churned[t * B + j];
+                        kpiB[kb + j] += startM[t * B + j];
+                    }
+                }
+            } else if (ck.from >= 0 && ck.to >= 0) {
+                for (let j = 0; j < nb; j++) kpiB[kb + j] += startM[ck.from * B + j];
+                for (let f = 0; f < F; f++) if (flowFrom[f] === ck.from && flowTo[f] === ck.to) for (let j = 0; j < nb; j++) kpiA[kb + j] += moved[f * B + j];
+            }
+        }
+        if (w === ck.week) {
+            const dst = k * R + r0;
+            for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(b, k, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
+        }
+    }
+}
+
+/**
+ * KPI value of run j at its deadline week w, from the stored series and this week's totals (members,
+ * active members, cumulative cost and revenue) computed as the derived series are.
+ */
+function kpiValue(b: Block, k: number, w: number, j: number, a: number, bw: number, members: number, active: number, cumCost: number, cumRev: number): number {
+    const c = b.c;
+    const ck = c.kpis[k];
+    const perWeeks = ck.kpi.targetPer ? WEEKS_PER[ck.kpi.targetPer] : 1;
+    switch (ck.kpi.metric) {
+        case 'members':
+            return ck.tier >= 0 ? b.counts[b.out(c.tierSeries0 + ck.tier, w) + j] : members;
+        case 'new-members':
+            return a;
+        case 'active-rate':
+            return members > 0 ? active / members : NaN;
+        case 'active-members':
+            return active;
+        case 'retention':
+            return ck.retentionSeries >= c.retentionSeries0 ? b.series[b.out(ck.retentionSeries, w) + j] : NaN;
+        case 'churn':
+            return bw > 0 ? ratePer(a / bw, perWeeks) : NaN;
+        case 'conversion':
+            return ck.from >= 0 && ck.to >= 0 && bw > 0 ? ratePer(a / bw, perWeeks) : NaN;
+        case 'revenue':
+            return cumRev;
+        case 'cost':
+            return cumCost;
+        case 'roi':
+            // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
+            return (cumRev - cumCost) / Math.max(cumCost, 1);
+    }
+}
+
+/** A weekly rate expressed over a period of `weeksPer` weeks. */
+function ratePer(pw: number, weeksPer: number): number {
+    if (pw >= 1) return 1;
+    if (pw <= 0) return 0;
+    return weeksPer === 1 ? pw : 1 - Math.pow(1 - pw, weeksPer);
+}
