@@ -51,15 +51,16 @@ function weekly(p: number, weeksPer: number): number {
     return weeksPer === 1 ? p : 1 - Math.pow(1 - p, 1 / weeksPer);
 }
 
-/** Bass weekly hazard with E = e^{−(p+q)} precomputed. */
+/**
+ * Bass weekly hazard with E = e^{−(p+q)} precomputed: the share of the not-yet-reached who adopt
+ * within the week, starting from the adopted fraction F0. From the exact solution of the Bass ODE,
+ * (F1 − F0)/(1 − F0) simplifies to (1 − E)(p + qF0) / (p + qF0 + Eq(1 − F0)): one division.
+ */
 export function bassHazard(p: number, q: number, F0: number, E: number): number {
     if (!(F0 < 1)) return 0;
     const rate = p + q * F0;
     if (!(rate > 0)) return 0;
-    const A = (p * (1 - F0)) / rate;
-    const B = (q * (1 - F0)) / rate;
-    const F1 = (1 - A * E) / (1 + B * E);
-    const h = (F1 - F0) / (1 - F0);
+    const h = ((1 - E) * rate) / (rate + E * q * (1 - F0));
     return h > 0 ? (h < 1 ? h : 1) : 0;
 }
 
@@ -207,6 +208,8 @@ export class Block {
     readonly qW: Float64Array;
     readonly bassE: Float64Array;
     readonly M: Float64Array;
+    /** 1 / M (0 without an audience). */
+    readonly invSize: Float64Array;
     readonly reached: Float64Array;
     readonly cumCost: Float64Array;
     readonly cumRev: Float64Array;
@@ -339,6 +342,7 @@ export class Block {
         this.qW = new Float64Array(B);
         this.bassE = new Float64Array(B);
         this.M = new Float64Array(B);
+        this.invSize = new Float64Array(B);
         this.reached = new Float64Array(B);
         this.cumCost = new Float64Array(B);
         this.cumRev = new Float64Array(B);
@@ -485,6 +489,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
             if (size < seeds) size = seeds;
         }
         b.M[j] = size;
+        b.invSize[j] = size > 0 && size !== Infinity ? 1 / size : 0;
         b.reached[j] = seeds;
         b.cumCost[j] = 0;
         b.cumRev[j] = 0;
@@ -652,7 +657,7 @@ export function weekMoves(b: Block, w: number): void {
  * capped by the receiving tiers' room; then active members, buyers and the week's money.
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
-    const { c, T, CH, RF, B, nb, M, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { c, T, CH, RF, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
     const { SRC, NCL, unbounded, hasCapacity } = b;
     const organic = c.organic !== undefined;
     const gamma = c.paidSaturation;
@@ -674,7 +679,7 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
             }
             let si = 0;
             if (organic) {
-                const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] / size, bassE[j]);
+                const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]);
                 const k = srcClass[si++];
                 clsStay[k] *= 1 - h;
                 clsWeight[k] += h;
