@@ -19,12 +19,19 @@ export const EXACT_DRAW_LIMIT = 12;
 
 const TWO_POW_32_INV = 1 / 4294967296;
 
+// Coefficients of Acklam's approximation (central region a/b, tails c/d), kept out of the function so a
+// call allocates nothing.
+const QA = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239] as const;
+const QB = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1] as const;
+const QC = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783] as const;
+const QD = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
+
 /** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
-    const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-    const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-    const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-    const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+    const a = QA;
+    const b = QB;
+    const c = QC;
+    const d = QD;
     const low = 0.02425;
     if (p <= 0) return -Infinity;
     if (p >= 1) return Infinity;
@@ -41,17 +48,23 @@ export function normalQuantile(p: number): number {
     return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-// Inverse-CDF table for fast normal draws: linear interpolation between 4096 knots, indexed straight
-// from the top 12 bits of one 32-bit output (the low 20 bits interpolate); the outer 1/4096 on each
-// side falls back to the exact quantile.
-const TABLE_BITS = 12;
+// Inverse-CDF table for fast normal draws: linear interpolation between 1024 knots, indexed straight
+// from the top 10 bits of one 32-bit output (the low 22 bits interpolate); the outer 8/1024 on each
+// side, where the quantile curves too fast to interpolate, use the exact quantile. Knot values and the
+// steps to the next knot are interleaved (16 KiB) so a draw reads one cache line and the table stays
+// in L1 beside the simulation's arrays. Interpolation error: below 6e-4 standard deviations.
+const TABLE_BITS = 10;
 const TABLE_SIZE = 1 << TABLE_BITS;
-const FRACTION_SCALE = 1 / 2 ** (32 - TABLE_BITS);
-const NORMAL_TABLE = new Float64Array(TABLE_SIZE + 1);
-for (let i = 1; i < TABLE_SIZE; i++) NORMAL_TABLE[i] = normalQuantile(i / TABLE_SIZE);
-/** Differences between neighbouring knots. */
-const NORMAL_STEP = new Float64Array(TABLE_SIZE);
-for (let i = 1; i < TABLE_SIZE - 1; i++) NORMAL_STEP[i] = NORMAL_TABLE[i + 1] - NORMAL_TABLE[i];
+const TABLE_TAIL = 8;
+const FRACTION_BITS = 32 - TABLE_BITS;
+const FRACTION_MASK = (1 << FRACTION_BITS) - 1;
+const FRACTION_SCALE = 1 / 2 ** FRACTION_BITS;
+const NORMAL_TABLE = new Float64Array(2 * TABLE_SIZE);
+for (let i = TABLE_TAIL; i < TABLE_SIZE - TABLE_TAIL; i++) {
+    const here = normalQuantile(i / TABLE_SIZE);
+    NORMAL_TABLE[2 * i] = here;
+    NORMAL_TABLE[2 * i + 1] = normalQuantile((i + 1) / TABLE_SIZE) - here;
+}
 
 export class Random {
     private readonly rng: JumpableRandomGenerator;
@@ -80,9 +93,9 @@ export class Random {
     /** Standard normal. */
     normal(): number {
         const bits = this.rng.next() >>> 0;
-        const i = bits >>> (32 - TABLE_BITS);
-        if (i === 0 || i === TABLE_SIZE - 1) return normalQuantile((bits + 0.5) * TWO_POW_32_INV);
-        return NORMAL_TABLE[i] + (bits & ((1 << (32 - TABLE_BITS)) - 1)) * FRACTION_SCALE * NORMAL_STEP[i];
+        const i = bits >>> FRACTION_BITS;
+        if (i < TABLE_TAIL || i >= TABLE_SIZE - TABLE_TAIL) return normalQuantile((bits + 0.5) * TWO_POW_32_INV);
+        return NORMAL_TABLE[2 * i] + (bits & FRACTION_MASK) * FRACTION_SCALE * NORMAL_TABLE[2 * i + 1];
     }
 
     /** One draw of a model distribution. */
@@ -106,29 +119,30 @@ export class Random {
         const pp = flip ? 1 - p : p;
         const mean = n * pp;
         let k: number;
-        if (mean < EXACT_DRAW_LIMIT) {
-            // Inversion: walk the CDF from 0 using the pmf recurrence.
-            const q = 1 - pp;
-            const ratio = pp / q;
-            let pmf = powInt(q, n);
-            let u = this.uniform();
-            k = 0;
-            while (u > pmf) {
-                u -= pmf;
-                k++;
-                if (k > n) {
-                    k = n;
-                    break;
-                }
-                pmf *= (ratio * (n - k + 1)) / k;
-                if (pmf <= 0) break;
-            }
-        } else {
+        if (mean < EXACT_DRAW_LIMIT) k = this.binomialInversion(n, pp);
+        else {
             k = Math.round(mean + Math.sqrt(mean * (1 - pp)) * this.normal());
             if (k < 0) k = 0;
             else if (k > n) k = n;
         }
         return flip ? n - k : k;
+    }
+
+    /** Exact binomial draw by inversion for a small mean: walk the CDF from 0 using the pmf recurrence. */
+    private binomialInversion(n: number, p: number): number {
+        const q = 1 - p;
+        const ratio = p / q;
+        let pmf = powInt(q, n);
+        let u = this.uniform();
+        let k = 0;
+        while (u > pmf) {
+            u -= pmf;
+            k++;
+            if (k > n) return n;
+            pmf *= (ratio * (n - k + 1)) / k;
+            if (pmf <= 0) break;
+        }
+        return k;
     }
 
     /** A Poisson count with the given mean. */

@@ -172,6 +172,9 @@ export class Block {
     readonly flowDemotion: Uint8Array;
     readonly outStart: Int32Array;
     readonly outList: Int32Array;
+    /** Flows into each tier, in flow order: inList[inStart[t] .. inStart[t + 1]). */
+    readonly inStart: Int32Array;
+    readonly inList: Int32Array;
     readonly hasCapacity: boolean;
     readonly staffHoursPerRun: Float64Array;
     readonly moneyIdx: Int32Array;
@@ -282,6 +285,13 @@ export class Block {
             this.outStart[t] = n;
             for (const f of c.flowsOut[t]) this.outList[n++] = f;
             this.outStart[t + 1] = n;
+        }
+        this.inStart = new Int32Array(T + 1);
+        this.inList = new Int32Array(F);
+        for (let t = 0, n = 0; t < T; t++) {
+            this.inStart[t] = n;
+            for (let f = 0; f < F; f++) if (this.flowTo[f] === t) this.inList[n++] = f;
+            this.inStart[t + 1] = n;
         }
         this.hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
         this.staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));
@@ -779,7 +789,7 @@ export function weekRecord(b: Block, w: number): void {
 
 /** Cohorts: the week's realised fractions applied to every cohort still tracked, then the new cohort. */
 export function weekCohorts(b: Block, w: number): void {
-    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, cohort, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW } = b;
+    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, cohort, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW } = b;
     for (let t = 0; t < T; t++) {
         for (let j = t * B, e = j + nb; j < e; j++) {
             const n = startM[j];
@@ -805,7 +815,7 @@ export function weekCohorts(b: Block, w: number): void {
         const ai = ageIndex[age];
         const from = cohort[slot];
         const to = age < AGE ? b.spare : null;
-        propagateCohort(from, to, stayFrac, keepFrac, flowFrac, flowFrom, flowTo, survival, ai >= 0 ? (slot * NA + ai) * B : -1, cohortSize, slot * B, T, F, B, nb);
+        propagateCohort(b, from, to, ai >= 0 ? (slot * NA + ai) * B : -1, slot * B);
         if (to !== null) {
             cohort[slot] = to;
             b.spare = from;
@@ -821,34 +831,43 @@ export function weekCohorts(b: Block, w: number): void {
     }
 }
 
-/** Moves one cohort's tier vector `from` through the week's realised fractions into `to` (unless null) and records its survival this week (unless sv < 0). */
-function propagateCohort(from: Float64Array, to: Float64Array | null, stayFrac: Float64Array, keepFrac: Float64Array, flowFrac: Float64Array, flowFrom: Int32Array, flowTo: Int32Array, survival: Float64Array, sv: number, cohortSize: Float64Array, cs: number, T: number, F: number, B: number, nb: number): void {
+/**
+ * Moves one cohort's tier vector `from` through the week's realised fractions into `to` (unless null)
+ * and records its survival this week (unless sv < 0). Each tier's new count is computed in one pass:
+ * those who stayed plus those who arrived by its incoming flows (inStart/inList, in flow order).
+ */
+function propagateCohort(b: Block, from: Float64Array, to: Float64Array | null, sv: number, cs: number): void {
+    const { T, B, nb, stayFrac, keepFrac, flowFrac, flowFrom, inStart, inList, survival, cohortSize } = b;
     // Survival (sv ≥ 0): members of the cohort who did not churn this week, summed over tiers in
     // survival[sv + j], then divided by the cohort's size.
-    if (sv >= 0) survival.fill(0, sv, sv + nb);
+    if (sv >= 0) {
+        survival.fill(0, sv, sv + nb);
+        for (let t = 0; t < T; t++) {
+            const o = t * B;
+            for (let j = 0; j < nb; j++) survival[sv + j] += from[o + j] * keepFrac[o + j];
+        }
+        for (let j = 0; j < nb; j++) survival[sv + j] /= cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
+    }
+    if (to === null) return;
     for (let t = 0; t < T; t++) {
         const o = t * B;
-        if (to === null) {
-            for (let j = 0; j < nb; j++) survival[sv + j] += from[o + j] * keepFrac[o + j];
-        } else if (sv < 0) {
+        const i0 = inStart[t];
+        const i1 = inStart[t + 1];
+        if (i0 === i1) {
             for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
-        } else {
-            for (let j = 0; j < nb; j++) {
-                const v = from[o + j];
-                to[o + j] = v * stayFrac[o + j];
-                survival[sv + j] += v * keepFrac[o + j];
-            }
+            continue;
+        }
+        const f = inList[i0];
+        const src = flowFrom[f] * B;
+        const fb = f * B;
+        for (let j = 0; j < nb; j++) to[o + j] = from[o + j] * stayFrac[o + j] + from[src + j] * flowFrac[fb + j];
+        for (let x = i0 + 1; x < i1; x++) {
+            const g = inList[x];
+            const gs = flowFrom[g] * B;
+            const gb = g * B;
+            for (let j = 0; j < nb; j++) to[o + j] += from[gs + j] * flowFrac[gb + j];
         }
     }
-    if (to !== null) {
-        for (let f = 0; f < F; f++) {
-            const src = flowFrom[f] * B;
-            const dst = flowTo[f] * B;
-            const fb = f * B;
-            for (let j = 0; j < nb; j++) to[dst + j] += from[src + j] * flowFrac[fb + j];
-        }
-    }
-    if (sv >= 0) for (let j = 0; j < nb; j++) survival[sv + j] /= cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
 }
 
 /** Retention: row w shows the cohort that joined ceil(D/7) weeks earlier, interpolated between whole weeks. */
