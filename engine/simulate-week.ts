@@ -12,9 +12,9 @@
 //  2. weekOutflows: outflows per tier as a multinomial by sequential binomials (churn, then
 //     promotions/demotions); weekCapacity: promotions into a full tier stay put;
 //  3. weekMoves: apply churn and tier moves; referral pressure of the week;
-//  4. weekJoins: inflows from the not-yet-reached pool (Bass organic diffusion, paid channels with
-//     diminishing returns, referral campaigns: one binomial over the pool, split among the sources only
-//     as far as the split matters), then active members, buyers and money;
+//  4. weekHazards, weekJoins: inflows from the not-yet-reached pool (Bass organic diffusion, paid
+//     channels with diminishing returns, referral campaigns: one binomial over the pool, split among the
+//     sources only as far as the split matters), then active members, buyers and money;
 //  5. weekRecord, weekCohorts, weekRetention, weekKpis: stored series, cohorts and KPI windows.
 //
 // Robustness: every sampled count (seeds, audience sizes) and amount of money is clamped to
@@ -65,26 +65,41 @@ export function bassHazard(p: number, q: number, F0: number, E: number): number 
 }
 
 /**
- * Sum over tiers of Binomial(n[t], p[t]) for one run: exact draws where the rarer outcome's expected
- * count is below EXACT_DRAW_LIMIT, and one normal draw N(Σnp, Σnp(1 − p)) for all the other tiers
- * (a sum of independent normal approximations is the normal approximation of the sum).
- * Used for outputs that feed nothing back (active members, buyers).
+ * Sum over tiers of Binomial(n[t], p[t]) for one run, for outputs that feed nothing back (active
+ * members, buyers). The sum is a Poisson-binomial count: when its variance Σnp(1 − p) is at least
+ * EXACT_DRAW_LIMIT it is drawn as one normal N(Σnp, Σnp(1 − p)) (as accurate as the normal draw of a
+ * single binomial past the exact-draw limit); otherwise each tier below the exact-draw limit is drawn
+ * exactly and the others with one normal draw for their part.
  */
 function binomialSum(rng: Random, n: Float64Array, p: Float64Array, T: number, B: number, j: number): number {
-    let total = 0;
+    let sure = 0;
     let mu = 0;
     let v = 0;
     let big = 0;
     for (let t = 0; t < T; t++) {
         const i = t * B + j;
         const nt = n[i];
-        if (!(nt > 0)) continue;
         const pt = p[i];
-        if (!(pt > 0)) continue;
-        if (pt >= 1) {
-            total += nt;
-            continue;
+        if (!(nt > 0) || !(pt > 0)) continue;
+        if (pt >= 1) sure += nt;
+        else {
+            const mean = nt * pt;
+            mu += mean;
+            v += mean * (1 - pt);
+            big += nt;
         }
+    }
+    if (v >= EXACT_DRAW_LIMIT) return sure + normalCount(rng, mu, v, big);
+    if (!(v > 0)) return sure;
+    let total = sure;
+    mu = 0;
+    v = 0;
+    big = 0;
+    for (let t = 0; t < T; t++) {
+        const i = t * B + j;
+        const nt = n[i];
+        const pt = p[i];
+        if (!(nt > 0) || !(pt > 0) || pt >= 1) continue;
         const mean = nt * pt;
         if (mean < EXACT_DRAW_LIMIT || nt - mean < EXACT_DRAW_LIMIT) total += rng.binomial(nt, pt);
         else {
@@ -93,13 +108,13 @@ function binomialSum(rng: Random, n: Float64Array, p: Float64Array, T: number, B
             big += nt;
         }
     }
-    if (v > 0) {
-        let k = Math.round(mu + Math.sqrt(v) * rng.normal());
-        if (k < 0) k = 0;
-        else if (k > big) k = big;
-        total += k;
-    }
-    return total;
+    return v > 0 ? total + normalCount(rng, mu, v, big) : total;
+}
+
+/** A count drawn from N(mean, variance), rounded and clamped to [0, max]. */
+function normalCount(rng: Random, mean: number, variance: number, max: number): number {
+    const k = Math.round(mean + Math.sqrt(variance) * rng.normal());
+    return k < 0 ? 0 : k > max ? max : k;
 }
 
 /** Largest number of people any run can hold (the addressable audience or the seeds), Infinity without an audience. */
@@ -232,10 +247,15 @@ export class Block {
     readonly joinsW: Float64Array;
     readonly stayFrac: Float64Array;
     readonly flowFrac: Float64Array;
+    /** Per draw class and run, [k * B + j]: chance of staying unreached, weight in the split, expected joins (without an audience). */
     readonly clsStay: Float64Array;
     readonly clsWeight: Float64Array;
     readonly clsMean: Float64Array;
+    /** Joins per draw class of the run being drawn. */
     readonly clsJoins: Float64Array;
+    /** Paid spend of the week per run; saturation factor and unreached share per run ([j], [B + j]). */
+    readonly paid: Float64Array;
+    readonly sat: Float64Array;
     /**
      * Cohorts: one tier vector per live weekly cohort ([t * B + j], a view per ring slot) plus a spare
      * that each propagation writes into before the two swap; sizes [slot * B + j]. Survival is kept only
@@ -372,10 +392,12 @@ export class Block {
         this.joinsW = new Float64Array(B);
         this.stayFrac = new Float64Array(T * B);
         this.flowFrac = new Float64Array(F * B);
-        this.clsStay = new Float64Array(NCL);
-        this.clsWeight = new Float64Array(NCL);
-        this.clsMean = new Float64Array(NCL);
+        this.clsStay = new Float64Array(NCL * B);
+        this.clsWeight = new Float64Array(NCL * B);
+        this.clsMean = new Float64Array(NCL * B);
         this.clsJoins = new Float64Array(NCL);
+        this.paid = new Float64Array(B);
+        this.sat = new Float64Array(2 * B);
 
         const AGE = (this.AGE = c.maxCohortAge);
         const AG1 = (this.AG1 = AGE + 1);
@@ -663,75 +685,101 @@ export function weekMoves(b: Block, w: number): void {
 }
 
 /**
- * 4. Joins from the not-yet-reached pool (one binomial over the pool, split among the draw classes),
+ * 4a. Each draw class's chance of reaching a not-yet-reached person this week, class by class over all
+ * runs (long loops): Bass organic diffusion, paid channels with diminishing returns as the pool is
+ * used up, referral pressure; and the week's paid spend per run.
+ */
+export function weekHazards(b: Block): void {
+    const { c, CH, RF, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, NCL, unbounded, clsStay, clsWeight, clsMean, paid, sat } = b;
+    const gamma = c.paidSaturation;
+    for (let k = 0; k < NCL; k++) {
+        clsStay.fill(1, k * B, k * B + nb);
+        clsWeight.fill(0, k * B, k * B + nb);
+        clsMean.fill(0, k * B, k * B + nb);
+    }
+    paid.fill(0, 0, nb);
+    let si = 0;
+    if (c.organic) {
+        const kb = srcClass[si++] * B;
+        if (!unbounded) {
+            for (let j = 0; j < nb; j++) {
+                const h = bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]);
+                clsStay[kb + j] *= 1 - h;
+                clsWeight[kb + j] += h;
+            }
+        }
+    }
+    if (CH + RF === 0) return;
+    // Share of the audience not yet reached, and the saturation factor it gives paid channels.
+    for (let j = 0; j < nb; j++) {
+        const size = M[j];
+        const pool = size - reached[j];
+        const share = unbounded ? 1 : pool > 0 ? pool / size : 0;
+        sat[j] = unbounded || gamma === 0 ? 1 : gamma === 1 ? share : Math.pow(share, gamma);
+        sat[B + j] = share;
+    }
+    for (let k = 0; k < CH; k++) {
+        const kb = srcClass[si++] * B;
+        const factor = spendFactorW[k];
+        for (let j = 0; j < nb; j++) {
+            const weekSpend = spend[k * B + j] * factor;
+            paid[j] += weekSpend;
+            const q = cpj[k * B + j];
+            let mean = q > 0 ? weekSpend / q : 0;
+            if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
+            mean *= sat[j];
+            const pool = M[j] - reached[j];
+            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+            clsMean[kb + j] += mean;
+            clsStay[kb + j] *= 1 - h;
+            clsWeight[kb + j] += h;
+        }
+    }
+    for (let k = 0; k < RF; k++) {
+        const kb = srcClass[si++] * B;
+        for (let j = 0; j < nb; j++) {
+            const mean = Math.min(COUNT_LIMIT, referralPush[k * B + j] * sat[B + j]);
+            const pool = M[j] - reached[j];
+            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+            clsMean[kb + j] += mean;
+            clsStay[kb + j] *= 1 - h;
+            clsWeight[kb + j] += h;
+        }
+    }
+}
+
+/**
+ * 4b. Joins from the not-yet-reached pool (one binomial over the pool, split among the draw classes),
  * capped by the receiving tiers' room; then active members, buyers and the week's money.
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
-    const { c, T, CH, RF, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { T, B, nb, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
     const { SRC, NCL, unbounded, hasCapacity } = b;
-    const organic = c.organic !== undefined;
-    const gamma = c.paidSaturation;
     const costPos = b.out(S.cost, w);
     const revPos = b.out(S.revenue, w);
     const newPos = b.out(S.newMembers, w);
     const activePos = b.out(S.activeMembers, w);
     for (let j = 0; j < nb; j++) {
-        const size = M[j];
-        const pool = size - reached[j];
-        let paidSpend = 0;
+        const pool = M[j] - reached[j];
         let referralCost = 0;
         let joins = 0;
         if (SRC > 0) {
-            for (let k = 0; k < NCL; k++) {
-                clsStay[k] = 1;
-                clsWeight[k] = 0;
-                clsMean[k] = 0;
-            }
-            let si = 0;
-            if (organic) {
-                const h = unbounded ? 0 : bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]);
-                const k = srcClass[si++];
-                clsStay[k] *= 1 - h;
-                clsWeight[k] += h;
-            }
-            const share = unbounded ? 1 : pool > 0 ? pool / size : 0;
-            const sat = unbounded || gamma === 0 ? 1 : gamma === 1 ? share : Math.pow(share, gamma);
-            for (let k = 0; k < CH; k++) {
-                const weekSpend = spend[k * B + j] * spendFactorW[k];
-                paidSpend += weekSpend;
-                const q = cpj[k * B + j];
-                let mean = q > 0 ? weekSpend / q : 0;
-                if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
-                mean *= sat;
-                const h = pool > 0 ? Math.min(1, mean / pool) : 0;
-                const cl = srcClass[si++];
-                clsMean[cl] += mean;
-                clsStay[cl] *= 1 - h;
-                clsWeight[cl] += h;
-            }
-            for (let k = 0; k < RF; k++) {
-                const mean = Math.min(COUNT_LIMIT, referralPush[k * B + j] * share);
-                const h = pool > 0 ? Math.min(1, mean / pool) : 0;
-                const cl = srcClass[si++];
-                clsMean[cl] += mean;
-                clsStay[cl] *= 1 - h;
-                clsWeight[cl] += h;
-            }
             if (unbounded) {
-                for (let k = 0; k < NCL; k++) clsJoins[k] = rng.poisson(clsMean[k]);
+                for (let k = 0; k < NCL; k++) clsJoins[k] = rng.poisson(clsMean[k * B + j]);
             } else if (pool > 0) {
                 let stay = 1;
                 let sumW = 0;
                 for (let k = 0; k < NCL; k++) {
-                    stay *= clsStay[k];
-                    sumW += clsWeight[k];
+                    stay *= clsStay[k * B + j];
+                    sumW += clsWeight[k * B + j];
                 }
                 let left = rng.binomial(pool, 1 - stay);
                 for (let k = 0; k < NCL; k++) {
-                    const x = k === NCL - 1 || sumW <= 0 ? left : rng.binomial(left, clsWeight[k] / sumW);
+                    const weight = clsWeight[k * B + j];
+                    const x = k === NCL - 1 || sumW <= 0 ? left : rng.binomial(left, weight / sumW);
                     clsJoins[k] = x;
                     left -= x;
-                    sumW -= clsWeight[k];
+                    sumW -= weight;
                 }
             } else for (let k = 0; k < NCL; k++) clsJoins[k] = 0;
             // Capacity of the receiving tiers: people who cannot get in stay in the pool.
@@ -761,7 +809,7 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
         }
         const active = binomialSum(rng, m, activeEff, T, B, j);
         if (orderValue[j] > 0) revenue += binomialSum(rng, m, buysW, T, B, j) * orderValue[j];
-        const cost = costW[j] + paidSpend + referralCost;
+        const cost = costW[j] + paid[j] + referralCost;
         cumCost[j] += cost;
         cumRev[j] += revenue;
         membersW[j] = members;

@@ -3,7 +3,7 @@
 // the phases of a week), and reads the stored results back (SeriesReader, rawValue).
 import { type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
-import { bassHazard, Block, startBlock, weekCapacity, weekCohorts, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
+import { bassHazard, Block, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
 
@@ -181,6 +181,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             weekOutflows(b, rng);
             if (b.hasCapacity) weekCapacity(b);
             weekMoves(b, w);
+            weekHazards(b);
             weekJoins(b, rng, w);
             weekRecord(b, w);
             weekCohorts(b, w);

@@ -1,6 +1,8 @@
 // The simulation against closed forms: Bass diffusion, K-factor compounding, Markov stationarity.
 import { describe, expect, it } from 'vitest';
-import { forecast } from '../../engine/forecast.js';
+import { forecast, simulatePlan } from '../../engine/forecast.js';
+import { S } from '../../engine/compile.js';
+import { rawValue } from '../../engine/simulate.js';
 import { community, fixed, plan, rate, seriesOf, tier } from './helpers.js';
 
 describe('closed forms', () => {
@@ -68,5 +70,30 @@ describe('closed forms', () => {
             const share = seriesOf(report, `members:${name}`).p50[399]! / total;
             expect(Math.abs(share / pi[i] - 1)).toBeLessThan(0.02);
         });
+    });
+
+    // Active members are a sum of per-tier binomials (Poisson-binomial): mean Σnp, variance Σnp(1 − p),
+    // whether the sum is drawn tier by tier (small variance) or as one normal (variance ≥ 12).
+    it.each([
+        ['small tiers, drawn exactly', 10, 8],
+        ['larger tiers, drawn as one normal', 40, 30],
+    ])('active members have the Poisson-binomial mean and variance (%s)', (_label, a, b) => {
+        const members = plan([community({ tiers: [tier('A', { seed: fixed(a), active: rate(0.3, 'week') }), tier('B', { seed: fixed(b), active: rate(0.6, 'week') })] })], { horizonWeeks: 1 });
+        const runs = 40_000;
+        const [raw] = simulatePlan(members, runs, 11);
+        let sum = 0;
+        let sq = 0;
+        for (let r = 0; r < runs; r++) {
+            const x = rawValue(raw, S.activeMembers, 0, r);
+            expect(Number.isInteger(x) && x >= 0 && x <= a + b).toBe(true);
+            sum += x;
+            sq += x * x;
+        }
+        const mean = sum / runs;
+        const variance = sq / runs - mean * mean;
+        const mu = a * 0.3 + b * 0.6;
+        const v = a * 0.3 * 0.7 + b * 0.6 * 0.4;
+        expect(Math.abs(mean / mu - 1)).toBeLessThan(0.01);
+        expect(Math.abs(variance / v - 1)).toBeLessThan(0.05);
     });
 });
