@@ -24,6 +24,7 @@
 import { WEEKS_PER } from './model.js';
 import { EXACT_DRAW_LIMIT, type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
+import { cohortKernel, cohortStride, type CohortKernel } from './cohort-kernel.js';
 
 /** Runs simulated side by side (one block of typed arrays). Part of the draw order: changing it changes results. */
 export const RUN_BLOCK = 1024;
@@ -264,8 +265,12 @@ export class Block {
      */
     readonly AGE: number;
     readonly AG1: number;
-    readonly cohort: Float64Array[];
-    spare: Float64Array;
+    /** Cohort vectors of all ring slots, [(slot * T + t) * CB + j], stepped in place by `stepCohorts`. */
+    readonly cohorts: Float64Array;
+    readonly CB: number;
+    /** The live cohorts of the week being stepped: offset, survival offset, size offset, moves on (see CohortKernel). */
+    readonly live: Int32Array;
+    readonly stepCohorts: CohortKernel;
     readonly keepFrac: Float64Array;
     readonly cohortSize: Float64Array;
     readonly ageIndex: Int32Array;
@@ -401,9 +406,10 @@ export class Block {
 
         const AGE = (this.AGE = c.maxCohortAge);
         const AG1 = (this.AG1 = AGE + 1);
-        this.cohort = [];
-        for (let s = 0; s < AG1; s++) this.cohort.push(new Float64Array(T * B));
-        this.spare = new Float64Array(T * B);
+        const CB = (this.CB = cohortStride(B));
+        this.cohorts = new Float64Array(AG1 * T * CB);
+        this.live = new Int32Array(4 * AG1);
+        this.stepCohorts = cohortKernel(T, this.flowFrom, this.flowTo, B, CB);
         this.keepFrac = new Float64Array(T * B);
         this.cohortSize = new Float64Array(AG1 * B);
         this.ageIndex = new Int32Array(AG1).fill(-1);
@@ -526,7 +532,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
         b.cumCost[j] = 0;
         b.cumRev[j] = 0;
     }
-    for (const v of b.cohort) v.fill(0);
+    b.cohorts.fill(0);
     b.cohortSize.fill(0);
     b.survival.fill(NaN);
     b.kpiA.fill(0);
@@ -837,7 +843,7 @@ export function weekRecord(b: Block, w: number): void {
 
 /** Cohorts: the week's realised fractions applied to every cohort still tracked, then the new cohort. */
 export function weekCohorts(b: Block, w: number): void {
-    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, cohort, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW } = b;
+    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, live, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW, CB } = b;
     for (let t = 0; t < T; t++) {
         for (let j = t * B, e = j + nb; j < e; j++) {
             const n = startM[j];
@@ -855,66 +861,28 @@ export function weekCohorts(b: Block, w: number): void {
             stayFrac[from + j] -= x;
         }
     }
-    // Every live cohort moves through the week's fractions into the spare vector, which then takes
-    // its slot. A cohort at the oldest tracked age is not moved on (nobody reads it again).
+    // Every live cohort moves through the week's fractions. A cohort at the oldest tracked age is not
+    // moved on (nobody reads it again); its survival is still recorded.
+    let count = 0;
     for (let co = Math.max(0, w - AGE); co < w; co++) {
         const slot = co % AG1;
         const age = w - co;
         const ai = ageIndex[age];
-        const from = cohort[slot];
-        const to = age < AGE ? b.spare : null;
-        propagateCohort(b, from, to, ai >= 0 ? (slot * NA + ai) * B : -1, slot * B);
-        if (to !== null) {
-            cohort[slot] = to;
-            b.spare = from;
-        }
+        if (ai < 0 && age >= AGE) continue;
+        live[4 * count] = slot * T * CB;
+        live[4 * count + 1] = ai >= 0 ? (slot * NA + ai) * B : -1;
+        live[4 * count + 2] = slot * B;
+        live[4 * count + 3] = age < AGE ? 1 : 0;
+        count++;
     }
+    if (count > 0) b.stepCohorts(b.cohorts, live, count, stayFrac, keepFrac, flowFrac, survival, cohortSize, nb);
     const slot = w % AG1;
-    cohort[slot].set(joinsTo);
+    for (let t = 0; t < T; t++) b.cohorts.set(joinsTo.subarray(t * B, t * B + nb), (slot * T + t) * CB);
     cohortSize.set(joinsW, slot * B);
     if (NA > 0) {
         survival.fill(NaN, slot * NA * B, (slot + 1) * NA * B);
         const a0 = ageIndex[0];
         if (a0 >= 0) for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[(slot * NA + a0) * B + j] = 1;
-    }
-}
-
-/**
- * Moves one cohort's tier vector `from` through the week's realised fractions into `to` (unless null)
- * and records its survival this week (unless sv < 0). Each tier's new count is computed in one pass:
- * those who stayed plus those who arrived by its incoming flows (inStart/inList, in flow order).
- */
-function propagateCohort(b: Block, from: Float64Array, to: Float64Array | null, sv: number, cs: number): void {
-    const { T, B, nb, stayFrac, keepFrac, flowFrac, flowFrom, inStart, inList, survival, cohortSize } = b;
-    // Survival (sv ≥ 0): members of the cohort who did not churn this week, summed over tiers in
-    // survival[sv + j], then divided by the cohort's size.
-    if (sv >= 0) {
-        survival.fill(0, sv, sv + nb);
-        for (let t = 0; t < T; t++) {
-            const o = t * B;
-            for (let j = 0; j < nb; j++) survival[sv + j] += from[o + j] * keepFrac[o + j];
-        }
-        for (let j = 0; j < nb; j++) survival[sv + j] /= cohortSize[cs + j]; // 0/0 = NaN for an empty cohort
-    }
-    if (to === null) return;
-    for (let t = 0; t < T; t++) {
-        const o = t * B;
-        const i0 = inStart[t];
-        const i1 = inStart[t + 1];
-        if (i0 === i1) {
-            for (let j = o, e = o + nb; j < e; j++) to[j] = from[j] * stayFrac[j];
-            continue;
-        }
-        const f = inList[i0];
-        const src = flowFrom[f] * B;
-        const fb = f * B;
-        for (let j = 0; j < nb; j++) to[o + j] = from[o + j] * stayFrac[o + j] + from[src + j] * flowFrac[fb + j];
-        for (let x = i0 + 1; x < i1; x++) {
-            const g = inList[x];
-            const gs = flowFrom[g] * B;
-            const gb = g * B;
-            for (let j = 0; j < nb; j++) to[o + j] += from[gs + j] * flowFrac[gb + j];
-        }
     }
 }
 
