@@ -12,7 +12,7 @@ for (const level of ['log', 'info', 'debug', 'warn'] as const) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createCommunityServerServices({ connection, ...NodeFileSystem });
+const { shared, idleGc } = createCommunityServerServices({ connection, ...NodeFileSystem });
 registerForecastRequest(connection, shared);
-registerStatsRequest(connection, shared);
+registerStatsRequest(connection, shared, idleGc);
 startLanguageServer(shared);

@@ -9,6 +9,7 @@ import { createCommunityServices, type CommunityServices, type CommunityServices
 import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from '../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
+import { IdleCollector } from './idle-gc.js';
 
 export function createCommunityServerServices(context: DefaultSharedModuleContext & Pick<CommunityServicesContext, 'modules'>) {
     const settings = new CommunitySettings();
@@ -34,11 +35,12 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
         onChanged: () => lsp.communityLsp.Forecasts.invalidate(),
     });
     startCommunityLsp(lsp);
+    const idleGc = new IdleCollector(services.shared);
     const connection = context.connection;
     if (connection) {
         lsp.communityLsp.Forecasts.onResult = () => {
             if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         };
     }
-    return { ...services, sync };
+    return { ...services, sync, idleGc };
 }

@@ -13,13 +13,16 @@ export interface ServerStats {
     uptimeSeconds: number;
     /** Documents the server knows, and how many of them are indexed (linked, references indexed). */
     documents?: { total: number; indexed: number; validated: number };
+    /** Young-generation collections run in pauses between edits (server/idle-gc.ts). */
+    idleCollections?: number;
 }
 
-export function registerStatsRequest(connection: Connection, shared?: LangiumSharedServices): void {
+export function registerStatsRequest(connection: Connection, shared?: LangiumSharedServices, idleGc?: { collections: number }): void {
     connection.onRequest(STATS_REQUEST, (params?: { gc?: boolean }): ServerStats => {
         if (params?.gc !== false) (globalThis as { gc?: () => void }).gc?.();
         const m = process.memoryUsage();
         const stats: ServerStats = { heapUsed: m.heapUsed, rss: m.rss, uptimeSeconds: process.uptime() };
+        if (idleGc) stats.idleCollections = idleGc.collections;
         if (shared) {
             let total = 0;
             let indexed = 0;
