@@ -4,6 +4,7 @@
 // `community simulate --print-schema` prints the same schema.
 import { z } from 'zod';
 import { Kpi, KpiMetric } from './model.js';
+import { COST_CATEGORIES } from './simulate-week.js';
 
 /** Bumped when a consumer would need to change; additions keep the version. */
 export const FORECAST_FORMAT_VERSION = '1.0';
@@ -50,6 +51,20 @@ export const CommunityForecast = z
         weeks: z.array(z.object({ week: z.number().int().positive(), start: z.string() }).strict()),
         series: z.array(ForecastSeries),
         kpis: z.array(KpiForecast),
+        costByCategory: z
+            .array(
+                z
+                    .object({
+                        category: z.enum(COST_CATEGORIES).describe('content: per-post costs; activities: cost per run and priced staff hours; paid: channel spend; referral: rewards paid per referred join.'),
+                        p10: num,
+                        p50: num,
+                        p90: num,
+                        mean: num,
+                    })
+                    .strict(),
+            )
+            .optional()
+            .describe('Total cost over the horizon by category: percentiles over runs (each percentile on its own, so they need not add up to the total).'),
         notes: z.array(z.string()),
     })
     .strict();

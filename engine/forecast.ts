@@ -9,7 +9,7 @@ import { Plan } from './model.js';
 import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
 import { sensitivity, sensitivityRuns } from './sensitivity.js';
-import { meetsTarget, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
+import { COST_CATEGORIES, meetsTarget, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
 export interface ForecastOptions {
@@ -118,6 +118,11 @@ export function summariseCommunity(raw: RawResult): CommunityForecast {
             };
         }),
         kpis: c.kpis.map((_, k) => summariseKpi(raw, k, scratch)),
+        costByCategory: COST_CATEGORIES.map((category, i) => {
+            scratch.set(raw.costByCategory.subarray(i * raw.runs, (i + 1) * raw.runs));
+            const q = summarise(scratch, raw.runs);
+            return { category, p10: round(q.p10) ?? 0, p50: round(q.p50) ?? 0, p90: round(q.p90) ?? 0, mean: round(q.mean) ?? 0 };
+        }),
         notes: c.notes,
     };
 }

@@ -32,6 +32,14 @@ export const RUN_BLOCK = 1024;
 export const COUNT_LIMIT = 1e12;
 /** Ceiling of any sampled amount of money (per post, run, week, join, member, order). */
 export const MONEY_LIMIT = 1e12;
+/** Categories of cost kept as totals over the horizon per run: [category * runs + run]. */
+export const COST_CATEGORIES = ['content', 'activities', 'paid', 'referral'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+const CONTENT_COST = 0;
+const ACTIVITY_COST = 1;
+const PAID_COST = 2;
+const REFERRAL_COST = 3;
+
 /** Ceiling of the weekly Bass coefficients p and q (above ~20 everyone adopts within the week anyway). */
 const BASS_LIMIT = 100;
 /** Ceiling of a referral campaign's weekly growth factor g. */
@@ -181,6 +189,12 @@ export class Block {
     readonly counts: Float32Array | Float64Array;
     readonly staffHoursW: Float64Array;
     readonly kpiValues: Float64Array;
+    /** Total cost over the horizon per category (COST_CATEGORIES) and run: [category * R + r]. */
+    readonly costByCategory: Float64Array;
+    /** Posts of each content, runs of each activity and spend factors of each channel summed over the horizon. */
+    readonly postsOverHorizon: Float64Array;
+    readonly runsOverHorizon: Float64Array;
+    readonly spendOverHorizon: Float64Array;
 
     // ---- flat structure of the community ----
     readonly flowFrom: Int32Array;
@@ -300,6 +314,16 @@ export class Block {
         this.counts = peopleBound(c) < FLOAT32_EXACT ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
         this.staffHoursW = new Float64Array(H);
         this.kpiValues = new Float64Array(K * R);
+        this.costByCategory = new Float64Array(COST_CATEGORIES.length * R);
+        const overHorizon = (n: number, at: (i: number, w: number) => number) =>
+            Float64Array.from({ length: n }, (_, i) => {
+                let sum = 0;
+                for (let w = 0; w < H; w++) sum += at(i, w);
+                return sum;
+            });
+        this.postsOverHorizon = overHorizon(c.contentCost.length, (k, w) => c.contentPosts[k * H + w]);
+        this.runsOverHorizon = overHorizon(A, (a, w) => c.activities[a].runs[w]);
+        this.spendOverHorizon = overHorizon(CH, (k, w) => c.channels[k].spendFactor[w]);
 
         this.flowFrom = Int32Array.from(c.flows, (f) => f.from);
         this.flowTo = Int32Array.from(c.flows, (f) => f.to);
@@ -509,6 +533,21 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
             b.qW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.q * B + j], Infinity) / c.organic.qWeeksPer);
             b.bassE[j] = Math.exp(-(b.pW[j] + b.qW[j]));
         }
+    }
+
+    // ---- cost by category that follows from the sampled values alone (referral rewards follow joins) ----
+    const byCategory = b.costByCategory;
+    for (let j = 0; j < nb; j++) {
+        let content = 0;
+        for (let k = 0; k < c.contentCost.length; k++) if (c.contentCost[k] >= 0) content += b.postsOverHorizon[k] * P[c.contentCost[k] * B + j];
+        let activities = 0;
+        for (let a = 0; a < A; a++) activities += b.runsOverHorizon[a] * b.runCost[a * B + j];
+        let paid = 0;
+        for (let k = 0; k < CH; k++) paid += b.spend[k * B + j] * b.spendOverHorizon[k];
+        byCategory[CONTENT_COST * b.R + r0 + j] = content;
+        byCategory[ACTIVITY_COST * b.R + r0 + j] = activities;
+        byCategory[PAID_COST * b.R + r0 + j] = paid;
+        byCategory[REFERRAL_COST * b.R + r0 + j] = 0;
     }
 
     // ---- initial state ----
@@ -765,6 +804,8 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
     const revPos = b.out(S.revenue, w);
     const newPos = b.out(S.newMembers, w);
     const activePos = b.out(S.activeMembers, w);
+    const byCategory = b.costByCategory;
+    const referralAt = REFERRAL_COST * b.R + b.r0;
     for (let j = 0; j < nb; j++) {
         const pool = M[j] - reached[j];
         let referralCost = 0;
@@ -816,6 +857,7 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
         const active = binomialSum(rng, m, activeEff, T, B, j);
         if (orderValue[j] > 0) revenue += binomialSum(rng, m, buysW, T, B, j) * orderValue[j];
         const cost = costW[j] + paid[j] + referralCost;
+        if (referralCost > 0) byCategory[referralAt + j] += referralCost;
         cumCost[j] += cost;
         cumRev[j] += revenue;
         membersW[j] = members;

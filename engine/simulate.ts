@@ -5,7 +5,7 @@ import { type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import { bassHazard, Block, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
 
-export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
+export { COST_CATEGORIES, COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots, type CostCategory } from './simulate-week.js';
 
 export interface RawResult {
     compiled: CompiledCommunity;
@@ -30,6 +30,8 @@ export interface RawResult {
     staffHours: Float64Array;
     /** KPI values at their deadlines: [k * runs + r]; NaN = undefined. */
     kpiValues: Float64Array;
+    /** Total cost over the horizon per category (COST_CATEGORIES order) and run: [category * runs + r]. */
+    costByCategory: Float64Array;
 }
 
 /**
@@ -190,7 +192,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
         }
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    return { compiled: c, runs: R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues };
+    return { compiled: c, runs: R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory };
 }
 
 /** True when `value op target` holds. */

@@ -54,6 +54,22 @@ export interface ItemSummary {
     totalCost: number | null;
 }
 
+/** One line per cost category of a community's forecast with any cost, and its share of the P50 total. */
+export interface CostRow {
+    category: NonNullable<CommunityForecast['costByCategory']>[number]['category'];
+    p10: number;
+    p50: number;
+    p90: number;
+    /** Share of the sum of the categories' P50 (null when that sum is 0). */
+    share: number | null;
+}
+
+export function costRows(c: CommunityForecast): CostRow[] {
+    const list = (c.costByCategory ?? []).filter((x) => x.p90 > 0 || x.p50 > 0);
+    const total = list.reduce((sum, x) => sum + x.p50, 0);
+    return list.map((x) => ({ category: x.category, p10: x.p10, p50: x.p50, p90: x.p90, share: total > 0 ? x.p50 / total : null }));
+}
+
 /** One line per content item or activity: how often it happens, first and last date, expected cost. */
 export function itemSummaries(schedule: PlanSchedule, community: string): ItemSummary[] {
     const byItem = new Map<string, ItemSummary>();

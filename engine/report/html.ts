@@ -4,7 +4,7 @@
 // and the offline run-sheet. Every user string is HTML-escaped; chart text is escaped by vega's SVG
 // renderer (checked by tests).
 import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scopeSvgIds, tornadoChart } from './charts.js';
-import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
+import { costRows, displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 
 export function escapeHtml(text: string): string {
@@ -114,6 +114,20 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         parts.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name), plan.horizonWeeks, f)));
         if (forecast.sensitivity && forecast.sensitivity.community === c.name) parts.push(await chart(tornadoChart(forecast.sensitivity, f)));
         parts.push('</section>');
+
+        // Cost by category
+        const costs = costRows(c);
+        if (costs.length > 0) {
+            parts.push('<section class="card">', `<h3>${e(t.costByCategory)}</h3>`);
+            parts.push(`<table><thead><tr><th>${e(t.category)}</th><th class="num">P10</th><th class="num">P50</th><th class="num">P90</th><th class="num">${e(t.share)}</th></tr></thead><tbody>`);
+            for (const r of costs) {
+                parts.push(
+                    `<tr><td>${e(t[`cost_${r.category}`])}</td><td class="num">${e(f.currencyAmount(r.p10, true))}</td><td class="num">${e(f.currencyAmount(r.p50, true))}</td>` +
+                        `<td class="num">${e(f.currencyAmount(r.p90, true))}</td><td class="num">${e(r.share === null ? '—' : f.percent(r.share))}</td></tr>`,
+                );
+            }
+            parts.push('</tbody></table></section>');
+        }
 
         // Schedule summary
         const items = itemSummaries(schedule, c.name);

@@ -5,7 +5,7 @@
 // tables and inline HTML; Mermaid labels are stripped of the characters its syntax reserves.
 import { Temporal } from 'temporal-polyfill';
 import type { Occurrence } from '../schedule.js';
-import { displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
+import { costRows, displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 
 const LIGHT_EMOJI: Record<Light, string> = { green: '🟢', amber: '🟡', red: '🔴' };
@@ -119,6 +119,20 @@ export function renderMarkdown(input: ReportInput): string {
                         m(f.metricValue(kpi.metric, kpi.p10)), m(f.metricValue(kpi.metric, kpi.p50)), m(f.metricValue(kpi.metric, kpi.p90)), m(f.percent(kpi.probability)),
                     ]),
                     [false, false, false, true, true, true, true],
+                ),
+                '',
+            );
+        }
+
+        // Cost by category
+        const costs = costRows(c);
+        if (costs.length > 0) {
+            out.push(`### ${m(t.costByCategory)}`, '');
+            out.push(
+                ...table(
+                    [m(t.category), 'P10', 'P50', 'P90', m(t.share)],
+                    costs.map((r) => [m(t[`cost_${r.category}`]), m(f.currencyAmount(r.p10, true)), m(f.currencyAmount(r.p50, true)), m(f.currencyAmount(r.p90, true)), r.share === null ? '—' : m(f.percent(r.share))]),
+                    [false, true, true, true, true],
                 ),
                 '',
             );

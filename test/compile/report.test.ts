@@ -57,6 +57,20 @@ describe('HTML report', () => {
         expect(html).toContain('Badges, &lt;img');
     });
 
+    it('breaks the cost down by category with P10–P90 and each category\'s share, in both reports and both languages', () => {
+        const rows = en.forecast!.forecasts[0].communities[0].costByCategory!;
+        const activities = rows.find((r) => r.category === 'activities')!;
+        expect(activities.p50).toBe(800); // four meetups at 200 USD
+        const html = file(en, 'report.html');
+        expect(html).toContain('<h3>Cost by category over the horizon</h3>');
+        expect(html).toMatch(/<td>Activities \(per run, priced staff time\)<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td>/);
+        expect(html).toContain('<td>Content (per post)</td>');
+        expect(html).not.toContain('Referral rewards'); // the plan has none
+        expect(file(en, 'report.md')).toMatch(/\| Activities \(per run, priced staff time\) \| \$800 \| \$800 \| \$800 \| \d+(\.\d)?% \|/);
+        expect(file(zh, 'report.html')).toContain('整个周期按类别的成本');
+        expect(file(zh, 'report.md')).toContain('活动（按场次，含计价人工）');
+    });
+
     it('formats labels and money per locale', () => {
         expect(file(zh, 'report.html')).toContain('<html lang="zh-CN">');
         expect(file(zh, 'report.html')).toContain('关键指标');

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { forecast } from '../../engine/forecast.js';
+import { forecast, simulatePlan } from '../../engine/forecast.js';
+import { S } from '../../engine/compile.js';
+import { COST_CATEGORIES, SeriesReader } from '../../engine/simulate.js';
 import { forecastJsonSchema, ForecastReport } from '../../engine/forecast-schema.js';
 import type { Dist, Plan } from '../../engine/model.js';
 import { community, fixed, plan, rate, seriesOf, tier } from './helpers.js';
@@ -98,6 +100,23 @@ describe('forecast', () => {
         expect(roi.p50[25]!).toBeCloseTo((cumRev - cumCost) / cumCost, 1);
         expect(report.forecasts[0].budget!.probabilityWithin).toBe(1);
         expect(report.forecasts[0].budget!.cost.p50).toBeCloseTo(cumCost, 0);
+    });
+
+    it('splits each run\'s total cost into content, activities, paid and referral', () => {
+        const p = sample({ kind: 'uniform', min: 0.05, max: 0.1 });
+        const [raw] = simulatePlan(p, 300, 3);
+        const cumulative = new SeriesReader(raw).read(S.cumulativeCost, raw.compiled.horizon - 1, new Float64Array(raw.runs));
+        for (let r = 0; r < raw.runs; r++) {
+            let sum = 0;
+            for (let k = 0; k < COST_CATEGORIES.length; k++) sum += raw.costByCategory[k * raw.runs + r];
+            expect(sum).toBeCloseTo(cumulative[r], 6);
+        }
+        const byCategory = Object.fromEntries(forecast(p, { runs: 300, seed: 3 }).forecasts[0].communities[0].costByCategory!.map((x) => [x.category, x]));
+        // 26 weeks of daily posts at 100 and 7,000 a week of ads; no activities, no referrals.
+        expect(byCategory.content.p50).toBeCloseTo(26 * 7 * 100, 0);
+        expect(byCategory.paid.p50).toBeCloseTo(26 * 7000, 0);
+        expect(byCategory.activities.p90).toBe(0);
+        expect(byCategory.referral.p90).toBe(0);
     });
 
     it('validates against the zod schema and the shipped JSON Schema, which is up to date', () => {
