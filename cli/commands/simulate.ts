@@ -191,6 +191,7 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
             out += colors.dim(`${report.runs} runs, seed ${report.seed}, ${report.horizonWeeks} weeks from ${report.start}, money in ${report.currency}`) + '\n\n';
             out += weekTable(c);
             out += '\n' + tierLine(c);
+            out += costLine(c);
             const kpis = c.kpis.filter((k) => kpiFilter === undefined || k.name === kpiFilter);
             if (kpis.length > 0) out += '\n' + kpiTable(kpis, colors);
             for (const note of c.notes) out += colors.yellow(`note: ${note}`) + '\n';
@@ -231,6 +232,12 @@ function tierLine(c: CommunityForecast): string {
     return line + '.\n';
 }
 
+/** Where the money goes: each category's P50 total over the horizon (categories without cost left out). */
+function costLine(c: CommunityForecast): string {
+    const parts = (c.costByCategory ?? []).filter((x) => x.p90 > 0).map((x) => `${x.category} ${money.format(x.p50)}`);
+    return parts.length > 0 ? `Cost over the horizon by category (P50): ${parts.join(', ')}.\n` : '';
+}
+
 function kpiTable(kpis: KpiForecast[], colors: ReturnType<typeof colorsFor>): string {
     const rows: string[][] = [['KPI', 'target', 'by week', 'P(success)', 'P50 (P10–P90) at deadline']];
     for (const k of kpis) {
@@ -261,7 +268,7 @@ function sensitivityTable(s: SensitivityReport, colors: ReturnType<typeof colors
     return out + pad(rows, [false, true, true, true, true]) + '\n';
 }
 
-/** Long-format CSV: one row per series and week, then one row per KPI. */
+/** Long-format CSV: one row per series and week, one per cost category (total over the horizon, at the last week), then one per KPI. */
 export function formatCsv(report: ForecastReport): string {
     const rows: (string | number | null)[][] = [['scenario', 'community', 'kind', 'name', 'tier', 'platform', 'unit', 'week', 'week_start', 'p10', 'p50', 'p90', 'mean', 'target', 'probability']];
     for (const f of report.forecasts) {
@@ -270,6 +277,10 @@ export function formatCsv(report: ForecastReport): string {
                 c.weeks.forEach(({ week, start }, w) => {
                     rows.push([f.scenario ?? '', c.name, 'series', s.key, s.tier ?? '', s.platform ?? '', s.unit, week, start, s.p10[w], s.p50[w], s.p90[w], s.mean[w], null, null]);
                 });
+            }
+            const last = c.weeks[c.weeks.length - 1];
+            for (const x of c.costByCategory ?? []) {
+                rows.push([f.scenario ?? '', c.name, 'cost', x.category, '', '', 'money', last?.week ?? null, last?.start ?? '', x.p10, x.p50, x.p90, x.mean, null, null]);
             }
             for (const k of c.kpis) {
                 rows.push([f.scenario ?? '', c.name, 'kpi', k.name, k.tier ?? '', '', k.metric, k.deadlineWeek, c.weeks[k.deadlineWeek - 1]?.start ?? '', k.p10, k.p50, k.p90, k.mean, `${k.op} ${k.target}${k.targetPer ? ` per ${k.targetPer}` : ''}`, k.probability]);

@@ -29,6 +29,7 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^week\s+starts\s+members P50 \(P10–P90\)/m);
         expect(r.stdout).toMatch(/^\s+1\s+\d{4}-\d{2}-\d{2}\s+[\d,]+ \([\d,]+–[\d,]+\)/m);
         expect(r.stdout).toMatch(/^KPI\s+target\s+by week\s+P\(success\)/m);
+        expect(r.stdout).toMatch(/^Cost over the horizon by category \(P50\): (content|activities|paid|referral) [\d,]+/m);
     });
 
     it('writes JSON that validates against the shipped schema, identical for one seed', () => {
@@ -62,6 +63,11 @@ describe('community simulate', () => {
         expect(members).toHaveLength(26);
         expect(Number(members[25].p50)).toBeGreaterThan(Number(members[0].p50));
         expect(rows.some((r) => r.kind === 'kpi' && r.name === 'Growth' && r.target === '>= 20000')).toBe(true);
+        // Cost by category: one row each, totals over the 26 weeks; daily tips at 300 CNY a post.
+        const costs = rows.filter((r) => r.kind === 'cost');
+        expect(costs.map((r) => r.name)).toEqual(['content', 'activities', 'paid', 'referral']);
+        expect(costs.every((r) => r.week === '26' && r.unit === 'money')).toBe(true);
+        expect(Number(costs[0].p50)).toBeGreaterThanOrEqual(182 * 300);
 
         const sens = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--sensitivity', '--kpi', 'Growth']);
         expect(sens.code).toBe(0);
