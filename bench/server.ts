@@ -202,11 +202,13 @@ async function benchProcessEdits(text: string, edits: number, pauseMs: number): 
         const times: number[] = [];
         // Each edit retypes the first seed count, sent as an editor sends it: an incremental change.
         const at = text.indexOf('seed 300 members') + 'seed '.length;
-        let current = '300';
+        let current = text;
+        let count = '300';
         for (let i = 1; i <= WARM_UP_EDITS + edits; i++) {
             const next = String(300 + i);
-            const range = { start: position(text, at), end: position(text, at + current.length) };
-            current = next;
+            const range = { start: position(current, at), end: position(current, at + count.length) };
+            current = current.slice(0, at) + next + current.slice(at + count.length);
+            count = next;
             const t = performance.now();
             const published = server.published(uri);
             await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i }, contentChanges: [{ range, text: next }] });

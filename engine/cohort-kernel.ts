@@ -18,7 +18,9 @@
  */
 export type CohortKernel = (cohorts: Float64Array, live: Int32Array, count: number, stay: Float64Array, keep: Float64Array, frac: Float64Array, survival: Float64Array, sizes: Float64Array, nb: number) => void;
 
+/** Compiled steps by structure, most recently used last; a long editor session sees few structures. */
 const cache = new Map<string, CohortKernel>();
+const CACHE_LIMIT = 32;
 
 /**
  * Distance between a cohort's tier rows for B runs: B plus 64 values, so the dozens of rows one pass
@@ -35,10 +37,10 @@ export function cohortStride(B: number): number {
 export function cohortKernel(T: number, from: Int32Array, to: Int32Array, B: number, CB: number): CohortKernel {
     const key = `${T}|${Array.from(from).join(',')}|${Array.from(to).join(',')}|${B}|${CB}`;
     let kernel = cache.get(key);
-    if (!kernel) {
-        kernel = compileKernel(T, from, to, B, CB);
-        cache.set(key, kernel);
-    }
+    if (kernel) cache.delete(key);
+    else kernel = compileKernel(T, from, to, B, CB);
+    cache.set(key, kernel);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     return kernel;
 }
 
@@ -47,6 +49,7 @@ function compileKernel(T: number, from: Int32Array, to: Int32Array, B: number, C
         if (!Number.isSafeInteger(x) || x < 0) throw new Error(`cohort kernel: bad index ${x}`);
         return String(x);
     };
+    for (let f = 0; f < from.length; f++) if (!(from[f] >= 0 && from[f] < T && to[f] >= 0 && to[f] < T)) throw new Error(`cohort kernel: flow ${f} (${from[f]} → ${to[f]}) outside ${T} tiers`);
     const tiers = Array.from({ length: T }, (_, t) => t);
     const flows = Array.from(from, (_, f) => f);
     const lines: string[] = [];

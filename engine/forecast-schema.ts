@@ -4,7 +4,7 @@
 // `community simulate --print-schema` prints the same schema.
 import { z } from 'zod';
 import { Kpi, KpiMetric } from './model.js';
-import { COST_CATEGORIES } from './simulate-week.js';
+import { COST_CATEGORIES } from './cost-categories.js';
 
 /** Bumped when a consumer would need to change; additions keep the version. */
 export const FORECAST_FORMAT_VERSION = '1.0';

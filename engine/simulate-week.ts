@@ -25,6 +25,7 @@ import { WEEKS_PER } from './model.js';
 import { EXACT_DRAW_LIMIT, type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import { cohortKernel, cohortStride, type CohortKernel } from './cohort-kernel.js';
+import { COST_CATEGORIES } from './cost-categories.js';
 
 /** Runs simulated side by side (one block of typed arrays). Part of the draw order: changing it changes results. */
 export const RUN_BLOCK = 1024;
@@ -32,9 +33,7 @@ export const RUN_BLOCK = 1024;
 export const COUNT_LIMIT = 1e12;
 /** Ceiling of any sampled amount of money (per post, run, week, join, member, order). */
 export const MONEY_LIMIT = 1e12;
-/** Categories of cost kept as totals over the horizon per run: [category * runs + run]. */
-export const COST_CATEGORIES = ['content', 'activities', 'paid', 'referral'] as const;
-export type CostCategory = (typeof COST_CATEGORIES)[number];
+// Cost categories (engine/cost-categories.ts) kept as totals over the horizon per run.
 const CONTENT_COST = 0;
 const ACTIVITY_COST = 1;
 const PAID_COST = 2;
@@ -202,9 +201,6 @@ export class Block {
     readonly flowDemotion: Uint8Array;
     readonly outStart: Int32Array;
     readonly outList: Int32Array;
-    /** Flows into each tier, in flow order: inList[inStart[t] .. inStart[t + 1]). */
-    readonly inStart: Int32Array;
-    readonly inList: Int32Array;
     readonly hasCapacity: boolean;
     readonly staffHoursPerRun: Float64Array;
     readonly moneyIdx: Int32Array;
@@ -334,13 +330,6 @@ export class Block {
             this.outStart[t] = n;
             for (const f of c.flowsOut[t]) this.outList[n++] = f;
             this.outStart[t + 1] = n;
-        }
-        this.inStart = new Int32Array(T + 1);
-        this.inList = new Int32Array(F);
-        for (let t = 0, n = 0; t < T; t++) {
-            this.inStart[t] = n;
-            for (let f = 0; f < F; f++) if (this.flowTo[f] === t) this.inList[n++] = f;
-            this.inStart[t + 1] = n;
         }
         this.hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
         this.staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));

@@ -5,7 +5,8 @@ import { type Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import { bassHazard, Block, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
 
-export { COST_CATEGORIES, COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots, type CostCategory } from './simulate-week.js';
+export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
+export { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
 
 export interface RawResult {
     compiled: CompiledCommunity;

@@ -31,29 +31,40 @@ export function exposeGc(): Collect | undefined {
 
 export class IdleCollector {
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** Bumped by every arm and cancel, so a collection already on its way can tell it is stale. */
+    private generation = 0;
     /** Young-generation collections run so far (for community/stats and tests). */
     collections = 0;
 
     constructor(shared: LangiumSharedServices, private readonly collect: Collect | undefined = exposeGc(), private readonly delayMs = IDLE_GC_DELAY_MS) {
         if (!collect) return;
         const builder = shared.workspace.DocumentBuilder;
-        // A new update means typing resumed: its rebuild comes first.
+        // Typing resumed: as soon as an edit arrives (before the workspace lock lets its rebuild
+        // start), and again when the rebuild starts.
+        const documents = (shared.workspace as { TextDocuments?: { onDidChangeContent?: (listener: () => void) => unknown } }).TextDocuments;
+        if (typeof documents?.onDidChangeContent === 'function') documents.onDidChangeContent(() => this.cancel());
         builder.onUpdate(() => this.cancel());
         builder.onBuildPhase(DocumentState.Validated, () => this.arm());
     }
 
     private arm(): void {
         this.cancel();
+        const generation = this.generation;
         this.timer = setTimeout(() => {
             this.timer = undefined;
-            this.collect?.({ type: 'minor' });
-            this.collections++;
+            // Let input already waiting to be read (a didChange) go first: it cancels the collection.
+            setImmediate(() => {
+                if (generation !== this.generation) return;
+                this.collect?.({ type: 'minor' });
+                this.collections++;
+            });
         }, this.delayMs);
         // Never keep the process alive just to collect.
         this.timer.unref?.();
     }
 
     private cancel(): void {
+        this.generation++;
         if (this.timer) clearTimeout(this.timer);
         this.timer = undefined;
     }

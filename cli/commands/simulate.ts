@@ -234,7 +234,7 @@ function tierLine(c: CommunityForecast): string {
 
 /** Where the money goes: each category's P50 total over the horizon (categories without cost left out). */
 function costLine(c: CommunityForecast): string {
-    const parts = (c.costByCategory ?? []).filter((x) => x.p90 > 0).map((x) => `${x.category} ${money.format(x.p50)}`);
+    const parts = (c.costByCategory ?? []).filter((x) => x.mean > 0).map((x) => `${x.category} ${money.format(x.p50)}`);
     return parts.length > 0 ? `Cost over the horizon by category (P50): ${parts.join(', ')}.\n` : '';
 }
 

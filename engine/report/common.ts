@@ -65,7 +65,8 @@ export interface CostRow {
 }
 
 export function costRows(c: CommunityForecast): CostRow[] {
-    const list = (c.costByCategory ?? []).filter((x) => x.p90 > 0 || x.p50 > 0);
+    // A category that costs something in any run is shown, even when most runs spend nothing on it.
+    const list = (c.costByCategory ?? []).filter((x) => x.mean > 0);
     const total = list.reduce((sum, x) => sum + x.p50, 0);
     return list.map((x) => ({ category: x.category, p10: x.p10, p50: x.p50, p90: x.p90, share: total > 0 ? x.p50 / total : null }));
 }

@@ -60,4 +60,8 @@ describe('cohort kernel', () => {
         expect(a).toBe(b);
         expect(c).not.toBe(a);
     });
+
+    it('refuses a flow outside the tiers with a clear message', () => {
+        expect(() => cohortKernel(2, Int32Array.from([0]), Int32Array.from([2]), 8, cohortStride(8))).toThrow('cohort kernel: flow 0 (0 → 2) outside 2 tiers');
+    });
 });
