@@ -2,7 +2,7 @@
 // It draws what the extension host sends: band charts as inline SVG, the KPI table, the tornado and
 // the calendar strip. Every user string goes in through textContent or setAttribute, never as HTML.
 import type { CommunityForecastView, ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../src/preview/protocol.js';
-import { calendarRows, chartGeometry, communityLabel, communitySummaries, compactNumber, formatValue, kpiRows, pickCommunity, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
+import { calendarRows, chartGeometry, communityLabel, communitySummaries, compactNumber, costShares, formatValue, kpiRows, pickCommunity, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void; getState(): unknown; setState(state: unknown): void };
 
@@ -132,7 +132,33 @@ function scenarioColumn(scenario: ScenarioForecastView, f: CommunityForecastView
             'money',
         ),
     );
+    const costs = costBreakdown(f, currency);
+    if (costs) col.append(costs);
     return col;
+}
+
+/** Where the money goes: each cost category's P50 total over the horizon with a bar for its share. */
+function costBreakdown(f: CommunityForecastView, currency: string): HTMLElement | undefined {
+    const rows = costShares(f);
+    if (rows.length === 0) return undefined;
+    const figure = el('figure', { class: 'cost-breakdown', 'data-kind': 'cost-categories' });
+    figure.append(el('figcaption', {}, t('costByCategory')));
+    const table = el('table', { class: 'cost-table' });
+    for (const r of rows) {
+        const tr = el('tr', { 'data-category': r.category });
+        tr.append(el('td', {}, t(`cost_${r.category}`)));
+        tr.append(el('td', { class: 'num' }, formatValue(r.p50, 'money', currency, lang)));
+        const bar = el('td', { class: 'share' });
+        const meter = el('span', { class: 'meter' });
+        const fill = el('span', { class: 'meter-fill' });
+        fill.style.width = `${Math.round(r.share * 100)}%`;
+        meter.append(fill);
+        bar.append(meter, el('span', { class: 'share-value' }, `${Math.round(r.share * 100)}%`));
+        tr.append(bar);
+        table.append(tr);
+    }
+    figure.append(table);
+    return figure;
 }
 
 function kpiTable(primary: CommunityForecastView, currency: string, several: boolean, compare?: { scenario: ScenarioForecastView; community?: CommunityForecastView }): HTMLElement {

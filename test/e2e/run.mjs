@@ -357,6 +357,8 @@ try {
         if (svgs < 3) throw new Error(`expected 3+ chart SVGs, found ${svgs}`);
         const paths = await frame.locator('figure[data-chart="members"] g.series path.band').count();
         if (paths < 4) throw new Error(`expected a band per tier and the total, found ${paths}`);
+        const categories = await frame.locator('figure.cost-breakdown tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-category')).sort());
+        if (categories.join() !== 'activities,content,paid,referral') throw new Error(`cost by category: ${categories.join()}`);
         before = await kpiProbabilities(frame);
         log('KPI probabilities:', before.join(', '));
         const title = await frame.locator('#plan-title').textContent();
@@ -583,6 +585,8 @@ try {
         if (!head?.includes('达成概率')) throw new Error(`KPI table header not Chinese: ${head}`);
         const caption = await frame.locator('figure[data-chart="members"] figcaption').textContent();
         if (!caption?.includes('各层级成员数')) throw new Error(`chart caption not Chinese: ${caption}`);
+        const costs = await frame.locator('figure.cost-breakdown').textContent();
+        if (!costs?.includes('整个周期按类别的成本') || !costs.includes('付费渠道')) throw new Error(`cost by category not Chinese: ${costs}`);
         await shot(zh.page, '11-preview-zh');
     });
     await zh.context.close();

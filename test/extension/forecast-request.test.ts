@@ -9,6 +9,7 @@ import type { ForecastResult } from '../../extension/src/preview/protocol.js';
 import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 import { computeForecast } from '../../server/forecast-request.js';
+import { costShares } from '../../extension/src/preview/shape.js';
 
 const ROOT = resolve(__dirname, '../..');
 const FITNESS = resolve(ROOT, 'examples/fitness-wechat.community');
@@ -70,6 +71,16 @@ describe('community/forecast on the fitness example', () => {
             expect(k.source?.uri).toBe(URI.file(FITNESS).toString());
         }
         expect(f.sensitivity).toBeUndefined();
+    });
+
+    it('splits the cost over the horizon into categories whose shares add up', () => {
+        const f = base.forecasts[0].communities[0];
+        expect(f.costByCategory!.map((c) => c.category)).toEqual(['content', 'activities', 'paid', 'referral']);
+        const daily = f.costByCategory!.find((c) => c.category === 'content')!;
+        expect(daily.p50).toBe(182 * 300); // WorkoutTips: every day for 26 weeks at 300 CNY a post
+        const shares = costShares(f);
+        expect(shares[0].share).toBeGreaterThanOrEqual(shares[shares.length - 1].share);
+        expect(shares.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 9);
     });
 
     it('builds the calendar strip from the schedules', () => {

@@ -124,6 +124,7 @@ export function communityView(report: ForecastReport, scenario: string | null, c
         activeRate: toBand(byKey.get('active-rate')),
         cost: toBand(byKey.get('cumulative-cost')),
         revenue: toBand(byKey.get('cumulative-revenue')),
+        costByCategory: (c.costByCategory ?? []).filter((x) => x.mean > 0).map(({ category, p10, p50, p90 }) => ({ category, p10, p50, p90 })),
         kpis: kpiViews(c, community, report.currency),
         sensitivity: community ? sensitivityView(report, scenario, community, report.currency) : undefined,
         source: community?.source,

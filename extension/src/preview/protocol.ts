@@ -77,6 +77,13 @@ export interface SensitivityView {
     items: SensitivityItem[];
 }
 
+export interface CostCategoryView {
+    category: 'content' | 'activities' | 'paid' | 'referral';
+    p10: number;
+    p50: number;
+    p90: number;
+}
+
 /** One community's forecast within a scenario. */
 export interface CommunityForecastView {
     /** The community's name in the plan (its identifier). */
@@ -92,6 +99,8 @@ export interface CommunityForecastView {
     /** Cumulative cost and revenue in the plan currency. */
     cost: Band;
     revenue: Band;
+    /** Total cost over the horizon by category (categories with no cost in any run left out). */
+    costByCategory?: CostCategoryView[];
     kpis: KpiView[];
     /** The sensitivity analysis, on the community whose KPI it measures. */
     sensitivity?: SensitivityView;

@@ -1,7 +1,7 @@
 // Pure data shaping for the forecast preview: scales, ticks, band paths, number formats, KPI
 // classes, tornado rows, calendar cells and the status-bar headline. No DOM and no vscode here, so
 // the webview, the extension host and unit tests all share it.
-import type { Band, CalendarItemView, CommunityForecastView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
+import type { Band, CalendarItemView, CommunityForecastView, CostCategoryView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
 import { compareText } from '../../../engine/text.js';
 
 export interface Scale {
@@ -360,4 +360,11 @@ export function isOk(result: ForecastResult): result is Extract<ForecastResult, 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
     return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Cost categories of a community with each one's share of the sum of their P50 totals (widest first). */
+export function costShares(f: CommunityForecastView): Array<CostCategoryView & { share: number }> {
+    const rows = f.costByCategory ?? [];
+    const total = rows.reduce((sum, r) => sum + r.p50, 0);
+    return rows.map((r) => ({ ...r, share: total > 0 ? r.p50 / total : 0 })).sort((a, b) => b.share - a.share || compareText(a.category, b.category));
 }
