@@ -2,7 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
-import { isKpi, isRetentionMetric } from '../generated/ast.js';
+import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
 import { MAX_HORIZON_WEEKS } from '../plan-context.js';
 import { distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
@@ -83,8 +83,43 @@ export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
 };
 
+/** A rate in a scenario may leave its period out: it keeps the period of the value it replaces. */
+const periodOptional = (spec: ValueSpec): ValueSpec => ({ ...spec, period: spec.period === 'required' ? 'optional' : spec.period });
+
+/**
+ * What a scenario override expects: the same as the property it replaces (`Free.churn = 5% per month`
+ * is a rate, `Ads.paid = 6000 CNY per week` money per period, `plan.budget = 150000 CNY` money).
+ */
+function overrideSpec(o: Override): ValueSpec | undefined {
+    const p = o.property;
+    if (o.plan) return p === 'budget' ? VALUE_SPECS['Plan.budget'] : p === 'horizon' ? VALUE_SPECS['Plan.horizon'] : undefined;
+    const target = o.target?.ref;
+    if (!target) return undefined;
+    const byType: Record<string, Record<string, string>> = {
+        Tier: { churn: 'Tier.churn', active: 'Tier.active', buys: 'Tier.buys', seed: 'Tier.seed', capacity: 'Tier.capacity', fee: 'Entry.fee' },
+        Platform: { capacity: 'Platform.groupCapacity' },
+        Audience: { size: 'Audience.size' },
+        Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue' },
+        Content: { cost: 'Content.cost' },
+        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount' },
+        Referral: { invites: 'Referral.invites', conversion: 'Referral.conversion', cycle: 'Referral.cycle', reward: 'Referral.reward' },
+        Channel: { paid: 'Channel.spend', spend: 'Channel.spend', cost: 'Channel.costPerJoin', 'cost-per-join': 'Channel.costPerJoin', costPerJoin: 'Channel.costPerJoin' },
+    };
+    if (isKpi(target)) return p === 'target' && target.metric ? KPI_TARGET_SPECS[target.metric.$type] : undefined;
+    const key = byType[target.$type]?.[p];
+    if (key) return periodOptional(VALUE_SPECS[key]);
+    // A tier's promotion flow from another tier: `VIP.Free = 6% per month`.
+    if (isTier(target) && target.flows.some((f) => f.tier?.$refText === p)) return periodOptional(VALUE_SPECS['Flow.rate']);
+    if (target.$type === 'Platform') return VALUE_SPECS['Limit.value'];
+    return undefined;
+}
+
 function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     const container = q.$container;
+    if (isOverride(container)) {
+        const spec = overrideSpec(container);
+        return spec ? { spec, label: `${container.plan ? 'plan' : (container.target?.$refText ?? '?')}.${container.property}` } : undefined;
+    }
     if (isKpi(container) && q.$containerProperty === 'target') {
         const spec = container.metric ? KPI_TARGET_SPECS[container.metric.$type] : undefined;
         return spec ? { spec, label: 'KPI target' } : undefined;

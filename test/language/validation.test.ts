@@ -109,6 +109,36 @@ describe('units and ranges', () => {
     });
 });
 
+describe('scenario overrides are checked like the properties they replace', () => {
+    const withScenario = (changes: string) => `${PLAN_HEADER}community C {
+  tier Free { seed 100 members  churn 8% per month }
+  tier VIP { from Free 4% per month  churn 2% per month }
+  channel Ads { paid 3000 CNY per week  cost per join 10 CNY }
+  activity S { online qa  reach 40% }
+}
+scenario X {
+${changes}
+}
+`;
+    it.each([
+        ['a churn without %', 'Free.churn = 5 per month', 'wrong-unit', /Free\.churn expects a percentage per period/],
+        ['spend without a currency', 'Ads.paid = 5000 per week', 'wrong-unit', /Ads\.paid expects money per period/],
+        ['a budget without a currency', 'plan.budget = 600000', 'wrong-unit', /plan\.budget expects money/],
+        ['a promotion rate above 100%', 'VIP.Free = 150% per month', 'out-of-range', /VIP\.Free must be between 0% and 100%/],
+        ['a reach above 100%', 'S.reach = 140%', 'out-of-range', /S\.reach/],
+    ])('%s', async (_what, change, code, message) => {
+        const { diagnostics } = await validate(withScenario(`  ${change}`));
+        const d = diagnostics.find((x) => x.code === code);
+        expect(d?.message).toMatch(message);
+        expect(d?.range.start.line).toBe(PLAN_HEADER.split('\n').length + 6);
+    });
+
+    it('accepts overrides with the right units, a rate keeping its period', async () => {
+        const { diagnostics } = await validate(withScenario('  Free.churn = 5% per month\n  Free.churn = 6%\n  Ads.paid = 5000 CNY per week\n  VIP.Free = 5% per month\n  S.reach = 50%\n  plan.budget = 600000 CNY'));
+        expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual([]);
+    });
+});
+
 describe('plan horizon', () => {
     const plan = (horizon: string) => `plan "H" {\n  start 2027-01-04\n  horizon ${horizon}\n  currency CNY\n}\ncommunity C { tier A { seed 10 members  churn 1% per month } }\n`;
 
