@@ -21,6 +21,8 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
         }
         if (frame?.start && frame.horizonWeeks && isValidDate(frame.start)) {
             const end = addDays(frame.start, frame.horizonWeeks * 7 - 1);
+            // A KPI's deadline outside the plan is an error of its own (values.ts checkKpiDeadline).
+            if (property === 'deadlineDate') continue;
             if (value < frame.start || value > end) {
                 report(accept, lang, 'date-outside-horizon', { date: value, start: frame.start, end }, { node: node as AstNode, property: property as never });
             }

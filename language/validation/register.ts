@@ -32,7 +32,10 @@ export function registerValidationChecks(services: CommunityServices): void {
         Recurrence: dated,
         OneOff: dated,
         Lottery: dated,
-        Kpi: [dated, (n, a) => checkKpiDeadline(n, a, settings.lang, planFrameFor(services, n)?.horizonWeeks)],
+        Kpi: [dated, (n, a) => {
+            const frame = planFrameFor(services, n);
+            checkKpiDeadline(n, a, settings.lang, frame?.horizonWeeks, frame?.start);
+        }],
     };
     registry.register(checks);
     registerDomainChecks(services);

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
-import { MAX_HORIZON_WEEKS } from '../plan-context.js';
+import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
 import { distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
 
@@ -238,7 +238,15 @@ function rangeText(spec: ValueSpec, unitClass: UnitClass, lang: Lang): string {
     return zh ? `不超过 ${f(spec.max!)}` : `at most ${f(spec.max!)}`;
 }
 
-export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lang, horizonWeeks: number | undefined): void {
+export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lang, horizonWeeks: number | undefined, start?: string): void {
+    // A deadline date outside the plan: the forecast would silently measure the KPI at the last week.
+    if (kpi.deadlineDate !== undefined && horizonWeeks !== undefined && start !== undefined && isValidDate(kpi.deadlineDate) && isValidDate(start)) {
+        const end = addDays(start, horizonWeeks * 7 - 1);
+        if (kpi.deadlineDate < start || kpi.deadlineDate > end) {
+            const range = lang === 'zh-CN' ? `计划周期内的日期（${start} 至 ${end}）` : `a date within the plan (${start} to ${end})`;
+            report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? 'KPI 截止日期' : 'KPI deadline', range, value: kpi.deadlineDate }, { node: kpi, property: 'deadlineDate' });
+        }
+    }
     if (kpi.deadlineWeek === undefined) return;
     if (kpi.deadlineWeek < 1 || !Number.isInteger(kpi.deadlineWeek) || (horizonWeeks !== undefined && kpi.deadlineWeek > horizonWeeks)) {
         const range = horizonWeeks !== undefined ? `a whole week from 1 to ${horizonWeeks}` : 'a whole week from 1';

@@ -76,6 +76,16 @@ describe('warnings', () => {
         expect(codes(inside.diagnostics)).not.toContain('date-outside-horizon');
     });
 
+    it('out-of-range: a KPI deadline date after the plan ends is an error, not a silent last-week score', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { seed 10 members } kpi members >= 100 by 2028-03-01 }`);
+        const d = diagnostics.filter((x) => x.code === 'out-of-range');
+        expect(d).toHaveLength(1);
+        expect(d[0].message).toMatch(/KPI deadline must be a date within the plan \(2027-01-04 to [\d-]+\), but is 2028-03-01/);
+        expect(codes(diagnostics)).not.toContain('date-outside-horizon');
+        const inside = await validate(`${PLAN_HEADER}community C { tier A { seed 10 members } kpi members >= 100 by 2027-02-01 }`);
+        expect(codes(inside.diagnostics)).not.toContain('out-of-range');
+    });
+
     it('no-entry-tier: every tier reachable only by promotion', async () => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { from B 1% per month } tier B { from A 1% per month } }`);
         expect(codes(diagnostics)).toContain('no-entry-tier');
