@@ -270,6 +270,8 @@ export function project(community: Community, facts: Pick<CommunityFacts, 'plan'
     const hasPool = pool > 0;
     const assumptions = facts.plan.assumptions;
     const gamma = assumptions.get('paid-saturation');
+    const capacity = series.map(() => Infinity);
+    for (const t of tiers) if (t.capacity) capacity[index.get(t)!] = Math.max(0, readQuantity(t.capacity).center);
     const churn = series.map(() => 0);
     for (const t of tiers) churn[index.get(t)!] = weeklyShare(t.churn, false, c);
     const moves: Array<{ from: number; to: number; p: number }> = [];
@@ -329,6 +331,16 @@ export function project(community: Community, facts: Pick<CommunityFacts, 'plan'
                 budget -= k; newJoins += k; add(organicInto, k);
             }
             joined[w + 1] = joined[w] + newJoins;
+        }
+        // A tier's own capacity: promotions into a full tier stay in the tier they come from, joins
+        // beyond it stay in the pool (as in the forecast).
+        for (let i = 0; i < series.length; i++) {
+            const over = next[i] - capacity[i];
+            if (!(over > 0)) continue;
+            next[i] = capacity[i];
+            const source = moves.find((f) => f.to === i && f.p > 0);
+            if (source) next[source.from] += over;
+            else joined[w + 1] = Math.max(joined[w], joined[w + 1] - over);
         }
         for (let i = 0; i < series.length; i++) series[i][w + 1] = Math.max(0, next[i]);
     }

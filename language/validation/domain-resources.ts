@@ -2,7 +2,7 @@
 // week, and activity capacity against expected turnout. All read the projection: slow category.
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import { isModel, isPlan, type Activity, type Community, type Model } from '../generated/ast.js';
+import { isModel, isPlan, type Activity, type Community, type Model, type Tier } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
 import {
     communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, hoursPerRun, HOURS_PER_POST, membersAt, pct, type CostLine,
@@ -71,15 +71,40 @@ export class ResourceChecks {
         const capacity = readQuantity(activity.capacity).center;
         const reach = activity.reach ? readQuantity(activity.reach).center : facts.plan.assumptions.get('activity-reach');
         const tiers = activity.tiers.map((t) => t.ref);
+        // Every run over capacity is counted; the message names the busiest one and the first.
+        let worst: { week: number; turnout: number; members: number } | undefined;
+        let first = 0;
+        let over = 0;
+        let total = 0;
         for (let w = 0; w < runs.length; w++) {
             if (runs[w] === 0) continue;
+            total += runs[w];
             const members = membersAt(facts.mid, tiers, w);
             const turnout = reach * members;
-            if (turnout > capacity) {
-                const sessions = Math.ceil(turnout / capacity);
-                report(accept, this.lang, 'activity-capacity', { activity: activity.name, turnout: fmt(turnout), reach: pct(reach), members: fmt(members), capacity: fmt(capacity) }, {
-                    node: activity, property: 'capacity', data: { sessions, turnout: Math.ceil(turnout) },
-                });
+            if (turnout <= capacity) continue;
+            over += runs[w];
+            if (!first) first = w + 1;
+            if (!worst || turnout > worst.turnout) worst = { week: w + 1, turnout, members };
+        }
+        if (!worst) return;
+        const sessions = Math.ceil(worst.turnout / capacity);
+        report(accept, this.lang, 'activity-capacity', {
+            activity: activity.name, turnout: fmt(worst.turnout), week: worst.week, reach: pct(reach), members: fmt(worst.members), capacity: fmt(capacity),
+            over: fmt(over), total: fmt(total), first,
+        }, { node: activity, property: 'capacity', data: { sessions, turnout: Math.ceil(worst.turnout) } });
+    }
+
+    /** A tier that fills its own capacity: the forecast holds it there, which caps KPIs that count it. */
+    tierFull(tier: Tier, accept: ValidationAcceptor): void {
+        if (!tier.capacity) return;
+        const capacity = readQuantity(tier.capacity).center;
+        if (!(capacity > 0)) return;
+        const facts = communityFacts(this.services, tier.$container);
+        const members = facts.mid.members.get(tier);
+        if (!members) return;
+        for (let w = 1; w < members.length; w++) {
+            if (members[w] >= capacity - 0.5) {
+                report(accept, this.lang, 'tier-full', { tier: tier.name, capacity: fmt(capacity), week: w }, { node: tier, property: 'capacity' });
                 return;
             }
         }
