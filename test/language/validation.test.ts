@@ -110,7 +110,7 @@ describe('units and ranges', () => {
 
     it('accepts the same properties with the right units', async () => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C {
-  tier A { churn 5% per month  seed 100 members  capacity 500 }
+  tier A { churn 5% per month  seed 100 members  capacity 50000 }
   content X { kind educational  cost 5 CNY per post }
   channel Ads { paid 3000 CNY per week  cost per join 10 CNY }
   activity S { online qa  reach 40%  capacity 60 }
