@@ -77,8 +77,8 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
 /** KPI targets depend on the metric. */
 export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     MembersMetric: count, NewMembersMetric: count, ActiveMembersMetric: count,
-    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: { ...percentRate, period: 'optional' },
-    ConversionMetric: { ...percentRate, period: 'optional' },
+    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate,
+    ConversionMetric: percentRate,
     RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
 };

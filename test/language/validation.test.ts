@@ -103,6 +103,8 @@ describe('units and ranges', () => {
         ['capacity 0', 'activity S { offline salon  capacity 0 }', 'out-of-range'],
         ['a huge number', 'tier A { seed 1e400 }', 'out-of-range'],
         ['a percent above 100', 'activity S { online qa  reach 140% }', 'out-of-range'],
+        ['a churn KPI without a period', 'tier A { seed 10 members }\n  kpi churn in A <= 3%', 'missing-period'],
+        ['a conversion KPI without a period', 'tier A { seed 10 members }\n  tier B { from A 2% per month }\n  kpi conversion A -> B >= 3%', 'missing-period'],
     ])('%s', async (_what, body, code) => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C { ${body} }`);
         expect(codes(diagnostics)).toContain(code);
