@@ -30,8 +30,17 @@ const PERIOD_OF: Record<string, Period> = {
 /** ISO 4217 codes a plan is likely to use; any other 3-letter upper-case unit is still read as money. */
 export const KNOWN_CURRENCIES = ['CNY', 'RMB', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'KRW', 'AUD', 'CAD'] as const;
 
+/** Other ways people write a currency: RMB and 元 are Chinese yuan (CNY). */
+const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY' };
+
+/** The ISO code a money unit stands for (RMB and 元 → CNY). */
+export function currencyOf(unit: string | undefined): string | undefined {
+    return unit === undefined ? undefined : (CURRENCY_ALIASES[unit] ?? unit);
+}
+
 export function unitClassOf(unit: string | undefined): UnitClass {
     if (unit === undefined) return 'plain';
+    if (unit in CURRENCY_ALIASES) return 'money';
     if (unit === '%') return 'percent';
     if (unit === 'points') return 'points';
     if (unit in DURATION_DAYS) return 'duration';

@@ -3,7 +3,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isActivity, isCommunity, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
-import { readQuantity } from '../quantity.js';
+import { currencyOf, readQuantity } from '../quantity.js';
 import { fmt, isChinaFacing, isPromotional, lightFacts, planFacts } from './domain-calc.js';
 import { report } from './report.js';
 
@@ -33,7 +33,7 @@ export class ComplianceChecks {
             const lottery = activity.lottery;
             if (lottery?.topPrize) {
                 const m = readQuantity(lottery.topPrize);
-                const inCny = m.unit === 'CNY' || m.unit === 'RMB' || (m.unit === undefined && (facts.plan.currency === 'CNY' || facts.plan.currency === 'RMB'));
+                const inCny = currencyOf(m.unit) === 'CNY' || (m.unit === undefined && currencyOf(facts.plan.currency) === 'CNY');
                 if (inCny && m.center > CN_TOP_PRIZE_CAP) {
                     report(accept, this.lang, 'lottery-top-prize', { prize: `${fmt(m.center)} ${m.unit ?? facts.plan.currency}` }, { node: lottery, property: 'topPrize' });
                 }

@@ -4,7 +4,7 @@ import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
 import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
-import { distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { currencyOf, distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
 
 export interface ValueSpec {
@@ -183,7 +183,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
             report(accept, lang, 'bad-range', { low: q.low.$cstNode?.text ?? String(low), high: q.high.$cstNode?.text ?? String(high) }, { node: q });
         }
     }
-    if (m.unitClass === 'money' && planCurrency && m.unit !== planCurrency && !(m.unit === 'RMB' && planCurrency === 'CNY')) {
+    if (m.unitClass === 'money' && planCurrency && currencyOf(m.unit) !== currencyOf(planCurrency)) {
         report(accept, lang, 'currency-mismatch', { actual: m.unit!, expected: planCurrency }, { node: q, data: { currency: planCurrency } });
     }
     const found = specFor(q);

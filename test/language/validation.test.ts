@@ -121,6 +121,15 @@ describe('units and ranges', () => {
     });
 });
 
+describe('currencies written the Chinese way', () => {
+    it('reads 元 and RMB as CNY in a CNY plan, and still refuses another currency', async () => {
+        const ok = await validate(`${PLAN_HEADER}community C {\n  order value 199 元\n  channel Ads { paid 3000 RMB per week  cost per join 10 元 }\n}`);
+        expect(codes(ok.diagnostics)).toEqual([]);
+        const other = await validate(`${PLAN_HEADER}community C {\n  order value 199 USD\n}`);
+        expect(codes(other.diagnostics)).toContain('currency-mismatch');
+    });
+});
+
 describe('scenario overrides are checked like the properties they replace', () => {
     const withScenario = (changes: string) => `${PLAN_HEADER}community C {
   tier Free { seed 100 members  churn 8% per month }
