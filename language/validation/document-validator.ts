@@ -91,6 +91,9 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             const found = /(?:but found '|读到“)([A-Za-z][\w-]*)(?:'|”)$/.exec(detail)?.[1];
             const keyword = found ? closest(found, this.keywords) : undefined;
             if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
+            // A comma inside a number: 300,000 CNY. Numbers are written without thousands separators.
+            const grouped = thousandsAt(document, d);
+            if (grouped) detail += zh ? `；数字不使用千位分隔符：请写 ${grouped.replace(/,/g, '')}，而不是 ${grouped}` : ` — numbers are written without thousands separators: ${grouped.replace(/,/g, '')}, not ${grouped}`;
             const restated = make('syntax-error', { detail });
             if (keyword) restated.data = { ...(restated.data as object), suggestion: keyword };
             return restated;
@@ -186,3 +189,15 @@ const TOKEN_WORDS: Record<string, string> = {
 const TOKEN_WORDS_ZH: Record<string, string> = {
     ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
 };
+
+/** The number with thousands separators ("300,000") a syntax error points into, if it does. */
+function thousandsAt(document: LangiumDocument, d: Diagnostic): string | undefined {
+    const text = document.textDocument.getText();
+    const at = document.textDocument.offsetAt(d.range.start);
+    if (text[at] !== ',' || !/\d/.test(text[at - 1] ?? '') || !/^\d{3}(?!\d)/.test(text.slice(at + 1, at + 5))) return undefined;
+    let start = at;
+    while (start > 0 && /[\d,.]/.test(text[start - 1])) start--;
+    let end = at;
+    while (end < text.length && /[\d,]/.test(text[end])) end++;
+    return text.slice(start, end);
+}

@@ -263,6 +263,15 @@ describe('did you mean', () => {
         expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toBe('语法错误：此处应为 \'}\'，但读到“chrun”；是否应为“churn”？');
     });
 
+    it('explains a number written with thousands separators', async () => {
+        const en = await validate(`${PLAN_HEADER}community C { tier A { seed 12,000 members } }`);
+        expect(en.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/numbers are written without thousands separators: 12000, not 12,000$/);
+        const zh = await validate(`${PLAN_HEADER}community C { tier A { seed 12,000 members } }`, 'zh-CN');
+        expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/数字不使用千位分隔符：请写 12000，而不是 12,000$/);
+        const list = await validate(`${PLAN_HEADER}community C { tier A { benefits "x",, "y" } }`);
+        expect(list.diagnostics.some((x) => /thousands/.test(x.message))).toBe(false);
+    });
+
     it('says nothing when no name is close', async () => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% per month } tier B { from Zzzzzz 5% per month } }`);
         expect(diagnostics.find((x) => x.code === 'unresolved-reference')?.message).toBe('Unknown tier "Zzzzzz".');
