@@ -61,6 +61,8 @@ export const diagnostics = {
     // resources
     'over-budget': { severity: 'warning', en: 'Planned costs total {total} {currency}, above the budget of {budget} {currency}: {breakdown}.', zh: '计划成本合计 {total} {currency}，超过预算 {budget} {currency}：{breakdown}。' },
     'staff-hours': { severity: 'warning', en: 'Week {week} needs about {hours} staff hours ({breakdown}), above the team capacity of {capacity} hours a week.', zh: '第 {week} 周约需 {hours} 人时（{breakdown}），超过团队每周 {capacity} 小时的产能。' },
+    'lottery-draw-early': { severity: 'warning', en: 'Lottery "{activity}" draws on {draw}, before it opens on {opens}: nobody can have entered yet.', zh: '抽奖“{activity}”在 {draw} 开奖，早于活动开始的 {opens}：开奖时还没有人能参与。' },
+    'month-day-skips': { severity: 'info', en: '"every month on day {day}" skips the months without a day {day}: {months}. Use a day up to 28 to run every month.', zh: '“every month on day {day}”会跳过没有第 {day} 天的月份：{months}。如需每月进行，请使用 28 日或更早的日期。' },
     'activity-capacity': { severity: 'warning', en: 'Activity "{activity}" expects up to about {turnout} participants in week {week} ({reach} of {members} members), above its capacity of {capacity}; it is over capacity in {over} of its {total} runs, from week {first}.', zh: '活动“{activity}”第 {week} 周预计最多约 {turnout} 人参加（{members} 名成员的 {reach}），超过容量 {capacity}；{total} 场中有 {over} 场超容，从第 {first} 周开始。' },
     'tier-full': { severity: 'info', en: 'Tier "{tier}" fills its capacity of {capacity} around week {week} (expected numbers): from then on promotions into it stay where they are and new joins wait outside, which holds down its growth and conversion KPIs.', zh: '层级“{tier}”约在第 {week} 周达到容量 {capacity}（按期望值推算）：此后晋升会停留在原层级、新成员无法加入，相关的增长与转化 KPI 会因此受限。' },
     // strategy

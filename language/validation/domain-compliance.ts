@@ -2,10 +2,11 @@
 // inducing sharing, PIPL/GDPR consent, US sweepstakes free entry, and "广告" labels on purchase links.
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import { isActivity, isCommunity, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
+import { isActivity, isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
 import { currencyOf, readQuantity } from '../quantity.js';
 import { fmt, isChinaFacing, isPromotional, lightFacts, planFacts } from './domain-calc.js';
 import { report } from './report.js';
+import { isValidDate } from './values.js';
 
 /** The ¥50,000 cap on a lottery-type prize sale's top prize (Anti-Unfair Competition Law 2017/2019). */
 export const CN_TOP_PRIZE_CAP = 50_000;
@@ -50,6 +51,13 @@ export class ComplianceChecks {
                     node: lottery ?? activity, property: (lottery ? undefined : 'kind') as never, data: { missing },
                 });
             }
+        }
+        // The draw must come after the lottery opens (its first date, or the plan's start for a recurring one).
+        const draw = activity.lottery?.drawDate;
+        if (draw && isValidDate(draw)) {
+            const starts = activity.schedules.map((s) => (isOneOff(s) ? s.date : isRecurrence(s) ? (s.from ?? facts.plan.start) : undefined)).filter((d): d is string => d !== undefined && isValidDate(d));
+            const opens = starts.sort()[0];
+            if (opens && draw < opens) report(accept, this.lang, 'lottery-draw-early', { activity: activity.name, draw, opens }, { node: activity.lottery!, property: 'drawDate' });
         }
         if (facts.plan.markets.includes('US') && !activity.lottery?.freeEntry?.trim()) {
             report(accept, this.lang, 'sweepstakes-free-entry', { activity: activity.name }, { node: activity, property: 'name' });

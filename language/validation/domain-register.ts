@@ -29,6 +29,7 @@ export function registerDomainChecks(services: CommunityServices): void {
         Referral: (n, a) => compliance.sharing(n, a),
         DataCollection: (n, a) => compliance.data(n, a),
         Content: [(n, a) => compliance.adLabel(n, a), (n, a) => strategy.contentEffect(n, a)],
+        Recurrence: (n, a) => schedule.monthDays(n, a),
     };
     const slow: ValidationChecks<CommunityAstType> = {
         Model: (n, a) => resources.budget(n, a),

@@ -1,11 +1,12 @@
 // Schedule checks: offline activities that need the same staff at the same time, posts outside the
 // audience's active hours, cadences above the fatigue threshold and mostly promotional cadences.
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import { isOneOff, isRecurrence, type Activity, type Community, type Content } from '../generated/ast.js';
+import { isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type Recurrence } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
-import { activityMinutes, communityFacts, fmt, isPromotional, maxOf, minutesOf, pct, runStarts, sum } from './domain-calc.js';
-import { isValidTime } from './values.js';
+import { activityMinutes, communityFacts, fmt, isPromotional, lightFacts, maxOf, minutesOf, pct, runStarts, sum } from './domain-calc.js';
+import { addDays } from '../plan-context.js';
+import { isValidDate, isValidTime } from './values.js';
 import { report } from './report.js';
 
 export class ScheduleChecks {
@@ -94,6 +95,35 @@ export class ScheduleChecks {
             }, { node: firstPromo, property: 'kind' });
         }
     }
+
+    /** `every month on day 29/30/31`: the months of the plan that have no such day are skipped (RFC 5545). */
+    monthDays(schedule: Recurrence, accept: ValidationAcceptor): void {
+        if (schedule.frequency !== 'month' && schedule.frequency !== 'months') return;
+        const days = schedule.monthDays.filter((d) => d > 28 && d <= 31);
+        if (days.length === 0) return;
+        const community = AstUtils.getContainerOfType(schedule, isCommunity);
+        if (!community) return;
+        const plan = lightFacts(this.services, community).plan;
+        if (!plan.start || !isValidDate(plan.start)) return;
+        const from = schedule.from && isValidDate(schedule.from) ? schedule.from : plan.start;
+        const end = addDays(plan.start, plan.weeks * 7 - 1);
+        const until = schedule.until && isValidDate(schedule.until) && schedule.until < end ? schedule.until : end;
+        const day = Math.min(...days);
+        const skipped: string[] = [];
+        let [y, m] = from.split('-').map(Number);
+        const last = until.slice(0, 7);
+        for (let month = `${y}-${String(m).padStart(2, '0')}`; month <= last; month = `${y}-${String(m).padStart(2, '0')}`) {
+            // Date.UTC(y, m, 0) is the last day of month m (1-based).
+            if (new Date(Date.UTC(y, m, 0)).getUTCDate() < day) skipped.push(month);
+            m++;
+            if (m > 12) {
+                m = 1;
+                y++;
+            }
+        }
+        if (skipped.length > 0) report(accept, this.lang, 'month-day-skips', { day, months: skipped.join(', ') }, { node: schedule, property: 'monthDays', index: schedule.monthDays.indexOf(day) });
+    }
+
 }
 
 /** Whether minute-of-day t is inside [start, end), windows may wrap past midnight. */

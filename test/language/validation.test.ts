@@ -269,7 +269,7 @@ describe('did you mean', () => {
         const zh = await validate(`${PLAN_HEADER}community C { tier A { seed 12,000 members } }`, 'zh-CN');
         expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/数字不使用千位分隔符：请写 12000，而不是 12,000$/);
         const list = await validate(`${PLAN_HEADER}community C { tier A { benefits "x",, "y" } }`);
-        expect(list.diagnostics.some((x) => /thousands/.test(x.message))).toBe(false);
+        expect(list.diagnostics.some((x) => /thousands/.test(String(x.message)))).toBe(false);
     });
 
     it('says nothing when no name is close', async () => {
