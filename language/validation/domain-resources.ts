@@ -9,7 +9,9 @@ import {
 } from './domain-calc.js';
 import { report } from './report.js';
 
-const WHAT_ZH: Record<CostLine['what'], string> = { content: '内容', activities: '活动', channels: '渠道', referrals: '推荐奖励' };
+// The same words as the forecast's cost categories (reports, preview, simulate).
+const WHAT_EN: Record<CostLine['what'], string> = { content: 'content', activities: 'activities', channels: 'paid channels', referrals: 'referral rewards' };
+const WHAT_ZH: Record<CostLine['what'], string> = { content: '内容', activities: '活动', channels: '付费渠道', referrals: '裂变奖励' };
 
 export class ResourceChecks {
     constructor(private readonly services: CommunityServices) {}
@@ -29,7 +31,7 @@ export class ResourceChecks {
         const total = [...totals.values()].reduce((a, b) => a + b, 0);
         if (total <= facts.plan.budget) return;
         const breakdown = [...totals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])
-            .map(([what, v]) => `${this.lang === 'zh-CN' ? WHAT_ZH[what] : what} ${fmt(v)}`).join(' · ');
+            .map(([what, v]) => `${(this.lang === 'zh-CN' ? WHAT_ZH : WHAT_EN)[what]} ${fmt(v)}`).join(' · ');
         const args = { total: fmt(total), budget: fmt(facts.plan.budget), currency: facts.plan.currency ?? '', breakdown };
         const plan = facts.plan.plan;
         if (AstUtils.getContainerOfType(plan, isModel) === model && isPlan(plan)) {
