@@ -32,6 +32,17 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^Cost over the horizon by category \(P50\): (content|activities|paid|referral) [\d,]+/m);
     });
 
+    it('prints the table in Chinese with --lang zh-CN', () => {
+        const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--lang', 'zh-CN']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^100 次模拟，随机种子 42，自 2027-01-04 起 26 周，金额单位 CNY$/m);
+        expect(r.stdout).toMatch(/^周\s+开始日期\s+成员 P50（P10–P90）/m);
+        expect(r.stdout).toMatch(/^第 26 周（P50）：Prospect [\d,]+，Core/m);
+        expect(r.stdout).toMatch(/^整个周期按类别的成本（P50）：内容 54,600，/m);
+        expect(r.stdout).toMatch(/^KPI\s+目标\s+截止周\s+达成概率/m);
+        expect(r.stdout).toMatch(/^预算 120,000 CNY：总成本 P50 [\d,]+/m);
+    });
+
     it('writes JSON that validates against the shipped schema, identical for one seed', () => {
         const args = ['simulate', 'examples/fitness-wechat.community', '--runs', '300', '--seed', '7', '--format', 'json', '--all-scenarios'];
         const a = community(args);

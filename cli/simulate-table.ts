@@ -1,0 +1,195 @@
+// The readable table of `community simulate` (the default format), in English or Chinese (--lang):
+// weeks × key metrics with P10–P90, the tiers at the horizon, cost by category, KPIs with their
+// probability (coloured on a terminal), the budget line and the sensitivity ranking.
+import type { Lang } from '../engine/diagnostics.js';
+import type { CommunityForecast, ForecastReport, ForecastSeries, KpiForecast, SensitivityReport } from '../engine/forecast-schema.js';
+import { colorsFor, oneLine } from './report.js';
+import { displayWidth, padDisplay } from './width.js';
+
+type Colors = ReturnType<typeof colorsFor>;
+
+const EN = {
+    asWritten: 'plan as written',
+    scenario: (name: string, title: string) => `scenario ${name}${title ? ` “${title}”` : ''}`,
+    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} runs, seed ${seed}, ${weeks} weeks from ${start}, money in ${currency}`,
+    week: 'week',
+    starts: 'starts',
+    columns: { members: 'members P50 (P10–P90)', 'new-members': 'new', 'active-rate': 'active', churned: 'churned', 'cumulative-cost': 'cost to date', 'cumulative-revenue': 'revenue to date', roi: 'ROI P50 (P10–P90)' } as Record<string, string>,
+    atWeek: (week: number) => `At week ${week} (P50): `,
+    groupsOn: (groups: string, platform: string) => `${groups} groups on ${platform}`,
+    retention: 'retention',
+    list: ', ',
+    sep: '; ',
+    costLine: 'Cost over the horizon by category (P50): ',
+    categories: { content: 'content', activities: 'activities', paid: 'paid', referral: 'referral' } as Record<string, string>,
+    kpiHead: ['KPI', 'target', 'by week', 'P(success)', 'P50 (P10–P90) at deadline'],
+    note: 'note: ',
+    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `Budget ${amount} ${currency}: total cost P50 ${p50} (P10–P90 ${p10}–${p90}), within budget in ${within} of runs.`,
+    sensitivityTitle: (kpi: string, community: string, runs: number) => `Sensitivity of ${kpi} (${community}) to ±20 % on each parameter, ${runs} runs each`,
+    baseline: (value: string, probability: string) => `baseline P50 ${value}, P(success) ${probability}`,
+    sensitivityHead: ['parameter', 'P50 at −20 %', 'P50 at +20 %', 'swing', 'P(success) −20 % / +20 %'],
+    end: '.',
+};
+
+type Words = typeof EN;
+
+const ZH: Words = {
+    asWritten: '计划原文',
+    scenario: (name: string, title: string) => `情景 ${name}${title ? `“${title}”` : ''}`,
+    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} 次模拟，随机种子 ${seed}，自 ${start} 起 ${weeks} 周，金额单位 ${currency}`,
+    week: '周',
+    starts: '开始日期',
+    columns: { members: '成员 P50（P10–P90）', 'new-members': '新增', 'active-rate': '活跃率', churned: '流失', 'cumulative-cost': '累计成本', 'cumulative-revenue': '累计收入', roi: '投资回报率 P50（P10–P90）' } as Record<string, string>,
+    atWeek: (week: number) => `第 ${week} 周（P50）：`,
+    groupsOn: (groups: string, platform: string) => `${platform} 上需 ${groups} 个群`,
+    retention: '留存',
+    list: '，',
+    sep: '；',
+    costLine: '整个周期按类别的成本（P50）：',
+    categories: { content: '内容', activities: '活动', paid: '付费渠道', referral: '裂变奖励' } as Record<string, string>,
+    kpiHead: ['KPI', '目标', '截止周', '达成概率', '截止时 P50（P10–P90）'],
+    note: '注：',
+    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `预算 ${amount} ${currency}：总成本 P50 ${p50}（P10–P90 ${p10}–${p90}），${within} 的模拟在预算之内。`,
+    sensitivityTitle: (kpi: string, community: string, runs: number) => `${kpi}（${community}）对各参数 ±20% 的敏感性，每项 ${runs} 次模拟`,
+    baseline: (value: string, probability: string) => `基准 P50 ${value}，达成概率 ${probability}`,
+    sensitivityHead: ['参数', '−20% 时 P50', '+20% 时 P50', '变化幅度', '达成概率 −20% / +20%'],
+    end: '。',
+};
+
+const WORDS: Record<Lang, Words> = { en: EN, 'zh-CN': ZH };
+
+const people = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function fmt(value: number | null, unit: ForecastSeries['unit'] | 'kpi-share'): string {
+    if (value === null) return '–';
+    switch (unit) {
+        case 'share':
+        case 'kpi-share':
+            return `${(value * 100).toFixed(1)}%`;
+        case 'ratio':
+            return value.toFixed(2);
+        case 'money':
+            return money.format(value);
+        default:
+            return people.format(value);
+    }
+}
+
+function kpiUnit(k: Pick<KpiForecast, 'metric'>): ForecastSeries['unit'] | 'kpi-share' {
+    switch (k.metric) {
+        case 'active-rate':
+        case 'retention':
+        case 'churn':
+        case 'conversion':
+            return 'kpi-share';
+        case 'revenue':
+        case 'cost':
+            return 'money';
+        case 'roi':
+            return 'ratio';
+        default:
+            return 'people';
+    }
+}
+
+function pad(rows: string[][], rightAlign: boolean[]): string {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+    return rows.map((r) => r.map((cell, i) => padDisplay(cell, widths[i], rightAlign[i])).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** The week table's columns: series key and whether the cell shows the P10–P90 band. */
+const TABLE_COLUMNS: { key: string; band: boolean }[] = [
+    { key: 'members', band: true },
+    { key: 'new-members', band: false },
+    { key: 'active-rate', band: false },
+    { key: 'churned', band: false },
+    { key: 'cumulative-cost', band: false },
+    { key: 'cumulative-revenue', band: false },
+    { key: 'roi', band: true },
+];
+
+export function formatTable(report: ForecastReport, kpiFilter: string | undefined, colors: Colors = colorsFor(process.stdout), lang: Lang = 'en'): string {
+    const w: Words = WORDS[lang];
+    let out = '';
+    for (const f of report.forecasts) {
+        const scenario = f.scenario === null ? w.asWritten : w.scenario(f.scenario, f.title ?? '');
+        for (const c of f.communities) {
+            out += colors.bold(oneLine(`${report.plan} — ${c.name}${c.title ? ` “${c.title}”` : ''} — ${scenario}`)) + '\n';
+            out += colors.dim(w.setup(report.runs, report.seed, report.horizonWeeks, report.start, report.currency)) + '\n\n';
+            out += weekTable(c, w);
+            out += '\n' + tierLine(c, w);
+            out += costLine(c, w);
+            const kpis = c.kpis.filter((k) => kpiFilter === undefined || k.name === kpiFilter);
+            if (kpis.length > 0) out += '\n' + kpiTable(kpis, colors, w);
+            for (const note of c.notes) out += colors.yellow(`${w.note}${note}`) + '\n';
+            out += '\n';
+        }
+        if (f.budget) {
+            const b = f.budget;
+            out += w.budget(money.format(b.amount), report.currency, money.format(b.cost.p50), money.format(b.cost.p10), money.format(b.cost.p90), fmt(b.probabilityWithin, 'share')) + '\n\n';
+        }
+    }
+    if (report.sensitivity) out += sensitivityTable(report.sensitivity, colors, w);
+    return out;
+}
+
+function weekTable(c: CommunityForecast, w: Words): string {
+    const series = new Map(c.series.map((s) => [s.key, s]));
+    const rows: string[][] = [[w.week, w.starts, ...TABLE_COLUMNS.map((col) => w.columns[col.key])]];
+    c.weeks.forEach(({ week, start }, i) => {
+        const cells = TABLE_COLUMNS.map((col) => {
+            const s = series.get(col.key);
+            if (!s) return '–';
+            const p50 = fmt(s.p50[i], s.unit);
+            return col.band ? `${p50} (${fmt(s.p10[i], s.unit)}–${fmt(s.p90[i], s.unit)})` : p50;
+        });
+        rows.push([String(week), start, ...cells]);
+    });
+    return pad(rows, [true, false, ...TABLE_COLUMNS.map(() => true)]);
+}
+
+function tierLine(c: CommunityForecast, w: Words): string {
+    const last = c.weeks.length - 1;
+    const parts = c.series.filter((s) => s.tier !== undefined).map((s) => `${s.tier} ${fmt(s.p50[last], s.unit)}`);
+    const groups = c.series.filter((s) => s.platform !== undefined).map((s) => w.groupsOn(fmt(s.p50[last], s.unit), s.platform!));
+    const retention = c.series.filter((s) => s.key.startsWith('retention-')).map((s) => `${s.key.slice('retention-'.length)} ${fmt(s.p50[last], s.unit)}`);
+    let line = w.atWeek(last + 1) + parts.join(w.list);
+    if (groups.length) line += w.sep + groups.join(w.list);
+    if (retention.length) line += `${w.sep}${w.retention} ${retention.join(w.list)}`;
+    return line + w.end + '\n';
+}
+
+/** Where the money goes: each category's P50 total over the horizon (categories no run spends on left out). */
+function costLine(c: CommunityForecast, w: Words): string {
+    const parts = (c.costByCategory ?? []).filter((x) => x.mean > 0).map((x) => `${w.categories[x.category]} ${money.format(x.p50)}`);
+    return parts.length > 0 ? `${w.costLine}${parts.join(w.list)}${w.end}\n` : '';
+}
+
+function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
+    const rows: string[][] = [[...w.kpiHead]];
+    for (const k of kpis) {
+        const unit = kpiUnit(k);
+        const per = k.targetPer ? ` per ${k.targetPer}` : '';
+        rows.push([k.name, `${k.op} ${fmt(k.target, unit)}${per}`, String(k.deadlineWeek), fmt(k.probability, 'share'), `${fmt(k.p50, unit)} (${fmt(k.p10, unit)}–${fmt(k.p90, unit)})`]);
+    }
+    const text = pad(rows, [false, false, true, true, true]).split('\n');
+    return text
+        .map((line, i) => {
+            if (i === 0 || line === '') return line;
+            const p = kpis[i - 1].probability;
+            return p >= 0.8 ? colors.green(line) : p >= 0.5 ? colors.yellow(line) : colors.red(line);
+        })
+        .join('\n');
+}
+
+function sensitivityTable(s: SensitivityReport, colors: Colors, w: Words): string {
+    const unit = kpiUnit({ metric: s.metric });
+    let out = colors.bold(w.sensitivityTitle(s.kpi, s.community, s.runs)) + '\n';
+    out += w.baseline(fmt(s.baseline.value, unit), fmt(s.baseline.probability, 'share')) + '\n';
+    const rows: string[][] = [[...w.sensitivityHead]];
+    for (const p of s.parameters) {
+        rows.push([p.label, fmt(p.low.value, unit), fmt(p.high.value, unit), fmt(p.swing, unit === 'kpi-share' ? 'share' : unit), `${fmt(p.low.probability, 'share')} / ${fmt(p.high.probability, 'share')}`]);
+    }
+    return out + pad(rows, [false, true, true, true, true]) + '\n';
+}
