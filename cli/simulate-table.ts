@@ -28,6 +28,7 @@ const EN = {
     sensitivityTitle: (kpi: string, community: string, runs: number) => `Sensitivity of ${kpi} (${community}) to ±20 % on each parameter, ${runs} runs each`,
     baseline: (value: string, probability: string) => `baseline P50 ${value}, P(success) ${probability}`,
     sensitivityHead: ['parameter', 'P50 at −20 %', 'P50 at +20 %', 'swing', 'P(success) −20 % / +20 %'],
+    compareTitle: 'KPIs across scenarios: P(success) and P50 at the deadline',
     end: '.',
 };
 
@@ -53,6 +54,7 @@ const ZH: Words = {
     sensitivityTitle: (kpi: string, community: string, runs: number) => `${kpi}（${community}）对各参数 ±20% 的敏感性，每项 ${runs} 次模拟`,
     baseline: (value: string, probability: string) => `基准 P50 ${value}，达成概率 ${probability}`,
     sensitivityHead: ['参数', '−20% 时 P50', '+20% 时 P50', '变化幅度', '达成概率 −20% / +20%'],
+    compareTitle: '各情景的 KPI：达成概率与截止时 P50',
     end: '。',
 };
 
@@ -130,8 +132,30 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
             out += w.budget(money.format(b.amount), report.currency, money.format(b.cost.p50), money.format(b.cost.p10), money.format(b.cost.p90), fmt(b.probabilityWithin, 'share')) + '\n\n';
         }
     }
+    if (report.forecasts.length > 1) out += scenarioComparison(report, kpiFilter, colors, w);
     if (report.sensitivity) out += sensitivityTable(report.sensitivity, colors, w);
     return out;
+}
+
+/** With several scenarios: one row per KPI (per community), one column per scenario, side by side. */
+function scenarioComparison(report: ForecastReport, kpiFilter: string | undefined, colors: Colors, w: Words): string {
+    const heads = report.forecasts.map((f) => (f.scenario === null ? w.asWritten : f.scenario));
+    const several = report.forecasts[0].communities.length > 1;
+    const rows: string[][] = [['KPI', ...heads]];
+    for (const [ci, c] of report.forecasts[0].communities.entries()) {
+        for (const k of c.kpis) {
+            if (kpiFilter !== undefined && k.name !== kpiFilter) continue;
+            const unit = kpiUnit(k);
+            const cells = report.forecasts.map((f) => {
+                const same = f.communities.find((x) => x.name === c.name) ?? f.communities[ci];
+                const kk = same?.kpis.find((x) => x.name === k.name);
+                return kk ? `${fmt(kk.probability, 'share')} · ${fmt(kk.p50, unit)}` : '–';
+            });
+            rows.push([several ? `${c.name}: ${k.name}` : k.name, ...cells]);
+        }
+    }
+    if (rows.length === 1) return '';
+    return colors.bold(w.compareTitle) + '\n' + pad(rows, [false, ...heads.map(() => true)]) + '\n';
 }
 
 function weekTable(c: CommunityForecast, w: Words): string {

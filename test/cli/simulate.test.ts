@@ -32,6 +32,18 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^Cost over the horizon by category \(P50\): (content|activities|paid|referral) [\d,]+/m);
     });
 
+    it('compares KPIs across scenarios side by side with --all-scenarios', () => {
+        const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--all-scenarios']);
+        expect(r.code).toBe(0);
+        const at = r.stdout.indexOf('KPIs across scenarios: P(success) and P50 at the deadline');
+        expect(at).toBeGreaterThan(0);
+        const table = r.stdout.slice(at).split('\n');
+        expect(table[1]).toMatch(/^KPI\s+plan as written\s+DoubleAds$/);
+        expect(table[2]).toMatch(/^Growth\s+[\d.]+% · [\d,]+\s+[\d.]+% · [\d,]+$/);
+        // One scenario only: no comparison.
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '50']).stdout).not.toContain('KPIs across scenarios');
+    });
+
     it('prints the table in Chinese with --lang zh-CN', () => {
         const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--lang', 'zh-CN']);
         expect(r.code).toBe(0);
