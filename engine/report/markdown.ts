@@ -124,6 +124,24 @@ export function renderMarkdown(input: ReportInput): string {
             );
         }
 
+        // Where the plan ends up: members, money and ROI at the last week (P50 with P10–P90).
+        const last = c.weeks.length - 1;
+        const byKey = new Map(c.series.map((x) => [x.key, x]));
+        const horizonRows = ([
+            ['members', t.members, (v: number | null) => f.integer(v)],
+            ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`, (v: number | null) => f.integer(v)] as const),
+            ['cumulative-revenue', t.cumulativeRevenue, (v: number | null) => f.currencyAmount(v, true)],
+            ['cumulative-cost', t.cumulativeCost, (v: number | null) => f.currencyAmount(v, true)],
+            ['roi', t.roi, (v: number | null) => (v === null ? '–' : v.toFixed(2))],
+        ] as const).flatMap(([key, label, show]) => {
+            const x = byKey.get(key);
+            return x && last >= 0 ? [[m(label), m(show(x.p50[last])), m(show(x.p10[last])), m(show(x.p90[last]))]] : [];
+        });
+        if (horizonRows.length > 0) {
+            out.push(`### ${m(t.atHorizon(last + 1))}`, '');
+            out.push(...table([m(t.measure), 'P50', 'P10', 'P90'], horizonRows, [false, true, true, true]), '');
+        }
+
         // Cost by category
         const costs = costRows(c);
         if (costs.length > 0) {

@@ -129,6 +129,18 @@ describe('Markdown report', () => {
         expect(escapeMarkdown('a|b*c_<d>')).toBe('a\\|b\\*c\\_&lt;d&gt;');
     });
 
+    it('states members, revenue, cost and ROI at the horizon (P50, P10, P90), in both languages', () => {
+        const c = en.forecast!.forecasts[0].communities[0];
+        const members = c.series.find((x) => x.key === 'members')!;
+        const last = members.p50.length - 1;
+        const md = file(en, 'report.md');
+        expect(md).toContain(`### Forecast at week ${last + 1}`);
+        expect(md).toMatch(new RegExp(`^\\| Members \\| ${members.p50[last]!.toLocaleString('en-US')} \\| `, 'm'));
+        expect(md).toMatch(/^\| Cost to date \| \$[\d,]+ \|/m);
+        expect(md).toMatch(/^\| ROI \| -?\d+\.\d\d \|/m);
+        expect(file(zh, 'report.md')).toContain(`### 第 ${last + 1} 周预测`);
+    });
+
     it('has KPI lines, a Mermaid gantt of activities and a run-sheet with who, where, materials and staff', () => {
         const md = file(en, 'report.md');
         expect(md).toMatch(/^- [🟢🟡🔴] \*\*Growth\*\*: members ≥ 120, by week 8 — P50 /mu);
