@@ -33,12 +33,32 @@ export const KNOWN_CURRENCIES = ['CNY', 'RMB', 'USD', 'EUR', 'GBP', 'JPY', 'HKD'
 /** Other ways people write a currency: RMB and 元 are Chinese yuan (CNY). */
 const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY' };
 
+/**
+ * Chinese number words written as a unit: 30万 is 300,000 and 30万元 is 300,000 CNY (万 = 10⁴,
+ * 亿 = 10⁸). The scale applies to the number; what is left is the unit (none, or the currency).
+ */
+const SCALED_UNITS: Record<string, { scale: number; unit: string | undefined }> = {
+    万: { scale: 1e4, unit: undefined }, 亿: { scale: 1e8, unit: undefined },
+    万元: { scale: 1e4, unit: 'CNY' }, 亿元: { scale: 1e8, unit: 'CNY' },
+};
+
+/** The factor a written unit applies to its number (1 for ordinary units). */
+export function unitScale(unit: string | undefined): number {
+    return unit !== undefined && unit in SCALED_UNITS ? SCALED_UNITS[unit].scale : 1;
+}
+
+/** The unit a written unit stands for once its scale is applied (万 → none, 万元 → CNY). */
+export function baseUnit(unit: string | undefined): string | undefined {
+    return unit !== undefined && unit in SCALED_UNITS ? SCALED_UNITS[unit].unit : unit;
+}
+
 /** The ISO code a money unit stands for (RMB and 元 → CNY). */
 export function currencyOf(unit: string | undefined): string | undefined {
     return unit === undefined ? undefined : (CURRENCY_ALIASES[unit] ?? unit);
 }
 
-export function unitClassOf(unit: string | undefined): UnitClass {
+export function unitClassOf(written: string | undefined): UnitClass {
+    const unit = baseUnit(written);
     if (unit === undefined) return 'plain';
     if (unit in CURRENCY_ALIASES) return 'money';
     if (unit === '%') return 'percent';
@@ -67,17 +87,18 @@ function amountComplete(a: Amount | undefined): boolean {
 }
 
 export function amountValue(a: Amount): number {
-    const v = a.negative ? -a.value : a.value;
+    const v = (a.negative ? -a.value : a.value) * unitScale(a.unit);
     return a.unit === '%' ? v / 100 : v;
 }
 
 /** The unit that governs a quantity: the first one written among low, high, likely and spreads. */
 export function quantityUnit(q: Quantity): string | undefined {
-    return q.low.unit ?? q.high?.unit ?? q.likely?.unit ?? q.spreads.find((s) => s.unit)?.unit;
+    const written = q.low.unit ?? q.high?.unit ?? q.likely?.unit ?? q.spreads.find((s) => s.unit)?.unit;
+    return baseUnit(written);
 }
 
 function raw(a: Amount): number {
-    return a.negative ? -a.value : a.value;
+    return (a.negative ? -a.value : a.value) * unitScale(a.unit);
 }
 
 export function readQuantity(q: Quantity): Measured {

@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
 import { planFrameFor } from '../plan-context.js';
+import { amountValue } from '../quantity.js';
 import type { CommunitySettings } from '../settings.js';
 
 interface DiagnosticData { code?: string; args?: Record<string, string | number>; [key: string]: unknown }
@@ -101,7 +102,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const turnout = Number(data.turnout);
                 const sessions = Number(data.sessions);
                 if (!activity?.capacity?.$cstNode || !Number.isFinite(turnout)) return [];
-                const current = Number(activity.capacity.low.value);
+                const current = amountValue(activity.capacity.low);
                 const actions = [this.action(this.zh(`Raise capacity to ${turnout}`, `把容量提高到 ${turnout}`), document, diagnostic, [{ range: activity.capacity.$cstNode.range, newText: String(turnout) }])];
                 if (sessions > 1 && activity.reach?.$cstNode && current > 0) {
                     // Split the turnout over sessions: each session takes its share of the reach.

@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnostics as TABLE } from '../../engine/diagnostics.js';
 import { loadPlans } from '../../cli/workspace.js';
-import { at, codes, PLAN_HEADER, validate } from '../helpers/language.js';
+import { at, codes, makeServices, PLAN_HEADER, validate } from '../helpers/language.js';
+import { parseHelper } from 'langium/test';
+import { lowerPlan } from '../../language/lower.js';
+import type { Model } from '../../language/generated/ast.js';
 
 const ROOT = resolve(__dirname, '../..');
 const INVALID = join(ROOT, 'examples/invalid');
@@ -127,6 +130,24 @@ describe('currencies written the Chinese way', () => {
         expect(codes(ok.diagnostics)).toEqual([]);
         const other = await validate(`${PLAN_HEADER}community C {\n  order value 199 USD\n}`);
         expect(codes(other.diagnostics)).toContain('currency-mismatch');
+    });
+});
+
+describe('numbers written with 万 and 亿', () => {
+    it('reads 30万元 as 300,000 CNY, 2万 as 20,000 and 1.5亿 as 150,000,000', async () => {
+        const { Community } = makeServices();
+        const doc = await parseHelper<Model>(Community)(`plan "W" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n  budget 30万元\n}\naudience A { size 1.5亿 }\ncommunity C {\n  audience A\n  tier T { seed 2万  churn 2% per month }\n  channel Ads { paid 1.2万元 per week  cost per join 10 元 }\n}\n`, { validation: true });
+        expect(codes(doc.diagnostics ?? []).filter((c) => c !== 'group-outgrown')).toEqual([]);
+        const plan = lowerPlan(Community, doc);
+        expect(plan.budget).toBe(300_000);
+        expect(plan.audiences[0].size).toEqual({ kind: 'fixed', value: 150_000_000 });
+        expect(plan.communities[0].tiers[0].seed).toEqual({ kind: 'fixed', value: 20_000 });
+        expect(plan.communities[0].channels[0].spend?.value).toEqual({ kind: 'fixed', value: 12_000 });
+    });
+
+    it('still refuses 万 where a percentage is due', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier T { churn 2万 per month } }`);
+        expect(codes(diagnostics)).toContain('wrong-unit');
     });
 });
 
