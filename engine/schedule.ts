@@ -182,6 +182,25 @@ function activityInfo(community: Community, a: Activity, show: (ref: SourceRef) 
     };
 }
 
+/** The calendar slot of a lottery draw (the public draw the rules require to be announced). */
+export const DRAW_MINUTES = 30;
+
+/**
+ * A lottery's public draw as its own calendar item: "<activity>.draw", once on its draw date (at its
+ * draw time, else all day). Schedules only: the forecast counts the activity's runs, not the draw.
+ */
+function drawInfo(community: Community, a: Activity, show: (ref: SourceRef) => string): ItemInfo | undefined {
+    const date = a.lottery?.drawDate;
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+    const time = a.lottery?.drawTime?.replace(/^(\d):/, '0$1:');
+    const times = time && /^\d{2}:\d{2}$/.test(time) ? [time] : [];
+    const info = activityInfo(community, a, show);
+    return {
+        ...info, item: `${a.name}.draw`, title: `${info.title} (draw)`, subkind: 'lottery-draw', staff: null, cost: null, materials: [],
+        durationMinutes: DRAW_MINUTES, schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times, date, source: a.source }],
+    };
+}
+
 /** The RRULE parts (without COUNT/UNTIL) of a repeating schedule started on `start`; null for `once`. */
 export function ruleFor(schedule: Schedule, start: Temporal.PlainDate): string | null {
     if (schedule.frequency === 'once') return null;
@@ -344,7 +363,11 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
     const series: ScheduleSeries[] = [];
 
     for (const community of plan.communities) {
-        const items = [...community.contents.map((c) => contentInfo(community, c, showSource)), ...community.activities.map((a) => activityInfo(community, a, showSource))];
+        const items = [
+            ...community.contents.map((c) => contentInfo(community, c, showSource)),
+            ...community.activities.map((a) => activityInfo(community, a, showSource)),
+            ...community.activities.flatMap((a) => drawInfo(community, a, showSource) ?? []),
+        ];
         for (const info of items) {
             // All-day items span whole days: `lasts 3 days` covers three; shorter or no duration, one.
             const spanDays = Math.max(1, Math.ceil(info.durationMinutes / 1440));

@@ -277,3 +277,37 @@ ${body}
         expect(dates(s, 'C3')).toEqual([]);
     });
 });
+
+describe('lottery draws on the calendar', () => {
+    const plan = (draw: string) => `plan "Draws" {
+  start 2027-01-04
+  horizon 8 weeks
+  timezone "Asia/Shanghai"
+  currency CNY
+}
+community C {
+  tier A { seed 10 members }
+  activity Quiz "肤质测试抽奖" { online lottery  on 2027-01-20 at 20:00  lasts 3 days
+    lottery { top prize 500 CNY  odds "1 in 100"  ${draw}  redemption "Online" }
+  }
+}
+`;
+
+    it('puts the public draw in the schedule and the calendar at its date and time, costing nothing', async () => {
+        const model = await planFromText(plan('draw on 2027-01-23 at 9:30'));
+        const s = expandPlan(model);
+        const draws = s.occurrences.filter((o) => o.item === 'Quiz.draw');
+        expect(draws).toHaveLength(1);
+        expect(draws[0]).toMatchObject({ date: '2027-01-23', time: '09:30', end: '2027-01-23T10:00', title: '肤质测试抽奖 (draw)', subkind: 'lottery-draw', cost: null, kind: 'online activity' });
+        // The lottery's own run is still there, once.
+        expect(s.occurrences.filter((o) => o.item === 'Quiz')).toHaveLength(1);
+        const ics = buildCalendars(s, model.communities).find((c) => c.name === 'plan.ics')!.text;
+        const events = Object.values(ical.sync.parseICS(ics)).filter((e): e is VEvent => e.type === 'VEVENT');
+        expect(events.map((e) => e.summary)).toContain('肤质测试抽奖 (draw) (Quiz.draw)');
+    });
+
+    it('has no draw without a draw date, and none outside the plan', async () => {
+        expect(expandPlan(await planFromText(plan(''))).occurrences.some((o) => o.item === 'Quiz.draw')).toBe(false);
+        expect(expandPlan(await planFromText(plan('draw on 2027-06-01'))).occurrences.some((o) => o.item === 'Quiz.draw')).toBe(false);
+    });
+});
