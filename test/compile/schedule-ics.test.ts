@@ -302,7 +302,7 @@ community C {
         // The lottery's own run is still there, once.
         expect(s.occurrences.filter((o) => o.item === 'Quiz')).toHaveLength(1);
         const ics = buildCalendars(s, model.communities).find((c) => c.name === 'plan.ics')!.text;
-        const events = Object.values(ical.sync.parseICS(ics)).filter((e): e is VEvent => e.type === 'VEVENT');
+        const events = Object.values(ical.sync.parseICS(ics)).filter((e): e is VEvent => e?.type === 'VEVENT');
         expect(events.map((e) => e.summary)).toContain('肤质测试抽奖 (draw) (Quiz.draw)');
     });
 
