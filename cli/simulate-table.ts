@@ -81,6 +81,7 @@ function fmt(value: number | null, unit: ForecastSeries['unit'] | 'kpi-share'): 
 function kpiUnit(k: Pick<KpiForecast, 'metric'>): ForecastSeries['unit'] | 'kpi-share' {
     switch (k.metric) {
         case 'active-rate':
+        case 'participation':
         case 'retention':
         case 'churn':
         case 'conversion':

@@ -4,9 +4,11 @@
 // fractions). The language server uses this table for completion, hover and validation.
 // docs/forecast-model.md explains how each coefficient enters the weekly step.
 // The per-platform-kind fatigue thresholds come from engine/platforms.ts (PLATFORM_KINDS).
+import { CONTENT_EFFECTS } from './content-effects.js';
 import { PLATFORM_KINDS } from './platforms.js';
+import { JOIN_RATE_PREFIX, PUBLIC_REACH, REACH_PER_POST_PREFIX } from './public-reach.js';
 
-export type AssumptionUnit = 'fraction' | 'fraction per week' | 'posts per week' | 'exponent' | 'money per hour' | 'weeks';
+export type AssumptionUnit = 'fraction' | 'fraction per week' | 'posts per week' | 'exponent' | 'money per hour' | 'weeks' | 'ratio' | 'views per post';
 
 export interface AssumptionDef {
     readonly key: string;
@@ -62,6 +64,27 @@ const table: readonly AssumptionDef[] = [
             basis: def.fatigueBasis,
         }),
     ),
+    // Views per post and join rate of each public platform kind, from engine/public-reach.ts.
+    ...Object.entries(PUBLIC_REACH).flatMap(([kind, def]): AssumptionDef[] => [
+        {
+            key: REACH_PER_POST_PREFIX + kind,
+            default: def.reach.mode,
+            unit: 'views per post',
+            min: 0,
+            max: 1e9,
+            description: `Most likely views of one post on ${kind} (the range keeps its relative spread: ${def.reach.min}–${def.reach.max} at the default).`,
+            basis: def.basis,
+        },
+        {
+            key: JOIN_RATE_PREFIX + kind,
+            default: def.joinRate.mode,
+            unit: 'fraction',
+            min: 0,
+            max: 1,
+            description: `Most likely share of the viewers of a post on ${kind} who join the community (${def.joinRate.min * 100}–${def.joinRate.max * 100} % at the default).`,
+            basis: def.basis,
+        },
+    ]),
     {
         key: 'fatigue-churn',
         default: 0.002,
@@ -77,7 +100,7 @@ const table: readonly AssumptionDef[] = [
         unit: 'fraction',
         min: 0,
         max: 1,
-        description: 'Points of weekly active rate added by the first valuable post (educational, ugc, tips, case-study, story, interaction) a tier gets in a week.',
+        description: 'Points of weekly active rate added by the first post a tier gets in a week, times the kind\'s activity weight (1 for educational, tips, case-study, story; 1.2 ugc, interaction; 1.5 livestream; 0.5 news and other kinds; 0.2–0.3 promotional, product).',
         basis: 'Modelling choice; weak.',
     },
     {
@@ -88,6 +111,51 @@ const table: readonly AssumptionDef[] = [
         max: 0.99,
         description: 'd: the k-th valuable post in a week counts d^(k−1) of the first, so the lift saturates at lift/(1 − d).',
         basis: 'Domain brief §2: r_k = r_1·d^(k−1), d ≈ 0.4–0.7; secondary.',
+    },
+    {
+        key: 'active-churn-ratio',
+        default: 0.4,
+        unit: 'ratio',
+        min: 0,
+        max: 1,
+        description: 'r: churn of an active member relative to an inactive one. A tier\'s stated churn holds at its stated active rate a0; at active rate a it is churn × (r·a + 1 − a) / (r·a0 + 1 − a0). 1 turns engagement → retention off.',
+        basis: 'Modelling choice after the domain brief §6 (low activity → high churn); engaged users churn markedly less in product analytics; weak.',
+    },
+    {
+        key: 'content-buy-lift',
+        default: 0.003,
+        unit: 'fraction',
+        min: 0,
+        max: 1,
+        description: 'Points of weekly purchase probability added by the first selling post a tier gets in a week, times the kind\'s buy weight (1 promotional, 0.8 product, 1.5 livestream, 0.2 case-study); saturates like the activity lift.',
+        basis: 'Modelling choice after the domain brief §6 (a flash sale in WeChat groups +30 % orders; a livestream +20 % online sales); weak.',
+    },
+    {
+        key: 'content-wom-lift',
+        default: 0.05,
+        unit: 'fraction',
+        min: 0,
+        max: 10,
+        description: 'Relative increase of word of mouth (Bass imitation q and referral invitations) from the first shareable post of the week, times the kind\'s word-of-mouth weight; saturates like the activity lift.',
+        basis: 'Modelling choice (shareable content gives members something to pass on); weak.',
+    },
+    {
+        key: 'activity-half-life',
+        default: 2,
+        unit: 'weeks',
+        min: 0,
+        max: 52,
+        description: 'Weeks after a run over which half of an activity\'s lift (retention, activity, promotion) remains; 0 ends the effect with the run.',
+        basis: 'Modelling choice after the domain brief §6 (offline events build trust beyond their day); weak.',
+    },
+    {
+        key: 'promo-share-floor',
+        default: 3,
+        unit: 'posts per week',
+        min: 0,
+        max: 1000,
+        description: 'Promotional posts per week below which the promotional-share churn uplift is scaled down (× posts / floor): one promotion a week is not a promotions-only group.',
+        basis: 'Modelling choice; weak.',
     },
     {
         key: 'paid-saturation',
@@ -113,7 +181,7 @@ const table: readonly AssumptionDef[] = [
         unit: 'money per hour',
         min: 0,
         max: 1e6,
-        description: 'Cost of one staff hour at offline activities (staff × duration); 0 leaves staff out of the cost.',
+        description: 'Cost of one staff hour at activities (engine/staff.ts: offline staff × (duration up to 8 h a day + 2 h set-up), online staff × moderation up to 2 h a day); 0 leaves staff out of the cost.',
         basis: 'Plan-specific; set it to price staff time.',
     },
     {
@@ -161,14 +229,24 @@ export class Assumptions {
     private readonly values: Map<string, number>;
     /** Overrides that were ignored, with the reason. */
     readonly problems: string[] = [];
+    /** Keys the plan set itself (and that were valid). */
+    private readonly overridden = new Set<string>();
 
     constructor(overrides: Readonly<Record<string, number>> = {}) {
         this.values = new Map(table.map((d) => [d.key, d.default]));
         for (const [key, value] of Object.entries(overrides)) {
             const problem = checkAssumption(key, value);
             if (problem) this.problems.push(problem);
-            else this.values.set(key, value);
+            else {
+                this.values.set(key, value);
+                this.overridden.add(key);
+            }
         }
+    }
+
+    /** The plan's own value of a key, undefined when the plan does not set it. */
+    overriddenValue(key: string): number | undefined {
+        return this.overridden.has(key) ? this.values.get(key) : undefined;
     }
 
     has(key: string): boolean {
@@ -181,10 +259,18 @@ export class Assumptions {
         return v;
     }
 
-    /** The fatigue threshold for a platform kind (posts per week). */
+    /**
+     * The fatigue threshold for a platform kind (posts per week): the plan's
+     * `fatigue-threshold-<kind>` if it sets one, else the plan's `fatigue-threshold` if it sets
+     * that (a plan-wide threshold applies to every kind), else the kind's default, else the
+     * general default.
+     */
     fatigueThreshold(kind: string | undefined): number {
-        if (kind) {
-            const v = this.values.get(FATIGUE_THRESHOLD_PREFIX + kind);
+        const specific = kind ? FATIGUE_THRESHOLD_PREFIX + kind : undefined;
+        if (specific && this.overridden.has(specific)) return this.get(specific);
+        if (this.overridden.has('fatigue-threshold')) return this.get('fatigue-threshold');
+        if (specific) {
+            const v = this.values.get(specific);
             if (v !== undefined) return v;
         }
         return this.get('fatigue-threshold');
@@ -196,7 +282,5 @@ export class Assumptions {
     }
 }
 
-/** Content kinds that lift activity (valuable content). */
-export const VALUABLE_CONTENT_KINDS: ReadonlySet<string> = new Set(['educational', 'ugc', 'tips', 'case-study', 'story', 'interaction']);
-/** Content kinds that count as promotional. */
-export const PROMOTIONAL_CONTENT_KINDS: ReadonlySet<string> = new Set(['promotional', 'product']);
+/** Content kinds that count as promotional (engine/content-effects.ts is the one table). */
+export const PROMOTIONAL_CONTENT_KINDS: ReadonlySet<string> = new Set(Object.entries(CONTENT_EFFECTS).filter(([, e]) => e.promotional).map(([k]) => k));

@@ -2,7 +2,10 @@
 // on: every uncertain number becomes a slot in a distribution table (sampled once per run), every
 // schedule becomes a per-week count, and the deterministic content effects are worked out per week
 // and tier in advance. Nothing here draws random numbers.
-import { Assumptions, PROMOTIONAL_CONTENT_KINDS, VALUABLE_CONTENT_KINDS } from './assumptions.js';
+import { Assumptions } from './assumptions.js';
+import { contentEffect } from './content-effects.js';
+import { publicReachOf } from './public-reach.js';
+import { HOURS_PER_POST, staffHoursPerRun } from './staff.js';
 import { coveragePerWeek, occurrencesPerWeek, windowFractionPerWeek } from './cadence.js';
 import { WEEKS_PER, type Community, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
 import { parsePeriod } from './rates.js';
@@ -36,6 +39,7 @@ export const S = {
     cumulativeRevenue: 10,
     roi: 11,
     staffHours: 12,
+    participation: 13,
 } as const;
 
 const FIXED_SERIES: SeriesDef[] = [
@@ -52,14 +56,24 @@ const FIXED_SERIES: SeriesDef[] = [
     { key: 'cumulative-revenue', label: 'Cumulative revenue', unit: 'money' },
     { key: 'roi', label: 'Cumulative ROI', unit: 'ratio' },
     { key: 'staff-hours', label: 'Staff hours', unit: 'hours' },
+    { key: 'participation', label: 'Participation in activities', unit: 'share' },
 ];
+
+/**
+ * Which way a sampled number pushes the forecast, for the checker's cases (engine/projection.ts):
+ * +1 more of it means more members, activity or money (seeds, audience, conversion, spend, lifts),
+ * −1 less of it does (churn, demotions, cost per join), 0 neither (prices of posts and runs, fees).
+ */
+export type Favour = 1 | -1 | 0;
 
 /** A table of distributions sampled once per run into a Float64Array of parameters. */
 export class DistTable {
     readonly dists: Dist[] = [];
-    add(dist: Dist | undefined): number {
+    readonly favour: Favour[] = [];
+    add(dist: Dist | undefined, favour: Favour = 0): number {
         if (!dist) return -1;
         this.dists.push(dist);
+        this.favour.push(favour);
         return this.dists.length - 1;
     }
     constant(value: number): number {
@@ -81,8 +95,10 @@ export interface CompiledActivity {
     tiers: number[];
     /** 1 in weeks when a run is under way. */
     cover: Float64Array;
-    /** Runs starting in each week (costs, staff hours, capacity per run). */
+    /** Runs starting in each week (costs, staff hours). */
     runs: Float64Array;
+    /** Runs under way in each week (capacity × this is the most who can take part): the runs starting, or those still going. */
+    runsUnderWay: Float64Array;
     reach: number; // slot
     capacity: number; // Infinity when unlimited
     liftRetention: number; // slot or -1
@@ -90,6 +106,16 @@ export interface CompiledActivity {
     liftPromotion: number;
     costPerRun: number; // slot or -1
     staffHoursPerRun: number;
+}
+
+/** Content on a public platform: people outside the community see its posts, and some join. */
+export interface CompiledPublicContent {
+    name: string;
+    into: number;
+    /** Posts per week, [w]. */
+    posts: Float64Array;
+    reach: number; // slot: views per post
+    joinRate: number; // slot
 }
 
 export interface CompiledChannel {
@@ -167,6 +193,25 @@ export interface CompiledCommunity {
     contentChurn: Float64Array;
     /** Deterministic active-rate lift from valuable content, [w*T + t]. */
     contentActive: Float64Array;
+    /** Deterministic weekly purchase probability added by content (selling posts), [w*T + t]. */
+    contentBuys: Float64Array;
+    /** Word-of-mouth multiplier of the week from shareable content (1 = none), [w]. */
+    wordOfMouth: Float64Array;
+    /** Content on public platforms, in draw-source order after the referrals. */
+    publicContents: CompiledPublicContent[];
+    /** Staff hours of posting per week (HOURS_PER_POST × posts), [w]. */
+    contentHours: Float64Array;
+    /** Share of an activity's lift left one week later (0.5^(1/half-life); 0 = none). */
+    activityCarry: number;
+    /** Contribution margin slot (−1: ROI on gross sales). */
+    margin: number;
+    /** Baseline purchase rate slot (−1: none) and its period in weeks. */
+    baselineBuys: number;
+    baselineBuysWeeksPer: number;
+    /** Inflow sources in attribution order: organic (if any), channels, referrals, public content. */
+    sources: { name: string; kind: 'organic' | 'channel' | 'referral' | 'content' }[];
+    /** Favour of each distribution slot (see Favour). */
+    favour: Favour[];
     /** Posts per content per week, [c*H + w], and the cost slot per content. */
     contentPosts: Float64Array;
     contentCost: Int32Array;
@@ -174,6 +219,8 @@ export interface CompiledCommunity {
     paidSaturation: number;
     staffHourCost: number;
     kpiRateWindow: number;
+    /** Churn of an active member relative to an inactive one (engagement → retention). */
+    activeChurnRatio: number;
     kpis: CompiledKpi[];
     notes: string[];
 }
@@ -220,12 +267,12 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
     const tierFeeOnce = new Float64Array(T);
     const flows: CompiledFlow[] = [];
     tiers.forEach((tier, t) => {
-        tierSeed[t] = table.add(tier.seed);
-        tierChurn[t] = table.add(tier.churn?.value);
+        tierSeed[t] = table.add(tier.seed, 1);
+        tierChurn[t] = table.add(tier.churn?.value, -1);
         if (tier.churn) tierChurnWeeksPer[t] = periodOf(tier.churn);
-        tierActive[t] = table.add(tier.active?.value);
+        tierActive[t] = table.add(tier.active?.value, 1);
         if (tier.active) tierActiveWeeksPer[t] = periodOf(tier.active);
-        tierBuys[t] = table.add(tier.buys?.value);
+        tierBuys[t] = table.add(tier.buys?.value, 1);
         if (tier.buys) tierBuysWeeksPer[t] = periodOf(tier.buys);
         if (tier.capacity !== undefined && tier.capacity >= 0) tierCapacity[t] = tier.capacity;
         const fee = tier.entry?.fee;
@@ -241,7 +288,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
                 notes.push(`Flow into "${tier.name}" from unknown tier "${f.tier}" is ignored.`);
                 continue;
             }
-            flows.push({ from, to: t, demotion: false, rate: table.add(f.rate.value), weeksPer: periodOf(f.rate) });
+            flows.push({ from, to: t, demotion: false, rate: table.add(f.rate.value, 1), weeksPer: periodOf(f.rate) });
         }
         for (const f of tier.demotionsTo) {
             const to = tierIndex.get(f.tier);
@@ -249,7 +296,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
                 notes.push(`Demotion from "${tier.name}" to unknown tier "${f.tier}" is ignored.`);
                 continue;
             }
-            flows.push({ from: t, to, demotion: true, rate: table.add(f.rate.value), weeksPer: periodOf(f.rate) });
+            flows.push({ from: t, to, demotion: true, rate: table.add(f.rate.value, -1), weeksPer: periodOf(f.rate) });
         }
     });
     const flowsOut: number[][] = tierNames.map(() => []);
@@ -259,7 +306,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
     const audiences: number[] = [];
     for (const name of community.audiences) {
         const a = plan.audiences.find((x) => x.name === name);
-        if (a) audiences.push(table.add(a.size));
+        if (a) audiences.push(table.add(a.size, 1));
         else notes.push(`Audience "${name}" is not defined; it is left out of the addressable pool.`);
     }
     if (audiences.length === 0) notes.push('No audience: the addressable pool is unbounded, so organic diffusion is off and paid and referral joins are not capped.');
@@ -269,9 +316,9 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
     if (community.organic) {
         const o = community.organic;
         organic = {
-            p: table.add(o.innovation.value),
+            p: table.add(o.innovation.value, 1),
             pWeeksPer: periodOf(o.innovation),
-            q: table.add(o.imitation.value),
+            q: table.add(o.imitation.value, 1),
             qWeeksPer: periodOf(o.imitation),
             into: idx(o.into, entry, 'Organic growth'),
         };
@@ -289,7 +336,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             for (let w = 0; w < H; w++) spendFactor[w] = weeks > 0 ? window[w] / weeks : 0;
         }
         if (c.spend && !c.costPerJoin) notes.push(`Channel "${c.name}" has spend but no cost per join; it costs money but brings no members.`);
-        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value), spendFactor, costPerJoin: table.add(c.costPerJoin) };
+        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value, 1), spendFactor, costPerJoin: table.add(c.costPerJoin, -1) };
     });
     const referrals: CompiledReferral[] = community.referrals.map((r) => {
         const tierMask = new Uint8Array(T);
@@ -302,9 +349,9 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             name: r.name,
             into: idx(r.into, entry, `Referral "${r.name}"`),
             tierMask,
-            invites: table.add(r.invites.value),
+            invites: table.add(r.invites.value, 1),
             invitesWeeksPer: periodOf(r.invites),
-            conversion: table.add(r.conversion),
+            conversion: table.add(r.conversion, 1),
             cycleDays: r.cycleDays,
             reward: table.add(r.reward),
             rewardSides: r.rewardEachSide ? 2 : 1,
@@ -331,37 +378,50 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
                 runs[w] += n[w];
             }
         }
+        // A covered week without a new run belongs to runs that started earlier and are still going.
+        const runsUnderWay = new Float64Array(H);
+        for (let w = 0; w < H; w++) runsUnderWay[w] = runs[w] > 0 ? runs[w] : cover[w] > 0 ? (w > 0 && runsUnderWay[w - 1] > 0 ? runsUnderWay[w - 1] : 1) : 0;
         return {
             name: a.name,
             tierMask,
             tiers: [...tierMask.keys()].filter((t) => tierMask[t] === 1),
             cover,
             runs,
-            reach: a.reach ? table.add(a.reach) : table.constant(defaultReach),
+            runsUnderWay,
+            reach: a.reach ? table.add(a.reach, 1) : table.constant(defaultReach),
             capacity: a.capacity !== undefined && a.capacity >= 0 ? a.capacity : Infinity,
-            liftRetention: table.add(a.lifts.retention),
-            liftActivity: table.add(a.lifts.activity),
-            liftPromotion: table.add(a.lifts.promotion),
+            liftRetention: table.add(a.lifts.retention, 1),
+            liftActivity: table.add(a.lifts.activity, 1),
+            liftPromotion: table.add(a.lifts.promotion, 1),
             costPerRun: table.add(a.costPerRun),
-            staffHoursPerRun: a.mode === 'offline' && a.staff ? (a.staff * a.durationMinutes) / 60 : 0,
+            staffHoursPerRun: staffHoursPerRun(a.mode, a.staff, a.durationMinutes),
         };
     });
 
-    // ---- content: posts per week and deterministic effects ----
+    // ---- content: posts per week and deterministic effects (engine/content-effects.ts) ----
     const C = community.contents.length;
     const contentPosts = new Float64Array(C * H);
     const contentCost = new Int32Array(C);
     const platformKind = new Map(plan.platforms.map((p) => [p.name, p.kind]));
     const promoThreshold = assumptions.get('promo-share-threshold');
     const promoUplift = assumptions.get('promo-churn-uplift');
+    const promoFloor = assumptions.get('promo-share-floor');
     const fatigueBeta = assumptions.get('fatigue-churn');
     const activityLift = assumptions.get('content-activity-lift');
+    const buyLift = assumptions.get('content-buy-lift');
+    const womLift = assumptions.get('content-wom-lift');
     const decay = assumptions.get('post-reach-decay');
+    /** Diminishing returns of n (weighted) posts in a week: the k-th counts decay^(k−1) of the first. */
+    const saturating = (n: number) => (n <= 0 ? 0 : decay < 1 ? (1 - Math.pow(decay, n)) / (1 - decay) : n);
     const allPosts = new Float64Array(H * T);
     const promoPosts = new Float64Array(H * T);
-    const valuablePosts = new Float64Array(H * T);
+    const activityPosts = new Float64Array(H * T);
+    const buyPosts = new Float64Array(H * T);
+    const womPosts = new Float64Array(H);
+    const contentHours = new Float64Array(H);
     const platformNames = [...new Set(community.contents.map((c) => c.platform ?? community.platforms[0] ?? ''))];
     const platformPosts = new Float64Array(platformNames.length * H * T);
+    const publicContents: CompiledPublicContent[] = [];
     community.contents.forEach((content, c) => {
         contentCost[c] = table.add(content.costPerPost);
         for (const s of content.schedules) {
@@ -374,40 +434,72 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             const i = tierIndex.get(name);
             if (i !== undefined) mask[i] = 1;
         }
-        const kind = content.kind.toLowerCase();
-        const p = platformNames.indexOf(content.platform ?? community.platforms[0] ?? '');
+        const effect = contentEffect(content.kind);
+        const platformName = content.platform ?? community.platforms[0] ?? '';
+        const p = platformNames.indexOf(platformName);
+        const posts = contentPosts.subarray(c * H, (c + 1) * H);
         for (let w = 0; w < H; w++) {
-            const n = contentPosts[c * H + w];
+            const n = posts[w];
             if (n === 0) continue;
+            womPosts[w] += n * effect.wom;
+            contentHours[w] += n * HOURS_PER_POST;
             for (let t = 0; t < T; t++) {
                 if (!mask[t]) continue;
                 allPosts[w * T + t] += n;
-                if (PROMOTIONAL_CONTENT_KINDS.has(kind)) promoPosts[w * T + t] += n;
-                if (VALUABLE_CONTENT_KINDS.has(kind)) valuablePosts[w * T + t] += n;
+                if (effect.promotional) promoPosts[w * T + t] += n;
+                activityPosts[w * T + t] += n * effect.activity;
+                buyPosts[w * T + t] += n * effect.buys;
                 platformPosts[(p * H + w) * T + t] += n;
             }
+        }
+        // Public platforms: the posts are seen outside the community and bring members in.
+        const kind = platformKind.get(platformName);
+        const reach = kind !== undefined ? publicReachOf(kind, (key) => assumptions.overriddenValue(key)) : undefined;
+        if (reach || content.reachPerPost || content.joinRate) {
+            publicContents.push({
+                name: content.name,
+                into: idx(content.into, entry, `Content "${content.name}"`),
+                posts: Float64Array.from(posts),
+                reach: table.add(content.reachPerPost ?? reach?.reach ?? { kind: 'fixed', value: 0 }, 1),
+                joinRate: table.add(content.joinRate ?? reach?.joinRate ?? { kind: 'fixed', value: 0 }, 1),
+            });
         }
     });
     const contentChurn = new Float64Array(H * T);
     const contentActive = new Float64Array(H * T);
+    const contentBuys = new Float64Array(H * T);
+    const wordOfMouth = new Float64Array(H).fill(1);
     const thresholds = platformNames.map((name) => assumptions.fatigueThreshold(platformKind.get(name)));
     for (let w = 0; w < H; w++) {
+        if (womPosts[w] > 0) wordOfMouth[w] = 1 + womLift * saturating(womPosts[w]);
         for (let t = 0; t < T; t++) {
             const i = w * T + t;
             let extra = 0;
             if (allPosts[i] > 0) {
                 const share = promoPosts[i] / allPosts[i];
-                if (share > promoThreshold) extra += promoThreshold < 1 ? (promoUplift * (share - promoThreshold)) / (1 - promoThreshold) : 0;
+                // Below the volume floor the uplift is scaled down: one promotion a week is not a promotions-only group.
+                const volume = promoFloor > 0 ? Math.min(1, promoPosts[i] / promoFloor) : 1;
+                if (share > promoThreshold) extra += promoThreshold < 1 ? (volume * promoUplift * (share - promoThreshold)) / (1 - promoThreshold) : 0;
             }
             for (let p = 0; p < platformNames.length; p++) {
                 const over = platformPosts[(p * H + w) * T + t] - thresholds[p];
                 if (over > 0) extra += fatigueBeta * over;
             }
             contentChurn[i] = extra;
-            const n = valuablePosts[i];
-            if (n > 0) contentActive[i] = decay < 1 ? (activityLift * (1 - Math.pow(decay, n))) / (1 - decay) : activityLift * n;
+            contentActive[i] = activityLift * saturating(activityPosts[i]);
+            contentBuys[i] = buyLift * saturating(buyPosts[i]);
         }
     }
+    const halfLife = assumptions.get('activity-half-life');
+    const activityCarry = halfLife > 0 ? Math.pow(0.5, 1 / halfLife) : 0;
+    const margin = table.add(community.margin);
+    const baselineBuys = table.add(community.baselineBuys?.value);
+    const sources: CompiledCommunity['sources'] = [
+        ...(organic ? [{ name: 'organic', kind: 'organic' as const }] : []),
+        ...channels.map((c) => ({ name: c.name, kind: 'channel' as const })),
+        ...referrals.map((r) => ({ name: r.name, kind: 'referral' as const })),
+        ...publicContents.map((c) => ({ name: c.name, kind: 'content' as const })),
+    ];
 
     // ---- KPIs and series ----
     const retentionDays = [...new Set<number>([...STANDARD_RETENTION_DAYS, ...community.kpis.filter((k) => k.metric === 'retention' && k.windowDays && k.windowDays > 0).map((k) => k.windowDays as number)])].sort((a, b) => a - b);
@@ -467,7 +559,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         tierFee,
         tierFeeWeekly,
         tierFeeOnce,
-        orderValue: table.add(community.orderValue),
+        orderValue: table.add(community.orderValue, 1),
         flows,
         flowsOut,
         organic,
@@ -476,12 +568,23 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         activities,
         contentChurn,
         contentActive,
+        contentBuys,
+        wordOfMouth,
+        publicContents,
+        contentHours,
+        activityCarry,
+        margin,
+        baselineBuys,
+        baselineBuysWeeksPer: community.baselineBuys ? periodOf(community.baselineBuys) : 1,
+        sources,
+        favour: table.favour,
         contentPosts,
         contentCost,
         contentNames: community.contents.map((c) => c.name),
         paidSaturation: assumptions.get('paid-saturation'),
         staffHourCost: assumptions.get('staff-hour-cost'),
         kpiRateWindow: Math.max(1, Math.round(assumptions.get('kpi-rate-window'))),
+        activeChurnRatio: assumptions.get('active-churn-ratio'),
         kpis,
         notes,
     };

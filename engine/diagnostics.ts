@@ -68,7 +68,6 @@ export const diagnostics = {
     // strategy
     'paid-tier-no-way-in': { severity: 'warning', en: 'Paid tier "{tier}" has no way in: add a promotion flow (e.g. "from {suggestion} 5% per month") or point a channel, referral or organic growth "into" it.', zh: '付费层级“{tier}”没有进入路径：请添加晋升流（如 “from {suggestion} 5% per month”），或让渠道、推荐、自然增长 “into” 该层级。' },
     'ab-low-pool-idle': { severity: 'warning', en: 'Two-pool plan: no activity targets the low-threshold pool "{tier}", so nothing shows its members the value of "{high}".', zh: 'AB 双池计划：没有活动面向低门槛池“{tier}”，无法向其成员展示“{high}”的价值。' },
-    'content-no-effect': { severity: 'info', en: 'Content "{content}" ({kind}) has no modelled effect on members, activity or sales (only its cost counts): only {valuable} content lifts activity. To forecast what it does, plan it as an activity with a lift (e.g. "activity {content} { online {activity}  every week on Friday at 20:00  lift promotion 1 points }") or change its kind.', zh: '内容“{content}”（{kind}）在模型中对成员、活跃或销售没有影响（只计入其成本）：只有{valuable}类内容会提升活跃。若要预测其效果，请改为带提升的活动（如 “activity {content} { online {activity}  every week on Friday at 20:00  lift promotion 1 points }”）或更换类型。' },
     'kpi-unmodelled': { severity: 'warning', en: 'KPI "{kpi}" measures {metric}, which this plan does not model: {missing}.', zh: 'KPI“{kpi}”衡量{metric}，但计划中没有相应的模型：{missing}。' },
     'kpi-impossible': { severity: 'warning', en: 'KPI "{kpi}" cannot be met on the plan\'s own numbers: {reason}.', zh: 'KPI“{kpi}”按计划自身的数字无法达成：{reason}。' },
     // compliance (domain brief §4)

@@ -65,6 +65,33 @@ export const CommunityForecast = z
             )
             .optional()
             .describe('Total cost over the horizon by category: percentiles over runs (each percentile on its own, so they need not add up to the total).'),
+        newMembersBySource: z
+            .array(
+                z
+                    .object({
+                        source: z.string().describe('"organic", or the name of a paid channel, referral campaign or public content item.'),
+                        kind: z.enum(['organic', 'channel', 'referral', 'content']),
+                        p10: num,
+                        p50: num,
+                        p90: num,
+                        mean: num,
+                        weeklyMean: z.array(num).describe('Mean new members from this source in each week (the weekly means of all sources add up to the mean of new-members).'),
+                    })
+                    .strict(),
+            )
+            .optional()
+            .describe('New members over the horizon by where they came from; in every run the sources add up to the run\'s new members.'),
+        money: z
+            .object({
+                margin: z.number().nullable().describe('Mean contribution margin on sales; null when the plan gives none (ROI is then on gross sales).'),
+                grossRoi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict(),
+                roi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().describe('On contribution margin when a margin is given, else gross.'),
+                incrementalRevenue: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().nullable().describe('Revenue minus what the members would have bought without the community (baseline); null without a baseline.'),
+                incrementalRoi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().nullable(),
+            })
+            .strict()
+            .optional()
+            .describe('Money at the horizon: ROI gross and on margin, and incremental revenue and ROI against the baseline.'),
         notes: z.array(z.string()),
     })
     .strict();

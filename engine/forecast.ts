@@ -10,6 +10,7 @@ import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
 import { sensitivity, sensitivityRuns } from './sensitivity.js';
 import { COST_CATEGORIES, meetsTarget, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
+import { roiOf } from './simulate-week.js';
 import { summarise } from './stats.js';
 
 export interface ForecastOptions {
@@ -123,8 +124,56 @@ export function summariseCommunity(raw: RawResult): CommunityForecast {
             const q = summarise(scratch, raw.runs);
             return { category, p10: round(q.p10) ?? 0, p50: round(q.p50) ?? 0, p90: round(q.p90) ?? 0, mean: round(q.mean) ?? 0 };
         }),
+        ...(c.sources.length > 0 ? { newMembersBySource: sourcesOf(raw, scratch) } : {}),
+        money: moneyOf(raw, reader, scratch),
         notes: c.notes,
     };
+}
+
+function quartet(values: Float64Array, runs: number): { p10: number; p50: number; p90: number; mean: number } {
+    const q = summarise(values, runs);
+    return { p10: round(q.p10) ?? 0, p50: round(q.p50) ?? 0, p90: round(q.p90) ?? 0, mean: round(q.mean) ?? 0 };
+}
+
+/** New members by source: totals per run (percentiles) and the weekly mean. */
+function sourcesOf(raw: RawResult, scratch: Float64Array): NonNullable<CommunityForecast['newMembersBySource']> {
+    const c = raw.compiled;
+    const H = c.horizon;
+    return c.sources.map((src, i) => {
+        scratch.set(raw.joinsBySource.subarray(i * raw.runs, (i + 1) * raw.runs));
+        const weeklyMean = Array.from({ length: H }, (_, w) => round(raw.joinsBySourceWeekly[i * H + w] / raw.runs) ?? 0);
+        return { source: src.name, kind: src.kind, ...quartet(scratch, raw.runs), weeklyMean };
+    });
+}
+
+/** ROI gross and on margin, incremental revenue and ROI at the horizon, per run then percentiles. */
+function moneyOf(raw: RawResult, reader: SeriesReader, scratch: Float64Array): NonNullable<CommunityForecast['money']> {
+    const c = raw.compiled;
+    const R = raw.runs;
+    const w = c.horizon - 1;
+    const revenue = Float64Array.from(reader.read(S.cumulativeRevenue, w, scratch).subarray(0, R));
+    const cost = Float64Array.from(reader.read(S.cumulativeCost, w, scratch).subarray(0, R));
+    const gross = new Float64Array(R);
+    const net = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+        gross[r] = roiOf(revenue[r], cost[r]);
+        net[r] = roiOf(revenue[r] * raw.marginByRun[r], cost[r]);
+    }
+    let incrementalRevenue = null;
+    let incrementalRoi = null;
+    if (c.baselineBuys >= 0) {
+        const inc = new Float64Array(R);
+        const incRoi = new Float64Array(R);
+        for (let r = 0; r < R; r++) {
+            inc[r] = revenue[r] - raw.baselineRevenue[r];
+            incRoi[r] = roiOf(inc[r] * raw.marginByRun[r], cost[r]);
+        }
+        incrementalRevenue = quartet(inc, R);
+        incrementalRoi = quartet(incRoi, R);
+    }
+    let margin = 0;
+    for (let r = 0; r < R; r++) margin += raw.marginByRun[r];
+    return { margin: c.margin >= 0 ? round(margin / R) : null, grossRoi: quartet(gross, R), roi: quartet(net, R), incrementalRevenue, incrementalRoi };
 }
 
 /** Forecast of one scenario (or the plan as written when `scenario` is null). */

@@ -118,6 +118,12 @@ export const Content = z.object({
     tiers: z.array(z.string()),
     platform: z.string().optional(),
     costPerPost: Dist.optional(),
+    /** Views of one post outside the community (public platforms; default from engine/public-reach.ts). */
+    reachPerPost: Dist.optional(),
+    /** Share of those viewers who join the community (public platforms). */
+    joinRate: Dist.optional(),
+    /** Tier the joiners land in (default: the community's entry tier). */
+    into: z.string().optional(),
     /** How long a post's calendar slot lasts (`lasts 1 hours` for a livestream); absent: a point in time. */
     durationMinutes: z.number().nonnegative().optional(),
     owner: z.string().optional(),
@@ -216,7 +222,7 @@ export const Organic = z.object({
 export type Organic = z.infer<typeof Organic>;
 
 export const KpiMetric = z.enum([
-    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi',
+    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi', 'participation',
 ]);
 export type KpiMetric = z.infer<typeof KpiMetric>;
 
@@ -248,6 +254,10 @@ export const Community = z.object({
     audiences: z.array(z.string()),
     rules: z.array(z.string()),
     orderValue: Dist.optional(),
+    /** Contribution margin on sales (a fraction); ROI is on margin when given. */
+    margin: Dist.optional(),
+    /** Purchase rate the same people would have without the community (per member), for incremental revenue. */
+    baselineBuys: Rate.optional(),
     data: DataCollection.optional(),
     tiers: z.array(Tier),
     /** The tier new members land in: the first tier that has no promotion flow into it. */

@@ -65,6 +65,8 @@ export const PLATFORM_KINDS = {
     xiaohongshu: { label: 'Xiaohongshu 小红书', region: 'CN', fatiguePostsPerWeek: 7, fatigueBasis: 'Modelling choice; weak.', limits: {} },
     weibo: { label: 'Weibo 微博', region: 'CN', fatiguePostsPerWeek: 21, fatigueBasis: 'Modelling choice (a feed, not a chat); weak.', limits: {} },
     douban: { label: 'Douban group 豆瓣小组', region: 'CN', fatiguePostsPerWeek: 10, fatigueBasis: 'Modelling choice; weak.', limits: {} },
+    bilibili: { label: 'Bilibili account 哔哩哔哩', region: 'CN', fatiguePostsPerWeek: 7, fatigueBasis: 'Modelling choice (videos, not chat); weak.', limits: {} },
+    'wechat-official-account': { label: 'WeChat official account 微信公众号', region: 'CN', fatiguePostsPerWeek: 7, fatigueBasis: 'Subscription accounts send one batch a day; fatigue reading weak.', limits: {} },
     discord: {
         label: 'Discord server', region: 'West', fatiguePostsPerWeek: 35, fatigueBasis: 'Modelling choice (posts spread over channels members can mute); weak.',
         limits: {

@@ -66,7 +66,20 @@ for (let i = TABLE_TAIL; i < TABLE_SIZE - TABLE_TAIL; i++) {
     NORMAL_TABLE[2 * i + 1] = normalQuantile((i + 1) / TABLE_SIZE) - here;
 }
 
-export class Random {
+/**
+ * What the weekly step draws from. `Random` is the Monte Carlo source; `ExpectedDraws`
+ * (engine/expected-draws.ts) answers every draw with its expectation, which turns the same weekly
+ * step into the deterministic mean-field projection the checker reads. `slot` is the index of the
+ * distribution in the compiled community's table (a Monte Carlo draw ignores it).
+ */
+export interface Draws {
+    sample(dist: Dist, slot: number): number;
+    binomial(n: number, p: number): number;
+    poisson(mean: number): number;
+    normal(): number;
+}
+
+export class Random implements Draws {
     private readonly rng: JumpableRandomGenerator;
 
     private constructor(rng: JumpableRandomGenerator) {
@@ -99,7 +112,7 @@ export class Random {
     }
 
     /** One draw of a model distribution. */
-    sample(dist: Dist): number {
+    sample(dist: Dist, _slot?: number): number {
         switch (dist.kind) {
             case 'fixed':
                 return dist.value;
@@ -224,5 +237,17 @@ export function scaleDist(dist: Dist, factor: number): Dist {
             return { kind: 'uniform', min: dist.min * factor, max: dist.max * factor };
         case 'triangular':
             return { kind: 'triangular', min: dist.min * factor, mode: dist.mode * factor, max: dist.max * factor };
+    }
+}
+
+/** The value of a distribution at quantile q ∈ [0, 1]. */
+export function distQuantile(dist: Dist, q: number): number {
+    switch (dist.kind) {
+        case 'fixed':
+            return dist.value;
+        case 'uniform':
+            return dist.min + q * (dist.max - dist.min);
+        case 'triangular':
+            return triangularQuantile(dist.min, dist.mode, dist.max, q);
     }
 }

@@ -22,7 +22,7 @@
 // finite ceilings, so no plan the schema accepts can produce NaN or Infinity (see
 // docs/forecast-model.md, "Limits").
 import { WEEKS_PER } from './model.js';
-import { EXACT_DRAW_LIMIT, type Random } from './random.js';
+import { EXACT_DRAW_LIMIT, type Draws as Random } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import { cohortKernel, cohortStride, type CohortKernel } from './cohort-kernel.js';
 import { COST_CATEGORIES } from './cost-categories.js';
@@ -192,6 +192,12 @@ export class Block {
     readonly costByCategory: Float64Array;
     /** Posts of each content, runs of each activity and spend factors of each channel summed over the horizon. */
     readonly postsOverHorizon: Float64Array;
+    /** Joins of each inflow source (c.sources) per run over the horizon, [source * R + r], and summed over runs per week, [source * H + w]. */
+    readonly joinsBySource: Float64Array;
+    readonly joinsBySourceWeekly: Float64Array;
+    /** Per run: the contribution margin used for ROI (1 = gross) and the baseline revenue over the horizon. */
+    readonly marginByRun: Float64Array;
+    readonly baselineRevenue: Float64Array;
     readonly runsOverHorizon: Float64Array;
     readonly spendOverHorizon: Float64Array;
 
@@ -207,6 +213,8 @@ export class Block {
     readonly countIdx: Int32Array;
     /** Inflow sources (organic, channels, referrals) and their draw classes: sources into one tier share a class, except a rewarded referral, whose joins are counted for its cost. */
     readonly SRC: number;
+    /** Public content items (draw sources after the referrals). */
+    readonly PC: number;
     readonly srcClass: Int32Array;
     readonly classInto: Int32Array;
     readonly classReferral: Int32Array;
@@ -264,6 +272,18 @@ export class Block {
     readonly clsMean: Float64Array;
     /** Joins per draw class of the run being drawn. */
     readonly clsJoins: Float64Array;
+    /** Each source's part of its class this week ([source * B + j]: its hazard, or its expected joins without an audience). */
+    readonly srcShare: Float64Array;
+    /** Sources of each class: srcOfClass[classStart[k] .. classStart[k + 1]). */
+    readonly classStart: Int32Array;
+    readonly srcOfClass: Int32Array;
+    /** Per block: weekly purchase rate with content, activity trace per activity, participants this week, margin, baseline rate, joins per public post. */
+    readonly buysEff: Float64Array;
+    readonly trace: Float64Array;
+    readonly participants: Float64Array;
+    readonly marginW: Float64Array;
+    readonly baselineW: Float64Array;
+    readonly pcYield: Float64Array;
     /** Paid spend of the week per run; saturation factor and unreached share per run ([j], [B + j]). */
     readonly paid: Float64Array;
     readonly sat: Float64Array;
@@ -311,6 +331,10 @@ export class Block {
         this.staffHoursW = new Float64Array(H);
         this.kpiValues = new Float64Array(K * R);
         this.costByCategory = new Float64Array(COST_CATEGORIES.length * R);
+        this.joinsBySource = new Float64Array(c.sources.length * R);
+        this.joinsBySourceWeekly = new Float64Array(c.sources.length * H);
+        this.marginByRun = new Float64Array(R);
+        this.baselineRevenue = new Float64Array(R);
         const overHorizon = (n: number, at: (i: number, w: number) => number) =>
             Float64Array.from({ length: n }, (_, i) => {
                 let sum = 0;
@@ -342,7 +366,8 @@ export class Block {
         this.moneyIdx = Int32Array.from(moneySlots.filter((s) => s >= 0));
         this.countIdx = Int32Array.from(countSlots.filter((s) => s >= 0));
 
-        this.SRC = (c.organic ? 1 : 0) + CH + RF;
+        const PC = (this.PC = c.publicContents.length);
+        this.SRC = (c.organic ? 1 : 0) + CH + RF + PC;
         this.srcClass = new Int32Array(this.SRC);
         const classInto: number[] = [];
         const classReferral: number[] = [];
@@ -362,10 +387,16 @@ export class Block {
         if (c.organic) add(i++, c.organic.into, -1);
         for (const ch of c.channels) add(i++, ch.into, -1);
         c.referrals.forEach((rf, j) => add(i++, rf.into, rf.reward >= 0 ? j : -1));
+        for (const pc of c.publicContents) add(i++, pc.into, -1);
         this.classInto = Int32Array.from(classInto);
         this.classReferral = Int32Array.from(classReferral);
         const NCL = (this.NCL = classInto.length);
         this.unbounded = c.audiences.length === 0;
+        const bySrc: number[][] = classInto.map(() => []);
+        for (let s = 0; s < this.SRC; s++) bySrc[this.srcClass[s]].push(s);
+        this.classStart = new Int32Array(NCL + 1);
+        for (let k = 0; k < NCL; k++) this.classStart[k + 1] = this.classStart[k] + bySrc[k].length;
+        this.srcOfClass = Int32Array.from(bySrc.flat());
 
         this.P = new Float64Array(D * B);
         this.churnW = new Float64Array(T * B);
@@ -414,6 +445,13 @@ export class Block {
         this.clsWeight = new Float64Array(NCL * B);
         this.clsMean = new Float64Array(NCL * B);
         this.clsJoins = new Float64Array(NCL);
+        this.srcShare = new Float64Array(this.SRC * B);
+        this.buysEff = new Float64Array(T * B);
+        this.trace = new Float64Array(A * B);
+        this.participants = new Float64Array(B);
+        this.marginW = new Float64Array(B);
+        this.baselineW = new Float64Array(B);
+        this.pcYield = new Float64Array(PC * B);
         this.paid = new Float64Array(B);
         this.sat = new Float64Array(2 * B);
 
@@ -450,7 +488,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
     b.r0 = r0;
     b.nb = nb;
     const { c, B, D, T, F, A, CH, RF, P } = b;
-    for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i]);
+    for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i], i);
     for (const i of b.moneyIdx) for (let j = 0; j < nb; j++) P[i * B + j] = clampTo(P[i * B + j], MONEY_LIMIT);
     for (const i of b.countIdx) for (let j = 0; j < nb; j++) P[i * B + j] = Math.round(clampTo(P[i * B + j], COUNT_LIMIT));
 
@@ -515,7 +553,17 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
             b.reward[k * B + j] = b.at(rf.reward, j) * rf.rewardSides;
         }
     }
+    for (let k = 0; k < b.PC; k++) {
+        const pc = c.publicContents[k];
+        for (let j = 0; j < nb; j++) b.pcYield[k * B + j] = clampTo(P[pc.reach * B + j], COUNT_LIMIT) * clamp01(P[pc.joinRate * B + j]);
+    }
+    b.trace.fill(0);
     for (let j = 0; j < nb; j++) {
+        const margin = c.margin >= 0 ? clamp01(P[c.margin * B + j]) : 1;
+        b.marginW[j] = margin;
+        b.marginByRun[r0 + j] = margin;
+        b.baselineW[j] = c.baselineBuys >= 0 ? weekly(P[c.baselineBuys * B + j], c.baselineBuysWeeksPer) : 0;
+        b.baselineRevenue[r0 + j] = 0;
         b.orderValue[j] = b.at(c.orderValue, j);
         if (c.organic) {
             b.pW[j] = Math.min(BASS_LIMIT, clampTo(P[c.organic.p * B + j], Infinity) / c.organic.pWeeksPer);
@@ -567,20 +615,30 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
     b.kpiB.fill(0);
 }
 
-/** 1. Effective rates of week w and the week's costs of content and activities. */
+/**
+ * 1. Effective rates of week w and the week's costs of content and activities. Activities act on the
+ * share of targeted members taking part (reach, capped by capacity × runs under way); that share
+ * lingers after a run, decaying by `activityCarry` a week (a run's trace never adds to a new run,
+ * the larger of the two applies). Then engagement → retention: a tier's churn is scaled by
+ * (r·a + 1 − a) / (r·a0 + 1 − a0), a0 its own active rate, a the week's effective one, r the
+ * active-churn ratio — exactly 1 when nothing lifts activity. Content's promotional-share and
+ * fatigue churn come on top.
+ */
 export function weekRates(b: Block, w: number): void {
-    const { c, T, A, B, H, nb, churnW, activeW, churnEff, activeEff, flowEff, costW, P, m, reach, dChurn, dActive, dFlow, runCost, staffHoursPerRun } = b;
+    const { c, T, A, B, H, nb, churnW, activeW, buysW, churnEff, activeEff, buysEff, flowEff, costW, P, m, reach, dChurn, dActive, dFlow, runCost, staffHoursPerRun, trace, participants } = b;
     const F = b.F;
     for (let t = 0; t < T; t++) {
-        const cc = c.contentChurn[w * T + t];
         const ca = c.contentActive[w * T + t];
+        const cb = c.contentBuys[w * T + t];
         for (let j = t * B, e = j + nb; j < e; j++) {
-            churnEff[j] = churnW[j] + cc;
+            churnEff[j] = churnW[j];
             activeEff[j] = activeW[j] + ca;
+            buysEff[j] = buysW[j] + cb;
         }
     }
     flowEff.set(b.flowW);
     costW.fill(0);
+    participants.fill(0, 0, nb);
     const NC = c.contentCost.length;
     for (let k = 0; k < NC; k++) {
         const slot = c.contentCost[k];
@@ -588,7 +646,8 @@ export function weekRates(b: Block, w: number): void {
         if (slot < 0 || posts === 0) continue;
         for (let j = 0; j < nb; j++) costW[j] += posts * P[slot * B + j];
     }
-    let staffHours = 0;
+    let staffHours = c.contentHours[w];
+    const carry = c.activityCarry;
     for (let a = 0; a < A; a++) {
         const act = c.activities[a];
         const runs = act.runs[w];
@@ -596,16 +655,26 @@ export function weekRates(b: Block, w: number): void {
             staffHours += runs * staffHoursPerRun[a];
             for (let j = 0; j < nb; j++) costW[j] += runs * runCost[a * B + j];
         }
-        if (act.cover[w] === 0) continue;
-        const cap = act.capacity * Math.max(1, runs);
+        const covered = act.cover[w] > 0;
+        const cap = act.capacity * act.runsUnderWay[w];
         const tiers = act.tiers;
         for (let j = 0; j < nb; j++) {
-            let eligible = 0;
-            for (const t of tiers) eligible += m[t * B + j];
-            if (eligible <= 0) continue;
-            let part = reach[a * B + j] * eligible;
-            if (part > cap) part = cap;
-            const share = part / eligible;
+            const ai = a * B + j;
+            let share = 0;
+            if (covered) {
+                let eligible = 0;
+                for (const t of tiers) eligible += m[t * B + j];
+                if (eligible > 0) {
+                    let part = reach[ai] * eligible;
+                    if (part > cap) part = cap;
+                    participants[j] += part;
+                    share = part / eligible;
+                }
+            }
+            const lingering = carry * trace[ai];
+            if (lingering > share) share = lingering;
+            trace[ai] = share;
+            if (share === 0) continue;
             for (const t of tiers) {
                 churnEff[t * B + j] += share * dChurn[(a * T + t) * B + j];
                 activeEff[t * B + j] += share * dActive[(a * T + t) * B + j];
@@ -614,6 +683,19 @@ export function weekRates(b: Block, w: number): void {
         }
     }
     b.staffHoursW[w] = staffHours;
+    const r = c.activeChurnRatio;
+    for (let t = 0; t < T; t++) {
+        const cc = c.contentChurn[w * T + t];
+        for (let j = t * B, e = j + nb; j < e; j++) {
+            const a0 = activeW[j];
+            const a1 = clamp01(activeEff[j]);
+            if (a1 !== a0) {
+                const den = r * a0 + 1 - a0;
+                if (den > 0) churnEff[j] *= (r * a1 + 1 - a1) / den;
+            }
+            churnEff[j] += cc;
+        }
+    }
 }
 
 /** 2. Outflows per tier: churn, then each flow out of the tier, by sequential binomials. */
@@ -651,9 +733,14 @@ export function weekOutflows(b: Block, rng: Random): void {
     }
 }
 
-/** Capacity: room left in each tier after its own outflows; promotions into a full tier stay put. */
+/**
+ * Capacity: room left in each tier after its own outflows; promotions into a full tier stay put. The
+ * members who stay because their destination is full still take room in the tier they stay in, so
+ * a tier pushed over its capacity by them lets fewer in from the tiers below (repeated until no tier
+ * is over: every pass only lowers moves, and a tier with no inflows holds at most its start).
+ */
 export function weekCapacity(b: Block): void {
-    const { c, T, F, B, nb, m, churned, moved, room, outStart, outList, flowTo } = b;
+    const { c, T, F, B, nb, m, churned, moved, room, outStart, outList, flowTo, flowFrom } = b;
     for (let t = 0; t < T; t++) {
         const cap = c.tierCapacity[t];
         for (let j = 0; j < nb; j++) {
@@ -665,11 +752,30 @@ export function weekCapacity(b: Block): void {
     }
     for (let f = 0; f < F; f++) {
         const to = flowTo[f];
+        const from = flowFrom[f];
         for (let j = 0; j < nb; j++) {
             const fi = f * B + j;
             const ti = to * B + j;
-            if (moved[fi] > room[ti]) moved[fi] = Math.max(0, Math.floor(room[ti]));
+            const drawn = moved[fi];
+            if (drawn > room[ti]) moved[fi] = Math.max(0, Math.floor(room[ti]));
             room[ti] -= moved[fi];
+            room[from * B + j] -= drawn - moved[fi];
+        }
+    }
+    for (let j = 0; j < nb; j++) {
+        for (let pass = 0; pass <= F; pass++) {
+            let changed = false;
+            for (let f = 0; f < F; f++) {
+                const ti = flowTo[f] * B + j;
+                const fi = f * B + j;
+                if (!(room[ti] < 0) || !(moved[fi] > 0)) continue;
+                const cut = Math.min(moved[fi], -room[ti]);
+                moved[fi] -= cut;
+                room[ti] += cut;
+                room[flowFrom[f] * B + j] -= cut;
+                changed = true;
+            }
+            if (!changed) break;
         }
     }
 }
@@ -713,7 +819,8 @@ export function weekMoves(b: Block, w: number): void {
             if (!rf.tierMask[t]) continue;
             for (let j = 0; j < nb; j++) referralPush[kb + j] += startM[t * B + j];
         }
-        const win = rf.window[w];
+        // Shareable content of the week makes members invite more (word of mouth; 1 without content).
+        const win = rf.window[w] * c.wordOfMouth[w];
         for (let j = 0; j < nb; j++) referralPush[kb + j] *= growth[kb + j] * win;
     }
 }
@@ -723,8 +830,8 @@ export function weekMoves(b: Block, w: number): void {
  * runs (long loops): Bass organic diffusion, paid channels with diminishing returns as the pool is
  * used up, referral pressure; and the week's paid spend per run.
  */
-export function weekHazards(b: Block): void {
-    const { c, CH, RF, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, NCL, unbounded, clsStay, clsWeight, clsMean, paid, sat } = b;
+export function weekHazards(b: Block, w: number): void {
+    const { c, CH, RF, PC, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, NCL, unbounded, clsStay, clsWeight, clsMean, paid, sat, srcShare } = b;
     const gamma = c.paidSaturation;
     for (let k = 0; k < NCL; k++) {
         clsStay.fill(1, k * B, k * B + nb);
@@ -735,15 +842,18 @@ export function weekHazards(b: Block): void {
     let si = 0;
     if (c.organic) {
         const kb = srcClass[si++] * B;
+        const wom = c.wordOfMouth[w];
         if (!unbounded) {
             for (let j = 0; j < nb; j++) {
-                const h = bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]);
+                // Shareable content raises imitation q for the week (wom = 1 without content: the plain Bass step).
+                const h = wom === 1 ? bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]) : bassHazard(pW[j], qW[j] * wom, reached[j] * invSize[j], Math.exp(-(pW[j] + qW[j] * wom)));
                 clsStay[kb + j] *= 1 - h;
                 clsWeight[kb + j] += h;
+                srcShare[j] = h;
             }
-        }
+        } else srcShare.fill(0, 0, nb);
     }
-    if (CH + RF === 0) return;
+    if (CH + RF + PC === 0) return;
     // Share of the audience not yet reached, and the saturation factor it gives paid channels.
     for (let j = 0; j < nb; j++) {
         const size = M[j];
@@ -767,6 +877,7 @@ export function weekHazards(b: Block): void {
             clsMean[kb + j] += mean;
             clsStay[kb + j] *= 1 - h;
             clsWeight[kb + j] += h;
+            srcShare[si * B - B + j] = unbounded ? mean : h;
         }
     }
     for (let k = 0; k < RF; k++) {
@@ -778,6 +889,21 @@ export function weekHazards(b: Block): void {
             clsMean[kb + j] += mean;
             clsStay[kb + j] *= 1 - h;
             clsWeight[kb + j] += h;
+            srcShare[si * B - B + j] = unbounded ? mean : h;
+        }
+    }
+    // Public content: posts × views per post × join rate, from the part of the audience not yet reached.
+    for (let k = 0; k < PC; k++) {
+        const kb = srcClass[si++] * B;
+        const posts = c.publicContents[k].posts[w];
+        for (let j = 0; j < nb; j++) {
+            const mean = posts > 0 ? Math.min(COUNT_LIMIT, posts * b.pcYield[k * B + j] * sat[B + j]) : 0;
+            const pool = M[j] - reached[j];
+            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+            clsMean[kb + j] += mean;
+            clsStay[kb + j] *= 1 - h;
+            clsWeight[kb + j] += h;
+            srcShare[si * B - B + j] = unbounded ? mean : h;
         }
     }
 }
@@ -787,7 +913,9 @@ export function weekHazards(b: Block): void {
  * capped by the receiving tiers' room; then active members, buyers and the week's money.
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
-    const { T, B, nb, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysW, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { H, R, T, B, nb, r0, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysEff, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { srcShare, classStart, srcOfClass, joinsBySource, joinsBySourceWeekly, participants, baselineW, baselineRevenue } = b;
+    const participationPos = b.out(S.participation, w);
     const { SRC, NCL, unbounded, hasCapacity } = b;
     const costPos = b.out(S.cost, w);
     const revPos = b.out(S.revenue, w);
@@ -829,6 +957,24 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
                 joinsTo[ti] += x;
                 entrants[ti] += x;
                 if (classReferral[k] >= 0) referralCost += x * reward[classReferral[k] * B + j];
+                // Attribution: a class's joins go to its sources in proportion to their part of its pull this week.
+                if (x > 0) {
+                    const s0 = classStart[k];
+                    const s1 = classStart[k + 1];
+                    if (s1 - s0 === 1) {
+                        const src = srcOfClass[s0];
+                        joinsBySource[src * R + r0 + j] += x;
+                        joinsBySourceWeekly[src * H + w] += x;
+                    } else {
+                        const total = unbounded ? clsMean[k * B + j] : clsWeight[k * B + j];
+                        for (let q = s0; q < s1; q++) {
+                            const src = srcOfClass[q];
+                            const part = total > 0 ? (x * srcShare[src * B + j]) / total : x / (s1 - s0);
+                            joinsBySource[src * R + r0 + j] += part;
+                            joinsBySourceWeekly[src * H + w] += part;
+                        }
+                    }
+                }
             }
         }
         reached[j] += joins;
@@ -844,7 +990,12 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
             revenue += m[i] * feeWeekly[i] + entrants[i] * feeOnce[i];
         }
         const active = binomialSum(rng, m, activeEff, T, B, j);
-        if (orderValue[j] > 0) revenue += binomialSum(rng, m, buysW, T, B, j) * orderValue[j];
+        if (orderValue[j] > 0) {
+            revenue += binomialSum(rng, m, buysEff, T, B, j) * orderValue[j];
+            // What the same members would have bought anyway (expected; no draw): the baseline of incremental revenue.
+            baselineRevenue[r0 + j] += members * baselineW[j] * orderValue[j];
+        }
+        series[participationPos + j] = members > 0 ? Math.min(1, participants[j] / members) : NaN;
         const cost = costW[j] + paid[j] + referralCost;
         if (referralCost > 0) byCategory[referralAt + j] += referralCost;
         cumCost[j] += cost;
@@ -952,6 +1103,16 @@ export function weekKpis(b: Block, w: number): void {
         if (metric === 'new-members') {
             if (ck.tier >= 0) for (let j = 0; j < nb; j++) kpiA[kb + j] += entrants[ck.tier * B + j];
             else for (let j = 0; j < nb; j++) kpiA[kb + j] += joinsW[j];
+        } else if (metric === 'participation' && w > ck.week - c.kpiRateWindow) {
+            // The average weekly participation over the KPI window (weeks without members do not count).
+            const pos = b.out(S.participation, w);
+            for (let j = 0; j < nb; j++) {
+                const v = b.series[pos + j];
+                if (v === v) {
+                    kpiA[kb + j] += v;
+                    kpiB[kb + j] += 1;
+                }
+            }
         } else if ((metric === 'churn' || metric === 'conversion') && w > ck.week - c.kpiRateWindow) {
             if (metric === 'churn') {
                 for (let t = 0; t < T; t++) {
@@ -1001,9 +1162,17 @@ function kpiValue(b: Block, k: number, w: number, j: number, a: number, bw: numb
         case 'cost':
             return cumCost;
         case 'roi':
+            // On contribution margin when the community declares one (marginW = 1 otherwise: gross).
             // ROI's denominator is at least one unit of money, so a plan that costs nothing has a finite ROI.
-            return (cumRev - cumCost) / Math.max(cumCost, 1);
+            return roiOf(cumRev * b.marginW[j], cumCost);
+        case 'participation':
+            return bw > 0 ? a / bw : NaN;
     }
+}
+
+/** Return on cost: (return − cost) / cost, the cost at least one unit of money. */
+export function roiOf(returned: number, cost: number): number {
+    return (returned - cost) / Math.max(cost, 1);
 }
 
 /** A weekly rate expressed over a period of `weeksPer` weeks. */

@@ -1,9 +1,9 @@
 // The Monte Carlo core: runs a compiled community week by week, `runs` times, from one seeded
 // generator, in blocks of RUN_BLOCK runs side by side (see simulate-week.ts for the block's state and
 // the phases of a week), and reads the stored results back (SeriesReader, rawValue).
-import { type Random } from './random.js';
+import { type Draws } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
-import { bassHazard, Block, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
+import { bassHazard, Block, roiOf, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
 export { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
@@ -33,6 +33,14 @@ export interface RawResult {
     kpiValues: Float64Array;
     /** Total cost over the horizon per category (COST_CATEGORIES order) and run: [category * runs + r]. */
     costByCategory: Float64Array;
+    /** New members by source (compiled.sources) per run over the horizon, [source * runs + r]; they add up to the run's new members. */
+    joinsBySource: Float64Array;
+    /** New members by source summed over all runs per week, [source * horizon + w] (divide by runs for the mean). */
+    joinsBySourceWeekly: Float64Array;
+    /** Contribution margin of each run (1 = ROI on gross sales). */
+    marginByRun: Float64Array;
+    /** Revenue the members would have brought without the community, per run over the horizon. */
+    baselineRevenue: Float64Array;
 }
 
 /**
@@ -120,7 +128,8 @@ export class SeriesReader {
         if (s === S.roi) {
             const cost = this.cumulative('cost', w);
             const revenue = this.cumulative('revenue', w);
-            for (let r = 0; r < R; r++) out[r] = (revenue[r] - cost[r]) / Math.max(cost[r], 1);
+            const margin = raw.marginByRun;
+            for (let r = 0; r < R; r++) out[r] = roiOf(revenue[r] * margin[r], cost[r]);
             return out;
         }
         const m = this.totalMembers(w);
@@ -153,8 +162,7 @@ export function rawValue(raw: RawResult, s: number, w: number, r: number): numbe
     if (s === S.cumulativeCost) return cumulative(S.cost);
     if (s === S.cumulativeRevenue) return cumulative(S.revenue);
     if (s === S.roi) {
-        const cost = cumulative(S.cost);
-        return (cumulative(S.revenue) - cost) / Math.max(cost, 1);
+        return roiOf(cumulative(S.revenue) * raw.marginByRun[r], cumulative(S.cost));
     }
     let members = 0;
     for (let t = 0; t < c.T; t++) members += at(c.tierSeries0 + t, w);
@@ -174,7 +182,7 @@ export function bassWeeklyHazard(p: number, q: number, F0: number): number {
     return bassHazard(p, q, F0, Math.exp(-(p + q)));
 }
 
-export function simulateCommunity(c: CompiledCommunity, rng: Random, options: SimulateOptions): RawResult {
+export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: SimulateOptions): RawResult {
     const R = Math.max(1, Math.floor(options.runs));
     const b = new Block(c, R);
     for (let r0 = 0; r0 < R; r0 += b.B) {
@@ -184,7 +192,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
             weekOutflows(b, rng);
             if (b.hasCapacity) weekCapacity(b);
             weekMoves(b, w);
-            weekHazards(b);
+            weekHazards(b, w);
             weekJoins(b, rng, w);
             weekRecord(b, w);
             weekCohorts(b, w);
@@ -193,7 +201,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Random, options: Si
         }
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    return { compiled: c, runs: R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory };
+    return { compiled: c, runs: R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
 }
 
 /** True when `value op target` holds. */

@@ -28,7 +28,7 @@ export function registerDomainChecks(services: CommunityServices): void {
         Activity: (n, a) => compliance.lottery(n, a),
         Referral: (n, a) => compliance.sharing(n, a),
         DataCollection: (n, a) => compliance.data(n, a),
-        Content: [(n, a) => compliance.adLabel(n, a), (n, a) => strategy.contentEffect(n, a)],
+        Content: [(n, a) => compliance.adLabel(n, a)],
         Recurrence: (n, a) => schedule.monthDays(n, a),
     };
     const slow: ValidationChecks<CommunityAstType> = {

@@ -7,10 +7,8 @@ import type { CommunityServices } from '../community-module.js';
 import {
     isActiveMembersMetric, isActiveRateMetric, isChurnMetric, isConversionMetric, isCostMetric, isMembersMetric,
     isNewMembersMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
-    type Community, type Content, type Kpi, type Tier,
+    type Community, type Kpi, type Tier,
 } from '../generated/ast.js';
-import { PROMOTIONAL_CONTENT_KINDS, VALUABLE_CONTENT_KINDS } from '../../engine/assumptions.js';
-import { ACTIVITY_KINDS, CONTENT_KINDS } from '../../engine/catalog.js';
 import { distMax, readQuantity } from '../quantity.js';
 import { communityFacts, fmt, membersAt, pct } from './domain-calc.js';
 import { report } from './report.js';
@@ -132,17 +130,5 @@ export class StrategyChecks {
             if (community.tiers.some((t) => t.active) && target > best + 1e-9) reason = zh ? `最活跃的层级也只有 ${pct(best)}` : `the most active tier is at most ${pct(best)}`;
         }
         if (reason) report(accept, this.lang, 'kpi-impossible', { kpi: kpiLabel(kpi), reason }, { node: kpi, property: 'target' });
-    }
-
-    /** Content whose kind the forecast gives no effect (news, livestream…): its cost counts, nothing else does. */
-    contentEffect(content: Content, accept: ValidationAcceptor): void {
-        const kind = content.kind;
-        if (!kind || VALUABLE_CONTENT_KINDS.has(kind) || PROMOTIONAL_CONTENT_KINDS.has(kind)) return;
-        // Unknown kinds get unknown-kind; only the catalogue's neutral kinds are reported here.
-        if (!(kind in CONTENT_KINDS)) return;
-        const zh = this.lang === 'zh-CN';
-        const valuable = [...VALUABLE_CONTENT_KINDS].join(zh ? '、' : ', ');
-        const activity = kind in ACTIVITY_KINDS ? kind : 'qa';
-        report(accept, this.lang, 'content-no-effect', { content: content.name, kind, valuable, activity }, { node: content, property: 'kind' });
     }
 }

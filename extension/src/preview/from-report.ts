@@ -20,6 +20,7 @@ export function toBand(series: Pick<ForecastSeries, 'p10' | 'p50' | 'p90'> | und
 export function kpiUnit(metric: Kpi['metric']): KpiUnit {
     switch (metric) {
         case 'active-rate':
+        case 'participation':
         case 'retention':
         case 'churn':
         case 'conversion':
