@@ -74,7 +74,9 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                 organic[prop] = rateOf(o, community.organic?.[prop], where);
                 community.organic = organic;
             } else if (prop === 'order-value' || prop === 'orderValue' || prop === 'order') community.orderValue = o.value;
-            else unknownProperty('community', community.name, prop, ['innovation', 'imitation', 'order-value']);
+            else if (prop === 'margin') community.margin = o.value;
+            else if (prop === 'baseline') community.baselineBuys = rateOf(o, community.baselineBuys, where);
+            else unknownProperty('community', community.name, prop, ['innovation', 'imitation', 'order-value', 'margin', 'baseline']);
             return;
         }
         const tier = community.tiers.find((t) => t.name === o.target);
@@ -110,7 +112,9 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
         const content = community.contents.find((c) => c.name === o.target);
         if (content) {
             if (prop === 'cost') content.costPerPost = o.value;
-            else unknownProperty('content', content.name, prop, ['cost']);
+            else if (prop === 'reach') content.reachPerPost = o.value;
+            else if (prop === 'conversion') content.joinRate = o.value;
+            else unknownProperty('content', content.name, prop, ['cost', 'reach', 'conversion']);
             return;
         }
         const activity = community.activities.find((a) => a.name === o.target);
@@ -159,9 +163,10 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
         const channel = community.channels.find((c) => c.name === o.target);
         if (channel) {
             if (prop === 'paid' || prop === 'spend') {
-                const per = parsePeriod(o.per);
-                channel.spend = { value: o.value, per: o.per ?? channel.spend?.per };
-                channel.spendPer = o.per !== undefined ? per : channel.spendPer;
+                // One reading everywhere: a spend with a period is per that period, one without is a
+                // total over the channel's weeks (as in the channel itself, engine/compile.ts).
+                channel.spend = { value: o.value, per: o.per };
+                channel.spendPer = parsePeriod(o.per);
             } else if (prop === 'cost' || prop === 'cost-per-join' || prop === 'costPerJoin') channel.costPerJoin = o.value;
             else unknownProperty('channel', channel.name, prop, ['paid', 'cost']);
             return;

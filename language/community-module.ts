@@ -11,6 +11,7 @@ import { CommunityDocumentBuilder } from './document-builder.js';
 import { ImportGraph } from './imports.js';
 import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
+import { PlanModelProvider } from './plan-model.js';
 import { CommunityDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/register.js';
 
@@ -18,6 +19,7 @@ export interface CommunityAddedServices {
     community: {
         Settings: CommunitySettings;
         Imports: ImportGraph;
+        PlanModel: PlanModelProvider;
     };
 }
 
@@ -28,6 +30,7 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
         community: {
             Settings: () => settings,
             Imports: (services) => new ImportGraph(services.shared, settings),
+            PlanModel: (services) => new PlanModelProvider(services, services.shared),
         },
         references: {
             Linker: (services) => new CommunityLinker(services),

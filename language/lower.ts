@@ -26,28 +26,72 @@ export function planDocuments(services: CommunityServices, doc: LangiumDocument)
     return result;
 }
 
-/** Lowers a document (with its imports) to a plan model, validated by zod. */
-export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.Plan {
-    const elements = planDocuments(services, doc).flatMap((d) => (d.parseResult.value as A.Model).elements);
+/** A plan model as far as it could be lowered, and what could not be (one line each). */
+export interface LoweredPlan {
+    /** Undefined only when the document (with its imports) has no plan block. */
+    plan?: M.Plan;
+    problems: string[];
+}
+
+/**
+ * Lowers a document (with its imports) to a plan model, tolerantly: an item that cannot be lowered
+ * (a half-written block) is left out with a problem, so the rest of the plan still has a model.
+ * Each part is validated by zod on its own for the same reason.
+ */
+export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocument): LoweredPlan {
+    const problems: string[] = [];
+    const elements = planDocuments(services, doc).flatMap((d) => (d.parseResult.value as A.Model | undefined)?.elements ?? []);
     const planNode = elements.find(A.isPlan);
-    if (!planNode) throw new LoweringError('The plan has no plan block (start, horizon, currency).');
+    if (!planNode) return { problems: ['The plan has no plan block (start, horizon, currency).'] };
     const frame = frameOf(planNode);
+    const each = <N extends AstNode & { name?: string }, T>(nodes: N[], what: string, lower: (n: N) => T, schema: { safeParse(x: unknown): { success: boolean; data?: T; error?: { message: string } } }): T[] => {
+        const out: T[] = [];
+        for (const node of nodes) {
+            try {
+                const parsed = schema.safeParse(lower(node));
+                if (parsed.success) out.push(parsed.data as T);
+                else problems.push(`${what} "${node.name ?? '?'}" is left out: ${parsed.error?.message ?? 'invalid'}`);
+            } catch (e) {
+                problems.push(`${what} "${node.name ?? '?'}" is left out: ${e instanceof Error ? e.message : String(e)}`);
+            }
+        }
+        return out;
+    };
+    let team: M.Plan['team'];
+    let budget: number | undefined;
+    let assumptions: Record<string, number> = {};
+    try {
+        budget = planNode.budget ? readQuantity(planNode.budget).center : undefined;
+        team = planNode.team ? lowerTeam(planNode.team) : undefined;
+        assumptions = Object.fromEntries(planNode.assumptions.map((a) => [a.key, readQuantity(a.value).center]));
+    } catch (e) {
+        problems.push(`Part of the plan block is left out: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const plan: M.Plan = {
-        name: planNode.title,
+        name: planNode.title ?? '',
         start: planNode.start ?? '1970-01-01',
         horizonWeeks: frame.horizonWeeks ?? 26,
         timezone: planNode.timezone ?? 'UTC',
         currency: planNode.currency ?? 'CNY',
-        budget: planNode.budget ? readQuantity(planNode.budget).center : undefined,
-        team: planNode.team ? lowerTeam(planNode.team) : undefined,
+        budget,
+        team,
         markets: planNode.markets,
-        assumptions: Object.fromEntries(planNode.assumptions.map((a) => [a.key, readQuantity(a.value).center])),
-        platforms: elements.filter(A.isPlatform).map((p) => lowerPlatform(p, services.community.Settings)),
-        audiences: elements.filter(A.isAudience).map(lowerAudience),
-        communities: elements.filter(A.isCommunity).map((c) => lowerCommunity(c, frame)),
-        scenarios: elements.filter(A.isScenario).map(lowerScenario),
+        assumptions,
+        platforms: each(elements.filter(A.isPlatform), 'Platform', (p) => lowerPlatform(p, services.community.Settings), M.Platform),
+        audiences: each(elements.filter(A.isAudience), 'Audience', lowerAudience, M.Audience),
+        communities: each(elements.filter(A.isCommunity), 'Community', (c) => lowerCommunity(c, frame), M.Community),
+        scenarios: each(elements.filter(A.isScenario), 'Scenario', lowerScenario, M.Scenario),
     };
-    return M.Plan.parse(plan);
+    const parsed = M.Plan.safeParse(plan);
+    if (!parsed.success) return { problems: [...problems, parsed.error.message] };
+    return { plan: parsed.data, problems };
+}
+
+/** Lowers a document (with its imports) to a plan model; throws when any part cannot be lowered. */
+export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.Plan {
+    const lowered = lowerPlanTolerant(services, doc);
+    if (!lowered.plan || lowered.problems.length > 0) throw new LoweringError(lowered.problems.join('\n'));
+    return lowered.plan;
 }
 
 export function sourceOf(node: AstNode): M.SourceRef | undefined {
@@ -92,12 +136,20 @@ function lowerTeam(team: A.Team): NonNullable<M.Plan['team']> {
     return { people: readQuantity(team.size).center, hoursPerWeekEach: hours };
 }
 
-/** Engine defaults, then the workspace overrides file, then the plan's own limits (which win). */
-function lowerPlatform(p: A.Platform, settings: CommunitySettings): M.Platform {
+/**
+ * A platform's effective limits — the one reading the forecast and the checks share: engine
+ * defaults, then the workspace overrides file, then the plan's `group capacity`, then its `limit`
+ * lines (the most specific, which win).
+ */
+export function platformLimits(p: A.Platform, settings: Pick<CommunitySettings, 'limitsFor'>): Record<string, number> {
     const overrides: Record<string, number> = { ...settings.limitsFor(p.kind ?? '') };
     if (p.groupCapacity) overrides['group-capacity'] = readQuantity(p.groupCapacity).center;
-    for (const limit of p.limits) overrides[limit.key] = readQuantity(limit.value).center;
-    return { name: p.name, title: p.title, kind: p.kind ?? 'unknown', limits: effectiveLimits(p.kind ?? '', overrides), source: sourceOf(p) };
+    for (const limit of p.limits) if (limit.key && limit.value) overrides[limit.key] = readQuantity(limit.value).center;
+    return effectiveLimits(p.kind ?? '', overrides);
+}
+
+function lowerPlatform(p: A.Platform, settings: CommunitySettings): M.Platform {
+    return { name: p.name, title: p.title, kind: p.kind ?? 'unknown', limits: platformLimits(p, settings), source: sourceOf(p) };
 }
 
 function lowerAudience(a: A.Audience): M.Audience {
@@ -125,6 +177,8 @@ function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {
         audiences: c.audiences.map((r) => r.ref?.name ?? r.$refText),
         rules: c.rules,
         orderValue: dist(c.orderValue),
+        margin: dist(c.margin),
+        baselineBuys: rate(c.baselineBuys),
         data: c.data ? lowerData(c.data) : undefined,
         tiers: c.tiers.map(lowerTier),
         entryTier: entry?.name,
@@ -194,6 +248,9 @@ function lowerContent(c: A.Content): M.Content {
         schedules: c.schedules.map(lowerSchedule),
         tiers: c.tiers.map((r) => r.ref?.name ?? r.$refText),
         platform: c.platform?.ref?.name ?? c.platform?.$refText,
+        reachPerPost: dist(c.reach),
+        joinRate: dist(c.conversion),
+        into: c.into?.ref?.name ?? c.into?.$refText,
         costPerPost: dist(c.cost),
         durationMinutes: c.duration ? Math.round((days(c.duration) ?? 0) * 1440) : undefined,
         owner: c.owner,
@@ -286,6 +343,7 @@ function lowerOrganic(o: A.Organic): M.Organic {
 const METRICS: Record<string, M.KpiMetric> = {
     MembersMetric: 'members', NewMembersMetric: 'new-members', ActiveRateMetric: 'active-rate', ActiveMembersMetric: 'active-members',
     RetentionMetric: 'retention', ChurnMetric: 'churn', ConversionMetric: 'conversion', RevenueMetric: 'revenue', CostMetric: 'cost', RoiMetric: 'roi',
+    ParticipationMetric: 'participation',
 };
 
 /** A KPI's name: its own, or one derived from what it measures ("retention-30d", "conversion-Prospect-Core"). */

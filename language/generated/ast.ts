@@ -46,6 +46,7 @@ export type CommunityKeywordNames =
     | "assume"
     | "at"
     | "audience"
+    | "baseline"
     | "benefits"
     | "budget"
     | "buys"
@@ -98,6 +99,7 @@ export type CommunityKeywordNames =
     | "limit"
     | "link"
     | "lottery"
+    | "margin"
     | "market"
     | "materials"
     | "mechanic"
@@ -116,6 +118,7 @@ export type CommunityKeywordNames =
     | "organic"
     | "owner"
     | "paid"
+    | "participation"
     | "people"
     | "per"
     | "plan"
@@ -358,10 +361,12 @@ export interface Community extends langium.AstNode {
     readonly $type: 'Community';
     activities: Array<Activity>;
     audiences: Array<langium.Reference<Audience>>;
+    baselineBuys?: Quantity;
     channels: Array<Channel>;
     contents: Array<Content>;
     data?: DataCollection;
     kpis: Array<Kpi>;
+    margin?: Quantity;
     name: string;
     orderValue?: Quantity;
     organic?: Organic;
@@ -377,10 +382,12 @@ export const Community = {
     $type: 'Community',
     activities: 'activities',
     audiences: 'audiences',
+    baselineBuys: 'baselineBuys',
     channels: 'channels',
     contents: 'contents',
     data: 'data',
     kpis: 'kpis',
+    margin: 'margin',
     name: 'name',
     orderValue: 'orderValue',
     organic: 'organic',
@@ -405,15 +412,18 @@ export function isComparator(item: unknown): item is Comparator {
 export interface Content extends langium.AstNode {
     readonly $container: Community;
     readonly $type: 'Content';
+    conversion?: Quantity;
     cost?: Quantity;
     duration?: Quantity;
     format?: string;
+    into?: langium.Reference<Tier>;
     kind?: string;
     label?: string;
     link?: string;
     name: string;
     owner?: string;
     platform?: langium.Reference<Platform>;
+    reach?: Quantity;
     schedules: Array<Schedule>;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
@@ -421,15 +431,18 @@ export interface Content extends langium.AstNode {
 
 export const Content = {
     $type: 'Content',
+    conversion: 'conversion',
     cost: 'cost',
     duration: 'duration',
     format: 'format',
+    into: 'into',
     kind: 'kind',
     label: 'label',
     link: 'link',
     name: 'name',
     owner: 'owner',
     platform: 'platform',
+    reach: 'reach',
     schedules: 'schedules',
     tiers: 'tiers',
     title: 'title'
@@ -622,7 +635,7 @@ export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
 }
 
-export type KpiMetric = ActiveMembersMetric | ActiveRateMetric | ChurnMetric | ConversionMetric | CostMetric | MembersMetric | NewMembersMetric | RetentionMetric | RevenueMetric | RoiMetric;
+export type KpiMetric = ActiveMembersMetric | ActiveRateMetric | ChurnMetric | ConversionMetric | CostMetric | MembersMetric | NewMembersMetric | ParticipationMetric | RetentionMetric | RevenueMetric | RoiMetric;
 
 export const KpiMetric = {
     $type: 'KpiMetric'
@@ -804,6 +817,19 @@ export function isOverride(item: unknown): item is Override {
     return reflection.isInstance(item, Override.$type);
 }
 
+export interface ParticipationMetric extends langium.AstNode {
+    readonly $container: Kpi;
+    readonly $type: 'ParticipationMetric';
+}
+
+export const ParticipationMetric = {
+    $type: 'ParticipationMetric'
+} as const;
+
+export function isParticipationMetric(item: unknown): item is ParticipationMetric {
+    return reflection.isInstance(item, ParticipationMetric.$type);
+}
+
 export interface Per extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'Per';
@@ -879,10 +905,10 @@ export function isPlatform(item: unknown): item is Platform {
     return reflection.isInstance(item, Platform.$type);
 }
 
-export type PropertyName = 'active' | 'budget' | 'buys' | 'capacity' | 'churn' | 'conversion' | 'cost' | 'cycle' | 'fee' | 'horizon' | 'imitation' | 'innovation' | 'invites' | 'paid' | 'reach' | 'reward' | 'seed' | 'size' | 'staff' | string;
+export type PropertyName = 'active' | 'activity' | 'baseline' | 'budget' | 'buys' | 'capacity' | 'churn' | 'conversion' | 'cost' | 'cycle' | 'fee' | 'horizon' | 'imitation' | 'innovation' | 'invites' | 'margin' | 'paid' | 'promotion' | 'reach' | 'retention' | 'reward' | 'seed' | 'size' | 'staff' | string;
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
+    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || item === 'retention' || item === 'activity' || item === 'promotion' || item === 'margin' || item === 'baseline' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Quantity extends langium.AstNode {
@@ -1169,6 +1195,7 @@ export type CommunityAstType = {
     OneOff: OneOff
     Organic: Organic
     Override: Override
+    ParticipationMetric: ParticipationMetric
     Per: Per
     Plan: Plan
     Platform: Platform
@@ -1408,6 +1435,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                     referenceType: Audience.$type,
                     optional: true
                 },
+                baselineBuys: {
+                    name: Community.baselineBuys,
+                    optional: true
+                },
                 channels: {
                     name: Community.channels,
                     defaultValue: [],
@@ -1425,6 +1456,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 kpis: {
                     name: Community.kpis,
                     defaultValue: [],
+                    optional: true
+                },
+                margin: {
+                    name: Community.margin,
                     optional: true
                 },
                 name: {
@@ -1473,6 +1508,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
         Content: {
             name: Content.$type,
             properties: {
+                conversion: {
+                    name: Content.conversion,
+                    optional: true
+                },
                 cost: {
                     name: Content.cost,
                     optional: true
@@ -1483,6 +1522,11 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 format: {
                     name: Content.format,
+                    optional: true
+                },
+                into: {
+                    name: Content.into,
+                    referenceType: Tier.$type,
                     optional: true
                 },
                 kind: {
@@ -1507,6 +1551,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 platform: {
                     name: Content.platform,
                     referenceType: Platform.$type,
+                    optional: true
+                },
+                reach: {
+                    name: Content.reach,
                     optional: true
                 },
                 schedules: {
@@ -1828,6 +1876,12 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioChange.$type]
+        },
+        ParticipationMetric: {
+            name: ParticipationMetric.$type,
+            properties: {
+            },
+            superTypes: [KpiMetric.$type]
         },
         Per: {
             name: Per.$type,

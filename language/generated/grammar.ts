@@ -1116,6 +1116,52 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 ]
               },
               {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "margin"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "margin",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "baseline"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "buys"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "baselineBuys",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
                 "$type": "Assignment",
                 "feature": "data",
                 "operator": "=",
@@ -1771,6 +1817,77 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "$type": "CrossReference",
                       "type": {
                         "$ref": "#/rules@6"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@50"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "reach"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "reach",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "conversion"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "conversion",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@38"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "into"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "into",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@11"
                       },
                       "terminal": {
                         "$type": "RuleCall",
@@ -3859,6 +3976,22 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "value": "roi"
               }
             ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Action",
+                "inferredType": {
+                  "$type": "InferredType",
+                  "name": "ParticipationMetric"
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "participation"
+              }
+            ]
           }
         ]
       },
@@ -4194,6 +4327,26 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "Keyword",
             "value": "fee"
+          },
+          {
+            "$type": "Keyword",
+            "value": "retention"
+          },
+          {
+            "$type": "Keyword",
+            "value": "activity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "promotion"
+          },
+          {
+            "$type": "Keyword",
+            "value": "margin"
+          },
+          {
+            "$type": "Keyword",
+            "value": "baseline"
           }
         ]
       },

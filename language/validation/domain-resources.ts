@@ -5,7 +5,7 @@ import type { CommunityServices } from '../community-module.js';
 import { isModel, isPlan, type Activity, type Community, type Model, type Tier } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
 import {
-    communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, hoursPerRun, HOURS_PER_POST, membersAt, pct, type CostLine,
+    communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, HOURS_PER_POST, membersAt, pct, type CostLine,
 } from './domain-calc.js';
 import { report } from './report.js';
 
@@ -47,13 +47,16 @@ export class ResourceChecks {
         const people = facts.plan.teamPeople;
         if (people === undefined || !facts.plan.start) return;
         const capacity = people * (facts.plan.teamHoursEach ?? DEFAULT_HOURS_PER_PERSON);
-        for (let w = 0; w < facts.plan.weeks; w++) {
-            let posts = 0;
-            for (const c of community.contents) posts += facts.posts.get(c)![w];
-            let activityHours = 0;
-            for (const a of community.activities) activityHours += facts.runs.get(a)![w] * hoursPerRun(a);
-            const hours = posts * HOURS_PER_POST + activityHours;
+        const engine = facts.mid.engine;
+        if (!engine) return;
+        // The forecast's staff-hours series (engine/staff.ts): posting plus activity runs.
+        const H = engine.compiled.horizon;
+        for (let w = 0; w < H; w++) {
+            const hours = engine.staffHours[w];
             if (hours > capacity) {
+                let posts = 0;
+                for (let c = 0; c < engine.compiled.contentNames.length; c++) posts += engine.compiled.contentPosts[c * H + w];
+                const activityHours = hours - engine.compiled.contentHours[w];
                 const breakdown = this.lang === 'zh-CN'
                     ? `${fmt(posts)} 条内容 × ${HOURS_PER_POST} 小时 + 活动 ${fmt(activityHours, 1)} 小时`
                     : `${fmt(posts)} posts × ${HOURS_PER_POST} h + activities ${fmt(activityHours, 1)} h`;

@@ -3,6 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
+import { WEEKS_PER } from '../../engine/model.js';
 import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
 import { currencyOf, distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { report } from './report.js';
@@ -17,6 +18,8 @@ export interface ValueSpec {
     above?: boolean;
     /** Durations: the longest allowed, in days, and how to say it ([English, Chinese]). */
     maxDays?: { days: number; words: [string, string] };
+    /** `max` is per month and scales with the period written (Bass p and q: 1 per month = 12 per year). */
+    maxPerMonth?: boolean;
     /** Words for messages: English, Chinese. */
     expected: [string, string];
 }
@@ -67,17 +70,22 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'] },
     'Referral.conversion': share,
     'Referral.cycle': duration,
-    'Channel.spend': { ...money, period: 'required', expected: ['money per period (e.g. 3000 CNY per week)', '每周期金额（如 3000 CNY per week）'] },
+    // Without a period, a total over the channel's weeks (engine/compile.ts; scenario overrides read it the same way).
+    'Channel.spend': { ...money, period: 'optional', expected: ['money per period (e.g. 3000 CNY per week) or a total (e.g. 50000 CNY)', '每周期金额（如 3000 CNY per week）或总额（如 50000 CNY）'] },
+    'Community.margin': share,
+    'Community.baselineBuys': percentRate,
+    'Content.reach': { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['views per post (e.g. 3000 per post)', '每篇浏览量（如 3000 per post）'] },
+    'Content.conversion': share,
     'Channel.costPerJoin': { ...money, above: true },
-    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: ['a rate per period (e.g. 0.01 per month)', '每周期比率（如 0.01 per month）'] },
-    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, expected: ['a rate per period (e.g. 0.3 per month)', '每周期比率（如 0.3 per month）'] },
+    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, maxPerMonth: true, expected: ['a rate per period (e.g. 0.01 per month)', '每周期比率（如 0.01 per month）'] },
+    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, maxPerMonth: true, expected: ['a rate per period (e.g. 0.3 per month)', '每周期比率（如 0.3 per month）'] },
     'RetentionMetric.window': duration,
 };
 
 /** KPI targets depend on the metric. */
 export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     MembersMetric: count, NewMembersMetric: count, ActiveMembersMetric: count,
-    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate,
+    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate, ParticipationMetric: share,
     ConversionMetric: percentRate,
     RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
@@ -99,8 +107,8 @@ function overrideSpec(o: Override): ValueSpec | undefined {
         Tier: { churn: 'Tier.churn', active: 'Tier.active', buys: 'Tier.buys', seed: 'Tier.seed', capacity: 'Tier.capacity', fee: 'Entry.fee' },
         Platform: { capacity: 'Platform.groupCapacity' },
         Audience: { size: 'Audience.size' },
-        Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue' },
-        Content: { cost: 'Content.cost' },
+        Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue', margin: 'Community.margin', baseline: 'Community.baselineBuys' },
+        Content: { cost: 'Content.cost', reach: 'Content.reach', conversion: 'Content.conversion' },
         Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount' },
         Referral: { invites: 'Referral.invites', conversion: 'Referral.conversion', cycle: 'Referral.cycle', reward: 'Referral.reward' },
         Channel: { paid: 'Channel.spend', spend: 'Channel.spend', cost: 'Channel.costPerJoin', 'cost-per-join': 'Channel.costPerJoin', costPerJoin: 'Channel.costPerJoin' },
@@ -188,7 +196,8 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     }
     const found = specFor(q);
     if (!found) return;
-    const { spec, label } = found;
+    let { spec } = found;
+    const { label } = found;
     const accepted = spec.classes.includes(m.unitClass) || (m.unitClass === 'plain' && spec.classes.includes('count'));
     if (!accepted) {
         report(accept, lang, 'wrong-unit', { property: label, expected: words(spec, lang), actual: describe(m, lang) }, {
@@ -204,6 +213,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     }
     const lo = distMin(m.dist);
     const hi = distMax(m.dist);
+    if (spec.maxPerMonth && spec.max !== undefined && m.period) spec = { ...spec, max: (spec.max * WEEKS_PER[m.period]) / WEEKS_PER.month };
     const shown = (v: number) => (m.unitClass === 'percent' ? `${+(v * 100).toPrecision(6)}%` : String(+v.toPrecision(6)));
     const tooLow = spec.min !== undefined && (lo < spec.min || (spec.above === true && lo <= spec.min));
     const tooHigh = spec.max !== undefined && hi > spec.max;

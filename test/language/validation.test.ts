@@ -101,7 +101,7 @@ describe('units and ranges', () => {
     it.each([
         ['money where a percent is due', 'tier A { churn 5 CNY per month }', 'wrong-unit'],
         ['a percent where money is due', 'content X { kind educational  cost 5% }', 'wrong-unit'],
-        ['a rate without a period', 'channel Ads { paid 3000 CNY  cost per join 10 CNY }', 'missing-period'],
+        ['a rate without a period', 'tier A { churn 5% }', 'missing-period'],
         ['a negative cost', 'content X { kind educational  cost -5 CNY }', 'out-of-range'],
         ['capacity 0', 'activity S { offline salon  capacity 0 }', 'out-of-range'],
         ['a huge number', 'tier A { seed 1e400 }', 'out-of-range'],
