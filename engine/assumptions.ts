@@ -149,6 +149,15 @@ const table: readonly AssumptionDef[] = [
         basis: 'Modelling choice after the domain brief §6 (offline events build trust beyond their day); weak.',
     },
     {
+        key: 'activity-default-lift-scale',
+        default: 1,
+        unit: 'ratio',
+        min: 0,
+        max: 10,
+        description: 'Scales the default lifts of activities that declare no `lift` (engine/activity-effects.ts: e.g. an offline salon 2 points of retention, 10 of activity, 1 of promotion); 0 gives such activities no effect.',
+        basis: 'Modelling choice after the domain brief §6 (offline events build trust beyond their day; flash sales +30 % orders); weak.',
+    },
+    {
         key: 'promo-share-floor',
         default: 3,
         unit: 'posts per week',

@@ -3,6 +3,7 @@
 // schedule becomes a per-week count, and the deterministic content effects are worked out per week
 // and tier in advance. Nothing here draws random numbers.
 import { Assumptions } from './assumptions.js';
+import { defaultActivityLifts } from './activity-effects.js';
 import { contentEffect } from './content-effects.js';
 import { publicReachOf } from './public-reach.js';
 import { HOURS_PER_POST, staffHoursPerRun } from './staff.js';
@@ -104,6 +105,7 @@ export interface CompiledActivity {
     liftRetention: number; // slot or -1
     liftActivity: number;
     liftPromotion: number;
+    liftBuys: number;
     costPerRun: number; // slot or -1
     staffHoursPerRun: number;
 }
@@ -361,6 +363,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
 
     // ---- activities ----
     const defaultReach = assumptions.get('activity-reach');
+    const liftScale = assumptions.get('activity-default-lift-scale');
     const activities: CompiledActivity[] = community.activities.map((a) => {
         const tierMask = new Uint8Array(T);
         if (a.tiers.length === 0) tierMask.fill(1);
@@ -378,6 +381,11 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
                 runs[w] += n[w];
             }
         }
+        // No lift declared: the kind's defaults (engine/activity-effects.ts), scaled by activity-default-lift-scale.
+        const declared = a.lifts.retention || a.lifts.activity || a.lifts.promotion || a.lifts.buys;
+        const defaults = defaultActivityLifts(a.kind, a.mode);
+        const point = (x: number) => (x > 0 && liftScale > 0 ? { kind: 'fixed' as const, value: (x * liftScale) / 100 } : undefined);
+        const lifts = declared ? a.lifts : { retention: point(defaults.retention), activity: point(defaults.activity), promotion: point(defaults.promotion), buys: point(defaults.buys) };
         // A covered week without a new run belongs to runs that started earlier and are still going.
         const runsUnderWay = new Float64Array(H);
         for (let w = 0; w < H; w++) runsUnderWay[w] = runs[w] > 0 ? runs[w] : cover[w] > 0 ? (w > 0 && runsUnderWay[w - 1] > 0 ? runsUnderWay[w - 1] : 1) : 0;
@@ -390,9 +398,10 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             runsUnderWay,
             reach: a.reach ? table.add(a.reach, 1) : table.constant(defaultReach),
             capacity: a.capacity !== undefined && a.capacity >= 0 ? a.capacity : Infinity,
-            liftRetention: table.add(a.lifts.retention, 1),
-            liftActivity: table.add(a.lifts.activity, 1),
-            liftPromotion: table.add(a.lifts.promotion, 1),
+            liftRetention: table.add(lifts.retention, 1),
+            liftActivity: table.add(lifts.activity, 1),
+            liftPromotion: table.add(lifts.promotion, 1),
+            liftBuys: table.add(lifts.buys, 1),
             costPerRun: table.add(a.costPerRun),
             staffHoursPerRun: staffHoursPerRun(a.mode, a.staff, a.durationMinutes),
         };

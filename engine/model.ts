@@ -164,8 +164,8 @@ export const Activity = z.object({
     tiers: z.array(z.string()),
     /** Share of the targeted tiers that takes part in a run. */
     reach: Dist.optional(),
-    /** Percentage points added while it runs: retention (less churn), activity, promotion. */
-    lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional() }),
+    /** Percentage points added for those taking part: retention (less churn), activity, promotion, buys (purchase rate). None given: the kind's defaults (engine/activity-effects.ts). */
+    lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional(), buys: Dist.optional() }),
     costPerRun: Dist.optional(),
     capacity: z.number().optional(),
     staff: z.number().optional(),

@@ -135,10 +135,11 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                 case 'retention':
                 case 'activity':
                 case 'promotion':
+                case 'buys':
                     activity.lifts[prop] = o.value;
                     return;
                 default:
-                    unknownProperty('activity', activity.name, prop, ['reach', 'cost', 'capacity', 'staff', 'retention', 'activity', 'promotion']);
+                    unknownProperty('activity', activity.name, prop, ['reach', 'cost', 'capacity', 'staff', 'retention', 'activity', 'promotion', 'buys']);
             }
         }
         const referral = community.referrals.find((r) => r.name === o.target);
@@ -209,7 +210,7 @@ function dropItem(plan: Plan, name: string, scenario: string): void {
                 t.demotionsTo = t.demotionsTo.filter((f) => f.tier !== name);
             }
             for (const x of [...c.contents, ...c.activities, ...c.referrals]) x.tiers = x.tiers.filter((t) => t !== name);
-            for (const x of [...c.referrals, ...c.channels]) if (x.into === name) x.into = undefined;
+            for (const x of [...c.referrals, ...c.channels, ...c.contents]) if (x.into === name) x.into = undefined;
             if (c.organic?.into === name) c.organic.into = undefined;
             c.kpis = c.kpis.filter((k) => k.tier !== name && k.fromTier !== name && k.toTier !== name);
             if (c.entryTier === name) c.entryTier = c.tiers.find((t) => t.flowsFrom.length === 0)?.name ?? c.tiers[0]?.name;

@@ -231,6 +231,7 @@ export class Block {
     readonly flowW: Float64Array;
     readonly dChurn: Float64Array;
     readonly dActive: Float64Array;
+    readonly dBuys: Float64Array;
     readonly dFlow: Float64Array;
     readonly reach: Float64Array;
     readonly runCost: Float64Array;
@@ -407,6 +408,7 @@ export class Block {
         this.flowW = new Float64Array(F * B);
         this.dChurn = new Float64Array(A * T * B);
         this.dActive = new Float64Array(A * T * B);
+        this.dBuys = new Float64Array(A * T * B);
         this.dFlow = new Float64Array(A * F * B);
         this.reach = new Float64Array(A * B);
         this.runCost = new Float64Array(A * B);
@@ -521,11 +523,14 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
             const lr = b.at(act.liftRetention, j);
             const la = b.at(act.liftActivity, j);
             const lp = b.at(act.liftPromotion, j);
+            const lb = b.at(act.liftBuys, j);
             for (let t = 0; t < T; t++) {
                 const i = (a * T + t) * B + j;
                 b.dChurn[i] = 0;
                 b.dActive[i] = 0;
+                b.dBuys[i] = 0;
                 if (!act.tierMask[t]) continue;
+                if (lb !== 0) b.dBuys[i] = weekly(clamp01(b.at(c.tierBuys[t], j) + lb), c.tierBuysWeeksPer[t]) - b.buysW[t * B + j];
                 if (lr !== 0 && c.tierChurn[t] >= 0) b.dChurn[i] = weekly(Math.max(0, P[c.tierChurn[t] * B + j] - lr), c.tierChurnWeeksPer[t]) - b.churnW[t * B + j];
                 if (la !== 0) b.dActive[i] = weekly(clamp01(b.at(c.tierActive[t], j) + la), c.tierActiveWeeksPer[t]) - b.activeW[t * B + j];
             }
@@ -625,7 +630,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
  * fatigue churn come on top.
  */
 export function weekRates(b: Block, w: number): void {
-    const { c, T, A, B, H, nb, churnW, activeW, buysW, churnEff, activeEff, buysEff, flowEff, costW, P, m, reach, dChurn, dActive, dFlow, runCost, staffHoursPerRun, trace, participants } = b;
+    const { c, T, A, B, H, nb, churnW, activeW, buysW, churnEff, activeEff, buysEff, flowEff, costW, P, m, reach, dChurn, dActive, dBuys, dFlow, runCost, staffHoursPerRun, trace, participants } = b;
     const F = b.F;
     for (let t = 0; t < T; t++) {
         const ca = c.contentActive[w * T + t];
@@ -678,11 +683,19 @@ export function weekRates(b: Block, w: number): void {
             for (const t of tiers) {
                 churnEff[t * B + j] += share * dChurn[(a * T + t) * B + j];
                 activeEff[t * B + j] += share * dActive[(a * T + t) * B + j];
+                buysEff[t * B + j] += share * dBuys[(a * T + t) * B + j];
             }
             for (let f = 0; f < F; f++) flowEff[f * B + j] += share * dFlow[(a * F + f) * B + j];
         }
     }
     b.staffHoursW[w] = staffHours;
+    // Participation: those taking part in a run this week over the members at the start of the week.
+    const participationPos = b.out(S.participation, w);
+    for (let j = 0; j < nb; j++) {
+        let members = 0;
+        for (let t = 0; t < T; t++) members += m[t * B + j];
+        b.series[participationPos + j] = members > 0 ? Math.min(1, participants[j] / members) : NaN;
+    }
     const r = c.activeChurnRatio;
     for (let t = 0; t < T; t++) {
         const cc = c.contentChurn[w * T + t];
@@ -914,8 +927,7 @@ export function weekHazards(b: Block, w: number): void {
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
     const { H, R, T, B, nb, r0, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysEff, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
-    const { srcShare, classStart, srcOfClass, joinsBySource, joinsBySourceWeekly, participants, baselineW, baselineRevenue } = b;
-    const participationPos = b.out(S.participation, w);
+    const { srcShare, classStart, srcOfClass, joinsBySource, joinsBySourceWeekly, baselineW, baselineRevenue } = b;
     const { SRC, NCL, unbounded, hasCapacity } = b;
     const costPos = b.out(S.cost, w);
     const revPos = b.out(S.revenue, w);
@@ -995,7 +1007,6 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
             // What the same members would have bought anyway (expected; no draw): the baseline of incremental revenue.
             baselineRevenue[r0 + j] += members * baselineW[j] * orderValue[j];
         }
-        series[participationPos + j] = members > 0 ? Math.min(1, participants[j] / members) : NaN;
         const cost = costW[j] + paid[j] + referralCost;
         if (referralCost > 0) byCategory[referralAt + j] += referralCost;
         cumCost[j] += cost;

@@ -649,7 +649,7 @@ export interface Lift extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Lift';
     amount: Quantity;
-    metric: 'activity' | 'promotion' | 'retention';
+    metric: 'activity' | 'buys' | 'promotion' | 'retention';
 }
 
 export const Lift = {

@@ -2462,6 +2462,10 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 {
                   "$type": "Keyword",
                   "value": "promotion"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "buys"
                 }
               ]
             }

@@ -109,7 +109,7 @@ function overrideSpec(o: Override): ValueSpec | undefined {
         Audience: { size: 'Audience.size' },
         Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue', margin: 'Community.margin', baseline: 'Community.baselineBuys' },
         Content: { cost: 'Content.cost', reach: 'Content.reach', conversion: 'Content.conversion' },
-        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount' },
+        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount', buys: 'Lift.amount' },
         Referral: { invites: 'Referral.invites', conversion: 'Referral.conversion', cycle: 'Referral.cycle', reward: 'Referral.reward' },
         Channel: { paid: 'Channel.spend', spend: 'Channel.spend', cost: 'Channel.costPerJoin', 'cost-per-join': 'Channel.costPerJoin', costPerJoin: 'Channel.costPerJoin' },
     };
