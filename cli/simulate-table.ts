@@ -22,6 +22,11 @@ const EN = {
     sep: '; ',
     costLine: 'Cost over the horizon by category (P50): ',
     categories: { content: 'content', activities: 'activities', paid: 'paid', referral: 'referral' } as Record<string, string>,
+    sourcesLine: 'New members by source (mean over the horizon): ',
+    organic: 'organic',
+    moneyLine: (margin: string, roi: string, gross: string) => `ROI on a ${margin} margin P50 ${roi} (gross ${gross})`,
+    grossOnly: (gross: string) => `ROI on gross sales P50 ${gross} (no margin given)`,
+    incremental: (rev: string, roi: string) => `; incremental revenue over the baseline P50 ${rev}, incremental ROI ${roi}`,
     kpiHead: ['KPI', 'target', 'by week', 'P(success)', 'P50 (P10–P90) at deadline'],
     note: 'note: ',
     budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `Budget ${amount} ${currency}: total cost P50 ${p50} (P10–P90 ${p10}–${p90}), within budget in ${within} of runs.`,
@@ -48,6 +53,11 @@ const ZH: Words = {
     sep: '；',
     costLine: '整个周期按类别的成本（P50）：',
     categories: { content: '内容', activities: '活动', paid: '付费渠道', referral: '裂变奖励' } as Record<string, string>,
+    sourcesLine: '新成员来源（整个周期的平均值）：',
+    organic: '自然增长',
+    moneyLine: (margin: string, roi: string, gross: string) => `按 ${margin} 毛利计算的投资回报率 P50 ${roi}（按销售额 ${gross}）`,
+    grossOnly: (gross: string) => `按销售额计算的投资回报率 P50 ${gross}（未设毛利率）`,
+    incremental: (rev: string, roi: string) => `；相对基准的增量收入 P50 ${rev}，增量投资回报率 ${roi}`,
     kpiHead: ['KPI', '目标', '截止周', '达成概率', '截止时 P50（P10–P90）'],
     note: '注：',
     budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `预算 ${amount} ${currency}：总成本 P50 ${p50}（P10–P90 ${p10}–${p90}），${within} 的模拟在预算之内。`,
@@ -123,6 +133,8 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
             out += weekTable(c, w);
             out += '\n' + tierLine(c, w);
             out += costLine(c, w);
+            out += sourcesLine(c, w);
+            out += moneyLine(c, w);
             const kpis = c.kpis.filter((k) => kpiFilter === undefined || k.name === kpiFilter);
             if (kpis.length > 0) out += '\n' + kpiTable(kpis, colors, w);
             for (const note of c.notes) out += colors.yellow(`${w.note}${note}`) + '\n';
@@ -189,6 +201,24 @@ function tierLine(c: CommunityForecast, w: Words): string {
 function costLine(c: CommunityForecast, w: Words): string {
     const parts = (c.costByCategory ?? []).filter((x) => x.mean > 0).map((x) => `${w.categories[x.category]} ${money.format(x.p50)}`);
     return parts.length > 0 ? `${w.costLine}${parts.join(w.list)}${w.end}\n` : '';
+}
+
+/** Where new members come from: each source's mean total (largest first). */
+function sourcesLine(c: CommunityForecast, w: Words): string {
+    const sources = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0).sort((a, b) => b.mean - a.mean);
+    if (sources.length === 0) return '';
+    const parts = sources.map((s) => `${s.kind === 'organic' ? w.organic : s.source} ${money.format(Math.round(s.mean))}`);
+    return `${w.sourcesLine}${parts.join(w.list)}${w.end}\n`;
+}
+
+/** ROI on margin beside gross ROI, and incremental revenue against the baseline. */
+function moneyLine(c: CommunityForecast, w: Words): string {
+    const m = c.money;
+    if (!m) return '';
+    const ratio = (x: number) => x.toFixed(2);
+    let line = m.margin !== null ? w.moneyLine(`${Math.round(m.margin * 100)}%`, ratio(m.roi.p50), ratio(m.grossRoi.p50)) : w.grossOnly(ratio(m.grossRoi.p50));
+    if (m.incrementalRevenue && m.incrementalRoi) line += w.incremental(money.format(m.incrementalRevenue.p50), ratio(m.incrementalRoi.p50));
+    return line + w.end + '\n';
 }
 
 function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
