@@ -69,6 +69,9 @@ export const diagnostics = {
     'paid-tier-no-way-in': { severity: 'warning', en: 'Paid tier "{tier}" has no way in: add a promotion flow (e.g. "from {suggestion} 5% per month") or point a channel, referral or organic growth "into" it.', zh: '付费层级“{tier}”没有进入路径：请添加晋升流（如 “from {suggestion} 5% per month”），或让渠道、推荐、自然增长 “into” 该层级。' },
     'ab-low-pool-idle': { severity: 'warning', en: 'Two-pool plan: no activity targets the low-threshold pool "{tier}", so nothing shows its members the value of "{high}".', zh: 'AB 双池计划：没有活动面向低门槛池“{tier}”，无法向其成员展示“{high}”的价值。' },
     'kpi-unmodelled': { severity: 'warning', en: 'KPI "{kpi}" measures {metric}, which this plan does not model: {missing}.', zh: 'KPI“{kpi}”衡量{metric}，但计划中没有相应的模型：{missing}。' },
+    'override-unknown-property': { severity: 'error', en: 'Cannot override "{property}" of {kind} "{name}"; overridable: {known}.', zh: '无法在情景中修改{kind}“{name}”的“{property}”；可修改：{known}。' },
+    'override-ambiguous': { severity: 'error', en: 'The override names "{name}", which is both {kinds}: rename one so the scenario is not a guess.', zh: '情景修改的“{name}”同时是{kinds}：请重命名其一，避免歧义。' },
+    'override-needs-period': { severity: 'error', en: '{property} is a rate: the override needs a period (e.g. "per month").', zh: '{property}是比率：情景修改需要写明周期（如 “per month”）。' },
     'kpi-impossible': { severity: 'warning', en: 'KPI "{kpi}" cannot be met on the plan\'s own numbers: {reason}.', zh: 'KPI“{kpi}”按计划自身的数字无法达成：{reason}。' },
     // compliance (domain brief §4)
     'lottery-top-prize': { severity: 'error', en: 'Top prize {prize} is above the ¥50,000 cap for lottery-type prize sales (Anti-Unfair Competition Law).', zh: '最高奖金额 {prize} 超过抽奖式有奖销售 5 万元的上限（《反不正当竞争法》）。' },

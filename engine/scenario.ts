@@ -5,8 +5,16 @@ import { WEEKS_PER, type Dist, type Period, type Plan, type Rate } from './model
 import { distCentre } from './random.js';
 import { parsePeriod } from './rates.js';
 
+/** What went wrong, for the checker's coded diagnostic (language/validation/scenarios.ts). */
+export interface ScenarioProblem {
+    kind: 'unknown-scenario' | 'unknown-property' | 'needs-period' | 'unknown-target' | 'unknown-drop' | 'ambiguous-target';
+    /** Index of the override (or drop) in the scenario's list. */
+    index?: number;
+    params: Record<string, string>;
+}
+
 export class ScenarioError extends Error {
-    constructor(message: string) {
+    constructor(message: string, readonly problem?: ScenarioProblem) {
         super(message);
         this.name = 'ScenarioError';
     }
@@ -20,14 +28,49 @@ export function applyScenario(plan: Plan, scenarioName: string | null): Plan {
     if (scenarioName === null) return copy;
     const scenario = plan.scenarios.find((s) => s.name === scenarioName);
     if (!scenario) throw new ScenarioError(`Unknown scenario "${scenarioName}"; the plan has: ${plan.scenarios.map((s) => s.name).join(', ') || 'none'}.`);
-    for (const o of scenario.overrides) applyOverride(copy, o, scenario.name);
-    for (const name of scenario.drops) dropItem(copy, name, scenario.name);
+    scenario.overrides.forEach((o, index) => {
+        try {
+            checkUnambiguous(copy, o.target);
+            applyOverride(copy, o, scenario.name);
+        } catch (e) {
+            if (e instanceof ScenarioError && e.problem) e.problem.index = index;
+            throw e;
+        }
+    });
+    scenario.drops.forEach((name, index) => {
+        try {
+            dropItem(copy, name, scenario.name);
+        } catch (e) {
+            if (e instanceof ScenarioError && e.problem) e.problem.index = index;
+            throw e;
+        }
+    });
     return copy;
+}
+
+/** An override's target must name one item: an audience and a tier of the same name would be a guess. */
+function checkUnambiguous(plan: Plan, name: string): void {
+    if (name === 'plan') return;
+    const kinds: string[] = [];
+    if (plan.platforms.some((p) => p.name === name)) kinds.push('platform');
+    if (plan.audiences.some((a) => a.name === name)) kinds.push('audience');
+    for (const c of plan.communities) {
+        if (c.name === name) kinds.push('community');
+        if (c.tiers.some((t) => t.name === name)) kinds.push('tier');
+        if (c.contents.some((t) => t.name === name)) kinds.push('content');
+        if (c.activities.some((t) => t.name === name)) kinds.push('activity');
+        if (c.referrals.some((t) => t.name === name)) kinds.push('referral');
+        if (c.channels.some((t) => t.name === name)) kinds.push('channel');
+    }
+    const distinct = [...new Set(kinds)];
+    if (distinct.length > 1) {
+        throw new ScenarioError(`"${name}" names both ${distinct.join(' and ')}: rename one so the override is not a guess.`, { kind: 'ambiguous-target', params: { name, kinds: distinct.join(', ') } });
+    }
 }
 
 function rateOf(o: Override, existing: Rate | undefined, what: string): Rate {
     const per = parsePeriod(o.per) ?? existing?.per;
-    if (!per) throw new ScenarioError(`${what} is a rate: the override needs a period (e.g. "per month").`);
+    if (!per) throw new ScenarioError(`${what} is a rate: the override needs a period (e.g. "per month").`, { kind: 'needs-period', params: { property: what } });
     return { value: o.value, per };
 }
 
@@ -42,7 +85,7 @@ function daysFrom(value: number, unit: string | undefined): number {
 }
 
 function unknownProperty(kind: string, name: string, property: string, known: string[]): never {
-    throw new ScenarioError(`Cannot override "${property}" of ${kind} "${name}"; overridable: ${known.join(', ')}.`);
+    throw new ScenarioError(`Cannot override "${property}" of ${kind} "${name}"; overridable: ${known.join(', ')}.`, { kind: 'unknown-property', params: { property, kind, name, known: known.join(', ') } });
 }
 
 function applyOverride(plan: Plan, o: Override, scenario: string): void {
@@ -179,7 +222,7 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
             return;
         }
     }
-    throw new ScenarioError(`Scenario "${scenario}" overrides "${where}", but the plan has no item named "${o.target}".`);
+    throw new ScenarioError(`Scenario "${scenario}" overrides "${where}", but the plan has no item named "${o.target}".`, { kind: 'unknown-target', params: { scenario, where, name: o.target } });
 }
 
 function dropItem(plan: Plan, name: string, scenario: string): void {
@@ -216,7 +259,7 @@ function dropItem(plan: Plan, name: string, scenario: string): void {
             if (c.entryTier === name) c.entryTier = c.tiers.find((t) => t.flowsFrom.length === 0)?.name ?? c.tiers[0]?.name;
         }
     }
-    if (!dropped) throw new ScenarioError(`Scenario "${scenario}" drops "${name}", but the plan has no item of that name.`);
+    if (!dropped) throw new ScenarioError(`Scenario "${scenario}" drops "${name}", but the plan has no item of that name.`, { kind: 'unknown-drop', params: { scenario, name } });
 }
 
 /** Every scenario name, in plan order. */

@@ -975,7 +975,7 @@ export interface Referral extends langium.AstNode {
     mechanic?: string;
     name: string;
     reward?: Quantity;
-    sharesTo: Array<string>;
+    sharesTo: Array<ShareTarget>;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
     until?: string;
@@ -1080,6 +1080,12 @@ export const Schedule = {
 
 export function isSchedule(item: unknown): item is Schedule {
     return reflection.isInstance(item, Schedule.$type);
+}
+
+export type ShareTarget = 'group' | string;
+
+export function isShareTarget(item: unknown): item is ShareTarget {
+    return item === 'group' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Team extends langium.AstNode {

@@ -66,7 +66,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -114,7 +114,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           }
@@ -141,7 +141,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -188,7 +188,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -209,7 +209,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -230,7 +230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -251,7 +251,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -293,7 +293,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -312,7 +312,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -369,7 +369,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -388,7 +388,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -419,7 +419,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -431,7 +431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -459,7 +459,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -471,7 +471,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -498,7 +498,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -523,7 +523,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -577,7 +577,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -589,7 +589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -617,7 +617,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -629,7 +629,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -656,7 +656,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -677,7 +677,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -698,7 +698,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -717,7 +717,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -784,7 +784,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -803,7 +803,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -839,7 +839,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -855,7 +855,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -883,7 +883,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -895,7 +895,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -922,7 +922,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -948,7 +948,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -975,7 +975,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -1007,7 +1007,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1034,7 +1034,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -1061,7 +1061,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1080,7 +1080,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -1108,7 +1108,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1129,7 +1129,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1154,7 +1154,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1168,7 +1168,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -1216,7 +1216,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1228,7 +1228,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1240,7 +1240,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1252,7 +1252,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1287,7 +1287,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1299,7 +1299,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -1393,7 +1393,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1414,7 +1414,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1435,7 +1435,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1456,7 +1456,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1477,7 +1477,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1498,7 +1498,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1517,7 +1517,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -1560,7 +1560,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -1577,7 +1577,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -1589,7 +1589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 },
@@ -1621,7 +1621,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@50"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -1636,7 +1636,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1664,7 +1664,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1676,7 +1676,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -1703,7 +1703,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1724,7 +1724,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1738,7 +1738,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -1762,7 +1762,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1789,7 +1789,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -1821,7 +1821,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1845,7 +1845,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1866,7 +1866,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1892,7 +1892,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -1916,7 +1916,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1937,7 +1937,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -1958,7 +1958,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -1979,7 +1979,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2000,7 +2000,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2037,7 +2037,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2049,7 +2049,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -2109,7 +2109,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -2126,7 +2126,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2145,7 +2145,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2171,7 +2171,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -2198,7 +2198,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -2225,7 +2225,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2267,7 +2267,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2288,7 +2288,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2309,7 +2309,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2330,7 +2330,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2351,7 +2351,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2370,7 +2370,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -2408,7 +2408,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@21"
                   },
                   "arguments": []
                 }
@@ -2420,7 +2420,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -2477,7 +2477,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -2501,7 +2501,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@20"
               },
               "arguments": []
             }
@@ -2513,7 +2513,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -2539,7 +2539,31 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ShareTarget",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "group"
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -2563,7 +2587,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -2608,7 +2632,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2629,7 +2653,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2655,7 +2679,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2675,7 +2699,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -2699,7 +2723,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2724,7 +2748,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2775,7 +2799,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2794,7 +2818,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@50"
                           },
                           "arguments": []
                         }
@@ -2818,7 +2842,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@50"
                       },
                       "arguments": []
                     }
@@ -2839,7 +2863,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -2865,7 +2889,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     },
@@ -2903,7 +2927,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2915,7 +2939,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -2942,7 +2966,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2963,7 +2987,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3003,7 +3027,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3024,7 +3048,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3045,7 +3069,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3071,7 +3095,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3098,7 +3122,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@50"
+                              "$ref": "#/rules@51"
                             },
                             "arguments": []
                           },
@@ -3130,7 +3154,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3154,7 +3178,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -3175,7 +3199,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -3200,7 +3224,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@19"
                       },
                       "arguments": []
                     }
@@ -3219,7 +3243,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@19"
                           },
                           "arguments": []
                         }
@@ -3259,7 +3283,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -3271,7 +3295,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -3298,7 +3322,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3327,7 +3351,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3353,7 +3377,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3377,7 +3401,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -3398,7 +3422,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -3456,7 +3480,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3477,7 +3501,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@38"
+                        "$ref": "#/rules@39"
                       },
                       "arguments": []
                     }
@@ -3503,7 +3527,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3546,7 +3570,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -3565,7 +3589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -3577,7 +3601,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -3589,7 +3613,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -3618,7 +3642,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -3632,7 +3656,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -3687,7 +3711,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3737,7 +3761,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3811,7 +3835,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -3851,7 +3875,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@50"
+                          "$ref": "#/rules@51"
                         },
                         "arguments": []
                       },
@@ -3890,7 +3914,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@50"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -3923,7 +3947,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@50"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -4057,7 +4081,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -4069,7 +4093,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             },
@@ -4086,7 +4110,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
@@ -4111,14 +4135,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           }
@@ -4149,7 +4173,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@50"
+                      "$ref": "#/rules@51"
                     },
                     "arguments": []
                   },
@@ -4179,7 +4203,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -4195,7 +4219,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -4228,7 +4252,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@50"
+                  "$ref": "#/rules@51"
                 },
                 "arguments": []
               },
@@ -4252,7 +4276,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           },
@@ -4367,14 +4391,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           }
@@ -4401,7 +4425,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             },
@@ -4414,7 +4438,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -4439,7 +4463,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@37"
+                            "$ref": "#/rules@38"
                           },
                           "arguments": []
                         }
@@ -4458,7 +4482,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@37"
+                                "$ref": "#/rules@38"
                               },
                               "arguments": []
                             }
@@ -4482,7 +4506,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@49"
                           },
                           "arguments": []
                         }
@@ -4501,7 +4525,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@48"
+                                "$ref": "#/rules@49"
                               },
                               "arguments": []
                             }
@@ -4533,7 +4557,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -4552,7 +4576,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@47"
+                            "$ref": "#/rules@48"
                           },
                           "arguments": []
                         }
@@ -4576,7 +4600,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -4597,7 +4621,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -4614,7 +4638,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -4651,7 +4675,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -4671,7 +4695,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -4723,7 +4747,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -4787,7 +4811,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -4806,7 +4830,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -4825,7 +4849,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@40"
                       },
                       "arguments": []
                     }
@@ -4843,7 +4867,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -4872,7 +4896,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -4884,7 +4908,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 },
@@ -4922,7 +4946,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -4934,7 +4958,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             },
@@ -4966,7 +4990,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -5047,7 +5071,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -5131,7 +5155,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -5280,25 +5304,25 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@22"
-            }
-          },
-          {
-            "$type": "SimpleType",
-            "typeRef": {
               "$ref": "#/rules@23"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@24"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@26"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@29"
             }
           }
         ]

@@ -73,7 +73,7 @@ function communityTitle(f: CommunityForecast, zh: boolean): string {
     const kpis = f.kpis.length ? f.kpis.reduce((s, k) => s + k.probability, 0) / f.kpis.length : undefined;
     const parts = [`${zh ? '预测' : 'Forecast'}: P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
     if (p10 !== null && p90 !== null) parts.push(`P10–P90 ${fmt(p10)}–${fmt(p90)}`);
-    if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'KPIs met'} ${Math.round(kpis * 100)} %`);
+    if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'mean chance of meeting each KPI'} ${Math.round(kpis * 100)} %`);
     return parts.join(' · ');
 }
 

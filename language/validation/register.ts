@@ -7,6 +7,7 @@ import { checkDates } from './dates.js';
 import { StructureChecks } from './structure.js';
 import { checkKpiDeadline, checkQuantity, checkTimeWindow } from './values.js';
 import { registerDomainChecks } from './domain-register.js';
+import { checkScenario } from './scenarios.js';
 
 export function registerValidationChecks(services: CommunityServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -32,6 +33,7 @@ export function registerValidationChecks(services: CommunityServices): void {
         Recurrence: dated,
         OneOff: dated,
         Lottery: dated,
+        Scenario: (n, a) => checkScenario(services, n, a),
         Kpi: [dated, (n, a) => {
             const frame = planFrameFor(services, n);
             checkKpiDeadline(n, a, settings.lang, frame?.horizonWeeks, frame?.start);

@@ -114,7 +114,7 @@ describe('forecast CodeLens', () => {
         await Community.communityLsp.Forecasts.whenSettled(doc.uri.toString());
         const lenses = (await Community.lsp.CodeLensProvider!.provideCodeLens(doc, params)) ?? [];
         const titles = lenses.map((l) => l.command?.title ?? '');
-        expect(titles[0]).toMatch(/^Forecast: P50 [\d,]+ members · P10–P90 [\d,]+–[\d,]+ · KPIs met \d+ %$/);
+        expect(titles[0]).toMatch(/^Forecast: P50 [\d,]+ members · P10–P90 [\d,]+–[\d,]+ · mean chance of meeting each KPI \d+ %$/);
         expect(titles[1]).toMatch(/^Forecast: P50 [\d,]+ · \d+ % chance$/);
         expect(lenses[1].range.start.line).toBe(text.split('\n').findIndex((l) => l.includes('kpi Growth')));
     });

@@ -1,0 +1,32 @@
+// The syntax of forecast model v2 and its coded diagnostics for bad input.
+import { describe, expect, it } from 'vitest';
+import { codes, PLAN_HEADER, validate } from '../helpers/language.js';
+
+const wrap = (body: string) => `${PLAN_HEADER}platform Red { kind xiaohongshu }\ncommunity C {\n  platform Red\n  tier A { seed 100  churn 5% per month }\n${body}\n}\n`;
+
+describe('model v2 syntax', () => {
+    it('margin, baseline buys, public content reach/conversion/into, participation KPI, buys lift and `shares to group` check clean', async () => {
+        const { diagnostics } = await validate(wrap(`  order value 100 CNY
+  margin 40%
+  baseline buys 2% per month
+  content Notes { kind educational  every week on Monday at 20:00  via Red  reach 3000 ± 1000  conversion 0.5%  into A }
+  activity Sale { online flash-sale  every week on Friday at 20:00  lift buys 3 points }
+  referral Poster { mechanic invite-code  invites 1 per member per month  conversion 10%  shares to group }
+  organic { innovation 0.01 per month  imitation 4.8 per year }
+  channel Ads { paid 50000 CNY  cost per join 20 CNY }
+  kpi participation >= 15%`));
+        expect(codes(diagnostics)).toEqual([]);
+    });
+
+    it.each([
+        ['a margin above 100 %', '  margin 140%', 'out-of-range'],
+        ['a baseline without a period', '  baseline buys 2%', 'missing-period'],
+        ['a reach in money', '  content N { kind tips  every week on Monday at 20:00  reach 3000 CNY }', 'wrong-unit'],
+        ['a negative join rate', '  content N { kind tips  every week on Monday at 20:00  conversion -1% }', 'out-of-range'],
+        ['imitation above 1 per month in a yearly rate', '  organic { innovation 0.01 per month  imitation 13 per year }', 'out-of-range'],
+        ['a participation target above 100 %', '  kpi participation >= 120%', 'out-of-range'],
+    ])('%s', async (_what, body, code) => {
+        const { diagnostics } = await validate(wrap(body));
+        expect(codes(diagnostics)).toContain(code);
+    });
+});

@@ -1,0 +1,30 @@
+// community check validates scenario overrides with the engine code that applies them.
+import { describe, expect, it } from 'vitest';
+import { codes, PLAN_HEADER, validate } from '../helpers/language.js';
+
+const body = `community C {
+  tier Free { seed 100  churn 5% per month }
+  activity Run { online challenge  every week on Monday at 07:00  lift retention 2 points }
+}
+`;
+
+describe('scenario overrides in check', () => {
+    it('accepts overrides of activity lifts (retention, activity, promotion, buys) and of margin', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}${body}scenario S { Run.retention = 3 points  Run.activity = 5 points  Run.buys = 1 points  C.margin = 40% }\n`);
+        expect(codes(diagnostics)).toEqual([]);
+    });
+
+    it('reports an unknown property with what can be overridden, in English and Chinese', async () => {
+        const en = await validate(`${PLAN_HEADER}${body}scenario S { Free.colour = 3 }\n`);
+        const d = en.diagnostics.find((x) => x.code === 'override-unknown-property');
+        expect(d?.message).toMatch(/Cannot override "colour" of tier "Free"; overridable: churn, active, buys/);
+        expect(d?.severity).toBe(1);
+        const zh = await validate(`${PLAN_HEADER}${body}scenario S { Free.colour = 3 }\n`, 'zh-CN');
+        expect(zh.diagnostics.find((x) => x.code === 'override-unknown-property')?.message).toMatch(/无法在情景中修改层级“Free”的“colour”/);
+    });
+
+    it('reports a target that is both an audience and a tier', async () => {
+        const { diagnostics } = await validate(`${PLAN_HEADER}audience Free { size 1000 }\n${body}scenario S { Free.churn = 4% per month }\n`);
+        expect(codes(diagnostics)).toContain('override-ambiguous');
+    });
+});
