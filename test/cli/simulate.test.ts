@@ -38,8 +38,8 @@ describe('community simulate', () => {
         const at = r.stdout.indexOf('KPIs across scenarios: P(success) and P50 at the deadline');
         expect(at).toBeGreaterThan(0);
         const table = r.stdout.slice(at).split('\n');
-        expect(table[1]).toMatch(/^KPI\s+plan as written\s+DoubleAds$/);
-        expect(table[2]).toMatch(/^Growth\s+[\d.]+% · [\d,]+\s+[\d.]+% · [\d,]+$/);
+        expect(table[1]).toMatch(/^KPI\s+plan as written\s+DoubleAds\s+NoTips\s+NoSalon$/);
+        expect(table[2]).toMatch(/^Growth(\s+[\d.]+% · [\d,]+){4}$/);
         // One scenario only: no comparison.
         expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '50']).stdout).not.toContain('KPIs across scenarios');
     });
@@ -63,7 +63,7 @@ describe('community simulate', () => {
         expect(community([...args.slice(0, 5), '8', ...args.slice(6)]).stdout).not.toBe(a.stdout);
         const report = JSON.parse(a.stdout);
         expect(report.format_version).toBe('1.0');
-        expect(report.forecasts.map((f: { scenario: string | null }) => f.scenario)).toEqual([null, 'DoubleAds']);
+        expect(report.forecasts.map((f: { scenario: string | null }) => f.scenario)).toEqual([null, 'DoubleAds', 'NoTips', 'NoSalon']);
         const schema = JSON.parse(readFileSync(resolve(ROOT, 'schemas/forecast.schema.json'), 'utf8'));
         const validate = new Ajv2020({ strict: false }).compile(schema);
         expect(validate(report)).toBe(true);
@@ -111,7 +111,7 @@ describe('community simulate', () => {
         expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', 'many']).code).toBe(2);
         const scenario = community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'Nope']);
         expect(scenario.code).toBe(2);
-        expect(scenario.stderr).toContain('unknown scenario "Nope"; the plan has: DoubleAds');
+        expect(scenario.stderr).toContain('unknown scenario "Nope"; the plan has: DoubleAds, NoTips, NoSalon');
         expect(community(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope']).code).toBe(2);
         expect(community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios']).code).toBe(2);
         expect(community(['simulate']).code).toBe(2);

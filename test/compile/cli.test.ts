@@ -139,7 +139,7 @@ describe('community compile', () => {
         const c = tempFolder();
         run(['compile', GOOD[1], '--out', c, '--runs', '150']);
         expect(tree(c)['oss-discord/report.html'].equals(ta['oss-discord/report.html'])).toBe(true);
-        expect(ta['fitness-wechat/schedule.csv'].toString()).toContain(',fitness-wechat.community:44\r\n');
+        expect(ta['fitness-wechat/schedule.csv'].toString()).toContain(',fitness-wechat.community:46\r\n');
     });
 
     it('honours --formats, --bom, --lang, --now and --scenario', () => {

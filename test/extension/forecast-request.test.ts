@@ -50,11 +50,11 @@ describe('community/forecast on the fitness example', () => {
         expect(f.title).toBe('居家健身社群');
         expect(base.plan.communities).toEqual([{ name: 'FitHome', title: '居家健身社群' }]);
         expect(base.plan).toMatchObject({ name: 'FitHome 2027 H1', horizonWeeks: 26, currency: 'CNY' });
-        expect(base.plan.scenarios.map((s) => s.name)).toEqual(['DoubleAds']);
+        expect(base.plan.scenarios.map((s) => s.name)).toEqual(['DoubleAds', 'NoTips', 'NoSalon']);
         expect(base.forecasts[0].scenario).toBeNull();
         expect(f.members.map((m) => m.key)).toEqual(['Prospect', 'Core', 'Ambassador']);
         expect(f.members[0].label).toBe('意向粉丝');
-        expect(f.members[0].source?.line).toBe(20);
+        expect(f.members[0].source?.line).toBe(22);
         for (const b of [f.total.band, f.activeRate, f.cost, f.revenue, ...f.members.map((m) => m.band)]) {
             expect(b.p50).toHaveLength(26);
             for (let w = 0; w < 26; w++) expect(b.p10[w]).toBeLessThanOrEqual(b.p90[w]);

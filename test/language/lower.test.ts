@@ -58,7 +58,7 @@ describe('lowering the fitness example to the plan model', () => {
 
     it('records where each item is written, for revealing it in the editor', async () => {
         const c = (await lowered('fitness-wechat.community')).communities[0];
-        expect(c.tiers[0].source).toMatchObject({ line: 20, character: 2 });
+        expect(c.tiers[0].source).toMatchObject({ line: 22, character: 2 });
         expect(c.tiers[0].source?.uri).toMatch(/fitness-wechat\.community$/);
     });
 
