@@ -33,6 +33,7 @@ type Bench = () => Promise<Figure[]>;
 const AREAS: Array<[string, string, string]> = [
     ['language', './language.ts', 'benchLanguage'],
     ['forecast', './simulate.ts', 'benchSimulate'],
+    ['solve', './solve.ts', 'benchSolve'],
     ['server', './server.ts', 'benchServer'],
     ['compile', './compile.ts', 'benchCompile'],
     ['preview', './preview.ts', 'benchPreview'],

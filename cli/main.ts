@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDiff } from './commands/diff.js';
+import { registerSolve } from './commands/solve.js';
 import { exitCodeOf } from './errors.js';
 import { oneLine } from './report.js';
 
@@ -23,6 +24,7 @@ export function createProgram(): Command {
     registerSimulate(program);
     registerCompile(program);
     registerDiff(program);
+    registerSolve(program);
     return program;
 }
 

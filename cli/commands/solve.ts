@@ -1,0 +1,260 @@
+// `community solve`: goal seeking over the forecast — the smallest spend (or any other lever) that
+// meets a KPI at a probability, or the allocation over several levers within a budget. Thin over
+// engine/solve.ts; `--write NAME` appends the answer as a scenario (temp file, then rename), so it
+// is reviewed and compared like any other change.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import type { Lang } from '../../engine/diagnostics.js';
+import { DEFAULT_SEED } from '../../engine/forecast.js';
+import type { Plan } from '../../engine/model.js';
+import { currentValue, solve, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
+import { AstUtils, type LangiumDocument } from 'langium';
+import * as A from '../../language/generated/ast.js';
+import { lowerPlan } from '../../language/lower.js';
+import { PlanErrors, UsageError } from '../errors.js';
+import { expandInputs } from '../files.js';
+import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { loadPlans } from '../workspace.js';
+
+interface SolveCliOptions extends CommonOptions {
+    kpi: string[];
+    probability: string;
+    vary: string[];
+    budget?: string;
+    minimise?: string;
+    maximise?: string;
+    runs: string;
+    seed: string;
+    format: 'table' | 'json';
+    write?: string;
+    progress: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerSolve(program: Command): void {
+    program
+        .command('solve')
+        .description('goal seeking: the value of a lever (or an allocation over several within a budget) that meets KPIs at a probability')
+        .argument('<plan>', 'the .community plan')
+        .requiredOption('--kpi <name>', 'KPI to meet (repeat for several: all must reach the probability)', collect, [])
+        .option('--probability <p>', 'required probability of meeting each KPI', '80%')
+        .requiredOption('--vary <lever>', 'ITEM.PROPERTY=MIN..MAX to vary (repeat for several)', collect, [])
+        .option('--budget <money>', 'mean total cost over the horizon may not exceed this')
+        .addOption(new Option('--minimise <what>', 'meet the KPIs at the least mean cost').choices(['cost']))
+        .addOption(new Option('--maximise <what>', 'the highest probability within the budget').choices(['probability']))
+        .option('--runs <n>', 'Monte Carlo runs per candidate', '1000')
+        .option('--seed <n>', 'random seed (the same for every candidate)', String(DEFAULT_SEED))
+        .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+        .option('--write <name>', 'append the answer to the plan as `scenario NAME { … }`')
+        .option('--no-progress', 'never show a progress bar')
+        .addOption(langOption())
+        .addOption(rootOption())
+        .action(async (input: string, options: SolveCliOptions) => {
+            const lang = resolveLang(options.lang);
+            const runs = parseRuns(options.runs);
+            const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
+            const probability = parseShare(options.probability, '--probability');
+            const budget = options.budget !== undefined ? parseAmount(options.budget, '--budget') : undefined;
+            if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write)) throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
+            const files = expandInputs([input]);
+            if (files.length !== 1) throw new UsageError(`solve takes one plan, but "${input}" names ${files.length} files.`);
+            const { plan, path, doc } = await loadValidPlan(files[0], lang, options.root);
+            if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write)) throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
+            const levers = options.vary.map((v) => parseLever(v, plan));
+            const progress = options.progress ? progressBar() : undefined;
+            let result: SolveResult;
+            try {
+                result = solve(plan, {
+                    kpis: options.kpi, probability, levers, budget, runs, seed,
+                    // Default: meet the KPIs at the least cost, or — where nothing in the ranges and budget meets
+                    // them — the highest probability (engine/solve.ts `better`).
+                    objective: options.maximise === 'probability' ? 'maximise-probability' : 'minimise-cost',
+                    onProgress: progress?.update,
+                });
+            } catch (error) {
+                if (error instanceof SolveError) throw new UsageError(error.message);
+                throw error;
+            } finally {
+                progress?.stop();
+            }
+            if (options.format === 'json') process.stdout.write(JSON.stringify(toJson(result, options.kpi, probability, budget), null, 2) + '\n');
+            else process.stdout.write(formatSolve(result, options.kpi, probability, budget, plan, lang));
+            if (options.write !== undefined) {
+                writeScenario(path, doc, options.write, result);
+                process.stderr.write(lang === 'zh-CN' ? `已将情景 ${options.write} 追加到 ${input}。\n` : `appended scenario ${options.write} to ${input}.\n`);
+            }
+            process.exitCode = 0;
+        });
+}
+
+function parseShare(text: string, name: string): number {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+    const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!(v > 0 && v <= 1)) throw new UsageError(`${name} must be a probability like 80% or 0.8, got "${text}".`);
+    return v;
+}
+
+function parseAmount(text: string, name: string): number {
+    const m = /^\s*(\d+(?:\.\d+)?)(万)?\s*[A-Za-z元¥￥]*\s*$/.exec(text);
+    if (!m) throw new UsageError(`${name} must be an amount of money like 150000 or 150000 CNY, got "${text}".`);
+    return Number(m[1]) * (m[2] ? 10000 : 1);
+}
+
+/** `ITEM.PROPERTY=MIN..MAX`; without a range, 0 to 4 × the current value. */
+export function parseLever(text: string, plan: Plan): Lever {
+    const m = /^([^.=\s]+)\.([A-Za-z][\w-]*)(?:=(-?\d+(?:\.\d+)?)(%?)\.\.(-?\d+(?:\.\d+)?)(%?))?$/u.exec(text.trim());
+    if (!m) throw new UsageError(`--vary takes ITEM.PROPERTY=MIN..MAX (e.g. DouyinAds.paid=1000..20000), got "${text}".`);
+    const [, target, property, lo, loPct, hi, hiPct] = m;
+    const lever: Lever = { target, property, min: 0, max: 0 };
+    if (lo !== undefined) {
+        lever.min = Number(lo) / (loPct ? 100 : 1);
+        lever.max = Number(hi) / (hiPct ? 100 : 1);
+    } else {
+        const now = currentValue(plan, lever);
+        if (now === undefined || !(now > 0)) throw new UsageError(`--vary ${text} needs a range (=MIN..MAX): the plan gives it no value to start from.`);
+        lever.max = 4 * now;
+    }
+    if (!(lever.max > lever.min)) throw new UsageError(`the range of --vary ${text} is empty: give MIN..MAX with MIN below MAX.`);
+    return lever;
+}
+
+async function loadValidPlan(file: string, lang: Lang, root: string | undefined): Promise<{ plan: Plan; path: string; doc: LangiumDocument }> {
+    const ws = await loadPlans([file], { lang, root });
+    const diags = flatten(ws.plans);
+    const summary = summarize(diags, ws.plans.length);
+    if (summary.errors > 0) {
+        process.stderr.write(formatText(diags, summary, lang, colorsFor(process.stderr)));
+        throw new PlanErrors(`${ws.requested[0]?.shown ?? file} has errors; fix them before solving.`);
+    }
+    const requested = ws.requested[0];
+    if (!requested) throw new UsageError(`cannot load "${file}".`);
+    return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document };
+}
+
+function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: (done: number, total: number) => void; stop: () => void } | undefined {
+    if (!stream.isTTY) return undefined;
+    let bar: SingleBar | undefined;
+    return {
+        update(done, total) {
+            if (!bar) {
+                bar = new SingleBar({ stream, format: 'solving [{bar}] {value}/{total} candidates', hideCursor: true, clearOnComplete: true });
+                bar.start(total, done);
+            }
+            bar.setTotal(Math.max(total, done));
+            bar.update(done);
+        },
+        stop() {
+            bar?.stop();
+        },
+    };
+}
+
+/** A number as a plan would write it: whole numbers plain, others with up to 4 significant decimals. */
+function num(v: number): string {
+    if (Number.isInteger(v)) return String(v);
+    const abs = Math.abs(v);
+    return String(+v.toFixed(abs >= 100 ? 0 : abs >= 1 ? 2 : 4));
+}
+
+const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatSolve(r: SolveResult, kpis: string[], probability: number, budget: number | undefined, plan: Plan, lang: Lang): string {
+    const zh = lang === 'zh-CN';
+    const lines: string[] = [];
+    const names = r.levers.map((l) => `${l.target}.${l.property}`);
+    const kpiText = kpis.map((k, i) => `${k} ${pct(r.best.probabilities[i] ?? 0)}`).join(zh ? '，' : ', ');
+    if (r.reached) {
+        lines.push(zh ? `每个 KPI 达成概率至少 ${pct(probability)} 的方案：` : `Meets every KPI with at least ${pct(probability)}:`);
+    } else {
+        lines.push(zh ? `范围内没有任何取值能让每个 KPI 达到 ${pct(probability)}${budget !== undefined ? '（在预算内）' : ''}；最接近的是：` : `No value in the range${budget !== undefined ? ' within the budget' : ''} reaches ${pct(probability)} for every KPI; the closest:`);
+    }
+    r.levers.forEach((l, i) => {
+        const now = currentValue(plan, l);
+        lines.push(`  ${names[i]} = ${num(r.best.values[i])}${now !== undefined ? (zh ? `（计划中为 ${num(now)}）` : ` (plan: ${num(now)})`) : ''}`);
+    });
+    lines.push(zh ? `  达成概率：${kpiText}` : `  P(met): ${kpiText}`);
+    lines.push(zh ? `  平均总成本：${money.format(r.best.cost)} ${plan.currency}${budget !== undefined ? `（预算 ${money.format(budget)}）` : ''}` : `  mean total cost: ${money.format(r.best.cost)} ${plan.currency}${budget !== undefined ? ` (budget ${money.format(budget)})` : ''}`);
+    if (r.direction) lines.push(zh ? `  方向：${r.direction === 'more' ? '越多越好（取最小的达标值）' : '越少越好（取最大的达标值）'}` : `  direction: ${r.direction === 'more' ? 'more helps (the smallest value that meets it)' : 'less helps (the largest value that meets it)'}`);
+    if (r.singles) {
+        lines.push(zh ? '单独调整每个杠杆（其他保持计划值）：' : 'Each lever alone (the others as written):');
+        r.singles.forEach((s, i) => lines.push(`  ${names[i]} = ${num(s.best.values[0])} · ${pct(Math.min(...s.best.probabilities))} · ${money.format(s.best.cost)} ${plan.currency}`));
+    }
+    if (r.marginal) {
+        lines.push(zh ? '最优点处的边际回报（每增加范围的 1%）：' : 'Marginal return at the answer (per +1 % of each range):');
+        for (const m of r.marginal) lines.push(`  ${m.lever}: ${m.probability >= 0 ? '+' : ''}${(m.probability * 100).toFixed(2)} pp · ${m.cost >= 0 ? '+' : ''}${money.format(m.cost)} ${plan.currency}`);
+    }
+    lines.push(zh ? `（共评估 ${r.evaluations} 个候选方案，使用相同的随机数）` : `(${r.evaluations} candidates, common random numbers)`);
+    return lines.join('\n') + '\n';
+}
+
+function toJson(r: SolveResult, kpis: string[], probability: number, budget: number | undefined) {
+    return {
+        format_version: '1.0',
+        kpis,
+        probability,
+        budget: budget ?? null,
+        reached: r.reached,
+        levers: r.levers.map((l, i) => ({ lever: `${l.target}.${l.property}`, min: l.min, max: l.max, value: r.best.values[i] })),
+        probabilities: Object.fromEntries(kpis.map((k, i) => [k, r.best.probabilities[i]])),
+        cost: r.best.cost,
+        direction: r.direction ?? null,
+        singles: r.singles?.map((s) => ({ lever: `${s.levers[0].target}.${s.levers[0].property}`, value: s.best.values[0], probabilities: s.best.probabilities, cost: s.best.cost })) ?? null,
+        marginal: r.marginal ?? null,
+        evaluations: r.evaluations,
+    };
+}
+
+/**
+ * Appends the answer as a scenario. Each value is written in the units of the property it replaces:
+ * the number of the plan's own text for it is swapped (and its spread scaled alike), so
+ * `paid 3000 CNY per week` becomes `Ads.paid = 4500 CNY per week`. Written to a temporary file and
+ * renamed, so an interrupted write leaves the plan as it was.
+ */
+export function writeScenario(path: string, doc: LangiumDocument, name: string, r: SolveResult): void {
+    const text = readFileSync(path, 'utf8');
+    const lines = r.levers.map((l, i) => `  ${l.target}.${l.property} = ${valueText(doc, l, r.best.values[i])}`);
+    const block = `\nscenario ${name} {\n${lines.join('\n')}\n}\n`;
+    const tmp = `${path}.solve-${process.pid}.tmp`;
+    writeFileSync(tmp, text.replace(/\s*$/, '\n') + block);
+    renameSync(tmp, path);
+}
+
+/** The plan's own Quantity for a lever's property (found in the syntax tree), if it writes one. */
+function quantityOf(doc: LangiumDocument, lever: Lever): A.Quantity | undefined {
+    for (const node of AstUtils.streamAst(doc.parseResult.value)) {
+        if (!('name' in node) || (node as { name?: string }).name !== lever.target) continue;
+        const p = lever.property;
+        if (A.isChannel(node)) return p === 'paid' || p === 'spend' ? node.spend : p === 'cost' ? node.costPerJoin : undefined;
+        if (A.isReferral(node)) return p === 'invites' ? node.invites : p === 'conversion' ? node.conversion : p === 'reward' ? node.reward : p === 'cycle' ? node.cycle : undefined;
+        if (A.isActivity(node)) return p === 'reach' ? node.reach : p === 'cost' ? node.cost : p === 'capacity' ? node.capacity : p === 'staff' ? node.staff : node.lifts.find((l) => l.metric === p)?.amount;
+        if (A.isContent(node)) return p === 'cost' ? node.cost : p === 'reach' ? node.reach : p === 'conversion' ? node.conversion : undefined;
+        if (A.isTier(node)) {
+            if (p === 'churn' || p === 'active' || p === 'buys' || p === 'seed' || p === 'capacity') return node[p];
+            if (p === 'fee') return node.entry?.fee;
+            return node.flows.find((f) => f.tier.$refText === p)?.rate;
+        }
+        if (A.isCommunity(node)) return p === 'margin' ? node.margin : p === 'innovation' ? node.organic?.innovation : p === 'imitation' ? node.organic?.imitation : p === 'order-value' || p === 'order' ? node.orderValue : undefined;
+        if (A.isAudience(node)) return p === 'size' ? node.size : undefined;
+    }
+    return undefined;
+}
+
+/**
+ * The new value in the words of the plan's own text for the property (every number of it scaled
+ * alike, so the spread of `15 CNY ± 5 CNY` scales with it; a period such as `per 2 weeks` is kept),
+ * or a plain number when the plan does not write the property.
+ */
+function valueText(doc: LangiumDocument, lever: Lever, value: number): string {
+    const written = quantityOf(doc, lever)?.$cstNode?.text.replace(/\s+/g, ' ').trim();
+    const first = written ? /-?\d+(?:\.\d+)?/.exec(written) : null;
+    if (!written || !first) return num(value);
+    // A percentage is written in percent and held as a fraction.
+    const old = Number(first[0]) / (written.slice(first.index + first[0].length).trimStart().startsWith('%') ? 100 : 1);
+    const factor = old !== 0 ? value / old : 1;
+    if (old === 0) return num(value) + written.slice(first.index + first[0].length);
+    return written.replace(/(per\s+\d+\s+\w+)|(-?\d+(?:\.\d+)?)/g, (m, period: string | undefined) => (period ? m : num(Number(m) * factor)));
+}

@@ -1,0 +1,303 @@
+// Goal seeking: "how much do I need to spend to reach 50,000 members at 80 %?" (docs/solve.md).
+//
+// A lever is any overridable property of the plan (`DouyinAds.paid`, `InviteCode.invites`,
+// `Core.seed` …), applied exactly as a scenario override would be (engine/scenario.ts), so every
+// lever the forecast has can be varied and a solved value can be written back as a scenario. A
+// candidate is scored by the Monte Carlo forecast with common random numbers: every candidate runs
+// with the same seed and runs, so P(KPI met) changes only through the lever (a smooth, repeatable
+// objective; the answer does not jump between candidates because of noise).
+//
+// - One lever: the KPIs' probability is monotone in a lever in practice; the direction is read from
+//   the range's two ends, then bisection finds the smallest value (largest, where less helps) at
+//   which every KPI reaches the probability.
+// - Several levers with a budget: each lever alone first (the others as written), the best of these
+//   starts a compass search (coordinate steps halving down to 1/64 of each range) over the levers'
+//   box; a candidate whose mean total cost exceeds the budget is infeasible. Only improvements are
+//   taken, so the allocation never does worse than the best single lever under the same budget.
+import { Assumptions } from './assumptions.js';
+import { compileCommunity, S } from './compile.js';
+import type { Dist, Plan } from './model.js';
+import { distCentre, Random, scaleDist } from './random.js';
+import { applyScenario, ScenarioError } from './scenario.js';
+import { meetsTarget, SeriesReader, simulateCommunity } from './simulate.js';
+
+export interface Lever {
+    /** Item name (or "plan") and property, as in a scenario override. */
+    target: string;
+    property: string;
+    min: number;
+    max: number;
+}
+
+export interface SolveOptions {
+    kpis: string[];
+    /** Required probability of meeting each KPI (0–1). */
+    probability: number;
+    levers: Lever[];
+    /** Mean total cost over the horizon (all communities) must stay within this. */
+    budget?: number;
+    objective: 'minimise-cost' | 'maximise-probability';
+    runs: number;
+    seed: number;
+    onProgress?: (done: number, total: number) => void;
+}
+
+export interface Evaluation {
+    values: number[];
+    /** P(met) of each requested KPI, in request order. */
+    probabilities: number[];
+    /** Mean total cost over the horizon. */
+    cost: number;
+    feasible: boolean;
+}
+
+export interface SolveResult {
+    levers: Lever[];
+    best: Evaluation;
+    /** True when every KPI reaches the probability at the answer. */
+    reached: boolean;
+    /** One lever: which way the lever helps. */
+    direction?: 'more' | 'less';
+    /** Several levers: each lever alone (the others as written) under the same budget. */
+    singles?: SolveResult[];
+    /** At the answer: change in the lowest KPI probability and in mean cost per +1 % of each lever's range. */
+    marginal?: { lever: string; probability: number; cost: number }[];
+    evaluations: number;
+}
+
+export class SolveError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'SolveError';
+    }
+}
+
+/** The value a lever has in the plan as written (its distribution's centre), undefined when unset. */
+export function currentValue(plan: Plan, lever: Lever): number | undefined {
+    const dist = findDist(plan, lever)?.dist;
+    return dist ? distCentre(dist) : undefined;
+}
+
+interface Found {
+    dist?: Dist;
+    per?: string;
+}
+
+/** The current distribution and period of a lever (undefined dist when the plan does not set it). */
+function findDist(plan: Plan, lever: Lever): Found | undefined {
+    const { target, property } = lever;
+    if (target === 'plan') return property === 'budget' ? { dist: plan.budget !== undefined ? { kind: 'fixed', value: plan.budget } : undefined } : undefined;
+    for (const a of plan.audiences) if (a.name === target && property === 'size') return { dist: a.size };
+    for (const c of plan.communities) {
+        if (c.name === target) {
+            if (property === 'innovation' || property === 'imitation') return { dist: c.organic?.[property].value, per: c.organic?.[property].per };
+            if (property === 'margin') return { dist: c.margin };
+            if (property === 'order-value' || property === 'order') return { dist: c.orderValue };
+        }
+        for (const t of c.tiers) {
+            if (t.name !== target) continue;
+            if (property === 'churn' || property === 'active' || property === 'buys') return { dist: t[property]?.value, per: t[property]?.per };
+            if (property === 'seed') return { dist: t.seed };
+            if (property === 'capacity') return { dist: t.capacity !== undefined ? { kind: 'fixed', value: t.capacity } : undefined };
+            if (property === 'fee') return { dist: t.entry?.fee?.value, per: t.entry?.fee?.per };
+            const flow = t.flowsFrom.find((f) => f.tier === property);
+            if (flow) return { dist: flow.rate.value, per: flow.rate.per };
+        }
+        for (const x of c.contents) if (x.name === target) return property === 'cost' ? { dist: x.costPerPost } : property === 'reach' ? { dist: x.reachPerPost } : property === 'conversion' ? { dist: x.joinRate } : undefined;
+        for (const a of c.activities) {
+            if (a.name !== target) continue;
+            if (property === 'reach') return { dist: a.reach };
+            if (property === 'cost') return { dist: a.costPerRun };
+            if (property === 'capacity') return { dist: a.capacity !== undefined ? { kind: 'fixed', value: a.capacity } : undefined };
+            if (property === 'staff') return { dist: a.staff !== undefined ? { kind: 'fixed', value: a.staff } : undefined };
+            if (property === 'retention' || property === 'activity' || property === 'promotion' || property === 'buys') return { dist: a.lifts[property] };
+        }
+        for (const r of c.referrals) {
+            if (r.name !== target) continue;
+            if (property === 'invites') return { dist: r.invites.value, per: r.invites.per };
+            if (property === 'conversion') return { dist: r.conversion };
+            if (property === 'reward') return { dist: r.reward };
+            if (property === 'cycle') return { dist: { kind: 'fixed', value: r.cycleDays }, per: 'day' };
+        }
+        for (const ch of c.channels) {
+            if (ch.name !== target) continue;
+            if (property === 'paid' || property === 'spend') return { dist: ch.spend?.value, per: ch.spend?.per ?? ch.spendPer };
+            if (property === 'cost') return { dist: ch.costPerJoin };
+        }
+    }
+    return undefined;
+}
+
+/** A Dist centred on `value`, keeping the existing one's relative spread. */
+function centredOn(existing: Dist | undefined, value: number): Dist {
+    if (!existing || existing.kind === 'fixed') return { kind: 'fixed', value };
+    const centre = distCentre(existing);
+    return centre > 0 ? scaleDist(existing, value / centre) : { kind: 'fixed', value };
+}
+
+/** The plan with every lever set: a scenario of overrides, applied by the scenario code. */
+export function planWith(plan: Plan, levers: Lever[], values: number[]): Plan {
+    const overrides = levers.map((lever, i) => {
+        // A property this reader does not know is still tried as a scenario override, whose error
+        // lists what can be overridden.
+        const found = findDist(plan, lever) ?? {};
+        return { target: lever.target, property: lever.property, value: centredOn(found.dist, values[i]), per: found.per };
+    });
+    const name = '\u0000solve';
+    try {
+        return applyScenario({ ...plan, scenarios: [...plan.scenarios, { name, overrides, drops: [] }] }, name);
+    } catch (e) {
+        if (e instanceof ScenarioError) throw new SolveError(e.message);
+        throw e;
+    }
+}
+
+/** Monte Carlo score of one candidate with common random numbers (the same seed every time). */
+export function evaluate(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>, levers: Lever[], values: number[]): Evaluation {
+    const p = planWith(plan, levers, values);
+    const assumptions = new Assumptions(p.assumptions);
+    const rng = Random.fromSeed(options.seed);
+    const hits = new Float64Array(options.kpis.length);
+    let cost = 0;
+    const scratch = new Float64Array(options.runs);
+    p.communities.forEach((community, ci) => {
+        const compiled = compileCommunity(p, community, assumptions);
+        const raw = simulateCommunity(compiled, rng.fork(ci), { runs: options.runs });
+        options.kpis.forEach((name, i) => {
+            const k = compiled.kpis.findIndex((x) => x.kpi.name === name);
+            if (k < 0) return;
+            const kpi = compiled.kpis[k].kpi;
+            let n = 0;
+            for (let r = 0; r < raw.runs; r++) if (meetsTarget(raw.kpiValues[k * raw.runs + r], kpi.op, kpi.target)) n++;
+            hits[i] = n / raw.runs;
+        });
+        new SeriesReader(raw).read(S.cumulativeCost, compiled.horizon - 1, scratch);
+        let sum = 0;
+        for (let r = 0; r < raw.runs; r++) sum += scratch[r];
+        cost += sum / raw.runs;
+    });
+    return { values: [...values], probabilities: [...hits], cost, feasible: options.budget === undefined || cost <= options.budget + 1e-9 };
+}
+
+const lowest = (e: Evaluation) => Math.min(...e.probabilities);
+const meets = (e: Evaluation, probability: number) => e.feasible && e.probabilities.every((p) => p >= probability - 1e-12);
+
+/** True when `a` is a better answer than `b` for the objective. */
+function better(a: Evaluation, b: Evaluation, options: SolveOptions): boolean {
+    if (a.feasible !== b.feasible) return a.feasible;
+    const am = meets(a, options.probability);
+    const bm = meets(b, options.probability);
+    if (options.objective === 'minimise-cost' && am && bm) return a.cost < b.cost - 1e-9;
+    if (am !== bm) return am;
+    const d = lowest(a) - lowest(b);
+    if (Math.abs(d) > 1e-12) return d > 0;
+    return a.cost < b.cost - 1e-9;
+}
+
+/** Bisection steps: the answer is within (max − min) / 2^BISECTION_STEPS of the exact one. */
+const BISECTION_STEPS = 14;
+const COMPASS_MIN_STEP = 1 / 64;
+
+export function solve(plan: Plan, options: SolveOptions): SolveResult {
+    if (options.levers.length === 0) throw new SolveError('nothing to vary: give at least one --vary ITEM.PROPERTY=MIN..MAX.');
+    if (options.kpis.length === 0) throw new SolveError('no KPI: give --kpi NAME.');
+    const known = plan.communities.flatMap((c) => c.kpis.map((k) => k.name));
+    for (const k of options.kpis) if (!known.includes(k)) throw new SolveError(`unknown KPI "${k}"; the plan has: ${known.join(', ') || 'none'}.`);
+    for (const l of options.levers) {
+        if (!(l.max > l.min) || !Number.isFinite(l.min) || !Number.isFinite(l.max)) throw new SolveError(`the range of "${l.target}.${l.property}" is empty: ${l.min}..${l.max}.`);
+        planWith(plan, [l], [l.min]);
+    }
+    let evaluations = 0;
+    const total = options.levers.length === 1 ? BISECTION_STEPS + 2 : options.levers.length * (BISECTION_STEPS + 2) + 60;
+    const score = (levers: Lever[], values: number[]) => {
+        const e = evaluate(plan, options, levers, values);
+        evaluations++;
+        options.onProgress?.(Math.min(evaluations, total), total);
+        return e;
+    };
+    if (options.levers.length === 1) return { ...solveOne(options, options.levers[0], score), evaluations };
+
+    // Several levers: each alone (the others as written), then a compass search from the best.
+    const current = options.levers.map((l) => clamp(currentValue(plan, l) ?? l.min, l));
+    const singles = options.levers.map((lever, i) => {
+        const others = options.levers.filter((_, j) => j !== i);
+        const one = solveOne(options, lever, (_ls, v) => score([lever, ...others], [v[0], ...others.map((o) => current[options.levers.indexOf(o)])]));
+        return one;
+    });
+    const singleValues = singles.map((s, i) => options.levers.map((_, j) => (j === i ? s.best.values[0] : current[j])));
+    let best = score(options.levers, singleValues[0]);
+    for (let i = 1; i < singleValues.length; i++) {
+        const e = score(options.levers, singleValues[i]);
+        if (better(e, best, options)) best = e;
+    }
+    let step = 0.25;
+    while (step >= COMPASS_MIN_STEP && evaluations < total * 4) {
+        let improved = false;
+        for (let i = 0; i < options.levers.length; i++) {
+            for (const sign of [1, -1]) {
+                const l = options.levers[i];
+                const values = [...best.values];
+                values[i] = clamp(values[i] + sign * step * (l.max - l.min), l);
+                if (values[i] === best.values[i]) continue;
+                const e = score(options.levers, values);
+                if (better(e, best, options)) {
+                    best = e;
+                    improved = true;
+                }
+            }
+        }
+        if (!improved) step /= 2;
+    }
+    const marginal = options.levers.map((l, i) => {
+        const delta = 0.01 * (l.max - l.min);
+        const values = [...best.values];
+        values[i] = clamp(values[i] + delta, l);
+        const e = values[i] === best.values[i] ? best : score(options.levers, values);
+        return { lever: `${l.target}.${l.property}`, probability: lowest(e) - lowest(best), cost: e.cost - best.cost };
+    });
+    return { levers: options.levers, best, reached: meets(best, options.probability), singles: singles.map((s) => ({ ...s, evaluations: 0 })), marginal, evaluations };
+}
+
+function clamp(v: number, l: Lever): number {
+    return v < l.min ? l.min : v > l.max ? l.max : v;
+}
+
+/** One lever by bisection between the ends of its range (the direction read from the ends). */
+function solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], values: number[]) => Evaluation): Omit<SolveResult, 'evaluations'> {
+    const lo = score([lever], [lever.min]);
+    const hi = score([lever], [lever.max]);
+    const more = lowest(hi) >= lowest(lo);
+    const direction = more ? 'more' : 'less';
+    // `weak` is the end that helps least, `strong` the end that helps most.
+    let weak = more ? lever.min : lever.max;
+    let strong = more ? lever.max : lever.min;
+    let weakE = more ? lo : hi;
+    let strongE = more ? hi : lo;
+    const ok = (e: Evaluation) => meets(e, options.probability);
+    if (!weakE.feasible && strongE.feasible) [weak, strong, weakE, strongE] = [strong, weak, strongE, weakE];
+    if (!strongE.feasible && weakE.feasible) {
+        // The budget binds inside the range: the strongest value that stays within it.
+        let inside = weak;
+        let insideE = weakE;
+        let outside = strong;
+        for (let i = 0; i < BISECTION_STEPS; i++) {
+            const mid = (inside + outside) / 2;
+            const e = score([lever], [mid]);
+            if (e.feasible) [inside, insideE] = [mid, e];
+            else outside = mid;
+        }
+        [strong, strongE] = [inside, insideE];
+    }
+    if (ok(weakE)) return { levers: [lever], best: weakE, reached: true, direction };
+    if (!ok(strongE)) return { levers: [lever], best: better(strongE, weakE, options) ? strongE : weakE, reached: false, direction };
+    let bestE = strongE;
+    for (let i = 0; i < BISECTION_STEPS; i++) {
+        const mid = (weak + strong) / 2;
+        const e = score([lever], [mid]);
+        if (ok(e)) {
+            strong = mid;
+            bestE = e;
+        } else weak = mid;
+    }
+    return { levers: [lever], best: bestE, reached: true, direction };
+}

@@ -1,0 +1,63 @@
+// `community solve` as a process: the table, JSON, --write (atomic, formatting and comments kept,
+// the result checks clean), Chinese output and one-line usage errors.
+import { copyFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+
+beforeAll(() => ensureBuilt());
+
+function workspace(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'solve-'));
+    copyFileSync(join(ROOT, 'examples/beauty-multiplatform.community'), join(dir, 'beauty.community'));
+    cpSync(join(ROOT, 'examples/shared'), join(dir, 'shared'), { recursive: true });
+    return dir;
+}
+
+describe('community solve', () => {
+    it('finds the spend that meets a KPI at 80 % and writes it as a scenario that checks clean', () => {
+        const dir = workspace();
+        const file = join(dir, 'beauty.community');
+        const before = readFileSync(file, 'utf8');
+        const r = community(['solve', 'beauty.community', '--kpi', 'Paying', '--probability', '80%', '--vary', 'DouyinAds.paid=0..60000', '--runs', '300', '--write', 'Reach80'], { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/^Meets every KPI with at least 80\.0%:\n {2}DouyinAds\.paid = \d+ \(plan: 12000\)\n {2}P\(met\): Paying (8\d|9\d|100)\.\d%/);
+        const after = readFileSync(file, 'utf8');
+        expect(after.startsWith(before.replace(/\s*$/, '\n'))).toBe(true);
+        expect(after).toMatch(/\nscenario Reach80 \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
+        const check = community(['check', 'beauty.community'], { cwd: dir });
+        expect(check.code, check.stdout).toBe(0);
+        const sim = community(['simulate', 'beauty.community', '--scenario', 'Reach80', '--runs', '300', '--format', 'json'], { cwd: dir });
+        expect(sim.code).toBe(0);
+        const paying = JSON.parse(sim.stdout).forecasts[0].communities[0].kpis.find((k: { name: string }) => k.name === 'Paying');
+        expect(paying.probability).toBeGreaterThanOrEqual(0.8);
+        // A second --write with the same name is refused (the plan is left as it is).
+        const again = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '50', '--write', 'Reach80'], { cwd: dir });
+        expect(again.code).toBe(2);
+        expect(readFileSync(file, 'utf8')).toBe(after);
+    }, 120_000);
+
+    it('prints JSON and Chinese', () => {
+        const dir = workspace();
+        const json = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'], { cwd: dir });
+        expect(json.code, json.stderr).toBe(0);
+        const out = JSON.parse(json.stdout);
+        expect(out.levers[0]).toMatchObject({ lever: 'DouyinAds.paid', min: 0, max: 60000 });
+        expect(typeof out.probabilities.Paying).toBe('number');
+        const zh = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--lang', 'zh-CN'], { cwd: dir });
+        expect(zh.stdout).toMatch(/达成概率/);
+    }, 120_000);
+
+    it.each([
+        [['--vary', 'Nope.paid=0..10'], /cannot vary "Nope\.paid"|no item named "Nope"/],
+        [['--vary', 'DouyinAds.colour=0..10'], /Cannot override "colour" of channel "DouyinAds"/],
+        [['--vary', 'DouyinAds.paid=10..10'], /range of --vary DouyinAds\.paid=10\.\.10 is empty/],
+        [['--vary', 'DouyinAds'], /--vary takes ITEM\.PROPERTY=MIN\.\.MAX/],
+    ])('refuses %j with one line and exit 2', (args, message) => {
+        const r = community(['solve', 'beauty.community', '--kpi', 'Paying', '--runs', '10', ...(args as string[])], { cwd: workspace() });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(message as RegExp);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    });
+});
