@@ -168,6 +168,8 @@ export interface CompiledCommunity {
     retentionSeries0: number;
     groupSeries0: number;
     groupCapacities: number[];
+    /** Per group series: 1 for the tiers whose members count on that platform (a tier's own platform, or every platform when it names none). */
+    groupTiers: Uint8Array[];
     /** Longest cohort age tracked, in weeks. */
     maxCohortAge: number;
     audiences: number[]; // slots; empty = no addressable audience (unbounded)
@@ -519,12 +521,14 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
     for (const d of retentionDays) series.push({ key: `retention-${d}d`, label: `Retention at ${d} days`, unit: 'share' });
     const groupSeries0 = series.length;
     const groupCapacities: number[] = [];
+    const groupTiers: Uint8Array[] = [];
     for (const name of community.platforms) {
         const platform = plan.platforms.find((p) => p.name === name);
         const cap = platform?.limits['group-capacity'];
         if (platform && cap !== undefined && cap > 0) {
             series.push({ key: `groups:${name}`, label: `Groups needed on ${name}`, unit: 'groups', platform: name });
             groupCapacities.push(cap);
+            groupTiers.push(Uint8Array.from(tiers, (t) => (t.platform === undefined || t.platform === name ? 1 : 0)));
         }
     }
 
@@ -555,6 +559,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         retentionSeries0,
         groupSeries0,
         groupCapacities,
+        groupTiers,
         maxCohortAge: Math.ceil(retentionDays[retentionDays.length - 1] / 7),
         audiences,
         tierSeed,

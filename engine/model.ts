@@ -103,6 +103,8 @@ export const Tier = z.object({
     /** Share of members buying per period (revenue = buyers × the community's order value). */
     buys: Rate.optional(),
     capacity: z.number().optional(),
+    /** The platform the tier's groups live on (absent: it counts on every platform of the community). */
+    platform: z.string().optional(),
     benefits: z.array(z.string()),
     source: SourceRef.optional(),
 });

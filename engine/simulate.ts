@@ -139,8 +139,20 @@ export class SeriesReader {
             const active = raw.counts;
             for (let r = 0; r < R; r++) out[r] = m[r] > 0 ? active[o + r] / m[r] : NaN;
         } else {
-            const cap = c.groupCapacities[s - c.groupSeries0];
-            for (let r = 0; r < R; r++) out[r] = Math.ceil(m[r] / cap);
+            const g = s - c.groupSeries0;
+            const cap = c.groupCapacities[g];
+            const mask = c.groupTiers[g];
+            if (mask.every((x) => x === 1)) for (let r = 0; r < R; r++) out[r] = Math.ceil(m[r] / cap);
+            else {
+                // Only the tiers that live on this platform need its groups.
+                out.fill(0, 0, R);
+                for (let t = 0; t < c.T; t++) {
+                    if (!mask[t]) continue;
+                    const o = this.stored(c.tierSeries0 + t, w);
+                    for (let r = 0; r < R; r++) out[r] += raw.counts[o + r];
+                }
+                for (let r = 0; r < R; r++) out[r] = Math.ceil(out[r] / cap);
+            }
         }
         return out;
     }
@@ -168,7 +180,10 @@ export function rawValue(raw: RawResult, s: number, w: number, r: number): numbe
     for (let t = 0; t < c.T; t++) members += at(c.tierSeries0 + t, w);
     if (s === S.members) return members;
     if (s === S.activeRate) return members > 0 ? at(S.activeMembers, w) / members : NaN;
-    return Math.ceil(members / c.groupCapacities[s - c.groupSeries0]);
+    const g = s - c.groupSeries0;
+    let onPlatform = 0;
+    for (let t = 0; t < c.T; t++) if (c.groupTiers[g][t]) onPlatform += at(c.tierSeries0 + t, w);
+    return Math.ceil(onPlatform / c.groupCapacities[g]);
 }
 
 export interface SimulateOptions {

@@ -207,6 +207,7 @@ function lowerTier(t: A.Tier): M.Tier {
         seed: dist(t.seed),
         buys: rate(t.buys),
         capacity: num(t.capacity),
+        platform: t.platform?.ref?.name ?? t.platform?.$refText,
         benefits: t.benefits,
         source: sourceOf(t),
     };

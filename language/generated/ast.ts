@@ -1117,6 +1117,7 @@ export interface Tier extends langium.AstNode {
     entry?: Entry;
     flows: Array<Flow>;
     name: string;
+    platform?: langium.Reference<Platform>;
     seed?: Quantity;
     title?: string;
 }
@@ -1132,6 +1133,7 @@ export const Tier = {
     entry: 'entry',
     flows: 'flows',
     name: 'name',
+    platform: 'platform',
     seed: 'seed',
     title: 'title'
 } as const;
@@ -2200,6 +2202,11 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Tier.name
+                },
+                platform: {
+                    name: Tier.platform,
+                    referenceType: Platform.$type,
+                    optional: true
                 },
                 seed: {
                     name: Tier.seed,

@@ -1489,6 +1489,35 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "platform"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "platform",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@6"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@51"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "benefits"
                   },
                   {

@@ -24,7 +24,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     each: d('Per person (team hours) or per side (referral rewards).', '每人（团队工时）或每方（推荐奖励）。', 'reward 20 CNY each side'),
     market: d('Markets the plan targets (CN, US, EU, UK, global): selects the compliance rules that apply.', '计划面向的市场（CN、US、EU、UK、global），决定适用的合规规则。', 'market CN, US'),
     assume: d('Override a forecast model coefficient (see the assumptions table).', '覆盖预测模型的一个系数（见假设表）。', 'assume promo-share-threshold 20%'),
-    platform: d('A platform where the community lives (WeChat group, WeCom, QQ, Discord …), or which platforms a community uses.', '社群所在的平台（微信群、企业微信、QQ、Discord 等），或社群使用的平台。', 'platform WeChatGroups "微信群" { kind wechat-group }'),
+    platform: d('A platform where the community lives (WeChat group, WeCom, QQ, Discord …), which platforms a community uses, or — in a tier — the one platform its groups live on (so group counts are not doubled across platforms).', '社群所在的平台（微信群、企业微信、QQ、Discord 等）、社群使用的平台，或在层级中表示该层级的群所在的唯一平台（群数不会跨平台重复计算）。', 'platform WeChatGroups "微信群" { kind wechat-group }'),
     kind: d('What kind of platform, content or activity this is; known kinds carry limits and model effects.', '平台、内容或活动的类型；已知类型带有平台限制与模型效果。', 'kind wechat-group'),
     group: d('`group capacity N`: members per group on this platform (overrides the limits table).', '`group capacity N`：该平台每个群的人数上限（覆盖限制表）。', 'group capacity 500'),
     limit: d('Override one entry of the platform-limits table for this plan.', '在本计划中覆盖平台限制表的一项。', 'limit qr-join 200'),

@@ -31,6 +31,8 @@ export class PlatformChecks {
             const cap = platform.limits['group-capacity'];
             const qr = platform.limits['qr-join'];
             for (const tier of community.tiers) {
+                // A tier that names its platform needs groups only there (as the forecast's groups series).
+                if (tier.platform && tier.platform.ref !== platform.node) continue;
                 const series = facts.p90.members.get(tier);
                 if (!series) continue;
                 const peak = Math.round(maxOf(series));

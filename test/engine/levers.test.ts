@@ -193,3 +193,19 @@ describe('defects fixed', () => {
         expect(c.contentChurn[0]).toBeCloseTo(a.get('promo-churn-uplift') / a.get('promo-share-floor'), 9);
     });
 });
+
+describe('tier ↔ platform', () => {
+    it('a tier that names its platform needs groups only there', () => {
+        const p = plan([community({
+            platforms: ['WeChat', 'Douyin'],
+            tiers: [tier('Fans', { seed: fixed(1000), platform: 'Douyin' }), tier('Members', { seed: fixed(300), platform: 'WeChat' }), tier('Everyone', { seed: fixed(100) })],
+        })], { platforms: [{ name: 'WeChat', kind: 'wechat-group', limits: { 'group-capacity': 100 } }, { name: 'Douyin', kind: 'douyin-fan-group', limits: { 'group-capacity': 100 } }] });
+        const [raw] = simulatePlan(p, 3, 1);
+        const c = raw.compiled;
+        expect(rawValue(raw, c.groupSeries0, 0, 0)).toBe(Math.ceil((300 + 100) / 100));
+        expect(rawValue(raw, c.groupSeries0 + 1, 0, 0)).toBe(Math.ceil((1000 + 100) / 100));
+        const report = forecast(p, { runs: 3, seed: 1 });
+        expect(seriesOf(report, 'groups:WeChat').p50[0]).toBe(4);
+        expect(seriesOf(report, 'groups:Douyin').p50[0]).toBe(11);
+    });
+});

@@ -12,6 +12,9 @@ const hostile = fc.constantFrom(
     '{', '}', '{{{{{{{{', '}}}}', '"', "'", '..', '±', '->', '//', '/*', '*/', '\u0000', '\uFEFF', '\r', '\t',
     '真爱粉丝', 'مرحبا', 'שלום', '😀🎉', '\u202e', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
     'javascript:alert(1)', 'tier', 'community', 'kpi', 'every', 'per month', 'from', 'import "../../etc/x.community"',
+    // Forecast model v2 constructs.
+    'margin 40%', 'margin 140%', 'baseline buys 2% per month', 'baseline buys', 'kpi participation >= 70%', 'participation',
+    'reach 3000 ± 1000', 'conversion 0.5%', 'into', 'lift buys 3 points', 'lift retention 1e308 points', 'shares to group',
 );
 
 const unicode = fc.string({ unit: 'grapheme', maxLength: 12 });
