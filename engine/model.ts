@@ -126,6 +126,8 @@ export const Content = z.object({
     joinRate: Dist.optional(),
     /** Tier the joiners land in (default: the community's entry tier). */
     into: z.string().optional(),
+    /** How posts reach a WeCom group: a company broadcast (mass message, the default) or posted manually in the group. */
+    delivery: z.enum(['broadcast', 'manually']).optional(),
     /** How long a post's calendar slot lasts (`lasts 1 hours` for a livestream); absent: a point in time. */
     durationMinutes: z.number().nonnegative().optional(),
     owner: z.string().optional(),

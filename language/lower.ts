@@ -252,6 +252,7 @@ function lowerContent(c: A.Content): M.Content {
         reachPerPost: dist(c.reach),
         joinRate: dist(c.conversion),
         into: c.into?.ref?.name ?? c.into?.$refText,
+        delivery: c.delivery,
         costPerPost: dist(c.cost),
         durationMinutes: c.duration ? Math.round((days(c.duration) ?? 0) * 1440) : undefined,
         owner: c.owner,

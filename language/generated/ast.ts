@@ -43,11 +43,13 @@ export type CommunityKeywordNames =
     | "active"
     | "activity"
     | "age"
+    | "as"
     | "assume"
     | "at"
     | "audience"
     | "baseline"
     | "benefits"
+    | "broadcast"
     | "budget"
     | "buys"
     | "by"
@@ -99,6 +101,7 @@ export type CommunityKeywordNames =
     | "limit"
     | "link"
     | "lottery"
+    | "manually"
     | "margin"
     | "market"
     | "materials"
@@ -139,6 +142,7 @@ export type CommunityKeywordNames =
     | "rules"
     | "scenario"
     | "seed"
+    | "sent"
     | "shares"
     | "side"
     | "size"
@@ -414,6 +418,7 @@ export interface Content extends langium.AstNode {
     readonly $type: 'Content';
     conversion?: Quantity;
     cost?: Quantity;
+    delivery?: 'broadcast' | 'manually';
     duration?: Quantity;
     format?: string;
     into?: langium.Reference<Tier>;
@@ -433,6 +438,7 @@ export const Content = {
     $type: 'Content',
     conversion: 'conversion',
     cost: 'cost',
+    delivery: 'delivery',
     duration: 'duration',
     format: 'format',
     into: 'into',
@@ -1522,6 +1528,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 cost: {
                     name: Content.cost,
+                    optional: true
+                },
+                delivery: {
+                    name: Content.delivery,
                     optional: true
                 },
                 duration: {

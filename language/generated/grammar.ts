@@ -1865,6 +1865,43 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "sent"
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "as",
+                        "cardinality": "?"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "delivery",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "Alternatives",
+                          "elements": [
+                            {
+                              "$type": "Keyword",
+                              "value": "broadcast"
+                            },
+                            {
+                              "$type": "Keyword",
+                              "value": "manually"
+                            }
+                          ]
+                        }
+                      }
+                    ]
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "reach"
                   },
                   {

@@ -84,7 +84,8 @@ export class PlatformChecks {
         const overridden = platform.node.limits.some((l) => l.key === 'mass-messages-per-month') || 'mass-messages-per-month' in this.services.community.Settings.limitsFor(platform.kind);
         const byMonth = new Map<string, number>();
         const start = new Date(`${facts.plan.start}T00:00:00Z`);
-        const sending: Content[] = community.contents.filter((c) => !c.platform || c.platform.ref === platform.node);
+        // Company broadcasts only: posts sent manually in the group are not mass messages.
+        const sending: Content[] = community.contents.filter((c) => (!c.platform || c.platform.ref === platform.node) && c.delivery !== 'manually');
         for (const c of sending) {
             const weeks = facts.posts.get(c)!;
             for (let w = 0; w < weeks.length; w++) {
