@@ -58,6 +58,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     format: d('Format of a content stream: text, image, video, livestream, article, audio.', '内容形式：文字、图片、视频、直播、长文、音频。', 'format video'),
     for: d('Which tiers a content stream, activity or referral addresses.', '内容、活动或推荐面向的层级。', 'for Prospect, Core'),
     sent: d('WeCom: how a content item reaches the group — `sent as broadcast` (a company mass message, counted against the monthly cap; the default) or `sent manually` (posted in the group by staff, not a broadcast).', '企业微信：内容如何发到群里——`sent as broadcast`（企业群发，计入每月上限；默认）或 `sent manually`（员工在群内手动发送，不算群发）。', 'sent manually'),
+    as: d('See `sent`: `sent as broadcast`.', '见 `sent`：`sent as broadcast`。', 'sent as broadcast'),
     broadcast: d('See `sent`: a company mass message on WeCom.', '见 `sent`：企业微信的企业群发。', 'sent as broadcast'),
     manually: d('See `sent`: posted in the group by a member of staff, not a company broadcast.', '见 `sent`：员工在群内手动发送，不是企业群发。', 'sent manually'),
     via: d('The platform a content stream is posted on (default: all of the community\'s platforms).', '内容发布的平台（默认：社群的所有平台）。', 'via WeChatGroups'),

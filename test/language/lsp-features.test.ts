@@ -25,6 +25,13 @@ describe('completion', () => {
         const text = PLAN.replace('from Prospect 6% per month', 'from <|>P');
         await complete({ text, index: 0, assert: (list) => expect(list.items.map((i) => i.label)).toContain('Prospect') });
     });
+    it('offers the forecast model v2 words: margin, baseline, participation, public content reach, model keys', async () => {
+        const labels = (list: { items: { label: string }[] }) => list.items.map((i) => i.label);
+        await complete({ text: PLAN.replace('  kpi Growth', '  <|>\n  kpi Growth'), index: 0, assert: (list) => expect(labels(list)).toEqual(expect.arrayContaining(['margin', 'baseline'])) });
+        await complete({ text: PLAN.replace('  kpi Growth', '  kpi <|>\n  kpi Growth'), index: 0, assert: (list) => expect(labels(list)).toContain('participation') });
+        await complete({ text: PLAN.replace('kind educational', 'kind educational  <|>'), index: 0, assert: (list) => expect(labels(list)).toEqual(expect.arrayContaining(['reach', 'conversion', 'sent'])) });
+        await complete({ text: PLAN.replace('  kpi Growth', '  activity A { online qa  lift <|> }\n  kpi Growth'), index: 0, assert: (list) => expect(labels(list)).toContain('buys') });
+    });
     it('offers platform kinds from the limits table', async () => {
         await complete({ text: 'platform P { kind <|> }', index: 0, assert: (list) => expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['wechat-group', 'discord', 'wecom-group'])) });
     });
