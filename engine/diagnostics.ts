@@ -76,6 +76,7 @@ export const diagnostics = {
     // compliance (domain brief §4)
     'lottery-top-prize': { severity: 'error', en: 'Top prize {prize} is above the ¥50,000 cap for lottery-type prize sales (Anti-Unfair Competition Law).', zh: '最高奖金额 {prize} 超过抽奖式有奖销售 5 万元的上限（《反不正当竞争法》）。' },
     'lottery-disclosure': { severity: 'error', en: 'The lottery of "{activity}" must disclose {missing}.', zh: '“{activity}”的抽奖必须公示{missing}。' },
+    'induced-sharing-entry': { severity: 'warning', en: 'Tier "{tier}" lets people in for sharing a post: on WeChat, requiring a share to Moments or to groups is inducing sharing (诱导分享), the same rule as a rewarded poster; let people join by group QR code, invitation or application instead.', zh: '层级“{tier}”以分享内容作为入群条件：在微信上，要求分享到朋友圈或群属于诱导分享（与有奖海报同一规则）；请改为扫码入群、邀请或申请。' },
     'induced-sharing': { severity: 'error', en: 'Referral "{referral}" rewards sharing to {targets}: WeChat bans inducing sharing (诱导分享); use in-app invite codes or rewards not tied to sharing.', zh: '推荐“{referral}”以奖励诱导分享到{targets}：微信禁止诱导分享；请改用应用内邀请码或与分享无关的奖励。' },
     'data-consent': { severity: 'error', en: '"{owner}" collects personal data ({fields}) without {missing} (PIPL Art. 13–17 / GDPR).', zh: '“{owner}”收集个人信息（{fields}）但缺少{missing}（《个人信息保护法》第 13–17 条 / GDPR）。' },
     'sensitive-data': { severity: 'warning', en: '"{owner}" collects sensitive data ({fields}): PIPL needs separate consent ("consent separate").', zh: '“{owner}”收集敏感个人信息（{fields}）：需取得单独同意（“consent separate”）。' },

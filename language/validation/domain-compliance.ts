@@ -2,7 +2,7 @@
 // inducing sharing, PIPL/GDPR consent, US sweepstakes free entry, and "广告" labels on purchase links.
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import { isActivity, isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type DataCollection, type Referral } from '../generated/ast.js';
+import { isActivity, isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type DataCollection, type Referral, type Tier } from '../generated/ast.js';
 import { currencyOf, readQuantity } from '../quantity.js';
 import { fmt, isChinaFacing, isPromotional, lightFacts, planFacts } from './domain-calc.js';
 import { report } from './report.js';
@@ -62,6 +62,15 @@ export class ComplianceChecks {
         if (facts.plan.markets.includes('US') && !activity.lottery?.freeEntry?.trim()) {
             report(accept, this.lang, 'sweepstakes-free-entry', { activity: activity.name }, { node: activity, property: 'name' });
         }
+    }
+
+    /** `entry share post` (share to Moments to get in): the 诱导分享 rule applies as for a rewarded poster. */
+    entryShare(tier: Tier, accept: ValidationAcceptor): void {
+        if (tier.entry?.condition !== 'share') return;
+        const facts = lightFacts(this.services, tier.$container);
+        const onWeChat = facts.platforms.some((p) => p.kind.startsWith('wechat') || p.kind.startsWith('wecom'));
+        if (!onWeChat) return;
+        report(accept, this.lang, 'induced-sharing-entry', { tier: tier.name }, { node: tier.entry, property: 'condition' });
     }
 
     sharing(referral: Referral, accept: ValidationAcceptor): void {

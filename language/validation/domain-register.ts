@@ -41,7 +41,7 @@ export function registerDomainChecks(services: CommunityServices): void {
             (n, a) => resources.staff(n, a),
         ],
         Activity: (n, a) => resources.capacity(n, a),
-        Tier: (n, a) => resources.tierFull(n, a),
+        Tier: [(n, a) => resources.tierFull(n, a), (n, a) => compliance.entryShare(n, a)],
         Kpi: (n, a) => strategy.impossible(n, a),
     };
     registry.register(onlyWhenParsed(fast), undefined, 'fast');
