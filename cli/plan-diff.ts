@@ -84,7 +84,8 @@ function text(key: string, v: unknown, currency: string, per?: string): string {
     if (typeof v === 'object' && v !== null && !Array.isArray(v) && isDist((v as { value?: unknown }).value)) {
         const r = v as { value: Dist; per?: string };
         const period = per ?? r.per;
-        return dist(r.value) + (period ? ` per ${period}` : '');
+        // Invitations are per inviting member per period, as the plan writes them.
+        return dist(r.value) + (key === 'invites' ? ' per member' : '') + (period ? ` per ${period}` : '');
     }
     if (Array.isArray(v)) {
         return v.map((x) => (typeof x === 'object' && x !== null ? [...flatten(x as Record<string, unknown>, currency).entries()].map(([k, t]) => (k === 'tier' || k === 'kind' ? t : `${k} ${t}`)).join(' ') : String(x))).join(', ') || '—';

@@ -30,6 +30,20 @@ export const MAX_EVENT_ROWS = 60;
 
 export type EventChange = 'added' | 'removed' | 'moved' | 'changed';
 
+/** The fields in which two occurrences of one event differ, as `field value` of the side `o`. */
+function changedFields(before: Occurrence, after: Occurrence, o: Occurrence, money: (x: number) => string, zh: boolean): string[] {
+    const fields: Array<[string, string, (x: Occurrence) => string]> = [
+        ['end', '结束', (x) => x.end ?? '—'],
+        ['at', '地点', (x) => x.location ?? '—'],
+        ['owner', '负责人', (x) => x.owner ?? '—'],
+        ['cost', '成本', (x) => (x.cost === null ? '—' : money(x.cost))],
+        ['staff', '人员', (x) => (x.staff === null || x.staff === undefined ? '—' : String(x.staff))],
+        ['title', '标题', (x) => x.title ?? '—'],
+        ['for', '面向', (x) => x.tiers.join(zh ? '、' : ', ') || '—'],
+    ];
+    return fields.filter(([, , get]) => get(before) !== get(after)).map(([en, cn, get]) => `${zh ? cn : en} ${get(o)}`);
+}
+
 export interface EventDiff {
     change: EventChange;
     community: string;
@@ -227,7 +241,8 @@ export function renderDiff(title: string, before: { plan: Plan; schedule: PlanSc
         for (const e of events.slice(0, MAX_EVENT_ROWS)) {
             const detail = (o: Occurrence | null) => {
                 if (!o) return '—';
-                const extra = e.change === 'changed' ? ` (${[o.end, o.location, o.owner, o.cost === null ? '' : f.currencyAmount(o.cost)].filter(Boolean).join(', ')})` : '';
+                // A changed event shows what changed (end, place, owner, cost, staff, title, tiers), so before and after never read the same.
+                const extra = e.change === 'changed' && e.before && e.after ? ` (${changedFields(e.before, e.after, o, (x) => f.currencyAmount(x), zh).join(', ')})` : '';
                 return m(when(o) + extra);
             };
             out.push(`| ${CHANGE_LABEL[lang][e.change]} | ${m(e.community)} | ${m(e.item)} | ${detail(e.before)} | ${detail(e.after)} |`);
