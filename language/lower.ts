@@ -376,8 +376,9 @@ function lowerKpi(k: A.Kpi, frame: PlanFrame): M.Kpi {
         toTier: A.isConversionMetric(m) ? m.to.$refText : undefined,
         windowDays: A.isRetentionMetric(m) ? days(m.window) : undefined,
         op,
-        target: target.center,
-        targetPer: target.period,
+        // `>= 40% above 3000`: a relative target against a stated baseline number is 3000 × 1.4.
+        target: k.base ? readQuantity(k.base).center * (1 + target.center) : target.center,
+        targetPer: k.base ? readQuantity(k.base).period : target.period,
         deadlineWeek: Math.max(1, Math.round(deadlineWeek)),
         source: sourceOf(k),
     };

@@ -40,6 +40,7 @@ export type CommunityKeywordNames =
     | "Thursday"
     | "Tuesday"
     | "Wednesday"
+    | "above"
     | "active"
     | "activity"
     | "age"
@@ -619,6 +620,7 @@ export function isIncentiveKind(item: unknown): item is IncentiveKind {
 export interface Kpi extends langium.AstNode {
     readonly $container: Community;
     readonly $type: 'Kpi';
+    base?: Quantity;
     deadlineDate?: string;
     deadlineWeek?: number;
     metric: KpiMetric;
@@ -629,6 +631,7 @@ export interface Kpi extends langium.AstNode {
 
 export const Kpi = {
     $type: 'Kpi',
+    base: 'base',
     deadlineDate: 'deadlineDate',
     deadlineWeek: 'deadlineWeek',
     metric: 'metric',
@@ -1713,6 +1716,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
         Kpi: {
             name: Kpi.$type,
             properties: {
+                base: {
+                    name: Kpi.base,
+                    optional: true
+                },
                 deadlineDate: {
                     name: Kpi.deadlineDate,
                     optional: true

@@ -3689,6 +3689,28 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "elements": [
               {
                 "$type": "Keyword",
+                "value": "above"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "base",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@39"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
                 "value": "by"
               },
               {

@@ -58,6 +58,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     format: d('Format of a content stream: text, image, video, livestream, article, audio.', '内容形式：文字、图片、视频、直播、长文、音频。', 'format video'),
     for: d('Which tiers a content stream, activity or referral addresses.', '内容、活动或推荐面向的层级。', 'for Prospect, Core'),
     sent: d('WeCom: how a content item reaches the group — `sent as broadcast` (a company mass message, counted against the monthly cap; the default) or `sent manually` (posted in the group by staff, not a broadcast).', '企业微信：内容如何发到群里——`sent as broadcast`（企业群发，计入每月上限；默认）或 `sent manually`（员工在群内手动发送，不算群发）。', 'sent manually'),
+    above: d('A relative KPI target: `kpi new members >= 40% above 3000` means at least 4,200 (the baseline × 1.4).', '相对的 KPI 目标：`kpi new members >= 40% above 3000` 表示至少 4,200（基准 × 1.4）。', 'kpi Signups: new members >= 40% above 3000'),
     as: d('See `sent`: `sent as broadcast`.', '见 `sent`：`sent as broadcast`。', 'sent as broadcast'),
     broadcast: d('See `sent`: a company mass message on WeCom.', '见 `sent`：企业微信的企业群发。', 'sent as broadcast'),
     manually: d('See `sent`: posted in the group by a member of staff, not a company broadcast.', '见 `sent`：员工在群内手动发送，不是企业群发。', 'sent manually'),

@@ -91,6 +91,9 @@ export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
 };
 
+/** `>= 40% above 3000`: the relative part of a KPI target against a baseline number. */
+const relativeTarget: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 100, expected: ['a percentage above the baseline (e.g. 40% above 3000)', '相对基准的百分比（如 40% above 3000）'] };
+
 /** A rate in a scenario may leave its period out: it keeps the period of the value it replaces. */
 const periodOptional = (spec: ValueSpec): ValueSpec => ({ ...spec, period: spec.period === 'required' ? 'optional' : spec.period });
 
@@ -128,9 +131,12 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
         const spec = overrideSpec(container);
         return spec ? { spec, label: `${container.plan ? 'plan' : (container.target?.$refText ?? '?')}.${container.property}` } : undefined;
     }
-    if (isKpi(container) && q.$containerProperty === 'target') {
+    if (isKpi(container) && q.$containerProperty === 'target' && container.base) {
+        return { spec: relativeTarget, label: 'KPI target' };
+    }
+    if (isKpi(container) && (q.$containerProperty === 'target' || q.$containerProperty === 'base')) {
         const spec = container.metric ? KPI_TARGET_SPECS[container.metric.$type] : undefined;
-        return spec ? { spec, label: 'KPI target' } : undefined;
+        return spec ? { spec, label: q.$containerProperty === 'base' ? 'KPI baseline' : 'KPI target' } : undefined;
     }
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
     const key = `${container.$type}.${q.$containerProperty}`;

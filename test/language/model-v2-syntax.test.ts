@@ -18,7 +18,15 @@ describe('model v2 syntax', () => {
         expect(codes(diagnostics)).toEqual([]);
     });
 
+    it('a relative KPI target against a baseline number: 40% above 3000 is 4,200', async () => {
+        const { doc, diagnostics } = await validate(wrap('  kpi Signups: members >= 40% above 50 by week 8'));
+        expect(codes(diagnostics)).toEqual([]);
+        const kpi = (doc.parseResult.value.elements.find((e) => e.$type === 'Community') as unknown as { kpis: { base?: unknown }[] }).kpis[0];
+        expect(kpi.base).toBeDefined();
+    });
+
     it.each([
+        ['a relative target that is not a percentage', '  kpi new members >= 40 above 3000', 'wrong-unit'],
         ['a margin above 100 %', '  margin 140%', 'out-of-range'],
         ['a baseline without a period', '  baseline buys 2%', 'missing-period'],
         ['a reach in money', '  content N { kind tips  every week on Monday at 20:00  reach 3000 CNY }', 'wrong-unit'],
@@ -28,5 +36,21 @@ describe('model v2 syntax', () => {
     ])('%s', async (_what, body, code) => {
         const { diagnostics } = await validate(wrap(body));
         expect(codes(diagnostics)).toContain(code);
+    });
+});
+
+describe('relative KPI targets in the plan model', () => {
+    it('lowers 40% above 50 to a target of 70', async () => {
+        const { mkdtempSync, writeFileSync } = await import('node:fs');
+        const { tmpdir } = await import('node:os');
+        const { join } = await import('node:path');
+        const { loadPlans } = await import('../../cli/workspace.js');
+        const { lowerPlan } = await import('../../language/lower.js');
+        const dir = mkdtempSync(join(tmpdir(), 'rel-'));
+        writeFileSync(join(dir, 'p.community'), wrap('  kpi Signups: members >= 40% above 50 by week 8'));
+        const ws = await loadPlans([join(dir, 'p.community')], { lang: 'en', root: dir, cwd: dir });
+        const plan = lowerPlan(ws.services, ws.requested[0].document);
+        expect(plan.communities[0].kpis[0]).toMatchObject({ name: 'Signups', metric: 'members', op: '>=', deadlineWeek: 8 });
+        expect(plan.communities[0].kpis[0].target).toBeCloseTo(70, 9);
     });
 });
