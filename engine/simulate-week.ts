@@ -776,13 +776,16 @@ export function weekCapacity(b: Block): void {
         }
     }
     for (let j = 0; j < nb; j++) {
-        for (let pass = 0; pass <= F; pass++) {
+        // Every pass only lowers moves, so this ends; a deficit bouncing between two capped tiers
+        // (a promotion one way, a demotion back) can take many passes, hence the generous bound and,
+        // past it, inflows into a tier still over are cut whole.
+        for (let pass = 0; pass <= 64 * (F + 1); pass++) {
             let changed = false;
             for (let f = 0; f < F; f++) {
                 const ti = flowTo[f] * B + j;
                 const fi = f * B + j;
                 if (!(room[ti] < 0) || !(moved[fi] > 0)) continue;
-                const cut = Math.min(moved[fi], -room[ti]);
+                const cut = pass < 64 * F ? Math.min(moved[fi], -room[ti]) : moved[fi];
                 moved[fi] -= cut;
                 room[ti] += cut;
                 room[flowFrom[f] * B + j] -= cut;

@@ -274,19 +274,20 @@ function solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], 
     let weakE = more ? lo : hi;
     let strongE = more ? hi : lo;
     const ok = (e: Evaluation) => meets(e, options.probability);
-    if (!weakE.feasible && strongE.feasible) [weak, strong, weakE, strongE] = [strong, weak, strongE, weakE];
-    if (!strongE.feasible && weakE.feasible) {
-        // The budget binds inside the range: the strongest value that stays within it.
-        let inside = weak;
-        let insideE = weakE;
-        let outside = strong;
+    // The budget: cost is taken to be monotone in the lever, so the feasible values are one interval
+    // reaching one end of the range; its edge is found by bisection and becomes that end.
+    if (weakE.feasible !== strongE.feasible) {
+        let inside = weakE.feasible ? weak : strong;
+        let insideE = weakE.feasible ? weakE : strongE;
+        let outside = weakE.feasible ? strong : weak;
         for (let i = 0; i < BISECTION_STEPS; i++) {
             const mid = (inside + outside) / 2;
             const e = score([lever], [mid]);
             if (e.feasible) [inside, insideE] = [mid, e];
             else outside = mid;
         }
-        [strong, strongE] = [inside, insideE];
+        if (weakE.feasible) [strong, strongE] = [inside, insideE];
+        else [weak, weakE] = [inside, insideE];
     }
     if (ok(weakE)) return { levers: [lever], best: weakE, reached: true, direction };
     if (!ok(strongE)) return { levers: [lever], best: better(strongE, weakE, options) ? strongE : weakE, reached: false, direction };

@@ -395,7 +395,8 @@ function lowerScenario(s: A.Scenario): M.Scenario {
             overrides.push({
                 target: change.plan ? 'plan' : change.target?.ref ? nameOf(change.target.ref) : (change.target?.$refText ?? ''),
                 property: change.property,
-                value: m.dist,
+                // "3 points" are percentage points, held as fractions like "3%" (as a lift in the plan body).
+                value: m.unitClass === 'points' ? scaleDist(m.dist, 0.01) : m.dist,
                 per: m.period,
                 unit: m.unit,
             });

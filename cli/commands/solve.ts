@@ -9,7 +9,8 @@ import type { Lang } from '../../engine/diagnostics.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
 import { currentValue, solve, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createCommunityServices } from '../../language/community-module.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan } from '../../language/lower.js';
 import { PlanErrors, UsageError } from '../errors.js';
@@ -83,7 +84,7 @@ export function registerSolve(program: Command): void {
             if (options.format === 'json') process.stdout.write(JSON.stringify(toJson(result, options.kpi, probability, budget), null, 2) + '\n');
             else process.stdout.write(formatSolve(result, options.kpi, probability, budget, plan, lang));
             if (options.write !== undefined) {
-                writeScenario(path, doc, options.write, result);
+                writeScenario(path, doc, plan, options.write, result);
                 process.stderr.write(lang === 'zh-CN' ? `已将情景 ${options.write} 追加到 ${input}。\n` : `appended scenario ${options.write} to ${input}.\n`);
             }
             process.exitCode = 0;
@@ -214,13 +215,23 @@ function toJson(r: SolveResult, kpis: string[], probability: number, budget: num
  * `paid 3000 CNY per week` becomes `Ads.paid = 4500 CNY per week`. Written to a temporary file and
  * renamed, so an interrupted write leaves the plan as it was.
  */
-export function writeScenario(path: string, doc: LangiumDocument, name: string, r: SolveResult): void {
+export function writeScenario(path: string, doc: LangiumDocument, plan: Plan, name: string, r: SolveResult): void {
     const text = readFileSync(path, 'utf8');
-    const lines = r.levers.map((l, i) => `  ${l.target}.${l.property} = ${valueText(doc, l, r.best.values[i])}`);
+    const lines = r.levers.map((l, i) => `  ${l.target}.${l.property} = ${valueText(doc, plan, l, r.best.values[i])}`);
     const block = `\nscenario ${name} {\n${lines.join('\n')}\n}\n`;
+    // The new block must parse on its own; otherwise the plan is left as it is.
+    const { shared } = createCommunityServices({ ...EmptyFileSystem });
+    const probe = shared.workspace.LangiumDocumentFactory.fromString(block, URI.parse('memory:/solve-check.community'));
+    if (probe.parseResult.parserErrors.length > 0 || probe.parseResult.lexerErrors.length > 0) {
+        throw new UsageError(`could not write the scenario (${oneLineOf(block)} does not parse: ${probe.parseResult.parserErrors[0]?.message ?? 'lexer error'}); the plan is unchanged.`);
+    }
     const tmp = `${path}.solve-${process.pid}.tmp`;
     writeFileSync(tmp, text.replace(/\s*$/, '\n') + block);
     renameSync(tmp, path);
+}
+
+function oneLineOf(text: string): string {
+    return text.trim().replace(/\s+/g, ' ');
 }
 
 /** The plan's own Quantity for a lever's property (found in the syntax tree), if it writes one. */
@@ -248,13 +259,25 @@ function quantityOf(doc: LangiumDocument, lever: Lever): A.Quantity | undefined 
  * alike, so the spread of `15 CNY ± 5 CNY` scales with it; a period such as `per 2 weeks` is kept),
  * or a plain number when the plan does not write the property.
  */
-function valueText(doc: LangiumDocument, lever: Lever, value: number): string {
+function valueText(doc: LangiumDocument, plan: Plan, lever: Lever, value: number): string {
     const written = quantityOf(doc, lever)?.$cstNode?.text.replace(/\s+/g, ' ').trim();
+    const centre = currentValue(plan, lever);
     const first = written ? /-?\d+(?:\.\d+)?/.exec(written) : null;
-    if (!written || !first) return num(value);
-    // A percentage is written in percent and held as a fraction.
-    const old = Number(first[0]) / (written.slice(first.index + first[0].length).trimStart().startsWith('%') ? 100 : 1);
-    const factor = old !== 0 ? value / old : 1;
-    if (old === 0) return num(value) + written.slice(first.index + first[0].length);
-    return written.replace(/(per\s+\d+\s+\w+)|(-?\d+(?:\.\d+)?)/g, (m, period: string | undefined) => (period ? m : num(Number(m) * factor)));
+    // The factor is taken against the value's centre (the mode, the middle of a range) in the
+    // model's units, so `4%..8% per month` solved to 9 % becomes `6%..12% per month`.
+    if (written && first && centre !== undefined && centre > 0 && /[A-Za-z%\u3400-\u9fff]/.test(written.slice(first.index + first[0].length))) {
+        const factor = value / centre;
+        return written.replace(/(per\s+\d+\s+\w+)|(-?\d+(?:\.\d+)?)/g, (m, period: string | undefined) => (period ? m : num(Number(m) * factor)));
+    }
+    // Nothing to copy the unit from: write one, so the next line is never read as this value's unit.
+    const unit = UNITS[lever.property];
+    if (unit === '%') return `${num(value * 100)}%`;
+    if (lever.target === 'plan' && lever.property === 'budget') return `${num(value)} ${plan.currency}`;
+    return unit ? `${num(value)} ${unit}` : num(value);
 }
+
+/** Units for values the plan does not write (each parses as the property expects). */
+const UNITS: Record<string, string> = {
+    seed: 'members', size: 'members', capacity: 'members', staff: 'people', churn: '%', active: '%', buys: '%', reach: '%', conversion: '%',
+    margin: '%', retention: '%', activity: '%', promotion: '%',
+};

@@ -176,10 +176,12 @@ function emptyProjection(community: Community, weeks: number): Projection {
 
 /** The engine's projection keyed by the syntax tree's tiers (lowering keeps tiers in order). */
 function asProjection(community: Community, p: CommunityProjection): Projection {
+    // By name: tolerant lowering may leave a half-written item out, so positions need not agree.
     const members = new Map<Tier, Float64Array>();
-    community.tiers.forEach((t, i) => {
-        if (!members.has(t) && p.compiled.tierNames[i] === t.name) members.set(t, p.tierMembers[i]);
-    });
+    for (const t of community.tiers) {
+        const i = p.compiled.tierNames.indexOf(t.name);
+        if (i >= 0 && !members.has(t)) members.set(t, p.tierMembers[i]);
+    }
     return { members, joined: p.joined, joinsBySource: p.joinsBySource, kpiValues: p.kpiValues, engine: p };
 }
 
@@ -198,12 +200,14 @@ function computeFacts(services: CommunityServices, community: Community): Commun
     }
     const c = model.compiled;
     const H = c.horizon;
-    community.contents.forEach((content, i) => {
-        if (!posts.has(content)) posts.set(content, c.contentNames[i] === content.name ? c.contentPosts.slice(i * H, (i + 1) * H) : new Float64Array(H));
-    });
-    community.activities.forEach((activity, i) => {
-        if (!runs.has(activity)) runs.set(activity, c.activities[i]?.name === activity.name ? c.activities[i].runs : new Float64Array(H));
-    });
+    for (const content of community.contents) {
+        const i = c.contentNames.indexOf(content.name);
+        if (!posts.has(content)) posts.set(content, i >= 0 ? c.contentPosts.slice(i * H, (i + 1) * H) : new Float64Array(H));
+    }
+    for (const activity of community.activities) {
+        const a = c.activities.find((x) => x.name === activity.name);
+        if (!runs.has(activity)) runs.set(activity, a ? a.runs : new Float64Array(H));
+    }
     return {
         plan, platforms, posts, runs, entryTier,
         model,

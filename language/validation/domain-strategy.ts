@@ -4,11 +4,12 @@ import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import {
     isActiveMembersMetric, isActiveRateMetric, isChurnMetric, isConversionMetric, isCostMetric, isMembersMetric,
-    isNewMembersMetric, isParticipationMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
+    isNewMembersMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
     type Community, type Kpi, type Tier,
 } from '../generated/ast.js';
+import { kpiName } from '../lower.js';
 import { readQuantity } from '../quantity.js';
-import { communityFacts, fmt, pct } from './domain-calc.js';
+import { communityFacts, fmt } from './domain-calc.js';
 import { report } from './report.js';
 
 const METRIC_WORDS: Record<string, { en: string; zh: string }> = {
@@ -90,21 +91,24 @@ export class StrategyChecks {
      * engine's own KPI value in the `best` projection (every input at its favourable end, draws at
      * their expectation: engine/projection.ts). A Monte Carlo run can still beat an expectation by
      * chance, so the warning needs the target beyond the best case by a noise margin: three binomial
-     * standard deviations (3√x + 1) for counts, 2 points for shares. It therefore fires only where
+     * standard deviations (3√x + 1). It therefore fires only where
      * the forecast's P90 misses too (test/language/checker-forecast.test.ts).
      */
     impossible(kpi: Kpi, accept: ValidationAcceptor): void {
         const community = kpi.$container;
         const facts = communityFacts(this.services, community);
         const compiled = facts.model?.compiled;
-        const k = community.kpis.indexOf(kpi);
-        if (!compiled || k < 0 || compiled.kpis.length !== community.kpis.length) return;
+        const k = compiled ? compiled.kpis.findIndex((x) => x.kpi.name === kpiName(kpi)) : -1;
+        if (!compiled || k < 0) return;
         const atLeast = kpi.op === '>=' || kpi.op === '>' || kpi.op === '≥';
         if (!atLeast) return;
         const metric = kpi.metric;
-        const counts = isMembersMetric(metric) || isNewMembersMetric(metric) || isActiveMembersMetric(metric);
-        const shares = isActiveRateMetric(metric) || isParticipationMetric(metric) || isConversionMetric(metric) || isRetentionMetric(metric);
-        if (!counts && !shares) return;
+        // Only where the best case is an upper bound of every run: counts of the whole community
+        // (more seeds, audience, conversion and less churn never mean fewer people). A tier's own
+        // count (promotions out of it), rates and shares (a bigger community dilutes them) are not.
+        const wholeCommunity = !('tier' in metric) || metric.tier === undefined;
+        const counts = (isMembersMetric(metric) || isNewMembersMetric(metric) || isActiveMembersMetric(metric)) && wholeCommunity;
+        if (!counts) return;
         // With no source of members at all, kpi-unmodelled is the message, not this one.
         const modelsGrowth = compiled.sources.length > 0 || community.tiers.some((t) => t.seed && readQuantity(t.seed).center > 0);
         if (!modelsGrowth) return;
@@ -114,10 +118,8 @@ export class StrategyChecks {
         const week = compiled.kpis[k].week + 1;
         const zh = this.lang === 'zh-CN';
         let reason: string | undefined;
-        if (counts && target > best + 3 * Math.sqrt(Math.max(0, best)) + 1) {
+        if (target > best + 3 * Math.sqrt(Math.max(0, best)) + 1) {
             reason = zh ? `即使每个区间都取最好的一端，第 ${week} 周也只有约 ${fmt(best)} 人` : `even with every range at its best end, week ${week} has about ${fmt(best)}`;
-        } else if (shares && target > best + 0.02) {
-            reason = zh ? `即使每个区间都取最好的一端，第 ${week} 周也只有约 ${pct(best)}` : `even with every range at its best end, week ${week} reaches about ${pct(best)}`;
         }
         if (reason) report(accept, this.lang, 'kpi-impossible', { kpi: kpiLabel(kpi), reason }, { node: kpi, property: 'target' });
     }

@@ -38,6 +38,18 @@ describe('community solve', () => {
         expect(readFileSync(file, 'utf8')).toBe(after);
     }, 120_000);
 
+    it('writes several levers, unitless and ranged ones included, as a scenario that parses and checks clean', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'solve-'));
+        copyFileSync(join(ROOT, 'examples/fitness-wechat.community'), join(dir, 'fit.community'));
+        cpSync(join(ROOT, 'examples/shared'), join(dir, 'shared'), { recursive: true });
+        const r = community(['solve', 'fit.community', '--kpi', 'conversion-Prospect-Core', '--vary', 'Prospect.seed=100..2000', '--vary', 'Core.Prospect=4%..12%', '--vary', 'MorningChallenge.retention=0%..5%', '--budget', '400000', '--runs', '50', '--write', 'Solved'], { cwd: dir });
+        expect(r.code, r.stderr).toBe(0);
+        const text = readFileSync(join(dir, 'fit.community'), 'utf8');
+        expect(text).toMatch(/scenario Solved \{\n {2}Prospect\.seed = \d+ members\n {2}Core\.Prospect = [\d.]+% per month ± [\d.]+%\n {2}MorningChallenge\.retention = [\d.]+ points\n\}\n$/);
+        const check = community(['check', 'fit.community'], { cwd: dir });
+        expect(check.stdout).toMatch(/^0 errors/m);
+    }, 180_000);
+
     it('prints JSON and Chinese', () => {
         const dir = workspace();
         const json = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'], { cwd: dir });

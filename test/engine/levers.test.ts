@@ -209,3 +209,20 @@ describe('tier ↔ platform', () => {
         expect(seriesOf(report, 'groups:Douyin').p50[0]).toBe(11);
     });
 });
+
+describe('review regressions', () => {
+    it('a capacity deficit bouncing between two capped tiers (a promotion one way, a demotion back) never leaves a tier over capacity', () => {
+        const p = plan([community({
+            audiences: ['A'],
+            tiers: [
+                tier('A', { seed: fixed(21), capacity: 24, demotionsTo: [] }),
+                tier('B', { seed: fixed(5), capacity: 15 }),
+                tier('C', { seed: fixed(21), capacity: 21, flowsFrom: [{ tier: 'A', rate: rate(0.6, 'week') }, { tier: 'B', rate: rate(0.9, 'week') }], demotionsTo: [{ tier: 'A', rate: rate(0.9, 'week') }, { tier: 'B', rate: rate(0.05, 'week') }] }),
+            ],
+            channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
+        })], { audiences: [{ name: 'A', size: fixed(100000), interests: [], regions: [], activeWindows: [] }] });
+        const [raw] = simulatePlan(p, 200, 4);
+        const caps = [24, 15, 21];
+        for (let w = 0; w < 26; w++) for (let r = 0; r < 200; r++) for (let t = 0; t < 3; t++) expect(rawValue(raw, raw.compiled.tierSeries0 + t, w, r)).toBeLessThanOrEqual(caps[t]);
+    });
+});

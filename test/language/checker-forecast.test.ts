@@ -82,3 +82,15 @@ describe('kpi-impossible agrees with the forecast', () => {
         expect(r.codes).not.toContain('kpi-impossible');
     });
 });
+
+describe('kpi-impossible stays quiet where the best case is no upper bound', () => {
+    it('a tier\'s own members (promotions out of it) and participation are not judged', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'kpi2-'));
+        const file = join(dir, 'p.community');
+        writeFileSync(file, `plan "T" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n}\ncommunity C {\n  tier Free { seed 1000 members  churn 1% per month }\n  tier Core { from Free 1%..60% per month  churn 1% per month }\n  activity Q { online qa  every week on Friday at 20:00  reach 80%  capacity 50 }\n  kpi Stay: members in Free >= 600 by week 8\n  kpi Join: participation >= 20%\n}\n`);
+        const ws = await loadPlans([file], { lang: 'en', root: dir, cwd: dir });
+        expect(ws.requested[0].diagnostics.map((d) => d.code)).not.toContain('kpi-impossible');
+        const report = forecast(lowerPlan(ws.services, ws.requested[0].document), { runs: 500, seed: 2 });
+        expect(report.forecasts[0].communities[0].kpis[0].probability).toBeGreaterThan(0.1);
+    });
+});

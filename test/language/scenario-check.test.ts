@@ -28,3 +28,20 @@ describe('scenario overrides in check', () => {
         expect(codes(diagnostics)).toContain('override-ambiguous');
     });
 });
+
+describe('scenario lifts in points', () => {
+    it('reads "3 points" in an override as three percentage points, like a lift in the plan body', async () => {
+        const { mkdtempSync, writeFileSync } = await import('node:fs');
+        const { tmpdir } = await import('node:os');
+        const { join } = await import('node:path');
+        const { loadPlans } = await import('../../cli/workspace.js');
+        const { lowerPlan } = await import('../../language/lower.js');
+        const { applyScenario } = await import('../../engine/scenario.js');
+        const dir = mkdtempSync(join(tmpdir(), 'pts-'));
+        writeFileSync(join(dir, 'p.community'), `${PLAN_HEADER}${body}scenario S { Run.retention = 3 points  Run.activity = 4% }\n`);
+        const ws = await loadPlans([join(dir, 'p.community')], { lang: 'en', root: dir, cwd: dir });
+        const applied = applyScenario(lowerPlan(ws.services, ws.requested[0].document), 'S');
+        expect(applied.communities[0].activities[0].lifts.retention).toEqual({ kind: 'fixed', value: 0.03 });
+        expect(applied.communities[0].activities[0].lifts.activity).toEqual({ kind: 'fixed', value: 0.04 });
+    });
+});
