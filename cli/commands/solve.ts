@@ -120,7 +120,7 @@ export function parseLever(text: string, plan: Plan): Lever {
     }
     if (!(lever.max > lever.min)) throw new UsageError(`the range of --vary ${text} is empty: give MIN..MAX with MIN below MAX.`);
     // Shares are held as fractions: `2..8` for a churn rate would mean 200–800 %.
-    const share = ['churn', 'active', 'buys', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property) || (property === 'reach' && lever.max > 1 && !loPct);
+    const share = ['churn', 'active', 'buys', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property);
     if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1) throw new UsageError(`--vary ${text}: "${property}" is a percentage; write the range with % (e.g. ${lo}%..${hi}%).`);
     return lever;
 }
