@@ -1,0 +1,8 @@
+// `npm run test:unit` / `npm run test:watch`: every suite that runs in-process (no built bundles, no
+// child processes, no browser), for the edit-test loop. `npm test` runs everything (vitest.config.ts).
+// The fuzz suite is in-process but takes minutes on a loaded machine: `npm test` and `npm run fuzz` run it.
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+import { PROCESS_SUITES } from './test/process-suites.js';
+
+export default mergeConfig(base, defineConfig({ test: { exclude: [...PROCESS_SUITES, 'test/fuzz/**'] } }));
