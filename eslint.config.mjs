@@ -19,7 +19,14 @@ export const boundaries = {
     engine: {
         files: ['engine/**/*.ts'],
         reason: 'engine/ is plain computation shared by the CLI, the server and the reports: no parser, no editor, no Node I/O (ARCHITECTURE.md, Invariants)',
-        regex: ['^langium($|/)', '^vscode($|/)', '^vscode-languageserver', '^vscode-languageclient', '^chevrotain($|/)', '(^|/)(language|server|cli|extension)/'],
+        regex: [
+            '^langium($|/)',
+            '^vscode($|/)',
+            '^vscode-languageserver',
+            '^vscode-languageclient',
+            '^chevrotain($|/)',
+            '(^|/)(language|server|cli|extension)/',
+        ],
         builtins: true,
     },
     server: {
@@ -83,7 +90,10 @@ export default defineConfig(
         linterOptions: { reportUnusedDisableDirectives: 'error' },
         rules: {
             // `_` marks a parameter or binding kept for its position; tsc's noUnusedLocals covers the rest.
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+            ],
         },
     },
     {
