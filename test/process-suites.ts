@@ -16,3 +16,13 @@ export const PROCESS_SUITES = [
     'test/server/workspace.test.ts',
     'test/soak/soak.test.ts',
 ];
+
+/**
+ * The test helpers that start processes, and the exports that do (the rest of a helper, such as
+ * `ROOT` in helpers/cli.ts, is plain data a unit suite may import).
+ */
+export const PROCESS_HELPERS: Record<string, string[]> = {
+    'test/helpers/cli.ts': ['community', 'ensureBuilt'],
+    'test/helpers/lsp-process.ts': ['startServer'],
+    'test/server/server-process.ts': ['startServer'],
+};
