@@ -6,6 +6,7 @@ export const PROCESS_SUITES = [
     'test/cli/one-line.test.ts',
     'test/cli/runs.test.ts',
     'test/cli/simulate.test.ts',
+    'test/cli/solve.test.ts',
     'test/compile/cli.test.ts',
     'test/compile/locale.test.ts',
     'test/compile/report.test.ts',
