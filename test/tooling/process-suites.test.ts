@@ -65,7 +65,10 @@ describe('test:unit leaves out exactly the suites that start processes', () => {
 
     it('lists every suite that starts a process', () => {
         const spawning = all.filter((f) => startsProcess(f)).sort();
-        expect(spawning.filter((f) => !PROCESS_SUITES.includes(f)), 'add these to PROCESS_SUITES in test/process-suites.ts').toEqual([]);
+        expect(
+            spawning.filter((f) => !PROCESS_SUITES.includes(f)),
+            'add these to PROCESS_SUITES in test/process-suites.ts',
+        ).toEqual([]);
     });
 
     it('lists only suites that exist and start a process', () => {
