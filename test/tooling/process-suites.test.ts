@@ -1,97 +1,57 @@
-// `npm run test:unit` leaves out the suites in test/process-suites.ts. This keeps that list true:
-// a suite that starts a process (directly, or through a helper's process-starting export) must be
-// listed, and a listed suite must really start one, so the fast loop neither spawns nor loses tests.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// `npm run test:unit` leaves out the suites test/process-suites.ts finds from their imports. These
+// tests hold that finding to known suites both ways, and keep the list of process-starting helpers
+// complete, so the fast loop neither spawns nor loses in-process suites.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_HELPERS, PROCESS_SUITES } from '../process-suites.js';
+import { imports, PROCESS_HELPERS, PROCESS_MODULES, processSuites, sources, startsProcess } from '../process-suites.js';
+import unitConfig from '../../vitest.unit.config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
-/** Modules whose import means a process (or a browser) gets started. */
-const STARTS_A_PROCESS = ['node:child_process', 'child_process', 'playwright-core'];
-
-function sources(dir: string, suffix: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) return e.name === 'e2e' || e.name === 'node_modules' ? [] : sources(p, suffix);
-        return e.name.endsWith(suffix) ? [relative(ROOT, p)] : [];
-    });
-}
-
-/** The import statements of a file: what it names and where from (static imports and dynamic import()). */
-function imports(file: string): { names: string[]; from: string }[] {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    const found: { names: string[]; from: string }[] = [];
-    for (const m of text.matchAll(/import\s+(type\s+)?(?:\{([^}]*)\}|\*\s+as\s+(\w+)|(\w+))?\s*(?:from\s*)?'([^']+)'/g)) {
-        const names = m[1]
-            ? []
-            : m[2] !== undefined
-              ? m[2]
-                    .split(',')
-                    .map((n) => n.trim())
-                    .filter((n) => n && !n.startsWith('type '))
-                    .map((n) => n.split(/\s+as\s+/)[0])
-              : ['*'];
-        found.push({ names, from: m[5] });
-    }
-    for (const m of text.matchAll(/import\s*\(\s*'([^']+)'\s*\)/g)) found.push({ names: ['*'], from: m[1] });
-    return found;
-}
-
-/** The file an import names, relative to the root (only for relative imports). */
-function target(file: string, spec: string): string | undefined {
-    return spec.startsWith('.') ? relative(ROOT, resolve(dirname(join(ROOT, file)), spec.replace(/\.js$/, '.ts'))) : undefined;
-}
-
-/** Whether a suite starts a process: it imports one of the process modules, or a process-starting export of a helper. */
-function startsProcess(file: string): boolean {
-    return imports(file).some(({ names, from }) => {
-        if (STARTS_A_PROCESS.includes(from)) return true;
-        const helper = target(file, from);
-        const spawning = helper ? PROCESS_HELPERS[helper] : undefined;
-        return spawning !== undefined && names.some((n) => n === '*' || spawning.includes(n));
-    });
-}
-
 describe('test:unit leaves out exactly the suites that start processes', () => {
-    const all = sources(join(ROOT, 'test'), '.test.ts');
+    const all = sources(ROOT, 'test', '.test.ts');
+    const spawning = processSuites(ROOT);
 
-    it('finds the suites', () => {
-        expect(all.length).toBeGreaterThan(20);
-        expect(all).toContain('test/tooling/process-suites.test.ts');
+    it('finds the suites, and some of each kind', () => {
+        expect(all.length).toBeGreaterThan(30);
+        expect(spawning.length).toBeGreaterThan(10);
+        expect(all.length - spawning.length).toBeGreaterThan(20);
     });
 
-    it('lists every suite that starts a process', () => {
-        const spawning = all.filter((f) => startsProcess(f)).sort();
-        expect(
-            spawning.filter((f) => !PROCESS_SUITES.includes(f)),
-            'add these to PROCESS_SUITES in test/process-suites.ts',
-        ).toEqual([]);
+    it.each([
+        ['test/cli/check.test.ts', 'runs the built CLI (helpers/cli community())'],
+        ['test/server/stdio.test.ts', 'starts the language server (server-process startServer())'],
+        ['test/soak/soak.test.ts', 'starts the language server (helpers/lsp-process startServer())'],
+        ['test/compile/report.test.ts', 'opens Chromium (playwright-core) and imports child_process dynamically'],
+        ['test/extension/manifest.test.ts', 'runs vsce (node:child_process)'],
+    ])('%s starts a process: %s', (file) => {
+        expect(startsProcess(ROOT, file)).toBe(true);
+        expect(spawning).toContain(file);
     });
 
-    it('lists only suites that exist and start a process', () => {
-        for (const f of PROCESS_SUITES) {
-            expect(existsSync(join(ROOT, f)), f).toBe(true);
-            expect(startsProcess(f), f).toBe(true);
-        }
+    it.each([
+        ['test/engine/levers-examples.test.ts', 'imports only ROOT from helpers/cli'],
+        ['test/language/validation.test.ts', 'parses in-process'],
+        ['test/tooling/lint-boundaries.test.ts', 'runs ESLint through its Node API'],
+        ['test/fuzz/fuzz.test.ts', 'in-process (left out of test:unit for its length, not for processes)'],
+    ])('%s is in-process: %s', (file) => {
+        expect(all).toContain(file);
+        expect(startsProcess(ROOT, file)).toBe(false);
     });
 
     it('knows every helper that starts a process, and what in it does', () => {
-        const helpers = sources(join(ROOT, 'test'), '.ts').filter((f) => !f.endsWith('.test.ts'));
-        const spawningHelpers = helpers.filter((f) => imports(f).some(({ from }) => STARTS_A_PROCESS.includes(from))).sort();
-        expect(spawningHelpers).toEqual(Object.keys(PROCESS_HELPERS).sort());
+        const helpers = sources(ROOT, 'test', '.ts').filter((f) => !f.endsWith('.test.ts'));
+        const spawningHelpers = helpers.filter((f) => imports(ROOT, f).some(({ from }) => PROCESS_MODULES.includes(from))).sort();
+        expect(spawningHelpers, 'list it in PROCESS_HELPERS in test/process-suites.ts').toEqual(Object.keys(PROCESS_HELPERS).sort());
         for (const [helper, names] of Object.entries(PROCESS_HELPERS)) {
             const text = readFileSync(join(ROOT, helper), 'utf8');
             for (const n of names) expect(text, `${helper} exports ${n}`).toMatch(new RegExp(`export (async )?function ${n}\\b`));
         }
     });
 
-    it('counts a suite that imports only plain data from a process helper as a unit suite', () => {
-        expect(all).toContain('test/engine/levers-examples.test.ts');
-        expect(PROCESS_SUITES).not.toContain('test/engine/levers-examples.test.ts');
-        expect(startsProcess('test/engine/levers-examples.test.ts')).toBe(false);
-        expect(startsProcess('test/cli/check.test.ts')).toBe(true);
+    it('is what vitest.unit.config.ts excludes (with the fuzz suite)', () => {
+        expect(unitConfig.test?.exclude).toEqual(expect.arrayContaining([...spawning, 'test/fuzz/**']));
     });
 });
