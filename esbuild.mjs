@@ -1,6 +1,8 @@
 // Bundles the CLI, the language server and the VS Code extension into out/ (CommonJS, Node 22+).
-// `vscode` stays external: the editor provides it. `--watch` rebuilds on change.
+// `vscode` stays external: the editor provides it. `--watch` rebuilds on change; with `--grammar`
+// (`npm run watch`) a grammar change also regenerates language/generated/ first.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -35,7 +37,38 @@ const entries = [
 const existing = [];
 for (const e of entries) if (fs.existsSync(e.entryPoints[0])) existing.push(e);
 
-if (watch) {
+if (watch && process.argv.includes('--grammar')) {
+    // `npm run watch`: one watcher for the grammar and the sources. A grammar change regenerates the
+    // parser first (language/generate.mjs) and only then rebuilds, so no bundle sees a half-written
+    // language/generated/ (langium-cli's own --watch rewrites it under esbuild's feet).
+    const contexts = await Promise.all(existing.map((e) => esbuild.context({ ...common, ...e })));
+    const rebuild = async () => {
+        const started = Date.now();
+        const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+        const failed = results.filter((r) => r.status === 'rejected').length;
+        console.log(`[watch] ${failed ? `${failed} bundle(s) failed` : 'bundles rebuilt'} in ${Date.now() - started} ms`);
+    };
+    const generate = () => spawnSync(process.execPath, ['language/generate.mjs'], { stdio: 'inherit' }).status === 0;
+    if (generate()) await rebuild();
+    let grammarChanged = false;
+    let timer;
+    const onChange = (dir) => (_event, name) => {
+        const file = `${dir}/${name ?? ''}`;
+        if (file.includes('/generated/') || !/\.(ts|langium|css)$/.test(file)) return;
+        if (file.endsWith('.langium')) grammarChanged = true;
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+            const regenerate = grammarChanged;
+            grammarChanged = false;
+            if (regenerate && !generate()) return;
+            await rebuild();
+        }, 100);
+    };
+    for (const dir of ['language', 'engine', 'protocol', 'server', 'cli', 'extension/src', 'extension/webview']) {
+        if (fs.existsSync(dir)) fs.watch(dir, { recursive: true }, onChange(dir));
+    }
+    console.log('[watch] grammar → language/generated/, sources → out/ (Ctrl-C stops)');
+} else if (watch) {
     for (const e of existing) (await esbuild.context({ ...common, ...e })).watch();
 } else {
     await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));

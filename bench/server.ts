@@ -299,7 +299,7 @@ export async function benchServer(): Promise<BenchResult[]> {
         await open(s, uri, text, 0);
         const times: number[] = [];
         const floor: number[] = [];
-        let started = 0;
+        let started: number;
         let linkedAt = 0;
         s.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { linkedAt = performance.now(); });
         for (let i = 1; i <= WARM_UP_EDITS + 100; i++) {

@@ -6,8 +6,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
 import { forecast } from '../engine/forecast.js';
 import type { Plan } from '../engine/model.js';
-import { calendarView, planSummary, scenarioView } from '../extension/src/preview/from-report.js';
-import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../extension/src/preview/protocol.js';
+import { calendarView, planSummary, scenarioView } from './forecast-view.js';
+import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';
 

@@ -8,7 +8,7 @@ import { errorSummary, planArg, resolveCli, runCli, type CliResult } from './cli
 import { messageLanguage } from './client.js';
 import { forecastSettings, requestForecast } from './preview/forecaster.js';
 import { isPlan } from './preview/panel.js';
-import type { ForecastResult } from './preview/protocol.js';
+import type { ForecastResult } from '../../protocol/forecast.js';
 import { simulationTable } from './simulation-table.js';
 
 /** The plan a command acts on: an explicit URI (explorer), else the active .community editor. */

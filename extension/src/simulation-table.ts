@@ -1,5 +1,5 @@
 // The "Simulate" command's table output: weeks × key metrics (P50 with P10–P90), then KPIs.
-import type { ForecastResult } from './preview/protocol.js';
+import type { ForecastResult } from '../../protocol/forecast.js';
 import { communityLabel, compactNumber, formatProbability, formatValue } from './preview/shape.js';
 
 type Ok = Extract<ForecastResult, { status: 'ok' }>;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Forecaster } from './preview/forecaster.js';
 import { isPlan, type ForecastPreview } from './preview/panel.js';
-import type { ForecastResult } from './preview/protocol.js';
+import type { ForecastResult } from '../../protocol/forecast.js';
 import { headline, headlineMembers } from './preview/shape.js';
 
 export class PlanStatus implements vscode.Disposable {

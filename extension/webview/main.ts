@@ -1,7 +1,7 @@
 // The forecast preview's script, running inside the webview (bundled as a browser IIFE).
 // It draws what the extension host sends: band charts as inline SVG, the KPI table, the tornado and
 // the calendar strip. Every user string goes in through textContent or setAttribute, never as HTML.
-import type { CommunityForecastView, ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../src/preview/protocol.js';
+import type { CommunityForecastView, ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../../protocol/forecast.js';
 import { calendarRows, chartGeometry, communityLabel, communitySummaries, compactNumber, costShares, formatValue, kpiRows, pickCommunity, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void; getState(): unknown; setState(state: unknown): void };

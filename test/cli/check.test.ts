@@ -38,7 +38,7 @@ describe('community check', () => {
 
     it('uses no colours when the output is not a terminal, even with FORCE_COLOR unset and CI set', () => {
         const r = community(['check', 'examples/invalid/self-flow.community'], { env: { CI: 'true' } });
-        expect(r.stdout).not.toMatch(/\u001b\[/);
+        expect(r.stdout).not.toContain('\u001b[');
     });
 
     it('exits 2 with one clear line for a missing file', () => {

@@ -33,12 +33,11 @@ describe('engagement → retention', () => {
         const r = assumptions.get('active-churn-ratio');
         const expected = (c * (r * a1 + 1 - a1)) / (r * a0 + 1 - a0);
         const [raw] = simulatePlan(p, 200, 5);
-        let churned = 0;
         let exposed = 1e6;
         for (let w = 0; w < 10; w++) {
             let sum = 0;
             for (let run = 0; run < 200; run++) sum += rawValue(raw, S.churned, w, run);
-            churned = sum / 200;
+            const churned = sum / 200;
             const weekly = churned / exposed;
             expect(weekly).toBeCloseTo(expected, 3);
             exposed -= churned;

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ForecastResult } from '../../extension/src/preview/protocol.js';
+import type { ForecastResult } from '../../protocol/forecast.js';
 import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 import { computeForecast } from '../../server/forecast-request.js';

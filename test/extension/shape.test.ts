@@ -1,7 +1,7 @@
 // Data shaping for the forecast preview: scales, ticks, band paths, formats, KPI rows, tornado,
 // calendar and the status-bar headline.
 import { describe, expect, it } from 'vitest';
-import type { CommunityForecastView, ScenarioForecastView, SensitivityView } from '../../extension/src/preview/protocol.js';
+import type { CommunityForecastView, ScenarioForecastView, SensitivityView } from '../../protocol/forecast.js';
 import {
     bandExtent, bandPaths, calendarRows, chartGeometry, compactNumber, escapeHtml, formatProbability, formatValue,
     communityLabel, communitySummaries, headline, headlineMembers, kpiRows, likelihood, linearScale, niceTicks, pickCommunity, tornadoRows,

@@ -17,7 +17,7 @@ function newestSource(): number {
             else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
         }
     };
-    for (const d of ['language', 'engine', 'server', 'cli']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
+    for (const d of ['language', 'engine', 'server', 'protocol', 'cli']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
     return newest;
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs, installed when missing (idempotent; `npm test` runs it first):
+# Debian packages the test suite needs, installed when missing (idempotent): `npm run setup:system`,
+# once per machine; .ci/run runs it before the tests.
 # Chromium opens the HTML reports headless, and a CJK font lets Chinese text render in screenshots.
 set -euo pipefail
 need=()

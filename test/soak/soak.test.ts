@@ -88,7 +88,7 @@ describe('language server soak', () => {
         for (const e of edits) {
             const d = docs[e.doc];
             const offset = Math.floor(e.at * d.text.length);
-            let next = d.text;
+            let next: string;
             if (e.op === 'insert') next = d.text.slice(0, offset) + e.text + d.text.slice(offset);
             else if (e.op === 'delete') next = d.text.slice(0, offset) + d.text.slice(offset + e.len);
             else if (e.op === 'paste') next = examples[e.example % examples.length];

@@ -2,7 +2,7 @@
 // one in flight, so only the latest text's forecast is ever shown.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from './protocol.js';
+import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../../../protocol/forecast.js';
 
 export interface ForecastRequestOptions {
     runs?: number;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Forecaster } from './forecaster.js';
-import type { ForecastResult, HostMessage, SourceRef, WebviewMessage } from './protocol.js';
+import type { ForecastResult, HostMessage, SourceRef, WebviewMessage } from '../../../protocol/forecast.js';
 import { escapeHtml } from './shape.js';
 import { webviewStrings } from './strings.js';
 

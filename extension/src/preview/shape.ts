@@ -1,7 +1,7 @@
 // Pure data shaping for the forecast preview: scales, ticks, band paths, number formats, KPI
 // classes, tornado rows, calendar cells and the status-bar headline. No DOM and no vscode here, so
 // the webview, the extension host and unit tests all share it.
-import type { Band, CalendarItemView, CommunityForecastView, CostCategoryView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from './protocol.js';
+import type { Band, CalendarItemView, CommunityForecastView, CostCategoryView, ForecastResult, KpiUnit, KpiView, ScenarioForecastView, SensitivityView } from '../../../protocol/forecast.js';
 import { compareText } from '../../../engine/text.js';
 
 export interface Scale {

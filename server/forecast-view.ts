@@ -1,9 +1,9 @@
 // Turns the engine's forecast report (engine/forecast-schema.ts) and the plan model into what the
-// preview draws (protocol.ts). Runs in the language server; pure, so unit tests drive it directly.
-import { occurrencesPerWeek } from '../../../engine/cadence.js';
-import type { ForecastReport, ForecastSeries, KpiForecast, ScenarioForecast } from '../../../engine/forecast-schema.js';
-import type { Community, Kpi, Plan } from '../../../engine/model.js';
-import type { Band, CalendarItemView, CommunityForecastView, KpiUnit, KpiView, PlanSummaryView, ScenarioForecastView, SensitivityView, SourceRef } from './protocol.js';
+// preview draws (protocol/forecast.ts). Runs in the language server; pure, so unit tests drive it directly.
+import { occurrencesPerWeek } from '../engine/cadence.js';
+import type { ForecastReport, ForecastSeries, KpiForecast, ScenarioForecast } from '../engine/forecast-schema.js';
+import type { Community, Kpi, Plan } from '../engine/model.js';
+import type { Band, CalendarItemView, CommunityForecastView, KpiUnit, KpiView, PlanSummaryView, ScenarioForecastView, SensitivityView, SourceRef } from '../protocol/forecast.js';
 
 const EMPTY: Band = { p10: [], p50: [], p90: [] };
 

@@ -1,5 +1,6 @@
 // The `community/forecast` LSP request and the data the preview shows. Shared by the server (which
-// fills it from the engine), the extension host (which forwards it) and the webview (which draws it).
+// fills it from the engine, server/forecast-view.ts), the extension host (which forwards it) and the
+// webview (which draws it); it lives outside all three so none imports another (lint-enforced).
 // Plain JSON only: no classes, no functions, nothing from vscode or langium.
 
 export const FORECAST_REQUEST = 'community/forecast';
