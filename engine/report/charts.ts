@@ -5,10 +5,14 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CommunityForecast, ForecastSeries, SensitivityReport } from '../forecast-schema.js';
 import type { Occurrence } from '../schedule.js';
+import { displayName } from './common.js';
 import { kpiLabel, type Formatter } from './i18n.js';
+import { parameterLabel } from './words.js';
+import type { ScenarioForecast } from '../forecast-schema.js';
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const WIDTH = 560;
+// Drawn at this width and scaled to the page's full width by the report's stylesheet.
+const WIDTH = 760;
 
 /** A vega loader that refuses every load and sanitize: the report must never touch the network. */
 export function refusingLoader(): vega.Loader {
@@ -47,8 +51,10 @@ const baseConfig = {
     font: FONT,
     background: 'white',
     view: { stroke: null },
-    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eee' },
-    legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const },
+    // Long item and tier names (and Chinese titles) are shown whole rather than cut with an ellipsis.
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eee', labelLimit: 360 },
+    legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const, labelLimit: 360, columns: 4 },
+    title: { limit: 0 },
 };
 
 interface BandRow {
@@ -144,7 +150,7 @@ export async function contentHeatmap(occurrences: Occurrence[], horizonWeeks: nu
     }
     const values: { item: string; week: number; posts: number }[] = [];
     for (const item of items) for (let w = 1; w <= horizonWeeks; w++) values.push({ item, week: w, posts: counts.get(`${item}\u0000${w}`) ?? 0 });
-    const cell = Math.max(6, Math.min(18, Math.floor(WIDTH / horizonWeeks)));
+    const cell = Math.max(6, Math.min(28, Math.floor(WIDTH / horizonWeeks)));
     return renderSvg({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         title: f.t.heatmap,
@@ -162,18 +168,19 @@ export async function contentHeatmap(occurrences: Occurrence[], horizonWeeks: nu
 }
 
 /** The sensitivity tornado: P50 of the KPI at −20 % and +20 % of each parameter, around the baseline. */
-export async function tornadoChart(s: SensitivityReport, f: Formatter): Promise<string | null> {
+export async function tornadoChart(s: SensitivityReport, f: Formatter, kpiName?: string): Promise<string | null> {
     const base = s.baseline.value;
     const params = s.parameters.filter((p) => p.low.value !== null && p.high.value !== null).slice(0, 12);
     if (base === null || params.length === 0) return null;
-    const order = params.map((p) => p.label);
+    const label = (p: (typeof params)[number]) => parameterLabel(f.lang, p.id, p.label);
+    const order = params.map(label);
     const values = params.flatMap((p) => [
-        { parameter: p.label, change: f.t.low, from: base, to: p.low.value },
-        { parameter: p.label, change: f.t.high, from: base, to: p.high.value },
+        { parameter: label(p), change: f.t.low, from: base, to: p.low.value },
+        { parameter: label(p), change: f.t.high, from: base, to: p.high.value },
     ]);
     return renderSvg({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        title: f.t.tornado(s.kpi),
+        title: f.t.tornado(kpiName ?? s.kpi),
         width: WIDTH - 160,
         height: 22 * params.length,
         config: baseConfig,
@@ -190,5 +197,36 @@ export async function tornadoChart(s: SensitivityReport, f: Formatter): Promise<
             },
             { mark: { type: 'rule', color: '#333' }, encoding: { x: { datum: base, type: 'quantitative' } } },
         ],
+    } as TopLevelSpec);
+}
+
+/** All members of one community in every scenario, overlaid (P50 line, P10–P90 band each). */
+export async function scenarioMembersChart(scenarios: ScenarioForecast[], community: string, f: Formatter): Promise<string | null> {
+    const rows = scenarios.flatMap((sc) => {
+        const c = sc.communities.find((x) => x.name === community);
+        const s = c?.series.find((x) => x.key === 'members');
+        return s ? bandRows(s, sc.scenario === null ? f.t.asWritten : displayName(sc.scenario, sc.title)) : [];
+    });
+    if (scenarios.length < 2 || rows.length === 0) return null;
+    return renderSvg(bandSpec(rows, f.t.scenarioMembers, f.t.week, f.t.members, ',.0f', f.t.scenario));
+}
+
+/** New members per week by source (P50 lines), when the forecast carries attribution. */
+export async function sourceChart(sources: { label: string; weekly: (number | null)[] }[], f: Formatter): Promise<string | null> {
+    if (sources.length === 0) return null;
+    const values = sources.flatMap((s) => s.weekly.flatMap((v, i) => (v === null ? [] : [{ week: i + 1, source: s.label, value: v }])));
+    return renderSvg({
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        title: f.t.sourceChart,
+        width: WIDTH,
+        height: 220,
+        config: baseConfig,
+        data: { values },
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+            x: { field: 'week', type: 'quantitative', title: f.t.week, axis: { tickMinStep: 1 } },
+            y: { field: 'value', type: 'quantitative', title: f.t.newMembers, axis: { format: ',.0f' } },
+            color: { field: 'source', type: 'nominal', title: f.t.source, sort: null },
+        },
     } as TopLevelSpec);
 }

@@ -119,3 +119,52 @@ export function whenText(o: Occurrence): string {
     if (o.end === `${o.date}T${o.time}`) return `${o.date} ${o.time}`;
     return endDate === o.date ? `${o.date} ${o.time}–${endTime}` : `${o.date} ${o.time} – ${endDate} ${endTime}`;
 }
+
+/** Every forecast scenario of the report: the compiled one first, then the plan's others. */
+export function allScenarios(input: ReportInput): ScenarioForecast[] {
+    return input.forecast.forecasts;
+}
+
+/** The title an occurrence shows: a lottery draw reads "<title> (draw)" in the report language. */
+export function occurrenceTitle(o: Pick<Occurrence, 'title' | 'subkind'>, drawSuffix: string): string {
+    if (o.subkind === 'lottery-draw') {
+        const base = o.title.endsWith(' (draw)') ? o.title.slice(0, -' (draw)'.length) : o.title;
+        return base + drawSuffix;
+    }
+    return o.title;
+}
+
+/** Average probability of a scenario's KPIs over all its communities; null without KPIs. */
+export function averageProbability(s: ScenarioForecast): number | null {
+    const ps = s.communities.flatMap((c) => c.kpis.map((k) => k.probability));
+    return ps.length === 0 ? null : ps.reduce((a, b) => a + b, 0) / ps.length;
+}
+
+/** A series' value at the last week of the horizon (P10, P50, P90), when the forecast has it. */
+export function atHorizon(c: CommunityForecast, key: string): { p10: number | null; p50: number | null; p90: number | null } | null {
+    const s = c.series.find((x) => x.key === key);
+    const last = c.weeks.length - 1;
+    if (!s || last < 0) return null;
+    return { p10: s.p10[last], p50: s.p50[last], p90: s.p90[last] };
+}
+
+/**
+ * New members by where they came from (organic, each channel, each referral…), when the forecast
+ * carries such attribution: weekly series keyed `new-members:source:<source>`. A forecast without
+ * them gives an empty list and the report leaves the section out (nothing is estimated here).
+ */
+export interface SourceRow {
+    source: string;
+    label: string;
+    /** Weekly P50 new members from this source. */
+    weekly: (number | null)[];
+    /** Sum of the weekly P50s over the horizon. */
+    total: number;
+}
+
+export function sourceRows(c: CommunityForecast): SourceRow[] {
+    const prefix = 'new-members:source:';
+    return c.series
+        .filter((s) => s.key.startsWith(prefix))
+        .map((s) => ({ source: s.key.slice(prefix.length), label: s.label, weekly: s.p50, total: s.p50.reduce<number>((a, b) => a + (b ?? 0), 0) }));
+}

@@ -1,11 +1,19 @@
 // report.html: a self-contained page (inline styles, inline SVG charts rendered at compile time, no
-// scripts, no network — a Content-Security-Policy forbids both) with the checker's warnings and
-// infos, the KPI table and its traffic lights, the forecast charts (KPI targets as dashed lines), the content heat-map, the sensitivity tornado, the schedule summary
-// and the offline run-sheet. Every user string is HTML-escaped; chart text is escaped by vega's SVG
-// renderer (checked by tests).
-import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scopeSvgIds, tornadoChart } from './charts.js';
-import { costRows, displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
+// scripts, no network — a Content-Security-Policy forbids both) a strategist can send on. It reads
+// top-down like a briefing: the executive summary (engine/report/summary.ts) first, then the KPIs
+// (with their charts, KPI targets as dashed lines, and the sensitivity tornado), growth by source
+// and by tier, the scenarios side by side, money, a month-by-month calendar (posts, activities,
+// lottery draws, campaign windows), the schedule summary, the offline run-sheet, and last the
+// checker's findings in plain language with codes and lines folded in a <details>.
+// Every user string is HTML-escaped; chart text is escaped by vega's SVG renderer (checked by tests).
+// The stylesheet keeps Chinese readable (no one-character columns, charts at full width) and has a
+// print sheet so "Save as PDF" and `compile --formats pdf` give clean A4 pages.
+import { calendarMonths } from './calendar.js';
+import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scenarioMembersChart, scopeSvgIds, sourceChart, tornadoChart } from './charts.js';
+import { allScenarios, atHorizon, averageProbability, costRows, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
+import { summaryOf } from './summary.js';
+import { subkindLabel } from './words.js';
 
 export function escapeHtml(text: string): string {
     return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -14,32 +22,65 @@ export function escapeHtml(text: string): string {
 const e = escapeHtml;
 
 const LIGHT_COLOURS: Record<Light, string> = { green: '#2e9d48', amber: '#e0a100', red: '#d03b3b' };
+/** Colours of campaign windows on the calendar, by index within a month. */
+const WINDOW_COLOURS = ['#4c78a8', '#f58518', '#54a24b', '#b279a2', '#e45756', '#72b7b2'];
 
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:0;color:#1f2328;background:#f6f8fa;line-height:1.5}
 main{max-width:980px;margin:0 auto;padding:24px}
-h1{font-size:1.7em;margin:0 0 4px}h2{margin-top:36px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{margin-top:24px}
+h1{font-size:1.7em;margin:0 0 4px}h2{margin-top:32px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{margin-top:20px}
 .meta{color:#57606a;margin:0 0 16px}
-section.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:16px 20px;margin:16px 0}
+section.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 20px 16px;margin:16px 0}
+section.summary{border-color:#0969da;border-width:2px}
+section.summary ul{margin:4px 0 8px;padding-left:1.4em}
+section.summary h3{margin:12px 0 4px;font-size:1.05em}section.card>h2:first-child{margin-top:4px}
+.headline{font-size:1.05em}
 table{border-collapse:collapse;width:100%;font-size:.92em;margin:8px 0}
-th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;vertical-align:top}
-th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;text-align:left;vertical-align:top;min-width:2.6em;overflow-wrap:break-word}
+th{background:#f6f8fa;font-weight:600;word-break:keep-all}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}th.num{text-align:right}
+td.nowrap{white-space:nowrap}
 .light{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:6px;vertical-align:-1px}
-.chart{margin:12px 0;overflow-x:auto}.chart svg{max-width:100%;height:auto}
+figure.chart{margin:12px 0}figure.chart svg{display:block;width:100%;height:auto}
 .muted{color:#57606a}ul.notes{color:#57606a;font-size:.9em}
+table.month{table-layout:fixed;font-size:.8em}table.month th{text-align:center}
+table.month td{height:4.6em;padding:3px 4px;border:1px solid #e5e7eb;min-width:0;overflow-wrap:anywhere}
+table.month td.out{background:#f6f8fa;color:#8c959f}
+.day{font-weight:600}.posts{color:#57606a}.ev{display:block;background:#ddf4ff;border-radius:3px;padding:0 3px;margin:1px 0}
+.ev.draw{background:#fff8c5}.ev.offline{background:#ffebe9}
+.win{display:block;height:4px;border-radius:2px;margin:1px 0}
+ul.windows{list-style:none;padding:0;margin:4px 0 12px;font-size:.9em}ul.windows li{margin:2px 0}
+.swatch{display:inline-block;width:1.4em;height:.6em;border-radius:2px;margin-right:6px}
+details summary{cursor:pointer;color:#0969da}
+code{font-size:.92em}
 footer{color:#57606a;font-size:.85em;margin:32px 0 8px}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
+section.card{border:none;padding:0;margin:8px 0}section.summary{border:none}
+h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid;page-break-after:avoid}
+tr,figure.chart,table.month{break-inside:avoid;page-break-inside:avoid}
+section.summary{break-after:page;page-break-after:always}
+details summary{color:inherit}
+}
 `;
 
 function lightCell(light: Light, lang: ReportInput['lang']): string {
     return `<span class="light" style="background:${LIGHT_COLOURS[light]}" aria-hidden="true"></span>${e(lightLabel(lang, light))}`;
 }
 
+function tableHtml(header: { text: string; num?: boolean }[], rows: { html: string; num?: boolean; nowrap?: boolean }[][]): string {
+    const th = header.map((h) => `<th${h.num ? ' class="num"' : ''}>${e(h.text)}</th>`).join('');
+    const body = rows.map((r) => `<tr>${r.map((c) => `<td${c.num ? ' class="num"' : c.nowrap ? ' class="nowrap"' : ''}>${c.html}</td>`).join('')}</tr>`).join('\n');
+    return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
 
 export async function renderHtml(input: ReportInput): Promise<string> {
     const { plan, schedule, forecast, lang } = input;
     const f = new Formatter(lang, plan.currency);
     const t = f.t;
     const scenario = scenarioOf(input);
+    const scenarios = allScenarios(input);
+    const many = scenario.communities.length > 1;
     const parts: string[] = [];
     const title = `${t.report}: ${plan.name}`;
     let charts = 0;
@@ -47,6 +88,12 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         const s = await svg;
         return s ? `<figure class="chart">${scopeSvgIds(s, `chart${++charts}`)}</figure>` : '';
     };
+    const communityHeading = (c: { name: string; title?: string }) => (many ? `<h3>${e(t.community)}: ${e(displayName(c.name, c.title))}</h3>` : '');
+    const section = (id: string, heading: string, body: string[], cls = 'card') => {
+        const inner = body.filter((p) => p !== '');
+        if (inner.length > 0) parts.push(`<section class="${cls}" id="${id}">`, `<h2>${e(heading)}</h2>`, ...inner, '</section>');
+    };
+
     parts.push(
         '<!DOCTYPE html>',
         `<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">`,
@@ -68,97 +115,233 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         `${e(t.seed)}: ${e(String(forecast.seed))}`,
     ];
     parts.push(`<p class="meta">${metaBits.join(' · ')}</p>`);
-    if (scenario.budget) {
-        const b = scenario.budget;
-        parts.push(`<p>${e(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin)))}</p>`);
-    }
 
-    if (input.checks) {
-        parts.push('<section class="card">', `<h2>${e(t.checks)}</h2>`);
-        if (input.checks.length === 0) parts.push(`<p class="muted">${e(t.noChecks)}</p>`);
-        else {
-            parts.push(`<table><thead><tr><th>${e(t.severity)}</th><th>${e(t.code)}</th><th>${e(t.line)}</th><th>${e(t.message)}</th></tr></thead><tbody>`);
-            for (const d of input.checks) {
-                parts.push(`<tr><td>${e(t.severityWord[d.severity])}</td><td><code>${e(d.code)}</code></td><td>${e(`${d.file}:${d.line}`)}</td><td>${e(d.message)}</td></tr>`);
-            }
-            parts.push('</tbody></table>');
-        }
-        parts.push('</section>');
-    }
-
-    for (const c of scenario.communities) {
-        const community = plan.communities.find((x) => x.name === c.name);
-        parts.push(`<h2>${e(t.community)}: ${e(displayName(c.name, c.title))}</h2>`);
-        if (community?.theme) parts.push(`<p class="muted">${e(community.theme)}</p>`);
-
-        // KPIs
-        parts.push('<section class="card">', `<h3>${e(t.kpis)}</h3>`);
-        const rows = kpiRows(c);
-        if (rows.length === 0) parts.push(`<p class="muted">${e(t.noKpis)}</p>`);
-        else {
-            parts.push(`<table><thead><tr><th>${e(t.status)}</th><th>${e(t.kpi)}</th><th>${e(t.target)}</th><th class="num">P10</th><th class="num">P50</th><th class="num">P90</th><th class="num">${e(t.probability)}</th></tr></thead><tbody>`);
-            for (const { kpi, light } of rows) {
-                parts.push(
-                    `<tr><td>${lightCell(light, lang)}</td><td>${e(kpiLabel(kpi, lang))}</td><td>${e(f.kpiTarget(kpi))}</td>` +
-                        `<td class="num">${e(f.metricValue(kpi.metric, kpi.p10))}</td><td class="num">${e(f.metricValue(kpi.metric, kpi.p50))}</td>` +
-                        `<td class="num">${e(f.metricValue(kpi.metric, kpi.p90))}</td><td class="num">${e(f.percent(kpi.probability))}</td></tr>`,
-                );
-            }
-            parts.push('</tbody></table>');
-        }
-        parts.push('</section>');
-
-        // Charts
-        parts.push('<section class="card">', `<h3>${e(t.charts)}</h3>`);
-        parts.push(await chart(membersChart(c, f)), await chart(activeRateChart(c, f)), await chart(costRevenueChart(c, f)));
-        parts.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name), plan.horizonWeeks, f)));
-        if (forecast.sensitivity && forecast.sensitivity.community === c.name) parts.push(await chart(tornadoChart(forecast.sensitivity, f)));
-        parts.push('</section>');
-
-        // Cost by category
-        const costs = costRows(c);
-        if (costs.length > 0) {
-            parts.push('<section class="card">', `<h3>${e(t.costByCategory)}</h3>`);
-            parts.push(`<table><thead><tr><th>${e(t.category)}</th><th class="num">P10</th><th class="num">P50</th><th class="num">P90</th><th class="num">${e(t.share)}</th></tr></thead><tbody>`);
-            for (const r of costs) {
-                parts.push(
-                    `<tr><td>${e(t[`cost_${r.category}`])}</td><td class="num">${e(f.currencyAmount(r.p10, true))}</td><td class="num">${e(f.currencyAmount(r.p50, true))}</td>` +
-                        `<td class="num">${e(f.currencyAmount(r.p90, true))}</td><td class="num">${e(r.share === null ? '—' : f.percent(r.share))}</td></tr>`,
-                );
-            }
-            parts.push('</tbody></table></section>');
-        }
-
-        // Schedule summary
-        const items = itemSummaries(schedule, c.name);
-        parts.push('<section class="card">', `<h3>${e(t.schedule)}</h3>`);
-        parts.push(`<table><thead><tr><th>${e(t.item)}</th><th>${e(t.kind)}</th><th class="num">${e(t.cadence)}</th><th>${e(t.first)}</th><th>${e(t.last)}</th><th>${e(t.owner)}</th><th class="num">${e(t.totalCost)}</th></tr></thead><tbody>`);
-        for (const s of items) {
-            parts.push(
-                `<tr><td>${e(displayName(s.item, s.title))}</td><td>${e(kindLabel(lang, s.kind))} · ${e(s.subkind)}</td><td class="num">${e(f.integer(s.count))}</td>` +
-                    `<td>${e(s.first)}</td><td>${e(s.last)}</td><td>${e(s.owner)}</td><td class="num">${e(f.currencyAmount(s.totalCost, true))}</td></tr>`,
+    // ---- Executive summary -----------------------------------------------------------------
+    const summary = summaryOf(input, f);
+    const sum: string[] = [];
+    for (const c of summary.communities) {
+        if (many) sum.push(`<h3>${e(c.name)}</h3>`);
+        const headline = [c.headline, c.money].filter((x): x is string => x !== null);
+        if (headline.length > 0) sum.push(`<p class="headline"><strong>${e(t.headline)}:</strong> ${headline.map(e).join('; ')}</p>`);
+        if (c.kpis.length > 0) {
+            sum.push(
+                `<h3>${e(t.kpiChances)}</h3>`,
+                tableHtml(
+                    [{ text: t.status }, { text: t.kpi }, { text: t.target }, { text: 'P50', num: true }, { text: t.probability, num: true }],
+                    c.kpis.map(({ kpi, light }) => [
+                        { html: lightCell(light, lang), nowrap: true }, { html: e(kpiLabel(kpi, lang)) }, { html: e(f.kpiTarget(kpi)) },
+                        { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true }, { html: `<strong>${e(f.percent(kpi.probability))}</strong>`, num: true },
+                    ]),
+                ),
             );
         }
-        parts.push('</tbody></table></section>');
+    }
+    if (summary.budget) sum.push(`<p><strong>${e(t.budgetUse)}:</strong> ${e(summary.budget)}</p>`);
+    sum.push(`<h3>${e(t.risks)}</h3>`, summary.risks.length === 0 ? `<p class="muted">${e(t.noRisks)}</p>` : `<ol>${summary.risks.map((r) => `<li>${e(r)}</li>`).join('')}</ol>`);
+    if (summary.bestScenario) sum.push(`<p>${e(summary.bestScenario)}</p>`);
+    section('summary', t.summary, sum, 'card summary');
 
-        // Run-sheet
-        const sheet = runSheet(input, c.name);
-        parts.push('<section class="card">', `<h3>${e(t.runSheet)}</h3>`);
-        if (sheet.length === 0) parts.push(`<p class="muted">${e(t.noOffline)}</p>`);
+    // ---- KPIs ------------------------------------------------------------------------------
+    const kpiPart: string[] = [];
+    for (const c of scenario.communities) {
+        kpiPart.push(`<h3>${e(t.community)}: ${e(displayName(c.name, c.title))}</h3>`);
+        const community = plan.communities.find((x) => x.name === c.name);
+        if (community?.theme) kpiPart.push(`<p class="muted">${e(community.theme)}</p>`);
+        const rows = kpiRows(c);
+        if (rows.length === 0) kpiPart.push(`<p class="muted">${e(t.noKpis)}</p>`);
         else {
-            parts.push(`<table><thead><tr><th>${e(t.when)}</th><th>${e(t.activity)}</th><th>${e(t.where)}</th><th>${e(t.owner)}</th><th class="num">${e(t.staff)}</th><th class="num">${e(t.capacity)}</th><th>${e(t.materials)}</th></tr></thead><tbody>`);
-            for (const { occurrence: o, activity: a } of sheet) {
-                parts.push(
-                    `<tr><td>${e(whenText(o))}</td><td>${e(displayName(a.name, a.title))}</td><td>${e(a.location ?? '')}</td><td>${e(a.owner ?? '')}</td>` +
-                        `<td class="num">${e(a.staff === undefined ? '' : f.integer(a.staff))}</td><td class="num">${e(a.capacity === undefined ? '' : f.integer(a.capacity))}</td><td>${e(a.materials.join(', '))}</td></tr>`,
+            kpiPart.push(
+                tableHtml(
+                    [{ text: t.status }, { text: t.kpi }, { text: t.target }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.probability, num: true }],
+                    rows.map(({ kpi, light }) => [
+                        { html: lightCell(light, lang), nowrap: true }, { html: e(kpiLabel(kpi, lang)) }, { html: e(f.kpiTarget(kpi)) },
+                        { html: e(f.metricValue(kpi.metric, kpi.p10)), num: true }, { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true },
+                        { html: e(f.metricValue(kpi.metric, kpi.p90)), num: true }, { html: e(f.percent(kpi.probability)), num: true },
+                    ]),
+                ),
+            );
+        }
+        kpiPart.push(await chart(membersChart(c, f)), await chart(activeRateChart(c, f)));
+        const s = forecast.sensitivity;
+        if (s && s.community === c.name) {
+            const k = c.kpis.find((x) => x.name === s.kpi);
+            kpiPart.push(await chart(tornadoChart(s, f, k ? kpiLabel(k, lang) : undefined)));
+        }
+    }
+    section('kpis', t.kpis, kpiPart);
+
+    // ---- Growth: by source (when the forecast attributes new members) and by tier -----------
+    const growth: string[] = [];
+    for (const c of scenario.communities) {
+        growth.push(communityHeading(c));
+        const sources = sourceRows(c);
+        if (sources.length > 0) {
+            const total = sources.reduce((a, s) => a + s.total, 0);
+            growth.push(
+                `<h3>${e(t.growthBySource)}</h3>`,
+                tableHtml(
+                    [{ text: t.source }, { text: t.newMembers, num: true }, { text: t.share, num: true }],
+                    sources.map((s) => [{ html: e(s.label) }, { html: e(f.integer(s.total)), num: true }, { html: e(total > 0 ? f.percent(s.total / total) : '—'), num: true }]),
+                ),
+                await chart(sourceChart(sources, f)),
+            );
+        }
+        const tierRows = [['members', t.members], ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`])].flatMap(([key, label]) => {
+            const v = atHorizon(c, key);
+            return v ? [[{ html: e(label) }, { html: e(f.integer(v.p50)), num: true }, { html: e(f.integer(v.p10)), num: true }, { html: e(f.integer(v.p90)), num: true }]] : [];
+        });
+        if (tierRows.length > 0) growth.push(`<h3>${e(t.atHorizon(c.weeks.length))}</h3>`, tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], tierRows));
+    }
+    section('growth', t.growth, growth);
+
+    // ---- Scenarios side by side ---------------------------------------------------------------
+    if (scenarios.length > 1) {
+        const sc: string[] = [];
+        for (const c of scenario.communities) {
+            sc.push(communityHeading(c));
+            const header = [{ text: t.scenario }, ...c.kpis.map((k) => ({ text: kpiLabel(k, lang), num: true })), { text: t.cumulativeCost, num: true }, { text: t.roi, num: true }, { text: t.avgProbability, num: true }];
+            const rows = scenarios.map((x) => {
+                const xc = x.communities.find((y) => y.name === c.name);
+                const cost = xc ? atHorizon(xc, 'cumulative-cost') : null;
+                const roi = xc ? atHorizon(xc, 'roi') : null;
+                return [
+                    { html: e(x.scenario === null ? t.asWritten : displayName(x.scenario, x.title)) },
+                    ...c.kpis.map((k) => {
+                        const xk = xc?.kpis.find((y) => y.name === k.name);
+                        return { html: xk ? `${e(f.percent(xk.probability))}<br><span class="muted">P50 ${e(f.metricValue(xk.metric, xk.p50))}</span>` : '—', num: true };
+                    }),
+                    { html: e(f.currencyAmount(cost?.p50 ?? null, true)), num: true },
+                    { html: e(f.decimal(roi?.p50 ?? null)), num: true },
+                    { html: e(f.percent(averageProbability({ ...x, communities: xc ? [xc] : [] }))), num: true },
+                ];
+            });
+            sc.push(tableHtml(header, rows), await chart(scenarioMembersChart(scenarios, c.name, f)));
+        }
+        section('scenarios', t.scenarios, sc);
+    }
+
+    // ---- Money ---------------------------------------------------------------------------------
+    const money: string[] = [];
+    if (scenario.budget) {
+        const b = scenario.budget;
+        money.push(`<p>${e(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin)))}</p>`);
+    }
+    for (const c of scenario.communities) {
+        money.push(communityHeading(c));
+        const moneyRows = ([['cumulative-revenue', t.cumulativeRevenue, true], ['cumulative-cost', t.cumulativeCost, true], ['roi', t.roi, false]] as const).flatMap(([key, label, isMoney]) => {
+            const v = atHorizon(c, key);
+            const show = (x: number | null) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
+            return v ? [[{ html: e(label) }, { html: e(show(v.p50)), num: true }, { html: e(show(v.p10)), num: true }, { html: e(show(v.p90)), num: true }]] : [];
+        });
+        if (moneyRows.length > 0) money.push(tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], moneyRows));
+        money.push(await chart(costRevenueChart(c, f)));
+        const costs = costRows(c);
+        if (costs.length > 0) {
+            money.push(
+                `<h3>${e(t.costByCategory)}</h3>`,
+                tableHtml(
+                    [{ text: t.category }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.share, num: true }],
+                    costs.map((r) => [
+                        { html: e(t[`cost_${r.category}`]) }, { html: e(f.currencyAmount(r.p10, true)), num: true }, { html: e(f.currencyAmount(r.p50, true)), num: true },
+                        { html: e(f.currencyAmount(r.p90, true)), num: true }, { html: e(r.share === null ? '—' : f.percent(r.share)), num: true },
+                    ]),
+                ),
+            );
+        }
+    }
+    section('money', t.money, money);
+
+    // ---- Calendar --------------------------------------------------------------------------
+    const cal: string[] = [`<p class="muted">${e(t.calendarNote)}</p>`];
+    const monthFmt = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    for (const c of scenario.communities) {
+        cal.push(communityHeading(c));
+        for (const m of calendarMonths(plan, schedule, c.name)) {
+            cal.push(`<h3>${e(monthFmt.format(new Date(Date.UTC(m.year, m.monthNumber - 1, 1))))}</h3>`);
+            if (m.windows.length > 0) {
+                cal.push(
+                    `<ul class="windows">${m.windows
+                        .map((w, i) => `<li><span class="swatch" style="background:${WINDOW_COLOURS[i % WINDOW_COLOURS.length]}"></span>${e(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${e(w.label)}: ${e(t.windowRange(w.from, w.until))}</li>`)
+                        .join('')}</ul>`,
                 );
             }
-            parts.push('</tbody></table>');
+            const head = `<thead><tr>${t.weekdays.map((d) => `<th>${e(d)}</th>`).join('')}</tr></thead>`;
+            const body = m.weeks
+                .map((week) => `<tr>${week
+                    .map((d) => {
+                        if (!d) return '<td class="out"></td>';
+                        if (!d.inHorizon) return `<td class="out"><span class="day">${d.day}</span></td>`;
+                        const bits = [`<span class="day">${d.day}</span>`];
+                        if (d.posts > 0) bits.push(` <span class="posts">${e(t.postsShort(d.posts))}</span>`);
+                        for (const w of d.windows) bits.push(`<span class="win" style="background:${WINDOW_COLOURS[w % WINDOW_COLOURS.length]}"></span>`);
+                        for (const o of d.events) {
+                            const cls = o.subkind === 'lottery-draw' ? 'ev draw' : o.kind === 'offline activity' ? 'ev offline' : 'ev';
+                            bits.push(`<span class="${cls}">${e(o.time ? `${o.time} ` : '')}${e(occurrenceTitle(o, t.drawSuffix))}</span>`);
+                        }
+                        return `<td>${bits.join('')}</td>`;
+                    })
+                    .join('')}</tr>`)
+                .join('\n');
+            cal.push(`<table class="month">${head}<tbody>\n${body}\n</tbody></table>`);
         }
-        parts.push('</section>');
-
-        if (c.notes.length > 0) parts.push(`<h3>${e(t.notes)}</h3><ul class="notes">${c.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
+        cal.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name), plan.horizonWeeks, f)));
     }
-    parts.push(`<footer>${e(t.generated)} · format ${e(forecast.format_version)}</footer>`, '</main></body>', '</html>');
+    section('calendar', t.calendar, cal);
+
+    // ---- Schedule summary ----------------------------------------------------------------------
+    const sched: string[] = [];
+    for (const c of scenario.communities) {
+        sched.push(communityHeading(c));
+        sched.push(
+            tableHtml(
+                [{ text: t.item }, { text: t.kind }, { text: t.cadence, num: true }, { text: t.first }, { text: t.last }, { text: t.owner }, { text: t.totalCost, num: true }],
+                itemSummaries(schedule, c.name).map((s) => [
+                    { html: e(displayName(s.item, occurrenceTitle(s, t.drawSuffix))) },
+                    { html: `${e(kindLabel(lang, s.kind))} · ${e(subkindLabel(lang, s.subkind))}` }, { html: e(f.integer(s.count)), num: true },
+                    { html: e(s.first), nowrap: true }, { html: e(s.last), nowrap: true }, { html: e(s.owner) }, { html: e(f.currencyAmount(s.totalCost, true)), num: true },
+                ]),
+            ),
+        );
+    }
+    section('schedule', t.schedule, sched);
+
+    // ---- Run-sheet ------------------------------------------------------------------------------
+    const run: string[] = [];
+    for (const c of scenario.communities) {
+        run.push(communityHeading(c));
+        const sheet = runSheet(input, c.name);
+        if (sheet.length === 0) run.push(`<p class="muted">${e(t.noOffline)}</p>`);
+        else {
+            run.push(
+                tableHtml(
+                    [{ text: t.when }, { text: t.activity }, { text: t.where }, { text: t.owner }, { text: t.staff, num: true }, { text: t.capacity, num: true }, { text: t.materials }],
+                    sheet.map(({ occurrence: o, activity: a }) => [
+                        { html: e(whenText(o)) }, { html: e(displayName(a.name, a.title)) }, { html: e(a.location ?? '') }, { html: e(a.owner ?? '') },
+                        { html: e(a.staff === undefined ? '' : f.integer(a.staff)), num: true }, { html: e(a.capacity === undefined ? '' : f.integer(a.capacity)), num: true },
+                        { html: e(a.materials.join(', ')) },
+                    ]),
+                ),
+            );
+        }
+        if (c.notes.length > 0) run.push(`<h3>${e(t.notes)}</h3><ul class="notes">${c.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
+    }
+    section('run-sheet', t.runSheet, run);
+
+    // ---- Checks, last: plain language first, codes and lines folded away -------------------
+    if (input.checks) {
+        const ch: string[] = [];
+        if (input.checks.length === 0) ch.push(`<p class="muted">${e(t.noChecks)}</p>`);
+        else {
+            ch.push(`<h3>${e(t.checksPlain)}</h3>`, `<ul>${input.checks.map((d) => `<li>${e(t.severityWord[d.severity])}: ${e(d.message)}</li>`).join('')}</ul>`);
+            ch.push(
+                `<details><summary>${e(t.codesAndLines)}</summary>`,
+                `<table><thead><tr><th>${e(t.severity)}</th><th>${e(t.code)}</th><th>${e(t.line)}</th><th>${e(t.message)}</th></tr></thead><tbody>`,
+                ...input.checks.map((d) => `<tr><td>${e(t.severityWord[d.severity])}</td><td><code>${e(d.code)}</code></td><td>${e(`${d.file}:${d.line}`)}</td><td>${e(d.message)}</td></tr>`),
+                '</tbody></table></details>',
+            );
+        }
+        section('checks', t.checks, ch);
+    }
+    parts.push(`<footer>${e(t.generated)} · ${e(t.format)} ${e(forecast.format_version)}</footer>`, '</main></body>', '</html>');
     return parts.filter((p) => p !== '').join('\n') + '\n';
 }

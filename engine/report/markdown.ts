@@ -1,11 +1,17 @@
-// report.md: GitHub-flavoured Markdown for pull-request comments and step summaries — the checker's
-// warnings and infos, KPI lines
-// with traffic lights, a KPI table, a Mermaid gantt of the activities, the schedule summary and the
-// run-sheet of offline activities (who, where, materials, staff). User text is escaped for Markdown
-// tables and inline HTML; Mermaid labels are stripped of the characters its syntax reserves.
+// report.md: GitHub-flavoured Markdown for pull-request comments and step summaries — the executive
+// summary first, then per community the KPI lines and table, members/revenue/cost/ROI at the
+// horizon, new members by source (when the forecast attributes them), the scenarios side by side,
+// cost by category, a month-by-month calendar (posts, activities, lottery draws, campaign windows),
+// a Mermaid gantt of the activities, the schedule summary and the run-sheet of offline activities
+// (who, where, materials, staff); last the checker's warnings and infos in plain language, with
+// codes and lines folded in a <details>. User text is escaped for Markdown tables and inline HTML;
+// Mermaid labels are stripped of the characters its syntax reserves.
 import { Temporal } from 'temporal-polyfill';
 import type { Occurrence } from '../schedule.js';
-import { costRows, displayName, itemSummaries, kpiRows, runSheet, scenarioOf, whenText, type ReportInput } from './common.js';
+import { calendarMonths } from './calendar.js';
+import { allScenarios, atHorizon, costRows, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import { summaryOf } from './summary.js';
+import { subkindLabel } from './words.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 
 const LIGHT_EMOJI: Record<Light, string> = { green: '🟢', amber: '🟡', red: '🔴' };
@@ -67,6 +73,7 @@ export function renderMarkdown(input: ReportInput): string {
     const f = new Formatter(lang, plan.currency);
     const t = f.t;
     const scenario = scenarioOf(input);
+    const scenarios = allScenarios(input);
     const out: string[] = [];
     out.push(`# ${m(t.report)}: ${m(plan.name)}`, '');
     out.push(
@@ -79,23 +86,33 @@ export function renderMarkdown(input: ReportInput): string {
         ].join(' · '),
         '',
     );
-    if (scenario.budget) {
-        const b = scenario.budget;
-        out.push(m(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin))), '');
-    }
-
-    if (input.checks) {
-        out.push(`## ${m(t.checks)}`, '');
-        if (input.checks.length === 0) out.push(m(t.noChecks), '');
-        else {
+    // Executive summary first: headline, KPI targets and chances, budget, risks, best scenario.
+    const summary = summaryOf(input, f);
+    const many = scenario.communities.length > 1;
+    out.push(`## ${m(t.summary)}`, '');
+    for (const c of summary.communities) {
+        if (many) out.push(`**${m(c.name)}**`, '');
+        const headline = [c.headline, c.money].filter((x): x is string => x !== null);
+        if (headline.length > 0) out.push(`**${m(t.headline)}:** ${headline.map(m).join('; ')}`, '');
+        if (c.kpis.length > 0) {
             out.push(
                 ...table(
-                    [m(t.severity), m(t.code), m(t.line), m(t.message)],
-                    input.checks.map((d) => [m(t.severityWord[d.severity]), m(d.code), m(`${d.file}:${d.line}`), m(d.message)]),
+                    [m(t.status), m(t.kpi), m(t.target), 'P50', m(t.probability)],
+                    c.kpis.map(({ kpi, light }) => [`${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpiLabel(kpi, lang)), m(f.kpiTarget(kpi)), m(f.metricValue(kpi.metric, kpi.p50)), `**${m(f.percent(kpi.probability))}**`]),
+                    [false, false, false, true, true],
                 ),
                 '',
             );
         }
+    }
+    if (summary.budget) out.push(`**${m(t.budgetUse)}:** ${m(summary.budget)}`, '');
+    out.push(`**${m(t.risks)}:**`, '');
+    if (summary.risks.length === 0) out.push(m(t.noRisks), '');
+    else out.push(...summary.risks.map((r, i) => `${i + 1}. ${m(r)}`), '');
+    if (summary.bestScenario) out.push(m(summary.bestScenario), '');
+    if (scenario.budget) {
+        const b = scenario.budget;
+        out.push(m(t.budgetLine(f.currencyAmount(b.amount, true), f.currencyAmount(b.cost.p50, true), f.percent(b.probabilityWithin))), '');
     }
 
     for (const c of scenario.communities) {
@@ -142,6 +159,38 @@ export function renderMarkdown(input: ReportInput): string {
             out.push(...table([m(t.measure), 'P50', 'P10', 'P90'], horizonRows, [false, true, true, true]), '');
         }
 
+        // New members by source, when the forecast attributes them.
+        const sources = sourceRows(c);
+        if (sources.length > 0) {
+            const total = sources.reduce((a, x) => a + x.total, 0);
+            out.push(`### ${m(t.growthBySource)}`, '');
+            out.push(...table([m(t.source), m(t.newMembers), m(t.share)], sources.map((x) => [m(x.label), m(f.integer(x.total)), m(total > 0 ? f.percent(x.total / total) : '—')]), [false, true, true]), '');
+        }
+
+        // Scenarios side by side
+        if (scenarios.length > 1) {
+            out.push(`### ${m(t.scenarios)}`, '');
+            out.push(
+                ...table(
+                    [m(t.scenario), ...c.kpis.map((k) => m(kpiLabel(k, lang))), m(t.cumulativeCost), m(t.roi)],
+                    scenarios.map((x) => {
+                        const xc = x.communities.find((y) => y.name === c.name);
+                        return [
+                            m(x.scenario === null ? t.asWritten : displayName(x.scenario, x.title)),
+                            ...c.kpis.map((k) => {
+                                const xk = xc?.kpis.find((y) => y.name === k.name);
+                                return xk ? `${m(f.percent(xk.probability))} (P50 ${m(f.metricValue(xk.metric, xk.p50))})` : '—';
+                            }),
+                            m(f.currencyAmount((xc && atHorizon(xc, 'cumulative-cost')?.p50) ?? null, true)),
+                            m(f.decimal((xc && atHorizon(xc, 'roi')?.p50) ?? null)),
+                        ];
+                    }),
+                    [false, ...c.kpis.map(() => true), true, true],
+                ),
+                '',
+            );
+        }
+
         // Cost by category
         const costs = costRows(c);
         if (costs.length > 0) {
@@ -156,13 +205,38 @@ export function renderMarkdown(input: ReportInput): string {
             );
         }
 
+        // Calendar: per month, the days on which something happens, and the campaign windows.
+        out.push(`### ${m(t.calendar)}`, '', m(t.calendarNote), '');
+        const monthFmt = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+        for (const month of calendarMonths(plan, schedule, c.name)) {
+            const days = month.weeks.flat().filter((d): d is NonNullable<typeof d> => d !== null && d.inHorizon && (d.posts > 0 || d.events.length > 0));
+            if (days.length === 0 && month.windows.length === 0) continue;
+            out.push(`#### ${m(monthFmt.format(new Date(Date.UTC(month.year, month.monthNumber - 1, 1))))}`, '');
+            for (const w of month.windows) out.push(`- ${m(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${m(w.label)}: ${m(t.windowRange(w.from, w.until))}`);
+            if (month.windows.length > 0) out.push('');
+            if (days.length > 0) {
+                out.push(
+                    ...table(
+                        [m(t.when), m(t.posts), m(t.activity)],
+                        days.map((d) => [
+                            `${d.date} ${m(t.weekdays[Temporal.PlainDate.from(d.date).dayOfWeek - 1])}`,
+                            d.posts > 0 ? m(f.integer(d.posts)) : '',
+                            d.events.map((o) => m(`${o.time ? `${o.time} ` : ''}${occurrenceTitle(o, t.drawSuffix)}`)).join('; '),
+                        ]),
+                        [false, true, false],
+                    ),
+                    '',
+                );
+            }
+        }
+
         // Schedule summary
         out.push(`### ${m(t.schedule)}`, '');
         out.push(
             ...table(
                 [m(t.item), m(t.kind), m(t.cadence), m(t.first), m(t.last), m(t.owner), m(t.totalCost)],
                 itemSummaries(schedule, c.name).map((s) => [
-                    m(displayName(s.item, s.title)), `${m(kindLabel(lang, s.kind))} · ${m(s.subkind)}`, m(f.integer(s.count)), s.first, s.last, m(s.owner), m(f.currencyAmount(s.totalCost, true)),
+                    m(displayName(s.item, occurrenceTitle(s, t.drawSuffix))), `${m(kindLabel(lang, s.kind))} · ${m(subkindLabel(lang, s.subkind))}`, m(f.integer(s.count)), s.first, s.last, m(s.owner), m(f.currencyAmount(s.totalCost, true)),
                 ]),
                 [false, false, true, false, false, false, true],
             ),
@@ -211,6 +285,24 @@ export function renderMarkdown(input: ReportInput): string {
             );
         }
         if (c.notes.length > 0) out.push(`### ${m(t.notes)}`, '', ...c.notes.map((n) => `- ${m(n)}`), '');
+    }
+    // Checks last: plain language, then the codes and lines folded in a <details>.
+    if (input.checks) {
+        out.push(`## ${m(t.checks)}`, '');
+        if (input.checks.length === 0) out.push(m(t.noChecks), '');
+        else {
+            out.push(...input.checks.map((d) => `- ${m(t.severityWord[d.severity])}: ${m(d.message)}`), '');
+            out.push(`<details><summary>${m(t.codesAndLines)}</summary>`, '');
+            out.push(
+                ...table(
+                    [m(t.severity), m(t.code), m(t.line), m(t.message)],
+                    input.checks.map((d) => [m(t.severityWord[d.severity]), m(d.code), m(`${d.file}:${d.line}`), m(d.message)]),
+                ),
+                '',
+                '</details>',
+                '',
+            );
+        }
     }
     out.push(`<sub>${m(t.generated)}</sub>`, '');
     return out.join('\n');

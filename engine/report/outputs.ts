@@ -47,13 +47,19 @@ export function needsForecast(formats: readonly CompileFormat[]): boolean {
     return formats.includes('html') || formats.includes('md');
 }
 
-export function forecastFor(plan: Plan, options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean }): ForecastReport {
+export function forecastFor(
+    plan: Plan,
+    options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean; allScenarios?: boolean },
+): ForecastReport {
     const hasKpi = (options.withSensitivity ?? true) && plan.communities.some((c) => c.kpis.length > 0);
     const sensitivityRuns = options.sensitivityRuns ?? Math.max(50, Math.round(options.runs / 4));
+    // The reports compare every scenario side by side: the compiled one first (the one the rest of
+    // the report describes), then the plan as written and the other scenarios, in plan order.
+    const others = options.allScenarios ? [null, ...plan.scenarios.map((s) => s.name)].filter((s) => s !== options.scenario) : [];
     return forecast(plan, {
         runs: options.runs,
         seed: options.seed,
-        scenarios: [options.scenario],
+        scenarios: [options.scenario, ...others],
         sensitivity: hasKpi ? { runs: sensitivityRuns } : undefined,
     });
 }
@@ -69,7 +75,7 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     if (formats.has('json')) files.push({ name: 'schedule.json', content: scheduleJson(schedule) });
     let report: ForecastReport | null = null;
     if (needsForecast(options.formats)) {
-        report = forecastFor(plan, options);
+        report = forecastFor(plan, { ...options, allScenarios: true });
         const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks };
         if (formats.has('html')) files.push({ name: 'report.html', content: await renderHtml(input) });
         if (formats.has('md')) files.push({ name: 'report.md', content: renderMarkdown(input) });

@@ -1,0 +1,59 @@
+// Words the reports show for plan keywords (content and activity kinds) and for the sensitivity
+// analysis's parameters, in the report's language. The engine labels parameters in English
+// (engine/sensitivity.ts); the zh-CN report rebuilds them from the parameter id, so no English is
+// left in a Chinese report. Names from the plan stay as written.
+import type { Lang } from '../diagnostics.js';
+
+const SUBKIND_ZH: Record<string, string> = {
+    educational: '知识', tips: '技巧', product: '产品', 'case-study': '案例', story: '故事', ugc: '用户原创', interaction: '互动',
+    news: '资讯', promotional: '促销', livestream: '直播', qa: '问答', lottery: '抽奖', vote: '投票', discussion: '话题讨论',
+    challenge: '打卡挑战', 'flash-sale': '限时抢购', workshop: '工作坊', meetup: '线下聚会', salon: '沙龙讲座', trial: '产品体验',
+    sport: '体育活动', charity: '公益活动', sweepstakes: '抽奖活动', hackathon: '黑客松', 'office-hours': '答疑时间',
+    'lottery-draw': '开奖',
+};
+
+const SUBKIND_EN: Record<string, string> = { 'lottery-draw': 'lottery draw', 'case-study': 'case study', 'flash-sale': 'flash sale', 'office-hours': 'office hours', qa: 'Q&A', ugc: 'UGC' };
+
+/** A content or activity kind as the report shows it; an unknown kind (the checker warns) as written. */
+export function subkindLabel(lang: Lang, subkind: string): string {
+    return (lang === 'zh-CN' ? SUBKIND_ZH[subkind] : SUBKIND_EN[subkind]) ?? subkind;
+}
+
+/** What one sensitivity parameter varies, by the last part of its id (`<community>.<item>.<what>`). */
+const PARAM_ZH: Record<string, (item: string) => string> = {
+    size: (x) => `${x} 受众规模`,
+    seed: (x) => `${x} 初始成员`,
+    churn: (x) => `${x} 流失率`,
+    active: (x) => `${x} 活跃率`,
+    buys: (x) => `${x} 购买率`,
+    fee: (x) => `${x} 费用`,
+    spend: (x) => `${x} 投放金额`,
+    costPerJoin: (x) => `${x} 单个入群成本`,
+    invites: (x) => `${x} 邀请数`,
+    conversion: (x) => `${x} 转化率`,
+    cycle: (x) => `${x} 周期`,
+    reward: (x) => `${x} 奖励`,
+    reach: (x) => `${x} 覆盖率`,
+    cost: (x) => `${x} 单次成本`,
+    'lift.retention': (x) => `${x} 留存提升`,
+    'lift.activity': (x) => `${x} 活跃提升`,
+    'lift.promotion': (x) => `${x} 晋升提升`,
+};
+
+/**
+ * The label of a sensitivity parameter in the report language. `id` is engine/sensitivity.ts's
+ * path (FitHome.DouyinAds.costPerJoin, FitHome.Core.from.Prospect, assume.fatigue-churn).
+ */
+export function parameterLabel(lang: Lang, id: string, english: string): string {
+    if (lang !== 'zh-CN') return english;
+    if (id.startsWith('assume.')) return `模型系数 ${id.slice(7)}`;
+    const parts = id.split('.');
+    const rest = parts.slice(1);
+    if (rest[0] === 'orderValue') return '客单价';
+    if (rest[0] === 'organic') return rest[1] === 'innovation' ? '自然增长（创新系数 p）' : '自然增长（模仿系数 q）';
+    if (rest.length === 3 && rest[1] === 'from') return `晋升 ${rest[2]} → ${rest[0]}`;
+    if (rest.length === 3 && rest[1] === 'down') return `降级 ${rest[0]} → ${rest[2]}`;
+    const item = rest[0];
+    const what = rest.slice(1).join('.');
+    return PARAM_ZH[what]?.(item) ?? english;
+}
