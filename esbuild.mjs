@@ -26,7 +26,8 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 common.define.__VERSION__ = JSON.stringify(pkg.version);
 
 const entries = [
-    { entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.cjs' },
+    // playwright-core is loaded only for `compile --formats pdf`, and may be absent (a devDependency).
+    { entryPoints: ['cli/main.ts'], outfile: 'out/cli/main.cjs', external: ['playwright-core'] },
     { entryPoints: ['server/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.

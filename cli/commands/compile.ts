@@ -1,4 +1,5 @@
-// `community compile`: schedules (.ics, CSV, JSON) and reports (HTML, Markdown) for CI. One folder
+// `community compile`: schedules (.ics, CSV, JSON, xlsx), the SOP sheet and reports (HTML, Markdown,
+// PDF through the machine's Chromium) for CI. One folder
 // per plan under --out; a summary line per plan; byte-identical output for the same inputs and seed;
 // all-or-nothing writes (each plan is written into a temp folder beside its target, then renamed
 // into place); a plan with errors writes nothing and makes the exit code 1; an unwritable --out is a
@@ -13,11 +14,12 @@ import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
-import { compilePlan, COMPILE_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
+import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
+import { PdfPrinter } from '../pdf.js';
 import { expandInputs, makeDirs } from '../files.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
@@ -243,33 +245,49 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const names = folderNames(prepared.map((p) => p.loaded.path));
     const colors = colorsFor(process.stderr);
     let failed = 0;
-    for (let i = 0; i < prepared.length; i++) {
-        const p = prepared[i];
-        if (!p.plan) {
-            failed++;
-            const diags = flatten(p.members).filter((d) => d.severity === 'error');
-            process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
-            const shown = oneLine(p.loaded.shown);
-            process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
-            continue;
+    const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
+    if (printer?.unavailable) process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${printer.unavailable}\n` : `report.pdf skipped: ${printer.unavailable}\n`);
+    let pdfProblem = false;
+    try {
+        for (let i = 0; i < prepared.length; i++) {
+            const p = prepared[i];
+            if (!p.plan) {
+                failed++;
+                const diags = flatten(p.members).filter((d) => d.severity === 'error');
+                process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
+                const shown = oneLine(p.loaded.shown);
+                process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
+                continue;
+            }
+            const compiled = await compilePlan(p.plan, {
+                formats: options.formats,
+                runs: options.runs,
+                seed: options.seed,
+                scenario: options.scenario ?? null,
+                lang,
+                now: options.now,
+                bom: options.bom,
+                source: relativeSource(p.loaded.path),
+                checks: reportChecks(p),
+            });
+            const target = join(out, names[i]);
+            if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
+                try {
+                    compiled.files.push({ name: 'report.pdf', content: await printer.print(compiled.pdfSource) });
+                } catch (e) {
+                    pdfProblem = true;
+                    const why = oneLine((e as Error).message.split('\n')[0]);
+                    process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${why}\n` : `report.pdf skipped: ${why}\n`);
+                }
+            }
+            writeFolderAtomically(target, compiled.files);
+            const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
+            process.stdout.write(
+                summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => k.probability >= 0.8).length, total: kpis.length } : null) + '\n',
+            );
         }
-        const compiled = await compilePlan(p.plan, {
-            formats: options.formats,
-            runs: options.runs,
-            seed: options.seed,
-            scenario: options.scenario ?? null,
-            lang,
-            now: options.now,
-            bom: options.bom,
-            source: relativeSource(p.loaded.path),
-            checks: reportChecks(p),
-        });
-        const target = join(out, names[i]);
-        writeFolderAtomically(target, compiled.files);
-        const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
-        process.stdout.write(
-            summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => k.probability >= 0.8).length, total: kpis.length } : null) + '\n',
-        );
+    } finally {
+        await printer?.close();
     }
     void ws;
     return failed > 0 ? 1 : 0;
@@ -283,13 +301,13 @@ function showOut(path: string): string {
 export function registerCompile(program: Command): void {
     program
         .command('compile')
-        .description('compile plans into calendars (.ics), schedules (CSV, JSON) and reports (HTML, Markdown)')
+        .description('compile plans into calendars (.ics), schedules (CSV, JSON, xlsx), the SOP sheet and reports (HTML, Markdown, PDF)')
         .argument('<plans...>', '.community files, folders or globs')
         .requiredOption('--out <dir>', 'output folder (one sub-folder per plan)')
         .addOption(new Option('--runs <n>', 'Monte Carlo runs of the forecast').argParser(parseRuns).default(DEFAULT_COMPILE_RUNS))
         .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
         .option('--scenario <name>', 'forecast this scenario instead of the plan as written')
-        .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...COMPILE_FORMATS], COMPILE_FORMATS.join(',')))
+        .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
         .addOption(new Option('--now <iso>', 'DTSTAMP of the calendars (default: fixed from the plan, so output is reproducible)').argParser(parseNow))
         .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')
         .addOption(langOption())

@@ -10,9 +10,14 @@ import { expandPlan, type PlanSchedule } from '../schedule.js';
 import type { ReportCheck } from './common.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
+import { sopCells, sopRows, sopWords } from './sop.js';
+import { csvTable, localizedScheduleCsv } from './table-csv.js';
+import { planWorkbook, sopWorkbook } from './xlsx.js';
 
-export const COMPILE_FORMATS = ['ics', 'csv', 'json', 'html', 'md'] as const;
+export const COMPILE_FORMATS = ['ics', 'csv', 'json', 'html', 'md', 'xlsx', 'sop', 'pdf'] as const;
 export type CompileFormat = (typeof COMPILE_FORMATS)[number];
+/** What `compile` writes without --formats: everything but the PDF, which needs a browser. */
+export const DEFAULT_FORMATS: readonly CompileFormat[] = COMPILE_FORMATS.filter((f) => f !== 'pdf');
 
 export interface CompileOptions {
     formats: readonly CompileFormat[];
@@ -34,17 +39,20 @@ export interface CompileOptions {
 
 export interface OutputFile {
     name: string;
-    content: string;
+    /** Text (UTF-8) or the bytes of a binary file (xlsx). */
+    content: string | Uint8Array;
 }
 
 export interface CompiledPlan {
     schedule: PlanSchedule;
     forecast: ForecastReport | null;
     files: OutputFile[];
+    /** report.html's text when a PDF was asked for (the CLI prints it with a browser), else null. */
+    pdfSource: string | null;
 }
 
 export function needsForecast(formats: readonly CompileFormat[]): boolean {
-    return formats.includes('html') || formats.includes('md');
+    return formats.includes('html') || formats.includes('md') || formats.includes('xlsx') || formats.includes('pdf');
 }
 
 export function forecastFor(
@@ -71,14 +79,24 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     if (formats.has('ics')) {
         for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang })) files.push({ name: cal.name, content: cal.text });
     }
-    if (formats.has('csv')) files.push({ name: 'schedule.csv', content: scheduleCsv(schedule, { bom: options.bom }) });
+    // Chinese headers with --lang zh-CN; the English file is engine/csv.ts's, byte for byte.
+    if (formats.has('csv')) files.push({ name: 'schedule.csv', content: options.lang === 'zh-CN' ? localizedScheduleCsv(schedule, options.lang, { bom: options.bom }) : scheduleCsv(schedule, { bom: options.bom }) });
     if (formats.has('json')) files.push({ name: 'schedule.json', content: scheduleJson(schedule) });
     let report: ForecastReport | null = null;
+    let pdfSource: string | null = null;
     if (needsForecast(options.formats)) {
         report = forecastFor(plan, { ...options, allScenarios: true });
         const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks };
-        if (formats.has('html')) files.push({ name: 'report.html', content: await renderHtml(input) });
+        const html = formats.has('html') || formats.has('pdf') ? await renderHtml(input) : null;
+        if (formats.has('html')) files.push({ name: 'report.html', content: html! });
         if (formats.has('md')) files.push({ name: 'report.md', content: renderMarkdown(input) });
+        if (formats.has('xlsx')) files.push({ name: 'plan.xlsx', content: await planWorkbook(plan, schedule, report, options.lang) });
+        pdfSource = formats.has('pdf') ? html : null;
     }
-    return { schedule, forecast: report, files };
+    if (formats.has('sop')) {
+        const w = sopWords(options.lang);
+        files.push({ name: 'sop.csv', content: csvTable(w.headers, sopRows(plan, schedule, options.lang).map(sopCells), { bom: options.bom }) });
+        files.push({ name: 'sop.xlsx', content: await sopWorkbook(plan, schedule, options.lang) });
+    }
+    return { schedule, forecast: report, files, pdfSource };
 }

@@ -57,3 +57,20 @@ export function parameterLabel(lang: Lang, id: string, english: string): string 
     const what = rest.slice(1).join('.');
     return PARAM_ZH[what]?.(item) ?? english;
 }
+
+const SERIES_ZH: Record<string, string> = {
+    members: '成员数', 'new-members': '新成员', 'active-members': '活跃成员', 'active-rate': '活跃率', churned: '流失人数', promotions: '晋升人数',
+    demotions: '降级人数', cost: '成本', revenue: '收入', 'cumulative-cost': '累计成本', 'cumulative-revenue': '累计收入', roi: '累计投资回报率',
+    'staff-hours': '人工小时', groups: '群数',
+};
+
+/** The name of a forecast series (`members:Core`, `retention-30d`, `groups:WeChat`) in the report language. */
+export function seriesLabel(lang: Lang, key: string, english: string): string {
+    if (lang !== 'zh-CN') return english;
+    const [base, ...rest] = key.split(':');
+    const suffix = rest.join(':');
+    const retention = /^retention-(\d+)d$/.exec(base);
+    const name = retention ? `${retention[1]} 天留存率` : SERIES_ZH[base];
+    if (!name) return english;
+    return suffix ? `${name} · ${suffix}` : name;
+}

@@ -14,7 +14,7 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 let plan: Plan;
 let en: CompiledPlan;
 let zh: CompiledPlan;
-const file = (c: CompiledPlan, name: string) => c.files.find((f) => f.name === name)!.content;
+const file = (c: CompiledPlan, name: string) => c.files.find((f) => f.name === name)!.content as string;
 
 beforeAll(async () => {
     plan = await planFromFile(join(ROOT, 'test/compile/fixtures/dst-xss.community'));
@@ -185,7 +185,7 @@ community Club {
 ${activities}
 }
 `);
-        const md = (await compilePlan(p, { formats: ['md'], runs: 20, seed: 1, scenario: null, lang: 'en' })).files.find((f) => f.name === 'report.md')!.content;
+        const md = (await compilePlan(p, { formats: ['md'], runs: 20, seed: 1, scenario: null, lang: 'en' })).files.find((f) => f.name === 'report.md')!.content as string;
         const gantt = md.match(/```mermaid\n([\s\S]*?)```/)![1].split('\n').map((l) => l.trim()).filter(Boolean);
         const header = gantt.filter((l) => DIRECTIVE.test(l));
         // Only the chart's own lines are directives: gantt, title, dateFormat, axisFormat and the sections.
