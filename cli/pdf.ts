@@ -5,10 +5,10 @@
 // request, and the browser is given the HTML directly.
 import { existsSync } from 'node:fs';
 
-/** Where a Chromium may be: $COMMUNITY_CHROMIUM first, then the usual Debian, Ubuntu, macOS and Windows places. */
+/** Where a Chromium may be: $COMMUNITY_CHROMIUM when set (and then only there), else the usual Debian, Ubuntu, macOS and Windows places. */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+    if (env.COMMUNITY_CHROMIUM) return [env.COMMUNITY_CHROMIUM];
     return [
-        env.COMMUNITY_CHROMIUM,
         '/usr/bin/chromium',
         '/usr/bin/chromium-browser',
         '/usr/bin/google-chrome',

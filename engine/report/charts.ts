@@ -52,8 +52,8 @@ const baseConfig = {
     background: 'white',
     view: { stroke: null },
     // Long item and tier names (and Chinese titles) are shown whole rather than cut with an ellipsis.
-    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eee', labelLimit: 360 },
-    legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const, labelLimit: 360, columns: 4 },
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eee', labelLimit: 0 },
+    legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' as const, labelLimit: 0, columns: 4 },
     title: { limit: 0 },
 };
 
