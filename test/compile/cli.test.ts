@@ -127,12 +127,14 @@ describe('community compile', () => {
         expect(r1.stderr).toBe('');
         expect(r1.code).toBe(0);
         expect(r1.stdout.trim().split('\n')).toHaveLength(2);
-        expect(r1.stdout).toMatch(/✓ examples\/fitness-wechat\.community → .*fitness-wechat\/ \(6 files, 221 events/);
+        expect(r1.stdout).toMatch(/✓ examples\/fitness-wechat\.community → .*fitness-wechat\/ \(9 files, 221 events/);
         expect(run(['compile', ...GOOD, '--out', b, '--runs', '150']).code).toBe(0);
         const ta = tree(a);
         expect(Object.keys(ta).sort()).toEqual(
             ['fitness-wechat/FitHome.ics', 'fitness-wechat/plan.ics', 'fitness-wechat/report.html', 'fitness-wechat/report.md', 'fitness-wechat/schedule.csv', 'fitness-wechat/schedule.json',
-                'oss-discord/Lumen.ics', 'oss-discord/plan.ics', 'oss-discord/report.html', 'oss-discord/report.md', 'oss-discord/schedule.csv', 'oss-discord/schedule.json'].sort(),
+                'fitness-wechat/plan.xlsx', 'fitness-wechat/sop.csv', 'fitness-wechat/sop.xlsx',
+                'oss-discord/Lumen.ics', 'oss-discord/plan.ics', 'oss-discord/report.html', 'oss-discord/report.md', 'oss-discord/schedule.csv', 'oss-discord/schedule.json',
+                'oss-discord/plan.xlsx', 'oss-discord/sop.csv', 'oss-discord/sop.xlsx'].sort(),
         );
         expect(tree(b)).toEqual(ta);
         // Compiling one plan alone gives the same bytes as compiling it with others.
@@ -168,7 +170,7 @@ describe('community compile', () => {
         expect(r.code).toBe(2);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
         expect(r.stderr).toMatch(/^community: cannot write to --out/);
-        expect(run(['compile', GOOD[0], '--out', dir, '--formats', 'pdf']).code).toBe(2);
+        expect(run(['compile', GOOD[0], '--out', dir, '--formats', 'docx']).code).toBe(2);
         expect(run(['compile', GOOD[0], '--out', dir, '--runs', '0']).code).toBe(2);
         expect(run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope']).stderr).toMatch(/no scenario "Nope"; it has: DoubleAds/);
         expect(readdirSync(dir)).toEqual(['file.txt']);
