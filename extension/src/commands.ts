@@ -136,9 +136,34 @@ export async function diffHead(ctx: CliContext, arg: unknown): Promise<void> {
     await vscode.window.showTextDocument(out, { viewColumn: vscode.ViewColumn.Beside });
 }
 
+/** What "Export report" can write: each entry is one `compile --formats` value and the files it gives. */
+export const EXPORT_CHOICES = [
+    { format: 'html', files: ['report.html', 'report.md'], picked: true },
+    { format: 'pdf', files: ['report.pdf'], picked: false },
+    { format: 'xlsx', files: ['plan.xlsx'], picked: false },
+    { format: 'sop', files: ['sop.xlsx', 'sop.csv'], picked: false },
+] as const;
+
+function exportLabel(format: (typeof EXPORT_CHOICES)[number]['format']): { label: string; description: string } {
+    switch (format) {
+        case 'html':
+            return { label: vscode.l10n.t('HTML report'), description: vscode.l10n.t('report.html and report.md: summary, KPIs, scenarios, money, calendar, run-sheet') };
+        case 'pdf':
+            return { label: vscode.l10n.t('PDF report'), description: vscode.l10n.t('report.pdf on A4, printed by Chromium when it is installed') };
+        case 'xlsx':
+            return { label: vscode.l10n.t('Excel workbook'), description: vscode.l10n.t('plan.xlsx: schedule, weekly forecast, KPIs, costs') };
+        case 'sop':
+            return { label: vscode.l10n.t('Community SOP sheet (社群SOP)'), description: vscode.l10n.t('sop.xlsx and sop.csv: what to post in which group, when') };
+    }
+}
+
 export async function exportReport(ctx: CliContext, arg: unknown): Promise<void> {
     const doc = await targetPlan(arg);
     if (!doc) return;
+    const items = EXPORT_CHOICES.map((c) => ({ ...exportLabel(c.format), format: c.format, picked: c.picked }));
+    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Export report'), placeHolder: vscode.l10n.t('What to export') });
+    if (!chosen || chosen.length === 0) return;
+    const formats = chosen.flatMap((c) => (c.format === 'html' ? ['html', 'md'] : [c.format]));
     const picked = await vscode.window.showOpenDialog({
         canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
         openLabel: vscode.l10n.t('Export here'), title: vscode.l10n.t('Folder for the report'),
@@ -147,16 +172,23 @@ export async function exportReport(ctx: CliContext, arg: unknown): Promise<void>
     if (!picked?.[0]) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const ok = await runLogged(
+    const result = await runLogged(
         ctx, vscode.l10n.t('Exporting the report…'), c.cli,
-        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, '--formats', 'html,md', ...commonArgs()], c.cwd,
+        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, '--formats', formats.join(','), ...commonArgs()], c.cwd,
     );
-    if (!ok) return;
+    if (!result) return;
+    // The CLI skips the PDF with one line on stderr when there is no Chromium; say so.
+    const skipped = result.stderr.split(/\r?\n/).find((l) => /report\.pdf/.test(l));
+    if (skipped) void vscode.window.showWarningMessage(skipped);
     const open = vscode.l10n.t('Open Report');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the report to {0}.', picked[0].fsPath), open);
+    const reveal = vscode.l10n.t('Show Folder');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the report to {0}.', picked[0].fsPath), open, reveal);
     if (choice === open) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(picked[0], '**/report.md'), undefined, 1);
-        if (found[0]) await vscode.window.showTextDocument(found[0]);
+        const wanted = formats.includes('html') ? '**/report.html' : formats.includes('pdf') ? '**/report.pdf' : formats.includes('xlsx') ? '**/plan.xlsx' : '**/sop.xlsx';
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(picked[0], wanted), undefined, 1);
+        if (found[0]) await vscode.env.openExternal(found[0]);
+    } else if (choice === reveal) {
+        await vscode.commands.executeCommand('revealFileInOS', picked[0]);
     }
 }
 
