@@ -211,10 +211,10 @@ export async function scenarioMembersChart(scenarios: ScenarioForecast[], commun
     return renderSvg(bandSpec(rows, f.t.scenarioMembers, f.t.week, f.t.members, ',.0f', f.t.scenario));
 }
 
-/** New members per week by source (P50 lines), when the forecast carries attribution. */
-export async function sourceChart(sources: { label: string; weekly: (number | null)[] }[], f: Formatter): Promise<string | null> {
+/** New members per week by source (mean lines), when the forecast carries attribution. */
+export async function sourceChart(sources: { label: string; weekly: number[] }[], f: Formatter): Promise<string | null> {
     if (sources.length === 0) return null;
-    const values = sources.flatMap((s) => s.weekly.flatMap((v, i) => (v === null ? [] : [{ week: i + 1, source: s.label, value: v }])));
+    const values = sources.flatMap((s) => s.weekly.map((v, i) => ({ week: i + 1, source: s.label, value: v })));
     return renderSvg({
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
         title: f.t.sourceChart,

@@ -148,23 +148,45 @@ export function atHorizon(c: CommunityForecast, key: string): { p10: number | nu
     return { p10: s.p10[last], p50: s.p50[last], p90: s.p90[last] };
 }
 
-/**
- * New members by where they came from (organic, each channel, each referral…), when the forecast
- * carries such attribution: weekly series keyed `new-members:source:<source>`. A forecast without
- * them gives an empty list and the report leaves the section out (nothing is estimated here).
- */
+/** New members over the horizon by where they came from (the forecast's attribution), largest first. */
 export interface SourceRow {
     source: string;
+    kind: NonNullable<CommunityForecast['newMembersBySource']>[number]['kind'];
+    /** The item's title and name, or the word for organic growth. */
     label: string;
-    /** Weekly P50 new members from this source. */
-    weekly: (number | null)[];
-    /** Sum of the weekly P50s over the horizon. */
-    total: number;
+    p10: number;
+    p50: number;
+    p90: number;
+    mean: number;
+    /** Share of the mean new members of all sources (null when none joined). */
+    share: number | null;
+    /** Mean new members from this source in each week. */
+    weekly: number[];
 }
 
-export function sourceRows(c: CommunityForecast): SourceRow[] {
-    const prefix = 'new-members:source:';
-    return c.series
-        .filter((s) => s.key.startsWith(prefix))
-        .map((s) => ({ source: s.key.slice(prefix.length), label: s.label, weekly: s.p50, total: s.p50.reduce<number>((a, b) => a + (b ?? 0), 0) }));
+/** A forecast without attribution gives an empty list and the reports leave the section out. */
+export function sourceRows(c: CommunityForecast, plan: Plan, organicLabel: string): SourceRow[] {
+    const list = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0);
+    const total = list.reduce((a, s) => a + s.mean, 0);
+    const community = plan.communities.find((x) => x.name === c.name);
+    const titleOf = (name: string) => [...(community?.channels ?? []), ...(community?.referrals ?? []), ...(community?.contents ?? [])].find((x) => x.name === name)?.title;
+    return list
+        .sort((a, b) => b.mean - a.mean || compareText(a.source, b.source))
+        .map((s) => ({
+            source: s.source, kind: s.kind, label: s.kind === 'organic' ? organicLabel : displayName(s.source, titleOf(s.source)),
+            p10: s.p10, p50: s.p50, p90: s.p90, mean: s.mean, share: total > 0 ? s.mean / total : null, weekly: s.weeklyMean,
+        }));
+}
+
+type Band = { p10: number; p50: number; p90: number };
+
+/** ROI on gross sales and on margin, incremental revenue and ROI, when the forecast has them (label, band, is money). */
+export function moneyBands(c: CommunityForecast, f: { t: { grossRoi: string; marginRoi: (m: string) => string; incrementalRevenue: string; incrementalRoi: string }; percent(x: number | null): string }): [string, Band, boolean][] {
+    const m = c.money;
+    if (!m) return [];
+    const out: [string, Band, boolean][] = [];
+    if (m.margin !== null) out.push([f.t.marginRoi(f.percent(m.margin)), m.roi, false], [f.t.grossRoi, m.grossRoi, false]);
+    if (m.incrementalRevenue) out.push([f.t.incrementalRevenue, m.incrementalRevenue, true]);
+    if (m.incrementalRoi) out.push([f.t.incrementalRoi, m.incrementalRoi, false]);
+    return out;
 }

@@ -10,7 +10,7 @@
 // print sheet so "Save as PDF" and `compile --formats pdf` give clean A4 pages.
 import { calendarMonths } from './calendar.js';
 import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scenarioMembersChart, scopeSvgIds, sourceChart, tornadoChart } from './charts.js';
-import { allScenarios, atHorizon, averageProbability, costRows, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import { allScenarios, atHorizon, averageProbability, costRows, moneyBands, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 import { summaryOf } from './summary.js';
 import { subkindLabel } from './words.js';
@@ -174,14 +174,16 @@ export async function renderHtml(input: ReportInput): Promise<string> {
     const growth: string[] = [];
     for (const c of scenario.communities) {
         growth.push(communityHeading(c));
-        const sources = sourceRows(c);
+        const sources = sourceRows(c, plan, t.organic);
         if (sources.length > 0) {
-            const total = sources.reduce((a, s) => a + s.total, 0);
             growth.push(
                 `<h3>${e(t.growthBySource)}</h3>`,
                 tableHtml(
-                    [{ text: t.source }, { text: t.newMembers, num: true }, { text: t.share, num: true }],
-                    sources.map((s) => [{ html: e(s.label) }, { html: e(f.integer(s.total)), num: true }, { html: e(total > 0 ? f.percent(s.total / total) : '—'), num: true }]),
+                    [{ text: t.source }, { text: t.kind }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.meanShare, num: true }],
+                    sources.map((s) => [
+                        { html: e(s.label) }, { html: e(t.sourceKind[s.kind] ?? s.kind) }, { html: e(f.integer(s.p10)), num: true }, { html: e(f.integer(s.p50)), num: true },
+                        { html: e(f.integer(s.p90)), num: true }, { html: e(f.percent(s.share)), num: true },
+                    ]),
                 ),
                 await chart(sourceChart(sources, f)),
             );
@@ -233,6 +235,10 @@ export async function renderHtml(input: ReportInput): Promise<string> {
             const show = (x: number | null) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
             return v ? [[{ html: e(label) }, { html: e(show(v.p50)), num: true }, { html: e(show(v.p10)), num: true }, { html: e(show(v.p90)), num: true }]] : [];
         });
+        for (const [label, band, isMoney] of moneyBands(c, f)) {
+            const show = (x: number) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
+            moneyRows.push([{ html: e(label) }, { html: e(show(band.p50)), num: true }, { html: e(show(band.p10)), num: true }, { html: e(show(band.p90)), num: true }]);
+        }
         if (moneyRows.length > 0) money.push(tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], moneyRows));
         money.push(await chart(costRevenueChart(c, f)));
         const costs = costRows(c);

@@ -9,7 +9,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Occurrence } from '../schedule.js';
 import { calendarMonths } from './calendar.js';
-import { allScenarios, atHorizon, costRows, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import { allScenarios, atHorizon, costRows, moneyBands, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
 import { summaryOf } from './summary.js';
 import { subkindLabel } from './words.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
@@ -154,17 +154,27 @@ export function renderMarkdown(input: ReportInput): string {
             const x = byKey.get(key);
             return x && last >= 0 ? [[m(label), m(show(x.p50[last])), m(show(x.p10[last])), m(show(x.p90[last]))]] : [];
         });
+        for (const [label, band, isMoney] of moneyBands(c, f)) {
+            const show = (x: number) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
+            horizonRows.push([m(label), m(show(band.p50)), m(show(band.p10)), m(show(band.p90))]);
+        }
         if (horizonRows.length > 0) {
             out.push(`### ${m(t.atHorizon(last + 1))}`, '');
             out.push(...table([m(t.measure), 'P50', 'P10', 'P90'], horizonRows, [false, true, true, true]), '');
         }
 
         // New members by source, when the forecast attributes them.
-        const sources = sourceRows(c);
+        const sources = sourceRows(c, plan, t.organic);
         if (sources.length > 0) {
-            const total = sources.reduce((a, x) => a + x.total, 0);
             out.push(`### ${m(t.growthBySource)}`, '');
-            out.push(...table([m(t.source), m(t.newMembers), m(t.share)], sources.map((x) => [m(x.label), m(f.integer(x.total)), m(total > 0 ? f.percent(x.total / total) : '—')]), [false, true, true]), '');
+            out.push(
+                ...table(
+                    [m(t.source), m(t.kind), 'P10', 'P50', 'P90', m(t.meanShare)],
+                    sources.map((x) => [m(x.label), m(t.sourceKind[x.kind] ?? x.kind), m(f.integer(x.p10)), m(f.integer(x.p50)), m(f.integer(x.p90)), m(f.percent(x.share))]),
+                    [false, false, true, true, true, true],
+                ),
+                '',
+            );
         }
 
         // Scenarios side by side
