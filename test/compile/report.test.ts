@@ -300,3 +300,86 @@ community Cafe {
         expect(file(enCompiled, 'report.md')).toContain('**members-Barista**');
     });
 });
+
+describe('report structure (issue 15)', () => {
+    let fitness: CompiledPlan;
+    let fitnessZh: CompiledPlan;
+    beforeAll(async () => {
+        const p = await planFromFile(join(ROOT, 'examples/fitness-wechat.community'));
+        const checks = [{ severity: 'warning' as const, code: 'over-budget', file: 'fitness-wechat.community', line: 7, message: 'Planned cost is over budget' }];
+        fitness = await compilePlan(p, { formats: ['html', 'md'], runs: 80, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'en', checks });
+        fitnessZh = await compilePlan(p, { formats: ['html', 'md'], runs: 80, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN', checks });
+    });
+
+    it('orders the sections: summary, KPIs, growth, scenarios, money, calendar, schedule, run-sheet, checks', () => {
+        const html = file(fitness, 'report.html');
+        const ids = [...html.matchAll(/<section class="[^"]*" id="([a-z-]+)">/g)].map((m) => m[1]);
+        expect(ids).toEqual(['summary', 'kpis', 'growth', 'scenarios', 'money', 'calendar', 'schedule', 'run-sheet', 'checks']);
+        const md = file(fitness, 'report.md');
+        const heads = md.split('\n').filter((l) => /^##+ /.test(l)).map((l) => l.replace(/^#+ /, ''));
+        expect(heads.slice(0, 2)).toEqual(['Executive summary', 'Community: 居家健身社群 (FitHome)']);
+        expect(heads.at(-1)).toBe('Checks');
+        expect(md.indexOf('### New members by source')).toBeGreaterThan(md.indexOf('### Forecast at week'));
+        expect(md.indexOf('### Scenarios side by side')).toBeLessThan(md.indexOf('### Cost by category over the horizon'));
+        expect(md.indexOf('### Calendar')).toBeLessThan(md.indexOf('### Run-sheet: offline activities'));
+    });
+
+    it('the summary states the headline with P10–P90, every KPI’s chance, budget use and up to three risks', () => {
+        const c = fitness.forecast!.forecasts[0].communities[0];
+        const members = c.series.find((s) => s.key === 'members')!;
+        const last = members.p50.length - 1;
+        const html = file(fitness, 'report.html');
+        const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="kpis"'));
+        expect(summary).toContain(`${members.p50[last]!.toLocaleString('en-US')} members by week ${last + 1} (P10–P90: ${members.p10[last]!.toLocaleString('en-US')} – ${members.p90[last]!.toLocaleString('en-US')})`);
+        for (const k of c.kpis) expect(summary).toContain(`<strong>${Math.round(k.probability * 1000) / 10}%</strong>`);
+        expect(summary).toMatch(/<strong>Budget:<\/strong> expected cost CN¥[\d,]+ of CN¥120,000 \(\d+(\.\d)?%\)/);
+        const risks = summary.match(/<ol>([\s\S]*?)<\/ol>/)![1].match(/<li>/g)!;
+        expect(risks).toHaveLength(3);
+        expect(summary).toContain('Planned cost is over budget');
+        expect(file(fitnessZh, 'report.html')).toContain('<h2>摘要</h2>');
+    });
+
+    it('shows new members by source from the forecast’s attribution, in both languages', () => {
+        const c = fitness.forecast!.forecasts[0].communities[0];
+        const organic = c.newMembersBySource!.find((s) => s.source === 'organic')!;
+        const ads = c.newMembersBySource!.find((s) => s.source === 'DouyinAds')!;
+        const md = file(fitness, 'report.md');
+        expect(md).toMatch(new RegExp(`^\\| Organic \\(word of mouth, search\\) \\| organic \\| ${Math.round(organic.p10).toLocaleString('en-US')} \\| ${Math.round(organic.p50).toLocaleString('en-US')} \\| `, 'm'));
+        expect(md).toMatch(new RegExp(`^\\| 抖音投放 \\(DouyinAds\\) \\| paid channel \\| ${Math.round(ads.p10).toLocaleString('en-US')} \\| `, 'm'));
+        expect(file(fitnessZh, 'report.md')).toContain('| 自然增长（口碑、搜索） | 自然增长 |');
+        expect(file(fitness, 'report.html')).toContain('New members per week by source (mean)');
+    });
+
+    it('puts every scenario side by side, and the calendar shows activities, draws and campaign windows', async () => {
+        const html = file(fitness, 'report.html');
+        const scenarios = html.slice(html.indexOf('id="scenarios"'), html.indexOf('id="money"'));
+        expect(fitness.forecast!.forecasts.map((s) => s.scenario)).toEqual([null, 'DoubleAds', ...fitness.forecast!.forecasts.slice(2).map((s) => s.scenario)]);
+        for (const s of fitness.forecast!.forecasts.slice(1)) expect(scenarios).toContain(`${s.title} (${s.scenario})`);
+        expect(scenarios).toContain('Members in each scenario (P50, band P10–P90)');
+        const calendar = html.slice(html.indexOf('id="calendar"'), html.indexOf('id="schedule"'));
+        expect(calendar).toContain('paid channel · 抖音投放 (DouyinAds): 2027-01-04 to 2027-07-04');
+        expect(calendar).toContain('referral campaign · 邀请码 (InviteCode)');
+        expect(calendar).toMatch(/<span class="ev offline">14:00 春季健身沙龙<\/span>/);
+        expect(calendar).toContain('<span class="ev">晨练打卡挑战</span>');
+        // A lottery draw reads "(draw)" in English and "（开奖）" in Chinese.
+        const beauty = await planFromFile(join(ROOT, 'examples/beauty-multiplatform.community'));
+        const zh = await compilePlan(beauty, { formats: ['html'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' });
+        expect(file(zh, 'report.html')).toMatch(/<span class="ev draw">20:00 肤质测试抽奖（开奖）<\/span>/);
+        expect(file(zh, 'report.html')).not.toContain('(draw)');
+    });
+
+    it('puts the checks last, in plain words, with codes and lines folded in <details>', () => {
+        const html = file(fitness, 'report.html');
+        const checks = html.slice(html.indexOf('id="checks"'));
+        expect(checks).toContain('<li>warning: Planned cost is over budget</li>');
+        expect(checks.indexOf('<details><summary>Codes and lines</summary>')).toBeLessThan(checks.indexOf('<code>over-budget</code>'));
+        expect(html.indexOf('<code>over-budget</code>')).toBeGreaterThan(html.indexOf('id="run-sheet"'));
+        expect(file(fitness, 'report.md')).toMatch(/## Checks\n\n- warning: Planned cost is over budget\n\n<details><summary>Codes and lines<\/summary>\n\n\| Severity/);
+    });
+
+    it('has a print stylesheet for A4', () => {
+        const html = file(fitness, 'report.html');
+        expect(html).toContain('@page{size:A4');
+        expect(html).toMatch(/@media print\{[\s\S]*section\.summary\{break-after:page/);
+    });
+});
