@@ -262,7 +262,7 @@ export function renderMarkdown(input: ReportInput): string {
                 if (ofKind.length === 0) continue;
                 out.push(`    section ${mermaidLabel(kindLabel(lang, kind))}`);
                 for (const s of ofKind) {
-                    const label = mermaidLabel(displayName(s.item, s.title));
+                    const label = mermaidLabel(displayName(s.item, occurrenceTitle(s, t.drawSuffix)));
                     if (s.occurrences.length <= MAX_GANTT_TASKS_PER_ITEM) {
                         for (const o of s.occurrences) out.push(`    ${ganttTask(o, label)}`);
                     } else {

@@ -366,6 +366,9 @@ describe('report structure (issue 15)', () => {
         const zh = await compilePlan(beauty, { formats: ['html'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' });
         expect(file(zh, 'report.html')).toMatch(/<span class="ev draw">20:00 肤质测试抽奖（开奖）<\/span>/);
         expect(file(zh, 'report.html')).not.toContain('(draw)');
+        const zhMd = (await compilePlan(beauty, { formats: ['md'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' })).files[0].content as string;
+        expect(zhMd).toContain('肤质测试抽奖（开奖） (SkinQuiz.draw)');
+        expect(zhMd).not.toContain('(draw)');
     });
 
     it('puts the checks last, in plain words, with codes and lines folded in <details>', () => {
