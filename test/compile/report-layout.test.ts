@@ -66,42 +66,54 @@ function strayLatin(text: string, plan: Plan, files: string[] = []): string[] {
     return [...new Set((text.match(LATIN_WORD) ?? []).filter((w) => !allowed.has(w.toLowerCase()) && !w.split(/[.'’_-]/).every((part) => part === '' || allowed.has(part.toLowerCase()))))];
 }
 
+/** What the page reports about its own layout (runs in Chromium: plain JavaScript, DOM types not in this program). */
+interface Layout {
+    firstId?: string;
+    firstHeading?: string;
+    narrow: string[];
+    overflow: string[];
+    figures: number[];
+    text: string;
+}
+
+const LAYOUT_PROBE = `(() => {
+    // Every text node, SVG text and folded <details> included, one word boundary apart.
+    const texts = () => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue ?? '');
+        return out.join(' ');
+    };
+    const main = document.querySelector('main');
+    const first = main.querySelector(':scope > section');
+    const fontPx = (el) => parseFloat(getComputedStyle(el).fontSize);
+    const narrow = [];
+    for (const cell of Array.from(document.querySelectorAll('td, th'))) {
+        const w = cell.getBoundingClientRect().width;
+        if (w < 2 * fontPx(cell)) narrow.push(\`\${cell.tagName} \${w.toFixed(1)}px "\${(cell.textContent ?? '').slice(0, 30)}"\`);
+    }
+    const overflow = [];
+    for (const el of Array.from(main.querySelectorAll('*'))) {
+        if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
+        const parent = el.parentElement;
+        if (!parent) continue;
+        const r = el.getBoundingClientRect();
+        const p = parent.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.right > p.right + 1 || r.left < p.left - 1) overflow.push(\`\${el.tagName}.\${el.className} in \${parent.tagName}: \${r.left.toFixed(0)}–\${r.right.toFixed(0)} vs \${p.left.toFixed(0)}–\${p.right.toFixed(0)}\`);
+        if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') overflow.push(\`\${el.tagName} scrolls\`);
+    }
+    const figures = Array.from(document.querySelectorAll('figure.chart svg')).map((s) => s.getBoundingClientRect().width / s.closest('section').getBoundingClientRect().width);
+    return { firstId: first?.id, firstHeading: first?.querySelector('h2')?.textContent, narrow, overflow: overflow.slice(0, 10), figures, text: texts() };
+})()`;
+
 describe.each(EXAMPLES)('report.html of %s', (file) => {
     it.each(['en', 'zh-CN'] as const)('lays out cleanly in %s', async (lang) => {
         const { html, plan, files } = await reportOf(file, lang);
         const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
         try {
             await page.setContent(html, { waitUntil: 'load' });
-            const layout = await page.evaluate(() => {
-                // Every text node, SVG text and folded <details> included, one word boundary apart.
-                const texts = () => {
-                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                    const out: string[] = [];
-                    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue ?? '');
-                    return out.join(' ');
-                };
-                const main = document.querySelector('main')!;
-                const first = main.querySelector(':scope > section');
-                const fontPx = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-                const narrow: string[] = [];
-                for (const cell of Array.from(document.querySelectorAll('td, th'))) {
-                    const w = cell.getBoundingClientRect().width;
-                    if (w < 2 * fontPx(cell)) narrow.push(`${cell.tagName} ${w.toFixed(1)}px "${(cell.textContent ?? '').slice(0, 30)}"`);
-                }
-                const overflow: string[] = [];
-                for (const el of Array.from(main.querySelectorAll('*'))) {
-                    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
-                    const parent = el.parentElement;
-                    if (!parent) continue;
-                    const r = el.getBoundingClientRect();
-                    const p = parent.getBoundingClientRect();
-                    if (r.width === 0 && r.height === 0) continue;
-                    if (r.right > p.right + 1 || r.left < p.left - 1) overflow.push(`${el.tagName}.${(el as HTMLElement).className} in ${parent.tagName}: ${r.left.toFixed(0)}–${r.right.toFixed(0)} vs ${p.left.toFixed(0)}–${p.right.toFixed(0)}`);
-                    if (el instanceof HTMLElement && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') overflow.push(`${el.tagName} scrolls`);
-                }
-                const figures = Array.from(document.querySelectorAll('figure.chart svg')).map((s) => s.getBoundingClientRect().width / s.closest('section')!.getBoundingClientRect().width);
-                return { firstId: first?.id, firstHeading: first?.querySelector('h2')?.textContent, narrow, overflow: overflow.slice(0, 10), figures, text: texts() };
-            });
+            const layout = (await page.evaluate(LAYOUT_PROBE)) as Layout;
             expect(layout.firstId).toBe('summary');
             expect(layout.firstHeading).toBe(lang === 'zh-CN' ? '摘要' : 'Executive summary');
             expect(layout.narrow).toEqual([]);
