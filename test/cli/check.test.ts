@@ -113,7 +113,7 @@ describe('community check --min-severity', () => {
         const errors = community(['check', plan, '--min-severity', 'error']);
         expect(severities(errors.stdout)).toEqual(new Set());
         const summary = all.stdout.trimEnd().split('\n').at(-1);
-        expect(summary).toMatch(/^0 errors, 5 warnings in 2 files$/);
+        expect(summary).toMatch(/^0 errors, 6 warnings in 2 files$/);
         expect(warnings.stdout.trimEnd().split('\n').at(-1)).toBe(summary);
         expect(errors.stdout).toBe(`${summary}\n`);
         expect(community(['check', plan, '--min-severity', 'info']).stdout).toBe(all.stdout);
