@@ -2,7 +2,8 @@
 ;; The README's eglot setup (a community-mode, eglot-server-programs, eglot-ensure), then
 ;; diagnostics, hover, completion, definition, rename and formatting on a copy of the FitHome example.
 ;; Run by test/editors/run.sh: emacs --batch -l test/editors/eglot.el
-;; Env: COMMUNITY_LS (the server command, space-separated), COMMUNITY_FILE (the plan to open).
+;; Env: COMMUNITY_INIT (the README snippet), COMMUNITY_FILE (the plan to open); the server command is
+;; the README's `community-language-server` on PATH.
 (require 'eglot)
 (require 'flymake)
 (require 'cl-lib)
@@ -20,18 +21,9 @@
       (accept-process-output nil 0.1))
     value))
 
-;; --- what the README tells eglot users to add to init.el ---
-(define-derived-mode community-mode prog-mode "Community"
-  "Major mode for .community plans."
-  (setq-local comment-start "// ")
-  ;; The formatter indents by what the editor sends: two spaces, as the examples are written.
-  (setq-local indent-tabs-mode nil)
-  (setq-local tab-width 2))
-(add-to-list 'auto-mode-alist '("\\.community\\'" . community-mode))
-(add-to-list 'eglot-server-programs
-             `(community-mode . ,(split-string (getenv "COMMUNITY_LS"))))
-(add-hook 'community-mode-hook #'eglot-ensure)
-;; --- end of the README part ---
+;; The README's eglot snippet (extracted by run.sh), as a user's init.el.
+(load (getenv "COMMUNITY_INIT") nil t)
+
 
 (setq eglot-sync-connect 30)
 (find-file (getenv "COMMUNITY_FILE"))

@@ -1,8 +1,8 @@
 -- Neovim 0.7–0.10 (`vim.lsp.start_client`, as in the README) against the language server, headless:
 -- diagnostics, hover, completion, definition, rename, formatting on a copy of the FitHome example.
 -- Run by test/editors/run.sh: nvim --headless -u NONE -c "luafile test/editors/neovim.lua".
--- Env: COMMUNITY_LS (the server command, space-separated), COMMUNITY_FILE (the plan to open).
-local cmd = vim.split(os.getenv('COMMUNITY_LS'), ' ', { trimempty = true })
+-- Env: COMMUNITY_INIT (the README snippet), COMMUNITY_FILE (the plan to open); the server command
+-- is the README's `community-language-server` on PATH.
 local file = os.getenv('COMMUNITY_FILE')
 local failures = 0
 local function out(line) io.stdout:write(line .. '\n') end
@@ -10,20 +10,19 @@ local function check(name, ok, detail)
   if ok then out('ok   neovim ' .. name) else failures = failures + 1; out('FAIL neovim ' .. name .. ': ' .. tostring(detail)) end
 end
 
+-- The README's Neovim 0.7–0.10 snippet (extracted by run.sh), then open the plan as a user would.
+dofile(os.getenv('COMMUNITY_INIT'))
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
-vim.bo.filetype = 'community'
 local buf = vim.api.nvim_get_current_buf()
-
--- What the README tells Neovim 0.7–0.10 users to put in their config.
-local client_id = vim.lsp.start_client({
-  name = 'community',
-  cmd = cmd,
-  root_dir = vim.fn.fnamemodify(file, ':p:h'),
-  init_options = { lang = 'en' },
-})
-check('starts the server', client_id ~= nil, 'start_client returned nil')
-vim.lsp.buf_attach_client(buf, client_id)
-local client = vim.lsp.get_client_by_id(client_id)
+check('filetype from the README autocmd', vim.bo[buf].filetype == 'community', vim.bo[buf].filetype)
+local client
+vim.wait(15000, function()
+  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do client = c end
+  return client ~= nil
+end, 50)
+check('starts the server and attaches the buffer', client ~= nil, 'no client attached')
+if not client then vim.cmd('cquit 1') end
+local client_id = client.id
 
 -- Cursor on the first occurrence of `needle`, `delta` characters in.
 local function at(needle, delta)

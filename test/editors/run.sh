@@ -56,6 +56,12 @@ STANDALONE="$ROOT/out/standalone/community-language-server"
 version=$(env -i PATH=/nonexistent "$STANDALONE" --version)
 [ "$version" = "community-language-server $(node -p 'require("./package.json").version')" ] && ok "standalone --version with no Node on PATH ($version)" || bad "standalone --version: $version"
 
+# The README's snippets, run as written: the code block after each heading.
+snippet() { awk -v h="$1" 'index($0, h) == 1 { f = 1; next } f && /^```/ { if (inb) exit; inb = 1; next } f && inb { print }' README.md; }
+snippet "Neovim 0.7–0.10" > "$TMP/init.lua"
+snippet "Emacs with eglot" > "$TMP/eglot-init.el"
+for f in init.lua eglot-init.el; do [ -s "$TMP/$f" ] || { bad "README snippet for $f not found"; exit 1; }; done
+
 workspace() {
   local ws="$TMP/$1"
   mkdir -p "$ws/shared"
@@ -67,13 +73,14 @@ workspace() {
 
 # 3. Neovim with the globally installed command.
 FILE=$(workspace neovim)
-if PATH="$NODE24_PATH" COMMUNITY_LS="community-language-server --stdio" COMMUNITY_FILE="$FILE" timeout 180 nvim --headless -u NONE -c "luafile test/editors/neovim.lua" </dev/null; then :; else bad "neovim ($(nvim --version | head -1))"; fi
+if PATH="$NODE24_PATH" COMMUNITY_INIT="$TMP/init.lua" COMMUNITY_FILE="$FILE" timeout 180 nvim --headless -u NONE -c "luafile test/editors/neovim.lua" </dev/null; then :; else bad "neovim ($(nvim --version | head -1))"; fi
 
 # 4. Emacs + eglot with the standalone server, and no Node anywhere on PATH.
 FILE=$(workspace eglot)
 NO_NODE="$TMP/no-node-bin"; mkdir -p "$NO_NODE"
 for tool in emacs git; do ln -s "$(command -v $tool)" "$NO_NODE/$tool"; done
-if timeout 180 env PATH="$NO_NODE" HOME="$TMP/home" COMMUNITY_LS="$STANDALONE --stdio" COMMUNITY_FILE="$FILE" emacs --batch -l test/editors/eglot.el 2> "$TMP/emacs.log" </dev/null; then :; else cat "$TMP/emacs.log" >&2; bad "emacs + eglot ($(emacs --version | head -1))"; fi
+ln -s "$STANDALONE" "$NO_NODE/community-language-server"
+if timeout 180 env PATH="$NO_NODE" HOME="$TMP/home" COMMUNITY_INIT="$TMP/eglot-init.el" COMMUNITY_FILE="$FILE" emacs --batch -l test/editors/eglot.el 2> "$TMP/emacs.log" </dev/null; then :; else cat "$TMP/emacs.log" >&2; bad "emacs + eglot ($(emacs --version | head -1))"; fi
 
 if [ $fail -ne 0 ]; then echo "test:editors: FAILED"; exit 1; fi
 echo "test:editors: all passed"
