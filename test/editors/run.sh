@@ -33,6 +33,9 @@ NODE24_PATH="$TMP/prefix/bin:$(dirname "$NODE24"):/usr/bin:/bin"
 version=$(PATH="$NODE24_PATH" community-language-server --version)
 [ "$version" = "community-language-server $(node -p 'require("./package.json").version')" ] && ok "installed community-language-server --version on Node 24 ($version)" || bad "installed --version on Node 24: $version"
 PATH="$NODE24_PATH" community --version >/dev/null && ok "installed community --version on Node 24" || bad "installed community --version on Node 24"
+# Node 22, the oldest supported, through the route the old-Node message offers (npx fetches it from the registry).
+version=$(cd "$TMP" && PATH="$TMP/prefix/bin:/usr/bin:/bin" npx --yes --prefer-offline -p node@22 community-language-server --version 2>&1 | tail -1)
+[ "$version" = "community-language-server $(node -p 'require("./package.json").version')" ] && ok "installed community-language-server --version on Node 22 (npx -p node@22)" || bad "installed --version on Node 22: $version"
 # An old Node first on PATH (the machine's, when it is older than 22): one clear message, exit 2.
 OLD_NODE=""
 for candidate in /usr/bin/node /usr/local/bin/node; do

@@ -215,3 +215,33 @@ describe('code actions', () => {
         expect((bare.result as Array<{ title: string }>).map((a) => a.title)).toContain('Change to "WeChatGroups"');
     });
 });
+
+describe('node IPC (how the VS Code client starts the server)', () => {
+    it('initializes over --node-ipc, answers a request and ends with exit code 0 after shutdown and exit', async () => {
+        const { fork } = await import('node:child_process');
+        const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+        const child = fork(join(ROOT, 'out/server/main.cjs'), ['--node-ipc', `--clientProcessId=${process.pid}`], { silent: true });
+        const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+        connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+        connection.onRequest('client/registerCapability', () => null);
+        connection.listen();
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+        try {
+            const ws = workspace({ 'a.community': fitness });
+            const rootUri = pathToFileURL(ws).href;
+            const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {} }) as { capabilities: { hoverProvider?: boolean } };
+            expect(init.capabilities.hoverProvider).toBe(true);
+            await connection.sendNotification('initialized', {});
+            const uri = pathToFileURL(join(ws, 'a.community')).href;
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 1, text: fitness } });
+            const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: fitness.split('\n').findIndex((l) => l.includes('churn 12%')), character: fitness.split('\n').find((l) => l.includes('churn 12%'))!.indexOf('churn') + 1 } }) as { contents: { value: string } };
+            expect(hover.contents.value).toMatch(/leaving per period/);
+            await connection.sendRequest('shutdown');
+            await connection.sendNotification('exit');
+            expect(await exited).toBe(0);
+        } finally {
+            connection.dispose();
+            if (child.exitCode === null) child.kill();
+        }
+    });
+});
