@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 
@@ -22,6 +23,24 @@ const common = {
     // CommonJS cannot bundle; the charts render to SVG without a canvas, so use the plain build.
     alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
+// One copy of the JSON-RPC stack in every bundle: langium brings vscode-jsonrpc 10 while
+// vscode-languageserver/-client nest 9.x. Two copies make `instanceof ResponseError` fail, so an
+// error langium returns goes out as a *result* ({"result": {"code": -32802}}). Every import of these
+// packages resolves from the project root (test/server/bundle-dedupe.test.ts fails on two copies).
+const DEDUPED = /^vscode-(jsonrpc|languageserver-protocol|languageserver-types)(\/.*)?$/;
+const root = path.dirname(new URL(import.meta.url).pathname);
+const dedupe = {
+    name: 'dedupe-jsonrpc',
+    setup(build) {
+        build.onResolve({ filter: DEDUPED }, (args) => {
+            if (args.pluginData === 'dedupe') return undefined;
+            return build.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: 'dedupe' });
+        });
+    },
+};
+common.plugins = [dedupe];
+common.metafile = true;
+
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 common.define.__VERSION__ = JSON.stringify(pkg.version);
 
@@ -72,5 +91,8 @@ if (watch && process.argv.includes('--grammar')) {
 } else if (watch) {
     for (const e of existing) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-    await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+    const results = await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+    // Which package files went into each bundle, for the dedupe test.
+    const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, Object.keys(results[i].metafile.inputs)]));
+    fs.writeFileSync('out/bundle-inputs.json', JSON.stringify(inputs, null, 1) + '\n');
 }

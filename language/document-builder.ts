@@ -3,12 +3,27 @@
 // its start, horizon and currency; their platforms and communities count towards budgets and names),
 // so every document that imports a changed file, directly or through others, is relinked and
 // re-validated too.
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+// The protocol package langium itself uses, so its `instanceof ResponseError` holds unbundled too.
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver-protocol';
 import type { Model } from './generated/ast.js';
 import { resolveImport, unquote } from './imports.js';
 
 export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
     private importers: { changed: Set<string>; affected: Set<string> } | undefined;
+
+    /**
+     * A request that arrives between an edit resetting its document and the rebuild starting finds the
+     * document behind the workspace; Langium answers RequestFailed. The document did change, so say
+     * that (ContentModified): clients drop the stale answer or ask again, as the LSP intends.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        if (document && document.state === DocumentState.Changed && this.currentState >= state && state > document.state) {
+            return Promise.reject(new ResponseError(LSPErrorCodes.ContentModified, `${uri.toString()} changed while the request waited; ask again.`));
+        }
+        return super.awaitDocumentState(state, uri, cancelToken);
+    }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris) || this.importersOf(changedUris).has(document.uri.toString());

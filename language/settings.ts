@@ -35,6 +35,8 @@ export class CommunitySettings {
     disabledCodes: ReadonlySet<string> = new Set();
     /** Workspace-wide platform limits over engine/platforms.ts; a plan's own `limit` still wins. */
     platformLimits: PlatformLimitOverrides = {};
+    /** `community.format.expandOneLineGroups`: the formatter expands blocks written on one line too. */
+    expandOneLineGroups = false;
 
     isReported(code: unknown): boolean {
         return typeof code !== 'string' || !this.disabledCodes.has(code);

@@ -10,6 +10,7 @@ import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
 import { IdleCollector } from './idle-gc.js';
+import { onlyAnnouncedRegistrations } from './registrations.js';
 
 export function createCommunityServerServices(context: DefaultSharedModuleContext & Pick<CommunityServicesContext, 'modules'>) {
     const settings = new CommunitySettings();
@@ -26,6 +27,7 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
         // No folder at all (a single file opened): roots stay empty and language/imports.ts confines
         // each file's imports to its own folder.
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+        if (context.connection) onlyAnnouncedRegistrations(context.connection, params.capabilities);
     });
     // Language, enabled checks and platform-limit overrides (after the roots: the overrides path is relative to them).
     const sync = new SettingsSync({

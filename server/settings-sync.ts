@@ -18,6 +18,7 @@ export interface InitializationOptions {
     lang?: string;
     checks?: unknown;
     platformLimits?: string;
+    format?: unknown;
 }
 
 /** The `community` configuration section (package.json contributes.configuration). */
@@ -25,6 +26,8 @@ export interface CommunityConfiguration {
     language?: string;
     checks?: unknown;
     platformLimits?: string;
+    /** `community.format.*`: { expandOneLineGroups?: boolean } (formatting only, no re-validation). */
+    format?: unknown;
 }
 
 const limitValue = z.number().finite().nonnegative();
@@ -156,6 +159,7 @@ export class SettingsSync {
             options.settings.lang = this.resolveLang();
             options.settings.disabledCodes = disabledCodesFrom(init.checks);
             this.limitsPath = nonEmpty(init.platformLimits);
+            applyFormat(options.settings, init.format);
             // Roots are known by now (server/services.ts sets them first): read the overrides before
             // the workspace is first built; problems are reported once the client is initialized.
             this.reloadLimits(false);
@@ -175,11 +179,11 @@ export class SettingsSync {
 
     private async pulled(): Promise<CommunityConfiguration | undefined> {
         const provider = this.options.shared.workspace.ConfigurationProvider;
-        const [language, checks, platformLimits] = await Promise.all(
-            ['language', 'checks', 'platformLimits'].map((key) => provider.getConfiguration('community', key)),
+        const [language, checks, platformLimits, format] = await Promise.all(
+            ['language', 'checks', 'platformLimits', 'format'].map((key) => provider.getConfiguration('community', key)),
         );
-        if (language === undefined && checks === undefined && platformLimits === undefined) return undefined;
-        return { language, checks, platformLimits };
+        if (language === undefined && checks === undefined && platformLimits === undefined && format === undefined) return undefined;
+        return { language, checks, platformLimits, format };
     }
 
     private resolveLang(): Lang {
@@ -207,6 +211,7 @@ export class SettingsSync {
                 changed = true;
             }
         }
+        applyFormat(settings, config.format);
         if (config.platformLimits !== undefined) {
             const path = nonEmpty(config.platformLimits);
             if (path !== this.limitsPath) {
@@ -271,6 +276,13 @@ export class SettingsSync {
             await workspace.DocumentBuilder.update([], [], token);
         });
     }
+}
+
+/** `community.format` ({ expandOneLineGroups }, or the flat key some clients send) onto the settings. */
+function applyFormat(settings: CommunitySettings, format: unknown): void {
+    if (typeof format !== 'object' || format === null) return;
+    const expand = (format as Record<string, unknown>).expandOneLineGroups;
+    if (typeof expand === 'boolean') settings.expandOneLineGroups = expand;
 }
 
 function nonEmpty(s: unknown): string | undefined {

@@ -1,12 +1,13 @@
 // Quick fixes for the common diagnostics. Every diagnostic carries `data: { code, args, … }` (see
 // validation/report.ts); the fix reads that, finds the AST node under the diagnostic and edits text.
-import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
 import { planFrameFor } from '../plan-context.js';
 import { amountValue } from '../quantity.js';
+import { diagnosticsForRequest } from './code-action-diagnostics.js';
 import type { CommunitySettings } from '../settings.js';
 
 interface DiagnosticData { code?: string; args?: Record<string, string | number>; [key: string]: unknown }
@@ -18,9 +19,9 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
         this.settings = services.community.Settings;
     }
 
-    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+    async getCodeActions(document: LangiumDocument, params: CodeActionParams): Promise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
+        for (const diagnostic of await diagnosticsForRequest(this.services, document, params)) {
             const data = diagnostic.data as DiagnosticData | undefined;
             const code = data?.code ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
             if (!code) continue;

@@ -1,8 +1,10 @@
 // Semantic tokens: what each name is (community, tier, platform …) at its definition and at every
 // reference, plus kinds, units, numbers, dates and times, so themes colour plans by meaning.
-import type { AstNode } from 'langium';
+// A range request answers the full result restricted to the range: Langium's own range walk skips
+// tokens when the range starts inside a block, so the whole document is highlighted and cut.
+import type { AstNode, LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { CancellationToken, SemanticTokenModifiers, SemanticTokenTypes, type Range, type SemanticTokens, type SemanticTokensRangeParams } from 'vscode-languageserver';
 import * as A from '../generated/ast.js';
 
 const DECLARATION_TYPES: Record<string, string> = {
@@ -30,6 +32,11 @@ const KIND_PROPERTIES: Record<string, string[]> = {
 const DATE_PROPERTIES = ['start', 'from', 'until', 'date', 'drawDate', 'deadlineDate', 'time', 'drawTime', 'times'];
 
 export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvider {
+    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken = CancellationToken.None): Promise<SemanticTokens> {
+        const full = await this.semanticHighlight(document, { textDocument: params.textDocument }, cancelToken);
+        return { data: restrictTokens(full.data, params.range) };
+    }
+
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         const type = DECLARATION_TYPES[node.$type];
         if (type && (node as { name?: string }).name) {
@@ -65,4 +72,28 @@ export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvide
             acceptor({ node, property: 'end', type: SemanticTokenTypes.number });
         }
     }
+}
+
+/**
+ * The tokens of an LSP-encoded list (5 integers each, line and start relative to the previous token)
+ * that overlap `range`, re-encoded relative to each other.
+ */
+export function restrictTokens(data: readonly number[], range: Range): number[] {
+    const out: number[] = [];
+    let line = 0;
+    let char = 0;
+    let lastLine = 0;
+    let lastChar = 0;
+    for (let i = 0; i + 4 < data.length; i += 5) {
+        line += data[i];
+        char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+        const end = char + data[i + 2];
+        const afterStart = line > range.start.line || (line === range.start.line && end > range.start.character);
+        const beforeEnd = line < range.end.line || (line === range.end.line && char < range.end.character);
+        if (!afterStart || !beforeEnd) continue;
+        out.push(line - lastLine, line === lastLine ? char - lastChar : char, data[i + 2], data[i + 3], data[i + 4]);
+        lastLine = line;
+        lastChar = char;
+    }
+    return out;
 }

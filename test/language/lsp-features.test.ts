@@ -159,11 +159,21 @@ community C {
   }
   kpi members>=100
 }`;
+    // One property per line is what community.format.expandOneLineGroups asks for; by default the
+    // author's same-line groups stay (test/language/formatter-groups.test.ts).
     it('puts one property per line, indents blocks and keeps comments', async () => {
-        await format({ before: messy, after: pretty, options });
+        Community.community.Settings.expandOneLineGroups = true;
+        try {
+            await format({ before: messy, after: pretty, options });
+        } finally {
+            Community.community.Settings.expandOneLineGroups = false;
+        }
     });
     it('is idempotent', async () => {
         await format({ before: pretty, after: pretty, options });
+    });
+    it('keeps properties the author wrote on one line together by default', async () => {
+        await format({ before: messy, after: pretty.replace('  start 2027-01-04\n  horizon 8 weeks', '  start 2027-01-04  horizon 8 weeks'), options });
     });
 });
 
