@@ -134,7 +134,7 @@ describe('community check --min-severity', () => {
         expect(levels).toEqual(new Set(['warning']));
         const github = community(['check', plan, '--format', 'github', '--min-severity', 'error'], { env: { GITHUB_STEP_SUMMARY: undefined } });
         expect(github.stdout).not.toMatch(/^::(warning|notice)/m);
-        expect(github.stdout.trimEnd()).toBe('0 errors, 5 warnings in 2 files');
+        expect(github.stdout.trimEnd()).toBe('0 errors, 6 warnings in 2 files');
         const githubWarnings = community(['check', plan, '--format', 'github', '--min-severity', 'warning'], { env: { GITHUB_STEP_SUMMARY: undefined } });
         expect(githubWarnings.stdout).toMatch(/^::warning /m);
         expect(githubWarnings.stdout).not.toMatch(/^::notice /m);
