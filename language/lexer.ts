@@ -42,12 +42,15 @@ export class CommunityLexer extends DefaultLexer {
             const tok = tokens[i];
             if (tok.tokenType === ID) {
                 const en = ZH_TO_EN.get(tok.image);
-                if (en !== undefined && this.isNamePosition(out, tokens[i + 1])) {
+                if (en !== undefined && en !== 'plan' && this.isNamePosition(out, tokens[i + 1])) {
                     out.push(tok);
                     continue;
                 }
                 if (en !== undefined) {
-                    const afterNumber = this.continuesQuantity(out, tok);
+                    // After a number, 每 is `per` unless a schedule follows: lasts 2 小时 每 周四 20:00.
+                    // 成本 每 加入 is `cost per join`.
+                    const afterNumber = (this.continuesQuantity(out, tok) && !startsSchedule(tokens, en === 'every' ? i + 2 : i + 1, tok.startLine ?? 0))
+                        || (en === 'every' && out[out.length - 1]?.tokenType.name === 'cost');
                     if (en === 'every' && afterNumber) out.push(this.retype(tok, 'per'));
                     else if (en in PERIOD_ADVERBS && !afterNumber) out.push(...this.split(tok, ['every', PERIOD_ADVERBS[en]]));
                     else out.push(this.retype(tok, en));
@@ -150,6 +153,16 @@ export class CommunityLexer extends DefaultLexer {
         }
         return out;
     }
+}
+
+/** Whether the tokens from `at` on the same line continue a schedule (a time, at, on, n times). */
+function startsSchedule(tokens: IToken[], at: number, line: number): boolean {
+    const next = tokens[at];
+    if (next === undefined || next.startLine !== line) return false;
+    const word = ZH_TO_EN.get(next.image) ?? next.image;
+    if (next.tokenType.name === 'TIME' || word === 'at' || word === 'on') return true;
+    const after = tokens[at + 1];
+    return next.tokenType.name === 'NUMBER' && after !== undefined && (ZH_TO_EN.get(after.image) ?? after.image) === 'times';
 }
 
 /** Keywords always followed by a name (a definition or a reference); `kpi` is not: its name is optional. */
