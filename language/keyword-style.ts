@@ -39,7 +39,10 @@ export function convertKeywords(text: string, to: KeywordStyle, services: Langiu
     for (let i = 0; i < leaves.length; i++) {
         const leaf = leaves[i];
         const replacement = to === 'zh' ? toChinese(leaf, leaves[i - 1]) : toEnglish(leaf, leaves[i - 1]);
-        if (replacement !== undefined && replacement !== leaf.text) edits.push({ offset: leaf.offset, end: leaf.end, text: replacement });
+        if (replacement === undefined || replacement === leaf.text) continue;
+        // An English word needs a space where Chinese ran words together: 每周四 → every Thursday, 30万人 → 30万 people.
+        const glued = to === 'en' && /^[A-Za-z]/.test(replacement) && /[\p{L}\p{N}%]/u.test(text[leaf.offset - 1] ?? ' ');
+        edits.push({ offset: leaf.offset, end: leaf.end, text: glued ? ` ${replacement}` : replacement });
     }
     let out = '';
     let at = 0;

@@ -169,7 +169,8 @@ export function chineseFormOf(en: string, rule?: string): string | undefined {
 
 /** The English keyword a written form stands for (itself when it is English or not a keyword form). */
 export function englishKeyword(written: string): string {
-    return ZH_TO_EN.get(written) ?? written;
+    // 个 is the measure word of 个月 and 个工作日; 每个工作日 splits into 每 + 个工作日.
+    return ZH_TO_EN.get(written) ?? (written.startsWith('个') ? ZH_TO_EN.get(written.slice(1)) : undefined) ?? written;
 }
 
 /** Chinese numerals a schedule may use: 每两周, 每三天. */

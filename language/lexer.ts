@@ -57,7 +57,7 @@ export class CommunityLexer extends DefaultLexer {
                     continue;
                 }
                 const afterNumber = this.continuesQuantity(out, tok);
-                const parts = afterNumber ? this.unitParts(tok.image) : tok.image.startsWith('每') ? this.scheduleParts(tok.image) : undefined;
+                const parts = (afterNumber ? this.unitParts(tok.image) : undefined) ?? (tok.image.startsWith('每') ? this.scheduleParts(tok.image) : undefined);
                 if (parts) {
                     out.push(...this.split(tok, parts));
                     continue;
@@ -168,7 +168,7 @@ function startsSchedule(tokens: IToken[], at: number, line: number): boolean {
 /** Keywords always followed by a name (a definition or a reference); `kpi` is not: its name is optional. */
 const NAMING_KEYWORDS = new Set([
     'tier', 'community', 'content', 'activity', 'referral', 'channel', 'platform', 'audience', 'scenario', 'drop',
-    'for', 'into', 'in', 'via', 'from', 'to', '->', '→', 'kind', 'format', 'mechanic', 'currency', 'market',
+    'for', 'into', 'in', 'via', 'from', 'to', '->', '→', 'conversion', 'kind', 'format', 'mechanic', 'currency', 'market',
 ]);
 
 const FREQUENCIES = new Set(['day', 'week', 'month', 'weekday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);

@@ -99,7 +99,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
             // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.
             const word = /(?:but found '|读到“)([^'”]+)(?:'|”)$/.exec(detail)?.[1];
-            const asKeyword = word !== undefined && /(?:expected|此处应为) (?:a name|名称)/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
+            const asKeyword = word !== undefined && /a name|名称|\bID\b/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
             if (asKeyword !== undefined && word !== undefined) {
                 detail += zh ? `；“${word}”是关键字（${asKeyword}），用作名称请写 ^${word}` : ` — "${word}" is a keyword (${asKeyword}); to use it as a name write ^${word}`;
             }
