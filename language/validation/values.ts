@@ -1,5 +1,5 @@
 // Units and ranges: each property that takes a number says which kind of number it expects.
-import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
@@ -142,7 +142,14 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
     const key = `${container.$type}.${q.$containerProperty}`;
     const spec = VALUE_SPECS[key];
-    return spec ? { spec, label: q.$containerProperty ?? key } : undefined;
+    return spec ? { spec, label: writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;
+}
+
+/** The keyword before a value as the user wrote it, when that is a Chinese form (流失 12 CNY → "流失"). */
+function writtenKeyword(q: Quantity): string | undefined {
+    const prev = q.$cstNode ? CstUtils.getPreviousNode(q.$cstNode, false) : undefined;
+    if (!prev || !GrammarAST.isKeyword(prev.grammarSource)) return undefined;
+    return prev.text !== prev.grammarSource.value && /[^\x00-\x7f]/.test(prev.text) ? prev.text : undefined;
 }
 
 function describe(m: Measured, lang: Lang): string {

@@ -288,3 +288,12 @@ describe('what cannot be read is a coded diagnostic', () => {
         expect(diagnostics[0].message).toBe('此处无法识别全角字符“（”，请改为半角“(”（快速修复可一次转换整个文件）。');
     });
 });
+
+describe('messages quote the keyword as written', () => {
+    it('a Chinese keyword is quoted in Chinese, an English one in English', async () => {
+        const zh = await validate(`${HEADER}community C { 层级 T { 流失 12 CNY 每月 } }`, 'zh-CN');
+        expect(zh.diagnostics.find((d) => d.code === 'wrong-unit')?.message).toBe('流失应为每周期百分比（如 12% per month），实际为每月金额。');
+        const en = await validate(`${HEADER}community C { tier T { churn 12 CNY per month } }`, 'zh-CN');
+        expect(en.diagnostics.find((d) => d.code === 'wrong-unit')?.message).toMatch(/^churn应为/);
+    });
+});
