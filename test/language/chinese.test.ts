@@ -297,3 +297,22 @@ describe('messages quote the keyword as written', () => {
         expect(en.diagnostics.find((d) => d.code === 'wrong-unit')?.message).toMatch(/^churn应为/);
     });
 });
+
+describe('sensitive personal data written in Chinese', () => {
+    const data = (field: string) => `${HEADER}community C { data { collects "${field}"  purpose "活动报名"  retention 30 天  consent } }`;
+
+    it.each(['身份证号', '身份证', '家庭住址', '住址', '宝宝年龄', '孩子年龄', '位置', '实时定位', '银行卡号', '银行卡', '病史', '人脸照片', 'child age', 'home address'])(
+        '%s is sensitive: it needs separate consent', async (field) => {
+            const { diagnostics } = await validate(data(field), 'zh-CN');
+            const d = diagnostics.find((x) => x.code === 'sensitive-data');
+            expect(d?.message).toContain(field);
+            expect(codes((await validate(data(field).replace('consent }', 'consent separate }'))).diagnostics)).not.toContain('sensitive-data');
+        });
+
+    it.each(['手机号', '昵称', '微信号', '城市', '邮箱地址', 'email address'])('%s is personal data (consent, purpose, retention) but not sensitive', async (field) => {
+        const { diagnostics } = await validate(data(field));
+        expect(codes(diagnostics)).not.toContain('sensitive-data');
+        const without = await validate(`${HEADER}community C { data { collects "${field}" } }`);
+        expect(codes(without.diagnostics)).toContain('data-consent');
+    });
+});
