@@ -56,6 +56,8 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'buys', zh: ['购买'] },
     { en: 'benefits', zh: ['权益'] },
     { en: 'fee', zh: ['付费'] },
+    { en: 'margin', zh: ['毛利率'] },
+    { en: 'baseline', zh: ['基线'] },
     // ---- content and activities ----
     { en: 'content', zh: ['内容'] },
     { en: 'format', zh: ['形式'] },
@@ -116,6 +118,7 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'rate', zh: ['率'] },
     { en: 'revenue', zh: ['收入'] },
     { en: 'roi', zh: ['回报率'] },
+    { en: 'participation', zh: ['参与率'] },
     { en: 'scenario', zh: ['场景'] },
     { en: 'drop', zh: ['移除'] },
     // ---- schedules ----

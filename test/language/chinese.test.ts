@@ -1,7 +1,7 @@
 // Chinese-native authoring: every full-width, Chinese unit, period, date, time and keyword form is
 // read to the same value as its English form; what still cannot be read is a coded diagnostic.
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem } from 'langium';
+import { AstUtils, EmptyFileSystem, GrammarAST } from 'langium';
 import { codes, validate } from '../helpers/language.js';
 import { createCommunityServices } from '../../language/community-module.js';
 import { isRecurrence, isOneOff, type Audience, type Community, type Model, type Plan } from '../../language/generated/ast.js';
@@ -180,6 +180,14 @@ describe('keywords in Chinese', () => {
         const expected = PERIOD_SPLIT[en] ?? [en];
         expect(tokens.map((t) => t.tokenType.name)).toEqual(['{', ...expected, '}']);
         expect(tokens.slice(1, -1).map((t) => t.image).join('')).toBe(zh);
+    });
+
+    it('every keyword of the grammar has a Chinese form (plural time units share their singular\'s)', () => {
+        const words = new Set<string>();
+        for (const n of AstUtils.streamAllContents(services.Grammar)) if (GrammarAST.isKeyword(n) && /^[A-Za-z]/.test(n.value)) words.add(n.value);
+        const plurals = ['minutes', 'hours', 'days', 'weeks', 'months', 'years'];
+        expect([...words].filter((w) => !plurals.includes(w) && !ZH_KEYWORDS.some((k) => k.en === w))).toEqual([]);
+        expect(ZH_KEYWORDS.filter((k) => !words.has(k.en)).map((k) => k.en)).toEqual([]);
     });
 
     it('a plan written with Chinese keywords, units, dates and full-width punctuation checks clean', async () => {
