@@ -18,7 +18,7 @@ export function numberValue(text: string): number {
     if (t in ZH_NUMERALS) return ZH_NUMERALS[t];
     const scale = SCALES[t.slice(-1)];
     // Scale in decimal text, not by multiplying floats: 1.1万 is exactly 11000.
-    if (scale !== undefined) return Number(shiftDecimal(t.slice(0, -1), Math.log10(scale)));
+    if (scale !== undefined) return /[eE]/.test(t) ? Number(t.slice(0, -1)) * scale : Number(shiftDecimal(t.slice(0, -1), Math.log10(scale)));
     return Number(t);
 }
 

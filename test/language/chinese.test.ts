@@ -324,3 +324,10 @@ describe('sensitive personal data written in Chinese', () => {
         expect(codes(without.diagnostics)).toContain('data-consent');
     });
 });
+
+describe('number values', () => {
+    it.each([['1.1万', 11000], ['0.07亿', 7000000], ['1e3万', 1e7], ['３．５千', 3500], ['两', 2], ['12', 12]])('%s is %d', async (text, value) => {
+        const { numberValue } = await import('../../language/value-converter.js');
+        expect(numberValue(text)).toBe(value);
+    });
+});
