@@ -1503,7 +1503,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@55"
                         },
                         "arguments": []
                       },

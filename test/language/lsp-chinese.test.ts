@@ -1,7 +1,8 @@
 // Editor features for plans written in Chinese: completion offers keywords in the file's language
 // (English still finds them), hover shows both forms, quick fixes for the Chinese-input diagnostics.
 import { describe, expect, it } from 'vitest';
-import { expectCompletion, expectHover, parseHelper } from 'langium/test';
+import { expectCompletion, expectHover, expectSemanticToken, highlightHelper, parseHelper } from 'langium/test';
+import { SemanticTokenTypes } from 'vscode-languageserver';
 import type { Model } from '../../language/generated/ast.js';
 import { lspServices } from './lsp-helpers.js';
 
@@ -94,5 +95,13 @@ describe('quick fixes', () => {
     it('a keyword used as a name is fixed with the ^ escape', async () => {
         const { actions: list } = await actions(`${HEADER}社群 C { 层级 A { 准入 流失  流失 1% 每月 } }\n`);
         expect(list.map((a) => a.title)).toContain('改为“^流失”');
+    });
+});
+
+describe('semantic tokens in Chinese', () => {
+    it('marks Chinese keyword forms as keywords (the TextMate grammar only knows the English ones)', async () => {
+        const { Community } = lspServices('en');
+        const tokens = await highlightHelper(Community)(`${HEADER}<|社群|> C { <|层级|> T { <|流失|> 5% 每月 } }`);
+        for (const rangeIndex of [0, 1, 2]) expectSemanticToken(tokens, { rangeIndex, tokenType: SemanticTokenTypes.keyword });
     });
 });
