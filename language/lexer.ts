@@ -9,7 +9,7 @@
 // 20:00～22:00 reads ～ as the `-` of a time window rather than a range.
 import { DefaultLexer, type LexerResult, type LangiumCoreServices, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
-import { ZH_NUMERALS, ZH_TO_EN } from './keywords-zh.js';
+import { ZH_TO_EN } from './keywords-zh.js';
 
 const PERIOD_ADVERBS: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year' };
 
@@ -172,8 +172,3 @@ const NAMING_KEYWORDS = new Set([
 ]);
 
 const FREQUENCIES = new Set(['day', 'week', 'month', 'weekday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-
-/** The value of a number a schedule wrote in Chinese numerals (两 → 2); undefined if it is not one. */
-export function chineseNumeral(text: string): number | undefined {
-    return ZH_NUMERALS[text];
-}
