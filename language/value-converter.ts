@@ -73,7 +73,7 @@ function planStartOf(node: CstNode): string | undefined {
 }
 
 /** Data-type rules whose values are keywords: a Chinese form becomes the English keyword. */
-const KEYWORD_VALUED = new Set(['Unit', 'PerUnit', 'Frequency', 'Weekday', 'ActivityKind', 'IncentiveKind', 'PropertyName', 'Comparator', 'CurrencySign', 'ActivityMode', 'LiftMetric', 'PerAdverb']);
+const KEYWORD_VALUED = new Set(['Unit', 'PerUnit', 'Frequency', 'Weekday', 'ActivityKind', 'IncentiveKind', 'PropertyName', 'Comparator', 'CurrencySign', 'ActivityMode', 'LiftMetric', 'PerAdverb', 'Delivery']);
 
 export class CommunityValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {

@@ -426,7 +426,7 @@ export interface Content extends langium.AstNode {
     readonly $type: 'Content';
     conversion?: Quantity;
     cost?: Quantity;
-    delivery?: 'broadcast' | 'manually';
+    delivery?: Delivery;
     duration?: Quantity;
     format?: string;
     into?: langium.Reference<Tier>;
@@ -523,6 +523,12 @@ export const DataCollection = {
 
 export function isDataCollection(item: unknown): item is DataCollection {
     return reflection.isInstance(item, DataCollection.$type);
+}
+
+export type Delivery = 'broadcast' | 'manually';
+
+export function isDelivery(item: unknown): item is Delivery {
+    return item === 'broadcast' || item === 'manually';
 }
 
 export interface Drop extends langium.AstNode {

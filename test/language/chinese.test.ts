@@ -331,3 +331,19 @@ describe('number values', () => {
         expect(numberValue(text)).toBe(value);
     });
 });
+
+describe('keyword values written in Chinese reach the AST in English', () => {
+    it('线上/线下, 提升 留存, 发送 以 群发/手动 and 每月 are online, retention, broadcast/manually and monthly', async () => {
+        const { model, doc } = await parse(`${HEADER}community C {
+  content A { kind educational  每天 20:00  发送 以 手动 }
+  content B { kind educational  每天 20:00  发送 群发 }
+  activity D { 线下 沙龙 在 "上海"  于 2027-02-01 14:00  提升 留存 2 个百分点 }
+  tier T { churn 5% 每月 }
+}`);
+        expect(doc.parseResult.parserErrors.map((e) => e.message)).toEqual([]);
+        const c = community(model);
+        expect(c.contents.map((x) => (x as unknown as { delivery?: string }).delivery)).toEqual(['manually', 'broadcast']);
+        expect([c.activities[0].mode, c.activities[0].lifts[0].metric]).toEqual(['offline', 'retention']);
+        expect(c.tiers[0].churn?.pers[0].unit).toBe('monthly');
+    });
+});
