@@ -8,6 +8,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerCompile } from './commands/compile.js';
 import { registerDiff } from './commands/diff.js';
 import { registerSolve } from './commands/solve.js';
+import { registerFormat } from './commands/format.js';
 import { exitCodeOf } from './errors.js';
 import { oneLine } from './report.js';
 
@@ -25,6 +26,7 @@ export function createProgram(): Command {
     registerCompile(program);
     registerDiff(program);
     registerSolve(program);
+    registerFormat(program);
     return program;
 }
 

@@ -34,6 +34,8 @@ export const diagnostics = {
     'bad-date': { severity: 'error', en: '"{value}" is not a calendar date.', zh: '“{value}”不是有效日期。' },
     'bad-time': { severity: 'error', en: '"{value}" is not a time of day (00:00–23:59).', zh: '“{value}”不是有效时刻（00:00–23:59）。' },
     'bad-timezone': { severity: 'error', en: '"{value}" is not an IANA time zone (e.g. "Asia/Shanghai").', zh: '“{value}”不是 IANA 时区（如 “Asia/Shanghai”）。' },
+    'unknown-unit': { severity: 'warning', en: '"{unit}" after {number} is not a unit this language knows, so the number would be read as a plain count.{hint} Units: %, points, people/人, members, minutes…years/分钟…年, CNY/元/¥ and other currency codes.', zh: '{number} 后面的“{unit}”不是可识别的单位，数字会被当作纯数量。{hint}可用单位：%、个百分点、人、成员、分钟…年、元/¥/CNY 及其他币种代码。' },
+    'full-width-char': { severity: 'error', en: 'The full-width character "{char}" cannot be read here; write the half-width "{half}" (the quick fix converts the whole file).', zh: '此处无法识别全角字符“{char}”，请改为半角“{half}”（快速修复可一次转换整个文件）。' },
     // ---- schedule ----
     'date-outside-horizon': { severity: 'warning', en: '{date} is outside the plan ({start} to {end}).', zh: '{date} 不在计划周期内（{start} 至 {end}）。' },
     'until-before-from': { severity: 'error', en: '"until" {until} is before "from" {from}.', zh: '结束日期 {until} 早于开始日期 {from}。' },

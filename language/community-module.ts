@@ -13,6 +13,9 @@ import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
 import { PlanModelProvider } from './plan-model.js';
 import { CommunityDocumentValidator } from './validation/document-validator.js';
+import { CommunityLexer } from './lexer.js';
+import { CommunityTokenBuilder } from './token-builder.js';
+import { CommunityValueConverter } from './value-converter.js';
 import { registerValidationChecks } from './validation/register.js';
 
 export interface CommunityAddedServices {
@@ -31,6 +34,12 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
             Settings: () => settings,
             Imports: (services) => new ImportGraph(services.shared, settings),
             PlanModel: (services) => new PlanModelProvider(services, services.shared),
+        },
+        // Chinese keywords, full-width punctuation and Chinese numbers, dates and times (keywords-zh.ts).
+        parser: {
+            TokenBuilder: () => new CommunityTokenBuilder(),
+            Lexer: (services) => new CommunityLexer(services),
+            ValueConverter: () => new CommunityValueConverter(),
         },
         references: {
             Linker: (services) => new CommunityLinker(services),

@@ -30,8 +30,8 @@ const PERIOD_OF: Record<string, Period> = {
 /** ISO 4217 codes a plan is likely to use; any other 3-letter upper-case unit is still read as money. */
 export const KNOWN_CURRENCIES = ['CNY', 'RMB', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'KRW', 'AUD', 'CAD'] as const;
 
-/** Other ways people write a currency: RMB and 元 are Chinese yuan (CNY). */
-const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY' };
+/** Other ways people write a currency: RMB, 元, 块, ¥ and ￥ are Chinese yuan (CNY). */
+const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY', 块: 'CNY', '¥': 'CNY', '￥': 'CNY', 人民币: 'CNY' };
 
 /**
  * Chinese number words written as a unit: 30万 is 300,000 and 30万元 is 300,000 CNY (万 = 10⁴,
@@ -40,7 +40,26 @@ const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY' };
 const SCALED_UNITS: Record<string, { scale: number; unit: string | undefined }> = {
     万: { scale: 1e4, unit: undefined }, 亿: { scale: 1e8, unit: undefined },
     万元: { scale: 1e4, unit: 'CNY' }, 亿元: { scale: 1e8, unit: 'CNY' },
+    千: { scale: 1e3, unit: undefined }, 千元: { scale: 1e3, unit: 'CNY' },
 };
+
+/**
+ * Units a count may carry. Any other word after a number (30万粉丝, 5 posts) is not read as a count
+ * of something: it is an `unknown-unit` diagnostic (language/validation/values.ts).
+ */
+export const COUNT_UNITS: readonly string[] = ['people', 'members'];
+
+/** Every unit word a number may carry, for "did you mean" on an unknown one. */
+export const KNOWN_UNITS: readonly string[] = [
+    '%', 'points', ...COUNT_UNITS, ...Object.keys(DURATION_DAYS), ...KNOWN_CURRENCIES, ...Object.keys(CURRENCY_ALIASES),
+];
+
+/** Whether a written unit is one the checker knows (a currency code counts: any 3 capitals). */
+export function isKnownUnit(written: string | undefined): boolean {
+    if (written === undefined) return true;
+    const unit = baseUnit(written);
+    return unit === undefined || unitClassOf(written) !== 'count' || COUNT_UNITS.includes(unit);
+}
 
 /** The factor a written unit applies to its number (1 for ordinary units). */
 export function unitScale(unit: string | undefined): number {

@@ -8,7 +8,7 @@ import { diagnostics, type DiagnosticCode, type Lang } from '../engine/diagnosti
  * unknown names and structural errors are not in any group: they cannot be switched off.
  */
 export const CHECK_GROUPS = {
-    units: ['wrong-unit', 'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty'],
+    units: ['unknown-unit', 'wrong-unit', 'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty'],
     schedule: ['bad-date', 'bad-time', 'bad-timezone', 'date-outside-horizon', 'until-before-from', 'offline-overlap', 'post-outside-active-hours', 'cadence-fatigue', 'promo-heavy'],
     flows: ['self-flow', 'outflow-over-100', 'no-entry-tier'],
     imports: ['import-missing', 'import-outside-workspace', 'import-cycle', 'import-not-community'],

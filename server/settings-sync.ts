@@ -9,8 +9,8 @@ import { DefaultConfigurationProvider, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import { z } from 'zod';
-import type { Lang } from '../engine/diagnostics.js';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../engine/platforms.js';
+import { langFromEnv, type Lang } from '../engine/diagnostics.js';
 import { disabledCodesFrom, type CommunitySettings, type PlatformLimitOverrides } from '../language/settings.js';
 
 /** What the VS Code client puts in initializationOptions (extension/src/client.ts). */
@@ -189,6 +189,8 @@ export class SettingsSync {
     private resolveLang(): Lang {
         const s = this.languageSetting;
         if (s === 'en' || s === 'zh-CN') return s;
+        // Editors that send no locale (Neovim 0.7, eglot 1.9): the server's own LANG / LC_ALL.
+        if (this.locale === '') return langFromEnv(process.env);
         return this.locale.startsWith('zh') ? 'zh-CN' : 'en';
     }
 

@@ -212,3 +212,24 @@ export async function openExample(context: vscode.ExtensionContext): Promise<vsc
     await vscode.window.showTextDocument(doc);
     return doc;
 }
+
+/** Rewrites the plan with English or Chinese keywords (`community format --keywords`), as one undoable edit. */
+export async function convertKeywords(ctx: CliContext, arg: unknown): Promise<void> {
+    const doc = await targetPlan(arg);
+    if (!doc) return;
+    const style = await vscode.window.showQuickPick(
+        [
+            { label: vscode.l10n.t('Chinese keywords'), description: '社群 层级 流失 每周四 …', id: 'zh' },
+            { label: vscode.l10n.t('English keywords'), description: 'community tier churn every Thursday …', id: 'en' },
+        ],
+        { title: vscode.l10n.t('Write the plan with') },
+    );
+    if (!style) return;
+    const c = await cliFor(ctx, doc);
+    if (!c) return;
+    const result = await runLogged(ctx, vscode.l10n.t('Converting keywords…'), c.cli, ['format', '--keywords', style.id, planArg(doc.uri.fsPath, c.cwd), '--lang', messageLanguage()], c.cwd);
+    if (!result || result.stdout === doc.getText()) return;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.stdout);
+    await vscode.workspace.applyEdit(edit);
+}

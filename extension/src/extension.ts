@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, messageLanguage } from './client.js';
-import { compile, diffHead, exportReport, openExample, simulate } from './commands.js';
+import { compile, convertKeywords, diffHead, exportReport, openExample, simulate } from './commands.js';
 import { ForecastPreview, isPlan, PREVIEW_VIEW_TYPE } from './preview/panel.js';
 import { PlanStatus } from './status.js';
 import { registerTasks } from './tasks.js';
@@ -60,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ getC
         vscode.commands.registerCommand('community.compile', (arg?: unknown) => compile(cli, arg)),
         vscode.commands.registerCommand('community.diffHead', (arg?: unknown) => diffHead(cli, arg)),
         vscode.commands.registerCommand('community.exportReport', (arg?: unknown) => exportReport(cli, arg)),
+        vscode.commands.registerCommand('community.convertKeywords', (arg?: unknown) => convertKeywords(cli, arg)),
         vscode.commands.registerCommand('community.restartServer', () => restartClient(context, output)),
         vscode.commands.registerCommand('community.showOutput', () => output.show(true)),
         vscode.commands.registerCommand('community.openExample', async () => {

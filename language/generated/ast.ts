@@ -168,6 +168,7 @@ export type CommunityKeywordNames =
     | "years"
     | "{"
     | "}"
+    | "¥"
     | "±"
     | "→"
     | "≤"
@@ -214,7 +215,7 @@ export interface Activity extends langium.AstNode {
     location?: string;
     lottery?: Lottery;
     materials: Array<string>;
-    mode?: 'offline' | 'online';
+    mode?: ActivityMode;
     name: string;
     owner?: string;
     reach?: Quantity;
@@ -256,11 +257,17 @@ export function isActivityKind(item: unknown): item is ActivityKind {
     return item === 'lottery' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
+export type ActivityMode = 'offline' | 'online';
+
+export function isActivityMode(item: unknown): item is ActivityMode {
+    return item === 'online' || item === 'offline';
+}
+
 export interface Amount extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'Amount';
     negative: boolean;
-    unit?: Unit;
+    unit: CurrencySign | Unit;
     value: number;
 }
 
@@ -419,7 +426,7 @@ export interface Content extends langium.AstNode {
     readonly $type: 'Content';
     conversion?: Quantity;
     cost?: Quantity;
-    delivery?: 'broadcast' | 'manually';
+    delivery?: Delivery;
     duration?: Quantity;
     format?: string;
     into?: langium.Reference<Tier>;
@@ -489,6 +496,12 @@ export function isCostMetric(item: unknown): item is CostMetric {
     return reflection.isInstance(item, CostMetric.$type);
 }
 
+export type CurrencySign = '¥';
+
+export function isCurrencySign(item: unknown): item is CurrencySign {
+    return item === '¥';
+}
+
 export interface DataCollection extends langium.AstNode {
     readonly $container: Activity | Community;
     readonly $type: 'DataCollection';
@@ -510,6 +523,12 @@ export const DataCollection = {
 
 export function isDataCollection(item: unknown): item is DataCollection {
     return reflection.isInstance(item, DataCollection.$type);
+}
+
+export type Delivery = 'broadcast' | 'manually';
+
+export function isDelivery(item: unknown): item is Delivery {
+    return item === 'broadcast' || item === 'manually';
 }
 
 export interface Drop extends langium.AstNode {
@@ -658,7 +677,7 @@ export interface Lift extends langium.AstNode {
     readonly $container: Activity;
     readonly $type: 'Lift';
     amount: Quantity;
-    metric: 'activity' | 'buys' | 'promotion' | 'retention';
+    metric: LiftMetric;
 }
 
 export const Lift = {
@@ -669,6 +688,12 @@ export const Lift = {
 
 export function isLift(item: unknown): item is Lift {
     return reflection.isInstance(item, Lift.$type);
+}
+
+export type LiftMetric = 'activity' | 'buys' | 'promotion' | 'retention';
+
+export function isLiftMetric(item: unknown): item is LiftMetric {
+    return item === 'retention' || item === 'activity' || item === 'promotion' || item === 'buys';
 }
 
 export interface Limit extends langium.AstNode {
@@ -842,7 +867,7 @@ export function isParticipationMetric(item: unknown): item is ParticipationMetri
 export interface Per extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'Per';
-    unit: 'daily' | 'monthly' | 'weekly' | 'yearly' | PerUnit;
+    unit: PerAdverb | PerUnit;
 }
 
 export const Per = {
@@ -852,6 +877,12 @@ export const Per = {
 
 export function isPer(item: unknown): item is Per {
     return reflection.isInstance(item, Per.$type);
+}
+
+export type PerAdverb = 'daily' | 'monthly' | 'weekly' | 'yearly';
+
+export function isPerAdverb(item: unknown): item is PerAdverb {
+    return item === 'daily' || item === 'weekly' || item === 'monthly' || item === 'yearly';
 }
 
 export type PerUnit = 'day' | 'hour' | 'members' | 'minute' | 'month' | 'people' | 'week' | 'year' | string;
@@ -1168,10 +1199,10 @@ export function isTimeWindow(item: unknown): item is TimeWindow {
     return reflection.isInstance(item, TimeWindow.$type);
 }
 
-export type Unit = '%' | 'day' | 'days' | 'hour' | 'hours' | 'members' | 'minute' | 'minutes' | 'month' | 'months' | 'people' | 'points' | 'week' | 'weeks' | 'year' | 'years' | string;
+export type Unit = '%' | 'day' | 'days' | 'hour' | 'hours' | 'members' | 'minute' | 'minutes' | 'month' | 'months' | 'people' | 'points' | 'week' | 'weeks' | 'year' | 'years' | CurrencySign | string;
 
 export function isUnit(item: unknown): item is Unit {
-    return item === '%' || item === 'points' || item === 'people' || item === 'members' || item === 'minute' || item === 'minutes' || item === 'hour' || item === 'hours' || item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
+    return isCurrencySign(item) || item === '%' || item === 'points' || item === 'people' || item === 'members' || item === 'minute' || item === 'minutes' || item === 'hour' || item === 'hours' || item === 'day' || item === 'days' || item === 'week' || item === 'weeks' || item === 'month' || item === 'months' || item === 'year' || item === 'years' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export type Weekday = 'Friday' | 'Monday' | 'Saturday' | 'Sunday' | 'Thursday' | 'Tuesday' | 'Wednesday';
@@ -1336,8 +1367,7 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 unit: {
-                    name: Amount.unit,
-                    optional: true
+                    name: Amount.unit
                 },
                 value: {
                     name: Amount.value

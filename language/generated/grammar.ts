@@ -66,7 +66,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -114,7 +114,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           }
@@ -141,7 +141,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -188,7 +188,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -209,7 +209,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -230,7 +230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -251,7 +251,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -293,7 +293,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -312,7 +312,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@51"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -369,7 +369,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -388,7 +388,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -419,7 +419,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -431,7 +431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -459,7 +459,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -471,7 +471,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -498,7 +498,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -523,7 +523,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -577,7 +577,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -589,7 +589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -617,7 +617,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -629,7 +629,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -656,7 +656,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -677,7 +677,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -698,7 +698,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -717,7 +717,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -784,7 +784,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -803,7 +803,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -839,7 +839,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -855,7 +855,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -883,7 +883,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -895,7 +895,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -922,7 +922,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -948,7 +948,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -975,7 +975,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1007,7 +1007,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1034,7 +1034,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1061,7 +1061,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1080,7 +1080,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -1108,7 +1108,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1129,7 +1129,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1154,7 +1154,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1168,7 +1168,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1216,7 +1216,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1228,7 +1228,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1240,7 +1240,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1252,7 +1252,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1287,7 +1287,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -1299,7 +1299,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1393,7 +1393,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1414,7 +1414,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1435,7 +1435,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1456,7 +1456,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1477,7 +1477,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1503,7 +1503,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1527,7 +1527,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -1546,7 +1546,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -1589,7 +1589,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -1606,7 +1606,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -1618,7 +1618,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 },
@@ -1650,7 +1650,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@56"
                 },
                 "arguments": []
               },
@@ -1665,7 +1665,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -1693,7 +1693,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -1705,7 +1705,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -1732,7 +1732,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -1753,7 +1753,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -1767,7 +1767,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -1791,7 +1791,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1818,7 +1818,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1850,7 +1850,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1880,17 +1880,11 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "feature": "delivery",
                         "operator": "=",
                         "terminal": {
-                          "$type": "Alternatives",
-                          "elements": [
-                            {
-                              "$type": "Keyword",
-                              "value": "broadcast"
-                            },
-                            {
-                              "$type": "Keyword",
-                              "value": "manually"
-                            }
-                          ]
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@18"
+                          },
+                          "arguments": []
                         }
                       }
                     ]
@@ -1911,7 +1905,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1932,7 +1926,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1958,7 +1952,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1982,7 +1976,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2003,7 +1997,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2024,7 +2018,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2045,7 +2039,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2066,7 +2060,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2103,7 +2097,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2115,7 +2109,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -2136,17 +2130,11 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "feature": "mode",
                     "operator": "=",
                     "terminal": {
-                      "$type": "Alternatives",
-                      "elements": [
-                        {
-                          "$type": "Keyword",
-                          "value": "online"
-                        },
-                        {
-                          "$type": "Keyword",
-                          "value": "offline"
-                        }
-                      ]
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@17"
+                      },
+                      "arguments": []
                     }
                   },
                   {
@@ -2156,7 +2144,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@18"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -2175,7 +2163,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -2192,7 +2180,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2211,7 +2199,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2237,7 +2225,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -2264,7 +2252,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -2291,7 +2279,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2333,7 +2321,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2354,7 +2342,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2375,7 +2363,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2396,7 +2384,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2417,7 +2405,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2436,7 +2424,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -2460,7 +2448,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     }
@@ -2474,7 +2462,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@21"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -2486,7 +2474,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -2515,25 +2503,11 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "feature": "metric",
             "operator": "=",
             "terminal": {
-              "$type": "Alternatives",
-              "elements": [
-                {
-                  "$type": "Keyword",
-                  "value": "retention"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "activity"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "promotion"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "buys"
-                }
-              ]
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@19"
+              },
+              "arguments": []
             }
           },
           {
@@ -2543,10 +2517,81 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ActivityMode",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "online"
+          },
+          {
+            "$type": "Keyword",
+            "value": "offline"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Delivery",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "broadcast"
+          },
+          {
+            "$type": "Keyword",
+            "value": "manually"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LiftMetric",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "retention"
+          },
+          {
+            "$type": "Keyword",
+            "value": "activity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "promotion"
+          },
+          {
+            "$type": "Keyword",
+            "value": "buys"
           }
         ]
       },
@@ -2567,7 +2612,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -2579,7 +2624,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             },
@@ -2605,7 +2650,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           }
@@ -2629,7 +2674,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           }
@@ -2653,7 +2698,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           }
@@ -2698,7 +2743,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2719,7 +2764,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2745,7 +2790,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -2765,7 +2810,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@53"
                           },
                           "arguments": []
                         }
@@ -2789,7 +2834,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2814,7 +2859,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2865,7 +2910,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2884,7 +2929,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@50"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -2908,7 +2953,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2929,7 +2974,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -2955,7 +3000,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     },
@@ -2993,7 +3038,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -3005,7 +3050,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -3032,7 +3077,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@51"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -3053,7 +3098,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3093,7 +3138,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3114,7 +3159,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3135,7 +3180,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3161,7 +3206,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3188,7 +3233,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@51"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -3220,7 +3265,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3244,7 +3289,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -3265,7 +3310,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -3290,7 +3335,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -3309,7 +3354,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@19"
+                            "$ref": "#/rules@22"
                           },
                           "arguments": []
                         }
@@ -3349,7 +3394,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -3361,7 +3406,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -3388,7 +3433,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3417,7 +3462,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3443,7 +3488,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3467,7 +3512,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -3488,7 +3533,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -3546,7 +3591,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3567,7 +3612,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@39"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3593,7 +3638,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3636,7 +3681,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -3655,7 +3700,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -3667,7 +3712,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@28"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -3679,7 +3724,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -3698,7 +3743,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -3730,7 +3775,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@54"
                           },
                           "arguments": []
                         }
@@ -3744,7 +3789,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -3799,7 +3844,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3849,7 +3894,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3923,7 +3968,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -3963,7 +4008,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@51"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -4002,7 +4047,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -4035,7 +4080,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -4169,7 +4214,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -4181,7 +4226,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -4198,7 +4243,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             },
@@ -4223,14 +4268,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           }
@@ -4261,7 +4306,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@51"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -4291,7 +4336,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -4307,7 +4352,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -4340,7 +4385,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@51"
+                  "$ref": "#/rules@56"
                 },
                 "arguments": []
               },
@@ -4364,7 +4409,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           },
@@ -4479,14 +4524,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           }
@@ -4513,7 +4558,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             },
@@ -4526,7 +4571,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -4551,7 +4596,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@38"
+                            "$ref": "#/rules@41"
                           },
                           "arguments": []
                         }
@@ -4570,7 +4615,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@38"
+                                "$ref": "#/rules@41"
                               },
                               "arguments": []
                             }
@@ -4594,7 +4639,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@54"
                           },
                           "arguments": []
                         }
@@ -4613,7 +4658,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@49"
+                                "$ref": "#/rules@54"
                               },
                               "arguments": []
                             }
@@ -4636,7 +4681,8 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "elements": [
                   {
                     "$type": "Keyword",
-                    "value": "at"
+                    "value": "at",
+                    "cardinality": "?"
                   },
                   {
                     "$type": "Assignment",
@@ -4645,7 +4691,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -4664,7 +4710,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@48"
+                            "$ref": "#/rules@53"
                           },
                           "arguments": []
                         }
@@ -4688,7 +4734,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -4709,7 +4755,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@52"
                       },
                       "arguments": []
                     }
@@ -4726,7 +4772,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@54"
                       },
                       "arguments": []
                     }
@@ -4763,7 +4809,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -4783,7 +4829,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@48"
+                    "$ref": "#/rules@53"
                   },
                   "arguments": []
                 }
@@ -4835,7 +4881,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           }
@@ -4899,7 +4945,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -4918,7 +4964,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -4937,7 +4983,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -4955,7 +5001,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@41"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -4984,7 +5030,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -4996,7 +5042,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 },
@@ -5028,31 +5074,82 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "cardinality": "?"
           },
           {
-            "$type": "Assignment",
-            "feature": "value",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@49"
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "unit",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@44"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "value",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@54"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               },
-              "arguments": []
-            }
-          },
-          {
-            "$type": "Assignment",
-            "feature": "unit",
-            "operator": "=",
-            "terminal": {
-              "$type": "RuleCall",
-              "rule": {
-                "$ref": "#/rules@43"
-              },
-              "arguments": []
-            },
-            "cardinality": "?"
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "value",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@54"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "unit",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    },
+                    "cardinality": "?"
+                  }
+                ]
+              }
+            ]
           }
         ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CurrencySign",
+      "dataType": "string",
+      "definition": {
+        "$type": "Keyword",
+        "value": "¥"
       },
       "entry": false,
       "fragment": false,
@@ -5078,7 +5175,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@47"
                   },
                   "arguments": []
                 }
@@ -5090,26 +5187,41 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "feature": "unit",
             "operator": "=",
             "terminal": {
-              "$type": "Alternatives",
-              "elements": [
-                {
-                  "$type": "Keyword",
-                  "value": "daily"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "weekly"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "monthly"
-                },
-                {
-                  "$type": "Keyword",
-                  "value": "yearly"
-                }
-              ]
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@46"
+              },
+              "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PerAdverb",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "daily"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weekly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "monthly"
+          },
+          {
+            "$type": "Keyword",
+            "value": "yearly"
           }
         ]
       },
@@ -5159,7 +5271,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           }
@@ -5243,7 +5355,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@51"
+              "$ref": "#/rules@44"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@56"
             },
             "arguments": []
           }
@@ -5392,25 +5511,25 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@23"
-            }
-          },
-          {
-            "$type": "SimpleType",
-            "typeRef": {
-              "$ref": "#/rules@24"
-            }
-          },
-          {
-            "$type": "SimpleType",
-            "typeRef": {
               "$ref": "#/rules@26"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
+              "$ref": "#/rules@27"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
               "$ref": "#/rules@29"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@32"
             }
           }
         ]

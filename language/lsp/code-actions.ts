@@ -8,6 +8,7 @@ import * as A from '../generated/ast.js';
 import { planFrameFor } from '../plan-context.js';
 import { amountValue } from '../quantity.js';
 import { diagnosticsForRequest } from './code-action-diagnostics.js';
+import { toHalfWidth } from '../full-width.js';
 import type { CommunitySettings } from '../settings.js';
 
 interface DiagnosticData { code?: string; args?: Record<string, string | number>; [key: string]: unknown }
@@ -29,6 +30,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
             if (typeof data?.suggestion === 'string') {
                 const suggestion = data.suggestion;
                 actions.push(this.action(this.zh(`Change to "${suggestion}"`, `改为“${suggestion}”`), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true));
+            }
+            if (code === 'full-width-char') {
+                // One fix for the whole file: every full-width mark outside quoted text and comments.
+                const text = document.textDocument.getText();
+                const end = document.textDocument.positionAt(text.length);
+                actions.push(this.action(this.zh('Convert full-width characters in this file to half-width', '将本文件中的全角字符转换为半角'), document, diagnostic,
+                    [{ range: { start: { line: 0, character: 0 }, end }, newText: toHalfWidth(text) }], true));
+                continue;
             }
             for (const action of this.fixes(document, diagnostic, code, data ?? {})) actions.push(action);
         }
@@ -64,6 +73,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const anchor = community.tiers[community.tiers.length - 1];
                 const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);
                 return edit ? [this.action(this.zh(`Create tier "${name}"`, `创建层级“${name}”`), document, diagnostic, [edit], data.suggestion === undefined)] : [];
+            }
+            case 'unknown-unit': {
+                // The word is not a unit: read the number as people, or keep the number and drop the word.
+                const people = this.settings.lang === 'zh-CN' ? '人' : 'people';
+                return [
+                    this.action(this.zh(`Count people ("${people}")`, `按人数计（“${people}”）`), document, diagnostic, [{ range: diagnostic.range, newText: people }]),
+                    this.action(this.zh('Remove the word', '删除该词'), document, diagnostic, [{ range: diagnostic.range, newText: '' }]),
+                ];
             }
             case 'missing-period': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);
@@ -179,7 +196,7 @@ function setUnit(a: A.Amount, unit: string): TextEdit | undefined {
     const cst = a.$cstNode;
     if (!cst) return undefined;
     const leaves = [...CstUtils.streamCst(cst)].filter((n) => isLeafCstNode(n) && !n.hidden);
-    const number = leaves.find((n) => /^[0-9]/.test(n.text));
+    const number = leaves.find((n) => /^[0-9０-９]/.test(n.text));
     if (!number) return undefined;
     const unitNode = a.unit ? leaves[leaves.length - 1] : undefined;
     if (unitNode && unitNode !== number) return { range: { start: number.range.end, end: unitNode.range.end }, newText: unit === '%' ? '%' : ` ${unit}` };

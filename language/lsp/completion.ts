@@ -2,7 +2,7 @@
 // and names in scope (tiers of this community, imported platforms and audiences); this adds the
 // words written as plain names — platform/content/activity kinds, mechanics, markets, currencies,
 // assumption and limit keys — from the engine's tables, with their explanations.
-import { AstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature,
 } from 'langium/lsp';
@@ -17,6 +17,7 @@ import { planFrameFor } from '../plan-context.js';
 import { KNOWN_CURRENCIES } from '../quantity.js';
 import type { CommunitySettings } from '../settings.js';
 import { KEYWORD_DOCS } from './keyword-docs.js';
+import { chineseFormOf } from '../keywords-zh.js';
 
 interface Word { label: string; detail?: string; kind: CompletionItemKind }
 
@@ -153,14 +154,32 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
         return [];
     }
 
+    /**
+     * Keywords in the user's language: the style the file is written in (its first keyword), or for a
+     * file without keywords yet, the message language. Typing the other language still finds them.
+     */
+    private chineseKeywords(): boolean {
+        const root = this.current?.parseResult.value.$cstNode;
+        if (root) {
+            for (const leaf of CstUtils.flattenCst(root)) {
+                if (leaf.hidden || !GrammarAST.isKeyword(leaf.grammarSource) || !/^[A-Za-z]/.test(leaf.grammarSource.value)) continue;
+                return leaf.text !== leaf.grammarSource.value;
+            }
+        }
+        return this.settings.lang === 'zh-CN';
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const doc = KEYWORD_DOCS[keyword.value];
         const zh = this.settings.lang === 'zh-CN';
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const chinese = this.chineseKeywords() ? chineseFormOf(keyword.value, rule) : undefined;
         acceptor(context, {
-            label: keyword.value,
+            label: chinese ?? keyword.value,
+            filterText: chinese ? `${chinese} ${keyword.value}` : undefined,
             kind: this.getKeywordCompletionItemKind(keyword),
-            detail: doc ? (zh ? doc.zh : doc.en) : undefined,
+            detail: doc ? (chinese ? `${keyword.value} · ` : '') + (zh ? doc.zh : doc.en) : undefined,
             documentation: doc ? { kind: 'markdown', value: '```community\n' + doc.example + '\n```' } : undefined,
             sortText: '1',
         });

@@ -2,6 +2,7 @@
 // an example for every word of the language. Hover shows it; completion uses it as item docs.
 // A test checks that every keyword of the grammar has an entry.
 import type { Lang } from '../../engine/diagnostics.js';
+import { KEYWORD_FORMS } from '../keywords-zh.js';
 
 export interface KeywordDoc {
     readonly en: string;
@@ -162,5 +163,8 @@ export function keywordMarkdown(keyword: string, lang: Lang): string | undefined
     if (!doc) return undefined;
     const text = lang === 'zh-CN' ? doc.zh : doc.en;
     const example = lang === 'zh-CN' ? '示例' : 'Example';
-    return `**${keyword}** — ${text}\n\n${example}:\n\`\`\`community\n${doc.example}\n\`\`\``;
+    // Both forms: a plan may be written with either (keywords-zh.ts).
+    const chinese = KEYWORD_FORMS.get(keyword)?.zh.filter((z) => /[^\x00-\x7f]/.test(z));
+    const forms = chinese && chinese.length > 0 ? ` · ${chinese.join(' / ')}` : '';
+    return `**${keyword}**${forms} — ${text}\n\n${example}:\n\`\`\`community\n${doc.example}\n\`\`\``;
 }

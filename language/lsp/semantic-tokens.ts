@@ -2,7 +2,7 @@
 // reference, plus kinds, units, numbers, dates and times, so themes colour plans by meaning.
 // A range request answers the full result restricted to the range: Langium's own range walk skips
 // tokens when the range starts inside a block, so the whole document is highlighted and cut.
-import type { AstNode, LangiumDocument } from 'langium';
+import { GrammarAST, isCompositeCstNode, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { CancellationToken, SemanticTokenModifiers, SemanticTokenTypes, type Range, type SemanticTokens, type SemanticTokensRangeParams } from 'vscode-languageserver';
 import * as A from '../generated/ast.js';
@@ -66,6 +66,17 @@ export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvide
             const value = (node as unknown as Record<string, unknown>)[property];
             if (typeof value === 'string') acceptor({ node, property: property as never, type: SemanticTokenTypes.number });
             else if (Array.isArray(value) && property === 'times') value.forEach((_, index) => acceptor({ node, property: 'times' as never, index, type: SemanticTokenTypes.number }));
+        }
+        // Chinese keyword forms: the TextMate grammar knows only the English ones. A node's keywords may
+        // sit in nested composites of its own (a rule called without assignment), not in other nodes'.
+        const pending = node.$cstNode && isCompositeCstNode(node.$cstNode) ? [...node.$cstNode.content] : [];
+        while (pending.length > 0) {
+            const child = pending.pop()!;
+            if (child.astNode !== node) continue;
+            if (isCompositeCstNode(child)) pending.push(...child.content);
+            else if (GrammarAST.isKeyword(child.grammarSource) && child.text !== child.grammarSource.value && /[^\x00-\x7f]/.test(child.text)) {
+                acceptor({ cst: child, type: SemanticTokenTypes.keyword });
+            }
         }
         if (A.isTimeWindow(node)) {
             acceptor({ node, property: 'start', type: SemanticTokenTypes.number });

@@ -28,7 +28,7 @@ export class CommunityDocumentSymbolProvider implements DocumentSymbolProvider {
                     ...node.activities.map((a) => this.make(a, a.name, SymbolKind.Function, a.$cstNode, a.title ?? `${a.mode ?? ''} ${a.kind ?? ''}`.trim())),
                     ...node.referrals.map((r) => this.make(r, r.name, SymbolKind.Method, r.$cstNode, r.title ?? r.mechanic)),
                     ...node.channels.map((c) => this.make(c, c.name, SymbolKind.Property, c.$cstNode, c.title)),
-                    ...node.kpis.map((k) => this.make(k, `KPI ${kpiLabel(k)}`, SymbolKind.Field, k.$cstNode, k.$cstNode?.text.replace(/^kpi\s+/, '').replace(/\s+/g, ' '))),
+                    ...node.kpis.map((k) => this.make(k, `KPI ${kpiLabel(k)}`, SymbolKind.Field, k.$cstNode, k.$cstNode?.text.replace(/^(?:kpi|指标)\s+/, '').replace(/\s+/g, ' '))),
                 ].filter((x): x is DocumentSymbol => x !== undefined);
             }
             return s;

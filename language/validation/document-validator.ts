@@ -11,6 +11,8 @@ import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
 import { GrammarAST, type Reference, type ScopeProvider } from 'langium';
 import { isCommunity } from '../generated/ast.js';
 import { closest } from '../suggest.js';
+import { halfWidthOf, isFullWidth } from '../full-width.js';
+import { ZH_TO_EN } from '../keywords-zh.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 
@@ -46,7 +48,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             const restated = this.restate(d, document);
             if (this.settings.isReported(restated.code)) result.push(restated);
         }
-        return capSyntaxErrors(result, this.settings.lang);
+        return capSyntaxErrors(dropFollowUps(result), this.settings.lang);
     }
 
     /**
@@ -85,17 +87,28 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             source: 'community',
         });
         const zh = lang === 'zh-CN';
+        const fullWidth = langiumCode === 'lexing-error' ? /^unexpected character: ->(.)<-/.exec(text)?.[1] : undefined;
+        if (fullWidth !== undefined && isFullWidth(fullWidth)) {
+            return make('full-width-char', { char: fullWidth, half: halfWidthOf(fullWidth)! });
+        }
         if (langiumCode === 'lexing-error' || langiumCode === 'parsing-error') {
             let detail = tidySyntaxMessage(text, lang);
             // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun.
             const found = /(?:but found '|读到“)([A-Za-z][\w-]*)(?:'|”)$/.exec(detail)?.[1];
             const keyword = found ? closest(found, this.keywords) : undefined;
             if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
+            // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.
+            const word = /(?:but found '|读到“)([^'”]+)(?:'|”)$/.exec(detail)?.[1];
+            const asKeyword = word !== undefined && /a name|名称|\bID\b/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
+            if (asKeyword !== undefined && word !== undefined) {
+                detail += zh ? `；“${word}”是关键字（${asKeyword}），用作名称请写 ^${word}` : ` — "${word}" is a keyword (${asKeyword}); to use it as a name write ^${word}`;
+            }
             // A comma inside a number: 300,000 CNY. Numbers are written without thousands separators.
             const grouped = thousandsAt(document, d);
             if (grouped) detail += zh ? `；数字不使用千位分隔符：请写 ${grouped.replace(/,/g, '')}，而不是 ${grouped}` : ` — numbers are written without thousands separators: ${grouped.replace(/,/g, '')}, not ${grouped}`;
             const restated = make('syntax-error', { detail });
             if (keyword) restated.data = { ...(restated.data as object), suggestion: keyword };
+            else if (asKeyword !== undefined) restated.data = { ...(restated.data as object), suggestion: `^${word}` };
             return restated;
         }
         if (langiumCode === 'linking-error') {
@@ -130,6 +143,13 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             return [];
         }
     }
+}
+
+/** A full-width character that cannot be read is the one diagnostic of its line: what follows only repeats it. */
+function dropFollowUps(diagnostics: Diagnostic[]): Diagnostic[] {
+    const lines = new Set(diagnostics.filter((d) => d.code === 'full-width-char').map((d) => d.range.start.line));
+    if (lines.size === 0) return diagnostics;
+    return diagnostics.filter((d) => d.code !== 'syntax-error' || !lines.has(d.range.start.line));
 }
 
 /** More syntax errors than this in one file are summarised: past that point they only repeat. */

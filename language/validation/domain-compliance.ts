@@ -13,8 +13,24 @@ export const CN_TOP_PRIZE_CAP = 50_000;
 const LOTTERY_KINDS = new Set(['lottery', 'sweepstakes']);
 const SHARING_MECHANICS = new Set(['poster', 'task-share']);
 const BANNED_SHARE_TARGETS = new Set(['moments', 'link']);
-/** Field names that are sensitive personal information under PIPL Art. 28 (location, minors, finance, health, identity). */
-const SENSITIVE = /(location|gps|位置|定位|行踪|minor|child|kid|未成年|儿童|bank|card|financial|account|银行|金融|账户|health|medical|健康|医疗|id[- ]?(card|number)|身份证|biometric|face|人脸|指纹|religio|宗教)/i;
+/**
+ * Field names that are sensitive personal information under PIPL Art. 28 (location and whereabouts,
+ * minors under 14, financial accounts, health, specific identity, biometrics, religion), in English
+ * and in the words Chinese forms use (GB/T 35273-2020 Annex B: 身份证件号码, 银行账户, 行踪轨迹,
+ * 住址 …). A phone number (手机号) is personal but not sensitive: data-consent covers it.
+ */
+const SENSITIVE = new RegExp([
+    // location and whereabouts
+    'location', 'gps', 'home address', 'street address', '位置', '定位', '行踪', '轨迹', '住址', '家庭地址', '收货地址', '住所', '门牌',
+    // minors: a child's or baby's age, name, school …
+    'minor', 'child', 'kid', 'baby', 'infant', 'toddler', '未成年', '儿童', '孩子', '小孩', '宝宝', '宝贝', '婴儿', '幼儿', '学生',
+    // financial accounts
+    'bank', 'card', 'financial', 'account', 'payment', '银行', '金融', '账户', '账号', '卡号', '银行卡', '信用卡', '支付', '征信', '收入',
+    // health
+    'health', 'medical', '健康', '医疗', '病史', '病历', '体检', '孕', '怀孕',
+    // identity, biometrics, religion
+    'id[- ]?(card|number)', 'passport', '身份证', '证件', '护照', '社保', 'biometric', 'face', 'fingerprint', '人脸', '面部', '指纹', '声纹', 'religio', '宗教', '信仰',
+].join('|'), 'i');
 
 export type Disclosure = 'odds' | 'draw' | 'redemption';
 

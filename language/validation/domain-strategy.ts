@@ -21,7 +21,7 @@ const METRIC_WORDS: Record<string, { en: string; zh: string }> = {
 };
 
 export function kpiLabel(kpi: Kpi): string {
-    return kpi.name ?? kpi.$cstNode?.text.replace(/^kpi\s+/, '').split(/\s+(>=|<=|>|<|≥|≤)/)[0] ?? 'KPI';
+    return kpi.name ?? kpi.$cstNode?.text.replace(/^(?:kpi|指标)\s+/, '').split(/\s+(>=|<=|>|<|≥|≤)/)[0] ?? 'KPI';
 }
 
 export class StrategyChecks {

@@ -1,11 +1,12 @@
 // Units and ranges: each property that takes a number says which kind of number it expects.
-import type { ValidationAcceptor } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
 import { WEEKS_PER } from '../../engine/model.js';
 import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
-import { currencyOf, distMax, distMin, durationDays, isComplete, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { currencyOf, distMax, distMin, durationDays, isComplete, isKnownUnit, KNOWN_UNITS, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import { closest } from '../suggest.js';
 import { report } from './report.js';
 
 export interface ValueSpec {
@@ -141,7 +142,14 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
     const key = `${container.$type}.${q.$containerProperty}`;
     const spec = VALUE_SPECS[key];
-    return spec ? { spec, label: q.$containerProperty ?? key } : undefined;
+    return spec ? { spec, label: writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;
+}
+
+/** The keyword before a value as the user wrote it, when that is a Chinese form (流失 12 CNY → "流失"). */
+function writtenKeyword(q: Quantity): string | undefined {
+    const prev = q.$cstNode ? CstUtils.getPreviousNode(q.$cstNode, false) : undefined;
+    if (!prev || !GrammarAST.isKeyword(prev.grammarSource)) return undefined;
+    return prev.text !== prev.grammarSource.value && /[^\x00-\x7f]/.test(prev.text) ? prev.text : undefined;
 }
 
 function describe(m: Measured, lang: Lang): string {
@@ -175,10 +183,27 @@ function hasMixedUnits(q: Quantity): boolean {
     return false;
 }
 
+function unknownUnitAmount(q: Quantity): Amount | undefined {
+    if (!isKnownUnit(q.low.unit)) return q.low;
+    if (q.high !== undefined && !isKnownUnit(q.high.unit)) return q.high;
+    if (q.likely !== undefined && !isKnownUnit(q.likely.unit)) return q.likely;
+    for (const s of q.spreads) if (!isKnownUnit(s.unit)) return s;
+    return undefined;
+}
+
 export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lang, planCurrency: string | undefined): void {
     // Mixed units inside one quantity: 12% ± 4 CNY.
     // A number cut short by a syntax error: the syntax error is the diagnostic.
     if (!isComplete(q)) return;
+    // A number followed by a word that is no unit (30万粉丝, 5 posts) would silently be a count.
+    const unknown = unknownUnitAmount(q);
+    if (unknown) {
+        const suggestion = closest(unknown.unit!, [...KNOWN_UNITS]);
+        const hint = suggestion ? (lang === 'zh-CN' ? `是否应为“${suggestion}”？` : ` Did you mean "${suggestion}"?`) : '';
+        const number = unknown.$cstNode ? GrammarUtils.findNodeForProperty(unknown.$cstNode, 'value')?.text : undefined;
+        report(accept, lang, 'unknown-unit', { unit: unknown.unit!, number: number ?? String(unknown.value), hint }, { node: unknown, property: 'unit', data: { unit: unknown.unit, ...(suggestion ? { suggestion } : {}) } });
+        return;
+    }
     if (hasMixedUnits(q)) {
         const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
         const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));

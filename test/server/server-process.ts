@@ -27,9 +27,11 @@ export interface Server {
 }
 
 /** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all). */
-export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean } = {}): Promise<Server> {
+export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Server> {
     ensureBuilt();
-    const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // English unless a test sets the server's environment: a server without a client locale reads LANG.
+    const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, ...init.env } as NodeJS.ProcessEnv;
+    const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let err = '';
     child.stderr!.on('data', (d) => (err += String(d)));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
