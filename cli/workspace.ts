@@ -10,6 +10,7 @@ import type { Lang } from '../engine/diagnostics.js';
 import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
 import type { Model } from '../language/generated/ast.js';
 import { resolveImport, unquote } from '../language/imports.js';
+import { fileTooLarge, markLimitHit } from '../language/limits.js';
 import { CommunitySettings } from '../language/settings.js';
 import { readPlanText } from './files.js';
 
@@ -58,7 +59,10 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
     const load = (path: string): LangiumDocument => {
         const uri = URI.file(path);
         const shown = showPath(path, cwd);
-        const doc = factory.fromString(readPlanText(path, shown), uri);
+        const read = readPlanText(path, shown, settings.maxFileBytes);
+        // A file over the size limit is not read: an empty document carries the diagnostic (language/limits.ts).
+        const doc = factory.fromString(read.text ?? '', uri);
+        if (read.tooLarge !== undefined) markLimitHit(doc, fileTooLarge(read.tooLarge, settings.maxFileBytes));
         documents.addDocument(doc);
         loaded.set(path, { path, shown, document: doc, diagnostics: [] });
         return doc;
