@@ -14,23 +14,30 @@ export function editDistance(a: string, b: string): number {
 /** The distance, or any number above `bound` as soon as every cell of a row is above it. */
 function distance(s: string[], t: string[], bound = Infinity): number {
     // Rows i-2, i-1 and i of the usual matrix.
-    let before = new Array<number>(t.length + 1).fill(0);
-    let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-    let row = new Array<number>(t.length + 1).fill(0);
+    let before = new Int32Array(t.length + 1);
+    let prev = new Int32Array(t.length + 1);
+    let row = new Int32Array(t.length + 1);
+    for (let j = 0; j <= t.length; j++) prev[j] = j;
     for (let i = 1; i <= s.length; i++) {
         row[0] = i;
         let least = i;
+        const si = s[i - 1];
         for (let j = 1; j <= t.length; j++) {
-            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-            let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, before[j - 2] + 1);
+            const tj = t[j - 1];
+            let d = prev[j - 1] + (si === tj ? 0 : 1);
+            if (prev[j] + 1 < d) d = prev[j] + 1;
+            if (row[j - 1] + 1 < d) d = row[j - 1] + 1;
+            if (i > 1 && j > 1 && si === t[j - 2] && s[i - 2] === tj && before[j - 2] + 1 < d) d = before[j - 2] + 1;
             row[j] = d;
             if (d < least) least = d;
         }
         // Later rows never go below the smallest cell of this one (but a transposition may use the
         // row before, hence the + 1).
         if (least > bound + 1) return least;
-        [before, prev, row] = [prev, row, before];
+        const spare = before;
+        before = prev;
+        prev = row;
+        row = spare;
     }
     return prev[t.length];
 }
