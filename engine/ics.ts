@@ -168,8 +168,11 @@ export interface CalendarFile {
 
 /** Longest file name part, in UTF-8 bytes: well under the 255-byte limit of common file systems, leaving room for suffixes. */
 export const MAX_FILE_NAME_BYTES = 100;
-/** Names Windows reserves for devices, with or without an extension (CON.ics is a device too). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+/**
+ * Names Windows reserves for devices, with or without an extension (CON.ics is a device too),
+ * including COM0/LPT0 and the superscript digits ¹²³ that Windows also treats as device numbers.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/iu;
 
 /**
  * Safe file name part: letters (any script), digits, dot, dash and underscore; at most
