@@ -4,11 +4,11 @@ import { mkfifoSync } from './fifo.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlans } from '../../cli/workspace.js';
 import { checkText, DEFAULT_MAX_FILE_BYTES, maxFileBytesFromEnv } from '../../language/limits.js';
 import { tempFolder } from '../compile/helpers.js';
-import { community } from '../helpers/cli.js';
+import { community, ensureBuilt } from '../helpers/cli.js';
 import { startServer, until, type Server } from '../server/server-process.js';
 
 const HEAD = 'plan "T" {\n  start 2027-01-04\n  horizon 8 weeks\n  timezone "Asia/Shanghai"\n  currency CNY\n}\n';
@@ -19,6 +19,9 @@ async function diagnosticsOf(text: string, lang: 'en' | 'zh-CN' = 'en') {
     const ws = await loadPlans([join(dir, 'big.community')], { lang, root: dir });
     return ws.plans[0].diagnostics.map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: String(d.message) }));
 }
+
+
+beforeAll(() => ensureBuilt());
 
 describe('limits before lexing', () => {
     it('a 4 MB and an 8 MB string literal: token-too-long, no stack overflow', async () => {

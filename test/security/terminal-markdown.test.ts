@@ -3,12 +3,12 @@
 // image and emphasis punctuation, and fileSafe refuses every Windows device name.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileSafe } from '../../engine/ics.js';
 import { cell, stepSummary } from '../../cli/format-github.js';
 import { oneLine, terminalSafe, type FlatDiagnostic } from '../../cli/report.js';
 import { tempFolder } from '../compile/helpers.js';
-import { community } from '../helpers/cli.js';
+import { community, ensureBuilt } from '../helpers/cli.js';
 
 const ESC = '\u001b';
 const HOSTILE_TZ = `Asia/X${ESC}]52;c;aGk=${ESC}\\\\${ESC}[2J${ESC}]8;;https://evil.example${ESC}\\\\link\u009b31m`;
@@ -31,6 +31,9 @@ community C "Club ${ESC}[31mred${ESC}[0m" {
 `;
 
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+
+beforeAll(() => ensureBuilt());
 
 describe('terminal output strips C0/C1 controls from user text', () => {
     it('terminalSafe and oneLine remove ESC, BEL, CSI and keep the text', () => {
