@@ -87,6 +87,7 @@ export const diagnostics = {
     'token-too-long': { severity: 'error', en: 'Line {line} is {length} characters long, above the limit of {limit}: no name, text or comment of a plan is that long, so the file is not read.', zh: '第 {line} 行长 {length} 个字符，超过上限 {limit}：计划中的名称、文本或注释不会这么长，因此未读取此文件。' },
     'too-many-comments': { severity: 'error', en: 'This file has {count} comments, above the limit of {limit}, so it is not read.', zh: '此文件有 {count} 条注释，超过上限 {limit}，因此未读取。' },
     'too-many-problems': { severity: 'warning', en: '{more} more problems in this file are not listed (at most {limit} are shown).', zh: '此文件还有 {more} 个问题未列出（最多显示 {limit} 个）。' },
+    'too-many-events': { severity: 'error', en: 'This schedule expands to about {count} events over {weeks} weeks, above the limit of {limit} per schedule: space it out, add "N times" or shorten the horizon.', zh: '此日程在 {weeks} 周内约展开为 {count} 个事件，超过每个日程 {limit} 个的上限：请拉开间隔、加上 “N times” 或缩短计划周期。' },
     'import-not-file': { severity: 'error', en: 'Import "{path}" is {what}, not a .community plan file.', zh: '导入的“{path}”是{what}，不是 .community 计划文件。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
