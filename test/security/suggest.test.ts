@@ -18,16 +18,19 @@ describe('bounded did-you-mean', () => {
         closest('warm-up', KEYWORDS);
         for (const length of [MAX_SUGGEST_CHARS, 250_000, 1_000_000]) {
             const word = 'w'.repeat(length);
-            const t = performance.now();
+            const t = process.cpuUsage();
             expect(closest(word, KEYWORDS)).toBeUndefined();
-            expect(performance.now() - t, `${length} characters`).toBeLessThan(5);
+            const used = process.cpuUsage(t);
+            expect((used.user + used.system) / 1000, `${length} characters`).toBeLessThan(5);
         }
         // 100 known names of the word's own length (the worst case the cap allows), on average.
         const names = Array.from({ length: 100 }, (_, i) => `name${i}`.padEnd(MAX_SUGGEST_CHARS, 'x'));
         closest('q'.repeat(MAX_SUGGEST_CHARS), names);
-        const t = performance.now();
+        // CPU time of this process, so other work on a shared machine does not count.
+        const t = process.cpuUsage();
         for (let i = 0; i < 20; i++) closest(`${i}`.padEnd(MAX_SUGGEST_CHARS, 'q'), names);
-        expect((performance.now() - t) / 20).toBeLessThan(5);
+        const used = process.cpuUsage(t);
+        expect((used.user + used.system) / 1000 / 20).toBeLessThan(5);
     });
 
     it('a 90,000-character unknown word in a plan is checked in well under a second', async () => {
