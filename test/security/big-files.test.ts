@@ -54,9 +54,10 @@ describe('limits before lexing', () => {
 
     it('checks in one linear pass, and COMMUNITY_MAX_FILE_MB sets the file limit', () => {
         const text = SMALL.repeat(20_000);
-        const t = performance.now();
+        const t = process.cpuUsage();
         expect(checkText(text, { maxFileBytes: DEFAULT_MAX_FILE_BYTES })).toBeNull();
-        expect(performance.now() - t).toBeLessThan(200);
+        const used = process.cpuUsage(t);
+        expect((used.user + used.system) / 1000).toBeLessThan(200);
         expect(maxFileBytesFromEnv({ COMMUNITY_MAX_FILE_MB: '1' })).toBe(1024 * 1024);
         expect(maxFileBytesFromEnv({ COMMUNITY_MAX_FILE_MB: 'lots' })).toBe(DEFAULT_MAX_FILE_BYTES);
         expect(checkText(SMALL, { maxFileBytes: 100 })?.code).toBe('file-too-large');
