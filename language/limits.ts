@@ -10,8 +10,11 @@ import type { CommunitySettings } from './settings.js';
 
 /** Default largest plan file: well above any real plan (the 5 MB scale target stays inside it). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Longest line: no name, text or comment of a plan comes near it; strings and names cannot span lines. */
-export const MAX_LINE_CHARS = 100_000;
+/**
+ * Longest line: no name, text or comment of a plan comes near it (strings and names cannot span
+ * lines), while chevrotain's string pattern overflows the stack somewhere between 4 and 8 million.
+ */
+export const MAX_LINE_CHARS = 1_000_000;
 /** Most comments in one file (each is a node of the syntax tree). */
 export const MAX_COMMENTS = 50_000;
 /** Most problems listed for one file; past it, one `too-many-problems` says how many more there are. */

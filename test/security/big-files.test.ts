@@ -27,7 +27,7 @@ describe('limits before lexing', () => {
     it('a 4 MB and an 8 MB string literal: token-too-long, no stack overflow', async () => {
         for (const size of [4e6, 8e6]) {
             const found = await diagnosticsOf(`${HEAD}community C "${'x'.repeat(size)}" {}\n`);
-            expect(found).toEqual([{ code: 'token-too-long', line: 7, message: expect.stringContaining(`Line 7 is ${(size + 17).toLocaleString('en-US')} characters long, above the limit of 100,000`) }]);
+            expect(found).toEqual([{ code: 'token-too-long', line: 7, message: expect.stringContaining(`Line 7 is ${(size + 17).toLocaleString('en-US')} characters long, above the limit of 1,000,000`) }]);
         }
     });
 
@@ -42,8 +42,8 @@ describe('limits before lexing', () => {
     });
 
     it('says it in Chinese too', async () => {
-        const found = await diagnosticsOf(`${HEAD}community C "${'x'.repeat(200_000)}" {}\n`, 'zh-CN');
-        expect(found[0].message).toContain('第 7 行长 200,017 个字符，超过上限 100,000');
+        const found = await diagnosticsOf(`${HEAD}community C "${'x'.repeat(1_200_000)}" {}\n`, 'zh-CN');
+        expect(found[0].message).toContain('第 7 行长 1,200,017 个字符，超过上限 1,000,000');
     });
 
     it('700,000 repeated properties: at most 2,000 problems listed, then one too-many-problems', async () => {
