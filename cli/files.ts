@@ -1,5 +1,5 @@
 // Turns the paths, folders and globs a user typed into a sorted list of .community files.
-import { accessSync, constants, globSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, globSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { compareText } from '../engine/text.js';
 import { UsageError } from './errors.js';
@@ -46,20 +46,64 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
     return [...files].sort(compareText);
 }
 
-/** Reads a plan as UTF-8 text, refusing binary files with one clear line. */
-export function readPlanText(path: string, shown: string): string {
-    let bytes: Buffer;
+/** What readPlanText found: the text, or only the size of a file over the limit (not read). */
+export type PlanText = { text: string; tooLarge?: undefined } | { text?: undefined; tooLarge: number };
+
+/**
+ * Reads a plan as UTF-8 text through one opened handle: only a regular file is read (a FIFO or a
+ * device named *.community would block or never end), its size is checked against `maxBytes`
+ * before reading, and binary files are refused with one clear line.
+ */
+/** A file with a NUL byte: binary, not a plan. */
+export class NotTextError extends UsageError {}
+
+export function readPlanText(path: string, shown: string, maxBytes = Infinity, inside?: (real: string) => boolean): PlanText {
+    let fd: number;
     try {
-        bytes = readFileSync(path);
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'read failed');
-        throw new UsageError(`cannot read "${shown}": ${why}.`);
+        throw new UsageError(`cannot read "${shown}": ${readError((e as NodeJS.ErrnoException).code)}.`);
     }
-    if (bytes.includes(0)) throw new UsageError(`"${shown}" is not a text file.`);
-    let text = bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return text;
+    try {
+        const stat = fstatSync(fd);
+        if (inside && !inside(realPathOf(fd, path, stat))) throw new UsageError(`cannot read "${shown}": it is outside the workspace.`);
+        if (stat.isDirectory()) throw new UsageError(`cannot read "${shown}": it is a folder.`);
+        if (!stat.isFile()) throw new UsageError(`cannot read "${shown}": it is not a regular file.`);
+        if (stat.size > maxBytes) return { tooLarge: stat.size };
+        let bytes: Buffer;
+        try {
+            bytes = readFileSync(fd);
+        } catch (e) {
+            throw new UsageError(`cannot read "${shown}": ${readError((e as NodeJS.ErrnoException).code)}.`);
+        }
+        if (bytes.length > maxBytes) return { tooLarge: bytes.length };
+        if (bytes.includes(0)) throw new NotTextError(`"${shown}" is not a text file.`);
+        let text = bytes.toString('utf8');
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        return { text };
+    } finally {
+        closeSync(fd);
+    }
+}
+
+/**
+ * The real path of the file behind an open handle: /proc/self/fd where there is one (Linux); else
+ * the real path of `path`, accepted only if it is still the same file (device and inode) as the handle.
+ */
+function realPathOf(fd: number, path: string, stat: Stats): string {
+    try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+        const real = realpathSync(path);
+        const now = statSync(real);
+        if (now.ino !== stat.ino || now.dev !== stat.dev) throw new UsageError(`cannot read "${path}": it changed while being read.`);
+        return real;
+    }
+}
+
+function readError(code: string | undefined): string {
+    return code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'read failed');
 }
 
 /**

@@ -5,7 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import { extraCheckFormats, type CheckFormatter } from './commands/check.js';
 import type { FlatDiagnostic } from './report.js';
-import { summaryLine } from './report.js';
+import { oneLine, summaryLine, terminalSafe } from './report.js';
 
 export const ANNOTATIONS_PER_TYPE = 10;
 
@@ -13,7 +13,7 @@ type Command = 'error' | 'warning' | 'notice';
 
 /** Escapes the message of a workflow command. */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return terminalSafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value of a workflow command (also ':' and ','). */
@@ -37,8 +37,15 @@ export function annotation(d: FlatDiagnostic): string {
     return `::${commandOf(d)} ${props.join(',')}::${escapeData(d.message)}`;
 }
 
-function cell(text: string): string {
-    return text.replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+/**
+ * User text in a Markdown table cell: one line, no controls, HTML special characters as entities,
+ * and Markdown's own punctuation backslash-escaped so quoted text cannot make a link, an image
+ * (`![x](https://…)` would load a remote image in the summary) or emphasis.
+ */
+export function cell(text: string): string {
+    return oneLine(text)
+        .replace(/[\\`*_[\]()!#~]/g, (c) => `\\${c}`)
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }
 
 /** Markdown for the step summary: every diagnostic, marking those not shown as annotations. */

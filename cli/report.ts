@@ -85,7 +85,16 @@ export function colorsFor(stream: NodeJS.WriteStream, env = process.env) {
  * prints with user text in it goes through here.
  */
 export function oneLine(text: string): string {
-    return text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' ');
+    return terminalSafe(text.replace(/[\r\n\v\f\u0085\u2028\u2029]+/g, ' '));
+}
+
+/**
+ * User text without C0 and C1 control characters (TAB becomes a space): ESC and CSI start terminal
+ * escape sequences (screen clears, fake colours, OSC 8 links, OSC 52 clipboard writes), so none may
+ * reach a terminal from a plan. Line breaks are handled by oneLine().
+ */
+export function terminalSafe(text: string): string {
+    return text.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g, '');
 }
 
 export function formatText(diags: FlatDiagnostic[], summary: Summary, lang: Lang, colors = pc.createColors(false)): string {

@@ -9,9 +9,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Lang } from '../engine/diagnostics.js';
 import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
 import type { Model } from '../language/generated/ast.js';
-import { resolveImport, unquote } from '../language/imports.js';
+import { isInside as isInsideRoot, resolveImport, unquote } from '../language/imports.js';
+import { fileTooLarge, markLimitHit } from '../language/limits.js';
 import { CommunitySettings } from '../language/settings.js';
-import { readPlanText } from './files.js';
+import { NotTextError, readPlanText } from './files.js';
 
 export interface LoadedPlan {
     path: string;
@@ -55,15 +56,18 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
     const imports = Community.community.Imports;
 
     const loaded = new Map<string, LoadedPlan>();
-    const load = (path: string): LangiumDocument => {
+    const load = (path: string, inside?: (real: string) => boolean): LangiumDocument => {
         const uri = URI.file(path);
         const shown = showPath(path, cwd);
-        const doc = factory.fromString(readPlanText(path, shown), uri);
+        const read = readPlanText(path, shown, settings.maxFileBytes, inside);
+        // A file over the size limit is not read: an empty document carries the diagnostic (language/limits.ts).
+        const doc = factory.fromString(read.text ?? '', uri);
+        if (read.tooLarge !== undefined) markLimitHit(doc, fileTooLarge(read.tooLarge, settings.maxFileBytes));
         documents.addDocument(doc);
         loaded.set(path, { path, shown, document: doc, diagnostics: [] });
         return doc;
     };
-    const queue = files.map(load);
+    const queue = files.map((f) => load(f));
     // Follow imports so names resolve; missing or refused imports are reported by validation.
     while (queue.length > 0) {
         const doc = queue.shift()!;
@@ -72,9 +76,12 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
             const target = resolveImport(doc.uri, unquote(imp.path)).fsPath;
             if (loaded.has(target) || !existsSync(target)) continue;
             try {
-                queue.push(load(target));
-            } catch {
-                // An unreadable import is reported as missing by validation; keep going.
+                // The real path of the opened file is checked again, so a symlink swapped after the
+                // refusal check cannot make us read a file outside the workspace.
+                queue.push(load(target, (real) => settings.roots.some((root) => isInsideRoot(root, real))));
+            } catch (e) {
+                // Validation reports an unreadable import (folder, device, binary, missing); keep going.
+                if (e instanceof NotTextError) imports.binaryFiles.add(URI.file(target).toString());
             }
         }
     }

@@ -133,7 +133,9 @@ export function occurrencesInWeek(schedule: Schedule, planStart: string, week: n
  */
 export function coveragePerWeek(schedule: Schedule, planStart: string, horizonWeeks: number, durationMinutes: number): Float64Array {
     const start = dayNumber(planStart);
-    const spanDays = Math.max(1, Math.ceil(durationMinutes / 1440));
+    // Bounded by the horizon: the checker projects plans that still have errors (`lasts 1e308
+    // minutes` is reported as out of range) and must not allocate by it.
+    const spanDays = Math.min(Math.max(1, Math.ceil(durationMinutes / 1440)) || 1, (horizonWeeks + 1) * 7);
     const lookBack = spanDays;
     const days = new Float64Array(horizonWeeks * 7 + lookBack);
     occurrencesByDay(schedule, start, start - lookBack, start + horizonWeeks * 7, days);

@@ -22,8 +22,22 @@ export interface CsvOptions {
  * Only free-text cells go through here; numeric columns stay numbers.
  */
 export function csvText(value: string): string {
-    return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    // Control characters other than TAB, CR and LF have no business in a cell (NUL truncates it in some readers).
+    const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
+    // A reader with another delimiter (semicolon-locale Excel, tab imports) or one that breaks rows
+    // inside quotes sees a new cell after any separator or line break: guard those starts too.
+    // (A leading tab or CR is covered by the leading apostrophe below.)
+    const inner = clean.replace(/([\r\n,;\t] *)(?=[=+\-@])/g, (sep: string, _: string, at: number) => (at === 0 && /^[\t\r]/.test(sep) ? sep : `${sep}'`));
+    return /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner;
 }
+
+/**
+ * csv-stringify quotes a cell with the delimiter, a quote or the whole record delimiter (CRLF) only:
+ * a bare CR or LF would start a new row (whose first cell escapes the apostrophe guard), and `a;=1+1`
+ * splits into a formula in Excel for semicolon locales, a tab likewise in tab-separated imports.
+ * So any cell with CR, LF, comma, semicolon, tab or a quote is quoted.
+ */
+export const CSV_QUOTING = { quoted_match: /[\r\n,;\t"]/ } as const;
 
 export function csvRow(o: Occurrence, currency: string): string[] {
     const t = csvText;
@@ -40,7 +54,7 @@ export function roundMoney(value: number): number {
 
 export function scheduleCsv(schedule: PlanSchedule, options: CsvOptions = {}): string {
     const rows = schedule.occurrences.map((o) => csvRow(o, schedule.currency));
-    const text = stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+    const text = stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', ...CSV_QUOTING });
     return (options.bom ? '\uFEFF' : '') + text;
 }
 

@@ -84,6 +84,13 @@ export const diagnostics = {
     'sensitive-data': { severity: 'warning', en: '"{owner}" collects sensitive data ({fields}): PIPL needs separate consent ("consent separate").', zh: '“{owner}”收集敏感个人信息（{fields}）：需取得单独同意（“consent separate”）。' },
     'sweepstakes-free-entry': { severity: 'error', en: 'Sweepstakes "{activity}" in the US needs a free alternative entry ("no purchase necessary").', zh: '美国市场的抽奖活动“{activity}”必须提供免费参与方式（“无需购买”）。' },
     'ad-label-missing': { severity: 'warning', en: 'Content "{content}" carries a purchase link but is not labelled "广告" (Internet Advertising Measures 2023).', zh: '内容“{content}”带有购买链接，但未标注“广告”（《互联网广告管理办法》2023）。' },
+    // ---- resource limits (language/limits.ts, imports, expansion; a file over a limit is not read) ----
+    'file-too-large': { severity: 'error', en: 'This file is {size}, above the limit of {limit}, so it is not read (raise the limit with the environment variable COMMUNITY_MAX_FILE_MB).', zh: '此文件大小为 {size}，超过上限 {limit}，因此未读取（可用环境变量 COMMUNITY_MAX_FILE_MB 提高上限）。' },
+    'token-too-long': { severity: 'error', en: 'Line {line} is {length} characters long, above the limit of {limit}: no name, text or comment of a plan is that long, so the file is not read.', zh: '第 {line} 行长 {length} 个字符，超过上限 {limit}：计划中的名称、文本或注释不会这么长，因此未读取此文件。' },
+    'too-many-comments': { severity: 'error', en: 'This file has {count} comments, above the limit of {limit}, so it is not read.', zh: '此文件有 {count} 条注释，超过上限 {limit}，因此未读取。' },
+    'too-many-problems': { severity: 'warning', en: '{more} more problems in this file are not listed (at most {limit} are shown).', zh: '此文件还有 {more} 个问题未列出（最多显示 {limit} 个）。' },
+    'too-many-events': { severity: 'error', en: 'This schedule expands to about {count} events over {weeks} weeks, above the limit of {limit} per schedule: space it out, add "N times" or shorten the horizon.', zh: '此日程在 {weeks} 周内约展开为 {count} 个事件，超过每个日程 {limit} 个的上限：请拉开间隔、加上 “N times” 或缩短计划周期。' },
+    'import-not-file': { severity: 'error', en: 'Import "{path}" is {what}, not a .community plan file.', zh: '导入的“{path}”是{what}，不是 .community 计划文件。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

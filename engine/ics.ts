@@ -11,6 +11,24 @@ import { stableHash, type PlanSchedule, type ScheduleSeries } from './schedule.j
 
 export const PRODID = { company: 'community-plans', product: 'community compile', language: 'EN' };
 
+/**
+ * User text made safe for any iCalendar TEXT value: RFC 5545 forbids CONTROL characters (all C0
+ * but TAB, and DEL) in TEXT, and C1 controls are dropped too (terminals and some viewers act on
+ * them). Line breaks stay: ical-generator writes them as the `\n` escape in the fields it escapes.
+ */
+export function icsPlain(value: string): string {
+    return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
+ * TEXT escaping (RFC 5545 §3.3.11) for the calendar properties ical-generator writes raw (NAME,
+ * X-WR-CALNAME, X-WR-CALDESC): without it a plan title with a line break could start properties
+ * or whole VEVENTs of its own.
+ */
+export function icsEscaped(value: string): string {
+    return icsPlain(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+}
+
 export interface IcsOptions {
     /** DTSTAMP instant; default: the plan's start date at 00:00 UTC (deterministic). */
     now?: Date;
@@ -104,14 +122,14 @@ function describe(s: ScheduleSeries, currency: string, lang: Lang): string {
 
 function addSeries(cal: ICalCalendar, s: ScheduleSeries, schedule: PlanSchedule, stamp: Date, lang: Lang): void {
     const first = s.occurrences[0];
-    const summary = s.title !== s.item ? `${s.title} (${s.item})` : s.item;
-    const categories = [{ name: s.kind }, { name: s.subkind }, { name: s.community }];
+    const summary = icsPlain(s.title !== s.item ? `${s.title} (${s.item})` : s.item);
+    const categories = [{ name: icsPlain(s.kind) }, { name: icsPlain(s.subkind) }, { name: icsPlain(s.community) }];
     const common = {
         id: s.uid,
         stamp,
         summary,
-        description: describe(s, schedule.currency, lang),
-        location: s.location || undefined,
+        description: icsPlain(describe(s, schedule.currency, lang)),
+        location: s.location ? icsPlain(s.location) : undefined,
         categories,
         repeating: s.rrule ? `RRULE:${s.rrule}` : undefined,
     };
@@ -132,8 +150,9 @@ function newCalendar(name: string, description: string, schedule: PlanSchedule):
     const horizonTo = Temporal.PlainDate.from(schedule.end).add({ days: 14 }).toString();
     return ical({
         prodId: PRODID,
-        name,
-        description,
+        // ical-generator writes these two raw: escape them here (see icsEscaped).
+        name: icsEscaped(name),
+        description: icsEscaped(description),
         method: ICalCalendarMethod.PUBLISH,
         timezone: { name: null, generator: (tz: string) => vtimezone(tz, horizonFrom, horizonTo) },
         x: [['X-WR-TIMEZONE', schedule.timezone]],
@@ -149,8 +168,11 @@ export interface CalendarFile {
 
 /** Longest file name part, in UTF-8 bytes: well under the 255-byte limit of common file systems, leaving room for suffixes. */
 export const MAX_FILE_NAME_BYTES = 100;
-/** Names Windows reserves for devices, with or without an extension (CON.ics is a device too). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+/**
+ * Names Windows reserves for devices, with or without an extension (CON.ics is a device too),
+ * including COM0/LPT0 and the superscript digits ¹²³ that Windows also treats as device numbers.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/iu;
 
 /**
  * Safe file name part: letters (any script), digits, dot, dash and underscore; at most

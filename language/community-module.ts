@@ -9,6 +9,7 @@ import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from '.
 import { CommunityLinker, CommunityReferenceDescriptionProvider } from './ast-walk.js';
 import { CommunityDocumentBuilder } from './document-builder.js';
 import { ImportGraph } from './imports.js';
+import { LimitedDocumentFactory } from './limits.js';
 import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
 import { PlanModelProvider } from './plan-model.js';
@@ -56,9 +57,11 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
 }
 
 /** Shared (workspace-wide) services over Langium's defaults. */
-export const CommunitySharedModule: Module<LangiumSharedServices, { workspace: { DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder } }> = {
+export const CommunitySharedModule: Module<LangiumSharedServices, { workspace: { DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder; LangiumDocumentFactory: (s: LangiumSharedServices) => LimitedDocumentFactory } }> = {
     workspace: {
         DocumentBuilder: (s) => new CommunityDocumentBuilder(s),
+        // File size, line length and comment count are checked before lexing (limits.ts).
+        LangiumDocumentFactory: (s) => new LimitedDocumentFactory(s),
     },
 };
 

@@ -62,7 +62,7 @@ function ruleOf(leaf: CstNode): string | undefined {
 }
 
 function terminalOf(leaf: CstNode): string | undefined {
-    let source = leaf.grammarSource;
+    const source = leaf.grammarSource;
     if (GrammarAST.isCrossReference(source)) return 'ID';
     if (GrammarAST.isRuleCall(source)) return source.rule.ref?.name;
     return undefined;

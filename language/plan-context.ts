@@ -1,5 +1,5 @@
 // The plan block that governs a document: its own, or one reached through its imports.
-import { AstUtils, URI, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'langium';
 import { isPlan, type Model, type Plan } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import { durationDays, isComplete, readQuantity } from './quantity.js';
@@ -12,11 +12,9 @@ export interface PlanFrame {
 }
 
 export function plansInScope(services: CommunityServices, doc: LangiumDocument): Plan[] {
-    const docs = services.shared.workspace.LangiumDocuments;
     const plans: Plan[] = [];
-    for (const uri of services.community.Imports.closure(doc)) {
-        const other = uri === doc.uri.toString() ? doc : docs.getDocument(URI.parse(uri));
-        const model = other?.parseResult.value as Model | undefined;
+    for (const other of services.community.Imports.closureDocuments(doc)) {
+        const model = other.parseResult.value as Model | undefined;
         for (const el of model?.elements ?? []) if (isPlan(el)) plans.push(el);
     }
     return plans;

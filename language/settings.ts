@@ -2,6 +2,7 @@
 // are reported and workspace-wide platform-limit overrides. The CLI sets them from flags; the server
 // from the client's initialize request and `community.*` configuration (server/settings-sync.ts).
 import { diagnostics, type DiagnosticCode, type Lang } from '../engine/diagnostics.js';
+import { maxFileBytesFromEnv } from './limits.js';
 
 /**
  * The check groups of the `community.checks` setting and the codes each one silences. Syntax errors,
@@ -37,6 +38,8 @@ export class CommunitySettings {
     platformLimits: PlatformLimitOverrides = {};
     /** `community.format.expandOneLineGroups`: the formatter expands blocks written on one line too. */
     expandOneLineGroups = false;
+    /** Largest plan file read (bytes); bigger files get `file-too-large` and are not parsed (limits.ts). */
+    maxFileBytes: number = maxFileBytesFromEnv();
 
     isReported(code: unknown): boolean {
         return typeof code !== 'string' || !this.disabledCodes.has(code);

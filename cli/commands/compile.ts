@@ -5,7 +5,7 @@
 // into place); a plan with errors writes nothing and makes the exit code 1; an unwritable --out is a
 // usage error (exit 2).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
@@ -20,6 +20,7 @@ import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
+import { writeOutputFolder } from '../output-folder.js';
 import { expandInputs, makeDirs } from '../files.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
@@ -147,24 +148,6 @@ export function reportChecks(p: PreparedPlan): ReportCheck[] {
 
 // ---- all-or-nothing writes -------------------------------------------------------------------
 
-const pendingTemps = new Set<string>();
-let cleanupInstalled = false;
-
-function installCleanup(): void {
-    if (cleanupInstalled) return;
-    cleanupInstalled = true;
-    const onSignal = (signal: NodeJS.Signals) => {
-        for (const dir of pendingTemps) rmSync(dir, { recursive: true, force: true });
-        pendingTemps.clear();
-        process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    process.once('exit', () => {
-        for (const dir of pendingTemps) rmSync(dir, { recursive: true, force: true });
-    });
-}
-
 /** Makes sure --out exists and can be written, or throws a usage error with one line. */
 export function ensureOutDir(out: string): void {
     try {
@@ -184,37 +167,12 @@ export function ensureOutDir(out: string): void {
     }
 }
 
-/** Writes the files into `target` atomically: a temp folder beside it, then renames. */
+/**
+ * Writes the files into `target` atomically (cli/output-folder.ts: never replaces a folder that is
+ * not a previous output, cleans stale temp folders); warnings go to stderr, the write still succeeds.
+ */
 export function writeFolderAtomically(target: string, files: OutputFile[]): void {
-    installCleanup();
-    const parent = dirname(target);
-    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-    const temp = join(parent, `.${basename(target)}.tmp-${tag}`);
-    const old = join(parent, `.${basename(target)}.old-${tag}`);
-    if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`cannot write "${target}": a file is in the way.`);
-    pendingTemps.add(temp);
-    try {
-        mkdirSync(temp);
-        for (const f of files) writeFileSync(join(temp, f.name), f.content);
-        let moved = false;
-        if (existsSync(target)) {
-            renameSync(target, old);
-            moved = true;
-        }
-        try {
-            renameSync(temp, target);
-        } catch (e) {
-            if (moved) renameSync(old, target);
-            throw e;
-        }
-        pendingTemps.delete(temp);
-        if (moved) rmSync(old, { recursive: true, force: true });
-    } catch (e) {
-        rmSync(temp, { recursive: true, force: true });
-        pendingTemps.delete(temp);
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot write "${target}": ${code ?? (e as Error).message}.`);
-    }
+    for (const warning of writeOutputFolder(target, files)) process.stderr.write(`${warning}\n`);
 }
 
 // ---- the command -------------------------------------------------------------------------------

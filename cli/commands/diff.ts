@@ -7,7 +7,7 @@
 // temporary folder inside the repository, mirroring their paths so relative imports resolve.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../engine/diagnostics.js';
@@ -310,12 +310,63 @@ export function resolveBaseRef(ref: string, cwd: string): string {
     return sha;
 }
 
+// Mirror folders of the base in the repository: removed when done, on SIGINT/SIGTERM (Ctrl+C in the
+// middle of a diff must not leave .community-diff-* behind), and, if a run was killed outright, by
+// the next run (its process id is in the name).
+const mirrors = new Set<string>();
+let mirrorCleanupInstalled = false;
+
+function installMirrorCleanup(): void {
+    if (mirrorCleanupInstalled) return;
+    mirrorCleanupInstalled = true;
+    const removeAll = () => {
+        for (const dir of mirrors) rmSync(dir, { recursive: true, force: true });
+        mirrors.clear();
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+        removeAll();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.once('exit', removeAll);
+}
+
+function yieldToSignals(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Removes the mirror folder of a finished diff. */
+export function removeMirror(root: string): void {
+    rmSync(root, { recursive: true, force: true });
+    mirrors.delete(root);
+}
+
+function cleanStaleMirrors(top: string): void {
+    for (const entry of readdirSync(top)) {
+        const m = /^\.community-diff-(\d+)-[0-9a-f]{8}$/.exec(entry);
+        if (!m) continue;
+        const pid = Number(m[1]);
+        let alive = pid === process.pid;
+        try {
+            if (!alive) process.kill(pid, 0);
+            alive = true;
+        } catch (e) {
+            alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+        }
+        if (!alive) rmSync(join(top, entry), { recursive: true, force: true });
+    }
+}
+
 /** Writes `ref`'s version of the plan and of everything it imports into a mirror folder; returns the plan's path there. */
 export function materializeBase(planPath: string, ref: string): { root: string; plan: string; sha: string } {
     const abs = resolve(planPath);
     const top = git(['rev-parse', '--show-toplevel'], dirname(abs)).trim();
     const sha = resolveBaseRef(ref, top);
+    cleanStaleMirrors(top);
     const root = join(top, `.community-diff-${process.pid}-${randomBytes(4).toString('hex')}`);
+    mirrors.add(root);
+    installMirrorCleanup();
     mkdirSync(root);
     const seen = new Set<string>();
     const fetch = (repoRel: string, required: boolean) => {
@@ -341,7 +392,7 @@ export function materializeBase(planPath: string, ref: string): { root: string; 
     try {
         fetch(rel, true);
     } catch (e) {
-        rmSync(root, { recursive: true, force: true });
+        removeMirror(root);
         throw e;
     }
     return { root, plan: join(root, ...rel.split('/')), sha };
@@ -380,9 +431,13 @@ export async function runDiff(inputs: string[], options: DiffOptions): Promise<n
         if (!existsSync(current)) throw new UsageError(`cannot find "${current}".`);
         const base = materializeBase(current, options.base);
         try {
+            // Loading is synchronous work chained by promises; a signal handler runs only between
+            // macrotasks, so give a Ctrl+C that arrived meanwhile its turn while the mirror exists.
+            await yieldToSignals();
             oldPlan = await loadOne(base.plan, lang, base.root, `${options.base}:${current}`);
+            await yieldToSignals();
         } finally {
-            rmSync(base.root, { recursive: true, force: true });
+            removeMirror(base.root);
         }
         newPlan = await loadOne(current, lang, options.root, current);
         title = `${current} (${options.base} → ${lang === 'zh-CN' ? '工作区' : 'working tree'})`;

@@ -36,7 +36,9 @@ export function registerFormat(program: Command): void {
             let failed = false;
             for (const file of files) {
                 const shown = showPath(file);
-                const text = readPlanText(file, shown);
+                const read = readPlanText(file, shown);
+                if (read.text === undefined) throw new UsageError(`cannot format "${shown}": it is ${read.tooLarge.toLocaleString('en-US')} bytes, above the file size limit.`);
+                const text = read.text;
                 const result = options.keywords ? convertKeywords(text, options.keywords, Community) : { text, errors: syntaxErrors(text, Community) };
                 if (result.errors.length > 0) {
                     failed = true;

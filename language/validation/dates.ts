@@ -1,12 +1,24 @@
 // Dates and times: real calendar dates, `until` after `from`, and inside the plan's horizon.
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
-import type { Channel, Kpi, Lottery, OneOff, Plan, Recurrence, Referral } from '../generated/ast.js';
-import { addDays, type PlanFrame } from '../plan-context.js';
+import { isPlan, isRecurrence, type Channel, type Kpi, type Lottery, type OneOff, type Plan, type Recurrence, type Referral } from '../generated/ast.js';
+import { addDays, MAX_HORIZON_WEEKS, type PlanFrame } from '../plan-context.js';
+import { durationDays, isComplete, readQuantity } from '../quantity.js';
+import { nominalPerWeek } from './domain-calc.js';
 import { isValidDate, isValidTime } from './values.js';
 import { report } from './report.js';
 
 type Dated = Plan | Recurrence | OneOff | Referral | Channel | Lottery | Kpi;
+
+/** Years a date may fall in. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+/** Largest `every N`: ten years of days. */
+export const MAX_INTERVAL = 3650;
+/** Largest `N times`. */
+export const MAX_COUNT = 100_000;
+/** Most dated events one schedule may expand to over the plan (calendars, CSV, the forecast). */
+export const MAX_EVENTS_PER_SCHEDULE = 100_000;
 
 const DATE_PROPERTIES = ['start', 'from', 'until', 'date', 'drawDate', 'deadlineDate'] as const;
 
@@ -17,6 +29,14 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
         if (typeof value !== 'string') continue;
         if (!isValidDate(value)) {
             report(accept, lang, 'bad-date', { value }, { node: node as AstNode, property: property as never });
+            continue;
+        }
+        // Calendars, time zones and spreadsheets agree only on a sane span of years (9999-06-01 gave
+        // CSV dates like '+010000-01-01).
+        const year = Number(value.slice(0, 4));
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            const range = lang === 'zh-CN' ? `${MIN_YEAR}-01-01 至 ${MAX_YEAR}-12-31 之间的日期` : `a date from ${MIN_YEAR}-01-01 to ${MAX_YEAR}-12-31`;
+            report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '日期' : 'date', range, value }, { node: node as AstNode, property: property as never });
             continue;
         }
         if (frame?.start && frame.horizonWeeks && isValidDate(frame.start)) {
@@ -42,5 +62,43 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
         times.forEach((t, index) => {
             if (typeof t === 'string' && !isValidTime(t)) report(accept, lang, 'bad-time', { value: t }, { node: node as AstNode, property: 'times' as never, index });
         });
+    }
+    if (isRecurrence(node)) checkRecurrence(node, accept, lang, frame);
+    if (isPlan(node)) checkHorizonWeeks(node, accept, lang);
+}
+
+/** `every N`, `N times` and the number of events they expand to: so nothing that checks fails later. */
+function checkRecurrence(node: Recurrence, accept: ValidationAcceptor, lang: Lang, frame: PlanFrame | undefined): void {
+    const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
+    const range = (max: number) => (lang === 'zh-CN' ? `1 至 ${max.toLocaleString('en-US')} 之间的整数` : `a whole number from 1 to ${max.toLocaleString('en-US')}`);
+    if (node.interval !== undefined && !whole(node.interval, MAX_INTERVAL)) {
+        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '“every” 的间隔' : 'The interval of "every"', range: range(MAX_INTERVAL), value: String(node.interval) }, { node, property: 'interval' });
+        return;
+    }
+    if (node.count !== undefined && !whole(node.count, MAX_COUNT)) {
+        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '次数' : 'The number of times', range: range(MAX_COUNT), value: String(node.count) }, { node, property: 'count' });
+        return;
+    }
+    const perWeek = nominalPerWeek(node);
+    if (perWeek === undefined) return;
+    const weeks = frame?.horizonWeeks ?? MAX_HORIZON_WEEKS;
+    const events = Math.min(Math.ceil(perWeek * weeks), node.count ?? Infinity);
+    if (events > MAX_EVENTS_PER_SCHEDULE) {
+        report(accept, lang, 'too-many-events', { count: events.toLocaleString('en-US'), limit: MAX_EVENTS_PER_SCHEDULE.toLocaleString('en-US'), weeks }, { node });
+    }
+}
+
+/** The horizon is counted in whole weeks: `horizon 0.5 weeks` would be silently read as 1 week. */
+function checkHorizonWeeks(plan: Plan, accept: ValidationAcceptor, lang: Lang): void {
+    if (!isComplete(plan.horizon)) return;
+    const m = readQuantity(plan.horizon);
+    const days = durationDays(m);
+    if (days === undefined || m.dist.kind !== 'fixed' || !(days > 0) || days > MAX_HORIZON_WEEKS * 7) return; // values.ts reports these
+    // Written in weeks, it must be whole weeks; days, months and years round to weeks as documented
+    // (`horizon 1 day` is one week).
+    const inWeeks = m.unit === 'week' || m.unit === 'weeks';
+    if (inWeeks && (!Number.isInteger(m.center) || m.center < 1)) {
+        const range = lang === 'zh-CN' ? `1 至 ${MAX_HORIZON_WEEKS} 之间的整周数` : `whole weeks from 1 to ${MAX_HORIZON_WEEKS}`;
+        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '计划周期' : 'The horizon', range, value: plan.horizon.$cstNode?.text ?? `${m.center} ${m.unit}` }, { node: plan, property: 'horizon' });
     }
 }

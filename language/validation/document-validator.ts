@@ -13,6 +13,7 @@ import { isCommunity } from '../generated/ast.js';
 import { closest } from '../suggest.js';
 import { halfWidthOf, isFullWidth } from '../full-width.js';
 import { ZH_TO_EN } from '../keywords-zh.js';
+import { limitHitOf, MAX_PROBLEMS } from '../limits.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 
@@ -41,6 +42,13 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        // A file over a size limit was parsed as empty (limits.ts): its one diagnostic says why.
+        const hit = limitHitOf(document);
+        if (hit) {
+            const range = { start: { line: hit.line, character: 0 }, end: { line: hit.line, character: 0 } };
+            const message = formatMessage(hit.code, hit.args, this.settings.lang);
+            return [{ range, severity: DiagnosticSeverity.Error, code: hit.code, message, source: 'community', codeDescription: { href: docsUrl(hit.code) }, data: { code: hit.code, args: hit.args } }];
+        }
         const found = await super.validateDocument(document, options, cancelToken);
         // The one place where checks switched off in the settings (community.checks) are dropped.
         const result: Diagnostic[] = [];
@@ -49,6 +57,23 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             if (this.settings.isReported(restated.code)) result.push(restated);
         }
         return capSyntaxErrors(dropFollowUps(result), this.settings.lang);
+    }
+
+    /**
+     * Langium spreads this list into its own (`push(...list)`), which overflows the stack past a
+     * few hundred thousand entries: list the first MAX_PROBLEMS and say how many more there are.
+     */
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const found = await super.validateAst(rootNode, options, cancelToken);
+        if (found.length <= MAX_PROBLEMS) return found;
+        const args = { more: (found.length - MAX_PROBLEMS).toLocaleString('en-US'), limit: MAX_PROBLEMS.toLocaleString('en-US') };
+        const first = found[MAX_PROBLEMS];
+        const summary: Diagnostic = {
+            range: first.range, severity: DiagnosticSeverity.Warning, code: 'too-many-problems', source: 'community',
+            message: formatMessage('too-many-problems', args, this.settings.lang), codeDescription: { href: docsUrl('too-many-problems') },
+            data: { code: 'too-many-problems', args },
+        };
+        return [...found.slice(0, MAX_PROBLEMS), summary];
     }
 
     /**

@@ -1,5 +1,5 @@
 // Checks of names, tiers and flows, imports and the plan block.
-import { AstUtils, GrammarAST, isCompositeCstNode, URI, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
@@ -68,10 +68,9 @@ export class StructureChecks {
         const doc = AstUtils.getDocument(model);
         // Top-level names must be unique across this file and what it imports.
         const seen = new Map<string, AstNode>();
-        const docs = this.services.shared.workspace.LangiumDocuments;
-        for (const uri of this.services.community.Imports.closure(doc)) {
-            if (uri === doc.uri.toString()) continue;
-            const other = docs.getDocument(URI.parse(uri))?.parseResult.value as Model | undefined;
+        for (const otherDoc of this.services.community.Imports.closureDocuments(doc)) {
+            if (otherDoc === doc) continue;
+            const other = otherDoc.parseResult.value as Model | undefined;
             for (const el of other?.elements ?? []) if ('name' in el && typeof el.name === 'string') seen.set(el.name, el);
         }
         for (const el of model.elements) {
@@ -216,9 +215,18 @@ export class StructureChecks {
             report(accept, this.lang, 'import-missing', { path }, { node: imp, property: 'path' });
             return;
         }
+        const notFile = imports.notAPlanFile(target);
+        if (notFile) {
+            const what = { folder: ['a folder', '文件夹'], device: ['a device or pipe', '设备或管道'], binary: ['a binary file', '二进制文件'] }[notFile];
+            report(accept, this.lang, 'import-not-file', { path, what: this.lang === 'zh-CN' ? what[1] : what[0] }, { node: imp, property: 'path' });
+            return;
+        }
         const cycle = imports.cycleThrough(doc);
         if (cycle && cycle[1]?.toString() === target.toString()) {
-            const names = cycle.map((u) => u.path.split('/').pop()).join(' → ');
+            // A long cycle shows its first and last files (the message stays short on 1,000 files).
+            const shown = cycle.length > 12 ? [...cycle.slice(0, 6), undefined, ...cycle.slice(-5)] : cycle;
+            const more = this.lang === 'zh-CN' ? `…（共 ${cycle.length - 1} 个文件）…` : `… (${cycle.length - 1} files) …`;
+            const names = shown.map((u) => (u ? u.path.split('/').pop() : more)).join(' → ');
             report(accept, this.lang, 'import-cycle', { cycle: names }, { node: imp, property: 'path' });
         }
     }

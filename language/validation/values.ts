@@ -57,8 +57,9 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Flow.rate': percentRate,
     'Entry.fee': { ...money, above: true },
     'Content.cost': money,
-    'Content.duration': duration,
-    'Activity.duration': duration,
+    // At most the longest horizon: longer ones overflowed dates and buffers further down.
+    'Content.duration': { ...duration, maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周`] } },
+    'Activity.duration': { ...duration, maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周`] } },
     'Activity.reach': share,
     'Activity.cost': money,
     'Activity.capacity': positiveCount,

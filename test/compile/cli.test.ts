@@ -7,6 +7,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { folderNames } from '../../cli/commands/compile.js';
 import { escapeData, escapeProperty } from '../../cli/format-github.js';
+import { OUTPUT_MARKER } from '../../cli/output-folder.js';
 import { fileSafe, MAX_FILE_NAME_BYTES } from '../../engine/ics.js';
 import { ROOT, tempFolder } from './helpers.js';
 
@@ -22,7 +23,7 @@ function tree(dir: string): Record<string, Buffer> {
     const walk = (d: string, prefix: string) => {
         for (const e of readdirSync(d, { withFileTypes: true })) {
             if (e.isDirectory()) walk(join(d, e.name), `${prefix}${e.name}/`);
-            else out[`${prefix}${e.name}`] = readFileSync(join(d, e.name));
+            else if (e.name !== OUTPUT_MARKER) out[`${prefix}${e.name}`] = readFileSync(join(d, e.name));
         }
     };
     walk(dir, '');
@@ -110,12 +111,12 @@ community ${community} {
         const r = run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'ics'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
-        const ics = readdirSync(join(out, 'long')).filter((f) => f !== 'plan.ics');
+        const ics = readdirSync(join(out, 'long')).filter((f) => f !== 'plan.ics' && f !== OUTPUT_MARKER);
         expect(ics).toHaveLength(1);
         expect(Buffer.byteLength(ics[0])).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES + 4);
         expect(ics[0]).toMatch(/^CommunityX+-[0-9a-f]{8}\.ics$/);
         expect(readdirSync(out).sort()).toEqual(['con_', 'long']);
-        expect(readdirSync(join(out, 'con_')).sort()).toEqual(['CON_.ics', 'plan.ics']);
+        expect(readdirSync(join(out, 'con_')).filter((f) => f !== OUTPUT_MARKER).sort()).toEqual(['CON_.ics', 'plan.ics']);
     });
 });
 
@@ -201,10 +202,12 @@ describe('community compile', () => {
 
     it('replaces an earlier output folder whole, and a failing write leaves no partial files', () => {
         const out = tempFolder();
+        // An earlier output (it has the marker) with a stray file: replaced whole.
         mkdirSync(join(out, 'fitness-wechat'));
+        writeFileSync(join(out, 'fitness-wechat', OUTPUT_MARKER), '');
         writeFileSync(join(out, 'fitness-wechat', 'stale.txt'), 'old');
         expect(run(['compile', GOOD[0], '--out', out, '--formats', 'json']).code).toBe(0);
-        expect(readdirSync(join(out, 'fitness-wechat'))).toEqual(['schedule.json']);
+        expect(readdirSync(join(out, 'fitness-wechat')).sort()).toEqual([OUTPUT_MARKER, 'schedule.json']);
         // A file where the plan's folder goes: the rename fails, the temp folder is removed.
         const blocked = tempFolder({ 'fitness-wechat': 'not a folder' });
         writeFileSync(join(blocked, 'fitness-wechat'), 'not a folder');

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Forecaster } from './forecaster.js';
 import type { ForecastResult, HostMessage, SourceRef, WebviewMessage } from '../../../protocol/forecast.js';
+import { acceptedReveal, restorableUri, sourceUris } from './reveal-guard.js';
 import { escapeHtml } from './shape.js';
 import { webviewStrings } from './strings.js';
 
@@ -77,7 +78,8 @@ export class ForecastPreview implements vscode.Disposable {
     restore(panel: vscode.WebviewPanel, state: unknown): void {
         panel.webview.options = this.webviewOptions();
         this.attach(panel);
-        const uri = (state as { uri?: string } | undefined)?.uri;
+        // Only a .community file of this workspace (reveal-guard.ts): the state comes from the webview.
+        const uri = restorableUri(state, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
         const doc = vscode.window.activeTextEditor?.document;
         if (isPlan(doc)) this.show(doc);
         else if (uri) void vscode.workspace.openTextDocument(vscode.Uri.parse(uri)).then((d) => this.show(d), () => undefined);
@@ -165,9 +167,15 @@ export class ForecastPreview implements vscode.Disposable {
                     this.pending = undefined;
                 }
                 break;
-            case 'reveal':
-                void this.reveal(message.source);
+            case 'reveal': {
+                // Only the previewed plan and the files its forecast points into, at a valid position.
+                const current = this.document?.uri.toString();
+                const allowed = sourceUris(this.lastResult && this.lastResult.uri === current ? this.lastResult.result : undefined);
+                if (this.document) allowed.add(this.document.uri.toString());
+                const source = acceptedReveal(message.source, allowed);
+                if (source) void this.reveal(source);
                 break;
+            }
             case 'selectScenario':
                 this.scenario = message.scenario;
                 this.compare = message.compareScenario;

@@ -1,0 +1,125 @@
+// Limits checked before a file is lexed, so one huge or pathological file cannot stall or crash the
+// CLI or the language server: chevrotain's lexer overflows the stack on a multi-megabyte token, and
+// Langium's tree builder on a few hundred thousand comments in a row. A file over a limit is parsed
+// as empty and carries one coded diagnostic instead (document-validator.ts); every other file is
+// served as usual. Both the CLI and the server build documents through LimitedDocumentFactory.
+import { DefaultLangiumDocumentFactory, type LangiumDocument, type ParseResult, type URI } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { DiagnosticCode } from '../engine/diagnostics.js';
+import type { CommunitySettings } from './settings.js';
+
+/** Default largest plan file: well above any real plan (the 5 MB scale target stays inside it). */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Longest line: no name, text or comment of a plan comes near it (strings and names cannot span
+ * lines), while chevrotain's string pattern overflows the stack somewhere between 4 and 8 million.
+ */
+export const MAX_LINE_CHARS = 1_000_000;
+/** Most comments in one file (each is a node of the syntax tree). */
+export const MAX_COMMENTS = 50_000;
+/** Most problems listed for one file; past it, one `too-many-problems` says how many more there are. */
+export const MAX_PROBLEMS = 2_000;
+
+/**
+ * The file-size limit in force: COMMUNITY_MAX_FILE_MB (a positive number of megabytes) when set, for
+ * the CLI and the server alike, otherwise the default.
+ */
+export function maxFileBytesFromEnv(env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env): number {
+    const mb = Number(env.COMMUNITY_MAX_FILE_MB);
+    return env.COMMUNITY_MAX_FILE_MB && Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_FILE_BYTES;
+}
+
+export interface LimitHit {
+    code: Extract<DiagnosticCode, 'file-too-large' | 'token-too-long' | 'too-many-comments'>;
+    args: Record<string, string | number>;
+    /** 0-based line of the offending part (0 for the whole file). */
+    line: number;
+}
+
+export interface TextLimits {
+    maxFileBytes: number;
+}
+
+/** The first limit `text` breaks, or null. Native string searches only: linear and fast on any text. */
+export function checkText(text: string, limits: TextLimits): LimitHit | null {
+    // UTF-8 is at most 3 bytes per UTF-16 unit: count exactly only when the text might be over.
+    if (text.length * 3 > limits.maxFileBytes) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > limits.maxFileBytes) return fileTooLarge(bytes, limits.maxFileBytes);
+    }
+    let line = 0;
+    for (let start = 0; start <= text.length; line++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        if (end - start > MAX_LINE_CHARS) {
+            // A lone CR also ends a line for the lexer: measure the parts between CRs.
+            let from = start;
+            for (const part of text.slice(start, end).split('\r')) {
+                if (part.length > MAX_LINE_CHARS) return { code: 'token-too-long', args: { line: lineOf(text, from) + 1, length: part.length.toLocaleString('en-US'), limit: MAX_LINE_CHARS.toLocaleString('en-US') }, line: lineOf(text, from) };
+                from += part.length + 1;
+            }
+        }
+        start = end + 1;
+    }
+    // Over-counts comment markers inside strings, which only matters far beyond any real plan.
+    const comments = occurrences(text, '//') + occurrences(text, '/*');
+    if (comments > MAX_COMMENTS) return { code: 'too-many-comments', args: { count: comments.toLocaleString('en-US'), limit: MAX_COMMENTS.toLocaleString('en-US') }, line: 0 };
+    return null;
+}
+
+function occurrences(text: string, needle: string): number {
+    let n = 0;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+    return n;
+}
+
+/** 0-based line of an offset, counting CRLF, CR and LF as the lexer does. */
+function lineOf(text: string, offset: number): number {
+    return (text.slice(0, offset).match(/\r\n?|\n/g) ?? []).length;
+}
+
+export function fileTooLarge(bytes: number, limit: number): LimitHit {
+    return { code: 'file-too-large', args: { size: formatBytes(bytes), limit: formatBytes(limit) }, line: 0 };
+}
+
+/** Bytes as a strategist reads them: "52,428,800 bytes (50.0 MB)". */
+export function formatBytes(bytes: number): string {
+    return `${bytes.toLocaleString('en-US')} bytes (${(bytes / 1024 / 1024).toFixed(1)} MB)`;
+}
+
+const hits = new WeakMap<ParseResult, LimitHit>();
+
+/** The limit a document's text broke (its parse result is then empty), if any. */
+export function limitHitOf(document: LangiumDocument): LimitHit | undefined {
+    return hits.get(document.parseResult);
+}
+
+/** Marks a document made from no text because its file broke a limit before it was read. */
+export function markLimitHit(document: LangiumDocument, hit: LimitHit): void {
+    hits.set(document.parseResult, hit);
+}
+
+/**
+ * Langium's document factory, checking the limits before each parse (first load, every edit):
+ * text over a limit is parsed as "" and the parse result remembers why.
+ */
+export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
+    protected override parse<T extends import('langium').AstNode = import('langium').AstNode>(uri: URI, text: string, options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2]): ParseResult<T> {
+        const hit = checkText(text, this.limitsFor(uri));
+        const result = super.parse<T>(uri, hit ? '' : text, options);
+        if (hit) hits.set(result, hit);
+        return result;
+    }
+
+    protected override async parseAsync<T extends import('langium').AstNode = import('langium').AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        const hit = checkText(text, this.limitsFor(uri));
+        const result = await super.parseAsync<T>(uri, hit ? '' : text, cancellationToken);
+        if (hit) hits.set(result, hit);
+        return result;
+    }
+
+    private limitsFor(uri: URI): TextLimits {
+        const services = this.serviceRegistry.getServices(uri) as { community?: { Settings: CommunitySettings } };
+        return { maxFileBytes: services.community?.Settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+    }
+}
