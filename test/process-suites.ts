@@ -16,6 +16,8 @@ export const PROCESS_HELPERS: Record<string, string[]> = {
     'test/helpers/cli.ts': ['community', 'ensureBuilt'],
     'test/helpers/lsp-process.ts': ['startServer'],
     'test/server/server-process.ts': ['startServer'],
+    'test/server/raw-client.ts': ['RawClient'],
+    'test/security/fifo.ts': ['mkfifoSync'],
 };
 
 /** The files under `dir` (relative to `root`) whose name ends with `suffix`; test/e2e has its own runner. */

@@ -2,13 +2,13 @@
 // Excel, text cells that could start a formula get an apostrophe) for the exports that are not the
 // schedule itself (the SOP sheet) and for the schedule with translated headers.
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS, csvRow, csvText } from '../csv.js';
+import { CSV_COLUMNS, CSV_QUOTING, csvRow, csvText } from '../csv.js';
 import type { Lang } from '../diagnostics.js';
 import type { PlanSchedule } from '../schedule.js';
 
 export function csvTable(header: readonly string[], rows: readonly (string | number)[][], options: { bom?: boolean } = {}): string {
     const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? String(c) : csvText(c))));
-    return (options.bom ? '\uFEFF' : '') + stringify([[...header], ...cells], { record_delimiter: 'windows' });
+    return (options.bom ? '\uFEFF' : '') + stringify([[...header], ...cells], { record_delimiter: 'windows', ...CSV_QUOTING });
 }
 
 /** The schedule's column headers in Chinese (the values and the JSON keep the English codes). */
@@ -24,5 +24,5 @@ export function scheduleHeaders(lang: Lang): string[] {
 /** schedule.csv with the headers in the report language; rows exactly as engine/csv.ts writes them. */
 export function localizedScheduleCsv(schedule: PlanSchedule, lang: Lang, options: { bom?: boolean } = {}): string {
     const rows = schedule.occurrences.map((o) => csvRow(o, schedule.currency));
-    return (options.bom ? '\uFEFF' : '') + stringify([scheduleHeaders(lang), ...rows], { record_delimiter: 'windows' });
+    return (options.bom ? '\uFEFF' : '') + stringify([scheduleHeaders(lang), ...rows], { record_delimiter: 'windows', ...CSV_QUOTING });
 }

@@ -197,7 +197,7 @@ describe('report.pdf', () => {
         expect(r.status, r.stderr).toBe(0);
         expect(r.stderr).toBe('');
         const pdf = join(out, 'fitness-wechat', 'report.pdf');
-        expect(readdirSync(join(out, 'fitness-wechat'))).toEqual(['report.pdf']);
+        expect(readdirSync(join(out, 'fitness-wechat')).filter((f) => f !== '.community-output')).toEqual(['report.pdf']);
         const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
         const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
         expect(pages).toBeGreaterThanOrEqual(4);
@@ -215,6 +215,6 @@ describe('report.pdf', () => {
         const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '40', '--formats', 'pdf,csv'], { COMMUNITY_CHROMIUM: '/nonexistent/chromium' });
         expect(r.status).toBe(0);
         expect(r.stderr.trim()).toBe('report.pdf skipped: no Chromium found (install chromium, or set COMMUNITY_CHROMIUM to a Chromium or Chrome executable)');
-        expect(readdirSync(join(out, 'fitness-wechat'))).toEqual(['schedule.csv']);
+        expect(readdirSync(join(out, 'fitness-wechat')).filter((f) => f !== '.community-output')).toEqual(['schedule.csv']);
     });
 });

@@ -47,7 +47,7 @@ describe('test:unit leaves out exactly the suites that start processes', () => {
         expect(spawningHelpers, 'list it in PROCESS_HELPERS in test/process-suites.ts').toEqual(Object.keys(PROCESS_HELPERS).sort());
         for (const [helper, names] of Object.entries(PROCESS_HELPERS)) {
             const text = readFileSync(join(ROOT, helper), 'utf8');
-            for (const n of names) expect(text, `${helper} exports ${n}`).toMatch(new RegExp(`export (async )?function ${n}\\b`));
+            for (const n of names) expect(text, `${helper} exports ${n}`).toMatch(new RegExp(`export (async )?(function|class) ${n}\\b`));
         }
     });
 
