@@ -1,0 +1,41 @@
+// Loads an actuals file from disk for a plan: reads it (CSV or XLSX), parses it against the plan's
+// weeks, tiers and channels, and turns every problem into a coded finding with "file:row:col".
+import { readFileSync, statSync } from 'node:fs';
+import type { DiagnosticCode } from '../diagnostics.js';
+import type { Community, Plan } from '../model.js';
+import { parseActuals, type Actuals } from './parse.js';
+import { readTable, UnreadableActuals } from './read.js';
+
+export interface ActualsFinding {
+    code: DiagnosticCode;
+    args: Record<string, string | number>;
+}
+
+export interface LoadedActuals {
+    actuals?: Actuals;
+    findings: ActualsFinding[];
+}
+
+/** Reads and parses `fsPath` (shown to the user as `shown`) for one community of a plan. */
+export async function loadActuals(fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): Promise<LoadedActuals> {
+    let bytes: Uint8Array;
+    try {
+        if (!statSync(fsPath).isFile()) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: 'not a file' } }] };
+        bytes = readFileSync(fsPath);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return { findings: [{ code: 'actuals-missing', args: { path: shown } }] };
+        return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: code ?? 'read error' } }] };
+    }
+    let table;
+    try {
+        table = await readTable(fsPath, bytes);
+    } catch (error) {
+        if (error instanceof UnreadableActuals) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: error.message } }] };
+        throw error;
+    }
+    const tiers = community.tiers.length > 0 ? community.tiers.map((t) => t.name) : ['members'];
+    const result = parseActuals(table, { start: plan.start, horizonWeeks: plan.horizonWeeks, timezone: plan.timezone, tiers, channels: community.channels.map((c) => c.name) }, mapping);
+    const findings = result.problems.map((p) => ({ code: p.code, args: { ...p.args, at: `${shown}:${p.row ?? 1}:${p.col ?? 1}`, path: shown } }));
+    return { actuals: findings.length === 0 ? result.actuals : undefined, findings };
+}
