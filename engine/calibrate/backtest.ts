@@ -4,7 +4,8 @@
 // mean absolute percentage error of P50.
 import { S, type CompiledCommunity } from '../compile.js';
 import type { Dist } from '../model.js';
-import { Random, type Draws } from '../random.js';
+import type { Draws, Random } from '../random.js';
+import { seededRandom } from './seeded.js';
 import { rawValue, simulateCommunity } from '../simulate.js';
 import type { Actuals } from '../actuals/parse.js';
 import { fitCommunity, type Fit } from './fit.js';
@@ -70,7 +71,7 @@ function seriesIndex(c: CompiledCommunity, key: string): number | undefined {
 /** Monte Carlo bands of the fitted model for the observed series in the given weeks. */
 export function predictiveBands(fit: Fit, actuals: Actuals, weeks: number[], seed: number, runs = 400): Band[] {
     const c = fit.compiled;
-    const rng = new PosteriorDraws(fit, Random.fromSeed(seed), Random.fromSeed(seed).fork(7));
+    const rng = new PosteriorDraws(fit, seededRandom(seed), seededRandom(seed ^ 0x5bd1e995));
     const raw = simulateCommunity(c, rng, { runs });
     const out: Band[] = [];
     const values = new Float64Array(runs);

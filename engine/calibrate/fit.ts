@@ -11,9 +11,10 @@
 // ones whose interval the data barely narrow are reported as weakly identified.
 import type { CompiledCommunity } from '../compile.js';
 import type { Actuals } from '../actuals/parse.js';
-import { distQuantile, Random } from '../random.js';
+import { distQuantile } from '../random.js';
+import { seededRandom } from './seeded.js';
 import { calibratableQuantities, type Quantity } from './quantities.js';
-import { logLikelihood, meanValues, withObservedSpend } from './likelihood.js';
+import { Likelihood, meanValues, withObservedSpend } from './likelihood.js';
 
 export interface FitOptions {
     seed: number;
@@ -61,6 +62,8 @@ export interface Fit {
 }
 
 const DEFAULT_DRAWS = 600;
+/** Largest P90/P10 of an identified quantity (about ±10 % around its median). */
+export const IDENTIFIED_RATIO = 1.25;
 const T_NU = 4;
 const PROPOSAL_SCALE = 1.5;
 
@@ -172,6 +175,7 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
         if (options.onProgress && work % 50 === 0) options.onProgress(Math.min(work, totalWork), totalWork);
     };
     const values = Float64Array.from(base);
+    const likelihood = new Likelihood(c, actuals, upTo);
     const logPost = (u: Float64Array): number => {
         tick();
         let lp = 0;
@@ -182,7 +186,7 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
             lp += p;
             values[fitted[i].slot] = x;
         }
-        const ll = logLikelihood(c, actuals, values, upTo);
+        const ll = likelihood.logLikelihood(values);
         return Number.isFinite(ll) ? lp + ll : -Infinity;
     };
 
@@ -190,24 +194,34 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
     const u = Float64Array.from(fitted, (q) => toScale(q, Math.min(q.max * (1 - 1e-9), Math.max(1e-12, base[q.slot]))));
     for (let i = 0; i < d; i++) if (logPrior(fitted[i], fromScale(fitted[i], u[i])) === -Infinity) u[i] = toScale(fitted[i], distQuantile(fitted[i].prior, 0.5));
     let best = d > 0 ? logPost(u) : 0;
-    for (let step = 0.5; step > 2e-3 && d > 0; step /= 2) {
-        for (let sweep = 0; sweep < 6; sweep++) {
-            let moved = false;
-            for (let i = 0; i < d; i++) {
-                for (const dir of [1, -1]) {
-                    const old = u[i];
-                    u[i] = old + dir * step;
-                    const f = logPost(u);
-                    if (f > best + 1e-9) {
-                        best = f;
-                        moved = true;
-                        break;
+    const search = (from: number) => {
+        for (let step = from; step > 2e-3 && d > 0; step /= 2) {
+            for (let sweep = 0; sweep < 6; sweep++) {
+                let moved = false;
+                for (let i = 0; i < d; i++) {
+                    for (const dir of [1, -1]) {
+                        const old = u[i];
+                        u[i] = old + dir * step;
+                        const f = logPost(u);
+                        if (f > best + 1e-9) {
+                            best = f;
+                            moved = true;
+                            break;
+                        }
+                        u[i] = old;
                     }
-                    u[i] = old;
                 }
+                if (!moved) break;
             }
-            if (!moved) break;
         }
+    };
+    search(0.5);
+    // Quasi-likelihood: the residuals at the mode set each series' dispersion, then the mode is refined.
+    if (d > 0) {
+        for (let i = 0; i < d; i++) values[fitted[i].slot] = fromScale(fitted[i], u[i]);
+        likelihood.estimateDispersion(values, d);
+        best = logPost(u);
+        search(0.05);
     }
 
     // ---- Laplace: covariance = inverse of the negative Hessian at the mode ----
@@ -249,7 +263,7 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
 
     // ---- importance sampling from a Student t: a pilot round around the Laplace approximation,
     // then the final round around the pilot's weighted mean and covariance (adaptive IS) ----
-    const rng = Random.fromSeed(options.seed);
+    const rng = seededRandom(options.seed);
     const round = (centre: Float64Array, chol: Float64Array, n: number) => {
         const xs: Float64Array[] = [];
         const logW = new Float64Array(n);
@@ -330,7 +344,10 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
         const q = fitted[i];
         const priorWidth = toScale(q, distQuantile(q.prior, 0.9)) - toScale(q, Math.max(1e-12, distQuantile(q.prior, 0.1)));
         const postWidth = toScale(q, fittedP.p90) - toScale(q, Math.max(1e-12, fittedP.p10));
-        perQuantity.push({ quantity: q, plan: planOf(c, q), fitted: fittedP, identification: postWidth > 0.7 * priorWidth ? 'weak' : 'identified' });
+        // Identified: the data narrow the plan's range to at most half and pin the value to about ±10 %
+        // (P90/P10 ≤ 1.25); otherwise weakly identified — the fit is shown, but read it as a range.
+        const pinned = fittedP.p90 <= IDENTIFIED_RATIO * fittedP.p10;
+        perQuantity.push({ quantity: q, plan: planOf(c, q), fitted: fittedP, identification: postWidth <= 0.5 * priorWidth && pinned ? 'identified' : 'weak' });
     }
     // Pairs the data identify only together (strong posterior correlation on the log scale).
     const wsum = weights.reduce((a, b) => a + b, 0);

@@ -14,7 +14,7 @@ import { rawValue, simulateCommunity, type RawResult } from '../simulate.js';
 import type { Actuals } from '../actuals/parse.js';
 
 /** Relative model error added to every term's variance (the mean-field pass is not the Monte Carlo mean). */
-export const MODEL_ERROR = 0.05;
+export const MODEL_ERROR = 0.02;
 
 export interface Predicted {
     raw: RawResult;
@@ -39,81 +39,143 @@ export function runMeanField(c: CompiledCommunity, values: Float64Array): Predic
 /** Observed series the likelihood uses, and those it cannot (reported). */
 export const USED_SERIES = (key: string) => key === 'members' || key.startsWith('members:') || key === 'joins' || key === 'leaves' || key === 'active' || key === 'revenue' || key === 'referral-joins' || key.startsWith('spend:');
 
-function term(residual: number, variance: number): number {
-    return -0.5 * ((residual * residual) / variance + Math.log(variance));
-}
+/**
+ * The likelihood of one community's actuals. Variances are fixed before fitting — from the observed
+ * counts themselves (joins, leaves, active members, revenue), and for member changes from the flows
+ * of the plan's own projection — so they do not depend on the parameters: a parameter-dependent
+ * variance would reward parameters that predict small counts (its normalising term), a bias.
+ */
+export class Likelihood {
+    private readonly flowVariance: Float64Array;
+    /** Over-dispersion per series (quasi-likelihood): variances are multiplied by it. */
+    readonly dispersion = new Map<string, number>();
+    /** Pearson χ² and number of terms per series of the last evaluation. */
+    private readonly chi2 = new Map<string, { sum: number; n: number }>();
+    /** Standardised residuals per series of the last evaluation, in week order. */
+    private readonly residuals = new Map<string, number[]>();
 
-/** Log-likelihood of the actuals in weeks < `upTo` (0-based, exclusive) for parameter values. */
-export function logLikelihood(c: CompiledCommunity, actuals: Actuals, values: Float64Array, upTo: number): number {
-    const p = runMeanField(c, values);
-    const { raw } = p;
-    const H = Math.min(upTo, c.horizon);
-    const cache = new Map<number, Float64Array>();
-    const at = (s: number, w: number) => {
-        let a = cache.get(s);
-        if (!a) {
-            a = new Float64Array(c.horizon);
-            for (let x = 0; x < c.horizon; x++) a[x] = rawValue(raw, s, x, 0);
-            cache.set(s, a);
-        }
-        return a[w];
-    };
-    const obsMembers = actuals.series.get('members');
-    const flows = (w: number) => at(S.newMembers, w) + at(S.churned, w) + at(S.promotions, w) + at(S.demotions, w);
-    const err = (x: number) => (MODEL_ERROR * x) ** 2;
-    let ll = 0;
-    for (const [key, y] of actuals.series) {
-        if (key === 'members' || key.startsWith('members:')) {
-            const t = key === 'members' ? -1 : c.tierNames.indexOf(key.slice(8));
-            if (key !== 'members' && t < 0) continue;
-            const model = (w: number) => (w < 0 ? (t < 0 ? p.seeds : seedOf(c, values, t)) : t < 0 ? p.members[w] : at(c.tierSeries0 + t, w));
-            let prevW = -1;
-            let prevY = model(-1);
-            let v = 0;
-            for (let w = 0; w < H; w++) {
-                v += flows(w) + 1;
-                if (Number.isNaN(y[w])) continue;
-                const r = y[w] - prevY - (model(w) - model(prevW));
-                ll += term(r, v + err(model(w) - model(prevW)));
-                prevW = w;
-                prevY = y[w];
-                v = 0;
-            }
-        } else if (key === 'joins') {
-            for (let w = 0; w < H; w++) {
-                if (Number.isNaN(y[w])) continue;
-                const mu = at(S.newMembers, w);
-                ll += term(y[w] - mu, mu + 1 + err(mu));
-            }
-        } else if (key === 'referral-joins') {
-            const idx = c.sources.map((s, i) => (s.kind === 'referral' ? i : -1)).filter((i) => i >= 0);
-            if (idx.length === 0) continue;
-            for (let w = 0; w < H; w++) {
-                if (Number.isNaN(y[w])) continue;
-                let mu = 0;
-                for (const i of idx) mu += raw.joinsBySourceWeekly[i * c.horizon + w];
-                ll += term(y[w] - mu, mu + 1 + err(mu));
-            }
-        } else if (key === 'leaves' || key === 'active' || key === 'revenue') {
-            for (let w = 0; w < H; w++) {
-                if (Number.isNaN(y[w])) continue;
-                // The model's rate per member, applied to the observed members (start of week for leaves).
-                const base = key === 'leaves' ? (w === 0 ? p.seeds : p.members[w - 1]) : p.members[w];
-                const observed = key === 'leaves' ? (w === 0 ? p.seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
-                const scale = observed !== undefined && !Number.isNaN(observed) && base > 0 ? observed / base : 1;
-                const series = key === 'leaves' ? S.churned : key === 'active' ? S.activeMembers : S.revenue;
-                const mu = at(series, w) * scale;
-                if (key === 'revenue') {
-                    const order = c.orderValue >= 0 ? Math.max(1, values[c.orderValue]) : 1;
-                    ll += term(y[w] - mu, mu * order + order * order + err(mu));
-                } else if (key === 'active') {
-                    const rate = p.members[w] > 0 ? Math.min(1, at(S.activeMembers, w) / p.members[w]) : 0;
-                    ll += term(y[w] - mu, mu * (1 - rate) + 1 + err(mu));
-                } else ll += term(y[w] - mu, mu + 1 + err(mu));
-            }
+    constructor(private readonly c: CompiledCommunity, private readonly actuals: Actuals, private readonly upTo: number) {
+        const ref = runMeanField(c, meanValues(c));
+        this.flowVariance = new Float64Array(c.horizon);
+        for (let w = 0; w < c.horizon; w++) {
+            this.flowVariance[w] = rawValue(ref.raw, S.newMembers, w, 0) + rawValue(ref.raw, S.churned, w, 0) + rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1;
         }
     }
-    return ll;
+
+    /** Log-likelihood (up to a constant) of the actuals in weeks before `upTo` for parameter values. */
+    logLikelihood(values: Float64Array): number {
+        const { c, actuals } = this;
+        const p = runMeanField(c, values);
+        const { raw } = p;
+        const H = Math.min(this.upTo, c.horizon);
+        const cache = new Map<number, Float64Array>();
+        const at = (s: number, w: number) => {
+            let a = cache.get(s);
+            if (!a) {
+                a = new Float64Array(c.horizon);
+                for (let x = 0; x < c.horizon; x++) a[x] = rawValue(raw, s, x, 0);
+                cache.set(s, a);
+            }
+            return a[w];
+        };
+        const obsMembers = actuals.series.get('members');
+        const err = (x: number) => (MODEL_ERROR * x) ** 2;
+        let total = 0;
+        this.chi2.clear();
+        this.residuals.clear();
+        for (const [key, y] of actuals.series) {
+            let ll = 0;
+            let n = 0;
+            const phi = this.dispersion.get(key) ?? 1;
+            const zs: number[] = [];
+            this.residuals.set(key, zs);
+            const term = (residual: number, variance: number) => {
+                n++;
+                zs.push(residual / Math.sqrt(variance));
+                return (-0.5 * residual * residual) / (variance * phi);
+            };
+            if (key === 'members' || key.startsWith('members:')) {
+                const t = key === 'members' ? -1 : c.tierNames.indexOf(key.slice(8));
+                if (key !== 'members' && t < 0) continue;
+                const model = (w: number) => (w < 0 ? (t < 0 ? p.seeds : seedOf(c, values, t)) : t < 0 ? p.members[w] : at(c.tierSeries0 + t, w));
+                let prevW = -1;
+                let prevY = model(-1);
+                let v = 0;
+                for (let w = 0; w < H; w++) {
+                    v += this.flowVariance[w];
+                    if (Number.isNaN(y[w])) continue;
+                    const r = y[w] - prevY - (model(w) - model(prevW));
+                    ll += term(r, v + err(y[w] - prevY));
+                    prevW = w;
+                    prevY = y[w];
+                    v = 0;
+                }
+            } else if (key === 'joins') {
+                for (let w = 0; w < H; w++) {
+                    if (Number.isNaN(y[w])) continue;
+                    ll += term(y[w] - at(S.newMembers, w), y[w] + 1 + err(y[w]));
+                }
+            } else if (key === 'referral-joins') {
+                const idx = c.sources.map((s, i) => (s.kind === 'referral' ? i : -1)).filter((i) => i >= 0);
+                if (idx.length === 0) continue;
+                for (let w = 0; w < H; w++) {
+                    if (Number.isNaN(y[w])) continue;
+                    let mu = 0;
+                    for (const i of idx) mu += raw.joinsBySourceWeekly[i * c.horizon + w];
+                    ll += term(y[w] - mu, y[w] + 1 + err(y[w]));
+                }
+            } else if (key === 'leaves' || key === 'active' || key === 'revenue') {
+                for (let w = 0; w < H; w++) {
+                    if (Number.isNaN(y[w])) continue;
+                    // The model's rate per member, applied to the observed members (start of week for leaves).
+                    const base = key === 'leaves' ? (w === 0 ? p.seeds : p.members[w - 1]) : p.members[w];
+                    const observed = key === 'leaves' ? (w === 0 ? p.seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
+                    const scale = observed !== undefined && !Number.isNaN(observed) && base > 0 ? observed / base : 1;
+                    const series = key === 'leaves' ? S.churned : key === 'active' ? S.activeMembers : S.revenue;
+                    const mu = at(series, w) * scale;
+                    if (key === 'revenue') {
+                        const order = c.orderValue >= 0 ? Math.max(1, values[c.orderValue]) : 1;
+                        ll += term(y[w] - mu, y[w] * order + order * order + err(y[w]));
+                    } else if (key === 'active') {
+                        const m = obsMembers?.[w];
+                        const rate = m !== undefined && m > 0 ? Math.min(1, y[w] / m) : 0;
+                        ll += term(y[w] - mu, y[w] * (1 - rate) + 1 + err(y[w]));
+                    } else ll += term(y[w] - mu, y[w] + 1 + err(y[w]));
+                }
+            }
+            this.chi2.set(key, { sum: -2 * ll * phi, n });
+            total += ll;
+        }
+        return total;
+    }
+
+    /**
+     * Sets each series' over-dispersion from the residuals at `values` (the posterior mode): its
+     * Pearson χ² per term, at least 1. One observed path drifts from the expected one in ways weekly
+     * Poisson variances do not capture (the state carries every earlier draw); scaling by the observed
+     * dispersion keeps the intervals honest rather than falsely sharp.
+     */
+    estimateDispersion(values: Float64Array, parameters: number): void {
+        this.dispersion.clear();
+        this.logLikelihood(values);
+        let terms = 0;
+        for (const { n } of this.chi2.values()) terms += n;
+        const dof = Math.max(0.5, 1 - parameters / Math.max(1, terms));
+        for (const [key, { sum, n }] of this.chi2) {
+            if (n === 0) continue;
+            // Residuals of one path are autocorrelated (a week's surplus carries into the next): the
+            // long-run variance factor (1 + ρ) / (1 − ρ) of a lag-1 correlation ρ widens accordingly.
+            const z = this.residuals.get(key) ?? [];
+            let num = 0;
+            let den = 0;
+            for (let i = 0; i < z.length; i++) {
+                den += z[i] * z[i];
+                if (i > 0) num += z[i] * z[i - 1];
+            }
+            const rho = den > 0 ? Math.min(0.9, Math.max(0, num / den)) : 0;
+            this.dispersion.set(key, Math.max(1, sum / n / dof) * ((1 + rho) / (1 - rho)));
+        }
+    }
 }
 
 function seedOf(c: CompiledCommunity, values: Float64Array, t: number): number {

@@ -4,7 +4,7 @@ import { Assumptions } from '../../engine/assumptions.js';
 import { compileCommunity, S } from '../../engine/compile.js';
 import type { Actuals } from '../../engine/actuals/parse.js';
 import type { Community, Dist, Plan } from '../../engine/model.js';
-import { Random } from '../../engine/random.js';
+import { seededRandom } from '../../engine/calibrate/seeded.js';
 import { rawValue, simulateCommunity } from '../../engine/simulate.js';
 import { community, plan, rate, tier } from '../engine/helpers.js';
 
@@ -45,7 +45,7 @@ export function fitnessPlan(values: Truth, uncertain: boolean): Plan {
 export function syntheticActuals(seed: number, weeks = 26, truth: Truth = TRUTH): Actuals {
     const p = fitnessPlan(truth, false);
     const c = compileCommunity(p, p.communities[0], new Assumptions(p.assumptions));
-    const raw = simulateCommunity(c, Random.fromSeed(seed), { runs: 1 });
+    const raw = simulateCommunity(c, seededRandom(seed), { runs: 1 });
     const H = c.horizon;
     const series = new Map<string, Float64Array>();
     const put = (key: string, f: (w: number) => number) => {
