@@ -127,8 +127,8 @@ export function parseActuals(table: RawTable, frame: PlanFrame, mappingName?: st
         problems.unshift({ code: 'actuals-bad-header', args: { detail: `no "week" or "date" column (found: ${table.header.filter((h) => h.trim() !== '').join(', ') || 'nothing'})` }, row: table.headerRow, col: 1 });
         return { problems };
     }
-    if (measures.length === 0) {
-        problems.unshift({ code: 'actuals-bad-header', args: { detail: 'no column with a measure (members, joins, leaves, active, participants, buyers, revenue, spend, referral-joins)' }, row: table.headerRow, col: 1 });
+    if (measures.length === 0 && problems.length === 0) {
+        problems.push({ code: 'actuals-bad-header', args: { detail: 'no column with a measure (members, joins, leaves, active, participants, buyers, revenue, spend, referral-joins)' }, row: table.headerRow, col: 1 });
         return { problems };
     }
     if (problems.length > 0) return { problems };
