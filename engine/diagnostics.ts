@@ -102,8 +102,6 @@ export const diagnostics = {
     'actuals-week-outside': { severity: 'error', en: '{at}: {what} is outside the plan (weeks 1–{horizon}, {start} to {end}).', zh: '{at}：{what} 不在计划周期内（第 1–{horizon} 周，{start} 至 {end}）。' },
     'actuals-duplicate-week': { severity: 'error', en: '{at}: {when} appears twice (first on row {other}).', zh: '{at}：{when} 重复出现（首次在第 {other} 行）。' },
     'actuals-negative': { severity: 'error', en: '{at}: {column} cannot be negative ({value}).', zh: '{at}：{column} 不能为负数（{value}）。' },
-    'actuals-twice': { severity: 'error', en: 'Actuals are named twice for community "{community}" (plan and community); name them once.', zh: '社群“{community}”的实际数据被指定了两次（计划与社群）；请只指定一次。' },
-    'calibration-outside': { severity: 'warning', en: '{quantity} is {value} in the plan; the actuals say {low}–{high} (90 % interval, {weeks} weeks).', zh: '计划中{quantity}为 {value}；实际数据显示 {low}–{high}（90% 区间，{weeks} 周）。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

@@ -44,7 +44,7 @@ export function registerCalibrate(program: Command): void {
         .command('calibrate')
         .description("fit the plan's uncertain numbers to observed weekly actuals (P10/P50/P90, verdicts); --write records them as a scenario")
         .argument('<plan>', 'the .community plan to calibrate')
-        .requiredOption('--actuals <file>', 'CSV or XLSX of observed weeks or days (docs/calibration.md)')
+        .option('--actuals <file>', 'CSV or XLSX of observed weeks or days (default: the plan\'s `actuals "…"`; docs/calibration.md)')
         .addOption(new Option('--mapping <name>', 'column mapping of a platform export (default: detected)').choices(['canonical', ...MAPPING_NAMES]))
         .option('--community <name>', 'community the actuals belong to (default: the first)')
         .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -73,8 +73,10 @@ export function registerCalibrate(program: Command): void {
             const community = options.community !== undefined ? plan.communities.find((c) => c.name === options.community) : plan.communities[0];
             if (!community) throw new UsageError(options.community !== undefined ? `unknown community "${options.community}"; the plan has: ${plan.communities.map((c) => c.name).join(', ') || 'none'}.` : 'the plan has no community to calibrate.');
 
-            // The data file stays inside the workspace, like an import.
-            const actualsPath = resolve(options.actuals!);
+            // The data file stays inside the workspace, like an import (the checker says the same of the plan's own).
+            const named = options.actuals !== undefined ? resolve(options.actuals) : community.actuals?.fsPath;
+            if (named === undefined) throw new UsageError(`no actuals: pass --actuals FILE or write \`actuals "data/${community.name.toLowerCase()}.csv"\` in community ${community.name} or the plan block.`);
+            const actualsPath = named;
             const shown = showPath(actualsPath);
             const roots = ws.services.community.Settings.roots;
             let real = actualsPath;
@@ -87,7 +89,7 @@ export function registerCalibrate(program: Command): void {
                 failWith(lang, 'actuals-outside-workspace', { path: shown, root: roots[0] });
                 return;
             }
-            const loaded = await loadActuals(actualsPath, shown, plan, community, options.mapping);
+            const loaded = await loadActuals(actualsPath, shown, plan, community, options.mapping ?? (options.actuals === undefined ? community.actuals?.mapping : undefined));
             if (!loaded.actuals) {
                 for (const f of loaded.findings) process.stderr.write(`${oneLine(`${shown} - error ${f.code}: ${formatMessage(f.code, f.args, lang)}`)}\n`);
                 process.exitCode = f0(loaded.findings.map((f) => f.code));
@@ -162,7 +164,7 @@ export function formatCalibration(cal: Calibration, currency: string, lang: Lang
         let verdict = VERDICTS[q.verdict][zh ? 'zh' : 'en'];
         if (q.identification === 'weak') verdict += zh ? '（数据识别弱）' : ' (weakly identified)';
         if (q.jointWith) verdict += zh ? `（与“${q.jointWith}”共同识别）` : ` (only jointly with ${q.jointWith})`;
-        return [q.quantity.label, valueText(q.plan.value, u, currency) + per, f ? valueText(f.p10, u, currency) : '–', f ? valueText(f.p50, u, currency) : '–', f ? valueText(f.p90, u, currency) : '–', verdict];
+        return [zh ? q.quantity.labelZh : q.quantity.label, valueText(q.plan.value, u, currency) + per, f ? valueText(f.p10, u, currency) : '–', f ? valueText(f.p50, u, currency) : '–', f ? valueText(f.p90, u, currency) : '–', verdict];
     });
     const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
     const line = (cells: string[]) => cells.map((c, i) => padDisplay(c, widths[i])).join('  ').trimEnd();
