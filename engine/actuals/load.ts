@@ -6,6 +6,9 @@ import type { Community, Plan } from '../model.js';
 import { parseActuals, type Actuals } from './parse.js';
 import { readTable, UnreadableActuals } from './read.js';
 
+/** Largest actuals file read. */
+export const MAX_BYTES = 20 * 2 ** 20;
+
 export interface ActualsFinding {
     code: DiagnosticCode;
     args: Record<string, string | number>;
@@ -20,7 +23,10 @@ export interface LoadedActuals {
 export async function loadActuals(fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): Promise<LoadedActuals> {
     let bytes: Uint8Array;
     try {
-        if (!statSync(fsPath).isFile()) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: 'not a file' } }] };
+        const stat = statSync(fsPath);
+        if (!stat.isFile()) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: 'not a file' } }] };
+        // A week-by-week export is kilobytes; a huge file is a mistake, and the checker reads it on every edit.
+        if (stat.size > MAX_BYTES) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: `larger than ${MAX_BYTES / 2 ** 20} MB` } }] };
         bytes = readFileSync(fsPath);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -50,6 +50,11 @@ export async function checkActuals(services: CommunityServices, node: A.Actuals,
     const timezone = frame.plan?.timezone ?? 'UTC';
     const plan = { start: frame.start, horizonWeeks: frame.horizonWeeks, timezone } as M.Plan;
     const community = { tiers, channels } as unknown as M.Community;
-    const loaded = await loadActuals(resolveImport(doc.uri, path).fsPath, path, plan, community, node.mapping);
+    let loaded;
+    try {
+        loaded = await loadActuals(resolveImport(doc.uri, path).fsPath, path, plan, community, node.mapping);
+    } catch {
+        return; // a plan block the date checks reject (e.g. an impossible start date): they report it
+    }
     for (const f of loaded.findings.slice(0, 5)) report(accept, lang, f.code, f.args, { node, property: 'path' });
 }
