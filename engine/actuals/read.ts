@@ -2,7 +2,7 @@
 // as a spreadsheet shows them): CSV through csv-parse, XLSX through exceljs (first worksheet).
 // Nothing here knows what the columns mean (engine/actuals/parse.ts does).
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface TableRow {
     /** Row number in the file (the header is row 1 unless blank lines precede it). */
@@ -50,7 +50,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded only when a workbook is read: the language server never needs it.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     try {
         await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (error) {

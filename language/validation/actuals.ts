@@ -4,7 +4,7 @@
 // (engine/actuals/: the same parser `community calibrate` uses).
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
-import { loadActuals } from '../../engine/actuals/load.js';
+import { checkActualsFile } from '../../engine/actuals/load.js';
 import type * as M from '../../engine/model.js';
 import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
@@ -31,7 +31,7 @@ export function actualsRefusal(services: CommunityServices, node: A.Actuals, pat
     return roots.some((root) => isInside(root, real)) ? undefined : 'outside';
 }
 
-export async function checkActuals(services: CommunityServices, node: A.Actuals, accept: ValidationAcceptor): Promise<void> {
+export function checkActuals(services: CommunityServices, node: A.Actuals, accept: ValidationAcceptor): void {
     if (node.path === undefined) return;
     const lang = services.community.Settings.lang;
     const path = unquote(node.path);
@@ -50,11 +50,11 @@ export async function checkActuals(services: CommunityServices, node: A.Actuals,
     const timezone = frame.plan?.timezone ?? 'UTC';
     const plan = { start: frame.start, horizonWeeks: frame.horizonWeeks, timezone } as M.Plan;
     const community = { tiers, channels } as unknown as M.Community;
-    let loaded;
+    let findings;
     try {
-        loaded = await loadActuals(resolveImport(doc.uri, path).fsPath, path, plan, community, node.mapping);
+        findings = checkActualsFile(resolveImport(doc.uri, path).fsPath, path, plan, community, node.mapping);
     } catch {
         return; // a plan block the date checks reject (e.g. an impossible start date): they report it
     }
-    for (const f of loaded.findings.slice(0, 5)) report(accept, lang, f.code, f.args, { node, property: 'path' });
+    for (const f of findings.slice(0, 5)) report(accept, lang, f.code, f.args, { node, property: 'path' });
 }
