@@ -107,3 +107,22 @@ describe('malformed actuals: a coded finding with the row and column', () => {
         expect(formatMessage(bad.findings[0].code, bad.findings[0].args, 'zh-CN')).toBe('data/bad.csv:3:2：“members”列中的“lots”不是数字。');
     });
 });
+
+describe('every built-in mapping calibrates', () => {
+    it('each fixture parses and gives a fit with P10 ≤ P50 ≤ P90 for what it informs', async () => {
+        const { Assumptions } = await import('../../engine/assumptions.js');
+        const { compileCommunity } = await import('../../engine/compile.js');
+        const { calibrateCommunity } = await import('../../engine/calibrate/calibrate.js');
+        const plan = fitnessPlan(TRUTH, true);
+        const compiled = compileCommunity(plan, plan.communities[0], new Assumptions(plan.assumptions));
+        for (const [file, mapping] of [['wecom-group-stats.csv', 'wecom'], ['wecom-group-stats.xlsx', 'wecom'], ['discord-growth-activation.csv', 'discord'], ['discourse-signups.csv', 'discourse-signups'], ['canonical-weekly.csv', 'canonical']]) {
+            const loaded = await loadActuals(join(FIX, file), file, plan, plan.communities[0]);
+            expect(loaded.findings, file).toEqual([]);
+            expect(loaded.actuals!.mapping).toBe(mapping);
+            const cal = calibrateCommunity(compiled, loaded.actuals!, { seed: 1, draws: 120 });
+            const fitted = cal.quantities.filter((q) => q.fitted);
+            expect(fitted.length, file).toBeGreaterThan(0);
+            for (const q of fitted) expect(q.fitted!.p10 <= q.fitted!.p50 && q.fitted!.p50 <= q.fitted!.p90, `${file} ${q.quantity.id}`).toBe(true);
+        }
+    }, 60_000);
+});
