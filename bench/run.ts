@@ -37,6 +37,7 @@ const AREAS: Array<[string, string, string]> = [
     ['server', './server.ts', 'benchServer'],
     ['compile', './compile.ts', 'benchCompile'],
     ['preview', './preview.ts', 'benchPreview'],
+    ['calibrate', './calibrate.ts', 'benchCalibrate'],
 ];
 
 const rows: Array<[string, Figure]> = [];

@@ -9,6 +9,7 @@ import { registerCompile } from './commands/compile.js';
 import { registerDiff } from './commands/diff.js';
 import { registerSolve } from './commands/solve.js';
 import { registerFormat } from './commands/format.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { exitCodeOf } from './errors.js';
 import { oneLine } from './report.js';
 
@@ -27,6 +28,7 @@ export function createProgram(): Command {
     registerDiff(program);
     registerSolve(program);
     registerFormat(program);
+    registerCalibrate(program);
     return program;
 }
 

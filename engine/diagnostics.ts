@@ -91,6 +91,17 @@ export const diagnostics = {
     'too-many-problems': { severity: 'warning', en: '{more} more problems in this file are not listed (at most {limit} are shown).', zh: '此文件还有 {more} 个问题未列出（最多显示 {limit} 个）。' },
     'too-many-events': { severity: 'error', en: 'This schedule expands to about {count} events over {weeks} weeks, above the limit of {limit} per schedule: space it out, add "N times" or shorten the horizon.', zh: '此日程在 {weeks} 周内约展开为 {count} 个事件，超过每个日程 {limit} 个的上限：请拉开间隔、加上 “N times” 或缩短计划周期。' },
     'import-not-file': { severity: 'error', en: 'Import "{path}" is {what}, not a .community plan file.', zh: '导入的“{path}”是{what}，不是 .community 计划文件。' },
+    // ---- actuals (calibration, docs/calibration.md); {at} is file:row:col ----
+    'actuals-missing': { severity: 'error', en: 'Cannot find the actuals file "{path}".', zh: '找不到实际数据文件“{path}”。' },
+    'actuals-outside-workspace': { severity: 'error', en: 'Actuals "{path}" leave the workspace; data files must stay inside {root}.', zh: '实际数据“{path}”超出工作区；数据文件必须位于 {root} 之内。' },
+    'actuals-unreadable': { severity: 'error', en: 'Cannot read actuals "{path}": {detail}.', zh: '无法读取实际数据“{path}”：{detail}。' },
+    'actuals-bad-header': { severity: 'error', en: '{at}: bad header: {detail}.', zh: '{at}：表头有误：{detail}。' },
+    'actuals-unknown-column': { severity: 'error', en: '{at}: unknown column "{column}"; known: {known}.', zh: '{at}：未知的列“{column}”；可用：{known}。' },
+    'actuals-unknown-tier': { severity: 'error', en: '{at}: unknown tier "{tier}"; the community has: {known}.', zh: '{at}：未知的层级“{tier}”；社群的层级有：{known}。' },
+    'actuals-not-a-number': { severity: 'error', en: '{at}: "{value}" in column "{column}" is not a number.', zh: '{at}：“{column}”列中的“{value}”不是数字。' },
+    'actuals-week-outside': { severity: 'error', en: '{at}: {what} is outside the plan (weeks 1–{horizon}, {start} to {end}).', zh: '{at}：{what} 不在计划周期内（第 1–{horizon} 周，{start} 至 {end}）。' },
+    'actuals-duplicate-week': { severity: 'error', en: '{at}: {when} appears twice (first on row {other}).', zh: '{at}：{when} 重复出现（首次在第 {other} 行）。' },
+    'actuals-negative': { severity: 'error', en: '{at}: {column} cannot be negative ({value}).', zh: '{at}：{column} 不能为负数（{value}）。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

@@ -272,6 +272,8 @@ export const Community = z.object({
     channels: z.array(Channel),
     organic: Organic.optional(),
     kpis: z.array(Kpi),
+    /** Observed numbers for calibration (`actuals "data/x.csv"` in the community or the plan block). */
+    actuals: z.object({ path: z.string(), fsPath: z.string(), mapping: z.string().optional(), source: SourceRef.optional() }).optional(),
     source: SourceRef.optional(),
 });
 export type Community = z.infer<typeof Community>;

@@ -28,6 +28,7 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'each', zh: ['各'] },
     { en: 'market', zh: ['市场'] },
     { en: 'assume', zh: ['假设'] },
+    { en: 'actuals', zh: ['实际数据'] },
     // ---- platforms and audiences ----
     { en: 'platform', zh: ['平台'] },
     { en: 'kind', zh: ['类型'] },

@@ -6,6 +6,7 @@ import * as M from '../engine/model.js';
 import type { CommunityServices } from './community-module.js';
 import type { CommunitySettings } from './settings.js';
 import * as A from './generated/ast.js';
+import { resolveImport, unquote } from './imports.js';
 import { frameOf, type PlanFrame } from './plan-context.js';
 import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
 
@@ -79,7 +80,7 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
         assumptions,
         platforms: each(elements.filter(A.isPlatform), 'Platform', (p) => lowerPlatform(p, services.community.Settings), M.Platform),
         audiences: each(elements.filter(A.isAudience), 'Audience', lowerAudience, M.Audience),
-        communities: each(elements.filter(A.isCommunity), 'Community', (c) => lowerCommunity(c, frame), M.Community),
+        communities: each(elements.filter(A.isCommunity), 'Community', (c) => ({ ...lowerCommunity(c, frame), actuals: lowerActuals(c.actuals ?? planNode.actuals) }), M.Community),
         scenarios: each(elements.filter(A.isScenario), 'Scenario', lowerScenario, M.Scenario),
     };
     const parsed = M.Plan.safeParse(plan);
@@ -165,6 +166,13 @@ function lowerAudience(a: A.Audience): M.Audience {
         activeWindows: a.windows.map((w) => ({ start: pad(w.start), end: pad(w.end) })),
         source: sourceOf(a),
     };
+}
+
+/** Where a community's actuals are: the path as written, resolved against the file that names it. */
+function lowerActuals(a: A.Actuals | undefined): M.Community['actuals'] {
+    if (!a || a.path === undefined) return undefined;
+    const path = unquote(a.path);
+    return { path, fsPath: resolveImport(AstUtils.getDocument(a).uri, path).fsPath, mapping: a.mapping, source: sourceOf(a) };
 }
 
 function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {

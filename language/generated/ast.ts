@@ -43,6 +43,7 @@ export type CommunityKeywordNames =
     | "above"
     | "active"
     | "activity"
+    | "actuals"
     | "age"
     | "as"
     | "assume"
@@ -263,6 +264,23 @@ export function isActivityMode(item: unknown): item is ActivityMode {
     return item === 'online' || item === 'offline';
 }
 
+export interface Actuals extends langium.AstNode {
+    readonly $container: Community | Plan;
+    readonly $type: 'Actuals';
+    mapping?: string;
+    path: string;
+}
+
+export const Actuals = {
+    $type: 'Actuals',
+    mapping: 'mapping',
+    path: 'path'
+} as const;
+
+export function isActuals(item: unknown): item is Actuals {
+    return reflection.isInstance(item, Actuals.$type);
+}
+
 export interface Amount extends langium.AstNode {
     readonly $container: Quantity;
     readonly $type: 'Amount';
@@ -372,6 +390,7 @@ export interface Community extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Community';
     activities: Array<Activity>;
+    actuals?: Actuals;
     audiences: Array<langium.Reference<Audience>>;
     baselineBuys?: Quantity;
     channels: Array<Channel>;
@@ -393,6 +412,7 @@ export interface Community extends langium.AstNode {
 export const Community = {
     $type: 'Community',
     activities: 'activities',
+    actuals: 'actuals',
     audiences: 'audiences',
     baselineBuys: 'baselineBuys',
     channels: 'channels',
@@ -894,6 +914,7 @@ export function isPerUnit(item: unknown): item is PerUnit {
 export interface Plan extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Plan';
+    actuals?: Actuals;
     assumptions: Array<Assumption>;
     budget?: Quantity;
     currency?: string;
@@ -907,6 +928,7 @@ export interface Plan extends langium.AstNode {
 
 export const Plan = {
     $type: 'Plan',
+    actuals: 'actuals',
     assumptions: 'assumptions',
     budget: 'budget',
     currency: 'currency',
@@ -1215,6 +1237,7 @@ export type CommunityAstType = {
     ActiveMembersMetric: ActiveMembersMetric
     ActiveRateMetric: ActiveRateMetric
     Activity: Activity
+    Actuals: Actuals
     Amount: Amount
     Assumption: Assumption
     Audience: Audience
@@ -1358,6 +1381,19 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Named.$type]
         },
+        Actuals: {
+            name: Actuals.$type,
+            properties: {
+                mapping: {
+                    name: Actuals.mapping,
+                    optional: true
+                },
+                path: {
+                    name: Actuals.path
+                }
+            },
+            superTypes: []
+        },
         Amount: {
             name: Amount.$type,
             properties: {
@@ -1474,6 +1510,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 activities: {
                     name: Community.activities,
                     defaultValue: [],
+                    optional: true
+                },
+                actuals: {
+                    name: Community.actuals,
                     optional: true
                 },
                 audiences: {
@@ -1950,6 +1990,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
         Plan: {
             name: Plan.$type,
             properties: {
+                actuals: {
+                    name: Plan.actuals,
+                    optional: true
+                },
                 assumptions: {
                     name: Plan.assumptions,
                     defaultValue: [],

@@ -66,7 +66,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -93,28 +93,28 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@6"
+              "$ref": "#/rules@7"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           }
@@ -141,7 +141,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -188,7 +188,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -209,7 +209,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -230,7 +230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -251,7 +251,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -272,7 +272,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@4"
+                        "$ref": "#/rules@5"
                       },
                       "arguments": []
                     }
@@ -293,7 +293,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -312,7 +312,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@56"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -336,12 +336,24 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@5"
+                        "$ref": "#/rules@6"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "actuals",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@4"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -349,6 +361,56 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Actuals",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "actuals"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "path",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "as"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "mapping",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@57"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
@@ -369,7 +431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -388,7 +450,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -419,7 +481,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -431,7 +493,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -459,7 +521,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -471,7 +533,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -498,7 +560,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -523,7 +585,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -544,7 +606,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@7"
+                        "$ref": "#/rules@8"
                       },
                       "arguments": []
                     }
@@ -577,7 +639,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -589,7 +651,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -617,7 +679,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -629,7 +691,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -656,7 +718,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -677,7 +739,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -698,7 +760,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -717,7 +779,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -741,7 +803,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@9"
+                        "$ref": "#/rules@10"
                       },
                       "arguments": []
                     }
@@ -760,7 +822,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@9"
+                            "$ref": "#/rules@10"
                           },
                           "arguments": []
                         }
@@ -784,7 +846,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -803,7 +865,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -839,7 +901,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -855,7 +917,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@54"
               },
               "arguments": []
             }
@@ -883,7 +945,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -895,7 +957,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -922,7 +984,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -943,12 +1005,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@7"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -970,12 +1032,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@6"
+                            "$ref": "#/rules@7"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@56"
+                              "$ref": "#/rules@57"
                             },
                             "arguments": []
                           },
@@ -1002,12 +1064,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@8"
+                        "$ref": "#/rules@9"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -1029,12 +1091,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@8"
+                            "$ref": "#/rules@9"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@56"
+                              "$ref": "#/rules@57"
                             },
                             "arguments": []
                           },
@@ -1061,7 +1123,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -1080,7 +1142,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -1108,7 +1170,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1129,7 +1191,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1154,7 +1216,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1168,7 +1230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1180,7 +1242,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "arguments": []
                 }
@@ -1192,7 +1254,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@14"
+                    "$ref": "#/rules@15"
                   },
                   "arguments": []
                 }
@@ -1204,7 +1266,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@15"
+                    "$ref": "#/rules@16"
                   },
                   "arguments": []
                 }
@@ -1216,7 +1278,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1228,7 +1290,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1240,7 +1302,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1252,7 +1314,19 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@30"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "actuals",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@4"
                   },
                   "arguments": []
                 }
@@ -1287,7 +1361,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1299,7 +1373,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -1326,7 +1400,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@12"
+                        "$ref": "#/rules@13"
                       },
                       "arguments": []
                     }
@@ -1347,7 +1421,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -1372,7 +1446,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -1393,7 +1467,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1414,7 +1488,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1435,7 +1509,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1456,7 +1530,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1477,7 +1551,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1498,12 +1572,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@7"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -1527,7 +1601,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -1546,7 +1620,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -1589,7 +1663,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -1606,7 +1680,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -1618,7 +1692,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 },
@@ -1645,12 +1719,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@12"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@56"
+                  "$ref": "#/rules@57"
                 },
                 "arguments": []
               },
@@ -1665,7 +1739,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -1693,7 +1767,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1705,7 +1779,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -1732,7 +1806,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1753,7 +1827,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1767,7 +1841,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1786,12 +1860,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -1813,12 +1887,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@11"
+                            "$ref": "#/rules@12"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@56"
+                              "$ref": "#/rules@57"
                             },
                             "arguments": []
                           },
@@ -1845,12 +1919,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@7"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -1882,7 +1956,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@18"
+                            "$ref": "#/rules@19"
                           },
                           "arguments": []
                         }
@@ -1905,7 +1979,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1926,7 +2000,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1947,12 +2021,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -1976,7 +2050,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -1997,7 +2071,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2018,7 +2092,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2039,7 +2113,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2060,7 +2134,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2097,7 +2171,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2109,7 +2183,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -2132,7 +2206,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     }
@@ -2144,7 +2218,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@22"
                       },
                       "arguments": []
                     }
@@ -2163,7 +2237,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -2180,7 +2254,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -2199,7 +2273,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2220,12 +2294,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -2247,12 +2321,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@11"
+                            "$ref": "#/rules@12"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@56"
+                              "$ref": "#/rules@57"
                             },
                             "arguments": []
                           },
@@ -2279,7 +2353,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2300,7 +2374,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@16"
+                        "$ref": "#/rules@17"
                       },
                       "arguments": []
                     }
@@ -2321,7 +2395,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2342,7 +2416,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2363,7 +2437,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2384,7 +2458,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2405,7 +2479,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2424,7 +2498,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -2448,7 +2522,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -2462,7 +2536,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -2474,7 +2548,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -2505,7 +2579,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@20"
               },
               "arguments": []
             }
@@ -2517,7 +2591,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -2612,7 +2686,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             }
@@ -2624,7 +2698,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             },
@@ -2650,7 +2724,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -2674,7 +2748,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -2698,7 +2772,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -2743,7 +2817,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -2764,7 +2838,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2790,7 +2864,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -2810,7 +2884,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@53"
+                            "$ref": "#/rules@54"
                           },
                           "arguments": []
                         }
@@ -2834,7 +2908,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2859,7 +2933,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2910,7 +2984,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2929,7 +3003,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -2953,7 +3027,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -2974,7 +3048,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3000,7 +3074,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     },
@@ -3038,7 +3112,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3050,7 +3124,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -3077,7 +3151,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -3098,7 +3172,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3138,7 +3212,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3159,7 +3233,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3180,7 +3254,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3201,12 +3275,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3228,12 +3302,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@11"
+                            "$ref": "#/rules@12"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@56"
+                              "$ref": "#/rules@57"
                             },
                             "arguments": []
                           },
@@ -3260,12 +3334,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3289,7 +3363,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -3310,7 +3384,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -3335,7 +3409,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@23"
                       },
                       "arguments": []
                     }
@@ -3354,7 +3428,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@23"
                           },
                           "arguments": []
                         }
@@ -3394,7 +3468,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -3406,7 +3480,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -3433,7 +3507,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3462,7 +3536,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3483,12 +3557,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3512,7 +3586,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -3533,7 +3607,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -3591,7 +3665,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3612,7 +3686,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -3633,12 +3707,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3681,7 +3755,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -3700,7 +3774,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             }
@@ -3712,7 +3786,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -3724,7 +3798,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -3743,7 +3817,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -3775,7 +3849,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@54"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -3789,7 +3863,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -3839,12 +3913,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3889,12 +3963,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -3968,7 +4042,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -4003,12 +4077,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@56"
+                          "$ref": "#/rules@57"
                         },
                         "arguments": []
                       },
@@ -4042,12 +4116,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@56"
+                      "$ref": "#/rules@57"
                     },
                     "arguments": []
                   },
@@ -4075,12 +4149,12 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@56"
+                      "$ref": "#/rules@57"
                     },
                     "arguments": []
                   },
@@ -4214,7 +4288,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -4226,7 +4300,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             },
@@ -4243,7 +4317,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             },
@@ -4268,14 +4342,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           }
@@ -4306,7 +4380,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@56"
+                      "$ref": "#/rules@57"
                     },
                     "arguments": []
                   },
@@ -4336,7 +4410,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -4352,7 +4426,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -4385,7 +4459,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@56"
+                  "$ref": "#/rules@57"
                 },
                 "arguments": []
               },
@@ -4409,7 +4483,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           },
@@ -4524,14 +4598,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           }
@@ -4558,7 +4632,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             },
@@ -4571,7 +4645,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -4596,7 +4670,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@41"
+                            "$ref": "#/rules@42"
                           },
                           "arguments": []
                         }
@@ -4615,7 +4689,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@41"
+                                "$ref": "#/rules@42"
                               },
                               "arguments": []
                             }
@@ -4639,7 +4713,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@54"
+                            "$ref": "#/rules@55"
                           },
                           "arguments": []
                         }
@@ -4658,7 +4732,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@54"
+                                "$ref": "#/rules@55"
                               },
                               "arguments": []
                             }
@@ -4691,7 +4765,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@53"
+                        "$ref": "#/rules@54"
                       },
                       "arguments": []
                     }
@@ -4710,7 +4784,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@53"
+                            "$ref": "#/rules@54"
                           },
                           "arguments": []
                         }
@@ -4734,7 +4808,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -4755,7 +4829,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@52"
+                        "$ref": "#/rules@53"
                       },
                       "arguments": []
                     }
@@ -4772,7 +4846,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -4809,7 +4883,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@53"
               },
               "arguments": []
             }
@@ -4829,7 +4903,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@54"
                   },
                   "arguments": []
                 }
@@ -4881,7 +4955,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -4945,7 +5019,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -4964,7 +5038,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -4983,7 +5057,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@43"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -5001,7 +5075,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             },
@@ -5030,7 +5104,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -5042,7 +5116,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 },
@@ -5086,7 +5160,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -5098,7 +5172,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -5115,7 +5189,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -5127,7 +5201,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@48"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     },
@@ -5175,7 +5249,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 }
@@ -5189,7 +5263,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@46"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -5271,7 +5345,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -5355,14 +5429,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -5475,19 +5549,13 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@6"
+              "$ref": "#/rules@7"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@8"
-            }
-          },
-          {
-            "$type": "SimpleType",
-            "typeRef": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@9"
             }
           },
           {
@@ -5499,7 +5567,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@12"
             }
           },
           {
@@ -5511,7 +5579,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@16"
             }
           },
           {
@@ -5523,13 +5591,19 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@28"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@30"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@33"
             }
           }
         ]

@@ -52,6 +52,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     buys: d('Share of members buying per period (revenue = buyers × order value); `baseline buys` on a community: what the same people would buy without it.', '每个周期购买的成员比例（收入 = 购买人数 × 客单价）；社群中的 `baseline buys`：没有社群时这些人本来的购买率。', 'buys 5% per month'),
     margin: d('Contribution margin on sales (毛利率): ROI is then on margin, with gross ROI shown beside it.', '销售的贡献毛利率：投资回报率按毛利计算，并同时显示按销售额计算的回报率。', 'margin 40%'),
     baseline: d('`baseline buys r`: the purchase rate members would have without the community; reports show incremental revenue and ROI against it.', '`baseline buys r`：没有社群时成员本来的购买率；报告据此给出增量收入与增量回报率。', 'baseline buys 2% per month'),
+    actuals: d('Observed weekly or daily numbers (CSV or XLSX, path relative to this file, inside the workspace) that `community calibrate` fits the plan to (数据复盘); see docs/calibration.md.', '实际数据（CSV 或 XLSX，路径相对于本文件且位于工作区内），`community calibrate` 据此校准计划（数据复盘）；见 docs/calibration.md。', 'actuals "data/fithome.csv"'),
     capacity: d('Tier: members its groups can hold (e.g. 3 groups × 500). Activity: the most participants a run takes.', '层级：其群组可容纳的人数（如 3 个群 × 500）。活动：每场最多参与人数。', 'capacity 60'),
     benefits: d('What members of a tier get.', '该层级成员享有的权益。', 'benefits "Weekly coaching", "Member coupons"'),
     // content
@@ -60,7 +61,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     for: d('Which tiers a content stream, activity or referral addresses.', '内容、活动或推荐面向的层级。', 'for Prospect, Core'),
     sent: d('WeCom: how a content item reaches the group — `sent as broadcast` (a company mass message, counted against the monthly cap; the default) or `sent manually` (posted in the group by staff, not a broadcast).', '企业微信：内容如何发到群里——`sent as broadcast`（企业群发，计入每月上限；默认）或 `sent manually`（员工在群内手动发送，不算群发）。', 'sent manually'),
     above: d('A relative KPI target: `kpi new members >= 40% above 3000` means at least 4,200 (the baseline × 1.4).', '相对的 KPI 目标：`kpi new members >= 40% above 3000` 表示至少 4,200（基准 × 1.4）。', 'kpi Signups: new members >= 40% above 3000'),
-    as: d('See `sent`: `sent as broadcast`.', '见 `sent`：`sent as broadcast`。', 'sent as broadcast'),
+    as: d('See `sent`: `sent as broadcast`; and `actuals "file" as MAPPING`: read a platform export with its built-in column mapping (wecom, discord, discourse-signups, discourse-engaged-users).', '见 `sent`：`sent as broadcast`；以及 `actuals "文件" as 映射`：按内置列映射读取平台导出（wecom、discord、discourse-signups、discourse-engaged-users）。', 'sent as broadcast'),
     broadcast: d('See `sent`: a company mass message on WeCom.', '见 `sent`：企业微信的企业群发。', 'sent as broadcast'),
     manually: d('See `sent`: posted in the group by a member of staff, not a company broadcast.', '见 `sent`：员工在群内手动发送，不是企业群发。', 'sent manually'),
     via: d('The platform a content stream is posted on (default: all of the community\'s platforms).', '内容发布的平台（默认：社群的所有平台）。', 'via WeChatGroups'),

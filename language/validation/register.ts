@@ -8,6 +8,7 @@ import { StructureChecks } from './structure.js';
 import { checkKpiDeadline, checkQuantity, checkTimeWindow } from './values.js';
 import { registerDomainChecks } from './domain-register.js';
 import { checkScenario } from './scenarios.js';
+import { checkActuals } from './actuals.js';
 
 export function registerValidationChecks(services: CommunityServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -34,6 +35,7 @@ export function registerValidationChecks(services: CommunityServices): void {
         OneOff: dated,
         Lottery: dated,
         Scenario: (n, a) => checkScenario(services, n, a),
+        Actuals: (n, a) => checkActuals(services, n, a),
         Kpi: [dated, (n, a) => {
             const frame = planFrameFor(services, n);
             checkKpiDeadline(n, a, settings.lang, frame?.horizonWeeks, frame?.start);
