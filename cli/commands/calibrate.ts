@@ -6,7 +6,7 @@ import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } fro
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { loadActuals } from '../../engine/actuals/load.js';
+import { loadActuals } from '../../language/actuals/load.js';
 import { MAPPING_NAMES } from '../../engine/actuals/mappings.js';
 import { Assumptions } from '../../engine/assumptions.js';
 import { calibrateCommunity, calibratedScenario, withCalibratedScenario, type Calibration, type Verdict } from '../../engine/calibrate/calibrate.js';

@@ -4,7 +4,7 @@
 // (engine/actuals/: the same parser `community calibrate` uses).
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
-import { checkActualsFile } from '../../engine/actuals/load.js';
+import { checkActualsFile } from '../actuals/load.js';
 import type * as M from '../../engine/model.js';
 import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadActuals } from '../../engine/actuals/load.js';
+import { loadActuals } from '../../language/actuals/load.js';
 import { parseActuals, type PlanFrame } from '../../engine/actuals/parse.js';
 import { readCsv, readTable } from '../../engine/actuals/read.js';
 import { formatMessage } from '../../engine/diagnostics.js';

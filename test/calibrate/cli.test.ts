@@ -49,7 +49,7 @@ describe('community calibrate', () => {
         expect(first.code).toBe(0);
         const after = readFileSync(plan, 'utf8');
         expect(after.startsWith(before)).toBe(true);
-        expect(after).toMatch(/scenario Calibrated "按实际数据校准" \{\n  \/\/ fitted by `community calibrate` to 12 observed weeks/);
+        expect(after).toMatch(/scenario Calibrated "按实际数据校准" \{\n {2}\/\/ fitted by `community calibrate` to 12 observed weeks/);
         expect(after).toMatch(/\n {2}Prospect\.churn = [\d.]+%\.\.[\d.]+% likely [\d.]+% per month\n/);
         expect(community(['calibrate', 'plan.community', '--write'], { cwd: dir }).code).toBe(0);
         expect(readFileSync(plan, 'utf8')).toBe(after);

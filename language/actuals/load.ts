@@ -1,10 +1,10 @@
 // Loads an actuals file from disk for a plan: reads it (CSV or XLSX), parses it against the plan's
 // weeks, tiers and channels, and turns every problem into a coded finding with "file:row:col".
 import { readFileSync, statSync } from 'node:fs';
-import type { DiagnosticCode } from '../diagnostics.js';
-import type { Community, Plan } from '../model.js';
-import { parseActuals, type Actuals } from './parse.js';
-import { isWorkbook, readCsv, readTable, UnreadableActuals, type RawTable } from './read.js';
+import type { DiagnosticCode } from '../../engine/diagnostics.js';
+import type { Community, Plan } from '../../engine/model.js';
+import { parseActuals, type Actuals } from '../../engine/actuals/parse.js';
+import { isWorkbook, readCsv, readTable, UnreadableActuals, type RawTable } from '../../engine/actuals/read.js';
 
 /** Largest actuals file read. */
 export const MAX_BYTES = 20 * 2 ** 20;
