@@ -78,6 +78,8 @@ cpSync(join(ROOT, 'examples/fitness-wechat.community'), join(WS, 'fitness-wechat
 cpSync(join(ROOT, 'examples/shared'), join(WS, 'shared'), { recursive: true });
 // An invalid plan: an unknown tier in a promotion flow and a date that does not exist.
 const fitness = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8');
+/** 1-based line of the Growth KPI in the fitness example (the reveal step expects the cursor there). */
+const GROWTH_LINE = fitness.split('\n').findIndex((l) => /^\s*kpi Growth:/.test(l)) + 1;
 const invalid = fitness.replace('import "shared/platforms.community"', 'import "../shared/platforms.community"').replace('from Prospect 6% per month', 'from Nobody 6% per month').replace('on 2027-03-20 at 14:00', 'on 2027-02-31 at 14:00');
 writeFileSync(join(WS, 'invalid/broken.community'), invalid);
 // Hostile strings in the plan's name and a tier title: must render as text in the webview.
@@ -406,7 +408,7 @@ try {
         await frame.locator('#kpi-table tbody tr[data-kpi="Growth"]').click();
         await until('the cursor on the KPI line', async () => {
             const status = await page.locator('#status\\.editor\\.selection').textContent().catch(() => '');
-            return /Ln 86\b/.test(status ?? '') ? status : undefined;
+            return new RegExp(`Ln ${GROWTH_LINE}\\b`).test(status ?? '') ? status : undefined;
         }, 20_000);
     });
 
