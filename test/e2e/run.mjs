@@ -484,6 +484,9 @@ try {
     await step('export: Export Report writes report.html and report.md and opens the report', async () => {
         await quickOpen(page, 'two-communities.community');
         await runCommand(page, 'Community: Export Report');
+        // What to export: a multi-select with HTML (+ Markdown) picked by default; accept it.
+        await page.locator('.quick-input-widget .quick-input-title:has-text("Export report")').waitFor({ state: 'visible', timeout: 20_000 });
+        await page.keyboard.press('Enter');
         await pickFolder(page, REPORT_DIR, 'Export here');
         const msg = await notification(page, /Exported the report to|failed/);
         log('notification:', msg);
