@@ -495,7 +495,7 @@ try {
         // The output folder's marker (.community-output, issue 18) is not part of the export.
         if (files.filter((f) => !f.endsWith('/') && f.includes('/') && !f.endsWith('.community-output')).join() !== 'two-communities/report.html,two-communities/report.md') throw new Error(`exported: ${files.join(', ')}`);
         await page.locator('.notifications-toasts .monaco-button:has-text("Open Report")').first().click();
-        await page.waitForSelector('.tab.active[aria-label*="report.md"]', { timeout: 30_000 });
+        await page.waitForSelector('.tab.active[aria-label*="report."]', { timeout: 30_000 });
         await until('the report in the editor', async () => ((await activeEditorText(page)).includes('RunClub') ? true : undefined), 20_000);
         await shot(page, '08-export-report-en');
     });
