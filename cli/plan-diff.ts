@@ -18,7 +18,7 @@ export interface PlanItemChange {
 }
 
 /** Shares (fractions shown as percents) by property name. */
-const SHARE_KEYS = new Set(['churn', 'active', 'buys', 'rate', 'conversion', 'reach', 'retention', 'activity', 'promotion', 'innovation', 'imitation']);
+const SHARE_KEYS = new Set(['churn', 'active', 'buys', 'repurchase', 'rate', 'conversion', 'reach', 'retention', 'activity', 'promotion', 'innovation', 'imitation']);
 /** Money in the plan currency by property name. */
 const MONEY_KEYS = new Set(['spend', 'fee', 'costPerPost', 'costPerRun', 'costPerJoin', 'reward', 'orderValue']);
 /** Not compared: where an item is written, and what identifies it. */

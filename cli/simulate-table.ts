@@ -92,6 +92,7 @@ function kpiUnit(k: Pick<KpiForecast, 'metric'>): ForecastSeries['unit'] | 'kpi-
     switch (k.metric) {
         case 'active-rate':
         case 'participation':
+        case 'repurchase-rate':
         case 'retention':
         case 'churn':
         case 'conversion':

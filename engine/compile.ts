@@ -41,6 +41,7 @@ export const S = {
     roi: 11,
     staffHours: 12,
     participation: 13,
+    repurchaseRate: 14,
 } as const;
 
 const FIXED_SERIES: SeriesDef[] = [
@@ -58,6 +59,7 @@ const FIXED_SERIES: SeriesDef[] = [
     { key: 'roi', label: 'Cumulative ROI', unit: 'ratio' },
     { key: 'staff-hours', label: 'Staff hours', unit: 'hours' },
     { key: 'participation', label: 'Participation in activities', unit: 'share' },
+    { key: 'repurchase-rate', label: 'Repurchase rate (buyers who bought again)', unit: 'share' },
 ];
 
 /**
@@ -180,6 +182,9 @@ export interface CompiledCommunity {
     tierActiveWeeksPer: Float64Array;
     tierBuys: Int32Array;
     tierBuysWeeksPer: Float64Array;
+    /** Repurchase rate slot per tier (−1: buyers buy again at the `buys` rate) and its period in weeks. */
+    tierRepurchase: Int32Array;
+    tierRepurchaseWeeksPer: Float64Array;
     tierCapacity: Float64Array;
     /** Fee slot per tier; weekly fees are multiplied by feeWeekly, one-off fees by feeOnce. */
     tierFee: Int32Array;
@@ -265,6 +270,8 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
     const tierActiveWeeksPer = new Float64Array(T).fill(1);
     const tierBuys = new Int32Array(T);
     const tierBuysWeeksPer = new Float64Array(T).fill(1);
+    const tierRepurchase = new Int32Array(T);
+    const tierRepurchaseWeeksPer = new Float64Array(T).fill(1);
     const tierCapacity = new Float64Array(T).fill(Infinity);
     const tierFee = new Int32Array(T);
     const tierFeeWeekly = new Float64Array(T);
@@ -278,6 +285,8 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         if (tier.active) tierActiveWeeksPer[t] = periodOf(tier.active);
         tierBuys[t] = table.add(tier.buys?.value, 1);
         if (tier.buys) tierBuysWeeksPer[t] = periodOf(tier.buys);
+        tierRepurchase[t] = table.add(tier.repurchase?.value, 1);
+        if (tier.repurchase) tierRepurchaseWeeksPer[t] = periodOf(tier.repurchase);
         if (tier.capacity !== undefined && tier.capacity >= 0) tierCapacity[t] = tier.capacity;
         const fee = tier.entry?.fee;
         tierFee[t] = table.add(fee?.value);
@@ -569,6 +578,8 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         tierActiveWeeksPer,
         tierBuys,
         tierBuysWeeksPer,
+        tierRepurchase,
+        tierRepurchaseWeeksPer,
         tierCapacity,
         tierFee,
         tierFeeWeekly,

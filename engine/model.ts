@@ -102,6 +102,8 @@ export const Tier = z.object({
     seed: Dist.optional(),
     /** Share of members buying per period (revenue = buyers × the community's order value). */
     buys: Rate.optional(),
+    /** Share of members who have bought before buying again per period (absent: the same as `buys`); 复购. */
+    repurchase: Rate.optional(),
     capacity: z.number().optional(),
     /** The platform the tier's groups live on (absent: it counts on every platform of the community). */
     platform: z.string().optional(),
@@ -226,7 +228,7 @@ export const Organic = z.object({
 export type Organic = z.infer<typeof Organic>;
 
 export const KpiMetric = z.enum([
-    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi', 'participation',
+    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi', 'participation', 'repurchase-rate',
 ]);
 export type KpiMetric = z.infer<typeof KpiMetric>;
 

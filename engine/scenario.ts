@@ -128,6 +128,7 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                 case 'churn':
                 case 'active':
                 case 'buys':
+                case 'repurchase':
                     tier[prop] = rateOf(o, tier[prop], where);
                     return;
                 case 'seed':
@@ -148,7 +149,7 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                         flow.rate = rateOf(o, flow.rate, where);
                         return;
                     }
-                    unknownProperty('tier', tier.name, prop, ['churn', 'active', 'buys', 'seed', 'capacity', 'fee', ...tier.flowsFrom.map((f) => f.tier)]);
+                    unknownProperty('tier', tier.name, prop, ['churn', 'active', 'buys', 'repurchase', 'seed', 'capacity', 'fee', ...tier.flowsFrom.map((f) => f.tier)]);
                 }
             }
         }

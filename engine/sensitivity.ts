@@ -48,6 +48,7 @@ export function tunableParameters(plan: Plan, community: Community): TunablePara
         add(`${t.name}.churn`, `${t.name} churn`, t.churn?.value, (_p, com, k) => void (tier(com, t.name).churn = scaleRate(tier(com, t.name).churn!, k)));
         add(`${t.name}.active`, `${t.name} active rate`, t.active?.value, (_p, com, k) => void (tier(com, t.name).active = scaleRate(tier(com, t.name).active!, k)));
         add(`${t.name}.buys`, `${t.name} purchase rate`, t.buys?.value, (_p, com, k) => void (tier(com, t.name).buys = scaleRate(tier(com, t.name).buys!, k)));
+        add(`${t.name}.repurchase`, `${t.name} repurchase rate`, t.repurchase?.value, (_p, com, k) => void (tier(com, t.name).repurchase = scaleRate(tier(com, t.name).repurchase!, k)));
         add(`${t.name}.fee`, `${t.name} fee`, t.entry?.fee?.value, (_p, com, k) => {
             const fee = tier(com, t.name).entry!.fee!;
             fee.value = scaleDist(fee.value, k);

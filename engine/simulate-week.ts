@@ -280,6 +280,20 @@ export class Block {
     readonly srcOfClass: Int32Array;
     /** Per block: weekly purchase rate with content, activity trace per activity, participants this week, margin, baseline rate, joins per public post. */
     readonly buysEff: Float64Array;
+    /**
+     * Repurchase (复购): per tier and run, the weekly repurchase rate minus the weekly buy rate (0 when
+     * the tier declares none), members still in the tier who have bought once / at least twice (expected
+     * composition: fractions of people), and per run everyone who has bought once / twice since the start.
+     */
+    readonly dRepurchase: Float64Array;
+    readonly boughtOnce: Float64Array;
+    readonly boughtTwice: Float64Array;
+    readonly everBuyers: Float64Array;
+    readonly repeatBuyers: Float64Array;
+    readonly movedOnce: Float64Array;
+    readonly movedTwice: Float64Array;
+    readonly tierFirst: Float64Array;
+    readonly tierAgain: Float64Array;
     readonly trace: Float64Array;
     readonly participants: Float64Array;
     readonly marginW: Float64Array;
@@ -449,6 +463,15 @@ export class Block {
         this.clsJoins = new Float64Array(NCL);
         this.srcShare = new Float64Array(this.SRC * B);
         this.buysEff = new Float64Array(T * B);
+        this.dRepurchase = new Float64Array(T * B);
+        this.boughtOnce = new Float64Array(T * B);
+        this.boughtTwice = new Float64Array(T * B);
+        this.everBuyers = new Float64Array(B);
+        this.repeatBuyers = new Float64Array(B);
+        this.movedOnce = new Float64Array(F * B);
+        this.movedTwice = new Float64Array(F * B);
+        this.tierFirst = new Float64Array(T);
+        this.tierAgain = new Float64Array(T);
         this.trace = new Float64Array(A * B);
         this.participants = new Float64Array(B);
         this.marginW = new Float64Array(B);
@@ -505,6 +528,10 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
             b.churnW[i] = weekly(b.at(cs, j), c.tierChurnWeeksPer[t]);
             b.activeW[i] = weekly(b.at(as, j), c.tierActiveWeeksPer[t]);
             b.buysW[i] = weekly(b.at(bs, j), c.tierBuysWeeksPer[t]);
+            const rs = c.tierRepurchase[t];
+            b.dRepurchase[i] = rs >= 0 ? weekly(clamp01(P[rs * B + j]), c.tierRepurchaseWeeksPer[t]) - b.buysW[i] : 0;
+            b.boughtOnce[i] = 0;
+            b.boughtTwice[i] = 0;
             const fee = b.at(fs, j);
             b.feeWeekly[i] = fee * c.tierFeeWeekly[t];
             b.feeOnce[i] = fee * c.tierFeeOnce[t];
@@ -612,6 +639,8 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
         b.reached[j] = seeds;
         b.cumCost[j] = 0;
         b.cumRev[j] = 0;
+        b.everBuyers[j] = 0;
+        b.repeatBuyers[j] = 0;
     }
     b.cohorts.fill(0);
     b.cohortSize.fill(0);
@@ -799,6 +828,7 @@ export function weekCapacity(b: Block): void {
 /** 3. Applies churn and tier moves (counting promotions and demotions) and sets the week's referral pressure. */
 export function weekMoves(b: Block, w: number): void {
     const { c, T, F, RF, B, nb, m, churned, joinsTo, entrants, moved, counts, flowFrom, flowTo, flowDemotion, referralPush, startM, growth } = b;
+    if (c.orderValue >= 0) buyersMove(b);
     for (let t = 0; t < T; t++) {
         for (let j = t * B, e = j + nb; j < e; j++) {
             m[j] -= churned[j];
@@ -929,11 +959,12 @@ export function weekHazards(b: Block, w: number): void {
  * capped by the receiving tiers' room; then active members, buyers and the week's money.
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
-    const { H, R, T, B, nb, r0, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, buysEff, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const { H, R, T, B, nb, r0, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
     const { srcShare, classStart, srcOfClass, joinsBySource, joinsBySourceWeekly, baselineW, baselineRevenue } = b;
     const { SRC, NCL, unbounded, hasCapacity } = b;
     const costPos = b.out(S.cost, w);
     const revPos = b.out(S.revenue, w);
+    const repurchasePos = b.out(S.repurchaseRate, w);
     const newPos = b.out(S.newMembers, w);
     const activePos = b.out(S.activeMembers, w);
     const byCategory = b.costByCategory;
@@ -1006,7 +1037,7 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
         }
         const active = binomialSum(rng, m, activeEff, T, B, j);
         if (orderValue[j] > 0) {
-            revenue += binomialSum(rng, m, buysEff, T, B, j) * orderValue[j];
+            revenue += buyersOfWeek(b, rng, j) * orderValue[j];
             // What the same members would have bought anyway (expected; no draw): the baseline of incremental revenue.
             baselineRevenue[r0 + j] += members * baselineW[j] * orderValue[j];
         }
@@ -1020,7 +1051,93 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
         counts[activePos + j] = active;
         series[costPos + j] = cost;
         series[revPos + j] = revenue;
+        series[repurchasePos + j] = b.everBuyers[j] > 0 ? b.repeatBuyers[j] / b.everBuyers[j] : NaN;
     }
+}
+
+/**
+ * Buyers leave with the members who churn and move with the members who change tier, in proportion
+ * to their share of the tier at the start of the week (the composition is an expectation, not a draw:
+ * a modelling choice that leaves the draws, and so every plan without a repurchase rate, as before).
+ */
+function buyersMove(b: Block): void {
+    const { T, F, B, nb, startM, churned, moved, flowFrom, flowTo, boughtOnce, boughtTwice, movedOnce, movedTwice } = b;
+    // Every tier's leavers are taken at its start-of-week shares before any buyer arrives.
+    for (let t = 0; t < T; t++) {
+        for (let j = 0; j < nb; j++) {
+            const i = t * B + j;
+            const n = startM[i];
+            if (!(n > 0)) continue;
+            let out = churned[i];
+            for (let f = 0; f < F; f++) {
+                if (flowFrom[f] !== t) continue;
+                const x = moved[f * B + j];
+                out += x;
+                movedOnce[f * B + j] = (boughtOnce[i] * x) / n;
+                movedTwice[f * B + j] = (boughtTwice[i] * x) / n;
+            }
+            const keep = out >= n ? 0 : 1 - out / n;
+            boughtOnce[i] *= keep;
+            boughtTwice[i] *= keep;
+        }
+    }
+    for (let f = 0; f < F; f++) {
+        const from = flowFrom[f] * B;
+        const to = flowTo[f] * B;
+        for (let j = 0; j < nb; j++) {
+            if (!(startM[from + j] > 0)) continue;
+            boughtOnce[to + j] += movedOnce[f * B + j];
+            boughtTwice[to + j] += movedTwice[f * B + j];
+        }
+    }
+}
+
+/**
+ * This week's purchases of run j: one draw over the tiers as before, then split over the tiers and
+ * the buyer classes in proportion to their expected purchases. Members who never bought buy at the
+ * tier's rate (first purchases), those who did at its repurchase rate (the same rate when the tier
+ * declares none, so the draw is exactly the one of a plan without repurchase). The split is an
+ * expectation (fractions of people): the count of purchases is random, who made them is not.
+ */
+function buyersOfWeek(b: Block, rng: Random, j: number): number {
+    const { T, B, m, buysEff, dRepurchase, boughtOnce, boughtTwice, tierFirst, tierAgain } = b;
+    let mu = 0;
+    for (let t = 0; t < T; t++) {
+        const i = t * B + j;
+        const n = m[i];
+        const pF = clamp01(buysEff[i]);
+        const pR = clamp01(buysEff[i] + dRepurchase[i]);
+        const old = n > 0 ? Math.min(n, boughtOnce[i] + boughtTwice[i]) : 0;
+        const eF = n > 0 ? (n - old) * pF : 0;
+        const eR = old * pR;
+        tierFirst[t] = eF;
+        tierAgain[t] = eR;
+        mu += eF + eR;
+        // The tier's purchase rate over all its members this week (unchanged without a repurchase rate).
+        if (dRepurchase[i] !== 0 && n > 0) buysEff[i] = (eF + eR) / n;
+    }
+    const events = binomialSum(rng, m, buysEff, T, B, j);
+    if (!(mu > 0) || !(events > 0)) return events;
+    const scale = events / mu;
+    let first = 0;
+    let again = 0;
+    for (let t = 0; t < T; t++) {
+        const i = t * B + j;
+        const n = m[i];
+        if (!(n > 0)) continue;
+        const once = Math.min(boughtOnce[i], n);
+        const twice = Math.min(boughtTwice[i], n - once);
+        const newBuyers = Math.min(n - once - twice, tierFirst[t] * scale);
+        const repeats = tierAgain[t] * scale;
+        const secondBuys = once + twice > 0 ? Math.min(once, (repeats * once) / (once + twice)) : 0;
+        boughtOnce[i] = once + newBuyers - secondBuys;
+        boughtTwice[i] = twice + secondBuys;
+        first += newBuyers;
+        again += secondBuys;
+    }
+    b.everBuyers[j] += first;
+    b.repeatBuyers[j] += again;
+    return events;
 }
 
 /** 5. Stores members per tier and the week's churn. */
@@ -1181,6 +1298,9 @@ function kpiValue(b: Block, k: number, w: number, j: number, a: number, bw: numb
             return roiOf(cumRev * b.marginW[j], cumCost);
         case 'participation':
             return bw > 0 ? a / bw : NaN;
+        case 'repurchase-rate':
+            // Of everyone who has bought since the start, the share who bought again (复购率), at the deadline.
+            return b.series[b.out(S.repurchaseRate, w) + j];
     }
 }
 

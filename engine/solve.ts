@@ -96,7 +96,7 @@ function findDist(plan: Plan, lever: Lever): Found | undefined {
         }
         for (const t of c.tiers) {
             if (t.name !== target) continue;
-            if (property === 'churn' || property === 'active' || property === 'buys') return { dist: t[property]?.value, per: t[property]?.per };
+            if (property === 'churn' || property === 'active' || property === 'buys' || property === 'repurchase') return { dist: t[property]?.value, per: t[property]?.per };
             if (property === 'seed') return { dist: t.seed };
             if (property === 'capacity') return { dist: t.capacity !== undefined ? { kind: 'fixed', value: t.capacity } : undefined };
             if (property === 'fee') return { dist: t.entry?.fee?.value, per: t.entry?.fee?.per };

@@ -55,6 +55,7 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'churn', zh: ['流失'] },
     { en: 'seed', zh: ['初始'] },
     { en: 'buys', zh: ['购买'] },
+    { en: 'repurchase', zh: ['复购', '复购率'] },
     { en: 'benefits', zh: ['权益'] },
     { en: 'fee', zh: ['付费'] },
     { en: 'margin', zh: ['毛利率'] },

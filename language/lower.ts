@@ -214,6 +214,7 @@ function lowerTier(t: A.Tier): M.Tier {
         active: rate(t.active, 'week'),
         seed: dist(t.seed),
         buys: rate(t.buys),
+        repurchase: rate(t.repurchase),
         capacity: num(t.capacity),
         platform: t.platform?.ref?.name ?? t.platform?.$refText,
         benefits: t.benefits,
@@ -353,7 +354,7 @@ function lowerOrganic(o: A.Organic): M.Organic {
 const METRICS: Record<string, M.KpiMetric> = {
     MembersMetric: 'members', NewMembersMetric: 'new-members', ActiveRateMetric: 'active-rate', ActiveMembersMetric: 'active-members',
     RetentionMetric: 'retention', ChurnMetric: 'churn', ConversionMetric: 'conversion', RevenueMetric: 'revenue', CostMetric: 'cost', RoiMetric: 'roi',
-    ParticipationMetric: 'participation',
+    ParticipationMetric: 'participation', RepurchaseMetric: 'repurchase-rate',
 };
 
 /** A KPI's name: its own, or one derived from what it measures ("retention-30d", "conversion-Prospect-Core"). */

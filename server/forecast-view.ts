@@ -21,6 +21,7 @@ export function kpiUnit(metric: Kpi['metric']): KpiUnit {
     switch (metric) {
         case 'active-rate':
         case 'participation':
+        case 'repurchase-rate':
         case 'retention':
         case 'churn':
         case 'conversion':

@@ -120,7 +120,7 @@ export function parseLever(text: string, plan: Plan): Lever {
     }
     if (!(lever.max > lever.min)) throw new UsageError(`the range of --vary ${text} is empty: give MIN..MAX with MIN below MAX.`);
     // Shares are held as fractions: `2..8` for a churn rate would mean 200–800 %.
-    const share = ['churn', 'active', 'buys', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property);
+    const share = ['churn', 'active', 'buys', 'repurchase', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property);
     if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1) throw new UsageError(`--vary ${text}: "${property}" is a percentage; write the range with % (e.g. ${lo}%..${hi}%).`);
     return lever;
 }
@@ -247,7 +247,7 @@ function quantityOf(doc: LangiumDocument, lever: Lever): A.Quantity | undefined 
         if (A.isActivity(node)) return p === 'reach' ? node.reach : p === 'cost' ? node.cost : p === 'capacity' ? node.capacity : p === 'staff' ? node.staff : node.lifts.find((l) => l.metric === p)?.amount;
         if (A.isContent(node)) return p === 'cost' ? node.cost : p === 'reach' ? node.reach : p === 'conversion' ? node.conversion : undefined;
         if (A.isTier(node)) {
-            if (p === 'churn' || p === 'active' || p === 'buys' || p === 'seed' || p === 'capacity') return node[p];
+            if (p === 'churn' || p === 'active' || p === 'buys' || p === 'repurchase' || p === 'seed' || p === 'capacity') return node[p];
             if (p === 'fee') return node.entry?.fee;
             return node.flows.find((f) => f.tier.$refText === p)?.rate;
         }
@@ -281,6 +281,6 @@ function valueText(doc: LangiumDocument, plan: Plan, lever: Lever, value: number
 
 /** Units for values the plan does not write (each parses as the property expects). */
 const UNITS: Record<string, string> = {
-    seed: 'members', size: 'members', capacity: 'members', staff: 'people', churn: '%', active: '%', buys: '%', reach: '%', conversion: '%',
+    seed: 'members', size: 'members', capacity: 'members', staff: 'people', churn: '%', active: '%', buys: '%', repurchase: '%', reach: '%', conversion: '%',
     margin: '%', retention: '%', activity: '%', promotion: '%',
 };

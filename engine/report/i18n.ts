@@ -83,7 +83,7 @@ const en = {
     'kind_offline activity': 'offline activity',
     metric: {
         members: 'members', 'new-members': 'new members', 'active-rate': 'active rate', 'active-members': 'active members', retention: 'retention',
-        churn: 'churn', conversion: 'conversion', revenue: 'revenue', cost: 'cost', roi: 'ROI', participation: 'participation',
+        churn: 'churn', conversion: 'conversion', revenue: 'revenue', cost: 'cost', roi: 'ROI', participation: 'participation', 'repurchase-rate': 'repurchase rate',
     } as Record<KpiMetric, string>,
     days: (n: number) => `${n} days`,
     per: { day: 'per day', week: 'per week', month: 'per month', year: 'per year' } as Record<string, string>,
@@ -224,7 +224,7 @@ const zh: Labels = {
     'kind_offline activity': '线下活动',
     metric: {
         members: '成员数', 'new-members': '新成员', 'active-rate': '活跃率', 'active-members': '活跃成员', retention: '留存率',
-        churn: '流失率', conversion: '转化率', revenue: '收入', cost: '成本', roi: '投资回报率', participation: '活动参与率',
+        churn: '流失率', conversion: '转化率', revenue: '收入', cost: '成本', roi: '投资回报率', participation: '活动参与率', 'repurchase-rate': '复购率',
     },
     days: (n) => `${n} 天`,
     per: { day: '每天', week: '每周', month: '每月', year: '每年' },

@@ -137,6 +137,7 @@ export type CommunityKeywordNames =
     | "redemption"
     | "referral"
     | "region"
+    | "repurchase"
     | "retention"
     | "revenue"
     | "reward"
@@ -683,7 +684,7 @@ export function isKpi(item: unknown): item is Kpi {
     return reflection.isInstance(item, Kpi.$type);
 }
 
-export type KpiMetric = ActiveMembersMetric | ActiveRateMetric | ChurnMetric | ConversionMetric | CostMetric | MembersMetric | NewMembersMetric | ParticipationMetric | RetentionMetric | RevenueMetric | RoiMetric;
+export type KpiMetric = ActiveMembersMetric | ActiveRateMetric | ChurnMetric | ConversionMetric | CostMetric | MembersMetric | NewMembersMetric | ParticipationMetric | RepurchaseMetric | RetentionMetric | RevenueMetric | RoiMetric;
 
 export const KpiMetric = {
     $type: 'KpiMetric'
@@ -967,10 +968,10 @@ export function isPlatform(item: unknown): item is Platform {
     return reflection.isInstance(item, Platform.$type);
 }
 
-export type PropertyName = 'active' | 'activity' | 'baseline' | 'budget' | 'buys' | 'capacity' | 'churn' | 'conversion' | 'cost' | 'cycle' | 'fee' | 'horizon' | 'imitation' | 'innovation' | 'invites' | 'margin' | 'paid' | 'promotion' | 'reach' | 'retention' | 'reward' | 'seed' | 'size' | 'staff' | string;
+export type PropertyName = 'active' | 'activity' | 'baseline' | 'budget' | 'buys' | 'capacity' | 'churn' | 'conversion' | 'cost' | 'cycle' | 'fee' | 'horizon' | 'imitation' | 'innovation' | 'invites' | 'margin' | 'paid' | 'promotion' | 'reach' | 'repurchase' | 'retention' | 'reward' | 'seed' | 'size' | 'staff' | string;
 
 export function isPropertyName(item: unknown): item is PropertyName {
-    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || item === 'retention' || item === 'activity' || item === 'promotion' || item === 'margin' || item === 'baseline' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
+    return item === 'paid' || item === 'churn' || item === 'active' || item === 'reach' || item === 'cost' || item === 'capacity' || item === 'staff' || item === 'invites' || item === 'conversion' || item === 'cycle' || item === 'reward' || item === 'innovation' || item === 'imitation' || item === 'budget' || item === 'size' || item === 'seed' || item === 'buys' || item === 'horizon' || item === 'fee' || item === 'retention' || item === 'activity' || item === 'promotion' || item === 'margin' || item === 'baseline' || item === 'repurchase' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export interface Quantity extends langium.AstNode {
@@ -1062,6 +1063,19 @@ export const Referral = {
 
 export function isReferral(item: unknown): item is Referral {
     return reflection.isInstance(item, Referral.$type);
+}
+
+export interface RepurchaseMetric extends langium.AstNode {
+    readonly $container: Kpi;
+    readonly $type: 'RepurchaseMetric';
+}
+
+export const RepurchaseMetric = {
+    $type: 'RepurchaseMetric'
+} as const;
+
+export function isRepurchaseMetric(item: unknown): item is RepurchaseMetric {
+    return reflection.isInstance(item, RepurchaseMetric.$type);
 }
 
 export interface RetentionMetric extends langium.AstNode {
@@ -1180,6 +1194,7 @@ export interface Tier extends langium.AstNode {
     flows: Array<Flow>;
     name: string;
     platform?: langium.Reference<Platform>;
+    repurchase?: Quantity;
     seed?: Quantity;
     title?: string;
 }
@@ -1196,6 +1211,7 @@ export const Tier = {
     flows: 'flows',
     name: 'name',
     platform: 'platform',
+    repurchase: 'repurchase',
     seed: 'seed',
     title: 'title'
 } as const;
@@ -1273,6 +1289,7 @@ export type CommunityAstType = {
     Quantity: Quantity
     Recurrence: Recurrence
     Referral: Referral
+    RepurchaseMetric: RepurchaseMetric
     RetentionMetric: RetentionMetric
     RevenueMetric: RevenueMetric
     RoiMetric: RoiMetric
@@ -2189,6 +2206,12 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Named.$type]
         },
+        RepurchaseMetric: {
+            name: RepurchaseMetric.$type,
+            properties: {
+            },
+            superTypes: [KpiMetric.$type]
+        },
         RetentionMetric: {
             name: RetentionMetric.$type,
             properties: {
@@ -2297,6 +2320,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 platform: {
                     name: Tier.platform,
                     referenceType: Platform.$type,
+                    optional: true
+                },
+                repurchase: {
+                    name: Tier.repurchase,
                     optional: true
                 },
                 seed: {

@@ -1542,6 +1542,27 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "repurchase"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "repurchase",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@43"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "capacity"
                   },
                   {
@@ -4227,6 +4248,27 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "value": "participation"
               }
             ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Action",
+                "inferredType": {
+                  "$type": "InferredType",
+                  "name": "RepurchaseMetric"
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "repurchase"
+              },
+              {
+                "$type": "Keyword",
+                "value": "rate",
+                "cardinality": "?"
+              }
+            ]
           }
         ]
       },
@@ -4582,6 +4624,10 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "Keyword",
             "value": "baseline"
+          },
+          {
+            "$type": "Keyword",
+            "value": "repurchase"
           }
         ]
       },

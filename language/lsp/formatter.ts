@@ -19,7 +19,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     Platform: ['kind', 'group', 'limit'],
     Audience: ['size', 'age', 'interests', 'active', 'region'],
     Community: ['theme', 'platform', 'audience', 'rules', 'order'],
-    Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'capacity', 'benefits'],
+    Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity', 'benefits'],
     Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label'],
     Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive'],
     Lottery: ['top', 'odds', 'draw', 'redemption', 'free'],

@@ -94,6 +94,7 @@ export class CommunityHoverProvider extends AstNodeHoverProvider {
             if (node.churn) lines.push(`- ${zh ? '流失' : 'churn'}: ${q(node.churn)}`);
             if (node.active) lines.push(`- ${zh ? '活跃' : 'active'}: ${q(node.active)}`);
             if (node.buys) lines.push(`- ${zh ? '购买' : 'buys'}: ${q(node.buys)}`);
+            if (node.repurchase) lines.push(`- ${zh ? '复购' : 'repurchase'}: ${q(node.repurchase)}`);
             for (const f of node.flows) lines.push(`- ${zh ? '晋升自' : 'in from'} ${f.tier.$refText} ${q(f.rate)}`);
             for (const f of node.demotions) lines.push(`- ${zh ? '降级到' : 'down to'} ${f.tier.$refText} ${q(f.rate)}`);
             const community = node.$container;

@@ -11,7 +11,7 @@ import type { CommunitySettings } from '../settings.js';
 import { communityFacts, fmt, moneyOver, nominalPerWeek, sum } from '../validation/domain-calc.js';
 
 /** Quantities whose weekly equivalent is worth showing: shares per period. */
-const RATE_PROPERTIES = new Set(['churn', 'active', 'buys', 'rate']);
+const RATE_PROPERTIES = new Set(['churn', 'active', 'buys', 'repurchase', 'rate']);
 
 export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
     private readonly settings: CommunitySettings;

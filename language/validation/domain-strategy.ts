@@ -4,7 +4,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import {
     isActiveMembersMetric, isActiveRateMetric, isChurnMetric, isConversionMetric, isCostMetric, isMembersMetric,
-    isNewMembersMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
+    isNewMembersMetric, isRepurchaseMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
     type Community, type Kpi, type Tier,
 } from '../generated/ast.js';
 import { kpiName } from '../lower.js';
@@ -17,7 +17,8 @@ const METRIC_WORDS: Record<string, { en: string; zh: string }> = {
     ActiveRateMetric: { en: 'the active rate', zh: '活跃率' }, ActiveMembersMetric: { en: 'active members', zh: '活跃成员' },
     ChurnMetric: { en: 'churn', zh: '流失率' }, RetentionMetric: { en: 'retention', zh: '留存率' },
     ConversionMetric: { en: 'conversion', zh: '转化率' }, NewMembersMetric: { en: 'new members', zh: '新成员' },
-    MembersMetric: { en: 'members', zh: '成员数' },
+    MembersMetric: { en: 'members', zh: '成员数' }, RepurchaseMetric: { en: 'the repurchase rate', zh: '复购率' },
+    ParticipationMetric: { en: 'participation', zh: '活动参与率' },
 };
 
 export function kpiLabel(kpi: Kpi): string {
@@ -73,7 +74,7 @@ export class StrategyChecks {
         const hasCost = community.contents.some((c) => c.cost) || community.activities.some((a) => a.cost) || community.channels.some((c) => c.spend) || community.referrals.some((r) => r.reward);
         const hasRevenue = (community.orderValue !== undefined && tiers.some((t) => t.buys)) || tiers.some((t) => t.entry?.fee);
         let missing: string | undefined;
-        if (isRevenueMetric(metric) && !hasRevenue) missing = zh ? '没有客单价加 “buys”，也没有付费层级' : 'no order value with "buys" and no paid tier';
+        if ((isRevenueMetric(metric) || isRepurchaseMetric(metric)) && !hasRevenue) missing = zh ? '没有客单价加 “buys”，也没有付费层级' : 'no order value with "buys" and no paid tier';
         else if (isCostMetric(metric) && !hasCost) missing = zh ? '没有任何成本或投放' : 'no cost or spend anywhere';
         else if (isRoiMetric(metric) && !(hasCost && hasRevenue)) missing = zh ? 'ROI 需要成本和收入' : 'ROI needs both costs and revenue';
         else if ((isActiveRateMetric(metric) || isActiveMembersMetric(metric)) && !tiers.some((t) => t.active)) missing = zh ? '没有层级设置 “active”' : 'no tier sets "active"';

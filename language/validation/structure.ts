@@ -20,7 +20,7 @@ const SINGLE_PROPERTIES: Record<string, string[]> = {
     Platform: ['kind', 'groupCapacity'],
     Audience: ['size', 'age'],
     Community: ['theme', 'orderValue', 'organic', 'data'],
-    Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'capacity'],
+    Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity'],
     Content: ['kind', 'format', 'platform', 'duration', 'cost', 'owner', 'link', 'label'],
     Activity: ['mode', 'duration', 'reach', 'cost', 'capacity', 'staff', 'owner', 'lottery', 'data'],
     Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'into', 'from', 'until'],

@@ -52,6 +52,7 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Tier.churn': percentRate,
     'Tier.active': percentRate,
     'Tier.buys': percentRate,
+    'Tier.repurchase': percentRate,
     'Tier.seed': count,
     'Tier.capacity': positiveCount,
     'Flow.rate': percentRate,
@@ -87,7 +88,7 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
 /** KPI targets depend on the metric. */
 export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
     MembersMetric: count, NewMembersMetric: count, ActiveMembersMetric: count,
-    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate, ParticipationMetric: share,
+    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate, ParticipationMetric: share, RepurchaseMetric: share,
     ConversionMetric: percentRate,
     RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
@@ -109,7 +110,7 @@ function overrideSpec(o: Override): ValueSpec | undefined {
     const target = o.target?.ref;
     if (!target) return undefined;
     const byType: Record<string, Record<string, string>> = {
-        Tier: { churn: 'Tier.churn', active: 'Tier.active', buys: 'Tier.buys', seed: 'Tier.seed', capacity: 'Tier.capacity', fee: 'Entry.fee' },
+        Tier: { churn: 'Tier.churn', active: 'Tier.active', buys: 'Tier.buys', repurchase: 'Tier.repurchase', seed: 'Tier.seed', capacity: 'Tier.capacity', fee: 'Entry.fee' },
         Platform: { capacity: 'Platform.groupCapacity' },
         Audience: { size: 'Audience.size' },
         Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue', margin: 'Community.margin', baseline: 'Community.baselineBuys' },

@@ -79,7 +79,7 @@ function planOf(c: Community, audience: Dist, extra: Partial<Plan> = {}): Plan {
 }
 
 /** Series whose value is legitimately undefined in some weeks (no members yet, no cohort old enough). */
-const mayBeUndefined = (key: string) => key === 'active-rate' || key === 'participation' || key.startsWith('retention-');
+const mayBeUndefined = (key: string) => key === 'active-rate' || key === 'participation' || key === 'repurchase-rate' || key.startsWith('retention-');
 
 function expectSane(p: Plan, runs = 40): void {
     for (const raw of simulatePlan(p, runs, 3)) {

@@ -18,6 +18,17 @@ describe('model v2 syntax', () => {
         expect(codes(diagnostics)).toEqual([]);
     });
 
+    it('repurchase (复购) on a tier and the repurchase-rate KPI check clean, in English and in Chinese', async () => {
+        const en = await validate(wrap(`  order value 100 CNY
+  tier B { from A 5% per month  buys 3% per month  repurchase 20% per month }
+  kpi Loyal: repurchase rate >= 25%`));
+        expect(codes(en.diagnostics)).toEqual([]);
+        const zh = await validate(wrap(`  order value 100 CNY
+  tier B { from A 5% per month  购买 3% 每月  复购 20% 每月 }
+  kpi Loyal: 复购率 >= 25%`));
+        expect(codes(zh.diagnostics)).toEqual([]);
+    });
+
     it('a relative KPI target against a baseline number: 40% above 3000 is 4,200', async () => {
         const { doc, diagnostics } = await validate(wrap('  kpi Signups: members >= 40% above 50 by week 8'));
         expect(codes(diagnostics)).toEqual([]);
@@ -33,6 +44,10 @@ describe('model v2 syntax', () => {
         ['a negative join rate', '  content N { kind tips  every week on Monday at 20:00  conversion -1% }', 'out-of-range'],
         ['imitation above 1 per month in a yearly rate', '  organic { innovation 0.01 per month  imitation 13 per year }', 'out-of-range'],
         ['a participation target above 100 %', '  kpi participation >= 120%', 'out-of-range'],
+        ['a repurchase rate without a period', '  tier B { repurchase 20% }', 'missing-period'],
+        ['a repurchase rate above 100 %', '  tier B { repurchase 140% per month }', 'out-of-range'],
+        ['a repurchase rate in money', '  tier B { repurchase 20 CNY per month }', 'wrong-unit'],
+        ['a repurchase KPI with nothing to buy', '  kpi repurchase rate >= 25%', 'kpi-unmodelled'],
     ])('%s', async (_what, body, code) => {
         const { diagnostics } = await validate(wrap(body));
         expect(codes(diagnostics)).toContain(code);
