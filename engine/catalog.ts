@@ -46,6 +46,7 @@ export const ENTRY_CONDITIONS = {
 export const INCENTIVE_KINDS = {
     points: { en: 'Points (积分)', zh: '积分' }, coupon: { en: 'Coupon', zh: '优惠券' }, gift: { en: 'Gift', zh: '礼品' },
     'red-packet': { en: 'Red packet (红包)', zh: '红包' }, badge: { en: 'Badge or title', zh: '徽章/头衔' },
+    cash: { en: 'Cash', zh: '现金' }, pack: { en: 'Resource pack (资料包): templates, guides, course notes', zh: '资料包：模板、指南、课程笔记' },
 } as const satisfies Record<string, CatalogEntry>;
 
 export const SHARE_TARGETS = {

@@ -2,6 +2,7 @@
 // on: every uncertain number becomes a slot in a distribution table (sampled once per run), every
 // schedule becomes a per-week count, and the deterministic content effects are worked out per week
 // and tier in advance. Nothing here draws random numbers.
+import { rewardConversionScale, rewardCostFactor } from './rewards.js';
 import { Assumptions } from './assumptions.js';
 import { defaultActivityLifts } from './activity-effects.js';
 import { contentEffect } from './content-effects.js';
@@ -110,6 +111,8 @@ export interface CompiledActivity {
     liftBuys: number;
     costPerRun: number; // slot or -1
     staffHoursPerRun: number;
+    /** Cost of the incentives handed to each participant of a run (engine/rewards.ts), paid in the week the run starts. */
+    incentivePerParticipant: number;
 }
 
 /** Content on a public platform: people outside the community see its posts, and some join. */
@@ -140,7 +143,10 @@ export interface CompiledReferral {
     conversion: number; // slot
     cycleDays: number;
     reward: number; // slot or -1
+    /** Sides rewarded × what one unit of the written reward costs (engine/rewards.ts; cash: 1). */
     rewardSides: number;
+    /** Factor on the conversion when the reward differs from the one the plan states (1 otherwise). */
+    conversionScale: number;
     window: Float64Array;
 }
 
@@ -367,7 +373,8 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             conversion: table.add(r.conversion, 1),
             cycleDays: r.cycleDays,
             reward: table.add(r.reward),
-            rewardSides: r.rewardEachSide ? 2 : 1,
+            rewardSides: (r.rewardEachSide ? 2 : 1) * rewardCostFactor(r.rewardKind, assumptions),
+            conversionScale: r.rewardAsWritten ? rewardConversionScale(r.rewardKind, r.reward, r.rewardAsWritten, assumptions) : 1,
             window: windowFractionPerWeek(plan.start, H, r.from, r.until),
         };
     });
@@ -415,6 +422,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             liftBuys: table.add(lifts.buys, 1),
             costPerRun: table.add(a.costPerRun),
             staffHoursPerRun: staffHoursPerRun(a.mode, a.staff, a.durationMinutes),
+            incentivePerParticipant: a.incentives.reduce((sum, i) => sum + (i.amount ?? 0) * rewardCostFactor(i.kind, assumptions), 0),
         };
     });
 

@@ -22,6 +22,7 @@ export const diagnostics = {
     'missing-property': { severity: 'error', en: '{element} needs "{property}".', zh: '{element}缺少“{property}”。' },
     'multiple-plans': { severity: 'error', en: 'Only one plan block is allowed per plan (also found in {other}).', zh: '一个计划只能有一个 plan 块（另见 {other}）。' },
     'no-plan': { severity: 'error', en: 'This file defines communities but no plan block (start, horizon, currency) is in it or its imports.', zh: '此文件定义了社群，但本文件及其导入中没有 plan 块（开始日期、周期、币种）。' },
+    'reward-needs-amount': { severity: 'error', en: 'A {kind} reward needs an amount, e.g. "reward {kind} 20 CNY" (points: "reward points 500").', zh: '{kind} 奖励需要写明数额，如 “reward {kind} 20 CNY”（积分：“reward points 500”）。' },
     'unknown-kind': { severity: 'warning', en: 'Unknown {what} "{value}"; known: {known}.', zh: '未知的{what}“{value}”；可选：{known}。' },
     'unknown-assumption': { severity: 'error', en: 'Unknown model assumption "{key}"; known: {known}.', zh: '未知的模型假设“{key}”；可选：{known}。' },
     // ---- units and values ----

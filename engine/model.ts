@@ -191,6 +191,10 @@ export const Referral = z.object({
     mechanic: z.string(),
     reward: Dist.optional(),
     rewardEachSide: z.boolean(),
+    /** cash (default), red-packet, coupon, points, gift, pack (资料包), badge: engine/rewards.ts. */
+    rewardKind: z.string().optional(),
+    /** The reward the plan states, kept when a scenario, solve or the sensitivity changes it (its conversion is the stated one at this reward). */
+    rewardAsWritten: Dist.optional(),
     /** Invitations sent per inviting member per period. */
     invites: Rate,
     /** Share of invitations that join. */

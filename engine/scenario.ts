@@ -199,6 +199,8 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                     referral.cycleDays = daysFrom(centre, o.unit ?? o.per);
                     return;
                 case 'reward':
+                    // The stated conversion holds at the stated reward; a changed reward moves it (engine/rewards.ts).
+                    referral.rewardAsWritten ??= referral.reward ?? { kind: 'fixed', value: 0 };
                     referral.reward = o.value;
                     return;
                 default:

@@ -86,7 +86,11 @@ export function tunableParameters(plan: Plan, community: Community): TunablePara
         add(`${r.name}.invites`, `${r.name} invites`, r.invites.value, (_p, com, k) => void (find(com.referrals, r.name).invites = scaleRate(find(com.referrals, r.name).invites, k)));
         add(`${r.name}.conversion`, `${r.name} conversion`, r.conversion, (_p, com, k) => void (find(com.referrals, r.name).conversion = scaleDist(find(com.referrals, r.name).conversion, k)));
         add(`${r.name}.cycle`, `${r.name} cycle time`, { kind: 'fixed', value: r.cycleDays }, (_p, com, k) => void (find(com.referrals, r.name).cycleDays *= k));
-        add(`${r.name}.reward`, `${r.name} reward`, r.reward, (_p, com, k) => void (find(com.referrals, r.name).reward = scaleDist(find(com.referrals, r.name).reward!, k)));
+        add(`${r.name}.reward`, `${r.name} reward`, r.reward, (_p, com, k) => {
+            const rf = find(com.referrals, r.name);
+            rf.rewardAsWritten ??= rf.reward;
+            rf.reward = scaleDist(rf.reward!, k);
+        });
     }
     for (const a of community.activities) {
         add(`${a.name}.reach`, `${a.name} reach`, a.reach, (_p, com, k) => void (find(com.activities, a.name).reach = scaleDist(find(com.activities, a.name).reach!, k)));

@@ -578,7 +578,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
         const rf = c.referrals[k];
         for (let j = 0; j < nb; j++) {
             const invitesPerCycle = (clampTo(P[rf.invites * B + j], COUNT_LIMIT) / rf.invitesWeeksPer) * (rf.cycleDays / 7);
-            const kf = invitesPerCycle * clamp01(P[rf.conversion * B + j]);
+            const kf = invitesPerCycle * clamp01(P[rf.conversion * B + j] * rf.conversionScale);
             let g = kf > 0 ? Math.pow(1 + kf, 7 / rf.cycleDays) - 1 : 0;
             if (!(g < GROWTH_LIMIT)) g = GROWTH_LIMIT;
             b.growth[k * B + j] = g;
@@ -691,6 +691,8 @@ export function weekRates(b: Block, w: number): void {
         }
         const covered = act.cover[w] > 0;
         const cap = act.capacity * act.runsUnderWay[w];
+        // Incentives go to those taking part in the runs that start this week.
+        const incentive = runs > 0 && act.incentivePerParticipant > 0 ? (act.incentivePerParticipant * runs) / Math.max(runs, act.runsUnderWay[w]) : 0;
         const tiers = act.tiers;
         for (let j = 0; j < nb; j++) {
             const ai = a * B + j;
@@ -702,6 +704,10 @@ export function weekRates(b: Block, w: number): void {
                     let part = reach[ai] * eligible;
                     if (part > cap) part = cap;
                     participants[j] += part;
+                    if (incentive > 0) {
+                        costW[j] += part * incentive;
+                        b.costByCategory[ACTIVITY_COST * b.R + b.r0 + j] += part * incentive;
+                    }
                     share = part / eligible;
                 }
             }

@@ -319,6 +319,7 @@ function lowerReferral(r: A.Referral): M.Referral {
         mechanic: r.mechanic ?? 'invite-code',
         reward: dist(r.reward),
         rewardEachSide: r.eachSide,
+        rewardKind: r.rewardKind,
         invites: rate(r.invites) ?? { value: { kind: 'fixed', value: 0 }, per: 'month' },
         conversion: dist(r.conversion) ?? { kind: 'fixed', value: 0 },
         cycleDays: Math.max(1 / 24, days(r.cycle) ?? 7),

@@ -1038,6 +1038,7 @@ export interface Referral extends langium.AstNode {
     mechanic?: string;
     name: string;
     reward?: Quantity;
+    rewardKind?: IncentiveKind;
     sharesTo: Array<ShareTarget>;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
@@ -1055,6 +1056,7 @@ export const Referral = {
     mechanic: 'mechanic',
     name: 'name',
     reward: 'reward',
+    rewardKind: 'rewardKind',
     sharesTo: 'sharesTo',
     tiers: 'tiers',
     title: 'title',
@@ -2182,6 +2184,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 reward: {
                     name: Referral.reward,
+                    optional: true
+                },
+                rewardKind: {
+                    name: Referral.rewardKind,
                     optional: true
                 },
                 sharesTo: {

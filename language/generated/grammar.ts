@@ -3188,6 +3188,19 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   },
                   {
                     "$type": "Assignment",
+                    "feature": "rewardKind",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@24"
+                      },
+                      "arguments": []
+                    },
+                    "cardinality": "?"
+                  },
+                  {
+                    "$type": "Assignment",
                     "feature": "reward",
                     "operator": "=",
                     "terminal": {
@@ -3196,7 +3209,8 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "$ref": "#/rules@43"
                       },
                       "arguments": []
-                    }
+                    },
+                    "cardinality": "?"
                   },
                   {
                     "$type": "Group",

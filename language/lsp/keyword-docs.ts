@@ -96,7 +96,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     // growth
     referral: d('A referral / fission (裂变) mechanic: invite codes, task sharing, posters.', '推荐/裂变机制：邀请码、任务分享、海报。', 'referral InviteCode { mechanic invite-code  invites 0.8 per member per month  conversion 25% }'),
     mechanic: d('How a referral works: invite-code, task-share, poster, referral-link.', '推荐方式：invite-code、task-share、poster、referral-link。', 'mechanic invite-code'),
-    reward: d('What an inviter (and with `each side`, the invitee) gets per join.', '每次成功邀请，邀请人（`each side` 时双方）获得的奖励。', 'reward 20 CNY each side'),
+    reward: d('What an inviter (and with `each side`, the invitee) gets per join: cash by default, or coupon (costs its redemption share), points (their cash value when spent), gift, red-packet, pack (资料包: costs only what you write) or badge. A scenario that changes it changes conversion too (docs/forecast-model.md, Rewards).', '每次成功邀请，邀请人（`each side` 时双方）获得的奖励：默认现金，也可写 coupon（优惠券，按核销率计成本）、points（积分，按兑换价值计）、gift（礼品）、red-packet（红包）、pack（资料包，只计写明的制作成本）或 badge（徽章）。情景中修改奖励也会改变转化率。', 'reward coupon 20 CNY each side'),
     side: d('`each side`: both inviter and invitee are rewarded.', '`each side`：邀请双方都获得奖励。', 'reward 20 CNY each side'),
     invites: d('Invitations each member sends per period.', '每位成员每周期发出的邀请数。', 'invites 0.8 per member per month'),
     conversion: d('Share of invitations that join; on public content, share of viewers who join; as a KPI, the promotion rate between tiers.', '邀请转化为加入的比例；公域内容中为浏览者加入的比例；作为 KPI 时表示层级间转化率。', 'conversion 25%'),

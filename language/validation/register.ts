@@ -28,6 +28,7 @@ export function registerValidationChecks(services: CommunityServices): void {
         Activity: [(n, a) => structure.activity(n, a), (n, a) => structure.duplicateProperties(n, a)],
         Referral: [(n, a) => structure.referral(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Channel: [(n, a) => structure.duplicateProperties(n, a), dated],
+        Incentive: (n, a) => structure.incentive(n, a),
         Organic: (n, a) => structure.duplicateProperties(n, a),
         Quantity: (n, a) => checkQuantity(n, a, settings.lang, planFrameFor(services, n)?.currency),
         TimeWindow: (n, a) => checkTimeWindow(n, a, settings.lang),

@@ -1,13 +1,14 @@
 // Checks of names, tiers and flows, imports and the plan block.
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
 import { WEEKS_PER, type Period } from '../../engine/model.js';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../../engine/platforms.js';
+import { REWARD_KINDS } from '../../engine/rewards.js';
 import type { CommunityServices } from '../community-module.js';
 import {
-    isCommunity, isPlan, type Activity, type Community, type Content, type Import, type Model, type Plan, type Platform, type Referral, type Tier,
+    isCommunity, isPlan, type Activity, type Community, type Content, type Import, type Incentive, type Model, type Plan, type Platform, type Referral, type Tier,
 } from '../generated/ast.js';
 import { resolveImport, unquote } from '../imports.js';
 import { plansInScope } from '../plan-context.js';
@@ -191,6 +192,21 @@ export class StructureChecks {
     referral(referral: Referral, accept: ValidationAcceptor): void {
         if (referral.mechanic !== undefined && !(referral.mechanic in REFERRAL_MECHANICS)) {
             report(accept, this.lang, 'unknown-kind', { what: 'referral mechanic', value: referral.mechanic, known: Object.keys(REFERRAL_MECHANICS).join(', ') }, { node: referral, property: 'mechanic' });
+        }
+        const kind = referral.rewardKind;
+        if (kind !== undefined && !(REWARD_KINDS as readonly string[]).includes(kind)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'reward kind', value: kind, known: REWARD_KINDS.join(', ') }, { node: referral, property: 'rewardKind' });
+        }
+        // `reward pack` and `reward badge` may stand alone (they cost nothing unless an amount is given).
+        const stated = GrammarUtils.findNodeForKeyword(referral.$cstNode, 'reward') !== undefined;
+        if (stated && referral.reward === undefined && kind !== 'pack' && kind !== 'badge') {
+            report(accept, this.lang, 'reward-needs-amount', { kind: kind ?? 'cash' }, { node: referral, property: kind ? 'rewardKind' : 'eachSide' });
+        }
+    }
+
+    incentive(incentive: Incentive, accept: ValidationAcceptor): void {
+        if (!(REWARD_KINDS as readonly string[]).includes(incentive.kind)) {
+            report(accept, this.lang, 'unknown-kind', { what: 'incentive kind', value: incentive.kind, known: REWARD_KINDS.join(', ') }, { node: incentive, property: 'kind' });
         }
     }
 

@@ -2,7 +2,7 @@
 import { CstUtils, GrammarAST, GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
-import { isKpi, isOverride, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
+import { isKpi, isOverride, isReferral, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
 import { WEEKS_PER } from '../../engine/model.js';
 import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
 import { currencyOf, distMax, distMin, durationDays, isComplete, isKnownUnit, KNOWN_UNITS, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
@@ -142,6 +142,8 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
         return spec ? { spec, label: q.$containerProperty === 'base' ? 'KPI baseline' : 'KPI target' } : undefined;
     }
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
+    // Points are counted, not money: `reward points 500`.
+    if (isReferral(container) && q.$containerProperty === 'reward' && container.rewardKind === 'points') return { spec: VALUE_SPECS['Incentive.amount'], label: 'reward' };
     const key = `${container.$type}.${q.$containerProperty}`;
     const spec = VALUE_SPECS[key];
     return spec ? { spec, label: writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;

@@ -29,6 +29,15 @@ describe('model v2 syntax', () => {
         expect(codes(zh.diagnostics)).toEqual([]);
     });
 
+    it('rewards that are not cash: coupon, points, gift, resource pack, badge (and 资料包 in a Chinese plan)', async () => {
+        const { diagnostics } = await validate(wrap(`  referral Coupon { mechanic invite-code  reward coupon 20 CNY each side  invites 1 per member per month  conversion 10% }
+  referral Points { mechanic invite-code  reward points 500  invites 1 per member per month  conversion 10% }
+  referral Pack { mechanic invite-code  reward pack  invites 1 per member per month  conversion 10% }
+  referral Gift { mechanic invite-code  奖励 gift 35 CNY  invites 1 per member per month  conversion 10% }
+  activity Camp { online challenge  every week on Monday at 20:00  incentive coupon 30 CNY  incentive badge }`));
+        expect(codes(diagnostics)).toEqual([]);
+    });
+
     it('a relative KPI target against a baseline number: 40% above 3000 is 4,200', async () => {
         const { doc, diagnostics } = await validate(wrap('  kpi Signups: members >= 40% above 50 by week 8'));
         expect(codes(diagnostics)).toEqual([]);
@@ -47,6 +56,10 @@ describe('model v2 syntax', () => {
         ['a repurchase rate without a period', '  tier B { repurchase 20% }', 'missing-period'],
         ['a repurchase rate above 100 %', '  tier B { repurchase 140% per month }', 'out-of-range'],
         ['a repurchase rate in money', '  tier B { repurchase 20 CNY per month }', 'wrong-unit'],
+        ['a coupon reward without an amount', '  referral R { mechanic invite-code  reward coupon  invites 1 per member per month }', 'reward-needs-amount'],
+        ['a bare reward', '  referral R { mechanic invite-code  reward  invites 1 per member per month }', 'reward-needs-amount'],
+        ['an unknown reward kind', '  referral R { mechanic invite-code  reward voucher 10 CNY  invites 1 per member per month }', 'unknown-kind'],
+        ['negative points', '  referral R { mechanic invite-code  reward points -5  invites 1 per member per month }', 'out-of-range'],
         ['a repurchase KPI with nothing to buy', '  kpi repurchase rate >= 25%', 'kpi-unmodelled'],
     ])('%s', async (_what, body, code) => {
         const { diagnostics } = await validate(wrap(body));
