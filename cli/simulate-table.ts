@@ -28,6 +28,7 @@ const EN = {
     grossOnly: (gross: string) => `ROI on gross sales P50 ${gross} (no margin given)`,
     incremental: (rev: string, roi: string) => `; incremental revenue over the baseline P50 ${rev}, incremental ROI ${roi}`,
     kpiHead: ['KPI', 'target', 'by week', 'P(success)', 'P50 (P10–P90) at deadline'],
+    relative: (pct: string, scenario: string) => ` (${pct} above ${scenario}, P50)`,
     note: 'note: ',
     budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `Budget ${amount} ${currency}: total cost P50 ${p50} (P10–P90 ${p10}–${p90}), within budget in ${within} of runs.`,
     sensitivityTitle: (kpi: string, community: string, runs: number) => `Sensitivity of ${kpi} (${community}) to ±20 % on each parameter, ${runs} runs each`,
@@ -59,6 +60,7 @@ const ZH: Words = {
     grossOnly: (gross: string) => `按销售额计算的投资回报率 P50 ${gross}（未设毛利率）`,
     incremental: (rev: string, roi: string) => `；相对基准的增量收入 P50 ${rev}，增量投资回报率 ${roi}`,
     kpiHead: ['KPI', '目标', '截止周', '达成概率', '截止时 P50（P10–P90）'],
+    relative: (pct: string, scenario: string) => `（比情景 ${scenario} 高 ${pct}，P50）`,
     note: '注：',
     budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `预算 ${amount} ${currency}：总成本 P50 ${p50}（P10–P90 ${p10}–${p90}），${within} 的模拟在预算之内。`,
     sensitivityTitle: (kpi: string, community: string, runs: number) => `${kpi}（${community}）对各参数 ±20% 的敏感性，每项 ${runs} 次模拟`,
@@ -227,7 +229,8 @@ function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
     for (const k of kpis) {
         const unit = kpiUnit(k);
         const per = k.targetPer ? ` per ${k.targetPer}` : '';
-        rows.push([k.name, `${k.op} ${fmt(k.target, unit)}${per}`, String(k.deadlineWeek), fmt(k.probability, 'share'), `${fmt(k.p50, unit)} (${fmt(k.p10, unit)}–${fmt(k.p90, unit)})`]);
+        const rel = k.relativeTo ? w.relative(`${Math.round((k.relativeTo.factor - 1) * 1000) / 10}%`, k.relativeTo.scenario) : '';
+        rows.push([k.name, `${k.op} ${fmt(k.target, unit)}${per}${rel}`, String(k.deadlineWeek), fmt(k.probability, 'share'), `${fmt(k.p50, unit)} (${fmt(k.p10, unit)}–${fmt(k.p90, unit)})`]);
     }
     const text = pad(rows, [false, false, true, true, true]).split('\n');
     return text

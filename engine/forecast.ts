@@ -9,7 +9,8 @@ import { Plan } from './model.js';
 import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
 import { sensitivity, sensitivityRuns } from './sensitivity.js';
-import { COST_CATEGORIES, meetsTarget, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
+import { KpiTargets, kpiHits } from './kpi-targets.js';
+import { COST_CATEGORIES, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
 import { roiOf } from './simulate-week.js';
 import { summarise } from './stats.js';
 
@@ -53,15 +54,13 @@ export function seriesAt(raw: RawResult, seriesIndex: number, week: number, out:
     return reader.read(seriesIndex, week, out);
 }
 
-export function summariseKpi(raw: RawResult, k: number, scratch = new Float64Array(raw.runs)): KpiForecast {
+export function summariseKpi(raw: RawResult, k: number, scratch = new Float64Array(raw.runs), targets?: Float64Array): KpiForecast {
     const ck = raw.compiled.kpis[k];
     const kpi = ck.kpi;
-    let hits = 0;
-    for (let r = 0; r < raw.runs; r++) {
-        const v = raw.kpiValues[k * raw.runs + r];
-        scratch[r] = v;
-        if (meetsTarget(v, kpi.op, kpi.target)) hits++;
-    }
+    const hits = kpiHits(raw, k, targets);
+    // A target relative to another scenario differs run by run: the one shown is its median.
+    const target = targets ? (round(summarise(targets, raw.runs).p50) ?? 0) : kpi.target;
+    for (let r = 0; r < raw.runs; r++) scratch[r] = raw.kpiValues[k * raw.runs + r];
     const s = summarise(scratch, raw.runs);
     return {
         name: kpi.name,
@@ -71,7 +70,8 @@ export function summariseKpi(raw: RawResult, k: number, scratch = new Float64Arr
         ...(kpi.toTier !== undefined ? { toTier: kpi.toTier } : {}),
         ...(kpi.windowDays !== undefined ? { windowDays: kpi.windowDays } : {}),
         op: kpi.op,
-        target: kpi.target,
+        target,
+        ...(kpi.relativeTo ? { relativeTo: kpi.relativeTo } : {}),
         ...(kpi.targetPer !== undefined ? { targetPer: kpi.targetPer } : {}),
         deadlineWeek: ck.week + 1,
         probability: round(hits / raw.runs) ?? 0,
@@ -82,7 +82,7 @@ export function summariseKpi(raw: RawResult, k: number, scratch = new Float64Arr
     };
 }
 
-export function summariseCommunity(raw: RawResult): CommunityForecast {
+export function summariseCommunity(raw: RawResult, targets?: KpiTargets, ci = 0): CommunityForecast {
     const c: CompiledCommunity = raw.compiled;
     const H = c.horizon;
     const scratch = new Float64Array(raw.runs);
@@ -118,7 +118,7 @@ export function summariseCommunity(raw: RawResult): CommunityForecast {
                 mean,
             };
         }),
-        kpis: c.kpis.map((_, k) => summariseKpi(raw, k, scratch)),
+        kpis: c.kpis.map((ck, k) => summariseKpi(raw, k, scratch, targets?.targets(ci, ck.kpi))),
         costByCategory: COST_CATEGORIES.map((category, i) => {
             scratch.set(raw.costByCategory.subarray(i * raw.runs, (i + 1) * raw.runs));
             const q = summarise(scratch, raw.runs);
@@ -180,11 +180,12 @@ function moneyOf(raw: RawResult, reader: SeriesReader, scratch: Float64Array): N
 export function forecastScenario(plan: Plan, scenario: string | null, runs: number, seed: number, onProgress?: (done: number) => void): ScenarioForecast {
     const applied = applyScenario(plan, scenario);
     const raws = simulatePlan(applied, runs, seed, onProgress);
+    const targets = new KpiTargets(plan, runs, seed, simulatePlan);
     const title = scenario === null ? undefined : plan.scenarios.find((s) => s.name === scenario)?.title;
     const result: ScenarioForecast = {
         scenario,
         ...(title !== undefined ? { title } : {}),
-        communities: raws.map(summariseCommunity),
+        communities: raws.map((raw, ci) => summariseCommunity(raw, targets, ci)),
     };
     if (applied.budget !== undefined && raws.length > 0) {
         const totals = new Float64Array(runs);

@@ -250,6 +250,11 @@ export const Kpi = z.object({
     target: z.number(),
     /** Period of a rate target (conversion 6% per month). */
     targetPer: Period.optional(),
+    /**
+     * `>= 20% above scenario NoAds`: the target of each run is factor × the same KPI's value in the same
+     * run of that scenario (common random numbers); `target` then holds the factor.
+     */
+    relativeTo: z.object({ scenario: z.string(), factor: z.number() }).optional(),
     /** 1-based week of the plan by which the target must hold (default: the last week). */
     deadlineWeek: z.number().int().positive(),
     source: SourceRef.optional(),

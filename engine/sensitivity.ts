@@ -9,7 +9,8 @@ import type { SensitivityReport } from './forecast-schema.js';
 import type { Community, Dist, Plan, Rate } from './model.js';
 import { distCentre, Random, scaleDist } from './random.js';
 import { applyScenario } from './scenario.js';
-import { meetsTarget, simulateCommunity } from './simulate.js';
+import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
+import { simulateCommunity } from './simulate.js';
 import { summarise } from './stats.js';
 
 export const SENSITIVITY_FACTORS = [0.8, 1.2] as const;
@@ -174,8 +175,7 @@ export function sensitivity(plan: Plan, options: SensitivityOptions): Sensitivit
         });
         done += options.runs;
         const values = raw.kpiValues.slice(k * raw.runs, (k + 1) * raw.runs);
-        let hits = 0;
-        for (const v of values) if (meetsTarget(v, kpi.op, kpi.target)) hits++;
+        const hits = kpiHits(raw, k, kpiTargetsOf(plan, options.runs, options.seed).targets(target.community, kpi));
         const s = summarise(values, raw.runs);
         return { value: s.p50, probability: hits / raw.runs };
     };

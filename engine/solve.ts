@@ -19,7 +19,8 @@ import { compileCommunity, S } from './compile.js';
 import type { Dist, Plan } from './model.js';
 import { distCentre, Random, scaleDist } from './random.js';
 import { applyScenario, ScenarioError } from './scenario.js';
-import { meetsTarget, SeriesReader, simulateCommunity } from './simulate.js';
+import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
+import { SeriesReader, simulateCommunity } from './simulate.js';
 
 export interface Lever {
     /** Item name (or "plan") and property, as in a scenario override. */
@@ -166,10 +167,7 @@ export function evaluate(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs'
         options.kpis.forEach((name, i) => {
             const k = compiled.kpis.findIndex((x) => x.kpi.name === name);
             if (k < 0) return;
-            const kpi = compiled.kpis[k].kpi;
-            let n = 0;
-            for (let r = 0; r < raw.runs; r++) if (meetsTarget(raw.kpiValues[k * raw.runs + r], kpi.op, kpi.target)) n++;
-            hits[i] = n / raw.runs;
+            hits[i] = kpiHits(raw, k, kpiTargetsOf(plan, options.runs, options.seed).targets(ci, compiled.kpis[k].kpi)) / raw.runs;
         });
         new SeriesReader(raw).read(S.cumulativeCost, compiled.horizon - 1, scratch);
         let sum = 0;

@@ -387,7 +387,8 @@ function lowerKpi(k: A.Kpi, frame: PlanFrame): M.Kpi {
         windowDays: A.isRetentionMetric(m) ? days(m.window) : undefined,
         op,
         // `>= 40% above 3000`: a relative target against a stated baseline number is 3000 × 1.4.
-        target: k.base ? readQuantity(k.base).center * (1 + target.center) : target.center,
+        target: k.base ? readQuantity(k.base).center * (1 + target.center) : k.baseScenario ? 1 + target.center : target.center,
+        ...(k.baseScenario ? { relativeTo: { scenario: k.baseScenario.ref?.name ?? k.baseScenario.$refText, factor: 1 + target.center } } : {}),
         targetPer: k.base ? readQuantity(k.base).period : target.period,
         deadlineWeek: Math.max(1, Math.round(deadlineWeek)),
         source: sourceOf(k),

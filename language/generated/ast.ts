@@ -661,6 +661,7 @@ export interface Kpi extends langium.AstNode {
     readonly $container: Community;
     readonly $type: 'Kpi';
     base?: Quantity;
+    baseScenario?: langium.Reference<Scenario>;
     deadlineDate?: string;
     deadlineWeek?: number;
     metric: KpiMetric;
@@ -672,6 +673,7 @@ export interface Kpi extends langium.AstNode {
 export const Kpi = {
     $type: 'Kpi',
     base: 'base',
+    baseScenario: 'baseScenario',
     deadlineDate: 'deadlineDate',
     deadlineWeek: 'deadlineWeek',
     metric: 'metric',
@@ -1807,6 +1809,11 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
             properties: {
                 base: {
                     name: Kpi.base,
+                    optional: true
+                },
+                baseScenario: {
+                    name: Kpi.baseScenario,
+                    referenceType: Scenario.$type,
                     optional: true
                 },
                 deadlineDate: {

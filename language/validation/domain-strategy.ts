@@ -115,6 +115,8 @@ export class StrategyChecks {
         if (!modelsGrowth) return;
         const best = facts.best.kpiValues[k];
         if (!Number.isFinite(best)) return;
+        // A target relative to another scenario is per run (engine/kpi-targets.ts): no fixed number to compare.
+        if (compiled.kpis[k].kpi.relativeTo) return;
         const target = compiled.kpis[k].kpi.target;
         const week = compiled.kpis[k].week + 1;
         const zh = this.lang === 'zh-CN';

@@ -134,7 +134,7 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
         const spec = overrideSpec(container);
         return spec ? { spec, label: `${container.plan ? 'plan' : (container.target?.$refText ?? '?')}.${container.property}` } : undefined;
     }
-    if (isKpi(container) && q.$containerProperty === 'target' && container.base) {
+    if (isKpi(container) && q.$containerProperty === 'target' && (container.base || container.baseScenario)) {
         return { spec: relativeTarget, label: 'KPI target' };
     }
     if (isKpi(container) && (q.$containerProperty === 'target' || q.$containerProperty === 'base')) {

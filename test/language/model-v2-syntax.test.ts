@@ -38,6 +38,18 @@ describe('model v2 syntax', () => {
         expect(codes(diagnostics)).toEqual([]);
     });
 
+    it('a KPI relative to another scenario checks clean; an unknown scenario does not', async () => {
+        const scen = (body: string, name: string) => `${wrap(body)}scenario ${name} { drop Ads }\n`;
+        const ok = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20% above scenario NoAds`, 'NoAds'));
+        expect(codes(ok.diagnostics)).toEqual([]);
+        const zh = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: 成员 >= 20% above 场景 NoAds`, 'NoAds'));
+        expect(codes(zh.diagnostics)).toEqual([]);
+        const missing = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20% above scenario Nope`, 'NoAds'));
+        expect(codes(missing.diagnostics).length).toBeGreaterThan(0);
+        const unit = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20 above scenario NoAds`, 'NoAds'));
+        expect(codes(unit.diagnostics)).toContain('wrong-unit');
+    });
+
     it('a relative KPI target against a baseline number: 40% above 3000 is 4,200', async () => {
         const { doc, diagnostics } = await validate(wrap('  kpi Signups: members >= 40% above 50 by week 8'));
         expect(codes(diagnostics)).toEqual([]);
