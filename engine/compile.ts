@@ -9,7 +9,7 @@ import { contentEffect } from './content-effects.js';
 import { publicReachOf } from './public-reach.js';
 import { HOURS_PER_POST, staffHoursPerRun } from './staff.js';
 import { coveragePerWeek, occurrencesPerWeek, windowFractionPerWeek } from './cadence.js';
-import { WEEKS_PER, type Community, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
+import { WEEKS_PER, type Community, type Content, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
 import { parsePeriod } from './rates.js';
 
 /** Retention windows (days) always reported; KPI windows are added to these. */
@@ -24,6 +24,44 @@ export interface SeriesDef {
     readonly unit: SeriesUnit;
     readonly tier?: string;
     readonly platform?: string;
+}
+
+/**
+ * A cadence set by a scenario or `solve` (`Tips.posts = 5 per week`): the schedule keeps its shape and
+ * is scaled so that it averages that many posts a week from its first posting week to its last
+ * (fractions of a post are expected posts). A content that never posts within the horizon posts that
+ * many every week.
+ */
+export function rescaleCadence(posts: Float64Array, perWeek: number): void {
+    const target = Math.max(0, perWeek);
+    const { weeks, total } = cadenceSpan(posts);
+    if (weeks === 0) posts.fill(target);
+    else for (let w = 0; w < posts.length; w++) posts[w] *= (target * weeks) / total;
+}
+
+/** Posts and weeks from a schedule's first posting week to its last. */
+function cadenceSpan(posts: Float64Array): { weeks: number; total: number } {
+    let first = -1;
+    let last = -1;
+    let total = 0;
+    for (let w = 0; w < posts.length; w++) {
+        if (!(posts[w] > 0)) continue;
+        if (first < 0) first = w;
+        last = w;
+        total += posts[w];
+    }
+    return { weeks: first < 0 ? 0 : last - first + 1, total };
+}
+
+/** A content's posts per week as its schedules give them (the cadence `rescaleCadence` sets). */
+export function cadenceOf(plan: Plan, content: Content): number {
+    const posts = new Float64Array(plan.horizonWeeks);
+    for (const s of content.schedules) {
+        const n = occurrencesPerWeek(s, plan.start, plan.horizonWeeks);
+        for (let w = 0; w < posts.length; w++) posts[w] += n[w];
+    }
+    const { weeks, total } = cadenceSpan(posts);
+    return weeks === 0 ? 0 : total / weeks;
 }
 
 /** Indexes of the fixed series; per-tier, retention and group series follow. */
@@ -456,6 +494,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
             const n = occurrencesPerWeek(s, plan.start, H);
             for (let w = 0; w < H; w++) contentPosts[c * H + w] += n[w];
         }
+        if (content.postsPerWeek !== undefined) rescaleCadence(contentPosts.subarray(c * H, (c + 1) * H), content.postsPerWeek);
         const mask = new Uint8Array(T);
         if (content.tiers.length === 0) mask.fill(1);
         for (const name of content.tiers) {

@@ -122,6 +122,8 @@ export const Content = z.object({
     tiers: z.array(z.string()),
     platform: z.string().optional(),
     costPerPost: Dist.optional(),
+    /** Posts per week set by a scenario or `solve` (`Tips.posts = 5 per week`): the schedule is scaled to it (engine/compile.ts rescaleCadence). */
+    postsPerWeek: z.number().optional(),
     /** Views of one post outside the community (public platforms; default from engine/public-reach.ts). */
     reachPerPost: Dist.optional(),
     /** Share of those viewers who join the community (public platforms). */

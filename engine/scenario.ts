@@ -74,6 +74,13 @@ function rateOf(o: Override, existing: Rate | undefined, what: string): Rate {
     return { value: o.value, per };
 }
 
+/** `5 per week`, `20 per month`: posts per week (a cadence needs its period). */
+function postsPerWeek(o: Override, what: string): number {
+    const per = parsePeriod(o.per);
+    if (!per) throw new ScenarioError(`${what} is a cadence: the override needs a period (e.g. "5 per week").`, { kind: 'needs-period', params: { property: what } });
+    return Math.max(0, distCentre(o.value)) / WEEKS_PER[per];
+}
+
 function weeksFrom(value: number, unit: string | undefined): number {
     const per: Period = parsePeriod(unit) ?? 'week';
     return Math.max(1, Math.round(value * WEEKS_PER[per]));
@@ -158,7 +165,8 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
             if (prop === 'cost') content.costPerPost = o.value;
             else if (prop === 'reach') content.reachPerPost = o.value;
             else if (prop === 'conversion') content.joinRate = o.value;
-            else unknownProperty('content', content.name, prop, ['cost', 'reach', 'conversion']);
+            else if (prop === 'posts') content.postsPerWeek = postsPerWeek(o, where);
+            else unknownProperty('content', content.name, prop, ['cost', 'reach', 'conversion', 'posts']);
             return;
         }
         const activity = community.activities.find((a) => a.name === o.target);

@@ -15,7 +15,7 @@
 //   box; a candidate whose mean total cost exceeds the budget is infeasible. Only improvements are
 //   taken, so the allocation never does worse than the best single lever under the same budget.
 import { Assumptions } from './assumptions.js';
-import { compileCommunity, S } from './compile.js';
+import { cadenceOf, compileCommunity, S } from './compile.js';
 import type { Dist, Plan } from './model.js';
 import { distCentre, Random, scaleDist } from './random.js';
 import { applyScenario, ScenarioError } from './scenario.js';
@@ -104,7 +104,11 @@ function findDist(plan: Plan, lever: Lever): Found | undefined {
             const flow = t.flowsFrom.find((f) => f.tier === property);
             if (flow) return { dist: flow.rate.value, per: flow.rate.per };
         }
-        for (const x of c.contents) if (x.name === target) return property === 'cost' ? { dist: x.costPerPost } : property === 'reach' ? { dist: x.reachPerPost } : property === 'conversion' ? { dist: x.joinRate } : undefined;
+        for (const x of c.contents) {
+            if (x.name !== target) continue;
+            if (property === 'posts') return { dist: { kind: 'fixed', value: x.postsPerWeek ?? cadenceOf(plan, x) }, per: 'week' };
+            return property === 'cost' ? { dist: x.costPerPost } : property === 'reach' ? { dist: x.reachPerPost } : property === 'conversion' ? { dist: x.joinRate } : undefined;
+        }
         for (const a of c.activities) {
             if (a.name !== target) continue;
             if (property === 'reach') return { dist: a.reach };

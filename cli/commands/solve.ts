@@ -275,6 +275,8 @@ function valueText(doc: LangiumDocument, plan: Plan, lever: Lever, value: number
     // Nothing to copy the unit from: write one, so the next line is never read as this value's unit.
     const unit = UNITS[lever.property];
     if (unit === '%') return `${num(value * 100)}%`;
+    // A cadence: posts per week (the plan writes a schedule, not a number).
+    if (lever.property === 'posts') return `${num(value)} per week`;
     if (lever.target === 'plan' && lever.property === 'budget') return `${num(value)} ${plan.currency}`;
     return unit ? `${num(value)} ${unit}` : num(value);
 }
