@@ -9,7 +9,7 @@ import { contentEffect } from './content-effects.js';
 import { publicReachOf } from './public-reach.js';
 import { HOURS_PER_POST, staffHoursPerRun } from './staff.js';
 import { coveragePerWeek, occurrencesPerWeek, windowFractionPerWeek } from './cadence.js';
-import { WEEKS_PER, type Community, type Content, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
+import { WEEKS_PER, type Activity, type Community, type Content, type Dist, type Kpi, type Period, type Plan, type Rate } from './model.js';
 import { parsePeriod } from './rates.js';
 
 /** Retention windows (days) always reported; KPI windows are added to these. */
@@ -51,6 +51,13 @@ function cadenceSpan(posts: Float64Array): { weeks: number; total: number } {
         total += posts[w];
     }
     return { weeks: first < 0 ? 0 : last - first + 1, total };
+}
+
+/** Runs of an activity over the horizon as its schedules give them (the total `Salon.runs = 6` scales). */
+export function runsOf(plan: Plan, activity: Activity): number {
+    let total = 0;
+    for (const s of activity.schedules) for (const n of occurrencesPerWeek(s, plan.start, plan.horizonWeeks)) total += n;
+    return total;
 }
 
 /** A content's posts per week as its schedules give them (the cadence `rescaleCadence` sets). */
@@ -445,6 +452,16 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         // A covered week without a new run belongs to runs that started earlier and are still going.
         const runsUnderWay = new Float64Array(H);
         for (let w = 0; w < H; w++) runsUnderWay[w] = runs[w] > 0 ? runs[w] : cover[w] > 0 ? (w > 0 && runsUnderWay[w - 1] > 0 ? runsUnderWay[w - 1] : 1) : 0;
+        // Runs set by a scenario or solve (`Salon.runs = 6`): every run date holds proportionally more
+        // (or fewer) sessions, so cost, staff hours and seats (capacity × runs) follow; the weeks covered do not change.
+        if (a.runsTotal !== undefined) {
+            const total = runs.reduce((s, x) => s + x, 0);
+            const k = total > 0 ? Math.max(0, a.runsTotal) / total : 0;
+            for (let w = 0; w < H; w++) {
+                runs[w] *= k;
+                runsUnderWay[w] *= k;
+            }
+        }
         return {
             name: a.name,
             tierMask,

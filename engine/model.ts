@@ -169,6 +169,8 @@ export const Activity = z.object({
     location: z.string().optional(),
     schedules: z.array(Schedule),
     durationMinutes: z.number().nonnegative(),
+    /** Runs over the horizon set by a scenario or `solve` (`Salon.runs = 6`): the schedule's runs scaled to that total. */
+    runsTotal: z.number().optional(),
     tiers: z.array(z.string()),
     /** Share of the targeted tiers that takes part in a run. */
     reach: Dist.optional(),

@@ -184,6 +184,9 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                 case 'staff':
                     activity.staff = centre;
                     return;
+                case 'runs':
+                    activity.runsTotal = Math.max(0, centre);
+                    return;
                 case 'retention':
                 case 'activity':
                 case 'promotion':
@@ -191,7 +194,7 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
                     activity.lifts[prop] = o.value;
                     return;
                 default:
-                    unknownProperty('activity', activity.name, prop, ['reach', 'cost', 'capacity', 'staff', 'retention', 'activity', 'promotion', 'buys']);
+                    unknownProperty('activity', activity.name, prop, ['reach', 'cost', 'capacity', 'staff', 'runs', 'retention', 'activity', 'promotion', 'buys']);
             }
         }
         const referral = community.referrals.find((r) => r.name === o.target);

@@ -15,7 +15,7 @@
 //   box; a candidate whose mean total cost exceeds the budget is infeasible. Only improvements are
 //   taken, so the allocation never does worse than the best single lever under the same budget.
 import { Assumptions } from './assumptions.js';
-import { cadenceOf, compileCommunity, S } from './compile.js';
+import { cadenceOf, compileCommunity, runsOf, S } from './compile.js';
 import type { Dist, Plan } from './model.js';
 import { distCentre, Random, scaleDist } from './random.js';
 import { applyScenario, ScenarioError } from './scenario.js';
@@ -115,6 +115,7 @@ function findDist(plan: Plan, lever: Lever): Found | undefined {
             if (property === 'cost') return { dist: a.costPerRun };
             if (property === 'capacity') return { dist: a.capacity !== undefined ? { kind: 'fixed', value: a.capacity } : undefined };
             if (property === 'staff') return { dist: a.staff !== undefined ? { kind: 'fixed', value: a.staff } : undefined };
+            if (property === 'runs') return { dist: { kind: 'fixed', value: a.runsTotal ?? runsOf(plan, a) } };
             if (property === 'retention' || property === 'activity' || property === 'promotion' || property === 'buys') return { dist: a.lifts[property] };
         }
         for (const r of c.referrals) {

@@ -70,6 +70,7 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     'Lottery.topPrize': { ...money, period: 'forbidden' },
     'DataCollection.retention': duration,
     'Referral.reward': { ...money, period: 'forbidden' },
+    'Activity.runs': { classes: ['plain', 'count'], period: 'forbidden', min: 0, expected: ['a number of runs over the horizon (e.g. 6)', '整个周期的场次（如 6）'] },
     'Content.posts': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['posts per period (e.g. 5 per week)', '每周期发布条数（如 5 per week）'] },
     'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'] },
     'Referral.conversion': share,
@@ -116,7 +117,7 @@ function overrideSpec(o: Override): ValueSpec | undefined {
         Audience: { size: 'Audience.size' },
         Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue', margin: 'Community.margin', baseline: 'Community.baselineBuys' },
         Content: { cost: 'Content.cost', reach: 'Content.reach', conversion: 'Content.conversion', posts: 'Content.posts' },
-        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount', buys: 'Lift.amount' },
+        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', runs: 'Activity.runs', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount', buys: 'Lift.amount' },
         Referral: { invites: 'Referral.invites', conversion: 'Referral.conversion', cycle: 'Referral.cycle', reward: 'Referral.reward' },
         Channel: { paid: 'Channel.spend', spend: 'Channel.spend', cost: 'Channel.costPerJoin', 'cost-per-join': 'Channel.costPerJoin', costPerJoin: 'Channel.costPerJoin' },
     };

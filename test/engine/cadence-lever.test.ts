@@ -55,3 +55,28 @@ describe('content cadence lever', () => {
         expect(k.probability).toBeGreaterThanOrEqual(0.48);
     });
 });
+
+describe('activity runs lever', () => {
+    const salon = (runsTotal?: number): Plan => plan([community({
+        tiers: [tier('A', { seed: fixed(2000), churn: rate(0.08), active: rate(0.2, 'week') })],
+        activities: [{
+            name: 'Salon', mode: 'offline', kind: 'salon', durationMinutes: 180, tiers: [], lifts: {}, materials: [], incentives: [],
+            schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-01-09' }, { frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-02-06' }],
+            reach: fixed(0.4), capacity: 60, costPerRun: fixed(1000), runsTotal,
+        }],
+    })], { horizonWeeks: 13 });
+
+    it('Salon.runs = 6 triples the runs of each date: cost × 3, seats × 3, more taking part', () => {
+        const a = new Assumptions();
+        const base = compileCommunity(salon(), salon().communities[0], a).activities[0];
+        const more = compileCommunity(salon(6), salon(6).communities[0], a).activities[0];
+        expect(more.runs.reduce((s, x) => s + x, 0)).toBeCloseTo(6, 12);
+        expect(more.runsUnderWay[1]).toBeCloseTo(3 * base.runsUnderWay[1], 12);
+        const scenario = { ...salon(), scenarios: [{ name: 'Six', overrides: [{ target: 'Salon', property: 'runs', value: fixed(6) }], drops: [] }] };
+        const report = forecast(scenario, { runs: 200, seed: 1, scenarios: [null, 'Six'] });
+        const cost = (i: number) => report.forecasts[i].communities[0].costByCategory!.find((c) => c.category === 'activities')!.mean;
+        expect(cost(1)).toBeCloseTo(3 * cost(0), 0);
+        const part = (i: number) => seriesOf(report, 'participation', i).mean[1]!;
+        expect(part(1)).toBeCloseTo(3 * part(0), 3);
+    });
+});
