@@ -1,5 +1,5 @@
 // The `community/forecast` LSP request and the data the preview shows. Shared by the server (which
-// fills it from the engine, server/forecast-view.ts), the extension host (which forwards it) and the
+// fills it from the engine's view model, engine/view/forecast-view.ts), the extension host (which forwards it) and the
 // webview (which draws it); it lives outside all three so none imports another (lint-enforced).
 // Plain JSON only: no classes, no functions, nothing from vscode or langium.
 
@@ -44,6 +44,14 @@ export interface SeriesView {
 
 export interface KpiView {
     name: string;
+    /** The tier of a per-tier KPI (members in Core), and the tiers of a conversion KPI. */
+    tier?: string;
+    fromTier?: string;
+    toTier?: string;
+    /** A retention KPI's window. */
+    windowDays?: number;
+    /** A rate target's period ("6% per month"); such a target is not drawn as a line. */
+    targetPer?: string;
     /** Human-readable target, e.g. "members ≥ 20000 by week 26". */
     label: string;
     metric: string;
@@ -64,6 +72,8 @@ export type KpiUnit = 'count' | 'percent' | 'money' | 'ratio';
 export interface SensitivityItem {
     /** Parameter being varied, e.g. "DouyinAds.paid". */
     parameter: string;
+    /** The engine's id of the parameter ("FitHome.DouyinAds.costPerJoin"), from which each language labels it. */
+    id?: string;
     /** KPI value (or probability) with the parameter at −20 % and +20 %. */
     low: number;
     high: number;
@@ -105,7 +115,48 @@ export interface CommunityForecastView {
     kpis: KpiView[];
     /** The sensitivity analysis, on the community whose KPI it measures. */
     sensitivity?: SensitivityView;
+    /** New members by where they came from (the forecast's attribution), largest first; absent without attribution. */
+    sources?: SourceView[];
+    /** ROI on margin and gross, incremental revenue and ROI at the horizon. */
+    money?: MoneyView[];
+    /** The plan's observed weeks (its `actuals` file), one entry per series they can be laid over. */
+    actuals?: ActualSeriesView[];
     source?: SourceRef;
+}
+
+/** One source of new members: organic growth, a paid channel, a referral campaign, a public content item or an activity. */
+export interface SourceView {
+    /** "organic" or the item's name. */
+    source: string;
+    kind: 'organic' | 'channel' | 'referral' | 'content' | 'activity';
+    /** The item's title and name ("" for organic: each surface says "organic" in its language). */
+    label: string;
+    p10: number;
+    p50: number;
+    p90: number;
+    mean: number;
+    /** Share of the mean new members of all sources (null when none joined). */
+    share: number | null;
+    /** Mean new members from this source in each week (index 0 = week 1). */
+    weekly: number[];
+}
+
+/** A money figure at the horizon (P10, P50, P90). */
+export interface MoneyView {
+    kind: 'margin-roi' | 'gross-roi' | 'incremental-revenue' | 'incremental-roi';
+    /** The contribution margin ROI is computed on (margin-roi only). */
+    margin?: number;
+    unit: 'money' | 'ratio';
+    p10: number;
+    p50: number;
+    p90: number;
+}
+
+/** Observed values of one forecast series, with whether each left the forecast's P10–P90 band. */
+export interface ActualSeriesView {
+    /** "total", a tier name (members), "active-rate" or "revenue" (cumulative). */
+    key: string;
+    points: { week: number; value: number; outside: boolean }[];
 }
 
 export interface ScenarioForecastView {

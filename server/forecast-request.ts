@@ -6,7 +6,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
 import { forecast } from '../engine/forecast.js';
 import type { Plan } from '../engine/model.js';
-import { calendarView, planSummary, scenarioView } from './forecast-view.js';
+import { calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';

@@ -5,7 +5,13 @@ import type { CommunityForecast, ForecastReport, KpiForecast, ScenarioForecast }
 import type { Activity, Plan } from '../model.js';
 import type { ItemKind, Occurrence, PlanSchedule } from '../schedule.js';
 import { compareText } from '../text.js';
-import { lightOf, type Light } from './i18n.js';
+import type { ChartDefinition } from '../view/charts.js';
+import { communityCharts } from '../view/charts.js';
+import { actualsView, communityView, costRows as viewCostRows, displayName, moneyRows, sourceRows as viewSourceRows, type CostRow, type ObservedSeries } from '../view/forecast-view.js';
+import { lightOf, type Light } from '../view/kpi.js';
+import type { CommunityForecastView, SourceView } from '../../protocol/forecast.js';
+
+export { displayName, type CostRow };
 
 /** A warning or info of `community check` for the plan or a file it imports, shown in the report. */
 export interface ReportCheck {
@@ -26,6 +32,8 @@ export interface ReportInput {
     lang: Lang;
     /** The checker's warnings and infos (errors stop compilation); absent: not known. */
     checks?: ReportCheck[];
+    /** Observed weeks per community (its `actuals` file), laid over the charts' bands. */
+    observed?: ReadonlyMap<string, ObservedSeries>;
 }
 
 export function scenarioOf(input: ReportInput): ScenarioForecast {
@@ -54,21 +62,9 @@ export interface ItemSummary {
     totalCost: number | null;
 }
 
-/** One line per cost category of a community's forecast with any cost, and its share of the P50 total. */
-export interface CostRow {
-    category: NonNullable<CommunityForecast['costByCategory']>[number]['category'];
-    p10: number;
-    p50: number;
-    p90: number;
-    /** Share of the sum of the categories' P50 (null when that sum is 0). */
-    share: number | null;
-}
-
+/** One line per cost category with any cost, and its share of the P50 total (the view model's rows). */
 export function costRows(c: CommunityForecast): CostRow[] {
-    // A category that costs something in any run is shown, even when most runs spend nothing on it.
-    const list = (c.costByCategory ?? []).filter((x) => x.mean > 0);
-    const total = list.reduce((sum, x) => sum + x.p50, 0);
-    return list.map((x) => ({ category: x.category, p10: x.p10, p50: x.p50, p90: x.p90, share: total > 0 ? x.p50 / total : null }));
+    return viewCostRows(c);
 }
 
 /** One line per content item or activity: how often it happens, first and last date, expected cost. */
@@ -108,10 +104,6 @@ export function runSheet(input: ReportInput, community: string): RunSheetRow[] {
     return rows;
 }
 
-export function displayName(name: string, title: string | undefined): string {
-    return title && title !== name ? `${title} (${name})` : name;
-}
-
 /** "2027-03-20 14:00–17:00", "2027-01-11 – 2027-01-17" or "2027-03-20". */
 export function whenText(o: Occurrence): string {
     if (o.time === '') return o.end !== o.date ? `${o.date} – ${o.end}` : o.date;
@@ -148,45 +140,36 @@ export function atHorizon(c: CommunityForecast, key: string): { p10: number | nu
     return { p10: s.p10[last], p50: s.p50[last], p90: s.p90[last] };
 }
 
-/** New members over the horizon by where they came from (the forecast's attribution), largest first. */
-export interface SourceRow {
-    source: string;
-    kind: NonNullable<CommunityForecast['newMembersBySource']>[number]['kind'];
-    /** The item's title and name, or the word for organic growth. */
+/** New members over the horizon by where they came from, largest first, organic growth named in the report's words. */
+export interface SourceRow extends SourceView {
     label: string;
-    p10: number;
-    p50: number;
-    p90: number;
-    mean: number;
-    /** Share of the mean new members of all sources (null when none joined). */
-    share: number | null;
-    /** Mean new members from this source in each week. */
-    weekly: number[];
 }
 
 /** A forecast without attribution gives an empty list and the reports leave the section out. */
 export function sourceRows(c: CommunityForecast, plan: Plan, organicLabel: string): SourceRow[] {
-    const list = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0);
-    const total = list.reduce((a, s) => a + s.mean, 0);
-    const community = plan.communities.find((x) => x.name === c.name);
-    const titleOf = (name: string) => [...(community?.channels ?? []), ...(community?.referrals ?? []), ...(community?.contents ?? [])].find((x) => x.name === name)?.title;
-    return list
-        .sort((a, b) => b.mean - a.mean || compareText(a.source, b.source))
-        .map((s) => ({
-            source: s.source, kind: s.kind, label: s.kind === 'organic' ? organicLabel : displayName(s.source, titleOf(s.source)),
-            p10: s.p10, p50: s.p50, p90: s.p90, mean: s.mean, share: total > 0 ? s.mean / total : null, weekly: s.weeklyMean,
-        }));
+    return viewSourceRows(c, plan).map((s) => ({ ...s, label: s.kind === 'organic' ? organicLabel : s.label }));
 }
 
 type Band = { p10: number; p50: number; p90: number };
 
-/** ROI on gross sales and on margin, incremental revenue and ROI, when the forecast has them (label, band, is money). */
+/** ROI on margin beside gross ROI, incremental revenue and ROI, when the forecast has them (label, band, is money). */
 export function moneyBands(c: CommunityForecast, f: { t: { grossRoi: string; marginRoi: (m: string) => string; incrementalRevenue: string; incrementalRoi: string }; percent(x: number | null): string }): [string, Band, boolean][] {
-    const m = c.money;
-    if (!m) return [];
-    const out: [string, Band, boolean][] = [];
-    if (m.margin !== null) out.push([f.t.marginRoi(f.percent(m.margin)), m.roi, false], [f.t.grossRoi, m.grossRoi, false]);
-    if (m.incrementalRevenue) out.push([f.t.incrementalRevenue, m.incrementalRevenue, true]);
-    if (m.incrementalRoi) out.push([f.t.incrementalRoi, m.incrementalRoi, false]);
-    return out;
+    const label = { 'margin-roi': (m?: number) => f.t.marginRoi(f.percent(m ?? null)), 'gross-roi': () => f.t.grossRoi, 'incremental-revenue': () => f.t.incrementalRevenue, 'incremental-roi': () => f.t.incrementalRoi };
+    // Without a margin the table's ROI row is already the gross ROI: no second line.
+    return moneyRows(c)
+        .filter((m) => m.kind !== 'gross-roi' || c.money?.margin !== null)
+        .map((m) => [label[m.kind](m.margin), { p10: m.p10, p50: m.p50, p90: m.p90 }, m.unit === 'money']);
+}
+
+/** A community's forecast as the view model shapes it for every surface, with its actuals laid over. */
+export function forecastView(input: ReportInput, c: CommunityForecast, scenario: ScenarioForecast = scenarioOf(input)): CommunityForecastView {
+    const view = communityView(input.forecast, scenario.scenario, c, input.plan);
+    const observed = scenario === scenarioOf(input) ? input.observed?.get(c.name) : undefined;
+    if (observed) view.actuals = actualsView(view, observed);
+    return view;
+}
+
+/** The charts of a community in the report: the same definitions the preview draws for the same forecast. */
+export function reportCharts(input: ReportInput, c: CommunityForecast): ChartDefinition[] {
+    return communityCharts(forecastView(input, c), { lang: input.lang, currency: input.plan.currency });
 }

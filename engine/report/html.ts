@@ -5,12 +5,13 @@
 // and by tier, the scenarios side by side, money, a month-by-month calendar (posts, activities,
 // lottery draws, campaign windows), the schedule summary, the offline run-sheet, and last the
 // checker's findings in plain language with codes and lines folded in a <details>.
-// Every user string is HTML-escaped; chart text is escaped by vega's SVG renderer (checked by tests).
+// Every user string is HTML-escaped; chart text is escaped by ECharts' SVG writer (checked by tests).
 // The stylesheet keeps Chinese readable (no one-character columns, charts at full width) and has a
 // print sheet so "Save as PDF" and `compile --formats pdf` give clean A4 pages.
 import { calendarMonths } from './calendar.js';
-import { activeRateChart, contentHeatmap, costRevenueChart, membersChart, scenarioMembersChart, scopeSvgIds, sourceChart, tornadoChart } from './charts.js';
-import { allScenarios, atHorizon, averageProbability, costRows, moneyBands, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import { renderChart } from './charts.js';
+import { allScenarios, atHorizon, averageProbability, costRows, moneyBands, displayName, forecastView, itemSummaries, kpiRows, occurrenceTitle, reportCharts, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import { contentHeatmap, scenarioMembersChart, type ChartDefinition } from '../view/charts.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 import { summaryOf } from './summary.js';
 import { subkindLabel } from './words.js';
@@ -84,10 +85,12 @@ export async function renderHtml(input: ReportInput): Promise<string> {
     const parts: string[] = [];
     const title = `${t.report}: ${plan.name}`;
     let charts = 0;
-    const chart = async (svg: Promise<string | null>): Promise<string> => {
-        const s = await svg;
-        return s ? `<figure class="chart">${scopeSvgIds(s, `chart${++charts}`)}</figure>` : '';
-    };
+    const chartCtx = { lang, currency: plan.currency };
+    const chart = async (def: ChartDefinition | null | undefined): Promise<string> =>
+        def ? `<figure class="chart" data-chart="${def.id}">${await renderChart(def, `chart${++charts}`)}</figure>` : '';
+    // Each community's charts: the same definitions the preview draws (engine/view/charts.ts).
+    const chartsOf = new Map(scenario.communities.map((c) => [c.name, new Map(reportCharts(input, c).map((d) => [d.id, d]))]));
+    const chartOf = (c: { name: string }, id: ChartDefinition['id']) => chart(chartsOf.get(c.name)?.get(id));
     const communityHeading = (c: { name: string; title?: string }) => (many ? `<h3>${e(t.community)}: ${e(displayName(c.name, c.title))}</h3>` : '');
     const section = (id: string, heading: string, body: string[], cls = 'card') => {
         const inner = body.filter((p) => p !== '');
@@ -161,12 +164,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                 ),
             );
         }
-        kpiPart.push(await chart(membersChart(c, f)), await chart(activeRateChart(c, f)));
-        const s = forecast.sensitivity;
-        if (s && s.community === c.name) {
-            const k = c.kpis.find((x) => x.name === s.kpi);
-            kpiPart.push(await chart(tornadoChart(s, f, k ? kpiLabel(k, lang) : undefined)));
-        }
+        kpiPart.push(await chartOf(c, 'members'), await chartOf(c, 'active'), await chartOf(c, 'tornado'));
     }
     section('kpis', t.kpis, kpiPart);
 
@@ -185,7 +183,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                         { html: e(f.integer(s.p90)), num: true }, { html: e(f.percent(s.share)), num: true },
                     ]),
                 ),
-                await chart(sourceChart(sources, f)),
+                await chartOf(c, 'sources'),
             );
         }
         const tierRows = [['members', t.members], ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`])].flatMap(([key, label]) => {
@@ -217,7 +215,11 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                     { html: e(f.percent(averageProbability({ ...x, communities: xc ? [xc] : [] }))), num: true },
                 ];
             });
-            sc.push(tableHtml(header, rows), await chart(scenarioMembersChart(scenarios, c.name, f)));
+            const views = scenarios.map((x) => {
+                const xc = x.communities.find((y) => y.name === c.name);
+                return { scenario: x.scenario, title: x.title, view: xc ? forecastView(input, xc, x) : undefined };
+            });
+            sc.push(tableHtml(header, rows), await chart(scenarioMembersChart(views, chartCtx)));
         }
         section('scenarios', t.scenarios, sc);
     }
@@ -240,7 +242,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
             moneyRows.push([{ html: e(label) }, { html: e(show(band.p50)), num: true }, { html: e(show(band.p10)), num: true }, { html: e(show(band.p90)), num: true }]);
         }
         if (moneyRows.length > 0) money.push(tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], moneyRows));
-        money.push(await chart(costRevenueChart(c, f)));
+        money.push(await chartOf(c, 'money'));
         const costs = costRows(c);
         if (costs.length > 0) {
             money.push(
@@ -290,7 +292,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                 .join('\n');
             cal.push(`<table class="month">${head}<tbody>\n${body}\n</tbody></table>`);
         }
-        cal.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name), plan.horizonWeeks, f)));
+        cal.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name && o.kind === 'content'), plan.horizonWeeks, chartCtx)));
     }
     section('calendar', t.calendar, cal);
 
