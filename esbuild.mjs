@@ -50,7 +50,8 @@ const entries = [
     { entryPoints: ['server/main.ts'], outfile: 'out/server/main.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
-    { entryPoints: ['extension/webview/main.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', banner: {}, define: {} },
+    // Minified: it carries ECharts (tree-shaken echarts/core, SVG renderer) and loads in every preview.
+    { entryPoints: ['extension/webview/main.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', banner: {}, define: {}, minify: true },
     { entryPoints: ['extension/webview/preview.css'], outfile: 'out/webview/preview.css', platform: 'browser', banner: {}, define: {} },
 ];
 

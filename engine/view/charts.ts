@@ -9,6 +9,7 @@ import type { KpiMetric } from '../model.js';
 import { kpiLabel, labels } from '../report/i18n.js';
 import { parameterLabel } from '../report/words.js';
 import type { Band, CommunityForecastView, KpiView } from '../../protocol/forecast.js';
+import { compareText } from '../text.js';
 import { displayName } from './forecast-view.js';
 
 export type ChartUnit = 'count' | 'percent' | 'money' | 'ratio';
@@ -151,6 +152,7 @@ export function tornadoChart(view: CommunityForecastView, ctx: ChartContext): To
     const rows = s.items
         .map((i) => ({ key: i.id ?? i.parameter, label: parameterLabel(ctx.lang, i.id ?? i.parameter, i.parameter), low: i.low, high: i.high }))
         .filter((r) => Number.isFinite(r.low) && Number.isFinite(r.high))
+        .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low) || compareText(a.key, b.key))
         .slice(0, TORNADO_ROWS);
     if (rows.length === 0) return null;
     return {

@@ -1,13 +1,15 @@
 // The forecast preview's script, running inside the webview (bundled as a browser IIFE).
-// It draws what the extension host sends: band charts as inline SVG, the KPI table, the tornado and
-// the calendar strip. Every user string goes in through textContent or setAttribute, never as HTML.
+// It draws what the extension host sends: the charts (the report's chart definitions, drawn by
+// ECharts: charts.ts), the KPI table, the cost breakdown and the calendar strip. Every user string
+// goes in through textContent or setAttribute, never as HTML.
 import type { CommunityForecastView, ForecastResult, HostMessage, ScenarioForecastView, SourceRef, WebviewMessage } from '../../protocol/forecast.js';
-import { calendarRows, chartGeometry, communityLabel, communitySummaries, compactNumber, costShares, formatValue, kpiRows, pickCommunity, tornadoRows, type ChartSeries } from '../src/preview/shape.js';
+import { communityCharts, type ChartDefinition } from '../../engine/view/charts.js';
+import { calendarRows, communityLabel, communitySummaries, costShares, formatValue, kpiRows, pickCommunity } from '../src/preview/shape.js';
+import { disposeCharts, drawChart, type ChartClick } from './charts.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void; getState(): unknown; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
-const SVG = 'http://www.w3.org/2000/svg';
 const strings: Record<string, string> = JSON.parse(document.body.dataset.strings ?? '{}');
 const lang: 'en' | 'zh-CN' = document.body.dataset.lang === 'zh-CN' ? 'zh-CN' : 'en';
 const t = (key: string, ...args: (string | number)[]) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
@@ -32,13 +34,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
     if (text !== undefined) e.textContent = text;
     return e;
 }
-function svg(tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement {
-    const e = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    return e;
-}
-
 function revealable(node: Element, source: SourceRef | undefined) {
     if (!source) return;
     node.classList.add('revealable');
@@ -51,87 +46,38 @@ function revealable(node: Element, source: SourceRef | undefined) {
     });
 }
 
-const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
-const colour = (i: number) => `var(${PALETTE[i % PALETTE.length]})`;
-
-interface ChartInput extends ChartSeries {
-    source?: SourceRef;
-    colour: string;
-    dashed?: boolean;
+/** Where a chart's series or tornado row is defined in the plan, for a click to reveal. */
+function sourceOf(f: CommunityForecastView, click: ChartClick): SourceRef | undefined {
+    if (click.def.kind === 'tornado') return f.sensitivity?.items.find((i) => (i.id ?? i.parameter) === click.key)?.source;
+    if (click.key === 'total') return f.total.source;
+    return f.members.find((m) => m.key === click.key)?.source;
 }
 
-function bandChart(title: string, series: ChartInput[], weeks: number, unit: 'count' | 'percent' | 'money', currency: string, kind: string): HTMLElement {
-    const figure = el('figure', { class: 'chart', 'data-chart': kind });
-    figure.append(el('figcaption', {}, title));
-    const width = 460;
-    const height = 190;
-    const g = chartGeometry(series, weeks, width, height, unit === 'percent' ? { maxY: 0 } : {});
-    const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'chart-svg' });
-    const axis = svg('g', { class: 'axis' });
-    for (const tick of g.yTicks) {
-        axis.append(svg('line', { x1: g.plot.left, x2: g.plot.right, y1: tick.y, y2: tick.y, class: 'grid' }));
-        axis.append(svg('text', { x: g.plot.left - 6, y: tick.y + 4, 'text-anchor': 'end' }, formatAxis(tick.value, unit, currency)));
-    }
-    for (const tick of g.xTicks) {
-        axis.append(svg('text', { x: tick.x, y: g.plot.bottom + 16, 'text-anchor': 'middle' }, t('weekShort', tick.value)));
-    }
-    root.append(axis);
-    g.series.forEach((s, i) => {
-        const input = series[i];
-        const group = svg('g', { class: 'series', 'data-key': s.key });
-        group.style.setProperty('--series-colour', input.colour);
-        const area = svg('path', { d: s.area, class: 'band' });
-        const line = svg('path', { d: s.median, class: input.dashed ? 'median dashed' : 'median' });
-        const tip = svg('title', {}, `${s.label}: P50 ${formatValue(s.last.value, unit, currency, lang)} (${t('p10p90')})`);
-        group.append(area, line, tip);
-        revealable(group, input.source);
-        root.append(group);
-    });
-    figure.append(root);
-    const legend = el('div', { class: 'legend' });
-    series.forEach((s, i) => {
-        const item = el('span', { class: 'legend-item' });
-        const swatch = el('span', { class: 'swatch' });
-        swatch.style.background = s.colour;
-        item.append(swatch, document.createTextNode(`${s.label} ${formatValue(g.series[i].last.value, unit, currency, lang)}`));
-        revealable(item, s.source);
-        legend.append(item);
-    });
-    figure.append(legend);
+/** One chart in a figure; a click on a tier's line or band (or a tornado bar) reveals it in the plan. */
+function chartFigure(def: ChartDefinition, f: CommunityForecastView): HTMLElement {
+    const figure = el('figure', { class: 'chart', 'data-chart': def.id, 'aria-label': def.title });
+    // Drawn once the figure is in the document, so ECharts knows its width.
+    queueMicrotask(() =>
+        drawChart(figure, def, (click) => {
+            const source = sourceOf(f, click);
+            if (source) vscode.postMessage({ type: 'reveal', source });
+        }),
+    );
     return figure;
-}
-
-function formatAxis(value: number, unit: 'count' | 'percent' | 'money', currency: string): string {
-    if (unit === 'percent') return `${Math.round(value * 100)}%`;
-    if (unit === 'money') return compactNumber(value, lang);
-    void currency;
-    return compactNumber(value, lang);
 }
 
 function scenarioTitle(f: ScenarioForecastView): string {
     return f.scenario === null ? t('basePlan') : f.title;
 }
 
+function chartsOf(f: CommunityForecastView, currency: string): ChartDefinition[] {
+    return communityCharts(f, { lang, currency });
+}
+
 function scenarioColumn(scenario: ScenarioForecastView, f: CommunityForecastView, currency: string, several: boolean): HTMLElement {
     const col = el('section', { class: 'scenario-column', 'data-community': f.community });
     col.append(el('h2', {}, several ? `${scenarioTitle(scenario)} · ${communityLabel(f)}` : scenarioTitle(scenario)));
-    const tiers: ChartInput[] = f.members.map((m, i) => ({ key: m.key, label: m.label, band: m.band, source: m.source, colour: colour(i) }));
-    tiers.push({ key: 'total', label: t('total'), band: f.total.band, colour: 'var(--vscode-foreground)', dashed: true });
-    col.append(bandChart(t('membersByTier'), tiers, f.weeks, 'count', currency, 'members'));
-    col.append(bandChart(t('activeRate'), [{ key: 'active', label: t('activeRate'), band: f.activeRate, colour: colour(2) }], f.weeks, 'percent', currency, 'active'));
-    col.append(
-        bandChart(
-            t('costVsRevenue'),
-            [
-                { key: 'cost', label: t('cost'), band: f.cost, colour: colour(4) },
-                { key: 'revenue', label: t('revenue'), band: f.revenue, colour: colour(2) },
-            ],
-            f.weeks,
-            'money',
-            currency,
-            'money',
-        ),
-    );
+    for (const def of chartsOf(f, currency)) if (def.id !== 'tornado') col.append(chartFigure(def, f));
     const costs = costBreakdown(f, currency);
     if (costs) col.append(costs);
     return col;
@@ -199,40 +145,10 @@ function kpiTable(primary: CommunityForecastView, currency: string, several: boo
 }
 
 function tornado(f: CommunityForecastView, currency: string): HTMLElement | undefined {
-    const s = f.sensitivity;
-    if (!s || s.items.length === 0) return undefined;
+    const def = chartsOf(f, currency).find((d) => d.id === 'tornado');
+    if (!def) return undefined;
     const section = el('section', { class: 'tornado' });
-    section.append(el('h2', {}, t('sensitivity', s.kpi)));
-    const width = 460;
-    const labelWidth = 150;
-    const rows = tornadoRows(s, labelWidth + 10, width - 60);
-    const rowH = 22;
-    const height = rows.length * rowH + 24;
-    const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart-svg tornado-svg', role: 'img', 'aria-label': t('sensitivity', s.kpi) });
-    rows.forEach((r, i) => {
-        const y = 4 + i * rowH;
-        const g = svg('g', { class: 'tornado-row' });
-        g.append(svg('text', { x: labelWidth, y: y + 14, 'text-anchor': 'end' }, r.parameter));
-        const mid = r.baseX;
-        // −20 % side and +20 % side drawn in two colours around the base value.
-        const lowX = r.highIsRight ? r.x0 : r.x1;
-        const highX = r.highIsRight ? r.x1 : r.x0;
-        g.append(svg('rect', { x: Math.min(lowX, mid), y, width: Math.max(1, Math.abs(mid - lowX)), height: rowH - 6, class: 'bar-low' }));
-        g.append(svg('rect', { x: Math.min(highX, mid), y, width: Math.max(1, Math.abs(highX - mid)), height: rowH - 6, class: 'bar-high' }));
-        g.append(svg('title', {}, `${r.parameter}: −20% → ${formatValue(r.low, s.unit, currency, lang)}, +20% → ${formatValue(r.high, s.unit, currency, lang)}`));
-        revealable(g, r.source);
-        root.append(g);
-    });
-    if (rows.length) root.append(svg('line', { x1: rows[0].baseX, x2: rows[0].baseX, y1: 0, y2: height - 20, class: 'base-line' }));
-    root.append(svg('text', { x: rows[0]?.baseX ?? 0, y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, `${t('base')} ${formatValue(s.base, s.unit, currency, lang)}`));
-    section.append(root);
-    const legend = el('div', { class: 'legend' });
-    const low = el('span', { class: 'legend-item' });
-    low.append(el('span', { class: 'swatch bar-low-swatch' }), document.createTextNode(t('minus20')));
-    const high = el('span', { class: 'legend-item' });
-    high.append(el('span', { class: 'swatch bar-high-swatch' }), document.createTextNode(t('plus20')));
-    legend.append(low, high);
-    section.append(legend);
+    section.append(chartFigure(def, f));
     return section;
 }
 
@@ -342,6 +258,7 @@ function communityOverview(forecast: ScenarioForecastView, currency: string, sho
 
 function render() {
     const app = document.getElementById('app')!;
+    disposeCharts();
     app.replaceChildren();
     const header = el('header', { class: 'header' });
     const title = el('h1', { id: 'plan-title' }, state.last?.plan.name ?? state.fileName ?? t('forecast'));

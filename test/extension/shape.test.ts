@@ -1,10 +1,10 @@
-// Data shaping for the forecast preview: scales, ticks, band paths, formats, KPI rows, tornado,
-// calendar and the status-bar headline.
+// Data shaping for the forecast preview: formats, KPI rows, calendar and the status-bar headline.
+// (The charts are the shared chart definitions: test/extension/charts.test.ts.)
 import { describe, expect, it } from 'vitest';
-import type { CommunityForecastView, ScenarioForecastView, SensitivityView } from '../../protocol/forecast.js';
+import type { CommunityForecastView, ScenarioForecastView } from '../../protocol/forecast.js';
 import {
-    bandExtent, bandPaths, calendarRows, chartGeometry, compactNumber, escapeHtml, formatProbability, formatValue,
-    communityLabel, communitySummaries, headline, headlineMembers, kpiRows, likelihood, linearScale, niceTicks, pickCommunity, tornadoRows,
+    calendarRows, compactNumber, escapeHtml, formatProbability, formatValue,
+    communityLabel, communitySummaries, headline, headlineMembers, kpiRows, likelihood, pickCommunity,
 } from '../../extension/src/preview/shape.js';
 
 const band = (p10: number[], p50: number[], p90: number[]) => ({ p10, p50, p90 });
@@ -42,53 +42,6 @@ function runClub(): CommunityForecastView {
 function forecast(communities: CommunityForecastView[] = [community()], over: Partial<ScenarioForecastView> = {}): ScenarioForecastView {
     return { scenario: null, title: 'Plan', weeks: 3, communities, ...over };
 }
-
-describe('scales and ticks', () => {
-    it('maps linearly and handles a zero-width domain', () => {
-        const s = linearScale([0, 10], [100, 0]);
-        expect(s(0)).toBe(100);
-        expect(s(5)).toBe(50);
-        expect(s(10)).toBe(0);
-        expect(linearScale([3, 3], [0, 10])(3)).toBe(5);
-    });
-
-    it('picks round ticks that cover the range', () => {
-        expect(niceTicks(0, 100, 5)).toEqual([0, 20, 40, 60, 80, 100]);
-        const t = niceTicks(0, 18437, 4);
-        expect(t[0]).toBe(0);
-        expect(t[t.length - 1]).toBeGreaterThanOrEqual(18437);
-        expect(t[1] - t[0]).toBe(5000);
-        expect(niceTicks(0, 0)).toEqual([0, 1]);
-        expect(niceTicks(0.2, 0.45, 4)).toEqual([0.2, 0.3, 0.4, 0.5]);
-        expect(niceTicks(0.2, 0.45, 5)).toEqual([0.2, 0.25, 0.3, 0.35, 0.4, 0.45]);
-    });
-
-    it('finds the extent over all percentiles and ignores non-finite values', () => {
-        expect(bandExtent([band([1, 2], [3, Number.NaN], [5, 9])])).toEqual([1, 9]);
-        expect(bandExtent([])).toEqual([0, 1]);
-    });
-});
-
-describe('band paths and chart geometry', () => {
-    it('draws the P10–P90 area as a closed path and the P50 line', () => {
-        const x = linearScale([1, 3], [0, 20]);
-        const y = linearScale([0, 100], [100, 0]);
-        const { area, median } = bandPaths(band([10, 20, 30], [20, 30, 40], [30, 40, 50]), x, y);
-        expect(median).toBe('M0,80L10,70L20,60');
-        expect(area).toBe('M0,70L10,60L20,50L20,70L10,80L0,90Z');
-        expect(bandPaths(band([], [], []), x, y)).toEqual({ area: '', median: '' });
-    });
-
-    it('lays out ticks inside the plot and reports the last P50 of each series', () => {
-        const g = chartGeometry([{ key: 'a', label: 'A', band: band([0, 50], [10, 60], [20, 70]) }], 2, 400, 200);
-        expect(g.yTicks[0].value).toBe(0);
-        expect(g.yTicks[0].y).toBe(g.plot.bottom);
-        expect(g.yTicks[g.yTicks.length - 1].y).toBe(g.plot.top);
-        expect(g.xTicks.map((t) => t.value)).toEqual([1, 2]);
-        expect(g.series[0].last.value).toBe(60);
-        expect(g.series[0].median.startsWith('M48,')).toBe(true);
-    });
-});
 
 describe('number formats', () => {
     it('compacts numbers in English and Chinese', () => {
@@ -168,25 +121,6 @@ describe('several communities', () => {
         const rows = kpiRows(runClub(), 'CNY', 'en', { ...runClub(), kpis: [{ ...runClub().kpis[0], probability: 0.5 }] });
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ name: 'Runners', probability: '5%', likelihood: 'unlikely', compare: { probability: '50%' } });
-    });
-});
-
-describe('tornado', () => {
-    it('sorts by swing and places bars around the base value', () => {
-        const view: SensitivityView = {
-            kpi: 'Growth', unit: 'count', base: 100,
-            items: [
-                { parameter: 'small', low: 95, high: 105 },
-                { parameter: 'big', low: 140, high: 60 },
-                { parameter: 'nan', low: Number.NaN, high: 1 },
-            ],
-        };
-        const rows = tornadoRows(view, 0, 80);
-        expect(rows.map((r) => r.parameter)).toEqual(['big', 'small']);
-        expect(rows[0]).toMatchObject({ x0: 0, x1: 80, baseX: 40, highIsRight: false, swing: 80 });
-        expect(rows[1].x0).toBeCloseTo(35);
-        expect(rows[1].x1).toBeCloseTo(45);
-        expect(tornadoRows(view, 0, 80, 1)).toHaveLength(1);
     });
 });
 
