@@ -19,9 +19,6 @@ const common = {
     // ESM-only packages use import.meta.url; give the CommonJS bundle an equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    // vega-canvas's Node build loads the optional `canvas` package with a top-level await, which
-    // CommonJS cannot bundle; the charts render to SVG without a canvas, so use the plain build.
-    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
 };
 // One copy of the JSON-RPC stack in every bundle: langium brings vscode-jsonrpc 10 while
 // vscode-languageserver/-client nest 9.x. Two copies make `instanceof ResponseError` fail, so an

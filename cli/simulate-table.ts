@@ -3,6 +3,8 @@
 // probability (coloured on a terminal), the budget line and the sensitivity ranking.
 import type { Lang } from '../engine/diagnostics.js';
 import type { CommunityForecast, ForecastReport, ForecastSeries, KpiForecast, SensitivityReport } from '../engine/forecast-schema.js';
+import { costRows, moneyRows, sourceRows } from '../engine/view/forecast-view.js';
+import { kpiUnit as metricUnit, lightOf } from '../engine/view/kpi.js';
 import { colorsFor, oneLine } from './report.js';
 import { displayWidth, padDisplay } from './width.js';
 
@@ -90,23 +92,9 @@ function fmt(value: number | null, unit: ForecastSeries['unit'] | 'kpi-share'): 
     }
 }
 
+/** A KPI's cells in the unit of its metric (the view model's table), a percent with one decimal. */
 function kpiUnit(k: Pick<KpiForecast, 'metric'>): ForecastSeries['unit'] | 'kpi-share' {
-    switch (k.metric) {
-        case 'active-rate':
-        case 'participation':
-        case 'repurchase-rate':
-        case 'retention':
-        case 'churn':
-        case 'conversion':
-            return 'kpi-share';
-        case 'revenue':
-        case 'cost':
-            return 'money';
-        case 'roi':
-            return 'ratio';
-        default:
-            return 'people';
-    }
+    return ({ percent: 'kpi-share', money: 'money', ratio: 'ratio', count: 'people' } as const)[metricUnit(k.metric)];
 }
 
 function pad(rows: string[][], rightAlign: boolean[]): string {
@@ -202,25 +190,30 @@ function tierLine(c: CommunityForecast, w: Words): string {
 
 /** Where the money goes: each category's P50 total over the horizon (categories no run spends on left out). */
 function costLine(c: CommunityForecast, w: Words): string {
-    const parts = (c.costByCategory ?? []).filter((x) => x.mean > 0).map((x) => `${w.categories[x.category]} ${money.format(x.p50)}`);
+    const parts = costRows(c).map((x) => `${w.categories[x.category]} ${money.format(x.p50)}`);
     return parts.length > 0 ? `${w.costLine}${parts.join(w.list)}${w.end}\n` : '';
 }
 
 /** Where new members come from: each source's mean total (largest first). */
 function sourcesLine(c: CommunityForecast, w: Words): string {
-    const sources = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0).sort((a, b) => b.mean - a.mean);
+    const sources = sourceRows(c);
     if (sources.length === 0) return '';
     const parts = sources.map((s) => `${s.kind === 'organic' ? w.organic : s.source} ${money.format(Math.round(s.mean))}`);
     return `${w.sourcesLine}${parts.join(w.list)}${w.end}\n`;
 }
 
-/** ROI on margin beside gross ROI, and incremental revenue against the baseline. */
+/** ROI on margin beside gross ROI, and incremental revenue against the baseline (the view model's money rows). */
 function moneyLine(c: CommunityForecast, w: Words): string {
-    const m = c.money;
-    if (!m) return '';
+    const rows = moneyRows(c);
+    if (rows.length === 0) return '';
+    const p50 = (kind: (typeof rows)[number]['kind']) => rows.find((r) => r.kind === kind)?.p50;
     const ratio = (x: number) => x.toFixed(2);
-    let line = m.margin !== null ? w.moneyLine(`${Math.round(m.margin * 100)}%`, ratio(m.roi.p50), ratio(m.grossRoi.p50)) : w.grossOnly(ratio(m.grossRoi.p50));
-    if (m.incrementalRevenue && m.incrementalRoi) line += w.incremental(money.format(m.incrementalRevenue.p50), ratio(m.incrementalRoi.p50));
+    const margin = rows.find((r) => r.kind === 'margin-roi');
+    const gross = p50('gross-roi') ?? 0;
+    let line = margin ? w.moneyLine(`${Math.round((margin.margin ?? 0) * 100)}%`, ratio(margin.p50), ratio(gross)) : w.grossOnly(ratio(gross));
+    const revenue = p50('incremental-revenue');
+    const roi = p50('incremental-roi');
+    if (revenue !== undefined && roi !== undefined) line += w.incremental(money.format(revenue), ratio(roi));
     return line + w.end + '\n';
 }
 
@@ -236,8 +229,8 @@ function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
     return text
         .map((line, i) => {
             if (i === 0 || line === '') return line;
-            const p = kpis[i - 1].probability;
-            return p >= 0.8 ? colors.green(line) : p >= 0.5 ? colors.yellow(line) : colors.red(line);
+            const light = lightOf(kpis[i - 1].probability);
+            return light === 'green' ? colors.green(line) : light === 'amber' ? colors.yellow(line) : colors.red(line);
         })
         .join('\n');
 }

@@ -16,6 +16,7 @@ import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
 import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
+import { lightOf } from '../../engine/view/kpi.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { UsageError } from '../errors.js';
@@ -241,7 +242,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
             writeFolderAtomically(target, compiled.files);
             const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
             process.stdout.write(
-                summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => k.probability >= 0.8).length, total: kpis.length } : null) + '\n',
+                summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null) + '\n',
             );
         }
     } finally {

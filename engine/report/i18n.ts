@@ -3,6 +3,9 @@ import type { Lang } from '../diagnostics.js';
 import type { KpiForecast } from '../forecast-schema.js';
 import type { KpiMetric } from '../model.js';
 import type { ItemKind } from '../schedule.js';
+import { kpiUnit, type Light } from '../view/kpi.js';
+
+export { lightOf, type Light } from '../view/kpi.js';
 
 const en = {
     report: 'Plan report',
@@ -327,22 +330,10 @@ export class Formatter {
         return x === null ? '—' : (whole ? this.moneyWhole : this.money).format(x);
     }
 
-    /** A KPI value in its metric's unit. */
+    /** A KPI value in its metric's unit (the view model's table: engine/view/kpi.ts). */
     metricValue(metric: KpiMetric, x: number | null): string {
-        switch (metric) {
-            case 'active-rate':
-            case 'retention':
-            case 'churn':
-            case 'conversion':
-                return this.percent(x);
-            case 'revenue':
-            case 'cost':
-                return this.currencyAmount(x, true);
-            case 'roi':
-                return this.decimal(x);
-            default:
-                return this.integer(x);
-        }
+        const unit = kpiUnit(metric);
+        return unit === 'percent' ? this.percent(x) : unit === 'money' ? this.currencyAmount(x, true) : unit === 'ratio' ? this.decimal(x) : this.integer(x);
     }
 
     /** "members ≥ 20,000 by week 26" in the report language. */
@@ -371,13 +362,6 @@ export function kpiLabel(k: Pick<KpiForecast, 'name' | 'metric' | 'tier' | 'from
     if (k.tier && k.name === `${k.metric}-${k.tier}`) return `${k.tier} ${metric}`;
     if (k.name === k.metric) return metric;
     return k.name;
-}
-
-export type Light = 'green' | 'amber' | 'red';
-
-/** Traffic light of a KPI's probability of success: ≥ 80 % green, ≥ 50 % amber, else red. */
-export function lightOf(probability: number): Light {
-    return probability >= 0.8 ? 'green' : probability >= 0.5 ? 'amber' : 'red';
 }
 
 export function lightLabel(lang: Lang, light: Light): string {

@@ -13,6 +13,7 @@ import type { ForecastReport } from '../forecast-schema.js';
 import type { Plan } from '../model.js';
 import type { PlanSchedule } from '../schedule.js';
 import { costRows, displayName, kpiRows } from './common.js';
+import { kpiUnit } from '../view/kpi.js';
 import { Formatter, kpiLabel, lightLabel } from './i18n.js';
 import { sopCells, sopRows, sopWords } from './sop.js';
 import { scheduleHeaders } from './table-csv.js';
@@ -121,7 +122,8 @@ export async function planWorkbook(plan: Plan, schedule: PlanSchedule, forecast:
             const row = kp.addRow([
                 displayName(c.name, c.title), kpiLabel(kpi, lang), f.kpiTarget(kpi), f.t.metric[kpi.metric], kpi.target, kpi.deadlineWeek, kpi.p10, kpi.p50, kpi.p90, kpi.probability, lightLabel(lang, light),
             ]);
-            const fmt = ['active-rate', 'retention', 'churn', 'conversion'].includes(kpi.metric) ? PERCENT : kpi.metric === 'roi' ? '0.00' : '#,##0';
+            const unit = kpiUnit(kpi.metric);
+            const fmt = unit === 'percent' ? PERCENT : unit === 'ratio' ? '0.00' : '#,##0';
             for (const k of [5, 7, 8, 9]) row.getCell(k).numFmt = fmt;
             row.getCell(10).numFmt = PERCENT;
         }

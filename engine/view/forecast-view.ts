@@ -147,11 +147,14 @@ export function displayName(name: string, title: string | undefined): string {
     return title && title !== name ? `${title} (${name})` : name;
 }
 
-/** New members over the horizon by where they came from, largest first; a forecast without attribution gives none. */
-export function sourceRows(c: Pick<CommunityForecast, 'name' | 'newMembersBySource'>, plan: Plan): SourceView[] {
+/**
+ * New members over the horizon by where they came from, largest first; a forecast without
+ * attribution gives none. Items are labelled with their titles when the plan is given.
+ */
+export function sourceRows(c: Pick<CommunityForecast, 'name' | 'newMembersBySource'>, plan?: Plan): SourceView[] {
     const list = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0);
     const total = list.reduce((a, s) => a + s.mean, 0);
-    const community = plan.communities.find((x) => x.name === c.name);
+    const community = plan?.communities.find((x) => x.name === c.name);
     const items: { name: string; title?: string }[] = [...(community?.channels ?? []), ...(community?.referrals ?? []), ...(community?.contents ?? []), ...(community?.activities ?? [])];
     const titleOf = (name: string) => items.find((x) => x.name === name)?.title;
     return list

@@ -1,4 +1,5 @@
-// The "Simulate" command's table output: weeks × key metrics (P50 with P10–P90), then KPIs.
+// The "Simulate" command's table output: weeks × key metrics (P50 with P10–P90), then KPIs, new
+// members by source and money (ROI on margin and gross, incremental) — the view model's rows.
 import type { ForecastResult } from '../../protocol/forecast.js';
 import { communityLabel, compactNumber, formatProbability, formatValue } from './preview/shape.js';
 
@@ -33,11 +34,35 @@ export function simulationTable(result: Ok, lang: 'en' | 'zh-CN', t: (s: string,
                 lines.push(`| ${cells.join(' | ')} |`);
             }
             lines.push('', `| ${[t('KPI'), t('P50 at deadline'), t('Probability of success')].join(' | ')} |`, '| --- | --- | --- |');
-            for (const k of c.kpis) lines.push(`| ${k.label.replace(/\|/g, '\\|')} | ${formatValue(k.p50, k.unit, cur, lang)} | ${formatProbability(k.probability)} |`);
+            for (const k of c.kpis) lines.push(`| ${cell(k.label)} | ${formatValue(k.p50, k.unit, cur, lang)} | ${formatProbability(k.probability)} |`);
             lines.push('');
+            if (c.sources && c.sources.length > 0) {
+                lines.push(`| ${[t('New members by source'), t('Mean over the horizon'), t('Share')].join(' | ')} |`, '| --- | --- | --- |');
+                for (const src of c.sources) lines.push(`| ${src.kind === 'organic' ? t('Organic') : cell(src.label)} | ${compactNumber(src.mean, lang)} | ${src.share === null ? '–' : formatValue(src.share, 'percent', cur, lang)} |`);
+                lines.push('');
+            }
+            if (c.money && c.money.length > 0) {
+                const names: Record<string, (m: { margin?: number }) => string> = {
+                    'margin-roi': (m) => t('ROI on margin ({0})', formatValue(m.margin ?? 0, 'percent', cur, lang)),
+                    'gross-roi': () => t('ROI on gross sales'),
+                    'incremental-revenue': () => t('Incremental revenue'),
+                    'incremental-roi': () => t('Incremental ROI'),
+                };
+                lines.push(`| ${[t('Money at the horizon'), 'P50 (P10–P90)'].join(' | ')} |`, '| --- | --- |');
+                for (const m of c.money) {
+                    const v = (x: number) => formatValue(x, m.unit, cur, lang);
+                    lines.push(`| ${names[m.kind](m)} | ${band(m.p10, m.p50, m.p90, v)} |`);
+                }
+                lines.push('');
+            }
         }
     }
     return lines.join('\n');
+}
+
+/** Plan text in a Markdown table cell: a pipe would end the cell. */
+function cell(text: string): string {
+    return text.replace(/\|/g, '\\|');
 }
 
 function defaultT(s: string, ...a: (string | number)[]): string {
