@@ -6,7 +6,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
 import { forecast } from '../engine/forecast.js';
 import type { Plan } from '../engine/model.js';
-import { calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
+import { actualsView, calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
+import { observedActuals } from '../language/actuals/observed.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';
@@ -83,6 +84,23 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
     };
 }
 
+/**
+ * Lays the plan's actuals (its communities' `actuals` files) over every forecast of the result, so
+ * the preview draws the observed points on the bands and marks those outside P10–P90.
+ */
+export async function withActuals(computation: ForecastComputation): Promise<ForecastResult> {
+    const { result, plan } = computation;
+    if (result.status !== 'ok' || !plan || !plan.communities.some((c) => c.actuals)) return result;
+    const observed = await observedActuals(plan);
+    for (const f of result.forecasts) {
+        for (const c of f.communities) {
+            const series = observed.byCommunity.get(c.community);
+            if (series) c.actuals = actualsView(c, series);
+        }
+    }
+    return result;
+}
+
 /** Registers the request on the connection; call once from the server's entry. */
 export function registerForecastRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(FORECAST_REQUEST, async (params: unknown, token: CancellationToken = CancellationToken.None): Promise<ForecastResult> => {
@@ -99,7 +117,7 @@ export function registerForecastRequest(connection: Connection, shared: LangiumS
         if (!doc) return { status: 'unavailable', uri: params.uri, version: 0, message: `The document ${params.uri} was closed.` };
         const services = shared.ServiceRegistry.getServices(uri) as CommunityServices;
         try {
-            return computeForecast(services, doc, params).result;
+            return await withActuals(computeForecast(services, doc, params));
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             connection.console.error(`[forecast] ${message}`);

@@ -14,11 +14,12 @@ import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
-import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
+import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, needsForecast, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import { lightOf } from '../../engine/view/kpi.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
+import { observedActuals } from '../../language/actuals/observed.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
 import { writeOutputFolder } from '../output-folder.js';
@@ -218,7 +219,11 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                 process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
                 continue;
             }
+            // The plan's actuals are laid over the report's charts (a file the checker passed).
+            const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
+            for (const why of observed?.skipped ?? []) process.stderr.write(lang === 'zh-CN' ? `图表未叠加实际值：${oneLine(why)}\n` : `actuals not drawn on the charts: ${oneLine(why)}\n`);
             const compiled = await compilePlan(p.plan, {
+                observed: observed?.byCommunity,
                 formats: options.formats,
                 runs: options.runs,
                 seed: options.seed,

@@ -8,6 +8,7 @@ import { buildCalendars } from '../ics.js';
 import type { Plan, SourceRef } from '../model.js';
 import { expandPlan, type PlanSchedule } from '../schedule.js';
 import type { ReportCheck } from './common.js';
+import type { ObservedSeries } from '../view/forecast-view.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { sopCells, sopRows, sopWords } from './sop.js';
@@ -35,6 +36,8 @@ export interface CompileOptions {
     source?: (ref: SourceRef) => string;
     /** The checker's warnings and infos for the plan, shown in the reports' Checks section. */
     checks?: ReportCheck[];
+    /** Observed weeks per community (the plan's actuals), laid over the report's charts. */
+    observed?: ReadonlyMap<string, ObservedSeries>;
 }
 
 export interface OutputFile {
@@ -86,7 +89,7 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     let pdfSource: string | null = null;
     if (needsForecast(options.formats)) {
         report = forecastFor(plan, { ...options, allScenarios: true });
-        const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks };
+        const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks, observed: options.observed };
         const html = formats.has('html') || formats.has('pdf') ? await renderHtml(input) : null;
         if (formats.has('html')) files.push({ name: 'report.html', content: html! });
         if (formats.has('md')) files.push({ name: 'report.md', content: renderMarkdown(input) });

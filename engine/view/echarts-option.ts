@@ -189,7 +189,7 @@ function tornado(def: TornadoChart, palette: ChartPalette): EChartsCoreOption {
             },
         },
         xAxis: { type: 'value', scale: true, name: def.xTitle, nameLocation: 'middle', nameGap: 24, ...axisStyle(palette), axisLabel: { color: palette.text, fontSize: 11, formatter: axisLabel(def.unit, def.lang) } },
-        yAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(palette), splitLine: { show: false } },
+        yAxis: { type: 'category', data: rows.map((r) => r.label), ...axisStyle(palette), axisLabel: { color: palette.text, fontSize: 11, interval: 0 }, splitLine: { show: false } },
         series: [
             ...side(def.words.low, palette.low, (r) => r.low),
             ...side(def.words.high, palette.high, (r) => r.high),
@@ -206,7 +206,8 @@ function heatmap(def: HeatmapChart, palette: ChartPalette): EChartsCoreOption {
         grid: { ...GRID, top: 36, bottom: 64 },
         tooltip: { renderMode: 'richText' },
         xAxis: { type: 'category', name: def.xTitle, nameLocation: 'middle', nameGap: 24, data: Array.from({ length: def.weeks }, (_, i) => String(i + 1)), ...axisStyle(palette), splitLine: { show: false } },
-        yAxis: { type: 'category', data: def.items, inverse: true, ...axisStyle(palette), splitLine: { show: false } },
+        // Every item named, however many: interval 0 keeps ECharts from thinning the labels.
+        yAxis: { type: 'category', data: def.items, inverse: true, ...axisStyle(palette), axisLabel: { color: palette.text, fontSize: 11, interval: 0 }, splitLine: { show: false } },
         visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [String(max), `0 ${def.legend}`], textStyle: { color: palette.text, fontSize: 11 }, inRange: { color: palette.heat } },
         series: [{ type: 'heatmap', id: 'posts', name: def.legend, data: def.cells, itemStyle: { borderColor: '#ffffff', borderWidth: 1 } }],
     };

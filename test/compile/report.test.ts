@@ -32,7 +32,7 @@ describe('HTML report', () => {
         expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Club');
         expect(html).toContain('Ann &amp; &lt;Bob&gt; | co');
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-        // The heat-map's axis labels carry the content titles: vega escapes them in the SVG.
+        // The heat-map's axis labels carry the content titles: ECharts escapes them in the SVG.
         const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
         expect(svgs.length).toBeGreaterThanOrEqual(4);
         expect(svgs.some((s) => s.includes('&lt;script&gt;alert(1)'))).toBe(true);
