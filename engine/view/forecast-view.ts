@@ -58,6 +58,13 @@ export function parameterSource(id: string, sources: Map<string, SourceRef>): So
     return undefined;
 }
 
+/** The fields of `k` among `keys` that are set (JSON leaves the others out, so the views compare equal). */
+function defined<T extends object, K extends keyof T>(k: T, keys: K[]): Partial<Pick<T, K>> {
+    const out: Partial<Pick<T, K>> = {};
+    for (const key of keys) if (k[key] !== undefined) out[key] = k[key];
+    return out;
+}
+
 function kpiViews(c: CommunityForecast, community: Community | undefined, currency: string): KpiView[] {
     const planned = new Map((community?.kpis ?? []).map((k) => [k.name, k]));
     return c.kpis.map((k) => ({
@@ -65,11 +72,7 @@ function kpiViews(c: CommunityForecast, community: Community | undefined, curren
         // Unnamed KPIs get a name derived from their metric: then the target alone reads better.
         label: k.name.startsWith(k.metric) ? kpiLabel(k, currency) : `${k.name}: ${kpiLabel(k, currency)}`,
         metric: k.metric,
-        ...(k.tier !== undefined ? { tier: k.tier } : {}),
-        ...(k.fromTier !== undefined ? { fromTier: k.fromTier } : {}),
-        ...(k.toTier !== undefined ? { toTier: k.toTier } : {}),
-        ...(k.windowDays !== undefined ? { windowDays: k.windowDays } : {}),
-        ...(k.targetPer !== undefined ? { targetPer: k.targetPer } : {}),
+        ...defined(k, ['tier', 'fromTier', 'toTier', 'windowDays', 'targetPer']),
         op: k.op,
         target: k.target,
         unit: kpiUnit(k.metric),

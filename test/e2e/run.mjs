@@ -92,6 +92,9 @@ writeFileSync(join(WS, 'hostile.community'), hostile);
 // CLI commands; folders the folder dialogs pick for Compile and Export.
 cpSync(join(ROOT, 'examples/beauty-multiplatform.community'), join(WS, 'beauty-multiplatform.community'));
 cpSync(join(HERE, 'fixtures/two-communities.community'), join(WS, 'two-communities.community'));
+// A plan with twelve observed weeks (its actuals file), for the actual points on the bands.
+cpSync(join(ROOT, 'examples/fitness-calibration.community'), join(WS, 'fitness-calibration.community'));
+cpSync(join(ROOT, 'examples/data'), join(WS, 'data'), { recursive: true });
 const COMPILE_DIR = join(WS, 'compiled');
 const REPORT_DIR = join(WS, 'reports');
 mkdirSync(COMPILE_DIR);
@@ -355,9 +358,11 @@ try {
         await quickOpen(page, 'fitness-wechat.community');
         await runCommand(page, 'Community: Open Forecast Preview to the Side');
         const frame = await previewFrame(page, async (f) => (await f.locator('#kpi-table tbody tr').count()) >= 5);
-        const svgs = await frame.locator('svg.chart-svg').count();
+        // The charts are ECharts SVGs (the report's chart definitions): one per figure.
+        const svgs = await frame.locator('figure.chart svg').count();
         if (svgs < 3) throw new Error(`expected 3+ chart SVGs, found ${svgs}`);
-        const paths = await frame.locator('figure[data-chart="members"] g.series path.band').count();
+        // A P10–P90 band is a filled area at 18 % opacity: one per tier and the total.
+        const paths = await frame.locator('figure[data-chart="members"] svg path[fill-opacity="0.18"]').count();
         if (paths < 4) throw new Error(`expected a band per tier and the total, found ${paths}`);
         const categories = await frame.locator('figure.cost-breakdown tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-category')).sort());
         if (categories.join() !== 'activities,content,paid,referral') throw new Error(`cost by category: ${categories.join()}`);
@@ -365,7 +370,10 @@ try {
         log('KPI probabilities:', before.join(', '));
         const title = await frame.locator('#plan-title').textContent();
         if (title !== 'FitHome 2027 H1') throw new Error(`unexpected title ${title}`);
-        await until('the sensitivity tornado', async () => (await frame.locator('svg.tornado-svg .tornado-row').count()) > 0, 30_000);
+        await until('the sensitivity tornado', async () => (await frame.locator('figure[data-chart="tornado"] svg text').count()) > 0, 30_000);
+        const members = await frame.locator('figure[data-chart="members"]').textContent();
+        if (!members?.includes('Growth target ≥ 20,000')) throw new Error(`no KPI target line on the members chart: ${members}`);
+        if ((await frame.locator('figure[data-chart="sources"] svg').count()) !== 1) throw new Error('no stacked new-members-by-source chart');
         await until('the status bar headline', async () => {
             const t = await page.locator('#status-bar, .statusbar').first().textContent();
             return t && /P50 .* members · \d\/5 KPIs likely/.test(t) ? t : undefined;
@@ -389,7 +397,7 @@ try {
             return now.length === before.length && now.join() !== before.join() ? now : undefined;
         }, 60_000);
         log('KPI probabilities after doubling the spend:', after.join(', '));
-        await until('the tornado again', async () => (await frame.locator('svg.tornado-svg .tornado-row').count()) > 0, 30_000);
+        await until('the tornado again', async () => (await frame.locator('figure[data-chart="tornado"] svg text').count()) > 0, 30_000);
         await shot(page, '03-preview-after-edit-en');
     });
 
@@ -419,7 +427,8 @@ try {
         if (title !== XSS_NAME) throw new Error(`title not shown verbatim: ${title}`);
         const injected = await frame.locator('#app img, #app script, #app svg[onload]').count();
         if (injected > 0) throw new Error(`${injected} injected element(s) in the preview`);
-        const legend = await frame.locator('figure[data-chart="members"] .legend').textContent();
+        // The chart's legend is SVG text drawn by ECharts: the tier title must be there as text.
+        const legend = await frame.locator('figure[data-chart="members"]').textContent();
         if (!legend?.includes('<svg onload=window.__pwned=3>')) throw new Error(`tier title not shown as text: ${legend}`);
         const flags = await frame.evaluate(() => ({ pwned: window.__pwned ?? null, title: document.title }));
         if (flags.pwned !== null || flags.title === 'PWNED') throw new Error(`payload executed: ${JSON.stringify(flags)}`);
@@ -452,7 +461,7 @@ try {
         // Pick the second community in the overview: charts, KPIs and calendar follow.
         await frame.locator('#community-overview tr[data-community="RunClub"]').click();
         await until('RunClub KPIs', async () => (await kpisOf()).join() === 'Runners,RunnerActivity', 20_000);
-        const legend = await frame.locator('figure[data-chart="members"] .legend').textContent();
+        const legend = await frame.locator('figure[data-chart="members"]').textContent();
         if (!legend?.includes('跑友') || !legend.includes('配速员') || legend.includes('意向粉丝')) throw new Error(`RunClub legend: ${legend}`);
         const calendar = await frame.locator('.calendar-table .calendar-name').allTextContents();
         if (calendar.join() !== '周末路线,周末长距离跑') throw new Error(`RunClub calendar: ${calendar.join()}`);
@@ -462,6 +471,20 @@ try {
         // And back with the selector.
         await frame.locator('select#community').selectOption('FitHome');
         await until('FitHome KPIs again', async () => (await kpisOf()).join() === 'Growth,active-rate', 20_000);
+    });
+
+    await step('actuals: the preview lays the observed weeks over the bands and marks those outside P10–P90', async () => {
+        await quickOpen(page, 'fitness-calibration.community');
+        await runCommand(page, 'Community: Open Forecast Preview to the Side');
+        const frame = await previewFrame(page, async (f) => ((await f.locator('figure[data-chart="members"]').textContent()) ?? '').includes('Actual'));
+        const members = await frame.locator('figure[data-chart="members"]').textContent();
+        if (!members?.includes('Actual outside P10–P90')) throw new Error(`no actuals outside the band marked: ${members}`);
+        // ECharts draws a legend entry only for a series with points: both kinds are on the chart.
+        if (!/Actual(?! outside)/.test(members)) throw new Error(`no actual points inside the band: ${members}`);
+        const active = await frame.locator('figure[data-chart="active"]').textContent();
+        if (!/Actual/.test(active ?? '')) throw new Error(`no actuals on the active-rate chart: ${active}`);
+        await frame.locator('figure[data-chart="members"]').evaluate((e) => e.scrollIntoView());
+        await shot(page, '06b-actuals-en');
     });
 
     await step('compile: Compile Plan to a Folder runs the CLI and writes the schedules and reports', async () => {
@@ -589,7 +612,7 @@ try {
         const frame = await previewFrame(zh.page, async (f) => (await f.locator('#kpi-table tbody tr').count()) >= 5);
         const head = await frame.locator('#kpi-table thead').textContent();
         if (!head?.includes('达成概率')) throw new Error(`KPI table header not Chinese: ${head}`);
-        const caption = await frame.locator('figure[data-chart="members"] figcaption').textContent();
+        const caption = await frame.locator('figure[data-chart="members"]').textContent();
         if (!caption?.includes('各层级成员数')) throw new Error(`chart caption not Chinese: ${caption}`);
         const costs = await frame.locator('figure.cost-breakdown').textContent();
         if (!costs?.includes('整个周期按类别的成本') || !costs.includes('付费渠道')) throw new Error(`cost by category not Chinese: ${costs}`);
