@@ -21,11 +21,17 @@ Written from docs/forecast-model.md, not from the engine's code, for the mechani
 - activities: the share of targeted members taking part (reach, capped by capacity), lifts in points
   of the tier's rates in their declared period, the salon's default lifts, the trace decaying with a
   2-week half-life, costs per run; engagement → retention: churn × (r·a + 1 − a)/(r·a₀ + 1 − a₀);
-- money: posts, runs, spend and rewards; revenue from buyers × order value and the weekly fee;
-  ROI on margin;
+- money: posts, runs, spend and rewards (cash: cost 1 per unit); the challenge's incentive (100 points
+  per participant, cost point-value × points-redemption each, in the week a run starts); revenue from
+  buyers × order value and the weekly fee; ROI on margin;
+- first purchase and repurchase (复购): each tier's members split in expectation into never bought,
+  bought once and bought at least twice; the drawn buyers are split over tiers and classes in
+  proportion to their expected purchases (no repurchase rate in this plan: repeat buyers buy at the
+  tier's rate); churn and moves take each class in proportion; the repurchase rate = ever bought at
+  least twice ÷ ever bought, members or not;
 - outputs: per week P10 / P50 / P90 (nearest rank, index round(q·(n − 1))) and mean of members
   (total and per tier), new, active, churned, promotions, cost, revenue, cumulative cost and revenue,
-  ROI, participation, and retention at 7/30/90 days from weekly cohorts; the KPIs' probabilities.
+  ROI, participation, repurchase rate, and retention at 7/30/90 days from weekly cohorts; the KPIs' probabilities.
 Left out (this plan does not use them): capacity of tiers, demotions, public content, fees on entry,
 unbounded pools, groups needed and staff hours (deterministic), attribution by source.
 
@@ -73,9 +79,10 @@ PLAN = {
     # activities: weeks of runs (0-based), tiers, reach, capacity, lifts (points in the rate's period), cost per run
     "activities": [
         # MorningChallenge: every Monday 2027-01-11 .. 2027-03-29, 7 days each; declared lift: retention 2 points
-        {"runs": set(range(1, 13)), "tiers": [1], "reach": ("tri", 0.3, 0.4, 0.5), "capacity": math.inf, "retention": 0.02, "activity": 0.0, "promotion": 0.0, "cost": 2000.0},
+        # incentive points 100: each participant costs 100 × point-value 0.01 × points-redemption 0.5
+        {"runs": set(range(1, 13)), "tiers": [1], "reach": ("tri", 0.3, 0.4, 0.5), "capacity": math.inf, "retention": 0.02, "activity": 0.0, "promotion": 0.0, "cost": 2000.0, "incentive": 100 * 0.01 * 0.5},
         # SpringSalon: 2027-03-20 (week 11), capacity 60; an offline salon's default lifts: retention 2, activity 10, promotion 1
-        {"runs": {10}, "tiers": [1, 2], "reach": 0.2, "capacity": 60.0, "retention": 0.02, "activity": 0.10, "promotion": 0.01, "cost": 15000.0},
+        {"runs": {10}, "tiers": [1, 2], "reach": 0.2, "capacity": 60.0, "retention": 0.02, "activity": 0.10, "promotion": 0.01, "cost": 15000.0, "incentive": 0.0},
     ],
     # KPIs: (name, metric, target, deadline week 1-based or None for the horizon)
     "kpis": [("Growth", "members", 20000, 26), ("active-rate", "active-rate", 0.2, None), ("retention-30d", "retention-30", 0.45, None), ("conversion-Prospect-Core", "conversion", 0.06, None), ("roi", "roi", 1.5, None)],
@@ -185,11 +192,16 @@ def simulate(runs, seed, weeks):
     cum_cost = np.zeros(R)
     cum_rev = np.zeros(R)
     H = weeks
-    out = {k: np.zeros((H, R)) for k in ["members", "new-members", "active-members", "active-rate", "churned", "promotions", "cost", "revenue", "cumulative-cost", "cumulative-revenue", "roi", "participation"] + [f"members:{n}" for n in P["tiers"]] + [f"retention-{d}d" for d in RETENTION_DAYS]}
+    out = {k: np.zeros((H, R)) for k in ["members", "new-members", "active-members", "active-rate", "churned", "promotions", "cost", "revenue", "cumulative-cost", "cumulative-revenue", "roi", "participation", "repurchase-rate"] + [f"members:{n}" for n in P["tiers"]] + [f"retention-{d}d" for d in RETENTION_DAYS]}
     max_age = max(math.ceil(d / 7) for d in RETENTION_DAYS)
     cohorts = np.zeros((H, T, R))  # cohort joined in week w: its members per tier
     cohort_size = np.zeros((H, R))
     survival = np.full((H, max_age + 1, R), np.nan)
+    # buyers by class per tier (expected): never bought = m − once − twice
+    once = np.zeros((T, R))
+    twice = np.zeros((T, R))
+    ever_once = np.zeros(R)
+    ever_twice = np.zeros(R)
     conv_moved = np.zeros(R)
     conv_base = np.zeros(R)
     kpi_deadline = {name: (week - 1 if week else H - 1) for name, _, _, week in P["kpis"]}
@@ -211,6 +223,7 @@ def simulate(runs, seed, weeks):
                 eligible = m[a["tiers"]].sum(axis=0)
                 part = np.minimum(reach * eligible, a["capacity"] * runs_now)
                 participants += np.where(eligible > 0, part, 0)
+                cost_w += a["incentive"] * np.where(eligible > 0, part, 0)
                 share = np.divide(part, eligible, out=np.zeros(R), where=eligible > 0)
             share = np.maximum(share, ACTIVITY_CARRY * trace[i])
             trace[i] = share
@@ -242,7 +255,16 @@ def simulate(runs, seed, weeks):
                 moved[f] = x
                 rem = rem - x
                 rem_p = rem_p - p * scale
-        # 3. moves
+        # 3. moves; churn and moves take each buyer class in proportion to its share of the tier at the start
+        share_once = np.divide(once, start, out=np.zeros((T, R)), where=start > 0)
+        share_twice = np.divide(twice, start, out=np.zeros((T, R)), where=start > 0)
+        once -= churned * share_once
+        twice -= churned * share_twice
+        for f, (src, dst, _) in enumerate(P["flows"]):
+            once[src] -= moved[f] * share_once[src]
+            once[dst] += moved[f] * share_once[src]
+            twice[src] -= moved[f] * share_twice[src]
+            twice[dst] += moved[f] * share_twice[src]
         m -= churned
         promotions = np.zeros(R)
         for f, (src, dst, _) in enumerate(P["flows"]):
@@ -272,7 +294,18 @@ def simulate(runs, seed, weeks):
         # active members, buyers, money
         members = m.sum(axis=0)
         active = sum(binomial(rng, m[t], a1[t]) for t in range(T))
-        buyers = sum(binomial(rng, m[t], np.clip(buys_eff[t], 0, 1)) for t in range(T))
+        buy_p = np.clip(buys_eff, 0, 1)
+        buyers = sum(binomial(rng, m[t], buy_p[t]) for t in range(T))
+        # the drawn buyers split over tiers and classes in proportion to their expected purchases
+        expected = (m * buy_p).sum(axis=0)
+        scale = np.divide(buyers, expected, out=np.zeros(R), where=expected > 0)
+        never = np.maximum(m - once - twice, 0)
+        first = never * buy_p * scale
+        again = once * buy_p * scale
+        once += first - again
+        twice += again
+        ever_once += first.sum(axis=0)
+        ever_twice += again.sum(axis=0)
         revenue = (m * fee_w).sum(axis=0) + buyers * order_value
         cost = cost_w + P["paid_spend"] + referred * reward
         cum_cost += cost
@@ -289,6 +322,7 @@ def simulate(runs, seed, weeks):
         out["cumulative-cost"][w] = cum_cost
         out["cumulative-revenue"][w] = cum_rev
         out["roi"][w] = (cum_rev * margin - cum_cost) / np.maximum(cum_cost, 1)
+        out["repurchase-rate"][w] = np.divide(ever_twice, ever_once, out=np.full(R, np.nan), where=ever_once > 0)
         for t, name in enumerate(P["tiers"]):
             out[f"members:{name}"][w] = m[t]
         # cohorts: every earlier cohort moves through this week's realised fractions, then the new one
