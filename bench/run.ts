@@ -2,7 +2,7 @@
 // Each area exports a bench function; figures are medians after warm-up. Goals are from the issues.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './figure.js';
@@ -38,6 +38,9 @@ const AREAS: Array<[string, string, string]> = [
     ['compile', './compile.ts', 'benchCompile'],
     ['preview', './preview.ts', 'benchPreview'],
     ['calibrate', './calibrate.ts', 'benchCalibrate'],
+    // Issue 14: whole processes as ratios to `node -e 0` and to the NumPy peer, measured in the same rounds.
+    ['startup', './startup.ts', 'benchStartup'],
+    ['peers', './peers.ts', 'benchPeers'],
 ];
 
 const rows: Array<[string, Figure]> = [];
@@ -52,7 +55,7 @@ for (const [area, file, fn] of AREAS) {
 }
 for (const figure of await benchCli()) rows.push(['cli', figure]);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end`;
 console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
 console.log('| area | figure | value |');
 console.log('| --- | --- | ---: |');

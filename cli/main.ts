@@ -1,6 +1,8 @@
 // The `community` command line: check, simulate and compile plans. Exit codes: 0 ok (warnings
 // allowed), 1 plan errors, 2 usage or I/O problems. Failures print one line, never a stack trace.
-import { Command, CommanderError } from 'commander';
+// This is the whole program (every command, help, "did you mean"), bundled to out/cli/all.cjs;
+// cli/launch.ts (out/cli/main.cjs) starts it, or a lighter bundle for check, format and simulate.
+import type { Command } from 'commander';
 import './format-sarif.js';
 import './format-github.js';
 import { registerCheck } from './commands/check.js';
@@ -10,44 +12,17 @@ import { registerDiff } from './commands/diff.js';
 import { registerSolve } from './commands/solve.js';
 import { registerFormat } from './commands/format.js';
 import { registerCalibrate } from './commands/calibrate.js';
-import { exitCodeOf } from './errors.js';
-import { oneLine } from './report.js';
+import { createProgramWith, main, runWith, type Registration } from './program.js';
 
-declare const __VERSION__: string | undefined;
+/** Every command, in the order `community --help` lists them. */
+export const ALL_COMMANDS: Registration[] = [registerCheck, registerSimulate, registerCompile, registerDiff, registerSolve, registerFormat, registerCalibrate];
 
 export function createProgram(): Command {
-    const program = new Command('community')
-        .description('Plans as code for community strategists: check, simulate and compile .community plans.')
-        .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0')
-        .showSuggestionAfterError()
-        .exitOverride()
-        .configureOutput({ outputError: (text, write) => write(oneLine(text.replace(/^error: /, 'community: ').replace(/\s+$/, '')) + '\n') });
-    registerCheck(program);
-    registerSimulate(program);
-    registerCompile(program);
-    registerDiff(program);
-    registerSolve(program);
-    registerFormat(program);
-    registerCalibrate(program);
-    return program;
+    return createProgramWith(ALL_COMMANDS);
 }
 
-export async function run(argv: string[]): Promise<number> {
-    const program = createProgram();
-    try {
-        await program.parseAsync(argv, { from: 'user' });
-        return typeof process.exitCode === 'number' ? process.exitCode : 0;
-    } catch (error) {
-        if (error instanceof CommanderError) {
-            // Help and version exit 0; unknown flags and missing arguments are usage errors.
-            return error.exitCode === 0 ? 0 : 2;
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        process.stderr.write(`community: ${oneLine(message)}\n`);
-        return exitCodeOf(error);
-    }
+export function run(argv: string[]): Promise<number> {
+    return runWith(ALL_COMMANDS, argv);
 }
 
-run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-});
+main(ALL_COMMANDS);

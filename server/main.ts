@@ -7,6 +7,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerForecastRequest } from './forecast-request.js';
+import { LazyCompletionParserModule } from './lazy-completion-parser.js';
 import { createCommunityServerServices } from './services.js';
 import { registerStatsRequest } from './stats-request.js';
 import { openTransport } from './transport.js';
@@ -28,7 +29,8 @@ for (const level of ['log', 'info', 'debug', 'warn'] as const) {
 
 const { reader, writer } = openTransport(args);
 const connection = createConnection(ProposedFeatures.all, reader, writer);
-const { shared, idleGc } = createCommunityServerServices({ connection, ...NodeFileSystem });
+// The completion parser is built after the first diagnostics, not before (lazy-completion-parser.ts).
+const { shared, idleGc } = createCommunityServerServices({ connection, ...NodeFileSystem, modules: [LazyCompletionParserModule] });
 registerForecastRequest(connection, shared);
 registerStatsRequest(connection, shared, idleGc);
 // Code actions need a linked document, not a validated one: a workspace file the editor never

@@ -1,7 +1,7 @@
 // `npm run build:standalone`: the language server as one executable that needs no Node.js on the
-// machine (a Node single-executable application): the bundled server (out/server/main.cjs) is
-// injected into a copy of the Node binary running this script (the project's Node 24), giving
-// out/standalone/community-language-server. For editors other than VS Code on machines without Node 22+.
+// machine (a Node single-executable application): the bundled server (out/server/server.cjs, with
+// V8's code cache of it, so it starts without compiling) is injected into a copy of the Node binary
+// running this script (the project's Node 24), giving out/standalone/community-language-server. For editors other than VS Code on machines without Node 22+.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,13 +16,13 @@ if (major < 22) {
     process.stderr.write(`build:standalone: run it with Node.js 22+ (npm run build:standalone uses the project's Node 24); this is ${process.version}.\n`);
     process.exit(2);
 }
-const bundle = join(ROOT, 'out/server/main.cjs');
+const bundle = join(ROOT, 'out/server/server.cjs');
 if (!existsSync(bundle)) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
 mkdirSync(OUT, { recursive: true });
 const blob = join(OUT, 'server.blob');
 const config = join(OUT, 'sea-config.json');
-writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }));
+writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: true }));
 execFileSync(process.execPath, ['--experimental-sea-config', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 // Written under a temporary name and renamed: a failed build leaves no half-made executable.
