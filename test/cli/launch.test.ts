@@ -1,5 +1,5 @@
 // `community` starts in out/cli/main.cjs (cli/launch.ts), which loads only the bundle a command
-// needs: `check` and `format` never load the compile outputs' libraries (vega, vega-lite, exceljs,
+// needs: `check` and `format` never load the compile outputs' libraries (echarts, exceljs,
 // ical-generator…), `--version` loads no bundle at all. Whichever bundle runs a command, its output,
 // help and errors are those of the whole program (out/cli/all.cjs).
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ function packagesIn(bundle: string): Set<string> {
     return new Set(map.sources.flatMap((s) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(s)?.[1] ?? []));
 }
 
-const REPORT_STACK = ['vega', 'vega-lite', 'vega-scenegraph', 'exceljs', 'jszip', 'ical-generator', 'archiver'];
+const REPORT_STACK = ['echarts', 'zrender', 'exceljs', 'jszip', 'ical-generator', 'archiver'];
 
 /** The whole program, as `community` ran every command before the split. */
 function wholeProgram(args: string[]): { code: number; stdout: string; stderr: string } {
