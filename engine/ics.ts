@@ -4,7 +4,7 @@
 // derived from plan + community + item so a re-import updates instead of duplicating, and DTSTAMP
 // is fixed from the plan unless a `now` is given, so output is byte-for-byte deterministic.
 // ical-generator folds lines at 75 octets without splitting UTF-8 characters (checked by tests).
-import ical, { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { Lang } from './diagnostics.js';
 import { stableHash, type PlanSchedule, type ScheduleSeries } from './schedule.js';
@@ -33,11 +33,23 @@ export interface IcsOptions {
     /** DTSTAMP instant; default: the plan's start date at 00:00 UTC (deterministic). */
     now?: Date;
     lang?: Lang;
+    /** Paid-channel and referral-campaign windows (engine/report/calendar.ts campaignWindows), each an all-day event over its dates. */
+    windows?: CalendarWindow[];
+}
+
+/** A campaign window as the calendars show it: from and until are ISO dates, both days included. */
+export interface CalendarWindow {
+    community: string;
+    item: string;
+    label: string;
+    kind: 'channel' | 'referral';
+    from: string;
+    until: string;
 }
 
 const LABELS = {
-    en: { content: 'Content', 'online activity': 'Online activity', 'offline activity': 'Offline activity', tiers: 'For', owner: 'Owner', staff: 'Staff', cost: 'Cost', materials: 'Materials', where: 'Where', source: 'Source', platform: 'Platform', plan: 'Plan' },
-    'zh-CN': { content: '内容', 'online activity': '线上活动', 'offline activity': '线下活动', tiers: '面向', owner: '负责人', staff: '人员', cost: '成本', materials: '物料', where: '地点', source: '来源', platform: '平台', plan: '计划' },
+    en: { channel: 'Paid channel', referral: 'Referral campaign', window: 'Runs', content: 'Content', 'online activity': 'Online activity', 'offline activity': 'Offline activity', tiers: 'For', owner: 'Owner', staff: 'Staff', cost: 'Cost', materials: 'Materials', where: 'Where', source: 'Source', platform: 'Platform', plan: 'Plan' },
+    'zh-CN': { channel: '投放渠道', referral: '裂变活动', window: '活动期', content: '内容', 'online activity': '线上活动', 'offline activity': '线下活动', tiers: '面向', owner: '负责人', staff: '人员', cost: '成本', materials: '物料', where: '地点', source: '来源', platform: '平台', plan: '计划' },
 } as const;
 
 /** DTSTAMP for a plan: its start date at midnight UTC, unless `now` is given. */
@@ -145,6 +157,29 @@ function addSeries(cal: ICalCalendar, s: ScheduleSeries, schedule: PlanSchedule,
     }
 }
 
+/**
+ * A campaign window as one all-day event (DTSTART;VALUE=DATE, DTEND the day after `until`, as
+ * RFC 5545 §3.6.1 ends all-day events), transparent so it does not show the team as busy. Its UID
+ * is derived from plan + community + item like the schedule's, so a re-import updates it.
+ */
+function addWindow(cal: ICalCalendar, w: CalendarWindow, schedule: PlanSchedule, stamp: Date, lang: Lang): void {
+    const L = LABELS[lang];
+    const from = Temporal.PlainDate.from(w.from);
+    const until = Temporal.PlainDate.from(w.until);
+    const sep = lang === 'zh-CN' ? '：' : ': ';
+    cal.createEvent({
+        id: `${stableHash(`${schedule.plan}\u0000${w.community}\u0000${w.item}\u0000window`)}@community-plans`,
+        stamp,
+        allDay: true,
+        start: from,
+        end: until.add({ days: 1 }),
+        summary: icsPlain(`${L[w.kind]}${sep}${w.label}`),
+        description: icsPlain(`${L[w.kind]}${sep}${w.label}\n${L.window}${sep}${w.from} – ${w.until}`),
+        categories: [{ name: icsPlain(w.kind === 'channel' ? 'paid channel' : 'referral campaign') }, { name: icsPlain(w.community) }],
+        transparency: ICalEventTransparency.TRANSPARENT,
+    });
+}
+
 function newCalendar(name: string, description: string, schedule: PlanSchedule): ICalCalendar {
     const horizonFrom = Temporal.PlainDate.from(schedule.start).subtract({ days: 7 }).toString();
     const horizonTo = Temporal.PlainDate.from(schedule.end).add({ days: 14 }).toString();
@@ -202,18 +237,20 @@ export function fileSafe(name: string, fallback = 'unnamed'): string {
     return cleaned;
 }
 
-/** The whole plan's calendar (plan.ics) and one per community (<community>.ics). */
+/** The whole plan's calendar (plan.ics) and one per community (<community>.ics), with the campaign windows given in `options.windows`. */
 export function buildCalendars(schedule: PlanSchedule, communities: { name: string; title?: string }[], options: IcsOptions = {}): CalendarFile[] {
     const lang = options.lang ?? 'en';
     const stamp = stampFor(schedule, options.now);
     const files: CalendarFile[] = [];
     const whole = newCalendar(schedule.plan, `${LABELS[lang].plan}: ${schedule.plan}`, schedule);
     for (const s of schedule.series) addSeries(whole, s, schedule, stamp, lang);
+    for (const w of options.windows ?? []) addWindow(whole, w, schedule, stamp, lang);
     files.push({ name: 'plan.ics', community: null, text: whole.toString() + '\r\n' });
     const used = new Set(['plan']);
     for (const c of communities) {
         const cal = newCalendar(`${schedule.plan} · ${c.title ?? c.name}`, `${LABELS[lang].plan}: ${schedule.plan}`, schedule);
         for (const s of schedule.series) if (s.community === c.name) addSeries(cal, s, schedule, stamp, lang);
+        for (const w of options.windows ?? []) if (w.community === c.name) addWindow(cal, w, schedule, stamp, lang);
         let base = fileSafe(c.name);
         while (used.has(base.toLowerCase())) base += '_';
         used.add(base.toLowerCase());

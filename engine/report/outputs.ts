@@ -7,6 +7,7 @@ import type { ForecastReport } from '../forecast-schema.js';
 import { buildCalendars } from '../ics.js';
 import type { Plan, SourceRef } from '../model.js';
 import { expandPlan, type PlanSchedule } from '../schedule.js';
+import { campaignWindows } from './calendar.js';
 import type { ReportCheck } from './common.js';
 import type { ObservedSeries } from '../view/forecast-view.js';
 import { renderHtml } from './html.js';
@@ -80,7 +81,8 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     const files: OutputFile[] = [];
     const formats = new Set(options.formats);
     if (formats.has('ics')) {
-        for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang })) files.push({ name: cal.name, content: cal.text });
+        const windows = campaignWindows(plan, schedule);
+        for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang, windows })) files.push({ name: cal.name, content: cal.text });
     }
     // Chinese headers with --lang zh-CN; the English file is engine/csv.ts's, byte for byte.
     if (formats.has('csv')) files.push({ name: 'schedule.csv', content: options.lang === 'zh-CN' ? localizedScheduleCsv(schedule, options.lang, { bom: options.bom }) : scheduleCsv(schedule, { bom: options.bom }) });
