@@ -4,6 +4,8 @@
 // (or, for folders written before the marker existed, nothing but output file names). Temp and old
 // folders left by a killed run are removed by the next run; an old folder that cannot be removed
 // (say, owned by another user) leaves a warning, not a failure, once the new output is in place.
+// A run with several plans stages every plan's folder first and switches them in together
+// (stageOutputFolder, then switchOutputs), so one run's outputs never mix with a previous run's.
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -75,11 +77,21 @@ export function cleanStale(parent: string, name: string): void {
     }
 }
 
+/** A plan's new output, written in full into a temp folder beside its target, not yet switched in. */
+export interface StagedOutput {
+    target: string;
+    temp: string;
+    old: string;
+    /** Whether a previous output is in the way (it is renamed aside at the switch). */
+    replaces: boolean;
+}
+
 /**
- * Writes the files into `target` all or nothing. Returns warnings to print (success either way);
- * throws a UsageError when nothing could be written or the target is not ours to replace.
+ * Writes the files into a temp folder beside `target` (checking first that the target is ours to
+ * replace). Nothing visible changes until `switchOutputs`. Throws a UsageError when the target is
+ * not ours or the files cannot be written; the temp folder is removed then.
  */
-export function writeOutputFolder(target: string, files: OutputFile[]): string[] {
+export function stageOutputFolder(target: string, files: OutputFile[]): StagedOutput {
     installCleanup();
     const parent = dirname(target);
     const name = basename(target);
@@ -98,32 +110,89 @@ export function writeOutputFolder(target: string, files: OutputFile[]): string[]
         mkdirSync(temp);
         for (const f of files) writeFileSync(join(temp, f.name), f.content);
         writeFileSync(join(temp, OUTPUT_MARKER), MARKER_TEXT);
-        let moved = false;
-        if (existing) {
-            renameSync(target, old);
-            moved = true;
-        }
-        try {
-            renameSync(temp, target);
-        } catch (e) {
-            if (moved) renameSync(old, target);
-            throw e;
-        }
-        pendingTemps.delete(temp);
-        if (moved) {
-            try {
-                rmSync(old, { recursive: true });
-            } catch (e) {
-                const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-                return [`warning: wrote "${shown}", but could not remove the previous output kept at "${oneLine(old)}" (${code}); remove it by hand.`];
-            }
-        }
-        return [];
     } catch (e) {
-        rmSync(temp, { recursive: true, force: true });
-        pendingTemps.delete(temp);
-        if (e instanceof UsageError) throw e;
+        discardStaged([{ target, temp, old, replaces: false }]);
         const code = (e as NodeJS.ErrnoException).code;
         throw new UsageError(`cannot write "${shown}": ${code ?? (e as Error).message}.`);
     }
+    return { target, temp, old, replaces: existing !== undefined };
+}
+
+/** Removes staged outputs that will not be switched in (a later plan of the run failed). */
+export function discardStaged(staged: StagedOutput[]): void {
+    for (const s of staged) {
+        rmSync(s.temp, { recursive: true, force: true });
+        pendingTemps.delete(s.temp);
+    }
+}
+
+/**
+ * Switches every staged output in at once: one synchronous run of renames (previous output aside,
+ * new one in), so a signal cannot land between two plans. If a rename fails, the plans already
+ * switched are switched back, so either every target shows this run's output or none does; only if
+ * switching back fails too does the error name the plans that now hold the new output. Old outputs
+ * are removed afterwards; one that cannot be removed is a warning (the new output is complete).
+ */
+export function switchOutputs(staged: StagedOutput[]): string[] {
+    const done: StagedOutput[] = [];
+    let failure: { s: StagedOutput; why: string } | null = null;
+    for (const s of staged) {
+        let aside = false;
+        try {
+            if (s.replaces) {
+                renameSync(s.target, s.old);
+                aside = true;
+            }
+            renameSync(s.temp, s.target);
+            done.push(s);
+        } catch (e) {
+            if (aside) {
+                try {
+                    renameSync(s.old, s.target);
+                } catch {
+                    // left at s.old; reported below through the plans not switched back
+                }
+            }
+            failure = { s, why: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+            break;
+        }
+    }
+    if (failure) {
+        const stuck: string[] = [];
+        for (const s of done.reverse()) {
+            try {
+                renameSync(s.target, s.temp);
+                if (s.replaces) renameSync(s.old, s.target);
+            } catch {
+                stuck.push(oneLine(s.target));
+            }
+        }
+        discardStaged(staged.filter((s) => !stuck.includes(oneLine(s.target))));
+        const shown = oneLine(failure.s.target);
+        throw new UsageError(
+            stuck.length === 0
+                ? `cannot write "${shown}": ${failure.why}; no output of this run was written${staged.length > 1 ? ' (every plan keeps its previous output)' : ''}.`
+                : `cannot write "${shown}": ${failure.why}; only these plans have this run's output: ${stuck.map((t) => `"${t}"`).join(', ')}.`,
+        );
+    }
+    const warnings: string[] = [];
+    for (const s of staged) {
+        pendingTemps.delete(s.temp);
+        if (!s.replaces) continue;
+        try {
+            rmSync(s.old, { recursive: true });
+        } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+            warnings.push(`warning: wrote "${oneLine(s.target)}", but could not remove the previous output kept at "${oneLine(s.old)}" (${code}); remove it by hand.`);
+        }
+    }
+    return warnings;
+}
+
+/**
+ * Writes the files into `target` all or nothing. Returns warnings to print (success either way);
+ * throws a UsageError when nothing could be written or the target is not ours to replace.
+ */
+export function writeOutputFolder(target: string, files: OutputFile[]): string[] {
+    return switchOutputs([stageOutputFolder(target, files)]);
 }

@@ -22,7 +22,7 @@ import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { observedActuals } from '../../language/actuals/observed.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
-import { writeOutputFolder } from '../output-folder.js';
+import { discardStaged, stageOutputFolder, switchOutputs, writeOutputFolder, type StagedOutput } from '../output-folder.js';
 import { expandInputs, makeDirs } from '../files.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
@@ -208,6 +208,10 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
     if (printer?.unavailable) process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${printer.unavailable}\n` : `report.pdf skipped: ${printer.unavailable}\n`);
     let pdfProblem = false;
+    // Every plan's folder is staged first and all are switched in together at the end, so the
+    // folders of one run never mix with a previous run's; the summary lines follow the switch.
+    const staged: StagedOutput[] = [];
+    const lines: string[] = [];
     try {
         for (let i = 0; i < prepared.length; i++) {
             const p = prepared[i];
@@ -216,7 +220,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                 const diags = flatten(p.members).filter((d) => d.severity === 'error');
                 process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
                 const shown = oneLine(p.loaded.shown);
-                process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
+                lines.push(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written`);
                 continue;
             }
             // The plan's actuals are laid over the report's charts (a file the checker passed).
@@ -244,13 +248,20 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${why}\n` : `report.pdf skipped: ${why}\n`);
                 }
             }
-            writeFolderAtomically(target, compiled.files);
+            try {
+                staged.push(stageOutputFolder(target, compiled.files));
+            } catch (e) {
+                if (e instanceof UsageError && staged.length > 0) throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
+                throw e;
+            }
             const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
-            process.stdout.write(
-                summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null) + '\n',
-            );
+            lines.push(summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null));
         }
+        const warnings = switchOutputs(staged.splice(0));
+        process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+        for (const warning of warnings) process.stderr.write(`${warning}\n`);
     } finally {
+        discardStaged(staged);
         await printer?.close();
     }
     void ws;
