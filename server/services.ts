@@ -23,7 +23,12 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
     services.shared.lsp.LanguageServer.onInitialize((params) => {
         const folders = params.workspaceFolders ?? [];
         settings.roots = folders.map((f) => URI.parse(f.uri).fsPath);
-        if (settings.roots.length === 0 && params.rootUri) settings.roots = [URI.parse(params.rootUri).fsPath];
+        if (settings.roots.length === 0 && params.rootUri) {
+            settings.roots = [URI.parse(params.rootUri).fsPath];
+            // A client that sends only rootUri (lsp-mode 8) gets it as the one workspace folder, so the
+            // files of the workspace are loaded as for clients that send workspaceFolders (LSP 3.17 §initialize).
+            if (!params.workspaceFolders) services.shared.workspace.WorkspaceManager.initialize({ ...params, workspaceFolders: [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.replace(/^.*\//, '') || params.rootUri }] });
+        }
         // No folder at all (a single file opened): roots stay empty and language/imports.ts confines
         // each file's imports to its own folder.
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;

@@ -7,6 +7,7 @@
 #  3. Neovim 0.7 (Debian's neovim, vim.lsp.start_client as in the README) with the installed command.
 #  4. Emacs + eglot (emacs-nox + elpa-eglot, eglot-ensure as in the README) with the standalone
 #     server and a PATH without Node.
+#  5. Emacs + lsp-mode (elpa-lsp-mode 8.0, lsp-deferred as in the README) with the installed command.
 # Each editor checks diagnostics, hover, completion, definition, rename and formatting.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -63,7 +64,8 @@ version=$(env -i PATH=/nonexistent "$STANDALONE" --version)
 snippet() { awk -v h="$1" 'index($0, h) == 1 { f = 1; next } f && /^```/ { if (inb) exit; inb = 1; next } f && inb { print }' README.md; }
 snippet "Neovim 0.7–0.10" > "$TMP/init.lua"
 snippet "Emacs with eglot" > "$TMP/eglot-init.el"
-for f in init.lua eglot-init.el; do [ -s "$TMP/$f" ] || { bad "README snippet for $f not found"; exit 1; }; done
+snippet "Emacs with lsp-mode" > "$TMP/lsp-mode-init.el"
+for f in init.lua eglot-init.el lsp-mode-init.el; do [ -s "$TMP/$f" ] || { bad "README snippet for $f not found"; exit 1; }; done
 
 workspace() {
   local ws="$TMP/$1"
@@ -84,6 +86,11 @@ NO_NODE="$TMP/no-node-bin"; mkdir -p "$NO_NODE"
 for tool in emacs git; do ln -s "$(command -v $tool)" "$NO_NODE/$tool"; done
 ln -s "$STANDALONE" "$NO_NODE/community-language-server"
 if timeout 180 env PATH="$NO_NODE" HOME="$TMP/home" COMMUNITY_INIT="$TMP/eglot-init.el" COMMUNITY_FILE="$FILE" emacs --batch -l test/editors/eglot.el 2> "$TMP/emacs.log" </dev/null; then :; else cat "$TMP/emacs.log" >&2; bad "emacs + eglot ($(emacs --version | head -1))"; fi
+
+# 5. Emacs + lsp-mode with the globally installed command (Node 24 on PATH), its own HOME so no
+#    session file of the user's is read or written.
+FILE=$(workspace lsp-mode)
+if timeout 180 env PATH="$NODE24_PATH" HOME="$TMP/home-lsp" COMMUNITY_INIT="$TMP/lsp-mode-init.el" COMMUNITY_FILE="$FILE" emacs --batch -l test/editors/lsp-mode.el 2> "$TMP/lsp-mode.log" </dev/null; then :; else cat "$TMP/lsp-mode.log" >&2; bad "emacs + lsp-mode ($(emacs --version | head -1), lsp-mode $(dpkg-query -W -f '${Version}' elpa-lsp-mode 2>/dev/null))"; fi
 
 if [ $fail -ne 0 ]; then echo "test:editors: FAILED"; exit 1; fi
 echo "test:editors: all passed"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages `npm run test:editors` drives (idempotent; .ci/run calls it): Neovim (0.7.2 on
-# Debian 12) and Emacs without X with eglot (elpa-eglot 1.9).
+# Debian 12) and Emacs without X with eglot (elpa-eglot 1.9) and lsp-mode (elpa-lsp-mode 8.0).
 set -euo pipefail
 need=()
 command -v nvim >/dev/null 2>&1 || need+=(neovim)
 command -v emacs >/dev/null 2>&1 || need+=(emacs-nox)
 dpkg -s elpa-eglot >/dev/null 2>&1 || need+=(elpa-eglot)
+dpkg -s elpa-lsp-mode >/dev/null 2>&1 || need+=(elpa-lsp-mode)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
   echo "The editor tests need these Debian packages: ${need[*]}. Install them with: apt-get install -y ${need[*]}" >&2
