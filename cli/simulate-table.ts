@@ -1,7 +1,9 @@
 // The readable table of `community simulate` (the default format), in English or Chinese (--lang):
 // weeks × key metrics with P10–P90, the tiers at the horizon, cost by category, KPIs with their
-// probability (coloured on a terminal), the budget line and the sensitivity ranking.
+// probability (coloured on a terminal), the budget line and the sensitivity ranking; with solved
+// scenarios (`solved for …`), the cheapest known way to each KPI and the recommended scenario.
 import type { Lang } from '../engine/diagnostics.js';
+import type { Recommendation, SolvedWay } from '../engine/solved-ways.js';
 import type { CommunityForecast, ForecastReport, ForecastSeries, KpiForecast, SensitivityReport } from '../engine/forecast-schema.js';
 import { costRows, moneyRows, sourceRows } from '../engine/view/forecast-view.js';
 import { kpiUnit as metricUnit, lightOf } from '../engine/view/kpi.js';
@@ -37,6 +39,10 @@ const EN = {
     baseline: (value: string, probability: string) => `baseline P50 ${value}, P(success) ${probability}`,
     sensitivityHead: ['parameter', 'P50 at −20 %', 'P50 at +20 %', 'swing', 'P(success) −20 % / +20 %'],
     compareTitle: 'KPIs across scenarios: P(success) and P50 at the deadline',
+    waysTitle: 'Cheapest known way to each KPI (solved scenarios)',
+    way: (kpi: string, scenario: string, cost: string, p: string, required: string) => `${kpi}: ${scenario}, mean cost ${cost}, P(success) ${p} (solved for ${required})`,
+    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) => `${kpi}: no solved scenario reaches ${required}; closest ${scenario}, P(success) ${p}, mean cost ${cost}`,
+    recommended: (scenario: string, cost: string) => `Recommended: ${scenario}, the cheapest solved scenario that meets its KPIs (mean cost ${cost})`,
     end: '.',
 };
 
@@ -69,6 +75,10 @@ const ZH: Words = {
     baseline: (value: string, probability: string) => `基准 P50 ${value}，达成概率 ${probability}`,
     sensitivityHead: ['参数', '−20% 时 P50', '+20% 时 P50', '变化幅度', '达成概率 −20% / +20%'],
     compareTitle: '各情景的 KPI：达成概率与截止时 P50',
+    waysTitle: '达成各 KPI 的已知最低成本方案（已求解的情景）',
+    way: (kpi: string, scenario: string, cost: string, p: string, required: string) => `${kpi}：${scenario}，平均成本 ${cost}，达成概率 ${p}（求解目标 ${required}）`,
+    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) => `${kpi}：没有已求解的情景达到 ${required}；最接近的是 ${scenario}，达成概率 ${p}，平均成本 ${cost}`,
+    recommended: (scenario: string, cost: string) => `推荐：${scenario}，达成其 KPI 的已求解情景中成本最低（平均成本 ${cost}）`,
     end: '。',
 };
 
@@ -113,7 +123,13 @@ const TABLE_COLUMNS: { key: string; band: boolean }[] = [
     { key: 'roi', band: true },
 ];
 
-export function formatTable(report: ForecastReport, kpiFilter: string | undefined, colors: Colors = colorsFor(process.stdout), lang: Lang = 'en'): string {
+/** What the solved scenarios say about a forecast (engine/solved-ways.ts). */
+export interface SolvedSection {
+    ways: SolvedWay[];
+    recommended: Recommendation | null;
+}
+
+export function formatTable(report: ForecastReport, kpiFilter: string | undefined, colors: Colors = colorsFor(process.stdout), lang: Lang = 'en', solved?: SolvedSection): string {
     const w: Words = WORDS[lang];
     let out = '';
     for (const f of report.forecasts) {
@@ -137,8 +153,28 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
         }
     }
     if (report.forecasts.length > 1) out += scenarioComparison(report, kpiFilter, colors, w);
+    if (solved && solved.ways.length > 0) out += solvedLines(solved, report.currency, kpiFilter, colors, w);
     if (report.sensitivity) out += sensitivityTable(report.sensitivity, colors, w);
     return out;
+}
+
+/** Per KPI the cheapest solved scenario that meets it (or the closest), then the recommended one. */
+function solvedLines(solved: SolvedSection, currency: string, kpiFilter: string | undefined, colors: Colors, w: Words): string {
+    const several = new Set(solved.ways.map((x) => x.community)).size > 1;
+    const lines = solved.ways
+        .filter((x) => kpiFilter === undefined || x.kpi === kpiFilter)
+        .map((x) => {
+            const kpi = several ? `${x.community}: ${x.kpi}` : x.kpi;
+            const name = x.title ? `${x.scenario} “${x.title}”` : x.scenario;
+            const cost = `${money.format(x.cost)} ${currency}`;
+            const line = x.meets ? w.way(kpi, name, cost, fmt(x.probability, 'share'), fmt(x.required, 'share')) : w.noWay(kpi, fmt(x.required, 'share'), name, fmt(x.probability, 'share'), cost);
+            return `  ${oneLine(line)}`;
+        });
+    if (lines.length === 0) return '';
+    let out = colors.bold(w.waysTitle) + '\n' + lines.join('\n') + '\n';
+    const r = solved.recommended;
+    if (r) out += `  ${oneLine(w.recommended(r.title ? `${r.scenario} “${r.title}”` : r.scenario, `${money.format(r.cost)} ${currency}`))}\n`;
+    return out + '\n';
 }
 
 /** With several scenarios: one row per KPI (per community), one column per scenario, side by side. */

@@ -301,11 +301,20 @@ export const Override = z.object({
     per: z.string().optional(),
     unit: z.string().optional(),
 });
+/** What `community solve --write` found a scenario for (`solved for Growth at 80%`). */
+export const SolvedFor = z.object({
+    /** KPI names; every one was to reach `probability`. */
+    kpis: z.array(z.string()),
+    /** A fraction (0.8 for 80 %). */
+    probability: z.number(),
+});
+export type SolvedFor = z.infer<typeof SolvedFor>;
 export const Scenario = z.object({
     name: z.string(),
     title: z.string().optional(),
     overrides: z.array(Override),
     drops: z.array(z.string()),
+    solved: SolvedFor.optional(),
     source: SourceRef.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -128,6 +128,7 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'participation', zh: ['参与率'] },
     { en: 'scenario', zh: ['场景'] },
     { en: 'drop', zh: ['移除'] },
+    { en: 'solved', zh: ['求解'] },
     // ---- schedules ----
     { en: 'every', zh: ['每'] },
     { en: 'times', zh: ['次'] },

@@ -413,7 +413,16 @@ function lowerScenario(s: A.Scenario): M.Scenario {
             });
         }
     }
-    return { name: s.name, title: s.title, overrides, drops, source: sourceOf(s) };
+    const solved = s.solved ? lowerSolvedFor(s.solved) : undefined;
+    return { name: s.name, title: s.title, overrides, drops, ...(solved ? { solved } : {}), source: sourceOf(s) };
+}
+
+/** `solved for Growth at 80%`; left out when the probability is not a plain share (the checker says so). */
+function lowerSolvedFor(s: A.SolvedFor): M.SolvedFor | undefined {
+    const m = readQuantity(s.probability);
+    const p = m.dist.kind === 'fixed' ? m.dist.value : NaN;
+    if (!(m.unitClass === 'percent' && p > 0 && p <= 1)) return undefined;
+    return { kpis: s.kpis.map((k) => (k.ref ? kpiName(k.ref) : k.$refText)), probability: p };
 }
 
 function nameOf(node: A.Named): string {

@@ -15,7 +15,8 @@ import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
-import { formatTable } from '../simulate-table.js';
+import { formatTable, type SolvedSection } from '../simulate-table.js';
+import { cheapestWays, recommendedSolved } from '../../engine/solved-ways.js';
 import { loadPlans } from '../workspace.js';
 
 export { formatTable } from '../simulate-table.js';
@@ -93,9 +94,21 @@ export function registerSimulate(program: Command): void {
             }
             if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             else if (options.format === 'csv') process.stdout.write(formatCsv(report));
-            else process.stdout.write(formatTable(report, options.kpi, colorsFor(process.stdout), lang));
+            else process.stdout.write(formatTable(report, options.kpi, colorsFor(process.stdout), lang, solvedSection(plan, report, runs, seed)));
             process.exitCode = 0;
         });
+}
+
+/**
+ * With solved scenarios in the plan: the cheapest known way to each KPI and the recommended scenario,
+ * from forecasts of those scenarios with the same runs and seed (the ones not simulated already).
+ */
+function solvedSection(plan: Plan, report: ForecastReport, runs: number, seed: number): SolvedSection | undefined {
+    const solved = plan.scenarios.filter((s) => s.solved).map((s) => s.name);
+    if (solved.length === 0) return undefined;
+    const missing = solved.filter((name) => !report.forecasts.some((f) => f.scenario === name));
+    const all = missing.length === 0 ? report : { ...report, forecasts: [...report.forecasts, ...forecast(plan, { runs, seed, scenarios: missing }).forecasts] };
+    return { ways: cheapestWays(plan, all), recommended: recommendedSolved(plan, all) };
 }
 
 /** Loads, validates and lowers one plan; prints the check output and fails with exit 1 on errors. */

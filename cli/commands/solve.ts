@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { Lang } from '../../engine/diagnostics.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
-import type { Plan } from '../../engine/model.js';
+import type { Plan, SolvedFor } from '../../engine/model.js';
 import { currentValue, solve, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createCommunityServices } from '../../language/community-module.js';
@@ -62,7 +62,7 @@ export function registerSolve(program: Command): void {
             if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write)) throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
             const files = expandInputs([input]);
             if (files.length !== 1) throw new UsageError(`solve takes one plan, but "${input}" names ${files.length} files.`);
-            const { plan, path, doc } = await loadValidPlan(files[0], lang, options.root);
+            const { plan, path, doc, named } = await loadValidPlan(files[0], lang, options.root);
             if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write)) throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
             const levers = options.vary.map((v) => parseLever(v, plan));
             const progress = options.progress ? progressBar() : undefined;
@@ -84,8 +84,16 @@ export function registerSolve(program: Command): void {
             if (options.format === 'json') process.stdout.write(JSON.stringify(toJson(result, options.kpi, probability, budget), null, 2) + '\n');
             else process.stdout.write(formatSolve(result, options.kpi, probability, budget, plan, lang));
             if (options.write !== undefined) {
-                writeScenario(path, doc, plan, options.write, result);
-                process.stderr.write(lang === 'zh-CN' ? `已将情景 ${options.write} 追加到 ${input}。\n` : `appended scenario ${options.write} to ${input}.\n`);
+                // Tagged with what it was solved for when it meets the KPIs and every KPI has a name
+                // the plan can refer to (`kpi Growth: …`); the reports rank tagged scenarios by cost.
+                const tag = result.reached && options.kpi.every((k) => named.has(k)) ? { kpis: options.kpi, probability } : undefined;
+                writeScenario(path, doc, plan, options.write, result, tag);
+                const what = tag ? ` (solved for ${solvedText(tag)})` : '';
+                process.stderr.write(lang === 'zh-CN' ? `已将情景 ${options.write}${tag ? `（求解目标 ${solvedText(tag)}）` : ''} 追加到 ${input}。\n` : `appended scenario ${options.write}${what} to ${input}.\n`);
+                if (!tag && result.reached) {
+                    const unnamed = options.kpi.filter((k) => !named.has(k));
+                    process.stderr.write(lang === 'zh-CN' ? `提示：指标 ${unnamed.join('、')} 没有名称，情景未标注求解目标；给指标命名（kpi Growth: …）后再求解即可标注。\n` : `note: KPI ${unnamed.join(', ')} has no name of its own, so the scenario is not tagged "solved for"; name it (kpi Growth: …) to tag it.\n`);
+                }
             }
             process.exitCode = 0;
         });
@@ -125,7 +133,7 @@ export function parseLever(text: string, plan: Plan): Lever {
     return lever;
 }
 
-async function loadValidPlan(file: string, lang: Lang, root: string | undefined): Promise<{ plan: Plan; path: string; doc: LangiumDocument }> {
+async function loadValidPlan(file: string, lang: Lang, root: string | undefined): Promise<{ plan: Plan; path: string; doc: LangiumDocument; named: Set<string> }> {
     const ws = await loadPlans([file], { lang, root });
     const diags = flatten(ws.plans);
     const summary = summarize(diags, ws.plans.length);
@@ -135,7 +143,9 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     }
     const requested = ws.requested[0];
     if (!requested) throw new UsageError(`cannot load "${file}".`);
-    return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document };
+    // KPIs with a name of their own (`kpi Growth: …`): the ones a `solved for` tag can refer to.
+    const named = new Set(ws.plans.flatMap((p) => AstUtils.streamAst(p.document.parseResult.value).filter(A.isKpi).map((k) => k.name).filter((n): n is string => !!n).toArray()));
+    return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document, named };
 }
 
 function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: (done: number, total: number) => void; stop: () => void } | undefined {
@@ -218,10 +228,10 @@ function toJson(r: SolveResult, kpis: string[], probability: number, budget: num
  * `paid 3000 CNY per week` becomes `Ads.paid = 4500 CNY per week`. Written to a temporary file and
  * renamed, so an interrupted write leaves the plan as it was.
  */
-export function writeScenario(path: string, doc: LangiumDocument, plan: Plan, name: string, r: SolveResult): void {
+export function writeScenario(path: string, doc: LangiumDocument, plan: Plan, name: string, r: SolveResult, solved?: SolvedFor): void {
     const text = readFileSync(path, 'utf8');
     const lines = r.levers.map((l, i) => `  ${l.target}.${l.property} = ${valueText(doc, plan, l, r.best.values[i])}`);
-    const block = `\nscenario ${name} {\n${lines.join('\n')}\n}\n`;
+    const block = `\nscenario ${name}${solved ? ` solved for ${solvedText(solved)}` : ''} {\n${lines.join('\n')}\n}\n`;
     // The new block must parse on its own; otherwise the plan is left as it is.
     const { shared } = createCommunityServices({ ...EmptyFileSystem });
     const probe = shared.workspace.LangiumDocumentFactory.fromString(block, URI.parse('memory:/solve-check.community'));
@@ -231,6 +241,11 @@ export function writeScenario(path: string, doc: LangiumDocument, plan: Plan, na
     const tmp = `${path}.solve-${process.pid}.tmp`;
     writeFileSync(tmp, text.replace(/\s*$/, '\n') + block);
     renameSync(tmp, path);
+}
+
+/** `Growth, Paying at 80%`: the words after `solved for` (the plan's own syntax, English keywords). */
+export function solvedText(solved: SolvedFor): string {
+    return `${solved.kpis.join(', ')} at ${num(+(solved.probability * 100).toFixed(2))}%`;
 }
 
 function oneLineOf(text: string): string {

@@ -138,6 +138,7 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                 ),
             );
         }
+        if (c.ways.length > 0) sum.push(`<h3>${e(t.cheapestWays)}</h3>`, `<ul class="ways">${c.ways.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`);
     }
     if (summary.budget) sum.push(`<p><strong>${e(t.budgetUse)}:</strong> ${e(summary.budget)}</p>`);
     sum.push(`<h3>${e(t.risks)}</h3>`, summary.risks.length === 0 ? `<p class="muted">${e(t.noRisks)}</p>` : `<ol>${summary.risks.map((r) => `<li>${e(r)}</li>`).join('')}</ol>`);

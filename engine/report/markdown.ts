@@ -104,6 +104,7 @@ export function renderMarkdown(input: ReportInput): string {
                 '',
             );
         }
+        if (c.ways.length > 0) out.push(`**${m(t.cheapestWays)}:**`, '', ...c.ways.map((w) => `- ${m(w)}`), '');
     }
     if (summary.budget) out.push(`**${m(t.budgetUse)}:** ${m(summary.budget)}`, '');
     out.push(`**${m(t.risks)}:**`, '');

@@ -1,6 +1,9 @@
 // The one-screen executive summary both reports open with: the forecast headline with its P10–P90 range, each KPI's target and chance, budget use, the three biggest
 // risks (KPIs unlikely to be met, the parameter the first KPI depends on most, the checker's
-// warnings) and, when the plan has scenarios, the one with the best KPI chances.
+// warnings) and, when the plan has scenarios, the one to recommend: the cheapest solved scenario
+// (`solved for …`, engine/solved-ways.ts) that meets its goals, else the one with the best KPI
+// chances; per KPI the cheapest known way to reach it when a solved scenario exists.
+import { cheapestWays, recommendedSolved } from '../solved-ways.js';
 import { allScenarios, atHorizon, averageProbability, displayName, kpiRows, scenarioOf, type KpiRow, type ReportInput } from './common.js';
 import { kpiLabel, type Formatter } from './i18n.js';
 import { parameterLabel } from './words.js';
@@ -10,6 +13,8 @@ export interface SummaryCommunity {
     headline: string | null;
     money: string | null;
     kpis: KpiRow[];
+    /** Per KPI with a solved scenario: the cheapest known way to reach it (one line each). */
+    ways: string[];
 }
 
 export interface Summary {
@@ -34,8 +39,21 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
             headline: members ? t.headlineMembers(f.integer(members.p50), f.integer(members.p10), f.integer(members.p90), c.weeks.length) : null,
             money: cost && revenue ? t.headlineMoney(f.currencyAmount(cost.p50, true), f.currencyAmount(revenue.p50, true), roi ? f.decimal(roi.p50) : '—') : null,
             kpis: kpiRows(c),
+            ways: [],
         };
     });
+    // The cheapest known way to each KPI, from the solved scenarios the forecast has.
+    for (const w of cheapestWays(input.plan, input.forecast)) {
+        const ci = scenario.communities.findIndex((c) => c.name === w.community);
+        const kpi = scenario.communities[ci]?.kpis.find((k) => k.name === w.kpi);
+        if (ci < 0 || !kpi) continue;
+        const name = displayName(w.scenario, w.title);
+        communities[ci].ways.push(
+            w.meets
+                ? t.cheapestWay(kpiLabel(kpi, f.lang), name, f.currencyAmount(w.cost, true), f.percent(w.probability), f.percent(w.required))
+                : t.noSolvedWayMeets(kpiLabel(kpi, f.lang), f.percent(w.required), name, f.percent(w.probability), f.currencyAmount(w.cost, true)),
+        );
+    }
     const b = scenario.budget;
     const budget = b ? t.budgetUseLine(f.currencyAmount(b.cost.p50, true), f.currencyAmount(b.amount, true), f.percent(b.amount > 0 ? b.cost.p50 / b.amount : null), f.percent(b.probabilityWithin)) : null;
 
@@ -62,7 +80,15 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
 
     let bestScenario: string | null = null;
     const scenarios = allScenarios(input);
-    if (scenarios.length > 1) {
+    const recommended = recommendedSolved(input.plan, input.forecast);
+    if (recommended) {
+        const label = (community: string, name: string) => {
+            const k = scenario.communities.find((c) => c.name === community)?.kpis.find((x) => x.name === name);
+            return k ? kpiLabel(k, f.lang) : name;
+        };
+        const chances = recommended.kpis.map((k) => t.kpiChance(label(k.community, k.kpi), f.percent(k.probability))).join(f.lang === 'zh-CN' ? '，' : ', ');
+        bestScenario = t.recommendedScenario(displayName(recommended.scenario, recommended.title), f.currencyAmount(recommended.cost, true), chances);
+    } else if (scenarios.length > 1) {
         const ranked = scenarios.map((x) => ({ x, p: averageProbability(x) })).filter((r) => r.p !== null).sort((a, b) => b.p! - a.p!);
         if (ranked.length > 1 && ranked[0].p! > ranked[1].p!) {
             const best = ranked[0].x;

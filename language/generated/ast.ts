@@ -149,6 +149,7 @@ export type CommunityKeywordNames =
     | "shares"
     | "side"
     | "size"
+    | "solved"
     | "staff"
     | "start"
     | "team"
@@ -977,7 +978,7 @@ export function isPropertyName(item: unknown): item is PropertyName {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Activity | Assumption | Audience | Channel | Community | Content | DataCollection | Entry | Flow | Incentive | Kpi | Lift | Limit | Lottery | Organic | Override | Plan | Platform | Referral | RetentionMetric | Team | Tier;
+    readonly $container: Activity | Assumption | Audience | Channel | Community | Content | DataCollection | Entry | Flow | Incentive | Kpi | Lift | Limit | Lottery | Organic | Override | Plan | Platform | Referral | RetentionMetric | SolvedFor | Team | Tier;
     readonly $type: 'Quantity';
     high?: Amount;
     likely?: Amount;
@@ -1128,6 +1129,7 @@ export interface Scenario extends langium.AstNode {
     readonly $type: 'Scenario';
     changes: Array<ScenarioChange>;
     name: string;
+    solved?: SolvedFor;
     title?: string;
 }
 
@@ -1135,6 +1137,7 @@ export const Scenario = {
     $type: 'Scenario',
     changes: 'changes',
     name: 'name',
+    solved: 'solved',
     title: 'title'
 } as const;
 
@@ -1166,6 +1169,23 @@ export type ShareTarget = 'group' | string;
 
 export function isShareTarget(item: unknown): item is ShareTarget {
     return item === 'group' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
+}
+
+export interface SolvedFor extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'SolvedFor';
+    kpis: Array<langium.Reference<Kpi>>;
+    probability: Quantity;
+}
+
+export const SolvedFor = {
+    $type: 'SolvedFor',
+    kpis: 'kpis',
+    probability: 'probability'
+} as const;
+
+export function isSolvedFor(item: unknown): item is SolvedFor {
+    return reflection.isInstance(item, SolvedFor.$type);
 }
 
 export interface Team extends langium.AstNode {
@@ -1300,6 +1320,7 @@ export type CommunityAstType = {
     Scenario: Scenario
     ScenarioChange: ScenarioChange
     Schedule: Schedule
+    SolvedFor: SolvedFor
     Team: Team
     Tier: Tier
     TimeWindow: TimeWindow
@@ -2257,6 +2278,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Scenario.name
                 },
+                solved: {
+                    name: Scenario.solved,
+                    optional: true
+                },
                 title: {
                     name: Scenario.title,
                     optional: true
@@ -2273,6 +2298,20 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
         Schedule: {
             name: Schedule.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        SolvedFor: {
+            name: SolvedFor.$type,
+            properties: {
+                kpis: {
+                    name: SolvedFor.kpis,
+                    defaultValue: [],
+                    referenceType: Kpi.$type
+                },
+                probability: {
+                    name: SolvedFor.probability
+                }
             },
             superTypes: []
         },

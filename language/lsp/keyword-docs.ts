@@ -123,6 +123,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     // scenarios
     scenario: d('A what-if: overrides and drops applied to the plan for comparison.', '情景：对计划的覆盖与删除，用于对比。', 'scenario DoubleAds { DouyinAds.paid = 6000 CNY per week }'),
     drop: d('A scenario runs without this item.', '情景中去掉该条目。', 'drop FlashSale'),
+    solved: d('What `community solve --write` found this scenario for: the KPIs it meets and the probability each was to reach. The reports rank solved scenarios by cost.', '`community solve --write` 求得该情景的目标：要达成的指标及各自的达成概率。报告按成本比较已求解的情景。', 'scenario SpendFor50k "Spend for 50k" solved for Growth at 80% { DouyinAds.paid = 4500 CNY per week }'),
     // schedules
     every: d('A recurring schedule: every day / week / month / weekday, optionally on days, at times, from, until, N times.', '重复日程：每天/每周/每月/工作日，可指定日期、时刻、起止与次数。', 'every week on Monday, Thursday at 19:30'),
     on: d('Days of a recurrence (weekdays or `day N` of the month), or the date of a one-off.', '重复的日期（星期或每月第 N 天），或单次日程的日期。', 'on 2027-03-20 at 14:00'),

@@ -78,6 +78,8 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
     // Without a period, a total over the channel's weeks (engine/compile.ts; scenario overrides read it the same way).
     'Channel.spend': { ...money, period: 'optional', expected: ['money per period (e.g. 3000 CNY per week) or a total (e.g. 50000 CNY)', '每周期金额（如 3000 CNY per week）或总额（如 50000 CNY）'] },
     'Community.margin': share,
+    // `solved for Growth at 80%`: a probability, so a fixed share above 0 (solve asks for one above 0).
+    'SolvedFor.probability': { ...share, above: true, expected: ['a probability (e.g. 80%)', '概率（如 80%）'] },
     'Community.baselineBuys': percentRate,
     'Content.reach': { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['views per post (e.g. 3000 per post)', '每篇浏览量（如 3000 per post）'] },
     'Content.conversion': share,

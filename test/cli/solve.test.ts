@@ -25,7 +25,8 @@ describe('community solve', () => {
         expect(r.stdout).toMatch(/^Meets every KPI with at least 80\.0%:\n {2}DouyinAds\.paid = \d+ \(plan: 12000\)\n {2}P\(met\): Paying (8\d|9\d|100)\.\d%/);
         const after = readFileSync(file, 'utf8');
         expect(after.startsWith(before.replace(/\s*$/, '\n'))).toBe(true);
-        expect(after).toMatch(/\nscenario Reach80 \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
+        expect(after).toMatch(/\nscenario Reach80 solved for Paying at 80% \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
+        expect(r.stderr).toContain("appended scenario Reach80 (solved for Paying at 80%) to beauty.community.");
         const check = community(['check', 'beauty.community'], { cwd: dir });
         expect(check.code, check.stdout).toBe(0);
         const sim = community(['simulate', 'beauty.community', '--scenario', 'Reach80', '--runs', '300', '--format', 'json'], { cwd: dir });
