@@ -26,8 +26,8 @@ export interface Server {
     stop(): Promise<void>;
 }
 
-/** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all). */
-export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Server> {
+/** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all); with rootUriOnly, as lsp-mode 8 (rootUri, no workspaceFolders). */
+export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean; rootUriOnly?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Server> {
     ensureBuilt();
     // English unless a test sets the server's environment: a server without a client locale reads LANG.
     const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, ...init.env } as NodeJS.ProcessEnv;
@@ -68,7 +68,7 @@ export async function startServer(workspace: string, init: { initializationOptio
     connection.listen();
     const rootUri = pathToFileURL(workspace).href;
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: init.noWorkspaceFolder ? null : rootUri, workspaceFolders: init.noWorkspaceFolder ? null : [{ uri: rootUri, name: 'ws' }], locale: init.locale,
+        processId: process.pid, rootUri: init.noWorkspaceFolder ? null : rootUri, workspaceFolders: init.noWorkspaceFolder ? null : init.rootUriOnly ? undefined : [{ uri: rootUri, name: 'ws' }], locale: init.locale,
         initializationOptions: init.initializationOptions,
         capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
     });

@@ -57,3 +57,20 @@ describe('a single file opened without a workspace folder', () => {
         expect(found.filter((d) => d.code === 'unresolved-reference').map((d) => d.message).join()).toContain('Leaked');
     });
 });
+
+describe('a client that sends only rootUri (lsp-mode 8)', () => {
+    it('gets the root as its workspace folder: the files there are indexed, so imports resolve', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'community-rooturi-'));
+        mkdirSync(join(dir, 'shared'));
+        writeFileSync(join(dir, 'shared', 'platforms.community'), 'platform Groups { kind wechat-group }\n');
+        const text = `${plan('CNY')}import "shared/platforms.community"\ncommunity C {\n  platform Groups\n  tier A { seed 10 members }\n}\n`;
+        writeFileSync(join(dir, 'main.community'), text);
+        const uri = pathToFileURL(join(dir, 'main.community')).href;
+        server = await startServer(dir, { initializationOptions: { lang: 'en' }, rootUriOnly: true });
+        await server.open(uri, text);
+        const list = await until(() => server!.latest(uri), 20_000, 'diagnostics of main');
+        expect(list.filter((d) => d.code === 'unresolved-reference' || d.code === 'import-missing').map((d) => d.message)).toEqual([]);
+        const def = await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 7, character: 12 } }) as Array<{ uri?: string; targetUri?: string }>;
+        expect(def.map((l) => l.targetUri ?? l.uri)).toEqual([pathToFileURL(join(dir, 'shared', 'platforms.community')).href]);
+    });
+});
