@@ -1,0 +1,48 @@
+// How a command runs the engine's long work: large work on the simulation pool (started only when
+// needed, stopped when the command ends, so the process can exit), small work in this thread; and
+// Ctrl-C cancels it between blocks — the progress bar is cleared, nothing is written, exit 130. A
+// second Ctrl-C exits at once.
+import { SimulationCancelled } from '../engine/simulate.js';
+import { CancelSource, type CancelToken } from '../runtime/cancel.js';
+import { SimulationPool } from '../runtime/pool.js';
+import type { RunOptions } from '../runtime/run.js';
+import { Interrupted } from './errors.js';
+import type { Progress } from './progress.js';
+
+export interface EngineRun {
+    token: CancelToken;
+    /** Options for runtime/run.ts: the pool (started on first use), the token, progress. */
+    options(onProgress?: (done: number) => void): RunOptions;
+    /** The pool, started now if it is not yet (undefined on one core or COMMUNITY_THREADS=1, unless `evenOne`). */
+    pool(evenOne?: boolean): SimulationPool | undefined;
+}
+
+export async function withEngine<T>(progress: Progress | undefined, body: (run: EngineRun) => Promise<T>): Promise<T> {
+    const cancel = new CancelSource();
+    let interrupts = 0;
+    const onSigint = () => {
+        if (++interrupts > 1) process.exit(130);
+        progress?.stop();
+        cancel.cancel();
+    };
+    process.on('SIGINT', onSigint);
+    let pool: SimulationPool | undefined;
+    let started = false;
+    const getPool = (evenOne = false) => {
+        if (!started) {
+            started = true;
+            pool = SimulationPool.create(undefined, undefined, evenOne);
+        }
+        return pool;
+    };
+    try {
+        return await body({ token: cancel, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token: cancel, onProgress }) });
+    } catch (error) {
+        if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
+        throw error;
+    } finally {
+        process.off('SIGINT', onSigint);
+        progress?.stop();
+        await pool?.destroy();
+    }
+}
