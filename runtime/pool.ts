@@ -58,9 +58,13 @@ export class SimulationPool {
         this.piscina = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, idleTimeout: 2 ** 31 - 1, atomics: 'disabled' });
     }
 
-    /** A pool of `threads` workers, or undefined when that is one thread or there is no worker script. */
-    static create(threads = defaultThreads(), script = workerScript()): SimulationPool | undefined {
-        if (threads <= 1 || script === undefined) return undefined;
+    /**
+     * A pool of `threads` workers, or undefined when there is no worker script or `threads` is one
+     * (blocks then run in this thread) — unless `evenOne`: a calibration runs whole in one worker so
+     * that this thread stays free to see Ctrl-C.
+     */
+    static create(threads = defaultThreads(), script = workerScript(), evenOne = false): SimulationPool | undefined {
+        if (script === undefined || threads < 1 || (threads === 1 && !evenOne)) return undefined;
         return new SimulationPool(script, threads);
     }
 

@@ -15,8 +15,8 @@ import type { SimulationPool } from './pool.js';
 export const POOL_MIN_RUN_WEEKS = 100_000;
 
 export interface RunOptions {
-    /** The pool to use for large work; without one, everything runs in this thread. */
-    pool?: SimulationPool;
+    /** The pool for large work (or a function that starts it when first needed); without one, everything runs in this thread. */
+    pool?: SimulationPool | (() => SimulationPool | undefined);
     token?: CancelToken;
     /** Runs done over all jobs of the call, after each block. */
     onProgress?: (done: number) => void;
@@ -54,8 +54,10 @@ async function inThisThread(jobs: SimulationJob[], options: RunOptions): Promise
 
 /** Simulates jobs on the pool when they are large enough to be worth it, else in this thread. */
 export function runJobs(jobs: SimulationJob[], options: RunOptions = {}): Promise<RawResult[]> {
-    const { pool } = options;
-    if (pool && runWeeks(jobs) >= (options.poolFrom ?? POOL_MIN_RUN_WEEKS)) return pool.runJobs(jobs, options);
+    if (options.pool && runWeeks(jobs) >= (options.poolFrom ?? POOL_MIN_RUN_WEEKS)) {
+        const pool = typeof options.pool === 'function' ? options.pool() : options.pool;
+        if (pool) return pool.runJobs(jobs, options);
+    }
     return inThisThread(jobs, options);
 }
 
