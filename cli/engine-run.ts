@@ -17,15 +17,37 @@ export interface EngineRun {
     pool(evenOne?: boolean): SimulationPool | undefined;
 }
 
-export async function withEngine<T>(progress: Progress | undefined, body: (run: EngineRun) => Promise<T>): Promise<T> {
-    const cancel = new CancelSource();
-    let interrupts = 0;
-    const onSigint = () => {
-        if (++interrupts > 1) process.exit(130);
-        progress?.stop();
-        cancel.cancel();
-    };
+let cancel = new CancelSource();
+let shown: Progress | undefined;
+let listening = false;
+let interrupts = 0;
+const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    shown?.stop();
+    cancel.cancel();
+};
+
+/**
+ * Called first by a long command: from here on Ctrl-C no longer kills the process but cancels the
+ * work, which stops at its next block (a Ctrl-C while the plan still loads stops before the first).
+ */
+export function listenForCtrlC(): void {
+    if (listening) return;
+    listening = true;
+    cancel = new CancelSource();
+    interrupts = 0;
     process.on('SIGINT', onSigint);
+}
+
+function stopListening(): void {
+    listening = false;
+    shown = undefined;
+    process.off('SIGINT', onSigint);
+}
+
+export async function withEngine<T>(progress: Progress | undefined, body: (run: EngineRun) => Promise<T>): Promise<T> {
+    listenForCtrlC();
+    shown = progress;
     let pool: SimulationPool | undefined;
     let started = false;
     const getPool = (evenOne = false) => {
@@ -36,12 +58,13 @@ export async function withEngine<T>(progress: Progress | undefined, body: (run: 
         return pool;
     };
     try {
+        if (cancel.isCancelled()) throw new SimulationCancelled();
         return await body({ token: cancel, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token: cancel, onProgress }) });
     } catch (error) {
         if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
         throw error;
     } finally {
-        process.off('SIGINT', onSigint);
+        stopListening();
         progress?.stop();
         await pool?.destroy();
     }

@@ -13,7 +13,7 @@ import { compileCommunity } from '../../engine/compile.js';
 import { formatMessage, type Lang } from '../../engine/diagnostics.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
-import { withEngine } from '../engine-run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -56,6 +56,7 @@ export function registerCalibrate(program: Command): void {
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (input: string, options: CalibrateOptions) => {
+            listenForCtrlC();
             const lang = resolveLang(options.lang);
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const k = options.backtest !== undefined ? parseInteger(options.backtest, '--backtest', 1, 520) : undefined;

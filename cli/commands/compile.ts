@@ -15,7 +15,7 @@ import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
 import { runWork } from '../../runtime/run.js';
-import { withEngine } from '../engine-run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, needsForecast, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import { lightOf } from '../../engine/view/kpi.js';
@@ -189,6 +189,7 @@ function summaryText(lang: Lang, shown: string, folder: string, files: number, e
 }
 
 export async function runCompile(inputs: string[], options: CompileCliOptions): Promise<number> {
+    listenForCtrlC();
     const lang = resolveLang(options.lang);
     const files = expandInputs(inputs);
     const out = resolve(options.out);

@@ -11,7 +11,7 @@ import { ScenarioError } from '../../engine/scenario.js';
 import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
 import { runWork } from '../../runtime/run.js';
-import { withEngine } from '../engine-run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -57,6 +57,7 @@ export function registerSimulate(program: Command): void {
                 process.stdout.write(JSON.stringify(forecastJsonSchema(), null, 2) + '\n');
                 return;
             }
+            listenForCtrlC();
             if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
             const runs = parseRuns(options.runs);
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);

@@ -13,7 +13,7 @@ import { createCommunityServices } from '../../language/community-module.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan } from '../../language/lower.js';
 import { runSteps } from '../../runtime/run.js';
-import { withEngine } from '../engine-run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -56,6 +56,7 @@ export function registerSolve(program: Command): void {
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (input: string, options: SolveCliOptions) => {
+            listenForCtrlC();
             const lang = resolveLang(options.lang);
             const runs = parseRuns(options.runs);
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
