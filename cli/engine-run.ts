@@ -45,18 +45,28 @@ function stopListening(): void {
     process.off('SIGINT', onSigint);
 }
 
+let pool: SimulationPool | undefined;
+let started = false;
+const getPool = (evenOne = false) => {
+    if (!started) {
+        started = true;
+        pool = SimulationPool.create(undefined, undefined, evenOne);
+    }
+    return pool;
+};
+
+/**
+ * Starts the pool's threads now, while the plan is still loading and checking, when the flags
+ * already say the work will be large (`simulate --runs 10000`): the threads then boot beside the
+ * parser instead of after it.
+ */
+export function startPoolEarly(): void {
+    getPool();
+}
+
 export async function withEngine<T>(progress: Progress | undefined, body: (run: EngineRun) => Promise<T>): Promise<T> {
     listenForCtrlC();
     shown = progress;
-    let pool: SimulationPool | undefined;
-    let started = false;
-    const getPool = (evenOne = false) => {
-        if (!started) {
-            started = true;
-            pool = SimulationPool.create(undefined, undefined, evenOne);
-        }
-        return pool;
-    };
     try {
         if (cancel.isCancelled()) throw new SimulationCancelled();
         return await body({ token: cancel, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token: cancel, onProgress }) });
@@ -66,6 +76,9 @@ export async function withEngine<T>(progress: Progress | undefined, body: (run: 
     } finally {
         stopListening();
         progress?.stop();
-        await pool?.destroy();
+        const stopping = pool;
+        pool = undefined;
+        started = false;
+        await stopping?.destroy();
     }
 }

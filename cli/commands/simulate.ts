@@ -10,8 +10,8 @@ import type { Plan } from '../../engine/model.js';
 import { ScenarioError } from '../../engine/scenario.js';
 import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
-import { runWork } from '../../runtime/run.js';
-import { listenForCtrlC, withEngine } from '../engine-run.js';
+import { POOL_MIN_RUN_WEEKS, runWork } from '../../runtime/run.js';
+import { listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -23,6 +23,9 @@ import { loadPlans } from '../workspace.js';
 export { formatTable } from '../simulate-table.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
+
+/** A horizon every real plan reaches (half a year), for starting the pool before the plan is read. */
+const PLAN_WEEKS_AT_LEAST = 26;
 
 interface SimulateOptions extends CommonOptions {
     runs: string;
@@ -60,6 +63,8 @@ export function registerSimulate(program: Command): void {
             listenForCtrlC();
             if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
             const runs = parseRuns(options.runs);
+            // Surely above the in-thread threshold whatever the horizon (runtime/run.ts): boot the threads now.
+            if (runs * PLAN_WEEKS_AT_LEAST >= POOL_MIN_RUN_WEEKS) startPoolEarly();
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const lang = resolveLang(options.lang);
             const files = expandInputs([input]);
