@@ -86,7 +86,7 @@ describe('block streams', () => {
             for (const key of Object.keys(whole)) expect(merged[key].equals(whole[key]), `${key} of grouping ${JSON.stringify(grouping)}`).toBe(true);
         }
         expect(() => mergeBlocks(c, runs, [simulateBlocks(c, 7, 0, runs, 0, 1), simulateBlocks(c, 7, 0, runs, 2, 1)])).toThrow(/block 1 is missing/);
-    });
+    }, 120_000);
 
     it('runs the forecast block by block in this thread with the same JSON bytes as in one go, and stops between blocks when cancelled', async () => {
         const plan = await fitness();
@@ -100,5 +100,5 @@ describe('block streams', () => {
         const cancelled = runWork(forecastSimulations(plan, options), { token: { isCancelled: () => blocks >= 2, onCancel: () => () => undefined }, onProgress: () => blocks++ });
         await expect(cancelled).rejects.toBeInstanceOf(SimulationCancelled);
         expect(blocks).toBe(2);
-    });
+    }, 120_000);
 });
