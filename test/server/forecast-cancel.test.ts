@@ -42,14 +42,16 @@ describe('community/forecast', () => {
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as ResponseError<unknown>).code).toBe(-32800);
         // The goal is 100 ms on a quiet machine (BENCHMARKS.md); the bound is generous because on a
-        // shared 2-core box under load the server's thread may wait hundreds of ms to be scheduled.
-        expect(elapsed).toBeLessThan(3000);
+        // shared 2-core box under load (a full parallel test run) the server's thread may wait
+        // seconds to be scheduled. Without cancellation the request ran on for tens of seconds.
+        expect(elapsed, `RequestCancelled ${elapsed.toFixed(0)} ms after the cancel`).toBeLessThan(5000);
 
         const hoverStarted = performance.now();
         const line = text.split('\n').findIndex((l) => l.includes('tier '));
         const hover = await server.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line].indexOf('tier') + 1 } });
         expect(hover?.contents).toBeTruthy();
-        expect(performance.now() - hoverStarted).toBeLessThan(2000);
+        const hoverMs = performance.now() - hoverStarted;
+        expect(hoverMs, `hover answered ${hoverMs.toFixed(0)} ms after the cancelled forecast`).toBeLessThan(5000);
     }, 120_000);
 
     it('refuses a forecast above 5,200,000 run-weeks with forecast-too-large (the numbers and the limit) and still runs one below it', async () => {
