@@ -49,7 +49,21 @@ const productionParser = {
         });
     },
 };
-common.plugins = [dedupe, productionParser];
+// piscina starts its workers from `worker.js` beside its own code; inside a bundle that is the
+// bundle's folder, so the bundled pool starts out/runtime/simulation-worker.cjs instead (piscina's
+// worker runtime and our task handler in one file; runtime/worker-bundle.cjs).
+const PISCINA_WORKER = "(0, node_path_1.resolve)(__dirname, 'worker.js')";
+const piscinaWorker = {
+    name: 'piscina-worker-path',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]piscina[\\/]dist[\\/]index\.js$/ }, async (args) => {
+            const text = await fs.promises.readFile(args.path, 'utf8');
+            if (!text.includes(PISCINA_WORKER)) throw new Error(`piscina changed: ${args.path} no longer starts workers from worker.js (see esbuild.mjs)`);
+            return { contents: text.replace(PISCINA_WORKER, "(0, node_path_1.resolve)(__dirname, '../runtime/simulation-worker.cjs')"), loader: 'js' };
+        });
+    },
+};
+common.plugins = [dedupe, productionParser, piscinaWorker];
 common.metafile = true;
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
@@ -66,6 +80,9 @@ const entries = [
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
+    // The simulation pool's worker thread (runtime/pool.ts), started by the CLI and the server bundles.
+    // @napi-rs/nice (a native addon piscina loads only for `niceIncrement`, which the pool never sets) stays out.
+    { entryPoints: ['runtime/worker-bundle.cjs'], outfile: 'out/runtime/simulation-worker.cjs', external: ['@napi-rs/nice'] },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
     // Minified: it carries ECharts (tree-shaken echarts/core, SVG renderer) and loads in every preview.
@@ -103,7 +120,7 @@ if (watch && process.argv.includes('--grammar')) {
             await rebuild();
         }, 100);
     };
-    for (const dir of ['language', 'engine', 'protocol', 'server', 'cli', 'extension/src', 'extension/webview']) {
+    for (const dir of ['language', 'engine', 'runtime', 'protocol', 'server', 'cli', 'extension/src', 'extension/webview']) {
         if (fs.existsSync(dir)) fs.watch(dir, { recursive: true }, onChange(dir));
     }
     console.log('[watch] grammar → language/generated/, sources → out/ (Ctrl-C stops)');

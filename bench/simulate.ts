@@ -1,9 +1,14 @@
 // Forecast benchmark: the fitness example, 1,000 runs × 26 weeks (the editor preview's budget,
-// target ≤ 30 ms) and 10,000 runs × 52 weeks (target ≤ 300 ms on one core), after warm-up.
+// target ≤ 30 ms) and 10,000 runs × 52 weeks (target ≤ 300 ms on one core), after warm-up; then the
+// same 10,000 × 52 in this thread and on the worker pool (runtime/pool.ts, 2 threads), interleaved,
+// with the machine's load average beside each pair (issue 14: pool wall ≤ 0.6 × one thread).
 // `bench/run.ts` calls benchSimulate(); `node --import tsx bench/simulate.ts` runs it alone.
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { forecastScenario, simulatePlan } from '../engine/forecast.js';
+import { loadavg } from 'node:os';
+import { forecastScenario, planJobs, simulatePlan } from '../engine/forecast.js';
+import { SimulationPool } from '../runtime/pool.js';
+import { runJobs } from '../runtime/run.js';
 import type { Plan } from '../engine/model.js';
 import { loadPlans } from '../cli/workspace.js';
 import { lowerPlan } from '../language/lower.js';
@@ -45,6 +50,54 @@ function time(fn: () => void, warmup: number, repeat: number): { median: number;
     return { median: times[Math.floor(times.length / 2)], min: times[0], cpu: cpu[Math.floor(cpu.length / 2)] };
 }
 
+/**
+ * 10,000 runs × 52 weeks in this thread and on a pool of `threads` workers, `pairs` times each,
+ * interleaved (one thread, then the pool) so both see the same neighbours. Per pair: wall and CPU
+ * time of both and the 1-minute load average; the speedup is read at the quietest pair and as the
+ * median over pairs.
+ */
+export async function benchPool(plan52: Plan, threads = 2, pairs = 7): Promise<BenchFigure[]> {
+    const pool = SimulationPool.create(threads);
+    if (!pool) return [{ name: `pool: no worker script or fewer than 2 threads — skipped`, value: 0, unit: '' }];
+    const jobs = planJobs(plan52, 10000, 42);
+    const measure = async (fn: () => unknown) => {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        await fn();
+        const wall = performance.now() - t0;
+        const c = process.cpuUsage(c0);
+        return { wall, cpu: (c.user + c.system) / 1000 };
+    };
+    try {
+        await pool.warm();
+        for (let i = 0; i < 2; i++) {
+            simulatePlan(plan52, 10000, 42);
+            await runJobs(jobs, { pool, poolFrom: 0 });
+        }
+        const rows: { load: number; one: { wall: number; cpu: number }; many: { wall: number; cpu: number } }[] = [];
+        for (let i = 0; i < pairs; i++) {
+            const load = loadavg()[0];
+            const one = await measure(() => simulatePlan(plan52, 10000, 42));
+            const many = await measure(() => runJobs(jobs, { pool, poolFrom: 0 }));
+            rows.push({ load, one, many });
+        }
+        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        const quietest = rows.reduce((a, b) => (b.load < a.load ? b : a));
+        const r2 = (x: number) => Math.round(x * 100) / 100;
+        return [
+            { name: `10,000 × 52 in one thread (wall, median of ${pairs})`, value: r2(median(rows.map((r) => r.one.wall))), unit: 'ms' },
+            { name: `10,000 × 52 on the pool, ${threads} threads (wall, median of ${pairs})`, value: r2(median(rows.map((r) => r.many.wall))), unit: 'ms' },
+            { name: `10,000 × 52 in one thread (CPU, median of ${pairs})`, value: r2(median(rows.map((r) => r.one.cpu))), unit: 'ms' },
+            { name: `10,000 × 52 on the pool (CPU of all threads, median of ${pairs})`, value: r2(median(rows.map((r) => r.many.cpu))), unit: 'ms' },
+            { name: `pool / one thread, wall (median of ${pairs} pairs)`, value: r2(median(rows.map((r) => r.many.wall / r.one.wall))), unit: '×' },
+            { name: `pool / one thread, wall at the quietest pair (load ${quietest.load.toFixed(2)})`, value: r2(quietest.many.wall / quietest.one.wall), unit: '×' },
+            { name: `load average (1 min) over the pairs: lowest / highest`, value: r2(Math.min(...rows.map((r) => r.load))), unit: `/ ${Math.max(...rows.map((r) => r.load)).toFixed(2)}` },
+        ];
+    } finally {
+        await pool.destroy();
+    }
+}
+
 export async function benchSimulate(): Promise<BenchFigure[]> {
     const plan26 = await loadFitnessPlan();
     const plan52: Plan = { ...plan26, horizonWeeks: 52 };
@@ -62,6 +115,7 @@ export async function benchSimulate(): Promise<BenchFigure[]> {
         { name: 'simulate fitness 10,000 runs × 52 weeks (fastest of 9)', value: r2(core52.min), unit: 'ms' },
         { name: 'simulate fitness 10,000 runs × 52 weeks (CPU time of all threads, median of 9)', value: r2(core52.cpu), unit: 'ms' },
         { name: 'forecast fitness 10,000 runs × 52 weeks (core + percentiles + KPIs)', value: r2(full52.median), unit: 'ms' },
+        ...(await benchPool(plan52)),
     ];
 }
 

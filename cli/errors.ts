@@ -10,7 +10,12 @@ export class PlanErrors extends Error {
     readonly exitCode = 1;
 }
 
+/** Ctrl-C stopped the work between blocks: exit 130, as a shell reports SIGINT. */
+export class Interrupted extends Error {
+    readonly exitCode = 130;
+}
+
 export function exitCodeOf(error: unknown): number {
-    if (error instanceof UsageError || error instanceof PlanErrors) return error.exitCode;
+    if (error instanceof UsageError || error instanceof PlanErrors || error instanceof Interrupted) return error.exitCode;
     return 2;
 }

@@ -103,6 +103,8 @@ export const diagnostics = {
     'actuals-week-outside': { severity: 'error', en: '{at}: {what} is outside the plan (weeks 1–{horizon}, {start} to {end}).', zh: '{at}：{what} 不在计划周期内（第 1–{horizon} 周，{start} 至 {end}）。' },
     'actuals-duplicate-week': { severity: 'error', en: '{at}: {when} appears twice (first on row {other}).', zh: '{at}：{when} 重复出现（首次在第 {other} 行）。' },
     'actuals-negative': { severity: 'error', en: '{at}: {column} cannot be negative ({value}).', zh: '{at}：{column} 不能为负数（{value}）。' },
+    // ---- requests (server/forecast-request.ts) ----
+    'forecast-too-large': { severity: 'error', en: 'A forecast of {runs} runs over {weeks} weeks is {work} run-weeks, above the limit of {limit} for the editor preview: lower the runs (community.preview.runs) or forecast it with `community simulate`.', zh: '{runs} 次模拟 × {weeks} 周的预测共 {work} 个模拟周，超过编辑器预览的上限 {limit}：请减少模拟次数（community.preview.runs），或用 `community simulate` 运行。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

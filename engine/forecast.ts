@@ -6,11 +6,10 @@ import { dayNumber, isoDate } from './cadence.js';
 import { compileCommunity, S, type CompiledCommunity } from './compile.js';
 import { FORECAST_FORMAT_VERSION, type CommunityForecast, type ForecastReport, type KpiForecast, type ScenarioForecast } from './forecast-schema.js';
 import { Plan } from './model.js';
-import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
-import { sensitivity, sensitivityRuns } from './sensitivity.js';
+import { sensitivitySimulations } from './sensitivity.js';
 import { KpiTargets, kpiHits } from './kpi-targets.js';
-import { COST_CATEGORIES, SeriesReader, simulateCommunity, type RawResult } from './simulate.js';
+import { COST_CATEGORIES, SeriesReader, simulateStreams, type RawResult } from './simulate.js';
 import { roiOf } from './simulate-week.js';
 import { summarise } from './stats.js';
 
@@ -35,18 +34,78 @@ export function round(x: number | null): number | null {
     return r === 0 ? 0 : r;
 }
 
+/**
+ * One simulation that a forecast, a sensitivity analysis or a solve step needs: community
+ * `community` of `plan` (scenario already applied), `runs` runs from stream `community` of `seed`.
+ * Plain data, so it can be sent to a worker (runtime/), which compiles it again.
+ */
+export interface SimulationJob {
+    plan: Plan;
+    community: number;
+    seed: number;
+    runs: number;
+}
+
+/** Work described before it runs: the simulations, and what to make of their results (in job order). */
+export interface Simulations<T> {
+    jobs: SimulationJob[];
+    finish(raws: RawResult[]): T;
+}
+
+export interface RunHooks {
+    /** Runs done so far over all jobs, after each block. */
+    onProgress?: (done: number) => void;
+    /** Checked between blocks; true stops the work with SimulationCancelled. */
+    isCancelled?: () => boolean;
+}
+
+/** The compiled community of a job (with the plan's ignored assumptions as notes). */
+export function compileJob(job: SimulationJob): CompiledCommunity {
+    const assumptions = new Assumptions(job.plan.assumptions);
+    const compiled = compileCommunity(job.plan, job.plan.communities[job.community], assumptions);
+    for (const problem of assumptions.problems) compiled.notes.push(`Assumption ignored: ${problem}.`);
+    return compiled;
+}
+
+/** Runs of all jobs together (for progress bars). */
+export function totalRuns(jobs: SimulationJob[]): number {
+    return jobs.reduce((n, job) => n + Math.max(1, Math.floor(job.runs)), 0);
+}
+
+/** Runs every job in this thread, block after block (the pool in runtime/ gives the same bytes). */
+export function runSimulations<T>(work: Simulations<T>, hooks: RunHooks = {}): T {
+    let done = 0;
+    const onBlock = (n: number) => {
+        done += n;
+        hooks.onProgress?.(done);
+    };
+    return work.finish(work.jobs.map((job) => simulateStreams(compileJob(job), job.seed, job.community, job.runs, { onBlock, isCancelled: hooks.isCancelled })));
+}
+
+/**
+ * Work whose next simulations depend on the last ones' results (goal seeking): a generator that
+ * yields the jobs of a step, receives their results, and returns the answer.
+ */
+export type Stepwise<R> = Generator<SimulationJob[], R, RawResult[]>;
+
+/** Runs stepwise work in this thread. */
+export function runStepwise<R>(steps: Stepwise<R>, hooks: RunHooks = {}): R {
+    let next = steps.next();
+    while (!next.done) {
+        const jobs = next.value;
+        next = steps.next(runSimulations({ jobs, finish: (raws) => raws }, hooks));
+    }
+    return next.value;
+}
+
+/** The jobs of every community of a (scenario-applied) plan. */
+export function planJobs(plan: Plan, runs: number, seed: number): SimulationJob[] {
+    return plan.communities.map((_, community) => ({ plan, community, seed, runs }));
+}
+
 /** Simulates every community of a (scenario-applied) plan with the given seed. */
 export function simulatePlan(plan: Plan, runs: number, seed: number, onProgress?: (done: number) => void): RawResult[] {
-    const assumptions = new Assumptions(plan.assumptions);
-    const rng = Random.fromSeed(seed);
-    let before = 0;
-    return plan.communities.map((community, i) => {
-        const compiled = compileCommunity(plan, community, assumptions);
-        for (const problem of assumptions.problems) compiled.notes.push(`Assumption ignored: ${problem}.`);
-        const result = simulateCommunity(compiled, rng.fork(i), { runs, onProgress: onProgress ? (done) => onProgress(before + done) : undefined });
-        before += runs;
-        return result;
-    });
+    return runSimulations({ jobs: planJobs(plan, runs, seed), finish: (raws) => raws }, { onProgress });
 }
 
 /** Per-run values of one series at one week (0-based). */
@@ -176,10 +235,16 @@ function moneyOf(raw: RawResult, reader: SeriesReader, scratch: Float64Array): N
     return { margin: c.margin >= 0 ? round(margin / R) : null, grossRoi: quartet(gross, R), roi: quartet(net, R), incrementalRevenue, incrementalRoi };
 }
 
-/** Forecast of one scenario (or the plan as written when `scenario` is null). */
-export function forecastScenario(plan: Plan, scenario: string | null, runs: number, seed: number, onProgress?: (done: number) => void): ScenarioForecast {
+/** The simulations of one scenario (or the plan as written when `scenario` is null) and its summary. */
+export function scenarioSimulations(plan: Plan, scenario: string | null, runs: number, seed: number): Simulations<ScenarioForecast> {
     const applied = applyScenario(plan, scenario);
-    const raws = simulatePlan(applied, runs, seed, onProgress);
+    return {
+        jobs: planJobs(applied, runs, seed),
+        finish: (raws) => summariseScenario(plan, applied, scenario, runs, seed, raws),
+    };
+}
+
+function summariseScenario(plan: Plan, applied: Plan, scenario: string | null, runs: number, seed: number, raws: RawResult[]): ScenarioForecast {
     const targets = new KpiTargets(plan, runs, seed, simulatePlan);
     const title = scenario === null ? undefined : plan.scenarios.find((s) => s.name === scenario)?.title;
     const result: ScenarioForecast = {
@@ -206,37 +271,54 @@ export function forecastScenario(plan: Plan, scenario: string | null, runs: numb
     return result;
 }
 
-/** The full forecast report of a plan: every requested scenario, and optionally a sensitivity analysis. */
-export function forecast(planInput: Plan, options: ForecastOptions = {}): ForecastReport {
+/** Forecast of one scenario (or the plan as written when `scenario` is null), in this thread. */
+export function forecastScenario(plan: Plan, scenario: string | null, runs: number, seed: number, onProgress?: (done: number) => void): ScenarioForecast {
+    return runSimulations(scenarioSimulations(plan, scenario, runs, Math.trunc(seed)), { onProgress });
+}
+
+/**
+ * The simulations of a full forecast report — every requested scenario, and optionally a
+ * sensitivity analysis — and the report made from their results.
+ */
+export function forecastSimulations(planInput: Plan, options: Omit<ForecastOptions, 'onProgress'> = {}): Simulations<ForecastReport> {
     const plan = Plan.parse(planInput);
     const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_RUNS));
     const seed = Math.trunc(options.seed ?? DEFAULT_SEED);
     const scenarios = options.scenarios ?? [null];
-    const perScenarioRuns = runs * plan.communities.length;
-    const sensRuns = options.sensitivity ? Math.max(1, Math.floor(options.sensitivity.runs ?? runs)) : 0;
-    const total = perScenarioRuns * scenarios.length + (options.sensitivity ? sensitivityRuns(plan, { kpi: options.sensitivity.kpi, runs: sensRuns, scenario: scenarios[0] ?? null }) : 0);
-    let done = 0;
-    const progress = (base: number) => (options.onProgress ? (n: number) => options.onProgress!(base + n, total) : undefined);
-
-    const forecasts = scenarios.map((scenario) => {
-        const f = forecastScenario(plan, scenario, runs, seed, progress(done));
-        done += perScenarioRuns;
-        return f;
-    });
-    const report: ForecastReport = {
-        format_version: FORECAST_FORMAT_VERSION,
-        plan: plan.name,
-        start: plan.start,
-        horizonWeeks: plan.horizonWeeks,
-        currency: plan.currency,
-        runs,
-        seed,
-        assumptions: Object.fromEntries(new Assumptions(plan.assumptions).entries()),
-        forecasts,
+    const parts = scenarios.map((scenario) => scenarioSimulations(plan, scenario, runs, seed));
+    const sens = options.sensitivity
+        ? sensitivitySimulations(plan, { kpi: options.sensitivity.kpi, runs: Math.max(1, Math.floor(options.sensitivity.runs ?? runs)), seed, scenario: scenarios[0] ?? null })
+        : undefined;
+    const jobs = [...parts.flatMap((p) => p.jobs), ...(sens?.jobs ?? [])];
+    return {
+        jobs,
+        finish(raws) {
+            let at = 0;
+            const take = (n: number) => raws.slice(at, (at += n));
+            const forecasts = parts.map((p) => p.finish(take(p.jobs.length)));
+            const report: ForecastReport = {
+                format_version: FORECAST_FORMAT_VERSION,
+                plan: plan.name,
+                start: plan.start,
+                horizonWeeks: plan.horizonWeeks,
+                currency: plan.currency,
+                runs,
+                seed,
+                assumptions: Object.fromEntries(new Assumptions(plan.assumptions).entries()),
+                forecasts,
+            };
+            if (sens) {
+                const s = sens.finish(take(sens.jobs.length));
+                if (s) report.sensitivity = s;
+            }
+            return report;
+        },
     };
-    if (options.sensitivity) {
-        const sens = sensitivity(plan, { kpi: options.sensitivity.kpi, runs: sensRuns, seed, scenario: scenarios[0] ?? null, onProgress: progress(done) });
-        if (sens) report.sensitivity = sens;
-    }
-    return report;
+}
+
+/** The full forecast report of a plan: every requested scenario, and optionally a sensitivity analysis (in this thread). */
+export function forecast(planInput: Plan, options: ForecastOptions = {}): ForecastReport {
+    const work = forecastSimulations(planInput, options);
+    const total = totalRuns(work.jobs);
+    return runSimulations(work, { onProgress: options.onProgress ? (done) => options.onProgress!(done, total) : undefined });
 }

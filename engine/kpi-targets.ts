@@ -6,17 +6,16 @@
 import { Assumptions } from './assumptions.js';
 import { compileCommunity } from './compile.js';
 import type { Kpi, Plan } from './model.js';
-import { Random } from './random.js';
 import { applyScenario } from './scenario.js';
-import { meetsTarget, simulateCommunity, type RawResult } from './simulate.js';
+import { meetsTarget, simulateStreams, type RawResult } from './simulate.js';
 
 /** Simulates every community of a (scenario-applied) plan; forecast.ts passes its simulatePlan. */
 export type SimulatePlan = (plan: Plan, runs: number, seed: number) => RawResult[];
 
-/** Community i on stream fork(i) of the seed: the convention solve and the sensitivity simulate by. */
+/** Community i on block streams (seed, i, k): the streams the forecast, solve and the sensitivity simulate by. */
 const simulateEach: SimulatePlan = (plan, runs, seed) => {
     const assumptions = new Assumptions(plan.assumptions);
-    return plan.communities.map((community, i) => simulateCommunity(compileCommunity(plan, community, assumptions), Random.fromSeed(seed).fork(i), { runs }));
+    return plan.communities.map((community, i) => simulateStreams(compileCommunity(plan, community, assumptions), seed, i, runs));
 };
 
 const shared = new WeakMap<Plan, Map<string, KpiTargets>>();

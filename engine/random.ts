@@ -1,5 +1,12 @@
-// The one seeded random source of the forecast. Every draw of a simulation comes from a single
+// The one seeded random source of the forecast. Every draw of a simulation comes from a
 // xoroshiro128+ generator (pure-rand), so one seed gives byte-identical results.
+//
+// Streams: a forecast's runs are cut into blocks of RUN_BLOCK runs, and block k of stream s (one
+// stream per community) draws from its own generator, `Random.forBlock(seed, s, k)`: the 128-bit
+// state of stream s is hashed from (seed, s) — never xoroshiro128+'s own seeding, whose state for
+// nearby small seeds differs in a few bits and gives correlated first draws — and block k is that
+// state jumped k × 2^64 steps ahead, so blocks never overlap. A block's draws depend only on the
+// seed, the stream and the block index: any number of threads gives the same bytes.
 //
 // Draws:
 // - uniform(): one 32-bit output mapped to the open interval (0, 1). 2^-32 resolution is plenty for
@@ -10,7 +17,7 @@
 //   otherwise the normal approximation N(np, np(1-p)) with continuity correction, clamped to [0, n].
 // - poisson(mean): exact inversion below mean 12, normal approximation above.
 // - normal(): standard normal by an interpolated inverse-CDF table (one 32-bit output per draw).
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { Dist } from './model.js';
 
@@ -89,6 +96,16 @@ export class Random implements Draws {
     /** A generator for `seed` (any finite number; its low 32 bits are used). */
     static fromSeed(seed: number): Random {
         return new Random(xoroshiro128plus(seed | 0));
+    }
+
+    /** The generator of block `block` of stream `stream` (see the file comment). */
+    static forBlock(seed: number, stream: number, block: number): Random {
+        return new BlockStreams(seed, stream).block(block);
+    }
+
+    /** A generator from a full 128-bit state (four 32-bit words, not all zero). */
+    static fromState(words: readonly number[]): Random {
+        return new Random(xoroshiro128plusFromState(words));
     }
 
     /** An independent stream: a copy of this generator moved 2^64 steps ahead `streams` times. */
@@ -174,6 +191,49 @@ export class Random implements Draws {
         }
         const k = Math.round(mean + Math.sqrt(mean) * this.normal());
         return k < 0 ? 0 : k;
+    }
+}
+
+/** A 32-bit integer hash (Chris Wellons' "lowbias32"): a bijection that spreads nearby inputs over every bit. */
+export function hash32(value: number): number {
+    let x = value >>> 0;
+    x ^= x >>> 16;
+    x = Math.imul(x, 0x7feb352d) >>> 0;
+    x ^= x >>> 15;
+    x = Math.imul(x, 0x846ca68b) >>> 0;
+    x ^= x >>> 16;
+    return x | 0;
+}
+
+/**
+ * The blocks of one stream. The stream's start state is four hashed words of (seed, stream); block k
+ * is that state jumped k times (2^64 steps each). Asking for blocks in increasing order jumps only
+ * the difference.
+ */
+export class BlockStreams {
+    private readonly start: readonly number[];
+    private at = 0;
+    private state: Random;
+
+    constructor(seed: number, stream: number) {
+        const base = hash32(hash32(seed | 0) ^ Math.imul(stream + 1, 0x9e3779b9));
+        const words = [0, 1, 2, 3].map((i) => hash32(base + Math.imul(i + 1, 0x632be5ab)));
+        if (words.every((w): boolean => w === 0)) words[0] = 1;
+        this.start = words;
+        this.state = Random.fromState(words);
+    }
+
+    /** A fresh generator for block `k` (k ≥ 0). */
+    block(k: number): Random {
+        if (k < this.at) {
+            this.state = Random.fromState(this.start);
+            this.at = 0;
+        }
+        while (this.at < k) {
+            this.state = this.state.fork(1);
+            this.at++;
+        }
+        return this.state.fork(0);
     }
 }
 

@@ -1,16 +1,17 @@
 // One-at-a-time sensitivity: every uncertain or tunable number of a community (and the model
 // coefficients it uses) is scaled to 80 % and 120 % of its planned value — the whole distribution,
 // so its spread scales too — and the community is re-simulated with the same seed (common random
-// numbers, so differences come from the parameter, not from noise). Parameters are ranked by how far
+// numbers: the same block streams as the forecast of that community, so differences come from the
+// parameter, not from noise). Parameters are ranked by how far
 // the chosen KPI's P50 at its deadline moves: data for a tornado chart.
 import { assumptionDef, Assumptions, FATIGUE_THRESHOLD_PREFIX } from './assumptions.js';
-import { compileCommunity } from './compile.js';
 import type { SensitivityReport } from './forecast-schema.js';
 import type { Community, Dist, Plan, Rate } from './model.js';
-import { distCentre, Random, scaleDist } from './random.js';
+import { runSimulations, type SimulationJob, type Simulations } from './forecast.js';
+import { distCentre, scaleDist } from './random.js';
 import { applyScenario } from './scenario.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
-import { simulateCommunity } from './simulate.js';
+import { type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
 export const SENSITIVITY_FACTORS = [0.8, 1.2] as const;
@@ -155,50 +156,65 @@ export function sensitivityRuns(plan: Plan, options: Pick<SensitivityOptions, 'k
     return options.runs * (1 + SENSITIVITY_FACTORS.length * tunableParameters(applied, applied.communities[target.community]).length);
 }
 
-export function sensitivity(plan: Plan, options: SensitivityOptions): SensitivityReport | undefined {
+/**
+ * The simulations of a sensitivity analysis — the community as planned, then each parameter at 80 %
+ * and 120 %, all from the forecast's stream of that community (common random numbers) — and the
+ * ranking made from their results; undefined when the plan has no KPI.
+ */
+export function sensitivitySimulations(plan: Plan, options: Omit<SensitivityOptions, 'onProgress'>): Simulations<SensitivityReport | undefined> {
     const applied = applyScenario(plan, options.scenario);
     const target = sensitivityTarget(applied, options.kpi);
     if (!target) {
         if (options.kpi) throw new SensitivityError(`No KPI named "${options.kpi}"; the plan has: ${applied.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
-        return undefined;
+        return { jobs: [], finish: () => undefined };
     }
     const community = applied.communities[target.community];
     const kpi = community.kpis[target.kpi];
-    let done = 0;
-    const evaluate = (variant: Plan): { value: number | null; probability: number } => {
-        const com = variant.communities[target.community];
-        const compiled = compileCommunity(variant, com, new Assumptions(variant.assumptions));
-        const k = compiled.kpis.findIndex((x) => x.kpi.name === kpi.name);
-        const raw = simulateCommunity(compiled, Random.fromSeed(options.seed).fork(target.community), {
-            runs: options.runs,
-            onProgress: options.onProgress ? (n) => options.onProgress!(done + n) : undefined,
-        });
-        done += options.runs;
+    const job = (variant: Plan): SimulationJob => ({ plan: variant, community: target.community, seed: options.seed, runs: options.runs });
+    const params = tunableParameters(applied, community);
+    const jobs = [job(applied)];
+    for (const param of params) {
+        for (const factor of SENSITIVITY_FACTORS) {
+            const variant = structuredClone(applied);
+            param.apply(variant, variant.communities[target.community], factor);
+            jobs.push(job(variant));
+        }
+    }
+    const outcome = (raw: RawResult): { value: number | null; probability: number } => {
+        const k = raw.compiled.kpis.findIndex((x) => x.kpi.name === kpi.name);
         const values = raw.kpiValues.slice(k * raw.runs, (k + 1) * raw.runs);
         const hits = kpiHits(raw, k, kpiTargetsOf(plan, options.runs, options.seed).targets(target.community, kpi));
         const s = summarise(values, raw.runs);
         return { value: s.p50, probability: hits / raw.runs };
     };
     const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
-    const baseline = evaluate(applied);
-    const parameters = tunableParameters(applied, community).map((param) => {
-        const [low, high] = SENSITIVITY_FACTORS.map((factor) => {
-            const variant = structuredClone(applied);
-            param.apply(variant, variant.communities[target.community], factor);
-            const result = evaluate(variant);
-            return { factor, value: r4(result.value), probability: r4(result.probability) ?? 0 };
-        });
-        const swing = low.value !== null && high.value !== null ? Math.abs(high.value - low.value) : 0;
-        return { id: param.id, label: param.label, base: param.base, low, high, swing: r4(swing) ?? 0 };
-    });
-    parameters.sort((a, b) => b.swing - a.swing || Math.abs(b.high.probability - b.low.probability) - Math.abs(a.high.probability - a.low.probability) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {
-        scenario: options.scenario,
-        community: community.name,
-        kpi: kpi.name,
-        metric: kpi.metric,
-        runs: options.runs,
-        baseline: { value: r4(baseline.value), probability: r4(baseline.probability) ?? 0 },
-        parameters,
+        jobs,
+        finish(raws) {
+            const baseline = outcome(raws[0]);
+            const parameters = params.map((param, i) => {
+                const [low, high] = SENSITIVITY_FACTORS.map((factor, f) => {
+                    const result = outcome(raws[1 + i * SENSITIVITY_FACTORS.length + f]);
+                    return { factor, value: r4(result.value), probability: r4(result.probability) ?? 0 };
+                });
+                const swing = low.value !== null && high.value !== null ? Math.abs(high.value - low.value) : 0;
+                return { id: param.id, label: param.label, base: param.base, low, high, swing: r4(swing) ?? 0 };
+            });
+            parameters.sort((a, b) => b.swing - a.swing || Math.abs(b.high.probability - b.low.probability) - Math.abs(a.high.probability - a.low.probability) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            return {
+                scenario: options.scenario,
+                community: community.name,
+                kpi: kpi.name,
+                metric: kpi.metric,
+                runs: options.runs,
+                baseline: { value: r4(baseline.value), probability: r4(baseline.probability) ?? 0 },
+                parameters,
+            };
+        },
     };
+}
+
+/** A sensitivity analysis in this thread. */
+export function sensitivity(plan: Plan, options: SensitivityOptions): SensitivityReport | undefined {
+    return runSimulations(sensitivitySimulations(plan, options), { onProgress: options.onProgress });
 }

@@ -1,12 +1,15 @@
-// The Monte Carlo core: runs a compiled community week by week, `runs` times, from one seeded
-// generator, in blocks of RUN_BLOCK runs side by side (see simulate-week.ts for the block's state and
-// the phases of a week), and reads the stored results back (SeriesReader, rawValue).
-import { type Draws } from './random.js';
+// The Monte Carlo core: runs a compiled community week by week, `runs` times, in blocks of RUN_BLOCK
+// runs side by side (see simulate-week.ts for the block's state and the phases of a week), each
+// block from its own random stream (random.ts, BlockStreams), so blocks can run anywhere — this
+// thread or the worker pool (runtime/) — and merge into the same bytes; and reads the stored results
+// back (SeriesReader, rawValue).
+import { BlockStreams, type Draws } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
-import { bassHazard, Block, roiOf, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
+import { bassHazard, Block, RUN_BLOCK, storedSlots, roiOf, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
 export { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
+import { COST_CATEGORIES } from './cost-categories.js';
 
 export interface RawResult {
     compiled: CompiledCommunity;
@@ -197,26 +200,151 @@ export function bassWeeklyHazard(p: number, q: number, F0: number): number {
     return bassHazard(p, q, F0, Math.exp(-(p + q)));
 }
 
+/** The weeks of the block started in `b` (the order of the phases is the order of the draws). */
+function runBlockWeeks(b: Block, rng: Draws): void {
+    for (let w = 0; w < b.H; w++) {
+        weekRates(b, w);
+        weekOutflows(b, rng);
+        if (b.hasCapacity) weekCapacity(b);
+        weekMoves(b, w);
+        weekHazards(b, w);
+        weekJoins(b, rng, w);
+        weekRecord(b, w);
+        weekCohorts(b, w);
+        weekRetention(b, w);
+        weekKpis(b, w);
+    }
+}
+
+/**
+ * Runs all runs from one source of draws, block after block. For draws that are not the Monte Carlo
+ * streams — the mean-field pass (ExpectedDraws), the backtest's posterior draws; the forecast runs
+ * `simulateBlocks` / `simulateStreams`.
+ */
 export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: SimulateOptions): RawResult {
     const R = Math.max(1, Math.floor(options.runs));
     const b = new Block(c, R);
     for (let r0 = 0; r0 < R; r0 += b.B) {
         startBlock(b, rng, r0, Math.min(b.B, R - r0));
-        for (let w = 0; w < b.H; w++) {
-            weekRates(b, w);
-            weekOutflows(b, rng);
-            if (b.hasCapacity) weekCapacity(b);
-            weekMoves(b, w);
-            weekHazards(b, w);
-            weekJoins(b, rng, w);
-            weekRecord(b, w);
-            weekCohorts(b, w);
-            weekRetention(b, w);
-            weekKpis(b, w);
-        }
+        runBlockWeeks(b, rng);
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    return { compiled: c, runs: R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    return rawOf(b);
+}
+
+function rawOf(b: Block): RawResult {
+    return { compiled: b.c, runs: b.R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+}
+
+// ---- Monte Carlo over independent block streams ----
+
+/** Blocks of `runs` runs: RUN_BLOCK runs each, the last one shorter. */
+export function blockCount(runs: number): number {
+    return Math.ceil(Math.max(1, Math.floor(runs)) / RUN_BLOCK);
+}
+
+/**
+ * The outputs of blocks [first, first + count) of a simulation: the arrays of a RawResult over the
+ * runs of those blocks only, and the per-week sums over runs kept per block (`joinsBySourceWeekly`,
+ * [(block − first) * sources * H + source * H + w]) so that adding them up in block order gives the
+ * same bytes however the blocks were grouped.
+ */
+export interface BlockRange {
+    first: number;
+    count: number;
+    /** Runs in these blocks. */
+    runs: number;
+    series: Float64Array;
+    counts: Float32Array | Float64Array;
+    staffHours: Float64Array;
+    kpiValues: Float64Array;
+    costByCategory: Float64Array;
+    joinsBySource: Float64Array;
+    joinsBySourceWeekly: Float64Array;
+    marginByRun: Float64Array;
+    baselineRevenue: Float64Array;
+}
+
+export class SimulationCancelled extends Error {
+    constructor() {
+        super('The simulation was cancelled.');
+        this.name = 'SimulationCancelled';
+    }
+}
+
+export interface BlockHooks {
+    /** Called after each block with the runs it simulated. */
+    onBlock?: (runs: number) => void;
+    /** Checked before each block; true stops the simulation with SimulationCancelled. */
+    isCancelled?: () => boolean;
+}
+
+/** Simulates blocks [first, first + count) of `runs` runs of stream `stream` of `seed` (the pure "run block k of the plan"). */
+export function simulateBlocks(c: CompiledCommunity, seed: number, stream: number, runs: number, first: number, count: number, hooks: BlockHooks = {}): BlockRange {
+    const R = Math.max(1, Math.floor(runs));
+    const start = first * RUN_BLOCK;
+    const end = Math.min(R, (first + count) * RUN_BLOCK);
+    if (!(count >= 1) || start >= end) throw new RangeError(`blocks ${first}..${first + count - 1} are outside a simulation of ${R} runs`);
+    const b = new Block(c, end - start);
+    const streams = new BlockStreams(seed, stream);
+    const weekly = b.joinsBySourceWeekly;
+    const perBlock = new Float64Array(count * weekly.length);
+    for (let k = 0; k < count; k++) {
+        if (hooks.isCancelled?.()) throw new SimulationCancelled();
+        const rng = streams.block(first + k);
+        const r0 = k * RUN_BLOCK;
+        weekly.fill(0);
+        startBlock(b, rng, r0, Math.min(RUN_BLOCK, end - start - r0));
+        runBlockWeeks(b, rng);
+        perBlock.set(weekly, k * weekly.length);
+        hooks.onBlock?.(b.nb);
+    }
+    return { first, count, runs: end - start, series: b.series, counts: b.counts, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: perBlock, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+}
+
+/** Puts block ranges that together cover every block of a `runs`-run simulation into one RawResult. */
+export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRange[]): RawResult {
+    const R = Math.max(1, Math.floor(runs));
+    const H = c.horizon;
+    const sorted = [...ranges].sort((a, b) => a.first - b.first);
+    let next = 0;
+    for (const x of sorted) {
+        if (x.first !== next) throw new RangeError(`block ${next} is missing from the simulation`);
+        next += x.count;
+    }
+    if (next !== blockCount(R)) throw new RangeError(`the simulation has ${blockCount(R)} blocks, not ${next}`);
+    const stored = storedSlots(c);
+    const first = sorted[0];
+    const series = new Float64Array(stored.values * H * R);
+    const counts = first.counts instanceof Float32Array ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
+    const kpiValues = new Float64Array(c.kpis.length * R);
+    const costByCategory = new Float64Array(COST_CATEGORIES.length * R);
+    const joinsBySource = new Float64Array(c.sources.length * R);
+    const joinsBySourceWeekly = new Float64Array(c.sources.length * H);
+    const marginByRun = new Float64Array(R);
+    const baselineRevenue = new Float64Array(R);
+    // Row-major [row * n + r] arrays: each range holds rows of its own length.
+    const scatter = (into: Float64Array | Float32Array, from: Float64Array | Float32Array, rows: number, n: number, r0: number) => {
+        for (let row = 0; row < rows; row++) into.set(from.subarray(row * n, (row + 1) * n), row * R + r0);
+    };
+    for (const x of sorted) {
+        const r0 = x.first * RUN_BLOCK;
+        scatter(series, x.series, stored.values * H, x.runs, r0);
+        scatter(counts, x.counts, stored.counts * H, x.runs, r0);
+        scatter(kpiValues, x.kpiValues, c.kpis.length, x.runs, r0);
+        scatter(costByCategory, x.costByCategory, COST_CATEGORIES.length, x.runs, r0);
+        scatter(joinsBySource, x.joinsBySource, c.sources.length, x.runs, r0);
+        marginByRun.set(x.marginByRun, r0);
+        baselineRevenue.set(x.baselineRevenue, r0);
+        const n = joinsBySourceWeekly.length;
+        for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
+    }
+    return { compiled: c, runs: R, series, counts, storedSlot: stored.slot, isCount: stored.isCount, staffHours: first.staffHours, kpiValues, costByCategory, joinsBySource, joinsBySourceWeekly, marginByRun, baselineRevenue };
+}
+
+/** Every block of a simulation in this thread (what the pool does over its workers, with the same bytes). */
+export function simulateStreams(c: CompiledCommunity, seed: number, stream: number, runs: number, hooks: BlockHooks = {}): RawResult {
+    return mergeBlocks(c, runs, [simulateBlocks(c, seed, stream, runs, 0, blockCount(runs), hooks)]);
 }
 
 /** True when `value op target` holds. */

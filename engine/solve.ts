@@ -5,7 +5,9 @@
 // lever the forecast has can be varied and a solved value can be written back as a scenario. A
 // candidate is scored by the Monte Carlo forecast with common random numbers: every candidate runs
 // with the same seed and runs, so P(KPI met) changes only through the lever (a smooth, repeatable
-// objective; the answer does not jump between candidates because of noise).
+// objective; the answer does not jump between candidates because of noise). The search is written
+// as a generator of steps (the simulations of one candidate), so the same code runs in this thread
+// (`solve`) or over the worker pool with cancellation between blocks (runtime/, `solveSteps`).
 //
 // - One lever: the KPIs' probability is monotone in a lever in practice; the direction is read from
 //   the range's two ends, then bisection finds the smallest value (largest, where less helps) at
@@ -14,13 +16,13 @@
 //   starts a compass search (coordinate steps halving down to 1/64 of each range) over the levers'
 //   box; a candidate whose mean total cost exceeds the budget is infeasible. Only improvements are
 //   taken, so the allocation never does worse than the best single lever under the same budget.
-import { Assumptions } from './assumptions.js';
-import { cadenceOf, compileCommunity, runsOf, S } from './compile.js';
+import { cadenceOf, runsOf, S } from './compile.js';
+import { planJobs, runStepwise, type Stepwise } from './forecast.js';
 import type { Dist, Plan } from './model.js';
-import { distCentre, Random, scaleDist } from './random.js';
+import { distCentre, scaleDist } from './random.js';
 import { applyScenario, ScenarioError } from './scenario.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
-import { SeriesReader, simulateCommunity } from './simulate.js';
+import { SeriesReader } from './simulate.js';
 
 export interface Lever {
     /** Item name (or "plan") and property, as in a scenario override. */
@@ -158,17 +160,16 @@ export function planWith(plan: Plan, levers: Lever[], values: number[]): Plan {
     }
 }
 
-/** Monte Carlo score of one candidate with common random numbers (the same seed every time). */
-export function evaluate(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>, levers: Lever[], values: number[]): Evaluation {
+/** Monte Carlo score of one candidate with common random numbers (the same seed and streams every time), step by step. */
+export function* evaluateSteps(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>, levers: Lever[], values: number[]): Stepwise<Evaluation> {
     const p = planWith(plan, levers, values);
-    const assumptions = new Assumptions(p.assumptions);
-    const rng = Random.fromSeed(options.seed);
+    const raws = yield planJobs(p, options.runs, options.seed);
     const hits = new Float64Array(options.kpis.length);
     let cost = 0;
-    const scratch = new Float64Array(options.runs);
-    p.communities.forEach((community, ci) => {
-        const compiled = compileCommunity(p, community, assumptions);
-        const raw = simulateCommunity(compiled, rng.fork(ci), { runs: options.runs });
+    const scratch = new Float64Array(Math.max(1, Math.floor(options.runs)));
+    for (let ci = 0; ci < raws.length; ci++) {
+        const raw = raws[ci];
+        const compiled = raw.compiled;
         options.kpis.forEach((name, i) => {
             const k = compiled.kpis.findIndex((x) => x.kpi.name === name);
             if (k < 0) return;
@@ -178,8 +179,13 @@ export function evaluate(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs'
         let sum = 0;
         for (let r = 0; r < raw.runs; r++) sum += scratch[r];
         cost += sum / raw.runs;
-    });
+    }
     return { values: [...values], probabilities: [...hits], cost, feasible: options.budget === undefined || cost <= options.budget + 1e-9 };
+}
+
+/** Monte Carlo score of one candidate, in this thread. */
+export function evaluate(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>, levers: Lever[], values: number[]): Evaluation {
+    return runStepwise(evaluateSteps(plan, options, levers, values));
 }
 
 const lowest = (e: Evaluation) => Math.min(...e.probabilities);
@@ -201,7 +207,13 @@ function better(a: Evaluation, b: Evaluation, options: SolveOptions): boolean {
 const BISECTION_STEPS = 14;
 const COMPASS_MIN_STEP = 1 / 64;
 
+/** Goal seeking, in this thread. */
 export function solve(plan: Plan, options: SolveOptions): SolveResult {
+    return runStepwise(solveSteps(plan, options));
+}
+
+/** Goal seeking step by step: each step is the simulations of one candidate (see runtime/ for running them on the pool). */
+export function* solveSteps(plan: Plan, options: SolveOptions): Stepwise<SolveResult> {
     if (options.levers.length === 0) throw new SolveError('nothing to vary: give at least one --vary ITEM.PROPERTY=MIN..MAX.');
     if (options.kpis.length === 0) throw new SolveError('no KPI: give --kpi NAME.');
     const known = plan.communities.flatMap((c) => c.kpis.map((k) => k.name));
@@ -212,25 +224,26 @@ export function solve(plan: Plan, options: SolveOptions): SolveResult {
     }
     let evaluations = 0;
     const total = options.levers.length === 1 ? BISECTION_STEPS + 2 : options.levers.length * (BISECTION_STEPS + 2) + 60;
-    const score = (levers: Lever[], values: number[]) => {
-        const e = evaluate(plan, options, levers, values);
+    const score = function* (levers: Lever[], values: number[]): Stepwise<Evaluation> {
+        const e = yield* evaluateSteps(plan, options, levers, values);
         evaluations++;
         options.onProgress?.(Math.min(evaluations, total), total);
         return e;
     };
-    if (options.levers.length === 1) return { ...solveOne(options, options.levers[0], score), evaluations };
+    if (options.levers.length === 1) return { ...(yield* solveOne(options, options.levers[0], score)), evaluations };
 
     // Several levers: each alone (the others as written), then a compass search from the best.
     const current = options.levers.map((l) => clamp(currentValue(plan, l) ?? l.min, l));
-    const singles = options.levers.map((lever, i) => {
+    const singles: Omit<SolveResult, 'evaluations'>[] = [];
+    for (let i = 0; i < options.levers.length; i++) {
+        const lever = options.levers[i];
         const others = options.levers.filter((_, j) => j !== i);
-        const one = solveOne(options, lever, (_ls, v) => score([lever, ...others], [v[0], ...others.map((o) => current[options.levers.indexOf(o)])]));
-        return one;
-    });
+        singles.push(yield* solveOne(options, lever, (_ls, v) => score([lever, ...others], [v[0], ...others.map((o) => current[options.levers.indexOf(o)])])));
+    }
     const singleValues = singles.map((s, i) => options.levers.map((_, j) => (j === i ? s.best.values[0] : current[j])));
-    let best = score(options.levers, singleValues[0]);
+    let best = yield* score(options.levers, singleValues[0]);
     for (let i = 1; i < singleValues.length; i++) {
-        const e = score(options.levers, singleValues[i]);
+        const e = yield* score(options.levers, singleValues[i]);
         if (better(e, best, options)) best = e;
     }
     let step = 0.25;
@@ -242,7 +255,7 @@ export function solve(plan: Plan, options: SolveOptions): SolveResult {
                 const values = [...best.values];
                 values[i] = clamp(values[i] + sign * step * (l.max - l.min), l);
                 if (values[i] === best.values[i]) continue;
-                const e = score(options.levers, values);
+                const e = yield* score(options.levers, values);
                 if (better(e, best, options)) {
                     best = e;
                     improved = true;
@@ -251,13 +264,15 @@ export function solve(plan: Plan, options: SolveOptions): SolveResult {
         }
         if (!improved) step /= 2;
     }
-    const marginal = options.levers.map((l, i) => {
+    const marginal: NonNullable<SolveResult['marginal']> = [];
+    for (let i = 0; i < options.levers.length; i++) {
+        const l = options.levers[i];
         const delta = 0.01 * (l.max - l.min);
         const values = [...best.values];
         values[i] = clamp(values[i] + delta, l);
-        const e = values[i] === best.values[i] ? best : score(options.levers, values);
-        return { lever: `${l.target}.${l.property}`, probability: lowest(e) - lowest(best), cost: e.cost - best.cost };
-    });
+        const e = values[i] === best.values[i] ? best : yield* score(options.levers, values);
+        marginal.push({ lever: `${l.target}.${l.property}`, probability: lowest(e) - lowest(best), cost: e.cost - best.cost });
+    }
     return { levers: options.levers, best, reached: meets(best, options.probability), singles: singles.map((s) => ({ ...s, evaluations: 0 })), marginal, evaluations };
 }
 
@@ -266,9 +281,9 @@ function clamp(v: number, l: Lever): number {
 }
 
 /** One lever by bisection between the ends of its range (the direction read from the ends). */
-function solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], values: number[]) => Evaluation): Omit<SolveResult, 'evaluations'> {
-    const lo = score([lever], [lever.min]);
-    const hi = score([lever], [lever.max]);
+function* solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], values: number[]) => Stepwise<Evaluation>): Stepwise<Omit<SolveResult, 'evaluations'>> {
+    const lo = yield* score([lever], [lever.min]);
+    const hi = yield* score([lever], [lever.max]);
     const more = lowest(hi) >= lowest(lo);
     const direction = more ? 'more' : 'less';
     // `weak` is the end that helps least, `strong` the end that helps most.
@@ -285,7 +300,7 @@ function solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], 
         let outside = weakE.feasible ? strong : weak;
         for (let i = 0; i < BISECTION_STEPS; i++) {
             const mid = (inside + outside) / 2;
-            const e = score([lever], [mid]);
+            const e = yield* score([lever], [mid]);
             if (e.feasible) [inside, insideE] = [mid, e];
             else outside = mid;
         }
@@ -297,7 +312,7 @@ function solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], 
     let bestE = strongE;
     for (let i = 0; i < BISECTION_STEPS; i++) {
         const mid = (weak + strong) / 2;
-        const e = score([lever], [mid]);
+        const e = yield* score([lever], [mid]);
         if (ok(e)) {
             strong = mid;
             bestE = e;

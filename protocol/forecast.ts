@@ -215,6 +215,8 @@ export type ForecastResult =
           uri: string;
           version: number;
           message: string;
+          /** The diagnostic code when the refusal has one (engine/diagnostics.ts: `forecast-too-large`). */
+          code?: string;
       };
 
 /** Messages from the extension host to the webview. */

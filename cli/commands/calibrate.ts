@@ -5,7 +5,6 @@
 import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { loadActuals } from '../../language/actuals/load.js';
 import { MAPPING_NAMES } from '../../engine/actuals/mappings.js';
 import { Assumptions } from '../../engine/assumptions.js';
@@ -14,9 +13,11 @@ import { compileCommunity } from '../../engine/compile.js';
 import { formatMessage, type Lang } from '../../engine/diagnostics.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { progressBar } from '../progress.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { displayWidth, padDisplay } from '../width.js';
 import { loadPlans, showPath } from '../workspace.js';
@@ -55,6 +56,7 @@ export function registerCalibrate(program: Command): void {
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (input: string, options: CalibrateOptions) => {
+            listenForCtrlC();
             const lang = resolveLang(options.lang);
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const k = options.backtest !== undefined ? parseInteger(options.backtest, '--backtest', 1, 520) : undefined;
@@ -96,13 +98,14 @@ export function registerCalibrate(program: Command): void {
                 return;
             }
             const compiled = compileCommunity(plan, community, new Assumptions(plan.assumptions));
-            const progress = options.progress ? progressBar() : undefined;
-            let calibration: Calibration;
-            try {
-                calibration = calibrateCommunity(compiled, loaded.actuals, { seed, backtest: k, onProgress: progress?.update });
-            } finally {
-                progress?.stop();
-            }
+            const progress = options.progress ? progressBar('calibrating', { delayMs: 0 }) : undefined;
+            const actuals = loaded.actuals;
+            // The fit runs in a worker, so this thread sees Ctrl-C; the worker stops between evaluations.
+            const calibration: Calibration = await withEngine(progress, (engine) => {
+                const pool = engine.pool(true);
+                if (pool) return pool.calibrate(compiled, actuals, { seed, backtest: k, token: engine.token, onProgress: progress?.update });
+                return Promise.resolve(calibrateCommunity(compiled, actuals, { seed, backtest: k, onProgress: progress?.update }));
+            });
             if (options.format === 'json') process.stdout.write(JSON.stringify(toJson(calibration, loaded.actuals.mapping), null, 2) + '\n');
             else process.stdout.write(formatCalibration(calibration, plan.currency, lang, loaded.actuals.mapping));
             if (options.write) {
@@ -127,24 +130,6 @@ function f0(codes: string[]): number {
 function failWith(lang: Lang, code: 'actuals-outside-workspace', args: Record<string, string>): void {
     process.stderr.write(`${oneLine(`community: error ${code}: ${formatMessage(code, args, lang)}`)}\n`);
     process.exitCode = 2;
-}
-
-function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: (done: number, total: number) => void; stop: () => void } | undefined {
-    if (!stream.isTTY) return undefined;
-    let bar: SingleBar | undefined;
-    return {
-        update(done, total) {
-            if (!bar) {
-                bar = new SingleBar({ stream, format: 'calibrating [{bar}] {percentage}% | ETA {eta}s', hideCursor: true, clearOnComplete: true });
-                bar.start(total, done);
-            }
-            bar.setTotal(total);
-            bar.update(done);
-        },
-        stop() {
-            bar?.stop();
-        },
-    };
 }
 
 function valueText(x: number, unit: string, currency: string): string {

@@ -14,6 +14,8 @@ import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
+import { runWork } from '../../runtime/run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, needsForecast, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
 import { scenarioNames } from '../../engine/scenario.js';
 import { lightOf } from '../../engine/view/kpi.js';
@@ -187,6 +189,7 @@ function summaryText(lang: Lang, shown: string, folder: string, files: number, e
 }
 
 export async function runCompile(inputs: string[], options: CompileCliOptions): Promise<number> {
+    listenForCtrlC();
     const lang = resolveLang(options.lang);
     const files = expandInputs(inputs);
     const out = resolve(options.out);
@@ -208,62 +211,66 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
     if (printer?.unavailable) process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${printer.unavailable}\n` : `report.pdf skipped: ${printer.unavailable}\n`);
     let pdfProblem = false;
-    // Every plan's folder is staged first and all are switched in together at the end, so the
-    // folders of one run never mix with a previous run's; the summary lines follow the switch.
-    const staged: StagedOutput[] = [];
-    const lines: string[] = [];
-    try {
-        for (let i = 0; i < prepared.length; i++) {
-            const p = prepared[i];
-            if (!p.plan) {
-                failed++;
-                const diags = flatten(p.members).filter((d) => d.severity === 'error');
-                process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
-                const shown = oneLine(p.loaded.shown);
-                lines.push(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written`);
-                continue;
-            }
-            // The plan's actuals are laid over the report's charts (a file the checker passed).
-            const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
-            for (const why of observed?.skipped ?? []) process.stderr.write(lang === 'zh-CN' ? `图表未叠加实际值：${oneLine(why)}\n` : `actuals not drawn on the charts: ${oneLine(why)}\n`);
-            const compiled = await compilePlan(p.plan, {
-                observed: observed?.byCommunity,
-                formats: options.formats,
-                runs: options.runs,
-                seed: options.seed,
-                scenario: options.scenario ?? null,
-                lang,
-                now: options.now,
-                bom: options.bom,
-                source: relativeSource(p.loaded.path),
-                checks: reportChecks(p),
-            });
-            const target = join(out, names[i]);
-            if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
-                try {
-                    compiled.files.push({ name: 'report.pdf', content: await printer.print(compiled.pdfSource) });
-                } catch (e) {
-                    pdfProblem = true;
-                    const why = oneLine((e as Error).message.split('\n')[0]);
-                    process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${why}\n` : `report.pdf skipped: ${why}\n`);
+    // Large forecasts run on the worker pool; Ctrl-C stops between blocks, before a folder is written.
+    await withEngine(undefined, async (engine) => {
+        // Every plan's folder is staged first and all are switched in together at the end, so the
+        // folders of one run never mix with a previous run's; the summary lines follow the switch.
+        const staged: StagedOutput[] = [];
+        const lines: string[] = [];
+        try {
+            for (let i = 0; i < prepared.length; i++) {
+                const p = prepared[i];
+                if (!p.plan) {
+                    failed++;
+                    const diags = flatten(p.members).filter((d) => d.severity === 'error');
+                    process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
+                    const shown = oneLine(p.loaded.shown);
+                    lines.push(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written`);
+                    continue;
                 }
+                // The plan's actuals are laid over the report's charts (a file the checker passed).
+                const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
+                for (const why of observed?.skipped ?? []) process.stderr.write(lang === 'zh-CN' ? `图表未叠加实际值：${oneLine(why)}\n` : `actuals not drawn on the charts: ${oneLine(why)}\n`);
+                const compiled = await compilePlan(p.plan, {
+                    observed: observed?.byCommunity,
+                    formats: options.formats,
+                    runs: options.runs,
+                    seed: options.seed,
+                    scenario: options.scenario ?? null,
+                    lang,
+                    now: options.now,
+                    bom: options.bom,
+                    source: relativeSource(p.loaded.path),
+                    checks: reportChecks(p),
+                    runForecast: (work) => runWork(work, engine.options()),
+                });
+                const target = join(out, names[i]);
+                if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
+                    try {
+                        compiled.files.push({ name: 'report.pdf', content: await printer.print(compiled.pdfSource) });
+                    } catch (e) {
+                        pdfProblem = true;
+                        const why = oneLine((e as Error).message.split('\n')[0]);
+                        process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${why}\n` : `report.pdf skipped: ${why}\n`);
+                    }
+                }
+                try {
+                    staged.push(stageOutputFolder(target, compiled.files));
+                } catch (e) {
+                    if (e instanceof UsageError && staged.length > 0) throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
+                    throw e;
+                }
+                const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
+                lines.push(summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null));
             }
-            try {
-                staged.push(stageOutputFolder(target, compiled.files));
-            } catch (e) {
-                if (e instanceof UsageError && staged.length > 0) throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
-                throw e;
-            }
-            const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
-            lines.push(summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null));
+            const warnings = switchOutputs(staged.splice(0));
+            process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+            for (const warning of warnings) process.stderr.write(`${warning}\n`);
+        } finally {
+            discardStaged(staged);
+            await printer?.close();
         }
-        const warnings = switchOutputs(staged.splice(0));
-        process.stdout.write(lines.map((l) => `${l}\n`).join(''));
-        for (const warning of warnings) process.stderr.write(`${warning}\n`);
-    } finally {
-        discardStaged(staged);
-        await printer?.close();
-    }
+    });
     void ws;
     return failed > 0 ? 1 : 0;
 }

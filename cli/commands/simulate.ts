@@ -2,19 +2,21 @@
 // format_version and a shipped JSON Schema) or CSV. A plan with errors is refused with the check
 // output and exit 1.
 import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../engine/diagnostics.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, forecast } from '../../engine/forecast.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, forecast, forecastSimulations, totalRuns } from '../../engine/forecast.js';
 import { forecastJsonSchema, type ForecastReport } from '../../engine/forecast-schema.js';
 import type { Plan } from '../../engine/model.js';
 import { ScenarioError } from '../../engine/scenario.js';
 import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
+import { POOL_MIN_RUN_WEEKS, runWork } from '../../runtime/run.js';
+import { listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { progressBar } from '../progress.js';
 import { formatTable, type SolvedSection } from '../simulate-table.js';
 import { cheapestWays, recommendedSolved } from '../../engine/solved-ways.js';
 import { loadPlans } from '../workspace.js';
@@ -22,6 +24,9 @@ import { loadPlans } from '../workspace.js';
 export { formatTable } from '../simulate-table.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
+
+/** A horizon every real plan reaches (half a year), for starting the pool before the plan is read. */
+const PLAN_WEEKS_AT_LEAST = 26;
 
 interface SimulateOptions extends CommonOptions {
     runs: string;
@@ -56,8 +61,11 @@ export function registerSimulate(program: Command): void {
                 process.stdout.write(JSON.stringify(forecastJsonSchema(), null, 2) + '\n');
                 return;
             }
+            listenForCtrlC();
             if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
             const runs = parseRuns(options.runs);
+            // Surely above the in-thread threshold whatever the horizon (runtime/run.ts): boot the threads now.
+            if (runs * PLAN_WEEKS_AT_LEAST >= POOL_MIN_RUN_WEEKS) startPoolEarly();
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const lang = resolveLang(options.lang);
             const files = expandInputs([input]);
@@ -76,21 +84,17 @@ export function registerSimulate(program: Command): void {
                 throw new UsageError(`unknown KPI "${options.kpi}"; the plan has: ${plan.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
             }
 
-            const progress = options.progress ? progressReporter() : undefined;
+            const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
             let report: ForecastReport;
             try {
-                report = forecast(plan, {
-                    runs,
-                    seed,
-                    scenarios,
-                    sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined,
-                    onProgress: progress?.update,
+                report = await withEngine(progress, (engine) => {
+                    const work = forecastSimulations(plan, { runs, seed, scenarios, sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined });
+                    const total = totalRuns(work.jobs);
+                    return runWork(work, engine.options((done) => progress?.update(done, total)));
                 });
             } catch (error) {
                 if (error instanceof ScenarioError || error instanceof SensitivityError) throw new UsageError(error.message);
                 throw error;
-            } finally {
-                progress?.stop();
             }
             if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             else if (options.format === 'csv') process.stdout.write(formatCsv(report));
@@ -123,26 +127,6 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     const requested = ws.requested[0];
     if (!requested) throw new UsageError(`cannot load "${file}".`);
     return lowerPlan(ws.services, requested.document);
-}
-
-/** A progress bar on stderr, shown only on a terminal and only once the work has taken over a second. */
-function progressReporter(stream: NodeJS.WriteStream = process.stderr): { update: (done: number, total: number) => void; stop: () => void } | undefined {
-    if (!stream.isTTY) return undefined;
-    const started = Date.now();
-    let bar: SingleBar | undefined;
-    return {
-        update(done, total) {
-            if (!bar) {
-                if (Date.now() - started < 1000) return;
-                bar = new SingleBar({ stream, format: 'simulating [{bar}] {percentage}% | {value}/{total} runs | ETA {eta}s', hideCursor: true, clearOnComplete: true });
-                bar.start(total, done);
-            }
-            bar.update(done);
-        },
-        stop() {
-            bar?.stop();
-        },
-    };
 }
 
 /** Long-format CSV: one row per series and week, one per cost category (total over the horizon, at the last week), then one per KPI. */

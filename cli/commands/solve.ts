@@ -4,18 +4,20 @@
 // is reviewed and compared like any other change.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import type { Lang } from '../../engine/diagnostics.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
 import type { Plan, SolvedFor } from '../../engine/model.js';
-import { currentValue, solve, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
+import { currentValue, solveSteps, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createCommunityServices } from '../../language/community-module.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan } from '../../language/lower.js';
+import { runSteps } from '../../runtime/run.js';
+import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
+import { progressBar } from '../progress.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
 import { loadPlans } from '../workspace.js';
 
@@ -54,6 +56,7 @@ export function registerSolve(program: Command): void {
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (input: string, options: SolveCliOptions) => {
+            listenForCtrlC();
             const lang = resolveLang(options.lang);
             const runs = parseRuns(options.runs);
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
@@ -65,21 +68,24 @@ export function registerSolve(program: Command): void {
             const { plan, path, doc, named } = await loadValidPlan(files[0], lang, options.root);
             if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write)) throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
             const levers = options.vary.map((v) => parseLever(v, plan));
-            const progress = options.progress ? progressBar() : undefined;
+            const progress = options.progress ? progressBar('solving', { unit: 'runs', delayMs: 0 }) : undefined;
             let result: SolveResult;
             try {
-                result = solve(plan, {
+                // The bar counts runs, block by block; the number of candidates is an estimate (bisection
+                // and the compass search stop early), so the total follows the solver's own count.
+                const perCandidate = runs * plan.communities.length;
+                let candidates = 1;
+                const steps = solveSteps(plan, {
                     kpis: options.kpi, probability, levers, budget, runs, seed,
                     // Default: meet the KPIs at the least cost, or — where nothing in the ranges and budget meets
                     // them — the highest probability (engine/solve.ts `better`).
                     objective: options.maximise === 'probability' ? 'maximise-probability' : 'minimise-cost',
-                    onProgress: progress?.update,
+                    onProgress: (_done, total) => (candidates = total),
                 });
+                result = await withEngine(progress, (engine) => runSteps(steps, engine.options((done) => progress?.update(done, candidates * perCandidate))));
             } catch (error) {
                 if (error instanceof SolveError) throw new UsageError(error.message);
                 throw error;
-            } finally {
-                progress?.stop();
             }
             if (options.format === 'json') process.stdout.write(JSON.stringify(toJson(result, options.kpi, probability, budget), null, 2) + '\n');
             else process.stdout.write(formatSolve(result, options.kpi, probability, budget, plan, lang));
@@ -146,24 +152,6 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     // KPIs with a name of their own (`kpi Growth: …`): the ones a `solved for` tag can refer to.
     const named = new Set(ws.plans.flatMap((p) => AstUtils.streamAst(p.document.parseResult.value).filter(A.isKpi).map((k) => k.name).filter((n): n is string => !!n).toArray()));
     return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document, named };
-}
-
-function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: (done: number, total: number) => void; stop: () => void } | undefined {
-    if (!stream.isTTY) return undefined;
-    let bar: SingleBar | undefined;
-    return {
-        update(done, total) {
-            if (!bar) {
-                bar = new SingleBar({ stream, format: 'solving [{bar}] {value}/{total} candidates', hideCursor: true, clearOnComplete: true });
-                bar.start(total, done);
-            }
-            bar.setTotal(Math.max(total, done));
-            bar.update(done);
-        },
-        stop() {
-            bar?.stop();
-        },
-    };
 }
 
 /** A number as a plan would write it: whole numbers plain, others with up to 4 significant decimals. */

@@ -99,11 +99,11 @@ export interface BacktestResult {
     fit: Fit;
 }
 
-export function backtest(c: CompiledCommunity, actuals: Actuals, k: number, options: { seed: number; draws?: number; onProgress?: (done: number, total: number) => void }): BacktestResult {
+export function backtest(c: CompiledCommunity, actuals: Actuals, k: number, options: { seed: number; draws?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean }): BacktestResult {
     const weeks = actuals.weeks;
     const heldOut = weeks.slice(Math.max(0, weeks.length - k));
     const upTo = heldOut.length > 0 ? heldOut[0] : c.horizon;
-    const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, upTo, onProgress: options.onProgress });
+    const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, upTo, onProgress: options.onProgress, isCancelled: options.isCancelled });
     const bands = predictiveBands(fit, actuals, heldOut, options.seed);
     let inside = 0;
     let ape = 0;

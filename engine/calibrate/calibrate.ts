@@ -38,12 +38,12 @@ export function verdictOf(q: FittedQuantity, favour: number): Verdict {
     return high === favour > 0 ? 'too-optimistic' : 'too-pessimistic';
 }
 
-export function calibrateCommunity(c: CompiledCommunity, actuals: Actuals, options: { seed: number; draws?: number; backtest?: number; onProgress?: (done: number, total: number) => void }): Calibration {
-    const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, onProgress: options.onProgress });
+export function calibrateCommunity(c: CompiledCommunity, actuals: Actuals, options: { seed: number; draws?: number; backtest?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean }): Calibration {
+    const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, onProgress: options.onProgress, isCancelled: options.isCancelled });
     const quantities = fit.quantities.map((q) => ({ ...q, verdict: verdictOf(q, c.favour[q.quantity.slot] ?? 0) }));
     const unused = [...actuals.series.keys()].filter((k) => !USED_SERIES(k)).sort();
     const result: Calibration = { community: c.community.name, weeks: fit.weeksUsed, quantities, unused, ess: fit.ess, fit };
-    if (options.backtest !== undefined && options.backtest > 0) result.backtest = backtest(c, actuals, options.backtest, { seed: options.seed, draws: options.draws });
+    if (options.backtest !== undefined && options.backtest > 0) result.backtest = backtest(c, actuals, options.backtest, { seed: options.seed, draws: options.draws, isCancelled: options.isCancelled });
     return result;
 }
 

@@ -12,6 +12,7 @@
 import type { CompiledCommunity } from '../compile.js';
 import type { Actuals } from '../actuals/parse.js';
 import { distQuantile } from '../random.js';
+import { SimulationCancelled } from '../simulate.js';
 import { seededRandom } from './seeded.js';
 import { calibratableQuantities, type Quantity } from './quantities.js';
 import { Likelihood, meanValues, withObservedSpend } from './likelihood.js';
@@ -23,6 +24,8 @@ export interface FitOptions {
     /** Fit only on weeks before this one (0-based, exclusive; default: all observed weeks). */
     upTo?: number;
     onProgress?: (done: number, total: number) => void;
+    /** Checked between evaluations of the likelihood (each a mean-field pass); true stops the fit with SimulationCancelled. */
+    isCancelled?: () => boolean;
 }
 
 export interface Percentiles {
@@ -171,6 +174,7 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
     const totalWork = 4 * d * d + 40 * d + drawsN;
     let work = 0;
     const tick = () => {
+        if (options.isCancelled?.()) throw new SimulationCancelled();
         work++;
         if (options.onProgress && work % 50 === 0) options.onProgress(Math.min(work, totalWork), totalWork);
     };

@@ -2,17 +2,10 @@
 // scrambled (a 32-bit integer hash, after Chris Wellons' "lowbias32") and the first outputs are
 // discarded, because xoroshiro128+ started from nearby small seeds gives visibly correlated first
 // draws (seeds 1000, 1001, 1002 … produce almost the same first normals).
-import { Random } from '../random.js';
+import { hash32, Random } from '../random.js';
 
-export function mixSeed(seed: number): number {
-    let x = seed >>> 0;
-    x ^= x >>> 16;
-    x = Math.imul(x, 0x7feb352d) >>> 0;
-    x ^= x >>> 15;
-    x = Math.imul(x, 0x846ca68b) >>> 0;
-    x ^= x >>> 16;
-    return x | 0;
-}
+/** The seed scramble (the engine's 32-bit hash, random.ts). */
+export const mixSeed = hash32;
 
 export function seededRandom(seed: number): Random {
     const rng = Random.fromSeed(mixSeed(seed));

@@ -2,7 +2,7 @@
 // memory so the CLI can write them all-or-nothing. Same plan, options and seed → identical bytes.
 import { scheduleCsv, scheduleJson } from '../csv.js';
 import type { Lang } from '../diagnostics.js';
-import { forecast } from '../forecast.js';
+import { forecastSimulations, runSimulations, type Simulations } from '../forecast.js';
 import type { ForecastReport } from '../forecast-schema.js';
 import { buildCalendars } from '../ics.js';
 import type { Plan, SourceRef } from '../model.js';
@@ -39,6 +39,8 @@ export interface CompileOptions {
     checks?: ReportCheck[];
     /** Observed weeks per community (the plan's actuals), laid over the report's charts. */
     observed?: ReadonlyMap<string, ObservedSeries>;
+    /** Runs the forecast's simulations (the CLI: on the worker pool, Ctrl-C cancels); default: in this thread. */
+    runForecast?: (work: Simulations<ForecastReport>) => Promise<ForecastReport>;
 }
 
 export interface OutputFile {
@@ -59,16 +61,21 @@ export function needsForecast(formats: readonly CompileFormat[]): boolean {
     return formats.includes('html') || formats.includes('md') || formats.includes('xlsx') || formats.includes('pdf');
 }
 
-export function forecastFor(
-    plan: Plan,
-    options: Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean; allScenarios?: boolean },
-): ForecastReport {
+type ForecastForOptions = Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean; allScenarios?: boolean };
+
+/** The forecast the reports show, in this thread. */
+export function forecastFor(plan: Plan, options: ForecastForOptions): ForecastReport {
+    return runSimulations(forecastWorkFor(plan, options));
+}
+
+/** The simulations of the forecast the reports show (run them with `runSimulations` or runtime/run.ts). */
+export function forecastWorkFor(plan: Plan, options: ForecastForOptions): Simulations<ForecastReport> {
     const hasKpi = (options.withSensitivity ?? true) && plan.communities.some((c) => c.kpis.length > 0);
     const sensitivityRuns = options.sensitivityRuns ?? Math.max(50, Math.round(options.runs / 4));
     // The reports compare every scenario side by side: the compiled one first (the one the rest of
     // the report describes), then the plan as written and the other scenarios, in plan order.
     const others = options.allScenarios ? [null, ...plan.scenarios.map((s) => s.name)].filter((s) => s !== options.scenario) : [];
-    return forecast(plan, {
+    return forecastSimulations(plan, {
         runs: options.runs,
         seed: options.seed,
         scenarios: [options.scenario, ...others],
@@ -90,7 +97,7 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     let report: ForecastReport | null = null;
     let pdfSource: string | null = null;
     if (needsForecast(options.formats)) {
-        report = forecastFor(plan, { ...options, allScenarios: true });
+        report = options.runForecast ? await options.runForecast(forecastWorkFor(plan, { ...options, allScenarios: true })) : forecastFor(plan, { ...options, allScenarios: true });
         const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks, observed: options.observed };
         const html = formats.has('html') || formats.has('pdf') ? await renderHtml(input) : null;
         if (formats.has('html')) files.push({ name: 'report.html', content: html! });

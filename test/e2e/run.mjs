@@ -5,7 +5,8 @@
 // (test/e2e/setup.sh, idempotent), packages the extension, and walks through:
 //   1. an invalid plan → the Problems count and rows;
 //   2. the fitness example → Open Forecast Preview to the Side → chart SVG + KPI table in the webview;
-//   3. doubling the paid spend in the editor → a KPI probability changes;
+//   3. cutting the paid spend to a fifth in the editor → a KPI probability changes (doubling it moves
+//      the conversion KPI by 0.4 points with the block streams of issue 14: under the shown whole percent);
 //   4. a plan whose name carries <script>/onerror payloads → shown as text, never executed;
 //   5. a plan with two communities → the community overview and selector, per-community KPIs,
 //      charts and calendar;
@@ -381,7 +382,7 @@ try {
         await shot(page, '02-preview-en');
     });
 
-    await step('edit: doubling the paid spend changes a KPI probability', async () => {
+    await step('edit: cutting the paid spend to a fifth changes a KPI probability', async () => {
         // Focus the plan editor (left group), select "3000 CNY per week" with Find, type over it.
         await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').click({ position: { x: 200, y: 40 } });
         await page.keyboard.press('Control+F');
@@ -390,13 +391,13 @@ try {
         await page.keyboard.type('paid 3000 CNY per week');
         await page.keyboard.press('Enter');
         await page.keyboard.press('Escape');
-        await page.keyboard.type('paid 6000 CNY per week');
+        await page.keyboard.type('paid 600 CNY per week');
         const frame = await previewFrame(page);
         const after = await until('a changed KPI probability', async () => {
             const now = await kpiProbabilities(frame);
             return now.length === before.length && now.join() !== before.join() ? now : undefined;
         }, 60_000);
-        log('KPI probabilities after doubling the spend:', after.join(', '));
+        log('KPI probabilities after cutting the spend to a fifth:', after.join(', '));
         await until('the tornado again', async () => (await frame.locator('figure[data-chart="tornado"] svg text').count()) > 0, 30_000);
         await shot(page, '03-preview-after-edit-en');
     });

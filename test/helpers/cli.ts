@@ -17,13 +17,13 @@ function newestSource(): number {
             else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
         }
     };
-    for (const d of ['language', 'engine', 'server', 'protocol', 'cli']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
+    for (const d of ['language', 'engine', 'runtime', 'server', 'protocol', 'cli']) if (existsSync(join(ROOT, d))) walk(join(ROOT, d));
     return newest;
 }
 
 /** Rebuilds out/ with esbuild when a bundle is missing or older than a source (`npm test` builds first). */
 export function ensureBuilt(): void {
-    const bundles = ['out/cli/main.cjs', 'out/server/main.cjs'].map((b) => resolve(ROOT, b));
+    const bundles = ['out/cli/main.cjs', 'out/server/main.cjs', 'out/runtime/simulation-worker.cjs'].map((b) => resolve(ROOT, b));
     const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
     if (oldest >= newestSource()) return;
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });

@@ -46,6 +46,24 @@ describe('import boundaries (npm run lint)', () => {
             reason: 'engine/ is plain computation',
         },
         {
+            path: 'engine/probe.ts',
+            from: '../runtime/pool.js',
+            code: "import { SimulationPool } from '../runtime/pool.js';\nexport const p = SimulationPool;\n",
+            reason: 'engine/ is plain computation',
+        },
+        {
+            path: 'runtime/probe.ts',
+            from: '../language/lower.js',
+            code: "import { lowerPlan } from '../language/lower.js';\nexport const l = lowerPlan;\n",
+            reason: 'runtime/ runs the engine on worker threads',
+        },
+        {
+            path: 'runtime/probe.ts',
+            from: 'vscode-languageserver',
+            code: "import { Connection } from 'vscode-languageserver';\nexport const c = Connection;\n",
+            reason: 'runtime/ runs the engine on worker threads',
+        },
+        {
             path: 'server/probe.ts',
             from: '../extension/src/preview/shape.js',
             code: "import { FORECAST_REQUEST } from '../extension/src/preview/shape.js';\nexport const f = FORECAST_REQUEST;\n",
@@ -96,6 +114,10 @@ describe('import boundaries (npm run lint)', () => {
         {
             path: 'language/probe.ts',
             code: "import { URI } from 'langium';\nimport { compareText } from '../engine/text.js';\nexport const a = [URI, compareText];\n",
+        },
+        {
+            path: 'runtime/probe.ts',
+            code: "import { Worker } from 'node:worker_threads';\nimport { Piscina } from 'piscina';\nimport { forecast } from '../engine/forecast.js';\nexport const a = [Worker, Piscina, forecast];\n",
         },
         {
             path: 'extension/src/probe.ts',

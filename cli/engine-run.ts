@@ -1,0 +1,84 @@
+// How a command runs the engine's long work: large work on the simulation pool (started only when
+// needed, stopped when the command ends, so the process can exit), small work in this thread; and
+// Ctrl-C cancels it between blocks — the progress bar is cleared, nothing is written, exit 130. A
+// second Ctrl-C exits at once.
+import { SimulationCancelled } from '../engine/simulate.js';
+import { CancelSource, type CancelToken } from '../runtime/cancel.js';
+import { SimulationPool } from '../runtime/pool.js';
+import type { RunOptions } from '../runtime/run.js';
+import { Interrupted } from './errors.js';
+import type { Progress } from './progress.js';
+
+export interface EngineRun {
+    token: CancelToken;
+    /** Options for runtime/run.ts: the pool (started on first use), the token, progress. */
+    options(onProgress?: (done: number) => void): RunOptions;
+    /** The pool, started now if it is not yet (undefined on one core or COMMUNITY_THREADS=1, unless `evenOne`). */
+    pool(evenOne?: boolean): SimulationPool | undefined;
+}
+
+let cancel = new CancelSource();
+let shown: Progress | undefined;
+let listening = false;
+let interrupts = 0;
+const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    shown?.stop();
+    cancel.cancel();
+};
+
+/**
+ * Called first by a long command: from here on Ctrl-C no longer kills the process but cancels the
+ * work, which stops at its next block (a Ctrl-C while the plan still loads stops before the first).
+ */
+export function listenForCtrlC(): void {
+    if (listening) return;
+    listening = true;
+    cancel = new CancelSource();
+    interrupts = 0;
+    process.on('SIGINT', onSigint);
+}
+
+function stopListening(): void {
+    listening = false;
+    shown = undefined;
+    process.off('SIGINT', onSigint);
+}
+
+let pool: SimulationPool | undefined;
+let started = false;
+const getPool = (evenOne = false) => {
+    if (!started) {
+        started = true;
+        pool = SimulationPool.create(undefined, undefined, evenOne);
+    }
+    return pool;
+};
+
+/**
+ * Starts the pool's threads now, while the plan is still loading and checking, when the flags
+ * already say the work will be large (`simulate --runs 10000`): the threads then boot beside the
+ * parser instead of after it.
+ */
+export function startPoolEarly(): void {
+    getPool();
+}
+
+export async function withEngine<T>(progress: Progress | undefined, body: (run: EngineRun) => Promise<T>): Promise<T> {
+    listenForCtrlC();
+    shown = progress;
+    try {
+        if (cancel.isCancelled()) throw new SimulationCancelled();
+        return await body({ token: cancel, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token: cancel, onProgress }) });
+    } catch (error) {
+        if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
+        throw error;
+    } finally {
+        stopListening();
+        progress?.stop();
+        const stopping = pool;
+        pool = undefined;
+        started = false;
+        await stopping?.destroy();
+    }
+}

@@ -1,0 +1,84 @@
+// The worker thread of the simulation pool (runtime/pool.ts): runs blocks of a simulation job — the
+// engine's pure "run block k of the plan" (engine/simulate.ts, simulateBlocks) — or a whole
+// calibration, and hands the typed arrays back without copying them (piscina's transferable marks).
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import type { Actuals } from '../engine/actuals/parse.js';
+import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibrate.js';
+import type { CompiledCommunity } from '../engine/compile.js';
+import { compileJob, type SimulationJob } from '../engine/forecast.js';
+import { SimulationCancelled, simulateBlocks, type BlockRange } from '../engine/simulate.js';
+
+export interface BlocksTask {
+    kind: 'blocks';
+    /** Names the job across its blocks, so a worker compiles it once. */
+    key: string;
+    job: SimulationJob;
+    first: number;
+    count: number;
+}
+
+export interface CalibrateTask {
+    kind: 'calibrate';
+    compiled: CompiledCommunity;
+    actuals: Actuals;
+    seed: number;
+    backtest?: number;
+    /** Shared [cancelled, done, total]: the main thread sets the first, reads the others for its progress bar. */
+    control: Int32Array;
+}
+
+export type WorkerTask = BlocksTask | CalibrateTask | { kind: 'warm' };
+export type CalibrateAnswer = { cancelled: true } | { cancelled: false; calibration: Calibration };
+
+
+const compiledJobs = new Map<string, CompiledCommunity>();
+const CACHE_LIMIT = 16;
+
+function compiledFor(key: string, job: SimulationJob): CompiledCommunity {
+    let c = compiledJobs.get(key);
+    if (!c) {
+        c = compileJob(job);
+        compiledJobs.set(key, c);
+        if (compiledJobs.size > CACHE_LIMIT) compiledJobs.delete(compiledJobs.keys().next().value!);
+    }
+    return c;
+}
+
+function blocks(task: BlocksTask): unknown {
+    const { job } = task;
+    const range: BlockRange = simulateBlocks(compiledFor(task.key, job), job.seed, job.community, job.runs, task.first, task.count);
+    const buffers = [range.series, range.counts, range.staffHours, range.kpiValues, range.costByCategory, range.joinsBySource, range.joinsBySourceWeekly, range.marginByRun, range.baselineRevenue].map((a) => a.buffer);
+    // The arrays move to the main thread instead of being copied (the same piscina module instance as
+    // the worker runtime's, which checks the mark: one bundle, out/runtime/simulation-worker.cjs).
+    return move({ [transferableSymbol]: [...new Set(buffers)], [valueSymbol]: range } as never);
+}
+
+function calibrate(task: CalibrateTask): CalibrateAnswer {
+    const control = task.control;
+    try {
+        const calibration = calibrateCommunity(task.compiled, task.actuals, {
+            seed: task.seed,
+            backtest: task.backtest,
+            isCancelled: () => Atomics.load(control, 0) !== 0,
+            onProgress(done, total) {
+                Atomics.store(control, 1, done);
+                Atomics.store(control, 2, total);
+            },
+        });
+        return { cancelled: false, calibration };
+    } catch (error) {
+        if (error instanceof SimulationCancelled) return { cancelled: true };
+        throw error;
+    }
+}
+
+export default function run(task: WorkerTask): unknown {
+    switch (task.kind) {
+        case 'blocks':
+            return blocks(task);
+        case 'calibrate':
+            return calibrate(task);
+        case 'warm':
+            return true;
+    }
+}

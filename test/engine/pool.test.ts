@@ -1,0 +1,101 @@
+// The simulation pool (runtime/pool.ts) over real worker threads: the forecast JSON is the same bytes
+// with 1, 2 and 4 threads, a solve and a calibration give what they give in this thread, and a cancel
+// stops the work between blocks.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPlans } from '../../cli/workspace.js';
+import { Assumptions } from '../../engine/assumptions.js';
+import { calibrateCommunity } from '../../engine/calibrate/calibrate.js';
+import { compileCommunity } from '../../engine/compile.js';
+import { forecast, forecastSimulations, totalRuns } from '../../engine/forecast.js';
+import type { Plan } from '../../engine/model.js';
+import { SimulationCancelled } from '../../engine/simulate.js';
+import { solve, solveSteps, type SolveOptions } from '../../engine/solve.js';
+import { loadActuals } from '../../language/actuals/load.js';
+import { lowerPlan } from '../../language/lower.js';
+import { CancelSource } from '../../runtime/cancel.js';
+import { SimulationPool } from '../../runtime/pool.js';
+import { runSteps, runWork } from '../../runtime/run.js';
+import { ROOT } from '../helpers/cli.js';
+
+async function example(name: string): Promise<Plan> {
+    const ws = await loadPlans([join(ROOT, 'examples', name)], { lang: 'en', root: ROOT, cwd: ROOT });
+    return lowerPlan(ws.services, ws.requested[0].document);
+}
+
+const pools: SimulationPool[] = [];
+function pool(threads: number): SimulationPool {
+    const p = SimulationPool.create(threads);
+    if (!p) throw new Error('no worker script next to runtime/pool.ts');
+    pools.push(p);
+    return p;
+}
+afterAll(async () => {
+    await Promise.all(pools.map((p) => p.destroy()));
+});
+
+describe('simulation pool', () => {
+    it('gives the same forecast JSON bytes with 1, 2 and 4 threads (every scenario, sensitivity)', async () => {
+        const plan = await example('fitness-wechat.community');
+        const options = { runs: 1500, seed: 42, scenarios: [null, ...plan.scenarios.map((s) => s.name)], sensitivity: { runs: 120 } };
+        const one = JSON.stringify(forecast(plan, options), null, 2);
+        for (const threads of [1, 2, 4]) {
+            // One thread: the pool of one worker; 2 and 4: blocks spread over the workers.
+            const p = SimulationPool.create(threads, undefined, true)!;
+            pools.push(p);
+            const done: number[] = [];
+            const work = forecastSimulations(plan, options);
+            const json = JSON.stringify(await runWork(work, { pool: p, poolFrom: 0, onProgress: (n) => done.push(n) }), null, 2);
+            expect(json, `${threads} threads`).toBe(one);
+            expect(done[done.length - 1]).toBe(totalRuns(work.jobs));
+        }
+    }, 240_000);
+
+    it('solves on the pool to the same answer as in this thread', async () => {
+        const plan = await example('fitness-wechat.community');
+        const options: SolveOptions = { kpis: ['conversion-Prospect-Core'], probability: 0.8, objective: 'minimise-cost', runs: 1100, seed: 5, levers: [{ target: 'Core', property: 'Prospect', min: 0.03, max: 0.12 }] };
+        const here = solve(plan, options);
+        const there = await runSteps(solveSteps(plan, options), { pool: pool(2), poolFrom: 0 });
+        expect(there).toEqual(here);
+    }, 240_000);
+
+    it('calibrates in a worker to the same fit as in this thread, and stops when cancelled', async () => {
+        const plan = await example('fitness-calibration.community');
+        const community = plan.communities[0];
+        const loaded = await loadActuals(community.actuals!.fsPath, 'actuals', plan, community, community.actuals!.mapping);
+        const compiled = compileCommunity(plan, community, new Assumptions(plan.assumptions));
+        const here = calibrateCommunity(compiled, loaded.actuals!, { seed: 42 });
+        const p = pool(2);
+        const there = await p.calibrate(compiled, loaded.actuals!, { seed: 42 });
+        expect(JSON.stringify(there.quantities)).toBe(JSON.stringify(here.quantities));
+        expect(there.ess).toBe(here.ess);
+        const cancel = new CancelSource();
+        const started = performance.now();
+        const run = p.calibrate(compiled, loaded.actuals!, { seed: 42, token: cancel, onProgress: () => cancel.cancel() });
+        setTimeout(() => cancel.cancel(), 50);
+        await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+        expect(performance.now() - started).toBeLessThan(5000);
+    }, 120_000);
+
+    it('rejects with SimulationCancelled as soon as the token is cancelled, then serves the next request', async () => {
+        const plan = await example('fitness-wechat.community');
+        const p = pool(2);
+        const cancel = new CancelSource();
+        let cancelledAt = 0;
+        const run = runWork(forecastSimulations(plan, { runs: 100_000, seed: 1 }), {
+            pool: p,
+            token: cancel,
+            onProgress: (done) => {
+                if (done >= 2048 && cancelledAt === 0) {
+                    cancelledAt = performance.now();
+                    cancel.cancel();
+                }
+            },
+        });
+        await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
+        // Generous: the bound the server promises is 100 ms on a quiet machine.
+        expect(performance.now() - cancelledAt).toBeLessThan(1000);
+        const after = await runWork(forecastSimulations(plan, { runs: 2000, seed: 1 }), { pool: p, poolFrom: 0 });
+        expect(JSON.stringify(after)).toBe(JSON.stringify(forecast(plan, { runs: 2000, seed: 1 })));
+    }, 120_000);
+});
