@@ -39,7 +39,9 @@ export interface Mistake {
 /** A misspelling a hurried typist makes: two inner letters swapped, or one dropped. */
 function misspell(word: string, variant: number): string {
     const i = 1 + (variant % Math.max(1, word.length - 2));
-    if (variant % 2 === 0 && i + 1 < word.length) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    // Swapping two equal letters (s-ee-d) changes nothing: drop one instead.
+    if (variant % 2 === 0 && i + 1 < word.length && swapped !== word) return swapped;
     return word.slice(0, i) + word.slice(i + 1);
 }
 
@@ -81,6 +83,10 @@ export function mistakesOf(text: string): Mistake[] {
         // A forgotten opening brace of a block that spans several lines.
         const open = /^(\s*(?:plan|platform|audience|community|tier|content|activity|referral|channel|scenario|data|lottery)\b[^{]*)\{\s*$/.exec(code);
         if (open) replaceLine(line, content.replace(/\{(\s*)$/, '$1'), 'missing-brace', 'opening { dropped');
+        // A forgotten closing brace of an inner block.
+        if (/^\s+\}\s*$/.test(code)) replaceLine(line, '', 'missing-brace', 'closing } dropped');
+        // A date with dots, as some phones write it.
+        if (date) replaceLine(line, content.replace(date[0], `${date[1]}.${date[2]}.${date[3]}`), 'date-format', `${date[0]} → ${date[1]}.${date[2]}.${date[3]}`);
     });
     return out;
 }
