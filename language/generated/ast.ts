@@ -211,6 +211,7 @@ export interface Activity extends langium.AstNode {
     cost?: Quantity;
     data?: DataCollection;
     duration?: Quantity;
+    from?: string;
     incentives: Array<Incentive>;
     kind?: ActivityKind;
     lifts: Array<Lift>;
@@ -225,6 +226,7 @@ export interface Activity extends langium.AstNode {
     staff?: Quantity;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
+    until?: string;
 }
 
 export const Activity = {
@@ -233,6 +235,7 @@ export const Activity = {
     cost: 'cost',
     data: 'data',
     duration: 'duration',
+    from: 'from',
     incentives: 'incentives',
     kind: 'kind',
     lifts: 'lifts',
@@ -246,7 +249,8 @@ export const Activity = {
     schedules: 'schedules',
     staff: 'staff',
     tiers: 'tiers',
-    title: 'title'
+    title: 'title',
+    until: 'until'
 } as const;
 
 export function isActivity(item: unknown): item is Activity {
@@ -1338,6 +1342,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                     name: Activity.duration,
                     optional: true
                 },
+                from: {
+                    name: Activity.from,
+                    optional: true
+                },
                 incentives: {
                     name: Activity.incentives,
                     defaultValue: [],
@@ -1397,6 +1405,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Activity.title,
+                    optional: true
+                },
+                until: {
+                    name: Activity.until,
                     optional: true
                 }
             },

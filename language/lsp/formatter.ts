@@ -21,7 +21,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     Community: ['theme', 'platform', 'audience', 'rules', 'order'],
     Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity', 'benefits'],
     Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label'],
-    Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive'],
+    Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive', 'from', 'until'],
     Lottery: ['top', 'odds', 'draw', 'redemption', 'free'],
     DataCollection: ['collects', 'purpose', 'retention', 'consent'],
     Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'for', 'into', 'from', 'until', 'shares'],

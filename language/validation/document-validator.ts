@@ -120,6 +120,14 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         if (fullWidth !== undefined && isFullWidth(fullWidth)) {
             return make('full-width-char', { char: fullWidth, half: halfWidthOf(fullWidth)! });
         }
+        if (langiumCode === 'parsing-error') {
+            // `at 9pm`, `at 21`, `at 9.30`: say what a time looks like instead of "expected 'times'".
+            const written = timeLikeAt(document, d, /(?:token of type 'TIME'|\bTIME\b)/.test(text) || (errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start))?.words.includes('TIME') ?? false));
+            if (written !== undefined) {
+                const restated = make('time-format', { value: written.text });
+                return { ...restated, range: written.range };
+            }
+        }
         if (langiumCode === 'lexing-error' || langiumCode === 'parsing-error') {
             let detail = tidySyntaxMessage(text, lang);
             // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun.
@@ -300,7 +308,7 @@ export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang
         .replace(/token of type '([^']+)'/g, (_, t: string) => words[t] ?? `'${t}'`)
         .replace(/^Expecting:? /, 'expected ')
         .replace(/one of these possible Token sequences:((?: ?\d+\. ?\[[^\]]*\])+)/, (_, list: string) =>
-            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]).join(', ')}`)
+            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => words[m[1]] ?? m[1]).join(', ')}`)
         .replace(/but found:? ?``\.?/, 'but the file ended')
         .replace(/but found:? ?`([^`]*)`\.?/, "but found '$1'")
         .replace(/but found: '/, "but found '")
@@ -320,6 +328,34 @@ const TOKEN_WORDS: Record<string, string> = {
 const TOKEN_WORDS_ZH: Record<string, string> = {
     EOF: '文件结尾', ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
 };
+
+/**
+ * A time written another way where a time is expected: `9pm`, `9 p.m.`, `21`, `9.30`, `21h`. Only
+ * where the parser wanted a time (`expected`), and only a number that starts the error.
+ */
+function timeLikeAt(document: LangiumDocument, d: Diagnostic, expected: boolean): { text: string; range: Diagnostic['range'] } | undefined {
+    const text = document.textDocument.getText();
+    let at = document.textDocument.offsetAt(d.range.start);
+    const time = /^[0-9０-９]{1,2}(?:[.h][0-9]{2})?(?:\s?(?:[ap]\.?m\.?(?![a-z])|h(?![a-z])|o'clock))?(?![\w:])/i;
+    const ahead = text.slice(at, at + 24);
+    // `at 9pm`: the parser stops at `at` when no time follows it; the time is what is wrong.
+    const atWord = [...AT_FORMS].map((w) => new RegExp(`^${w}\\s+`)).map((r) => r.exec(ahead)?.[0]).find((x) => x !== undefined);
+    if (atWord !== undefined && time.test(ahead.slice(atWord.length))) at += atWord.length;
+    else if (!expected) {
+        // `at 9:30 pm`: a time read, then the half of the day it does not take.
+        const before = /([0-9]{1,2}:[0-9]{2})\s?$/.exec(text.slice(Math.max(0, at - 8), at))?.[1];
+        const half = /^[ap]\.?m\.?(?![a-z])/i.exec(ahead)?.[0];
+        if (before === undefined || half === undefined) return undefined;
+        const start = text.lastIndexOf(before, at);
+        return { text: text.slice(start, at + half.length), range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(at + half.length) } };
+    }
+    const m = time.exec(text.slice(at, at + 16));
+    if (!m) return undefined;
+    return { text: m[0], range: { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at + m[0].length) } };
+}
+
+/** `at` and its Chinese forms. */
+const AT_FORMS = new Set(['at', ...(KEYWORD_FORMS.get('at')?.zh ?? [])]);
 
 /** The number with thousands separators ("300,000") a syntax error points into, if it does. */
 function thousandsAt(document: LangiumDocument, d: Diagnostic): string | undefined {

@@ -34,6 +34,8 @@ export interface Mistake {
     text: string;
     /** What changed, for failure messages. */
     what: string;
+    /** The word as it should be written (keyword typos). */
+    intended?: string;
 }
 
 /** A misspelling a hurried typist makes: two inner letters swapped, or one dropped. */
@@ -60,10 +62,10 @@ const LEADING_KEYWORDS = new Set([
 export function mistakesOf(text: string): Mistake[] {
     const lines = text.split('\n');
     const out: Mistake[] = [];
-    const replaceLine = (line: number, next: string, kind: Mistake['kind'], what: string) => {
+    const replaceLine = (line: number, next: string, kind: Mistake['kind'], what: string, intended?: string) => {
         const copy = [...lines];
         copy[line] = next;
-        out.push({ kind, line, text: copy.join('\n'), what });
+        out.push({ kind, line, text: copy.join('\n'), what, intended });
     };
     let typo = 0;
     lines.forEach((content, line) => {
@@ -72,7 +74,7 @@ export function mistakesOf(text: string): Mistake[] {
         const lead = /^(\s*)([a-z]+)\b/.exec(code);
         if (lead && LEADING_KEYWORDS.has(lead[2]) && lead[2].length >= 4) {
             const wrong = misspell(lead[2], typo++);
-            replaceLine(line, content.replace(lead[2], wrong), 'keyword-typo', `${lead[2]} → ${wrong}`);
+            replaceLine(line, content.replace(lead[2], wrong), 'keyword-typo', `${lead[2]} → ${wrong}`, lead[2]);
         }
         // A bad value: a word where the number of a quantity goes ("churn lots% per month").
         const number = /^(\s*[a-z][a-z ]*?\s)(\d+(?:\.\d+)?)(\s*(?:%|CNY|members|people|days|weeks|hours|per\b))/.exec(code);
