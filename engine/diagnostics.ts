@@ -104,6 +104,7 @@ export const diagnostics = {
     'actuals-duplicate-week': { severity: 'error', en: '{at}: {when} appears twice (first on row {other}).', zh: '{at}：{when} 重复出现（首次在第 {other} 行）。' },
     'actuals-negative': { severity: 'error', en: '{at}: {column} cannot be negative ({value}).', zh: '{at}：{column} 不能为负数（{value}）。' },
     'time-format': { severity: 'error', en: '"{value}" is not written as a time: a time looks like 21:00 or 9:30 (24-hour clock).', zh: '“{value}”不是时刻的写法：时刻写作 21:00 或 9:30（24 小时制），也可写 晚上9点。' },
+    'drop-twice': { severity: 'error', en: 'Scenario "{scenario}" drops "{name}" twice: remove the second drop.', zh: '情景“{scenario}”两次移除“{name}”：请删去第二个 drop。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;
