@@ -15,6 +15,7 @@ import { CommunitySettings } from './settings.js';
 import { PlanModelProvider } from './plan-model.js';
 import { CommunityDocumentValidator } from './validation/document-validator.js';
 import { CommunityLexer } from './lexer.js';
+import { createCommunityParser } from './parser.js';
 import { CommunityTokenBuilder } from './token-builder.js';
 import { CommunityValueConverter } from './value-converter.js';
 import { registerValidationChecks } from './validation/register.js';
@@ -41,6 +42,8 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
             TokenBuilder: () => new CommunityTokenBuilder(),
             Lexer: (services) => new CommunityLexer(services),
             ValueConverter: () => new CommunityValueConverter(),
+            // One error per mistake: misspelt keywords and broken properties are repaired and parsed again.
+            LangiumParser: (services) => createCommunityParser(services),
         },
         references: {
             Linker: (services) => new CommunityLinker(services),

@@ -249,6 +249,17 @@ export function lowerSchedule(s: A.Schedule): M.Schedule {
     };
 }
 
+/**
+ * A block's window (`from … until …` on a line of its own) bounds its recurring schedules: a
+ * schedule's own `from`/`until` narrows it further, never widens it. One-off dates stand as written.
+ */
+function withinWindow(s: M.Schedule, from: string | undefined, until: string | undefined): M.Schedule {
+    if (s.frequency === 'once' || (from === undefined && until === undefined)) return s;
+    const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
+    const earlier = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
+    return { ...s, from: later(s.from, from), until: earlier(s.until, until) };
+}
+
 function lowerContent(c: A.Content): M.Content {
     return {
         name: c.name,
@@ -286,7 +297,7 @@ function lowerActivity(a: A.Activity): M.Activity {
         mode: a.mode ?? 'online',
         kind: a.kind ?? 'discussion',
         location: a.location,
-        schedules: a.schedules.map(lowerSchedule),
+        schedules: a.schedules.map((x) => withinWindow(lowerSchedule(x), a.from, a.until)),
         durationMinutes: duration !== undefined ? Math.round(duration * 1440) : 60,
         tiers: a.tiers.map((r) => r.ref?.name ?? r.$refText),
         reach: dist(a.reach),

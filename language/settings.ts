@@ -3,6 +3,7 @@
 // from the client's initialize request and `community.*` configuration (server/settings-sync.ts).
 import { diagnostics, type DiagnosticCode, type Lang } from '../engine/diagnostics.js';
 import { maxFileBytesFromEnv } from './limits.js';
+import type { PunctuationStyle } from './punctuation.js';
 
 /**
  * The check groups of the `community.checks` setting and the codes each one silences. Syntax errors,
@@ -38,6 +39,8 @@ export class CommunitySettings {
     platformLimits: PlatformLimitOverrides = {};
     /** `community.format.expandOneLineGroups`: the formatter expands blocks written on one line too. */
     expandOneLineGroups = false;
+    /** `community.format.punctuation`: the formatter writes punctuation half-width, full-width where Chinese prose does, or as written (punctuation.ts). */
+    punctuation: PunctuationStyle = 'keep';
     /** Largest plan file read (bytes); bigger files get `file-too-large` and are not parsed (limits.ts). */
     maxFileBytes: number = maxFileBytesFromEnv();
 

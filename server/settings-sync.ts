@@ -285,6 +285,8 @@ function applyFormat(settings: CommunitySettings, format: unknown): void {
     if (typeof format !== 'object' || format === null) return;
     const expand = (format as Record<string, unknown>).expandOneLineGroups;
     if (typeof expand === 'boolean') settings.expandOneLineGroups = expand;
+    const punctuation = (format as Record<string, unknown>).punctuation;
+    if (punctuation === 'half' || punctuation === 'full' || punctuation === 'keep') settings.punctuation = punctuation;
 }
 
 function nonEmpty(s: unknown): string | undefined {

@@ -1,5 +1,5 @@
-// `community format [--keywords en|zh] [--write] <plans…>`: rewrites plans in English or Chinese
-// keywords (language/keyword-style.ts), keeping comments and layout. One file goes to stdout;
+// `community format [--keywords en|zh] [--punctuation half|full|keep] [--write] <plans…>`: rewrites plans in English or Chinese
+// keywords (language/keyword-style.ts) and canonical punctuation (language/punctuation.ts), keeping comments and layout. One file goes to stdout;
 // --write replaces each file in place (temporary file, then rename). A file with syntax errors is
 // left alone: its errors are printed and the command exits 1.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { EmptyFileSystem } from 'langium';
 import { formatMessage } from '../../engine/diagnostics.js';
 import { createCommunityServices } from '../../language/community-module.js';
 import { convertKeywords, type KeywordStyle } from '../../language/keyword-style.js';
+import { convertPunctuation, PUNCTUATION_STYLES, type PunctuationStyle } from '../../language/punctuation.js';
 import { tidySyntaxMessage } from '../../language/validation/document-validator.js';
 import { UsageError } from '../errors.js';
 import { expandInputs, readPlanText } from '../files.js';
@@ -17,6 +18,7 @@ import { showPath } from '../workspace.js';
 
 interface FormatOptions extends CommonOptions {
     keywords?: KeywordStyle;
+    punctuation?: PunctuationStyle;
     write?: boolean;
 }
 
@@ -26,6 +28,7 @@ export function registerFormat(program: Command): void {
         .description('rewrite plans with English or Chinese keywords, keeping comments and layout')
         .argument('<plans...>', '.community files, folders or globs')
         .addOption(new Option('--keywords <style>', 'keyword style to write (default: keep each file\'s)').choices(['en', 'zh']))
+        .addOption(new Option('--punctuation <style>', 'punctuation to write: half (ASCII), full (，：～ ￥ “…” full-width) or keep (default)').choices([...PUNCTUATION_STYLES]))
         .option('--write', 'replace the files instead of printing the result')
         .addOption(langOption())
         .action((inputs: string[], options: FormatOptions) => {
@@ -39,7 +42,9 @@ export function registerFormat(program: Command): void {
                 const read = readPlanText(file, shown);
                 if (read.text === undefined) throw new UsageError(`cannot format "${shown}": it is ${read.tooLarge.toLocaleString('en-US')} bytes, above the file size limit.`);
                 const text = read.text;
-                const result = options.keywords ? convertKeywords(text, options.keywords, Community) : { text, errors: syntaxErrors(text, Community) };
+                const converted = options.keywords ? convertKeywords(text, options.keywords, Community) : { text, errors: syntaxErrors(text, Community) };
+                // Punctuation after keywords: a file with syntax errors is left alone either way.
+                const result = options.punctuation && converted.errors.length === 0 ? { ...converted, text: convertPunctuation(converted.text, options.punctuation, Community) } : converted;
                 if (result.errors.length > 0) {
                     failed = true;
                     for (const e of result.errors) {

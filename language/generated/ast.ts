@@ -212,6 +212,7 @@ export interface Activity extends langium.AstNode {
     cost?: Quantity;
     data?: DataCollection;
     duration?: Quantity;
+    from?: string;
     incentives: Array<Incentive>;
     kind?: ActivityKind;
     lifts: Array<Lift>;
@@ -226,6 +227,7 @@ export interface Activity extends langium.AstNode {
     staff?: Quantity;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
+    until?: string;
 }
 
 export const Activity = {
@@ -234,6 +236,7 @@ export const Activity = {
     cost: 'cost',
     data: 'data',
     duration: 'duration',
+    from: 'from',
     incentives: 'incentives',
     kind: 'kind',
     lifts: 'lifts',
@@ -247,7 +250,8 @@ export const Activity = {
     schedules: 'schedules',
     staff: 'staff',
     tiers: 'tiers',
-    title: 'title'
+    title: 'title',
+    until: 'until'
 } as const;
 
 export function isActivity(item: unknown): item is Activity {
@@ -1359,6 +1363,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                     name: Activity.duration,
                     optional: true
                 },
+                from: {
+                    name: Activity.from,
+                    optional: true
+                },
                 incentives: {
                     name: Activity.incentives,
                     defaultValue: [],
@@ -1418,6 +1426,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Activity.title,
+                    optional: true
+                },
+                until: {
+                    name: Activity.until,
                     optional: true
                 }
             },

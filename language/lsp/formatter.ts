@@ -7,7 +7,9 @@
 // Runs of spaces between two tokens on a line collapse to one (`timezone    "…"` → `timezone "…"`);
 // the spaces before a trailing comment are kept, and comments stay where they are, re-indented.
 // Range formatting computes the whole document and returns only the edits inside the range.
-import { CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+// `community.format.punctuation` ("half" | "full" | "keep") writes punctuation in one form (punctuation.ts).
+import { CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumCoreServices, type LangiumDocument } from 'langium';
+import { punctuationEdits, type PunctuationStyle } from '../punctuation.js';
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import * as A from '../generated/ast.js';
@@ -21,7 +23,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     Community: ['theme', 'platform', 'audience', 'rules', 'order'],
     Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity', 'benefits'],
     Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label'],
-    Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive'],
+    Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive', 'from', 'until'],
     Lottery: ['top', 'odds', 'draw', 'redemption', 'free'],
     DataCollection: ['collects', 'purpose', 'retention', 'consent'],
     Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'for', 'into', 'from', 'until', 'shares'],
@@ -44,13 +46,13 @@ export class CommunityFormatter extends AbstractFormatter {
     /** Offsets of the tokens that start a property inside a one-line block (their gap is kept at 1 or 2 spaces). */
     private groupStarts = new Set<number>();
 
-    constructor(private readonly settings?: Pick<CommunitySettings, 'expandOneLineGroups'>) {
+    constructor(private readonly settings?: Pick<CommunitySettings, 'expandOneLineGroups'> & Partial<Pick<CommunitySettings, 'punctuation'>>, private readonly services?: LangiumCoreServices) {
         super();
     }
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
         this.groupStarts = new Set();
-        const edits = withCollapsedSpaces(document, super.doDocumentFormat(document, options), this.groupStarts);
+        const edits = withPunctuation(document, withCollapsedSpaces(document, super.doDocumentFormat(document, options), this.groupStarts), this.settings?.punctuation ?? 'keep', this.services);
         return range ? edits.filter((e) => within(e.range, range)) : edits;
     }
 
@@ -101,6 +103,15 @@ export class CommunityFormatter extends AbstractFormatter {
         for (const property of PROPERTY_NODES[node.$type] ?? []) starts.push(...f.properties(property as never).nodes);
         return starts;
     }
+}
+
+/** Adds the edits of `community.format.punctuation` (inside tokens, so they never meet the layout edits). */
+function withPunctuation(document: LangiumDocument, edits: TextEdit[], style: PunctuationStyle, services: LangiumCoreServices | undefined): TextEdit[] {
+    if (style === 'keep' || !services) return edits;
+    const doc = document.textDocument;
+    const marks = punctuationEdits(doc.getText(), style, services).map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text }));
+    if (marks.length === 0) return edits;
+    return [...edits, ...marks].sort((a, b) => doc.offsetAt(a.range.start) - doc.offsetAt(b.range.start));
 }
 
 /** Whether range `a` lies inside range `b`. */

@@ -33,7 +33,7 @@ export const CommunityLspModule: Module<CommunityLspServices, PartialLangiumServ
         DocumentSymbolProvider: () => new CommunityDocumentSymbolProvider(),
         FoldingRangeProvider: (s) => new CommunityFoldingRangeProvider(s),
         SemanticTokenProvider: (s) => new CommunitySemanticTokenProvider(s),
-        Formatter: (s) => new CommunityFormatter(s.community.Settings),
+        Formatter: (s) => new CommunityFormatter(s.community.Settings, s),
         CodeActionProvider: (s) => new CommunityCodeActionProvider(s),
         InlayHintProvider: (s) => new CommunityInlayHintProvider(s),
         CodeLensProvider: (s) => new CommunityCodeLensProvider(s),

@@ -1,7 +1,7 @@
 // Langium reports syntax and linking problems with its own wording; restate them with our codes,
 // in the configured language, so every diagnostic a user sees comes from the one table.
 import {
-    AstUtils, DefaultDocumentValidator, interruptAndCheck,
+    AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck,
     type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCategory, type ValidationOptions,
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
@@ -11,8 +11,10 @@ import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
 import { GrammarAST, type Reference, type ScopeProvider } from 'langium';
 import { isCommunity } from '../generated/ast.js';
 import { closest } from '../suggest.js';
+import { grammarWords, type GrammarWords } from '../expected-words.js';
+import { errorPlaceAt } from '../parser.js';
 import { halfWidthOf, isFullWidth } from '../full-width.js';
-import { ZH_TO_EN } from '../keywords-zh.js';
+import { KEYWORD_FORMS, ZH_TO_EN } from '../keywords-zh.js';
 import { limitHitOf, MAX_PROBLEMS } from '../limits.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
@@ -29,6 +31,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
     private readonly scopes: ScopeProvider;
     /** Every keyword of the grammar, for "did you mean" on a misspelt one. */
     private readonly keywords: string[];
+    private readonly words: GrammarWords;
 
     constructor(services: CommunityServices) {
         super(services);
@@ -39,6 +42,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             if (GrammarAST.isKeyword(node) && /^[A-Za-z-]{3,}$/.test(node.value)) words.add(node.value);
         }
         this.keywords = [...words].sort();
+        this.words = grammarWords(services.Grammar);
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -56,7 +60,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             const restated = this.restate(d, document);
             if (this.settings.isReported(restated.code)) result.push(restated);
         }
-        return capSyntaxErrors(dropFollowUps(result), this.settings.lang);
+        return capSyntaxErrors(dropDerived(dropFollowUps(result), document), this.settings.lang);
     }
 
     /**
@@ -116,12 +120,26 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         if (fullWidth !== undefined && isFullWidth(fullWidth)) {
             return make('full-width-char', { char: fullWidth, half: halfWidthOf(fullWidth)! });
         }
+        if (langiumCode === 'parsing-error') {
+            // `at 9pm`, `at 21`, `at 9.30`: say what a time looks like instead of "expected 'times'".
+            const written = timeLikeAt(document, d, /(?:token of type 'TIME'|\bTIME\b)/.test(text) || (errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start))?.words.includes('TIME') ?? false));
+            if (written !== undefined) {
+                const restated = make('time-format', { value: written.text });
+                return { ...restated, range: written.range };
+            }
+        }
         if (langiumCode === 'lexing-error' || langiumCode === 'parsing-error') {
             let detail = tidySyntaxMessage(text, lang);
             // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun.
+            // Only words valid at that position are suggested (the parser recorded them, parser.ts):
+            // `content` in a tier is not "consent", which only a data block takes.
             const found = /(?:but found '|读到“)([A-Za-z][\w-]*)(?:'|”)$/.exec(detail)?.[1];
-            const keyword = found ? closest(found, this.keywords) : undefined;
+            const place = errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start));
+            const candidates = place ? place.words.filter((w) => /^[A-Za-z]/.test(w)) : this.keywords;
+            const misplaced = found !== undefined && place !== undefined && this.keywords.includes(found) && !candidates.includes(found);
+            const keyword = found && !misplaced ? closest(found, candidates) : undefined;
             if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
+            else if (misplaced) detail += this.placementHint(found, place.stack, zh);
             // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.
             const word = /(?:but found '|读到“)([^'”]+)(?:'|”)$/.exec(detail)?.[1];
             const asKeyword = word !== undefined && /a name|名称|\bID\b/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
@@ -158,6 +176,25 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         return { ...d, source: 'community' };
     }
 
+    /**
+     * A keyword valid elsewhere: `content` after a tier whose `}` is missing belongs to the
+     * community around it; `content` at the top of the file goes inside a community.
+     */
+    private placementHint(word: string, stack: string[], zh: boolean): string {
+        // `retention` in an activity is `lift retention`; `buys` in a community is `baseline buys`.
+        const block = stack.slice().reverse().find((rule) => this.words.blocks.has(rule));
+        const pair = block !== undefined ? this.words.secondWords.get(block)?.find(([, second]) => second.has(word)) : undefined;
+        if (pair) return zh ? `；是否应为“${pair[0]} ${word}”？` : ` — did you mean '${pair[0]} ${word}'?`;
+        const enclosing = stack.slice(0, -1).reverse().find((rule) => this.words.blocks.has(rule) && this.words.loopWords.get(rule)?.has(word));
+        if (enclosing !== undefined) {
+            const block = blockWord(enclosing);
+            return zh ? `；“${word}”属于外层的 ${block} 块：前面是否缺少“}”？` : ` — '${word}' belongs to the enclosing ${block} block: is a '}' missing before it?`;
+        }
+        const homes = (this.words.blocksOf.get(word) ?? []).map(blockWord);
+        if (homes.length === 0) return '';
+        return zh ? `；“${word}”应写在 ${homes.join('、')} 块内` : ` — '${word}' goes inside a ${homes.join(' or ')} block`;
+    }
+
     /** Names the unresolved reference could have meant: what its scope offers. */
     private namesInScope(ref: Reference | undefined): string[] {
         const info = ref?.error?.info;
@@ -170,11 +207,68 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+/** The keyword that opens a block written by the rule `rule`. */
+function blockWord(rule: string): string {
+    return rule === 'DataCollection' ? 'data' : rule.charAt(0).toLowerCase() + rule.slice(1);
+}
+
 /** A full-width character that cannot be read is the one diagnostic of its line: what follows only repeats it. */
 function dropFollowUps(diagnostics: Diagnostic[]): Diagnostic[] {
     const lines = new Set(diagnostics.filter((d) => d.code === 'full-width-char').map((d) => d.range.start.line));
     if (lines.size === 0) return diagnostics;
     return diagnostics.filter((d) => d.code !== 'syntax-error' || !lines.has(d.range.start.line));
+}
+
+/**
+ * One error per mistake: in a file with a syntax error, a missing property that is written in its
+ * block (`start 05/04/2027`: the plan has a start, it is just unreadable) and an unknown name that
+ * is defined in the text (a block the parser could not read) only restate the syntax error.
+ */
+function dropDerived(diagnostics: Diagnostic[], document: LangiumDocument): Diagnostic[] {
+    const parsed = document.parseResult;
+    if (parsed.parserErrors.length === 0 && parsed.lexerErrors.length === 0) return diagnostics;
+    const text = document.textDocument.getText();
+    return diagnostics.filter((d) => {
+        const args = (d.data as { args?: Record<string, string> } | undefined)?.args;
+        if (d.code === 'missing-property' && args?.property) {
+            const block = blockTextAt(document, d);
+            return block === undefined || !wordIn(block, args.property);
+        }
+        if (d.code === 'unresolved-reference' || d.code === 'kpi-unknown-tier') {
+            const name = args?.name ?? args?.tier;
+            return name === undefined || !definedIn(text, name);
+        }
+        return true;
+    });
+}
+
+/** The text of the block a diagnostic is on, up to the next block beside it (what a broken block skipped). */
+function blockTextAt(document: LangiumDocument, d: Diagnostic): string | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const offset = document.textDocument.offsetAt(d.range.start);
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    const node = leaf?.astNode;
+    const cst = node?.$cstNode;
+    if (!node || !cst) return undefined;
+    const siblings = node.$container ? AstUtils.streamContents(node.$container).toArray() : [];
+    const next = siblings.find((s) => s.$cstNode !== undefined && s.$cstNode.offset > cst.offset);
+    const end = next?.$cstNode?.offset ?? document.textDocument.getText().length;
+    return document.textDocument.getText().slice(cst.offset, end);
+}
+
+function wordIn(text: string, keyword: string): boolean {
+    const forms = [keyword, ...(KEYWORD_FORMS.get(keyword)?.zh ?? [])].map(escapeRegExp);
+    return new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(?:${forms.join('|')})(?![\\p{L}\\p{N}_])`, 'u').test(text.replace(/\/\/[^\n]*/g, ''));
+}
+
+/** Whether the text defines `name` as a block: `tier Core {`, `platform Red "小红书" {`. */
+function definedIn(text: string, name: string): boolean {
+    return new RegExp(`(?:^|[\\s{])[^\\s{}"]+\\s+\\^?${escapeRegExp(name)}(?:\\s+(?:"[^"\\n]*"|“[^”\\n]*”))?\\s*[{｛]`, 'u').test(text);
+}
+
+function escapeRegExp(s: string): string {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** More syntax errors than this in one file are summarised: past that point they only repeat. */
@@ -214,7 +308,7 @@ export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang
         .replace(/token of type '([^']+)'/g, (_, t: string) => words[t] ?? `'${t}'`)
         .replace(/^Expecting:? /, 'expected ')
         .replace(/one of these possible Token sequences:((?: ?\d+\. ?\[[^\]]*\])+)/, (_, list: string) =>
-            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]).join(', ')}`)
+            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => words[m[1]] ?? m[1]).join(', ')}`)
         .replace(/but found:? ?``\.?/, 'but the file ended')
         .replace(/but found:? ?`([^`]*)`\.?/, "but found '$1'")
         .replace(/but found: '/, "but found '")
@@ -229,11 +323,39 @@ export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang
 }
 
 const TOKEN_WORDS: Record<string, string> = {
-    ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', TIME: 'a time (HH:MM)',
+    EOF: 'the end of the file', ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', TIME: 'a time (HH:MM)',
 };
 const TOKEN_WORDS_ZH: Record<string, string> = {
-    ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
+    EOF: '文件结尾', ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
 };
+
+/**
+ * A time written another way where a time is expected: `9pm`, `9 p.m.`, `21`, `9.30`, `21h`. Only
+ * where the parser wanted a time (`expected`), and only a number that starts the error.
+ */
+function timeLikeAt(document: LangiumDocument, d: Diagnostic, expected: boolean): { text: string; range: Diagnostic['range'] } | undefined {
+    const text = document.textDocument.getText();
+    let at = document.textDocument.offsetAt(d.range.start);
+    const time = /^[0-9０-９]{1,2}(?:[.h][0-9]{2})?(?:\s?(?:[ap]\.?m\.?(?![a-z])|h(?![a-z])|o'clock))?(?![\w:])/i;
+    const ahead = text.slice(at, at + 24);
+    // `at 9pm`: the parser stops at `at` when no time follows it; the time is what is wrong.
+    const atWord = [...AT_FORMS].map((w) => new RegExp(`^${w}\\s+`)).map((r) => r.exec(ahead)?.[0]).find((x) => x !== undefined);
+    if (atWord !== undefined && time.test(ahead.slice(atWord.length))) at += atWord.length;
+    else if (!expected) {
+        // `at 9:30 pm`: a time read, then the half of the day it does not take.
+        const before = /([0-9]{1,2}:[0-9]{2})\s?$/.exec(text.slice(Math.max(0, at - 8), at))?.[1];
+        const half = /^[ap]\.?m\.?(?![a-z])/i.exec(ahead)?.[0];
+        if (before === undefined || half === undefined) return undefined;
+        const start = text.lastIndexOf(before, at);
+        return { text: text.slice(start, at + half.length), range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(at + half.length) } };
+    }
+    const m = time.exec(text.slice(at, at + 16));
+    if (!m) return undefined;
+    return { text: m[0], range: { start: document.textDocument.positionAt(at), end: document.textDocument.positionAt(at + m[0].length) } };
+}
+
+/** `at` and its Chinese forms. */
+const AT_FORMS = new Set(['at', ...(KEYWORD_FORMS.get('at')?.zh ?? [])]);
 
 /** The number with thousands separators ("300,000") a syntax error points into, if it does. */
 function thousandsAt(document: LangiumDocument, d: Diagnostic): string | undefined {

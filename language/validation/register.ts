@@ -25,7 +25,7 @@ export function registerValidationChecks(services: CommunityServices): void {
         Community: [(n, a) => structure.community(n, a), (n, a) => structure.duplicateProperties(n, a)],
         Tier: [(n, a) => structure.tier(n, a), (n, a) => structure.duplicateProperties(n, a)],
         Content: [(n, a) => structure.content(n, a), (n, a) => structure.duplicateProperties(n, a)],
-        Activity: [(n, a) => structure.activity(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Activity: [(n, a) => structure.activity(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Referral: [(n, a) => structure.referral(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Channel: [(n, a) => structure.duplicateProperties(n, a), dated],
         Incentive: (n, a) => structure.incentive(n, a),

@@ -4,7 +4,7 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { applyScenario, ScenarioError } from '../../engine/scenario.js';
 import type { CommunityServices } from '../community-module.js';
-import { isOverride, type Scenario } from '../generated/ast.js';
+import { isDrop, isOverride, type Scenario } from '../generated/ast.js';
 import { report } from './report.js';
 
 const KIND_ZH: Record<string, string> = {
@@ -23,8 +23,14 @@ export function checkScenario(services: CommunityServices, scenario: Scenario, a
         const zh = services.community.Settings.lang === 'zh-CN';
         const lang = services.community.Settings.lang;
         const overrides = scenario.changes.filter(isOverride);
+        // A name dropped twice: the engine finds nothing to drop the second time (found by the fuzz suite).
+        if (kind === 'unknown-drop') {
+            const same = scenario.changes.filter(isDrop).filter((d) => d.target.$refText === params.name);
+            if (same.length > 1) report(accept, lang, 'drop-twice', { scenario: scenario.name, name: params.name }, { node: same[1], property: 'target' });
+            return;
+        }
         // Drops are applied after the overrides; the linker already reports a drop of an unknown name.
-        if (kind === 'unknown-drop' || kind === 'unknown-target' || kind === 'unknown-scenario') return;
+        if (kind === 'unknown-target' || kind === 'unknown-scenario') return;
         const node = overrides[index ?? 0];
         if (!node) return;
         const kinds = (list: string) => (zh ? list.split(', ').map((k) => KIND_ZH[k] ?? k).join('和') : list.split(', ').join(' and '));

@@ -8,7 +8,9 @@ import { planInputs } from './mutate.js';
 import { forecastNumbers, runPipeline } from './pipeline.js';
 
 const ROOT = resolve(__dirname, '../..');
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+// The shipped examples and a seed plan that uses every construct of forecast model v2 (model-v2.community).
+const V2_SEED = readFileSync(join(__dirname, 'model-v2.community'), 'utf8');
+const EXAMPLES = [...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')), V2_SEED];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20261124;
 
@@ -50,6 +52,15 @@ describe('fuzzing the plan pipeline', () => {
             { numRuns: RUNS, seed: SEED, endOnFailure: true },
         );
     }, Math.max(120_000, RUNS * 500));
+
+    it('mutates a seed plan that uses every model v2 construct and checks clean as written', async () => {
+        const result = await runPipeline(V2_SEED);
+        expect(result.diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([]);
+        expect(result.forecast).toBeDefined();
+        for (const word of ['margin', 'baseline buys', 'kpi participation', 'above 200', 'platform Groups', 'shares to group', 'sent manually', 'reach', 'conversion', 'into', 'lift buys', 'bilibili', 'wechat-official-account']) {
+            expect(V2_SEED, word).toContain(word);
+        }
+    });
 
     it('reports deep nesting as a syntax error instead of overflowing the stack', async () => {
         const depth = 20000;

@@ -15,6 +15,9 @@ const hostile = fc.constantFrom(
     // Forecast model v2 constructs.
     'margin 40%', 'margin 140%', 'baseline buys 2% per month', 'baseline buys', 'kpi participation >= 70%', 'participation',
     'reach 3000 ± 1000', 'conversion 0.5%', 'into', 'lift buys 3 points', 'lift retention 1e308 points', 'shares to group',
+    '>= 40% above 3000', 'above', 'above -1', '>= 1e308% above 0', 'platform', 'tier T { platform Nowhere }', 'sent manually', 'sent as broadcast',
+    'sent', 'manually', 'reach 0', 'reach -5', 'conversion 1e9%', 'into Nowhere', 'via', 'kind bilibili', 'kind wechat-official-account',
+    'margin -1%', 'baseline buys 1e308 per month', 'kpi participation <= 0%', 'lift buys', 'lift promotion 200 points',
 );
 
 const unicode = fc.string({ unit: 'grapheme', maxLength: 12 });

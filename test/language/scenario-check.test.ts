@@ -45,3 +45,14 @@ describe('scenario lifts in points', () => {
         expect(applied.communities[0].activities[0].lifts.activity).toEqual({ kind: 'fixed', value: 0.04 });
     });
 });
+
+describe('a scenario that drops an item twice (found by the fuzz suite)', () => {
+    it('is a check error at the second drop, so simulate never meets it', async () => {
+        const text = `${PLAN_HEADER}community C {\n  tier A { seed 100  churn 5% per month }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n}\nscenario NoAds { drop Ads  drop Ads }\n`;
+        const { diagnostics } = await validate(text);
+        const found = diagnostics.filter((d) => d.code === 'drop-twice');
+        expect(found.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual([[11, 33, 'Scenario "NoAds" drops "Ads" twice: remove the second drop.']]);
+        const zh = await validate(text, 'zh-CN');
+        expect(zh.diagnostics.find((d) => d.code === 'drop-twice')?.message).toBe('情景“NoAds”两次移除“Ads”：请删去第二个 drop。');
+    });
+});
