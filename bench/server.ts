@@ -137,6 +137,8 @@ async function open(s: ReturnType<typeof services>, uri: URI, text: string, vers
 interface Server {
     connection: MessageConnection;
     published: (uri: string) => Promise<unknown[]>;
+    /** The first publishDiagnostics of `uri` from now on whose diagnostics satisfy `matches`. */
+    publishedWhere: (uri: string, matches: (diagnostics: Array<{ severity?: number }>) => boolean) => Promise<unknown[]>;
     stop(): Promise<void>;
 }
 
@@ -165,6 +167,10 @@ async function startServer(workspace: string): Promise<Server> {
     return {
         connection,
         published: (uri) => new Promise((r) => waiters.set(uri, [...(waiters.get(uri) ?? []), r])),
+        publishedWhere: (uri, matches) => new Promise((r) => {
+            const wait = () => waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => (matches(d as Array<{ severity?: number }>) ? r(d) : wait())]);
+            wait();
+        }),
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await connection.sendNotification('exit').catch(() => undefined);
@@ -218,6 +224,44 @@ async function benchProcessEdits(text: string, edits: number, pauseMs: number): 
         }
         if (process.env.BENCH_TRACE) console.error(times.map((x) => x.toFixed(0)).join(' '));
         return times;
+    } finally {
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Queued edits: `edits` one-character changes sent back to back without waiting (a paste-heavy macro,
+ * an editor catching up), timed from the first send to the diagnostics of the last version. The
+ * edits type into the plan title; the last one deletes its closing quote, so only the last version
+ * has an error and its diagnostics cannot be an earlier build's.
+ */
+async function benchQueuedEdits(text: string, edits: number): Promise<{ ms: number; publishes: number }> {
+    const dir = mkdtempSync(join(tmpdir(), 'community-bench-queue-'));
+    const file = join(dir, 'queued.community');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const server = await startServer(dir);
+    try {
+        const first = server.published(uri);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 0, text } });
+        await first;
+        await new Promise((r) => setTimeout(r, 3000));
+        const firstLine = text.split('\n')[0];
+        const at = firstLine.indexOf('"') + 1;
+        const close = firstLine.indexOf('"', at);
+        let publishes = 0;
+        const hasError = (d: Array<{ severity?: number }>) => (publishes++, d.some((x) => x.severity === 1));
+        const last = server.publishedWhere(uri, hasError);
+        const t0 = performance.now();
+        for (let i = 0; i < edits; i++) {
+            const change = i < edits - 1
+                ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
+                : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
+            void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 1 }, contentChanges: [change] });
+        }
+        await last;
+        return { ms: performance.now() - t0, publishes };
     } finally {
         await server.stop();
         rmSync(dir, { recursive: true, force: true });
@@ -355,5 +399,11 @@ export async function benchServer(): Promise<BenchResult[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-    for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit}`);
+    // `bench/server.ts queue` runs only the queued-edit figures.
+    if (process.argv[2] === 'queue') {
+        for (const lines of [100, 2000]) {
+            const q = await benchQueuedEdits(generatePlan(lines), 2000);
+            console.log(`2,000 queued edits (${lines} lines): ${q.ms.toFixed(0)} ms, ${q.publishes} publishes`);
+        }
+    } else for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit}`);
 }
