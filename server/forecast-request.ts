@@ -5,6 +5,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
 import { forecast } from '../engine/forecast.js';
+import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../engine/forecast-memory.js';
 import type { Plan } from '../engine/model.js';
 import { calendarView, planSummary, scenarioView } from './forecast-view.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
@@ -65,6 +66,10 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
         if (other !== primary) scenarios.push(other);
     }
     const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
+    // Memory first: a forecast over the budget is refused with its coded message, not run out of memory.
+    const sensitivityRuns = hasKpi && params.sensitivity ? Math.min(params.runs, SENSITIVITY_RUNS) : undefined;
+    const tooLarge = forecastTooLarge(estimateForecastMemory(plan, { runs: params.runs, scenarios: scenarios.length, sensitivityRuns }), forecastMemoryBudgetMb(process.env), services.community.Settings.lang);
+    if (tooLarge) return { result: { status: 'unavailable', uri, version, message: tooLarge }, plan };
     const report = forecast(plan, {
         runs: params.runs,
         seed: params.seed,

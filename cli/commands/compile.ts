@@ -18,6 +18,7 @@ import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, type CompileFormat, type
 import { scenarioNames } from '../../engine/scenario.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
+import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
 import { writeOutputFolder } from '../output-folder.js';
@@ -215,6 +216,15 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                 process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
                 const shown = oneLine(p.loaded.shown);
                 process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件\n` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written\n`);
+                continue;
+            }
+            // Memory first: a forecast over the budget is a coded error for this plan, and nothing is written.
+            const tooLarge = forecastTooLarge(estimateForecastMemory(p.plan, { runs: options.runs }), forecastMemoryBudgetMb(process.env), lang);
+            if (tooLarge) {
+                failed++;
+                const shown = oneLine(p.loaded.shown);
+                process.stderr.write(`${shown}: error forecast-too-large: ${tooLarge}\n`);
+                process.stdout.write(lang === 'zh-CN' ? `✗ ${shown}：1 个错误，未写入任何文件\n` : `✗ ${shown}: 1 error, nothing written\n`);
                 continue;
             }
             const compiled = await compilePlan(p.plan, {
