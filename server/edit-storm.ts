@@ -19,8 +19,9 @@ interface Write {
     source: CancellationTokenSource;
     /** A document update (an edit), as opposed to a workspace build, slow checks or a settings rebuild. */
     update: boolean;
-    running: boolean;
-    /** When the first update was requested while this one ran (the next build's waiting edits). */
+    /** Kept from cancellation: edits had waited past the patience when a newer one came. */
+    kept: boolean;
+    /** When the first edit arrived while this one ran (the next build's waiting edits). */
     followerAt?: number;
 }
 
@@ -29,7 +30,7 @@ export class EditStormLock extends DefaultWorkspaceLock {
     private running: Write | undefined;
     /** Since when edits have been waiting for a build that has not finished yet. */
     private waitingSince: number | undefined;
-    /** Updates that ran to the end although newer edits had arrived (for community/stats and tests). */
+    /** Updates that ran to the end although newer edits had arrived (for tests). */
     protectedBuilds = 0;
     /** Set while our own write is handed to Langium's, whose write() cancels "the previous" itself. */
     private enqueuing = false;
@@ -38,13 +39,37 @@ export class EditStormLock extends DefaultWorkspaceLock {
         super();
     }
 
+    /** Workspace builds, slow checks, settings: cancel the previous write, as Langium's lock does. */
     override write(action: Action): Promise<void> {
+        this.latest?.source.cancel();
         return this.enqueueWrite(action, false);
     }
 
-    /** A document update: cancels an older one, unless edits have waited past the patience for it. */
+    /** A document update; call `editArrived` instead while an update is still queued (it takes the edit along). */
     writeUpdate(action: Action): Promise<void> {
+        this.editArrived();
         return this.enqueueWrite(action, true);
+    }
+
+    /**
+     * An edit arrived: the running build is cancelled (it is stale), unless it is an update and edits
+     * have been waiting for a finished build longer than the patience; then it runs to the end.
+     */
+    editArrived(): void {
+        const now = this.now();
+        this.waitingSince ??= now;
+        const running = this.running;
+        if (running?.update && running.followerAt === undefined) running.followerAt = now;
+        if (running && !running.source.token.isCancellationRequested) {
+            if (running.update && now - this.waitingSince >= this.patienceMs) {
+                if (!running.kept) this.protectedBuilds++;
+                running.kept = true;
+            } else {
+                running.source.cancel();
+            }
+        }
+        // Queued slow checks or a settings rebuild are stale once the text changes.
+        if (this.latest && this.latest !== running && !this.latest.update) this.latest.source.cancel();
     }
 
     override cancelWrite(): void {
@@ -52,16 +77,10 @@ export class EditStormLock extends DefaultWorkspaceLock {
     }
 
     private enqueueWrite(action: Action, update: boolean): Promise<void> {
-        const now = this.now();
-        const previous = this.latest;
-        if (update) {
-            this.waitingSince ??= now;
-            if (this.running?.update && this.running.followerAt === undefined) this.running.followerAt = now;
-        }
-        const keep = update && previous !== undefined && previous === this.running && previous.update && now - this.waitingSince! >= this.patienceMs;
-        if (keep) this.protectedBuilds++;
-        else previous?.source.cancel();
-        const write: Write = { source: new CancellationTokenSource(), update, running: false };
+        const source = new CancellationTokenSource();
+        // Create the token now: a source cancelled before its token exists cannot be cancelled twice.
+        void source.token;
+        const write: Write = { source, update, kept: false };
         this.latest = write;
         // Langium's lock cancels its own token of the previous write; ours decides instead. A write
         // cancelled before it starts still runs: Langium's update marks its documents changed before
@@ -75,22 +94,25 @@ export class EditStormLock extends DefaultWorkspaceLock {
     }
 
     private async run(write: Write, action: Action): Promise<void> {
-        write.running = true;
         this.running = write;
         try {
             await action(write.source.token);
         } finally {
-            write.running = false;
             if (this.running === write) this.running = undefined;
             // A finished update built every edit before it; edits that came while it ran wait from then.
-            if (write.update && !write.source.token.isCancellationRequested) this.waitingSince = this.latest === write ? undefined : write.followerAt;
-            write.source.dispose();
+            if (write.update && !write.source.token.isCancellationRequested) this.waitingSince = write.followerAt;
+            // Not disposed: a disposed source throws when cancelled, and `latest` may still be cancelled later.
         }
     }
 }
 
-/** Document updates go through the lock's `writeUpdate`, so the storm rule applies to edits only. */
+/**
+ * Document updates go through the lock's `writeUpdate`, so the storm rule applies to edits only, and
+ * edits arriving while an update is queued join it: at most one update waits, however fast the edits.
+ */
 export class EditStormUpdateHandler extends DefaultDocumentUpdateHandler {
+    private queued: { changed: Map<string, URI>; deleted: Map<string, URI> } | undefined;
+
     constructor(services: LangiumSharedServices) {
         super(services);
     }
@@ -99,7 +121,23 @@ export class EditStormUpdateHandler extends DefaultDocumentUpdateHandler {
         const lock = this.workspaceLock;
         if (!(lock instanceof EditStormLock)) return super.fireDocumentUpdate(changed, deleted);
         this.workspaceManager.ready
-            .then(() => lock.writeUpdate((token) => this.documentBuilder.update(changed, deleted, token)))
+            .then(() => {
+                const batch = this.queued ?? { changed: new Map<string, URI>(), deleted: new Map<string, URI>() };
+                for (const uri of changed) {
+                    batch.deleted.delete(uri.toString());
+                    batch.changed.set(uri.toString(), uri);
+                }
+                for (const uri of deleted) {
+                    batch.changed.delete(uri.toString());
+                    batch.deleted.set(uri.toString(), uri);
+                }
+                if (this.queued === batch) return lock.editArrived();
+                this.queued = batch;
+                return lock.writeUpdate((token) => {
+                    if (this.queued === batch) this.queued = undefined;
+                    return this.documentBuilder.update([...batch.changed.values()], [...batch.deleted.values()], token);
+                });
+            })
             .catch((error: unknown) => console.error('Could not perform document update.', error));
     }
 }
