@@ -39,9 +39,13 @@ export class EditStormLock extends DefaultWorkspaceLock {
         super();
     }
 
-    /** Workspace builds, slow checks, settings: cancel the previous write, as Langium's lock does. */
+    /**
+     * Workspace builds, slow checks, settings: cancel the previous write, as Langium's lock does —
+     * unless it is a document update. Edits join a queued update, so cancelling one would leave
+     * those documents changed and never built; the write queues behind it instead.
+     */
     override write(action: Action): Promise<void> {
-        this.latest?.source.cancel();
+        if (this.latest && !this.latest.update) this.latest.source.cancel();
         return this.enqueueWrite(action, false);
     }
 
@@ -73,7 +77,7 @@ export class EditStormLock extends DefaultWorkspaceLock {
     }
 
     override cancelWrite(): void {
-        if (!this.enqueuing) this.latest?.source.cancel();
+        if (!this.enqueuing && this.latest && !this.latest.update) this.latest.source.cancel();
     }
 
     private enqueueWrite(action: Action, update: boolean): Promise<void> {

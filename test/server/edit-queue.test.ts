@@ -72,9 +72,11 @@ describe('queued edits', () => {
         const publishes = server.diagnostics.get(uri)!.length - seen;
         console.log(`queued edits: ${EDITS} one-character edits → diagnostics of the last version after ${elapsed.toFixed(0)} ms (${publishes} publishes)`);
         expect(elapsed).toBeLessThan(BOUND_MS);
-        // Every publish but the last is of a clean intermediate version; none came after the last.
-        await new Promise((r) => setTimeout(r, 200));
-        expect(server.diagnostics.get(uri)!.length - seen).toBe(publishes);
+        // Built once or a few times (the edits reach the server in chunks), never once per edit.
+        expect(publishes).toBeLessThan(50);
+        // Whatever comes later (the slow checks after the pause) is of the last version too.
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(server.diagnostics.get(uri)!.slice(seen + publishes).every((d) => hasError(d.diagnostics as Diagnostic[]))).toBe(true);
         expect(hasError(last)).toBe(true);
         // A request after the burst is answered for the last version: the title now runs to the end of the line.
         const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });

