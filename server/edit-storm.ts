@@ -40,12 +40,13 @@ export class EditStormLock extends DefaultWorkspaceLock {
     }
 
     /**
-     * Workspace builds, slow checks, settings: cancel the previous write, as Langium's lock does —
-     * unless it is a document update. Edits join a queued update, so cancelling one would leave
-     * those documents changed and never built; the write queues behind it instead.
+     * Workspace builds, slow checks, settings: queued, cancelling nothing. Langium's lock cancels the
+     * previous write here, but a cancelled build leaves its documents reset below "validated": after
+     * an edit the following update rebuilds them, after another slow-check or settings build nothing
+     * does, and a request waiting for them waited forever (the soak's warm-up hang). An edit still
+     * cancels one that is running (editArrived), and the update queued behind it rebuilds what it left.
      */
     override write(action: Action): Promise<void> {
-        if (this.latest && !this.latest.update) this.latest.source.cancel();
         return this.enqueueWrite(action, false);
     }
 
@@ -72,8 +73,8 @@ export class EditStormLock extends DefaultWorkspaceLock {
                 running.source.cancel();
             }
         }
-        // Queued slow checks or a settings rebuild are stale once the text changes.
-        if (this.latest && this.latest !== running && !this.latest.update) this.latest.source.cancel();
+        // Writes still queued are left alone: a cancelled build resets its documents before it checks
+        // its token, and one queued after this edit's update would leave them unbuilt.
     }
 
     override cancelWrite(): void {
