@@ -3,7 +3,7 @@
 // its start, horizon and currency; their platforms and communities count towards budgets and names),
 // so every document that imports a changed file, directly or through others, is relinked and
 // re-validated too.
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type MaybePromise, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
 // The protocol package langium itself uses, so its `instanceof ResponseError` holds unbundled too.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver-protocol';
 import type { Model } from './generated/ast.js';
@@ -11,25 +11,6 @@ import { resolveImport, unquote } from './imports.js';
 
 export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
     private importers: { changed: Set<string>; affected: Set<string> } | undefined;
-    /** The editor's version of each open document's text when it was last parsed. */
-    private readonly parsedVersions = new Map<string, number>();
-
-    /** The version of its open text a document was parsed from (undefined when not open in an editor). */
-    parsedVersion(uri: URI): number | undefined {
-        return this.parsedVersions.get(uri.toString());
-    }
-
-    protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
-        if (targetState !== DocumentState.Parsed) return super.runCancelable(documents, targetState, cancelToken, callback);
-        return super.runCancelable(documents, targetState, cancelToken, (doc) => {
-            // The factory reads the open text synchronously when parsing starts: this is its version.
-            const key = doc.uri.toString();
-            const version = this.textDocuments?.get(key)?.version;
-            if (version === undefined) this.parsedVersions.delete(key);
-            else this.parsedVersions.set(key, version);
-            return callback(doc);
-        });
-    }
 
     /**
      * A request that arrives between an edit resetting its document and the rebuild starting finds the
@@ -38,38 +19,10 @@ export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         const document = this.langiumDocuments.getDocument(uri);
-        // The editor's text is newer than the one the document was (or is being) built from: its
-        // update is still queued behind a build (an edit storm, edit-storm.ts in the server). Answer
-        // from the build of this text or a later one, never from the older tree.
-        const wanted = this.textDocuments?.get(uri.toString())?.version;
-        const parsed = this.parsedVersions.get(uri.toString());
-        if (document && wanted !== undefined && parsed !== undefined && parsed < wanted && document.state !== DocumentState.Changed) {
-            return this.awaitVersion(state, uri, wanted, cancelToken);
-        }
         if (document && document.state === DocumentState.Changed && this.currentState >= state && state > document.state) {
             return Promise.reject(new ResponseError(LSPErrorCodes.ContentModified, `${uri.toString()} changed while the request waited; ask again.`));
         }
         return super.awaitDocumentState(state, uri, cancelToken);
-    }
-
-    /** Resolves when `uri` reaches `state` in a build of its text at `version` or later. */
-    private awaitVersion(state: DocumentState, uri: URI, version: number, cancelToken: CancellationToken): Promise<URI> {
-        if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
-        return new Promise((resolve, reject) => {
-            const built = this.onDocumentPhase(state, (doc) => {
-                if (!UriUtils.equals(doc.uri, uri)) return;
-                const parsed = this.parsedVersions.get(uri.toString());
-                if (parsed !== undefined && parsed < version) return;
-                built.dispose();
-                cancelled.dispose();
-                resolve(doc.uri);
-            });
-            const cancelled = cancelToken.onCancellationRequested(() => {
-                built.dispose();
-                cancelled.dispose();
-                reject(OperationCancelled);
-            });
-        });
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {

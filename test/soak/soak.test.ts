@@ -52,7 +52,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-    console.log("STDERR", server?.exited(), server?.stderr().slice(-4000));
     await server?.stop();
 });
 
