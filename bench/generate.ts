@@ -73,3 +73,10 @@ community C${i} "社群 ${i}" {
     }
     return parts.join('');
 }
+
+/** A generated plan of about `bytes` characters (the scale benchmark's 5 MB plan). */
+export function generatePlanOfSize(bytes: number): string {
+    const sample = generatePlan(2000);
+    const lines = Math.ceil((2000 * bytes) / sample.length);
+    return generatePlan(lines);
+}

@@ -137,6 +137,8 @@ async function open(s: ReturnType<typeof services>, uri: URI, text: string, vers
 interface Server {
     connection: MessageConnection;
     published: (uri: string) => Promise<unknown[]>;
+    /** The first publishDiagnostics of `uri` from now on whose diagnostics satisfy `matches`. */
+    publishedWhere: (uri: string, matches: (diagnostics: Array<{ severity?: number }>) => boolean) => Promise<unknown[]>;
     stop(): Promise<void>;
 }
 
@@ -165,6 +167,10 @@ async function startServer(workspace: string): Promise<Server> {
     return {
         connection,
         published: (uri) => new Promise((r) => waiters.set(uri, [...(waiters.get(uri) ?? []), r])),
+        publishedWhere: (uri, matches) => new Promise((r) => {
+            const wait = () => waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => (matches(d as Array<{ severity?: number }>) ? r(d) : wait())]);
+            wait();
+        }),
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await connection.sendNotification('exit').catch(() => undefined);
@@ -218,6 +224,47 @@ async function benchProcessEdits(text: string, edits: number, pauseMs: number): 
         }
         if (process.env.BENCH_TRACE) console.error(times.map((x) => x.toFixed(0)).join(' '));
         return times;
+    } finally {
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+/**
+ * Queued edits: `edits` one-character changes sent back to back without waiting (a paste-heavy macro,
+ * an editor catching up), timed from the first send to the diagnostics of the last version. The
+ * edits type into the plan title; the last one deletes its closing quote, so only the last version
+ * has an error and its diagnostics cannot be an earlier build's.
+ */
+async function benchQueuedEdits(text: string, edits: number): Promise<{ ms: number; publishes: number; sentMs: number }> {
+    const dir = mkdtempSync(join(tmpdir(), 'community-bench-queue-'));
+    const file = join(dir, 'queued.community');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const server = await startServer(dir);
+    try {
+        const first = server.published(uri);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 0, text } });
+        await first;
+        await new Promise((r) => setTimeout(r, 3000));
+        const firstLine = text.split('\n')[0];
+        const at = firstLine.indexOf('"') + 1;
+        const close = firstLine.indexOf('"', at);
+        let publishes = 0;
+        const hasError = (d: Array<{ severity?: number }>) => (publishes++, d.some((x) => x.severity === 1));
+        const last = server.publishedWhere(uri, hasError);
+        const t0 = performance.now();
+        const sends: Promise<void>[] = [];
+        for (let i = 0; i < edits; i++) {
+            const change = i < edits - 1
+                ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
+                : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
+            sends.push(server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 1 }, contentChanges: [change] }));
+        }
+        let sentMs = 0;
+        void Promise.all(sends).then(() => (sentMs = performance.now() - t0));
+        await last;
+        return { ms: performance.now() - t0, publishes, sentMs };
     } finally {
         await server.stop();
         rmSync(dir, { recursive: true, force: true });
@@ -292,6 +339,13 @@ export async function benchServer(): Promise<BenchResult[]> {
         results.push({ name: 'edit→publishDiagnostics p95 (2,000 lines, stdio, edits back to back)', value: round(percentile(burst, 95)), unit: 'ms' });
     }
 
+    // 2,000 one-character edits queued at once: merged and built once (issue 14: ≤ 1 s).
+    for (const lines of [100, 2000]) {
+        const q = await benchQueuedEdits(generatePlan(lines), 2000);
+        results.push({ name: `2,000 queued one-character edits → last version's diagnostics (${lines.toLocaleString('en-US')} lines, stdio, from the first send)`, value: Math.round(q.ms), unit: 'ms' });
+        results.push({ name: `of which after the client had written the last edit (${lines.toLocaleString('en-US')} lines)`, value: Math.round(q.ms - q.sentMs), unit: 'ms' });
+    }
+
     // The same edit in-process, split into Langium's parse + link floor and the rest.
     {
         const s = services();
@@ -355,5 +409,11 @@ export async function benchServer(): Promise<BenchResult[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-    for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit}`);
+    // `bench/server.ts queue` runs only the queued-edit figures.
+    if (process.argv[2] === 'queue') {
+        for (const lines of [100, 2000]) {
+            const q = await benchQueuedEdits(generatePlan(lines), 2000);
+            console.log(`2,000 queued edits (${lines} lines): ${q.ms.toFixed(0)} ms, ${q.publishes} publishes; the client finished writing them after ${q.sentMs.toFixed(0)} ms`);
+        }
+    } else for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit}`);
 }

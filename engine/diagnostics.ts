@@ -92,6 +92,7 @@ export const diagnostics = {
     'too-many-problems': { severity: 'warning', en: '{more} more problems in this file are not listed (at most {limit} are shown).', zh: '此文件还有 {more} 个问题未列出（最多显示 {limit} 个）。' },
     'too-many-events': { severity: 'error', en: 'This schedule expands to about {count} events over {weeks} weeks, above the limit of {limit} per schedule: space it out, add "N times" or shorten the horizon.', zh: '此日程在 {weeks} 周内约展开为 {count} 个事件，超过每个日程 {limit} 个的上限：请拉开间隔、加上 “N times” 或缩短计划周期。' },
     'import-not-file': { severity: 'error', en: 'Import "{path}" is {what}, not a .community plan file.', zh: '导入的“{path}”是{what}，不是 .community 计划文件。' },
+    'forecast-memory': { severity: 'error', en: 'This forecast would need about {size} of memory ({runs} runs × {weeks} weeks × {series} series), above the budget of {limit}: use fewer runs, a shorter horizon or fewer tiers and flows (raise the budget with the environment variable COMMUNITY_FORECAST_MEMORY_MB).', zh: '此次预测约需 {size} 内存（{runs} 次模拟 × {weeks} 周 × {series} 个序列），超过上限 {limit}：请减少模拟次数、缩短计划周期或减少层级与流转（可用环境变量 COMMUNITY_FORECAST_MEMORY_MB 提高上限）。' },
     // ---- actuals (calibration, docs/calibration.md); {at} is file:row:col ----
     'actuals-missing': { severity: 'error', en: 'Cannot find the actuals file "{path}".', zh: '找不到实际数据文件“{path}”。' },
     'actuals-outside-workspace': { severity: 'error', en: 'Actuals "{path}" leave the workspace; data files must stay inside {root}.', zh: '实际数据“{path}”超出工作区；数据文件必须位于 {root} 之内。' },

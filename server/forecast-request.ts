@@ -4,6 +4,7 @@
 // Large forecasts run on a warm worker pool; every forecast checks the request's cancel token
 // between blocks of runs and answers RequestCancelled (-32800) at once; a request over
 // MAX_RUN_WEEKS gets the coded `forecast-too-large` message instead of running.
+import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../engine/forecast-memory.js';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ResponseError, type Connection } from 'vscode-languageserver';
@@ -92,6 +93,10 @@ function prepareForecast(services: CommunityServices, doc: LangiumDocument, para
         if (other !== primary) scenarios.push(other);
     }
     const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
+    // Memory first: a forecast over the budget is refused with its coded message, not run out of memory.
+    const sensitivityRuns = hasKpi && params.sensitivity ? Math.min(params.runs, SENSITIVITY_RUNS) : undefined;
+    const tooLarge = forecastTooLarge(estimateForecastMemory(plan, { runs: params.runs, scenarios: scenarios.length, sensitivityRuns }), forecastMemoryBudgetMb(process.env), services.community.Settings.lang);
+    if (tooLarge) return { done: { result: { status: 'unavailable', uri, version, message: tooLarge }, plan } };
     return {
         plan, started, uri, version,
         work: forecastSimulations(plan, {

@@ -9,6 +9,7 @@ import { createCommunityServices, type CommunityServices, type CommunityServices
 import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from '../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
+import { EditStormLock, EditStormUpdateHandler } from './edit-storm.js';
 import { IdleCollector } from './idle-gc.js';
 import { onlyAnnouncedRegistrations } from './registrations.js';
 
@@ -16,7 +17,14 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
     const settings = new CommunitySettings();
     settings.realPath = (p) => realpathSync(p);
     const modules = [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>, ...(context.modules ?? [])];
-    const sharedModules = [{ workspace: { ConfigurationProvider: (s: LangiumSharedServices) => new CommunityConfigurationProvider(s) } }] as Array<Module<LangiumSharedServices, object>>;
+    const sharedModules = [{
+        workspace: {
+            ConfigurationProvider: (s: LangiumSharedServices) => new CommunityConfigurationProvider(s),
+            // Builds finish in an edit storm (edit-storm.ts).
+            WorkspaceLock: () => new EditStormLock(),
+        },
+        lsp: { DocumentUpdateHandler: (s: LangiumSharedServices) => new EditStormUpdateHandler(s) },
+    }] as Array<Module<LangiumSharedServices, object>>;
     const services = createCommunityServices({ ...context, modules, sharedModules, settings });
     const lsp = services.Community as CommunityLspServices;
     let lensRefresh = false;

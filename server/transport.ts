@@ -8,6 +8,7 @@ import {
     createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter,
     StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { EditCoalescer } from './edit-coalescer.js';
 import { LifecycleGate } from './lifecycle-gate.js';
 
 export type TransportKind = 'stdio' | 'node-ipc' | 'socket' | 'pipe';
@@ -67,7 +68,8 @@ export function openTransport(argv: string[], hooks: TransportHooks = defaultHoo
         reader = new StreamMessageReader(process.stdin);
         writer = new StreamMessageWriter(process.stdout);
     }
-    const gate = new LifecycleGate(reader, writer);
+    // Queued didChange notifications of one document are merged before they reach the connection.
+    const gate = new LifecycleGate(new EditCoalescer(reader), writer);
     reader.onError((error) => {
         hooks.log(`cannot read a message from the editor (${error.message.split('\n')[0]}); the stream is out of step, so the server stops (exit code 1) and the editor can start it again.`);
         hooks.exit(1);

@@ -21,6 +21,7 @@ import { scenarioNames } from '../../engine/scenario.js';
 import { lightOf } from '../../engine/view/kpi.js';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
+import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { observedActuals } from '../../language/actuals/observed.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
@@ -226,6 +227,15 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
                     const shown = oneLine(p.loaded.shown);
                     lines.push(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written`);
+                    continue;
+                }
+                // Memory first: a forecast over the budget is a coded error for this plan, and nothing is written.
+                const tooLarge = forecastTooLarge(estimateForecastMemory(p.plan, { runs: options.runs }), forecastMemoryBudgetMb(process.env), lang);
+                if (tooLarge) {
+                    failed++;
+                    const shown = oneLine(p.loaded.shown);
+                    process.stderr.write(`${shown}: error forecast-memory: ${tooLarge}\n`);
+                    lines.push(lang === 'zh-CN' ? `✗ ${shown}：1 个错误，未写入任何文件` : `✗ ${shown}: 1 error, nothing written`);
                     continue;
                 }
                 // The plan's actuals are laid over the report's charts (a file the checker passed).

@@ -5,6 +5,7 @@ import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../engine/diagnostics.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, forecast, forecastSimulations, totalRuns } from '../../engine/forecast.js';
+import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { forecastJsonSchema, type ForecastReport } from '../../engine/forecast-schema.js';
 import type { Plan } from '../../engine/model.js';
 import { ScenarioError } from '../../engine/scenario.js';
@@ -83,6 +84,11 @@ export function registerSimulate(program: Command): void {
             if (options.kpi !== undefined && !plan.communities.some((c) => c.kpis.some((k) => k.name === options.kpi))) {
                 throw new UsageError(`unknown KPI "${options.kpi}"; the plan has: ${plan.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
             }
+
+            // Memory first: a forecast over the budget is a coded error (exit 1), not an out-of-memory crash.
+            const estimate = estimateForecastMemory(plan, { runs, scenarios: scenarios.length });
+            const tooLarge = forecastTooLarge(estimate, forecastMemoryBudgetMb(process.env), lang);
+            if (tooLarge) throw new PlanErrors(`${files[0]}: error forecast-memory: ${tooLarge}`);
 
             const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
             let report: ForecastReport;

@@ -166,4 +166,15 @@ community 咖啡馆 {
         expect(sensitivity.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
         expect(new Set(sensitivity.map(cells)).size).toBe(1);
     });
+
+    it('refuses a forecast over the memory budget with a coded error before allocating it (exit 1)', () => {
+        const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100000'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } });
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/error forecast-memory: This forecast would need about [\d,.]+ [MG]B of memory \(100,000 runs × 26 weeks × \d+ series\), above the budget of 64 MB/);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        // Within the budget the same forecast runs.
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '200'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } }).code).toBe(0);
+    });
 });
+

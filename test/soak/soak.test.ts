@@ -12,6 +12,16 @@ import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { startServer, type ServerProcess } from '../helpers/lsp-process.js';
 
 const EDITS = Number(process.env.SOAK_EDITS ?? 150);
+/** The edit storm: 200 edits a second for this long (`npm run soak`: 60 s). */
+const STORM_SECONDS = Number(process.env.SOAK_STORM_SECONDS ?? 10);
+const STORM_EDITS_PER_SECOND = 200;
+/**
+ * Issue 18: hover/completion p99 in the storm stays within 500 ms — asserted by `npm run soak` (60 s,
+ * meant for a quiet machine). The short storm inside `npm test` shares the machine with every other
+ * suite (and a client as starved of CPU as the server) and gets a generous bound; what it must show
+ * there is that requests are answered with results while the storm lasts, not after it.
+ */
+const STORM_P99_MS = Number(process.env.SOAK_STORM_P99_MS ?? (STORM_SECONDS >= 60 ? 500 : 10_000));
 const ROOT = resolve(__dirname, '../..');
 const MB = 1024 * 1024;
 
@@ -45,10 +55,18 @@ afterAll(async () => {
     await server?.stop();
 });
 
+/** Every request of the soak is answered (or properly cancelled) within this. */
+const ANSWER_MS = 30_000;
+/**
+ * The warm-up builds, indexes and forecasts 20 documents at once, on a machine that may be running
+ * other suites: it is set-up, not a figure, so it gets more time than a request of the soak.
+ */
+const WARM_UP_MS = 180_000;
+
 /** An answer, or a proper cancellation; anything else (or silence) fails. */
-async function answered<T>(request: Promise<T>, what: string): Promise<T | 'cancelled'> {
+async function answered<T>(request: Promise<T>, what: string, withinMs = ANSWER_MS): Promise<T | 'cancelled'> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within 30 s`)), 30_000)));
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${withinMs / 1000} s`)), withinMs)));
     try {
         return await Promise.race([request, timeout]);
     } catch (error) {
@@ -78,10 +96,16 @@ async function stats(): Promise<{ heapUsed: number }> {
     return server.connection.sendRequest('community/stats');
 }
 
+function percentile(values: number[], p: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
 describe('language server soak', () => {
     it(`answers every request across ${EDITS} random edits in 20 documents and keeps its heap`, async () => {
         // Warm up: every document validated and forecast once, so the baseline includes caches.
-        for (const d of docs) await answered(server.connection.sendRequest('community/forecast', { uri: d.uri, runs: 50, seed: 1 }), 'warm-up forecast');
+        const warmUp = performance.now();
+        for (const d of docs) await answered(server.connection.sendRequest('community/forecast', { uri: d.uri, runs: 50, seed: 1 }), 'warm-up forecast', Math.max(ANSWER_MS, WARM_UP_MS - (performance.now() - warmUp)));
         const before = (await stats()).heapUsed;
         const edits = fc.sample(editArb, { numRuns: EDITS, seed: 20261124 });
         const pending: Promise<unknown>[] = [];
@@ -110,7 +134,7 @@ describe('language server soak', () => {
         console.log(`soak: ${EDITS} edits, heap growth ${growth.toFixed(1)} MB`);
         expect(growth).toBeLessThan(50);
         expect(server.stderr()).not.toMatch(/An error occurred|TypeError|RangeError/);
-    }, Math.max(180_000, EDITS * 1000));
+    }, WARM_UP_MS + Math.max(180_000, EDITS * 1000));
 
     it('keeps up with 50 edits a second on one document and answers for the last version', async () => {
         const d = docs[0];
@@ -132,4 +156,53 @@ describe('language server soak', () => {
         expect(cancelledOrAnswered).toBe(50);
         expect(server.exited()).toBeNull();
     }, 120_000);
+
+    it(`answers hover and completion within ${STORM_P99_MS} ms (p99) in a storm of ${STORM_EDITS_PER_SECOND} edits a second for ${STORM_SECONDS} s`, async () => {
+        const d = docs[1];
+        // One character at a time into the plan title, as a fast typist or a macro would: incremental changes.
+        const firstLine = d.text.split('\n')[0];
+        const at = firstLine.indexOf('"') + 1;
+        const hoverAt = positionAt(d.text, d.text.indexOf('churn') + 1);
+        const completeAt = positionAt(d.text, d.text.indexOf('\n', d.text.indexOf('churn')));
+        const latencies: number[] = [];
+        const requests: Promise<unknown>[] = [];
+        let answeredWithResult = 0;
+        const started = performance.now();
+        const total = STORM_SECONDS * STORM_EDITS_PER_SECOND;
+        let sent = 0;
+        while (sent < total) {
+            // Keep the rate whatever the timer resolution: send what the clock says is due.
+            const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * STORM_EDITS_PER_SECOND) + 1);
+            for (; sent < due; sent++) {
+                d.version += 1;
+                const column = at + sent;
+                d.text = d.text.slice(0, column) + 'x' + d.text.slice(column);
+                void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version: d.version }, contentChanges: [{ range: { start: { line: 0, character: column }, end: { line: 0, character: column } }, text: 'x' }] });
+                // Ten requests a second, hover and completion in turn, on lines the typing does not move.
+                if (sent % 20 === 10) {
+                    const t = performance.now();
+                    const method = (sent / 20) % 2 < 1 ? 'textDocument/hover' : 'textDocument/completion';
+                    const position = method === 'textDocument/hover' ? hoverAt : completeAt;
+                    requests.push(answered(server.connection.sendRequest(method, { textDocument: { uri: d.uri }, position }), `storm ${method}`).then((r) => {
+                        latencies.push(performance.now() - t);
+                        if (r !== 'cancelled') answeredWithResult++;
+                    }));
+                }
+            }
+            await new Promise((r) => setTimeout(r, 5));
+        }
+        await Promise.all(requests);
+        const p50 = percentile(latencies, 50);
+        const p99 = percentile(latencies, 99);
+        console.log(`storm: ${total} edits in ${((performance.now() - started) / 1000).toFixed(1)} s, ${latencies.length} hover/completion requests: p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, ${answeredWithResult} answered with a result, ${latencies.length - answeredWithResult} content-modified`);
+        expect(latencies.length).toBe(requests.length);
+        expect(p99).toBeLessThan(STORM_P99_MS);
+        // Most requests get a real answer, not "content modified": the builds keep finishing.
+        expect(answeredWithResult).toBeGreaterThan(latencies.length / 2);
+        // After the storm the server settles on the last version.
+        const last = await answered(server.connection.sendRequest('community/forecast', { uri: d.uri, runs: 10, seed: 1 }), 'after the storm') as { version?: number } | 'cancelled';
+        expect(last).not.toBe('cancelled');
+        expect((last as { version?: number }).version).toBe(d.version);
+        expect(server.exited()).toBeNull();
+    }, (STORM_SECONDS + 120) * 1000);
 });
