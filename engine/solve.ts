@@ -41,6 +41,8 @@ export interface SolveOptions {
     runs: number;
     seed: number;
     onProgress?: (done: number, total: number) => void;
+    /** Asked before every candidate evaluation; true stops the solve with SolveCancelled (the editor's cancel). */
+    shouldStop?: () => boolean;
 }
 
 export interface Evaluation {
@@ -64,6 +66,14 @@ export interface SolveResult {
     /** At the answer: change in the lowest KPI probability and in mean cost per +1 % of each lever's range. */
     marginal?: { lever: string; probability: number; cost: number }[];
     evaluations: number;
+}
+
+/** Thrown when `shouldStop` asked the solve to stop; no partial answer is returned. */
+export class SolveCancelled extends Error {
+    constructor() {
+        super('solve cancelled');
+        this.name = 'SolveCancelled';
+    }
 }
 
 export class SolveError extends Error {
@@ -213,6 +223,7 @@ export function solve(plan: Plan, options: SolveOptions): SolveResult {
     let evaluations = 0;
     const total = options.levers.length === 1 ? BISECTION_STEPS + 2 : options.levers.length * (BISECTION_STEPS + 2) + 60;
     const score = (levers: Lever[], values: number[]) => {
+        if (options.shouldStop?.()) throw new SolveCancelled();
         const e = evaluate(plan, options, levers, values);
         evaluations++;
         options.onProgress?.(Math.min(evaluations, total), total);
