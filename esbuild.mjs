@@ -66,6 +66,8 @@ const entries = [
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
+    // The goal seek's worker thread (server/solve-runner.ts starts it beside the server bundle).
+    { entryPoints: ['server/solve-worker.ts'], outfile: 'out/server/solve-worker.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
     // Minified: it carries ECharts (tree-shaken echarts/core, SVG renderer) and loads in every preview.
