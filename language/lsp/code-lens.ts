@@ -10,6 +10,8 @@ import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
 import type { CommunitySettings } from '../settings.js';
 import { fmt } from '../validation/domain-calc.js';
+import { kpiName } from '../lower.js';
+import { SOLVE_DEFAULT_PROBABILITY, SOLVE_KPI_COMMAND } from '../../protocol/solve.js';
 import type { ForecastLensService } from './forecast-lens.js';
 
 /**
@@ -50,9 +52,17 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
             const forecast = result.communities.get(community.name);
             if (!forecast) continue;
             lens(community, communityTitle(forecast, zh));
+            // A community with paid channels also offers the goal seek on each KPI (community/solve).
+            const paid = community.channels.some((ch) => ch.spend !== undefined);
             community.kpis.forEach((kpi, index) => {
                 const k = forecast.kpis[index];
                 if (k) lens(kpi, kpiTitle(k, zh));
+                const range = kpi.$cstNode?.range;
+                if (paid && range) {
+                    const share = Math.round(SOLVE_DEFAULT_PROBABILITY * 100);
+                    const title = zh ? `求以 ${share} % 概率达成此目标所需的投放` : `Find the spend that reaches this at ${share} %`;
+                    lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: SOLVE_KPI_COMMAND, arguments: [document.uri.toString(), kpiName(kpi)] } });
+                }
             });
         }
         return lenses;
