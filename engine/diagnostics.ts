@@ -103,6 +103,7 @@ export const diagnostics = {
     'actuals-week-outside': { severity: 'error', en: '{at}: {what} is outside the plan (weeks 1–{horizon}, {start} to {end}).', zh: '{at}：{what} 不在计划周期内（第 1–{horizon} 周，{start} 至 {end}）。' },
     'actuals-duplicate-week': { severity: 'error', en: '{at}: {when} appears twice (first on row {other}).', zh: '{at}：{when} 重复出现（首次在第 {other} 行）。' },
     'actuals-negative': { severity: 'error', en: '{at}: {column} cannot be negative ({value}).', zh: '{at}：{column} 不能为负数（{value}）。' },
+    'calibration-outside': { severity: 'warning', en: '{quantity} {value}; your last {weeks} weeks of actuals say {low}–{high} (the fitted 90 % interval): the plan is {verdict}.', zh: '{quantity} {value}；最近 {weeks} 周的实际数据显示为 {low}–{high}（拟合的 90% 区间）：计划{verdict}。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

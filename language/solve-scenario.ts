@@ -55,7 +55,7 @@ function oneLineOf(text: string): string {
 }
 
 /** The plan's own Quantity for a lever's property (found in the syntax tree), if it writes one. */
-function quantityOf(doc: LangiumDocument, lever: Lever): A.Quantity | undefined {
+export function quantityOf(doc: LangiumDocument, lever: Pick<Lever, 'target' | 'property'>): A.Quantity | undefined {
     for (const node of AstUtils.streamAst(doc.parseResult.value)) {
         if (!('name' in node) || (node as { name?: string }).name !== lever.target) continue;
         const p = lever.property;
