@@ -269,6 +269,17 @@ async function quickOpen(page, file) {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
 }
 
+/** Moves the cursor of the active editor to a 1-based line (Go to Line), scrolling it into view. */
+async function goToLine(page, line) {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 300, y: 20 } });
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await until(`the cursor on line ${line}`, async () => new RegExp(`Ln ${line}\\b`).test((await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) ?? ''), 10_000);
+}
+
 async function runCommand(page, title) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
@@ -590,6 +601,8 @@ try {
     if (only === undefined || only === 'editor') {
     await step('solve: the KPI CodeLens finds the spend and inserts the solved scenario', async () => {
         await quickOpen(page, 'solve-fitness.community');
+        // CodeLenses are drawn for the lines in view: go to the Growth KPI.
+        await goToLine(page, GROWTH_LINE);
         const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Find the spend that reaches this at 80 %' }).first();
         await until('the solve CodeLens on the Growth KPI', async () => (await lens.count()) > 0 && (await lens.isVisible()), 60_000);
         await lens.click();
