@@ -617,9 +617,9 @@ try {
         const text = await until('the solved scenario in the editor', async () => {
             await page.keyboard.press('Control+End');
             const t = await activeEditorText(page);
-            return /scenario Solved_Growth \{/.test(t) && /DouyinAds\.paid = \d+ CNY per week/.test(t) ? t : undefined;
+            return /scenario Solved_Growth \{\s*DouyinAds\.paid = \d+ CNY per week\s*\}/.test(t) ? t : undefined;
         }, 30_000);
-        log('inserted:', /DouyinAds\.paid = \d+ CNY per week/.exec(text)?.[0]);
+        log('inserted:', /scenario Solved_Growth \{\s*DouyinAds\.paid = \d+ CNY per week/.exec(text)?.[0].replace(/\s+/g, ' '));
         await shot(page, '11-solve-inserted-en');
         // The preview can compare the solved scenario with the base plan.
         await runCommand(page, 'Community: Open Forecast Preview to the Side');
@@ -630,6 +630,10 @@ try {
     await step('calibration: a plan value outside its actuals\' interval is a warning with a quick fix', async () => {
         await quickOpen(page, 'fitness-calibration.community');
         await page.keyboard.press('Control+Shift+M');
+        // Problems lists every file of the workspace: filter it to the calibration warnings.
+        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+        await filter.waitFor({ state: 'visible', timeout: 10_000 });
+        await filter.fill('calibration-outside');
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Prospect churn 12% per month; your last 12 weeks of actuals say' }).first();
         await until('the calibration warning in Problems', async () => (await row.count()) > 0, 60_000);
         log('warning:', (await row.textContent())?.slice(0, 160));
@@ -650,6 +654,7 @@ try {
         }, 30_000);
         log('recorded:', /Prospect\.churn = [^\n]+/.exec(text)?.[0]);
         await shot(page, '15-calibration-fixed-en');
+        await filter.fill('');
         await page.keyboard.press('Control+Shift+M');
     });
     }
