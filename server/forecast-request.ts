@@ -8,6 +8,7 @@ import { forecast } from '../engine/forecast.js';
 import type { Plan } from '../engine/model.js';
 import { actualsView, calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
 import { observedActuals } from '../language/actuals/observed.js';
+import { localizeForecastResult } from './forecast-labels.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';
@@ -74,13 +75,13 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
     });
     return {
         plan,
-        result: {
+        result: localizeForecastResult({
             status: 'ok', uri, version, runs: report.runs, seed: report.seed,
             elapsedMs: performance.now() - started,
             plan: planSummary(plan),
             forecasts: report.forecasts.map((f) => scenarioView(report, f, plan)),
             calendar: calendarView(plan),
-        },
+        }, report, plan, services.community.Settings.lang),
     };
 }
 

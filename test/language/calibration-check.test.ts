@@ -53,7 +53,7 @@ describe('calibration check', () => {
         expect(cli.code, cli.stderr).toBe(0);
         const churn = (JSON.parse(cli.stdout) as { quantities: Array<{ id: string; fitted: { p5: number; p95: number }; verdict: string }> }).quantities.find((q) => q.id === 'Prospect.churn')!;
         expect(churn.verdict).toBe('too-optimistic');
-        const [low, high] = /say ([\d.]+)–([\d.]+)%/.exec(found[0].message)!.slice(1).map(Number);
+        const [low, high] = /say ([\d.]+)–([\d.]+)%/.exec(String(found[0].message))!.slice(1).map(Number);
         expect(low).toBeCloseTo(churn.fitted.p5 * 100, 1);
         expect(high).toBeCloseTo(churn.fitted.p95 * 100, 1);
     }, 120_000);
