@@ -81,7 +81,7 @@ function communityTitle(f: CommunityForecast, zh: boolean): string {
     const p10 = last(members?.p10);
     const p90 = last(members?.p90);
     const kpis = f.kpis.length ? f.kpis.reduce((s, k) => s + k.probability, 0) / f.kpis.length : undefined;
-    const parts = [`${zh ? '预测' : 'Forecast'}: P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
+    const parts = [`${zh ? '预测：' : 'Forecast: '}P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
     if (p10 !== null && p90 !== null) parts.push(`P10–P90 ${fmt(p10)}–${fmt(p90)}`);
     if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'mean chance of meeting each KPI'} ${Math.round(kpis * 100)} %`);
     return parts.join(' · ');
@@ -90,5 +90,5 @@ function communityTitle(f: CommunityForecast, zh: boolean): string {
 function kpiTitle(k: CommunityForecast['kpis'][number], zh: boolean): string {
     const share = k.metric === 'active-rate' || k.metric === 'retention' || k.metric === 'churn' || k.metric === 'conversion';
     const value = k.p50 === null ? '—' : share ? `${fmt(k.p50 * 100, 1)} %` : fmt(k.p50, k.metric === 'roi' ? 2 : 0);
-    return `${zh ? '预测' : 'Forecast'}: P50 ${value} · ${Math.round(k.probability * 100)} % ${zh ? '达成概率' : 'chance'}`;
+    return `${zh ? '预测：' : 'Forecast: '}P50 ${value} · ${zh ? `达成概率 ${Math.round(k.probability * 100)} %` : `${Math.round(k.probability * 100)} % chance`}`;
 }

@@ -36,6 +36,10 @@ describe('solve CodeLens', () => {
     it('says it in Chinese under zh-CN', async () => {
         const { list } = await lenses(paid, 'zh-CN');
         expect(list.filter((l) => l.command?.command === SOLVE_KPI_COMMAND).map((l) => l.command?.title)[0]).toBe('求以 80 % 概率达成此目标所需的投放');
+        // The forecast lenses read as Chinese too: a full-width colon, the chance after its word.
+        const titles = list.map((l) => l.command?.title ?? '');
+        expect(titles[0]).toMatch(/^预测：P50 [\d,]+ 人 · P10–P90 [\d,]+–[\d,]+ · KPI 平均达成概率 \d+ %$/);
+        expect(titles[1]).toMatch(/^预测：P50 [\d,]+ · 达成概率 \d+ %$/);
     });
 
     it('is not offered where the community has no paid channel', async () => {
