@@ -7,8 +7,9 @@
 // `community calibrate`). A fit of the fitness example takes about a second, too slow for every
 // keystroke: the check is in Langium's 'slow' category (the editor runs it after typing pauses,
 // language/lsp/slow-validation.ts; the CLI's `check` runs it always), and each fit is cached by
-// what it depends on — the compiled community and the bytes of the actuals file — so a pause
-// after an edit that changes neither (a comment, a title, another community) costs no refit.
+// what it depends on — the community's model (without source positions) and the weeks of the
+// actuals file — so a pause after an edit that changes neither (a comment, a blank line, another
+// community) costs no refit.
 import { createHash } from 'node:crypto';
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { calibrateCommunity, CALIBRATED_SCENARIO, calibratedScenario, planNumber, type Calibration, type CalibratedQuantity } from '../../engine/calibrate/calibrate.js';
@@ -81,7 +82,7 @@ export class CalibrationChecks {
         const loaded = readActualsSync(community.actuals.fsPath, community.actuals.path, model.plan, community, community.actuals.mapping);
         if (!loaded.actuals) return undefined;
         const key = createHash('sha256')
-            .update(JSON.stringify({ community, start: model.plan.start, horizon: model.plan.horizonWeeks, tz: model.plan.timezone, assumptions: model.plan.assumptions }))
+            .update(JSON.stringify({ community, start: model.plan.start, horizon: model.plan.horizonWeeks, tz: model.plan.timezone, assumptions: model.plan.assumptions }, withoutSources))
             .update(JSON.stringify([...loaded.actuals.series.entries()]))
             .digest('hex');
         const cached = this.cache.get(key);
@@ -92,6 +93,11 @@ export class CalibrationChecks {
         if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
         return calibration;
     }
+}
+
+/** Source positions move with every edit above an item; the fit does not depend on them. */
+function withoutSources(key: string, value: unknown): unknown {
+    return key === 'source' ? undefined : value;
 }
 
 /** True when the plan's Calibrated scenario already sets the quantity to a value inside the interval. */
