@@ -5,7 +5,8 @@
 // answers the solved scenario as a text edit that appends exactly what `community solve --write
 // NAME` appends (language/solve-scenario.ts). A cancelled request stops between candidate
 // evaluations and answers RequestCancelled (-32800).
-import { DocumentState, URI } from 'langium';
+import { AstUtils, DocumentState, URI } from 'langium';
+import * as A from '../language/generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { DEFAULT_SEED } from '../engine/forecast.js';
@@ -116,7 +117,9 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
     const name = scenarioNameFor(plan, params.kpi);
     let block: string;
     try {
-        block = solvedScenarioBlock(doc, plan, name, result);
+        // Tagged `solved for KPI at P%` exactly when `community solve --write` tags it: reached, and the KPI has a name of its own.
+        const named = AstUtils.streamAst(doc.parseResult.value).filter(A.isKpi).some((k) => k.name === params.kpi);
+        block = solvedScenarioBlock(doc, plan, name, result, result.reached && named ? { kpis: [params.kpi], probability } : undefined);
     } catch (error) {
         if (error instanceof ScenarioTextError) return { status: 'unavailable', uri: params.uri, message: error.message };
         throw error;

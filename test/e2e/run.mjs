@@ -619,9 +619,9 @@ try {
         const text = await until('the solved scenario in the editor', async () => {
             await page.keyboard.press('Control+End');
             const t = await activeEditorText(page);
-            return /scenario Solved_Growth \{\s*DouyinAds\.paid = \d+ CNY per week\s*\}/.test(t) ? t : undefined;
+            return /scenario Solved_Growth(?: solved for Growth at 80%)? \{\s*DouyinAds\.paid = \d+ CNY per week\s*\}/.test(t) ? t : undefined;
         }, 30_000);
-        log('inserted:', /scenario Solved_Growth \{\s*DouyinAds\.paid = \d+ CNY per week/.exec(text)?.[0].replace(/\s+/g, ' '));
+        log('inserted:', /scenario Solved_Growth(?: solved for Growth at 80%)? \{\s*DouyinAds\.paid = \d+ CNY per week/.exec(text)?.[0].replace(/\s+/g, ' '));
         await shot(page, '11-solve-inserted-en');
         // The preview can compare the solved scenario with the base plan.
         await runCommand(page, 'Community: Open Forecast Preview to the Side');

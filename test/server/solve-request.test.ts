@@ -66,7 +66,7 @@ describe('community/solve (transport-free)', () => {
         const cli = community(['solve', join(dir, 'fitness.community'), '--kpi', 'Growth', '--vary', 'DouyinAds.paid', '--runs', String(RUNS), '--write', 'Solved_Growth', '--no-progress', '--root', dir]);
         expect(cli.code, cli.stderr).toBe(0);
         expect(edited).toBe(readFileSync(join(dir, 'fitness.community'), 'utf8'));
-        expect(edited).toMatch(/\nscenario Solved_Growth \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
+        expect(edited).toMatch(/\nscenario Solved_Growth solved for Growth at 80% \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
     }, 120_000);
 
     it('stops between candidate evaluations when cancelled and answers RequestCancelled', async () => {
