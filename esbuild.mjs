@@ -83,6 +83,8 @@ const entries = [
     // The simulation pool's worker thread (runtime/pool.ts), started by the CLI and the server bundles.
     // @napi-rs/nice (a native addon piscina loads only for `niceIncrement`, which the pool never sets) stays out.
     { entryPoints: ['runtime/worker-bundle.cjs'], outfile: 'out/runtime/simulation-worker.cjs', external: ['@napi-rs/nice'] },
+    // The goal seek's worker thread (server/solve-runner.ts starts it beside the server bundle).
+    { entryPoints: ['server/solve-worker.ts'], outfile: 'out/server/solve-worker.cjs' },
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
     // Minified: it carries ECharts (tree-shaken echarts/core, SVG renderer) and loads in every preview.

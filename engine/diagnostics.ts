@@ -108,6 +108,7 @@ export const diagnostics = {
     'forecast-too-large': { severity: 'error', en: 'A forecast of {runs} runs over {weeks} weeks is {work} run-weeks, above the limit of {limit} for the editor preview: lower the runs (community.preview.runs) or forecast it with `community simulate`.', zh: '{runs} 次模拟 × {weeks} 周的预测共 {work} 个模拟周，超过编辑器预览的上限 {limit}：请减少模拟次数（community.preview.runs），或用 `community simulate` 运行。' },
     'time-format': { severity: 'error', en: '"{value}" is not written as a time: a time looks like 21:00 or 9:30 (24-hour clock).', zh: '“{value}”不是时刻的写法：时刻写作 21:00 或 9:30（24 小时制），也可写 晚上9点。' },
     'drop-twice': { severity: 'error', en: 'Scenario "{scenario}" drops "{name}" twice: remove the second drop.', zh: '情景“{scenario}”两次移除“{name}”：请删去第二个 drop。' },
+    'calibration-outside': { severity: 'warning', en: '{quantity} {value}; your last {weeks} weeks of actuals say {low}–{high} (the fitted 90 % interval): the plan is {verdict}.', zh: '{quantity} {value}；最近 {weeks} 周的实际数据显示为 {low}–{high}（拟合的 90% 区间）：计划{verdict}。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

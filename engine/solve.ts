@@ -43,6 +43,8 @@ export interface SolveOptions {
     runs: number;
     seed: number;
     onProgress?: (done: number, total: number) => void;
+    /** Asked before every candidate evaluation; true stops the solve with SolveCancelled (the editor's cancel). */
+    shouldStop?: () => boolean;
 }
 
 export interface Evaluation {
@@ -66,6 +68,14 @@ export interface SolveResult {
     /** At the answer: change in the lowest KPI probability and in mean cost per +1 % of each lever's range. */
     marginal?: { lever: string; probability: number; cost: number }[];
     evaluations: number;
+}
+
+/** Thrown when `shouldStop` asked the solve to stop; no partial answer is returned. */
+export class SolveCancelled extends Error {
+    constructor() {
+        super('solve cancelled');
+        this.name = 'SolveCancelled';
+    }
 }
 
 export class SolveError extends Error {
@@ -225,6 +235,7 @@ export function* solveSteps(plan: Plan, options: SolveOptions): Stepwise<SolveRe
     let evaluations = 0;
     const total = options.levers.length === 1 ? BISECTION_STEPS + 2 : options.levers.length * (BISECTION_STEPS + 2) + 60;
     const score = function* (levers: Lever[], values: number[]): Stepwise<Evaluation> {
+        if (options.shouldStop?.()) throw new SolveCancelled();
         const e = yield* evaluateSteps(plan, options, levers, values);
         evaluations++;
         options.onProgress?.(Math.min(evaluations, total), total);

@@ -18,6 +18,7 @@ import { runWork, type RunOptions } from '../runtime/run.js';
 import type { Plan } from '../engine/model.js';
 import { actualsView, calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
 import { observedActuals } from '../language/actuals/observed.js';
+import { localizeForecastResult } from './forecast-labels.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';
@@ -108,17 +109,17 @@ function prepareForecast(services: CommunityServices, doc: LangiumDocument, para
     };
 }
 
-function shaped(prepared: Extract<Prepared, { work: unknown }>, report: ForecastReport): ForecastComputation {
+function shaped(services: CommunityServices, prepared: Extract<Prepared, { work: unknown }>, report: ForecastReport): ForecastComputation {
     const { plan, uri, version, started } = prepared;
     return {
         plan,
-        result: {
+        result: localizeForecastResult({
             status: 'ok', uri, version, runs: report.runs, seed: report.seed,
             elapsedMs: performance.now() - started,
             plan: planSummary(plan),
             forecasts: report.forecasts.map((f) => scenarioView(report, f, plan)),
             calendar: calendarView(plan),
-        },
+        }, report, plan, services.community.Settings.lang),
     };
 }
 
@@ -143,7 +144,7 @@ export async function withActuals(computation: ForecastComputation): Promise<For
 export function computeForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams): ForecastComputation {
     const prepared = prepareForecast(services, doc, params);
     if ('done' in prepared) return prepared.done;
-    return shaped(prepared, runSimulations(prepared.work));
+    return shaped(services, prepared, runSimulations(prepared.work));
 }
 
 /**
@@ -153,7 +154,7 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
 export async function computeForecastAsync(services: CommunityServices, doc: LangiumDocument, params: ForecastParams, options: RunOptions): Promise<ForecastComputation> {
     const prepared = prepareForecast(services, doc, params);
     if ('done' in prepared) return prepared.done;
-    return shaped(prepared, await runWork(prepared.work, options));
+    return shaped(services, prepared, await runWork(prepared.work, options));
 }
 
 /** Registers the request on the connection; call once from the server's entry. Starts the warm pool the large forecasts run on. */

@@ -9,6 +9,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerForecastRequest } from './forecast-request.js';
 import { LazyCompletionParserModule } from './lazy-completion-parser.js';
 import { createCommunityServerServices } from './services.js';
+import { registerSolveRequest } from './solve-request.js';
 import { registerStatsRequest } from './stats-request.js';
 import { openTransport } from './transport.js';
 import { usage, VERSION } from './version.js';
@@ -33,6 +34,7 @@ const connection = createConnection(ProposedFeatures.all, reader, writer);
 const { shared, idleGc } = createCommunityServerServices({ connection, ...NodeFileSystem, modules: [LazyCompletionParserModule] });
 registerForecastRequest(connection, shared);
 registerStatsRequest(connection, shared, idleGc);
+registerSolveRequest(connection, shared);
 // Code actions need a linked document, not a validated one: a workspace file the editor never
 // opened is indexed and linked but not validated, and waiting for its validation never ends.
 startLanguageServer(shared, { CodeActionProvider: DocumentState.IndexedReferences });

@@ -8,12 +8,12 @@ import type { Lang } from '../../engine/diagnostics.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
 import type { Plan, SolvedFor } from '../../engine/model.js';
 import { currentValue, solveSteps, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
-import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createCommunityServices } from '../../language/community-module.js';
+import { AstUtils, type LangiumDocument } from 'langium';
 import * as A from '../../language/generated/ast.js';
 import { lowerPlan } from '../../language/lower.js';
 import { runSteps } from '../../runtime/run.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
+import { planNumberText, ScenarioTextError, solvedScenarioBlock, solvedText, withSolvedScenario } from '../../language/solve-scenario.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -154,12 +154,7 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document, named };
 }
 
-/** A number as a plan would write it: whole numbers plain, others with up to 4 significant decimals. */
-function num(v: number): string {
-    if (Number.isInteger(v)) return String(v);
-    const abs = Math.abs(v);
-    return String(+v.toFixed(abs >= 100 ? 0 : abs >= 1 ? 2 : 4));
-}
+const num = planNumberText;
 
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -211,81 +206,22 @@ function toJson(r: SolveResult, kpis: string[], probability: number, budget: num
 }
 
 /**
- * Appends the answer as a scenario. Each value is written in the units of the property it replaces:
- * the number of the plan's own text for it is swapped (and its spread scaled alike), so
- * `paid 3000 CNY per week` becomes `Ads.paid = 4500 CNY per week`. Written to a temporary file and
- * renamed, so an interrupted write leaves the plan as it was.
+ * Appends the answer as a scenario (the text is built by language/solve-scenario.ts, which the
+ * editor's solve uses too). Written to a temporary file and renamed, so an interrupted write leaves
+ * the plan as it was.
  */
 export function writeScenario(path: string, doc: LangiumDocument, plan: Plan, name: string, r: SolveResult, solved?: SolvedFor): void {
     const text = readFileSync(path, 'utf8');
-    const lines = r.levers.map((l, i) => `  ${l.target}.${l.property} = ${valueText(doc, plan, l, r.best.values[i])}`);
-    const block = `\nscenario ${name}${solved ? ` solved for ${solvedText(solved)}` : ''} {\n${lines.join('\n')}\n}\n`;
-    // The new block must parse on its own; otherwise the plan is left as it is.
-    const { shared } = createCommunityServices({ ...EmptyFileSystem });
-    const probe = shared.workspace.LangiumDocumentFactory.fromString(block, URI.parse('memory:/solve-check.community'));
-    if (probe.parseResult.parserErrors.length > 0 || probe.parseResult.lexerErrors.length > 0) {
-        throw new UsageError(`could not write the scenario (${oneLineOf(block)} does not parse: ${probe.parseResult.parserErrors[0]?.message ?? 'lexer error'}); the plan is unchanged.`);
+    let block: string;
+    try {
+        block = solvedScenarioBlock(doc, plan, name, r, solved);
+    } catch (error) {
+        if (error instanceof ScenarioTextError) throw new UsageError(error.message);
+        throw error;
     }
     const tmp = `${path}.solve-${process.pid}.tmp`;
-    writeFileSync(tmp, text.replace(/\s*$/, '\n') + block);
+    writeFileSync(tmp, withSolvedScenario(text, block));
     renameSync(tmp, path);
 }
 
-/** `Growth, Paying at 80%`: the words after `solved for` (the plan's own syntax, English keywords). */
-export function solvedText(solved: SolvedFor): string {
-    return `${solved.kpis.join(', ')} at ${num(+(solved.probability * 100).toFixed(2))}%`;
-}
-
-function oneLineOf(text: string): string {
-    return text.trim().replace(/\s+/g, ' ');
-}
-
-/** The plan's own Quantity for a lever's property (found in the syntax tree), if it writes one. */
-function quantityOf(doc: LangiumDocument, lever: Lever): A.Quantity | undefined {
-    for (const node of AstUtils.streamAst(doc.parseResult.value)) {
-        if (!('name' in node) || (node as { name?: string }).name !== lever.target) continue;
-        const p = lever.property;
-        if (A.isChannel(node)) return p === 'paid' || p === 'spend' ? node.spend : p === 'cost' ? node.costPerJoin : undefined;
-        if (A.isReferral(node)) return p === 'invites' ? node.invites : p === 'conversion' ? node.conversion : p === 'reward' ? node.reward : p === 'cycle' ? node.cycle : undefined;
-        if (A.isActivity(node)) return p === 'reach' ? node.reach : p === 'cost' ? node.cost : p === 'capacity' ? node.capacity : p === 'staff' ? node.staff : node.lifts.find((l) => l.metric === p)?.amount;
-        if (A.isContent(node)) return p === 'cost' ? node.cost : p === 'reach' ? node.reach : p === 'conversion' ? node.conversion : undefined;
-        if (A.isTier(node)) {
-            if (p === 'churn' || p === 'active' || p === 'buys' || p === 'repurchase' || p === 'seed' || p === 'capacity') return node[p];
-            if (p === 'fee') return node.entry?.fee;
-            return node.flows.find((f) => f.tier.$refText === p)?.rate;
-        }
-        if (A.isCommunity(node)) return p === 'margin' ? node.margin : p === 'innovation' ? node.organic?.innovation : p === 'imitation' ? node.organic?.imitation : p === 'order-value' || p === 'order' ? node.orderValue : undefined;
-        if (A.isAudience(node)) return p === 'size' ? node.size : undefined;
-    }
-    return undefined;
-}
-
-/**
- * The new value in the words of the plan's own text for the property (every number of it scaled
- * alike, so the spread of `15 CNY ± 5 CNY` scales with it; a period such as `per 2 weeks` is kept),
- * or a plain number when the plan does not write the property.
- */
-function valueText(doc: LangiumDocument, plan: Plan, lever: Lever, value: number): string {
-    const written = quantityOf(doc, lever)?.$cstNode?.text.replace(/\s+/g, ' ').trim();
-    const centre = currentValue(plan, lever);
-    const first = written ? /-?\d+(?:\.\d+)?/.exec(written) : null;
-    // The factor is taken against the value's centre (the mode, the middle of a range) in the
-    // model's units, so `4%..8% per month` solved to 9 % becomes `6%..12% per month`.
-    if (written && first && centre !== undefined && centre > 0 && /[A-Za-z%\u3400-\u9fff]/.test(written.slice(first.index + first[0].length))) {
-        const factor = value / centre;
-        return written.replace(/(per\s+\d+\s+\w+)|(-?\d+(?:\.\d+)?)/g, (m, period: string | undefined) => (period ? m : num(Number(m) * factor)));
-    }
-    // Nothing to copy the unit from: write one, so the next line is never read as this value's unit.
-    const unit = UNITS[lever.property];
-    if (unit === '%') return `${num(value * 100)}%`;
-    // A cadence: posts per week (the plan writes a schedule, not a number).
-    if (lever.property === 'posts') return `${num(value)} per week`;
-    if (lever.target === 'plan' && lever.property === 'budget') return `${num(value)} ${plan.currency}`;
-    return unit ? `${num(value)} ${unit}` : num(value);
-}
-
-/** Units for values the plan does not write (each parses as the property expects). */
-const UNITS: Record<string, string> = {
-    seed: 'members', size: 'members', capacity: 'members', staff: 'people', churn: '%', active: '%', buys: '%', repurchase: '%', reach: '%', conversion: '%',
-    margin: '%', retention: '%', activity: '%', promotion: '%',
-};
+export { solvedText };

@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, messageLanguage } from './client.js';
 import { compile, convertKeywords, diffHead, exportReport, openExample, simulate } from './commands.js';
 import { ForecastPreview, isPlan, PREVIEW_VIEW_TYPE } from './preview/panel.js';
+import { solveKpi } from './solve.js';
 import { PlanStatus } from './status.js';
 import { registerTasks } from './tasks.js';
 
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ getC
         vscode.commands.registerCommand('community.openPreviewToSide', (arg?: unknown) => previewFor(arg, true)),
         vscode.commands.registerCommand('community.openPreview', (arg?: unknown) => previewFor(arg, false)),
         vscode.commands.registerCommand('community.simulate', (arg?: unknown) => simulate(getClient, arg)),
+        vscode.commands.registerCommand('community.solveKpi', (uri?: unknown, kpi?: unknown) => solveKpi(getClient, uri, kpi)),
         vscode.commands.registerCommand('community.compile', (arg?: unknown) => compile(cli, arg)),
         vscode.commands.registerCommand('community.diffHead', (arg?: unknown) => diffHead(cli, arg)),
         vscode.commands.registerCommand('community.exportReport', (arg?: unknown) => exportReport(cli, arg)),

@@ -70,3 +70,20 @@ export function checkActualsFile(fsPath: string, shown: string, plan: Plan, comm
         return [{ code: 'actuals-unreadable', args: { path: shown, detail: 'not UTF-8 text (save the export as CSV UTF-8 or XLSX)' } }];
     }
 }
+
+/**
+ * The checker's synchronous reading of a CSV actuals file into weeks (the calibration check,
+ * language/validation/calibration.ts); a workbook gives no actuals here — `community calibrate`
+ * reads it.
+ */
+export function readActualsSync(fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): LoadedActuals {
+    const read = readBytes(fsPath, shown);
+    if (!read.bytes) return { findings: read.findings };
+    if (isWorkbook(fsPath)) return { findings: [] };
+    try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+        return parseFor(readCsv(text), shown, plan, community, mapping);
+    } catch (error) {
+        return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: error instanceof UnreadableActuals ? error.message : 'not UTF-8 text' } }] };
+    }
+}

@@ -8,6 +8,7 @@ import * as A from '../generated/ast.js';
 import { planFrameFor } from '../plan-context.js';
 import { amountValue } from '../quantity.js';
 import { diagnosticsForRequest } from './code-action-diagnostics.js';
+import { calibratedScenarioEdit } from './calibration-fix.js';
 import { toHalfWidth } from '../full-width.js';
 import type { CommunitySettings } from '../settings.js';
 
@@ -37,6 +38,12 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const end = document.textDocument.positionAt(text.length);
                 actions.push(this.action(this.zh('Convert full-width characters in this file to half-width', '将本文件中的全角字符转换为半角'), document, diagnostic,
                     [{ range: { start: { line: 0, character: 0 }, end }, newText: toHalfWidth(text) }], true));
+                continue;
+            }
+            if (code === 'calibration-outside') {
+                // The fitted values as scenario Calibrated, exactly as `community calibrate --write` records them.
+                const edit = typeof data?.scenario === 'string' ? calibratedScenarioEdit(document, data.scenario) : undefined;
+                if (edit) actions.push(this.action(this.zh('Record the fitted values as scenario Calibrated (as community calibrate --write)', '将拟合值记录为情景 Calibrated（同 community calibrate --write）'), document, diagnostic, [edit], true));
                 continue;
             }
             for (const action of this.fixes(document, diagnostic, code, data ?? {})) actions.push(action);

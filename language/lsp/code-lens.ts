@@ -10,6 +10,8 @@ import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
 import type { CommunitySettings } from '../settings.js';
 import { fmt } from '../validation/domain-calc.js';
+import { kpiName } from '../lower.js';
+import { SOLVE_DEFAULT_PROBABILITY, SOLVE_KPI_COMMAND } from '../../protocol/solve.js';
 import type { ForecastLensService } from './forecast-lens.js';
 
 /**
@@ -50,9 +52,17 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
             const forecast = result.communities.get(community.name);
             if (!forecast) continue;
             lens(community, communityTitle(forecast, zh));
+            // A community with paid channels also offers the goal seek on each KPI (community/solve).
+            const paid = community.channels.some((ch) => ch.spend !== undefined);
             community.kpis.forEach((kpi, index) => {
                 const k = forecast.kpis[index];
                 if (k) lens(kpi, kpiTitle(k, zh));
+                const range = kpi.$cstNode?.range;
+                if (paid && range) {
+                    const share = Math.round(SOLVE_DEFAULT_PROBABILITY * 100);
+                    const title = zh ? `求以 ${share} % 概率达成此目标所需的投放` : `Find the spend that reaches this at ${share} %`;
+                    lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: SOLVE_KPI_COMMAND, arguments: [document.uri.toString(), kpiName(kpi)] } });
+                }
             });
         }
         return lenses;
@@ -71,7 +81,7 @@ function communityTitle(f: CommunityForecast, zh: boolean): string {
     const p10 = last(members?.p10);
     const p90 = last(members?.p90);
     const kpis = f.kpis.length ? f.kpis.reduce((s, k) => s + k.probability, 0) / f.kpis.length : undefined;
-    const parts = [`${zh ? '预测' : 'Forecast'}: P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
+    const parts = [`${zh ? '预测：' : 'Forecast: '}P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
     if (p10 !== null && p90 !== null) parts.push(`P10–P90 ${fmt(p10)}–${fmt(p90)}`);
     if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'mean chance of meeting each KPI'} ${Math.round(kpis * 100)} %`);
     return parts.join(' · ');
@@ -80,5 +90,5 @@ function communityTitle(f: CommunityForecast, zh: boolean): string {
 function kpiTitle(k: CommunityForecast['kpis'][number], zh: boolean): string {
     const share = k.metric === 'active-rate' || k.metric === 'retention' || k.metric === 'churn' || k.metric === 'conversion';
     const value = k.p50 === null ? '—' : share ? `${fmt(k.p50 * 100, 1)} %` : fmt(k.p50, k.metric === 'roi' ? 2 : 0);
-    return `${zh ? '预测' : 'Forecast'}: P50 ${value} · ${Math.round(k.probability * 100)} % ${zh ? '达成概率' : 'chance'}`;
+    return `${zh ? '预测：' : 'Forecast: '}P50 ${value} · ${zh ? `达成概率 ${Math.round(k.probability * 100)} %` : `${Math.round(k.probability * 100)} % chance`}`;
 }

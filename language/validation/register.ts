@@ -9,6 +9,7 @@ import { checkKpiDeadline, checkQuantity, checkTimeWindow } from './values.js';
 import { registerDomainChecks } from './domain-register.js';
 import { checkScenario } from './scenarios.js';
 import { checkActuals } from './actuals.js';
+import { CalibrationChecks } from './calibration.js';
 
 export function registerValidationChecks(services: CommunityServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -44,4 +45,7 @@ export function registerValidationChecks(services: CommunityServices): void {
     };
     registry.register(checks);
     registerDomainChecks(services);
+    // The fit to actuals takes about a second: after typing pauses, never on a keystroke (calibration.ts).
+    const calibration = new CalibrationChecks(services);
+    registry.register<CommunityAstType>({ Community: (n, a) => calibration.community(n, a) }, undefined, 'slow');
 }

@@ -13,8 +13,15 @@
 //   6. Compile to a Folder and Export Report (the `community` CLI run by the extension with the
 //      extension host's Node) → the files on disk; Diff against Git HEAD after an edit → the
 //      Markdown diff document (the workspace is a fresh git repository);
-//   7. display language zh-CN → Chinese labels in the preview and Chinese diagnostics.
-// E2E_ONLY=zh-CN runs only part 7, E2E_ONLY=commands only parts 5–6 (quick iterations).
+//   7. the KPI CodeLens "Find the spend that reaches this at 80 %" → the solve runs on the server
+//      with a progress notification → "Insert scenario" puts `scenario Solved_Growth { … }` in the
+//      plan, and the preview offers it for comparison; the calibration warning on the
+//      fitness-calibration example → its quick fix records `scenario Calibrated`;
+//   8. display language zh-CN → Chinese labels in the preview and Chinese diagnostics; a plan in
+//      Chinese keywords: every text our extension shows (commands, CodeLens, hover, preview, status
+//      bar, diagnostics) is scanned for English words that should have been translated.
+// E2E_ONLY=zh-CN runs only part 8, E2E_ONLY=commands only parts 5–6, E2E_ONLY=editor only part 7
+// (quick iterations).
 // Screenshots go to test/e2e/screenshots/. Exit code 0 only if every step passed.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -93,9 +100,16 @@ writeFileSync(join(WS, 'hostile.community'), hostile);
 // CLI commands; folders the folder dialogs pick for Compile and Export.
 cpSync(join(ROOT, 'examples/beauty-multiplatform.community'), join(WS, 'beauty-multiplatform.community'));
 cpSync(join(HERE, 'fixtures/two-communities.community'), join(WS, 'two-communities.community'));
-// A plan with twelve observed weeks (its actuals file), for the actual points on the bands.
+// A plan with twelve observed weeks (its actuals file), for the actual points on the bands and the calibration check.
+// The goal seek: the fitness plan with Growth raised to 40,000 members (the plan as written reaches
+// 20,000 without ads, so the answer would be no spend). The calibration example with its actuals.
+writeFileSync(join(WS, 'solve-fitness.community'), fitness.replace('members >= 20000 by week 26', 'members >= 40000 by week 26'));
 cpSync(join(ROOT, 'examples/fitness-calibration.community'), join(WS, 'fitness-calibration.community'));
 cpSync(join(ROOT, 'examples/data'), join(WS, 'data'), { recursive: true });
+// The fitness plan in Chinese keywords (community format --keywords zh), for the zh-CN text scan.
+const zhPlan = spawnSync(NODE24, [join(ROOT, 'bin/community.cjs'), 'format', '--keywords', 'zh', join(ROOT, 'examples/fitness-wechat.community')], { encoding: 'utf8' });
+if (zhPlan.status !== 0) throw new Error(`community format --keywords zh failed: ${zhPlan.stderr}`);
+writeFileSync(join(WS, 'zh-plan.community'), zhPlan.stdout);
 const COMPILE_DIR = join(WS, 'compiled');
 const REPORT_DIR = join(WS, 'reports');
 mkdirSync(COMPILE_DIR);
@@ -256,6 +270,17 @@ async function quickOpen(page, file) {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
 }
 
+/** Moves the cursor of the active editor to a 1-based line (Go to Line), scrolling it into view. */
+async function goToLine(page, line) {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 300, y: 20 } });
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await until(`the cursor on line ${line}`, async () => new RegExp(`Ln ${line}\\b`).test((await page.locator('#status\\.editor\\.selection').textContent().catch(() => '')) ?? ''), 10_000);
+}
+
 async function runCommand(page, title) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
@@ -318,6 +343,28 @@ async function kpiProbabilities(frame) {
     return frame.locator('#kpi-table tbody tr .probability-value').allTextContents();
 }
 
+/**
+ * Words a Chinese UI may show in Latin letters: product and platform names, units and currencies,
+ * the P10/P50/P90 bands, the `community` command and its subcommands, our diagnostic codes (the
+ * Problems panel shows them) and every name and string the plan itself writes (comments aside).
+ */
+const PRODUCT_WORDS = ['WeChat', 'WeCom', 'QQ', 'Douyin', 'Xiaohongshu', 'Discord', 'Slack', 'Discourse', 'KPI', 'KPIs', 'ROI', 'CNY', 'USD', 'EUR', 'RMB',
+    'Git', 'HEAD', 'Monte', 'Carlo', 'CSV', 'JSON', 'HTML', 'Markdown', 'PDF', 'SVG', 'XLSX', 'SOP', 'PIPL', 'GDPR', 'VS', 'Code', 'UTC', 'AB',
+    'community', 'calibrate', 'write', 'solve', 'simulate', 'compile', 'diff', 'format', 'pp'];
+/** Model coefficients (`assume post-reach-decay …`): code identifiers the sensitivity chart names. */
+const ASSUMPTION_KEYS = [...readFileSync(join(ROOT, 'engine/assumptions.ts'), 'utf8').matchAll(/key: '([a-z-]+)'/g)].map((m) => m[1]);
+const DIAGNOSTIC_CODES = [...readFileSync(join(ROOT, 'engine/diagnostics.ts'), 'utf8').matchAll(/^\s+'([a-z0-9-]+)': \{ severity/gm)].map((m) => m[1]);
+const planWords = (file) => latinWords(readFileSync(file, 'utf8').replace(/\/\/[^\n]*/g, ''));
+const GRAMMAR_KEYWORDS = new Set([...readFileSync(join(ROOT, 'language/community.langium'), 'utf8').matchAll(/'([A-Za-z][A-Za-z-]*)'/g)].map((m) => m[1]));
+/** Latin words of two letters or more (hyphenated identifiers whole); digits and single letters (P50, 30d) are not words. */
+function latinWords(text) {
+    return [...text.matchAll(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g)].map((m) => m[0]);
+}
+function contextOf(text, word) {
+    const i = text.indexOf(word);
+    return text.slice(Math.max(0, i - 30), i + word.length + 30).replace(/\s+/g, ' ');
+}
+
 const pwnedSignals = [];
 
 // ---- 4. the walkthrough in English ----
@@ -335,7 +382,7 @@ try {
     log(`code-server on ${server.url} (${((Date.now() - started) / 1000).toFixed(0)} s since start)`);
     const { context, page } = await openWorkbench(browser, server.url);
 
-    if (only !== 'commands') {
+    if (only !== 'commands' && only !== 'editor') {
     await step('diagnostics: the invalid plan shows errors in Problems', async () => {
         await quickOpen(page, 'invalid/broken.community');
         const label = await until('an error count in the status bar', async () => {
@@ -441,6 +488,7 @@ try {
     });
     }
 
+    if (only !== 'editor') {
     await step('communities: a two-community plan shows each community, its KPIs and calendar', async () => {
         await quickOpen(page, 'two-communities.community');
         await runCommand(page, 'Community: Open Forecast Preview to the Side');
@@ -551,12 +599,79 @@ try {
         if (!onDisk.includes('paid 24000 CNY per week')) throw new Error('the edit was not saved before the diff');
         await shot(page, '09-diff-head-en');
     });
+    }
+
+    if (only === undefined || only === 'editor') {
+    await step('solve: the KPI CodeLens finds the spend and inserts the solved scenario', async () => {
+        await quickOpen(page, 'solve-fitness.community');
+        // CodeLenses are drawn for the lines in view: go to the Growth KPI.
+        await goToLine(page, GROWTH_LINE);
+        const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Find the spend that reaches this at 80 %' }).first();
+        await until('the solve CodeLens on the Growth KPI', async () => (await lens.count()) > 0 && (await lens.isVisible()), 60_000);
+        await lens.click();
+        // The server runs the goal seek with a progress notification, then offers the scenario.
+        const progress = await notification(page, /Finding the spend that reaches Growth at 80 %/, 30_000);
+        log('progress:', progress);
+        await shot(page, '10-solve-progress-en');
+        const summary = await notification(page, /DouyinAds\.paid = \d+ CNY per week reaches KPI Growth with/, 120_000);
+        log('solve:', summary);
+        const insert = page.locator('.notifications-toasts .monaco-button', { hasText: 'Insert scenario Solved_Growth' }).first();
+        await insert.click();
+        const text = await until('the solved scenario in the editor', async () => {
+            await page.keyboard.press('Control+End');
+            const t = await activeEditorText(page);
+            return /scenario Solved_Growth(?: solved for Growth at 80%)? \{\s*DouyinAds\.paid = \d+ CNY per week\s*\}/.test(t) ? t : undefined;
+        }, 30_000);
+        log('inserted:', /scenario Solved_Growth(?: solved for Growth at 80%)? \{\s*DouyinAds\.paid = \d+ CNY per week/.exec(text)?.[0].replace(/\s+/g, ' '));
+        await shot(page, '11-solve-inserted-en');
+        // The preview can compare the solved scenario with the base plan.
+        await runCommand(page, 'Community: Open Forecast Preview to the Side');
+        await previewFrame(page, async (f) => (await f.locator('select option[value="Solved_Growth"]').count()) > 0);
+        await shot(page, '12-solve-preview-en');
+    });
+
+    await step('calibration: a plan value outside its actuals\' interval is a warning with a quick fix', async () => {
+        await quickOpen(page, 'fitness-calibration.community');
+        await page.keyboard.press('Control+Shift+M');
+        // Problems lists every file of the workspace: filter it to the calibration warnings.
+        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+        await filter.waitFor({ state: 'visible', timeout: 10_000 });
+        await filter.fill('calibration-outside');
+        const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Prospect churn 12% per month; your last 12 weeks of actuals say' }).first();
+        await until('the calibration warning in Problems', async () => (await row.count()) > 0, 60_000);
+        log('warning:', (await row.textContent())?.slice(0, 160));
+        await shot(page, '13-calibration-warning-en');
+        // Open the warning (the cursor goes to the plan value) and ask for its quick fixes.
+        await row.click();
+        await row.dblclick();
+        await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor();
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Record the fitted values as scenario Calibrated' }).first();
+        // The double click may leave the focus in Problems: then focus the editor (the cursor stays on the value) and ask again.
+        for (let attempt = 0; attempt < 3 && (await fix.count()) === 0; attempt++) {
+            if (attempt > 0) await runCommand(page, 'View: Focus Active Editor Group');
+            await page.keyboard.press('Control+.');
+            await until('the calibration quick fix', async () => (await fix.count()) > 0, 8_000).catch(() => undefined);
+        }
+        if ((await fix.count()) === 0) throw new Error('the calibration quick fix was not offered');
+        await shot(page, '14-calibration-quick-fix-en');
+        await fix.click();
+        const text = await until('scenario Calibrated in the editor', async () => {
+            await page.keyboard.press('Control+End');
+            const t = await activeEditorText(page);
+            return t.includes('scenario Calibrated "按实际数据校准" {') && /Prospect\.churn = [\d.]+%\.\.[\d.]+% likely [\d.]+% per month/.test(t) ? t : undefined;
+        }, 30_000);
+        log('recorded:', /Prospect\.churn = [^\n]+/.exec(text)?.[0]);
+        await shot(page, '15-calibration-fixed-en');
+        await filter.fill('');
+        await page.keyboard.press('Control+Shift+M');
+    });
+    }
     await context.close();
     await stopCodeServer(server.child);
     }
 
     // ---- 5. the same in Chinese ----
-    if (only !== 'commands') {
+    if (only !== 'commands' && only !== 'editor') {
     // VS Code only switches its display language (vscode.env.language) to one an installed language
     // pack provides. The marketplace's Chinese pack cannot be downloaded here, so install a minimal
     // stand-in that declares zh-cn with no workbench translations: the workbench stays English, but
@@ -618,6 +733,74 @@ try {
         const costs = await frame.locator('figure.cost-breakdown').textContent();
         if (!costs?.includes('整个周期按类别的成本') || !costs.includes('付费渠道')) throw new Error(`cost by category not Chinese: ${costs}`);
         await shot(zh.page, '11-preview-zh');
+    });
+    await step('zh-CN: no English left in what the extension shows for a Chinese plan', async () => {
+        const page = zh.page;
+        // Names and strings of every plan in the workspace (Problems lists them all) and their file names.
+        const plans = listFiles(WS).filter((f) => f.endsWith('.community') && !f.startsWith('compiled') && !f.startsWith('reports'));
+        const ALLOWED_WORDS = new Set([...PRODUCT_WORDS, ...DIAGNOSTIC_CODES, ...ASSUMPTION_KEYS, ...plans.flatMap((f) => [...planWords(join(WS, f)), ...latinWords(f)])]);
+        const found = [];
+        const scan = (where, text, extra = new Set()) => {
+            for (const w of latinWords(text)) if (!ALLOWED_WORDS.has(w) && !extra.has(w)) found.push(`${where}: "${w}" in "${contextOf(text, w)}"`);
+        };
+        // Commands: every command we contribute, as the palette lists them.
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill('>社群计划');
+        const titles = await until('our commands in the palette', async () => {
+            const t = await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
+            return t.filter((x) => x.includes('社群计划')).length >= 8 ? t.filter((x) => x.includes('社群计划')) : undefined;
+        }, 20_000);
+        log('commands (zh):', titles.join(' | '));
+        for (const t of titles) scan('command', t);
+        await page.keyboard.press('Escape');
+        // CodeLens of the plan written in Chinese keywords.
+        await quickOpen(page, 'zh-plan.community');
+        const lenses = await until('Chinese CodeLenses', async () => {
+            const t = await page.locator('.editor-group-container.active .codelens-decoration').allTextContents();
+            return t.some((x) => x.includes('P50')) && t.some((x) => x.includes('达成概率')) ? t : undefined;
+        }, 60_000);
+        log('CodeLens (zh):', lenses.slice(0, 3).join(' | '));
+        for (const t of lenses) scan('CodeLens', t);
+        // Hover on a keyword: it shows both forms, so the English keyword is expected there.
+        const keyword = page.locator('.editor-group-container.active .view-line span', { hasText: /^流失$/ }).first();
+        await keyword.hover();
+        const hover = await until('a hover', async () => {
+            const t = await page.locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown').allTextContents();
+            return t.join(' ').trim() ? t.join('\n') : undefined;
+        }, 20_000);
+        log('hover (zh):', hover.slice(0, 160).replace(/\n/g, ' '));
+        scan('hover', hover, GRAMMAR_KEYWORDS);
+        await page.keyboard.press('Escape');
+        // Diagnostics of the Chinese plan, as the Problems panel lists them (filtered to that file). A row
+        // also shows VS Code's own "[Ln 3, Col 5]" and our source and code ("community" + "qr-join-cap").
+        await page.keyboard.press('Control+Shift+M');
+        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+        await filter.waitFor({ state: 'visible', timeout: 10_000 });
+        await filter.fill('**/zh-plan.community');
+        const problems = await until('the Chinese plan\'s problems', async () => {
+            const t = await page.locator('.markers-panel .monaco-list-row').allTextContents();
+            return t.filter((x) => /[\u4e00-\u9fff]/.test(x)).length >= 3 ? t : undefined;
+        }, 60_000);
+        log('problems (zh):', problems.slice(0, 3).join(' | '));
+        for (const t of problems) scan('diagnostic', t.replace(/\[Ln \d+, Col \d+\]/g, ' ').replace(/community(?=[a-z0-9-]+\b)/g, ' '));
+        await filter.fill('');
+        await page.keyboard.press('Control+Shift+M');
+        // The forecast preview and the status bar.
+        await runCommand(page, '社群计划: 在侧边打开预测预览');
+        const frame = await previewFrame(page, async (f) => (await f.locator('#kpi-table tbody tr').count()) >= 5 && ((await f.locator('#plan-title').textContent()) ?? '').includes('FitHome'));
+        await until('the sensitivity tornado', async () => (await frame.locator('svg.tornado-svg .tornado-row').count()) > 0, 30_000).catch(() => undefined);
+        const preview = await frame.locator('body').innerText();
+        scan('preview', preview);
+        await quickOpen(page, 'zh-plan.community');
+        const status = await until('our status bar item', async () => {
+            const t = await page.locator('.statusbar-item').allTextContents();
+            return t.find((x) => x.includes('P50'));
+        }, 30_000);
+        log('status bar (zh):', status);
+        scan('status bar', status);
+        await shot(page, '12-zh-scan');
+        if (found.length > 0) throw new Error(`English words in the zh-CN UI:\n  ${[...new Set(found)].join('\n  ')}`);
     });
     await zh.context.close();
     await stopCodeServer(server.child);

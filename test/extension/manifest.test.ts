@@ -86,7 +86,7 @@ describe('the .vsix contents (vsce ls)', () => {
         const vsce = join(ROOT, 'node_modules/.bin/vsce');
         const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
             .split('\n').map((l) => l.trim()).filter(Boolean).sort();
-        for (const f of ['package.json', 'out/extension/extension.cjs', 'out/server/main.cjs', 'out/server/server.cjs', 'out/cli/main.cjs', 'out/cli/check.cjs', 'out/cli/simulate.cjs', 'out/cli/all.cjs', 'out/runtime/simulation-worker.cjs', 'out/webview/preview.js', 'out/webview/preview.css', 'extension/media/icon.png', 'extension/media/file-icon.svg', 'extension/syntaxes/community.tmLanguage.json', 'extension/l10n/bundle.l10n.zh-cn.json', 'examples/fitness-wechat.community', 'examples/shared/platforms.community']) {
+        for (const f of ['package.json', 'out/extension/extension.cjs', 'out/server/main.cjs', 'out/server/server.cjs', 'out/cli/main.cjs', 'out/cli/check.cjs', 'out/cli/simulate.cjs', 'out/cli/all.cjs', 'out/runtime/simulation-worker.cjs', 'out/server/solve-worker.cjs', 'out/webview/preview.js', 'out/webview/preview.css', 'extension/media/icon.png', 'extension/media/file-icon.svg', 'extension/syntaxes/community.tmLanguage.json', 'extension/l10n/bundle.l10n.zh-cn.json', 'examples/fitness-wechat.community', 'examples/shared/platforms.community']) {
             expect(files, f).toContain(f);
         }
         expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
