@@ -81,8 +81,9 @@ describe('community/solve (transport-free)', () => {
         const error = await answer.then(() => undefined, (e: unknown) => e);
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as ResponseError<unknown>).code).toBe(LSPErrorCodes.RequestCancelled);
-        // It stopped at the next candidate, well before the ~16 a full solve scores.
-        expect(Math.max(...progress.map((p) => p.done))).toBeLessThanOrEqual(3);
+        // It stopped within a candidate or two of the cancel (the worker may already be scoring the next
+        // one when the cancel reaches it), well before the ~16 a full solve scores.
+        expect(Math.max(...progress.map((p) => p.done))).toBeLessThanOrEqual(5);
         expect(Date.now() - started).toBeLessThan(60_000);
     }, 120_000);
 
