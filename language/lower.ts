@@ -266,7 +266,7 @@ function lowerContent(c: A.Content): M.Content {
         title: c.title,
         kind: c.kind ?? 'educational',
         format: c.format,
-        schedules: c.schedules.map(lowerSchedule),
+        schedules: c.schedules.map((x) => withinWindow(lowerSchedule(x), c.from, c.until)),
         tiers: c.tiers.map((r) => r.ref?.name ?? r.$refText),
         platform: c.platform?.ref?.name ?? c.platform?.$refText,
         reachPerPost: dist(c.reach),

@@ -455,6 +455,7 @@ export interface Content extends langium.AstNode {
     delivery?: Delivery;
     duration?: Quantity;
     format?: string;
+    from?: string;
     into?: langium.Reference<Tier>;
     kind?: string;
     label?: string;
@@ -466,6 +467,7 @@ export interface Content extends langium.AstNode {
     schedules: Array<Schedule>;
     tiers: Array<langium.Reference<Tier>>;
     title?: string;
+    until?: string;
 }
 
 export const Content = {
@@ -475,6 +477,7 @@ export const Content = {
     delivery: 'delivery',
     duration: 'duration',
     format: 'format',
+    from: 'from',
     into: 'into',
     kind: 'kind',
     label: 'label',
@@ -485,7 +488,8 @@ export const Content = {
     reach: 'reach',
     schedules: 'schedules',
     tiers: 'tiers',
-    title: 'title'
+    title: 'title',
+    until: 'until'
 } as const;
 
 export function isContent(item: unknown): item is Content {
@@ -1669,6 +1673,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                     name: Content.format,
                     optional: true
                 },
+                from: {
+                    name: Content.from,
+                    optional: true
+                },
                 into: {
                     name: Content.into,
                     referenceType: Tier.$type,
@@ -1715,6 +1723,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: Content.title,
+                    optional: true
+                },
+                until: {
+                    name: Content.until,
                     optional: true
                 }
             },

@@ -22,7 +22,7 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
     Audience: ['size', 'age', 'interests', 'active', 'region'],
     Community: ['theme', 'platform', 'audience', 'rules', 'order'],
     Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity', 'benefits'],
-    Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label'],
+    Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label', 'from', 'until'],
     Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive', 'from', 'until'],
     Lottery: ['top', 'odds', 'draw', 'redemption', 'free'],
     DataCollection: ['collects', 'purpose', 'retention', 'consent'],

@@ -1,14 +1,14 @@
 // Dates and times: real calendar dates, `until` after `from`, and inside the plan's horizon.
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
-import { isPlan, isRecurrence, type Activity, type Channel, type Kpi, type Lottery, type OneOff, type Plan, type Recurrence, type Referral } from '../generated/ast.js';
+import { isPlan, isRecurrence, type Activity, type Channel, type Content, type Kpi, type Lottery, type OneOff, type Plan, type Recurrence, type Referral } from '../generated/ast.js';
 import { addDays, MAX_HORIZON_WEEKS, type PlanFrame } from '../plan-context.js';
 import { durationDays, isComplete, readQuantity } from '../quantity.js';
 import { nominalPerWeek } from './domain-calc.js';
 import { isValidDate, isValidTime } from './values.js';
 import { report } from './report.js';
 
-type Dated = Plan | Recurrence | OneOff | Referral | Channel | Lottery | Kpi | Activity;
+type Dated = Plan | Recurrence | OneOff | Referral | Channel | Lottery | Kpi | Activity | Content;
 
 /** Years a date may fall in. */
 export const MIN_YEAR = 1900;

@@ -25,7 +25,7 @@ export function registerValidationChecks(services: CommunityServices): void {
         Audience: (n, a) => structure.duplicateProperties(n, a),
         Community: [(n, a) => structure.community(n, a), (n, a) => structure.duplicateProperties(n, a)],
         Tier: [(n, a) => structure.tier(n, a), (n, a) => structure.duplicateProperties(n, a)],
-        Content: [(n, a) => structure.content(n, a), (n, a) => structure.duplicateProperties(n, a)],
+        Content: [(n, a) => structure.content(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Activity: [(n, a) => structure.activity(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Referral: [(n, a) => structure.referral(n, a), (n, a) => structure.duplicateProperties(n, a), dated],
         Channel: [(n, a) => structure.duplicateProperties(n, a), dated],

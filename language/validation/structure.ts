@@ -22,7 +22,7 @@ const SINGLE_PROPERTIES: Record<string, string[]> = {
     Audience: ['size', 'age'],
     Community: ['theme', 'orderValue', 'organic', 'data'],
     Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity'],
-    Content: ['kind', 'format', 'platform', 'duration', 'cost', 'owner', 'link', 'label'],
+    Content: ['kind', 'format', 'platform', 'duration', 'cost', 'owner', 'link', 'label', 'from', 'until'],
     Activity: ['mode', 'duration', 'reach', 'cost', 'capacity', 'staff', 'owner', 'lottery', 'data'],
     Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'into', 'from', 'until'],
     Channel: ['spend', 'costPerJoin', 'into', 'from', 'until'],
