@@ -236,6 +236,8 @@ export interface CompiledCommunity {
     /** Repurchase rate slot per tier (−1: buyers buy again at the `buys` rate) and its period in weeks. */
     tierRepurchase: Int32Array;
     tierRepurchaseWeeksPer: Float64Array;
+    /** Buyers are split into first-time and repeat (the repurchase-rate series) only when a tier declares `repurchase` or a KPI asks for the rate: it costs time every run-week. */
+    tracksRepurchase: boolean;
     tierCapacity: Float64Array;
     /** Fee slot per tier; weekly fees are multiplied by feeWeekly, one-off fees by feeOnce. */
     tierFee: Int32Array;
@@ -644,6 +646,7 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         tierBuysWeeksPer,
         tierRepurchase,
         tierRepurchaseWeeksPer,
+        tracksRepurchase: community.tiers.some((t) => t.repurchase !== undefined) || community.kpis.some((k) => k.metric === 'repurchase-rate'),
         tierCapacity,
         tierFee,
         tierFeeWeekly,

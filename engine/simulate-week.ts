@@ -834,7 +834,7 @@ export function weekCapacity(b: Block): void {
 /** 3. Applies churn and tier moves (counting promotions and demotions) and sets the week's referral pressure. */
 export function weekMoves(b: Block, w: number): void {
     const { c, T, F, RF, B, nb, m, churned, joinsTo, entrants, moved, counts, flowFrom, flowTo, flowDemotion, referralPush, startM, growth } = b;
-    if (c.orderValue >= 0) buyersMove(b);
+    if (c.tracksRepurchase && c.orderValue >= 0) buyersMove(b);
     for (let t = 0; t < T; t++) {
         for (let j = t * B, e = j + nb; j < e; j++) {
             m[j] -= churned[j];
@@ -1043,7 +1043,7 @@ export function weekJoins(b: Block, rng: Random, w: number): void {
         }
         const active = binomialSum(rng, m, activeEff, T, B, j);
         if (orderValue[j] > 0) {
-            revenue += buyersOfWeek(b, rng, j) * orderValue[j];
+            revenue += (b.c.tracksRepurchase ? buyersOfWeek(b, rng, j) : binomialSum(rng, m, b.buysEff, T, B, j)) * orderValue[j];
             // What the same members would have bought anyway (expected; no draw): the baseline of incremental revenue.
             baselineRevenue[r0 + j] += members * baselineW[j] * orderValue[j];
         }
