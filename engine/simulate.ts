@@ -249,20 +249,11 @@ export function blockCount(runs: number): number {
  * [(block − first) * sources * H + source * H + w]) so that adding them up in block order gives the
  * same bytes however the blocks were grouped.
  */
-export interface BlockRange {
+export interface BlockRange extends Pick<RawResult, 'series' | 'counts' | 'staffHours' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'joinsBySourceWeekly' | 'marginByRun' | 'baselineRevenue'> {
     first: number;
     count: number;
     /** Runs in these blocks. */
     runs: number;
-    series: Float64Array;
-    counts: Float32Array | Float64Array;
-    staffHours: Float64Array;
-    kpiValues: Float64Array;
-    costByCategory: Float64Array;
-    joinsBySource: Float64Array;
-    joinsBySourceWeekly: Float64Array;
-    marginByRun: Float64Array;
-    baselineRevenue: Float64Array;
 }
 
 export class SimulationCancelled extends Error {

@@ -1,20 +1,15 @@
 // The month-by-month calendar of both reports: per day the number of posts, the activities and
 // lottery draws that start that day, and the campaign windows (paid channels and referral
 // campaigns, from their `from` to their `until`, else the whole horizon) that run that day.
+import type { CalendarWindow } from '../ics.js';
 import { Temporal } from 'temporal-polyfill';
 import type { Plan } from '../model.js';
 import type { Occurrence, PlanSchedule } from '../schedule.js';
 import { compareText } from '../text.js';
 import { displayName } from './common.js';
 
-export interface CampaignWindow {
-    community: string;
-    item: string;
-    label: string;
-    kind: 'channel' | 'referral';
-    from: string;
-    until: string;
-}
+/** A paid-channel or referral-campaign window: the calendars' own type (engine/ics.ts). */
+export type CampaignWindow = CalendarWindow;
 
 export interface CalendarDay {
     date: string;
