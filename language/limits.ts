@@ -17,6 +17,21 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_LINE_CHARS = 1_000_000;
 /** Most comments in one file (each is a node of the syntax tree). */
 export const MAX_COMMENTS = 50_000;
+/**
+ * Most tiers, and most promotion and demotion flows between them, in one community. Real plans have
+ * 2–8 tiers and a handful of flows; every tier and flow is a series the Monte Carlo carries through
+ * every run-week, so 200 tiers with 39,800 flows took 47 s and 4 GB to simulate. A community over
+ * either limit is not modelled (lower.ts leaves it out; structure.ts says why).
+ */
+export const MAX_TIERS_PER_COMMUNITY = 50;
+export const MAX_FLOWS_PER_COMMUNITY = 500;
+
+/** The `too-many-tiers` arguments when a community has more tiers or flows than the limits, else undefined. */
+export function tierLimitHit(community: string, tiers: number, flows: number): Record<string, string> | undefined {
+    if (tiers <= MAX_TIERS_PER_COMMUNITY && flows <= MAX_FLOWS_PER_COMMUNITY) return undefined;
+    return { community, tiers: tiers.toLocaleString('en-US'), flows: flows.toLocaleString('en-US'), tierLimit: String(MAX_TIERS_PER_COMMUNITY), flowLimit: String(MAX_FLOWS_PER_COMMUNITY) };
+}
+
 /** Most problems listed for one file; past it, one `too-many-problems` says how many more there are. */
 export const MAX_PROBLEMS = 2_000;
 

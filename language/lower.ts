@@ -7,6 +7,7 @@ import type { CommunityServices } from './community-module.js';
 import type { CommunitySettings } from './settings.js';
 import * as A from './generated/ast.js';
 import { resolveImport, unquote } from './imports.js';
+import { tierLimitHit } from './limits.js';
 import { frameOf, type PlanFrame } from './plan-context.js';
 import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
 
@@ -176,6 +177,8 @@ function lowerActuals(a: A.Actuals | undefined): M.Community['actuals'] {
 }
 
 function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {
+    // Too many tiers or flows to forecast: left out here, `too-many-tiers` from structure.ts says why.
+    if (tierLimitHit(c.name, c.tiers.length, c.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0))) throw new Error('too many tiers or flows to forecast');
     const entry = c.tiers.find((t) => t.flows.length === 0);
     return {
         name: c.name,

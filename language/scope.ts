@@ -1,12 +1,12 @@
 // Names: every named item is exported (scenarios and other files refer to channels, tiers…),
 // but a file only sees what it imports, and tiers are only visible inside their own community.
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, MultiMapScope,
     type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { allNodes, forEachNode } from './ast-walk.js';
-import { isCommunity, Tier } from './generated/ast.js';
+import { isCommunity, Tier, type Community } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import type { ImportGraph } from './imports.js';
 
@@ -28,6 +28,12 @@ export class CommunityScopeComputation extends DefaultScopeComputation {
 
 export class CommunityScopeProvider extends DefaultScopeProvider {
     private readonly imports: ImportGraph;
+    /**
+     * One tier scope per community, built once and looked up by name: a scope made per reference
+     * costs O(tiers) each, so a community with many flows linked in O(tiers × flows). A syntax tree
+     * is never edited in place (an edit parses a new one), so the community node is a safe key.
+     */
+    private readonly tierScopes = new WeakMap<Community, Scope>();
 
     constructor(services: CommunityServices) {
         super(services);
@@ -37,7 +43,14 @@ export class CommunityScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         if (this.reflection.getReferenceType(context) === Tier.$type) {
             const community = AstUtils.getContainerOfType(context.container, isCommunity);
-            return community ? this.createScopeForNodes(community.tiers) : EMPTY_SCOPE;
+            if (!community) return EMPTY_SCOPE;
+            let scope = this.tierScopes.get(community);
+            if (!scope) {
+                const named = community.tiers.filter((t) => this.nameProvider.getName(t) !== undefined);
+                scope = new MultiMapScope(named.map((t) => this.descriptions.createDescription(t, this.nameProvider.getName(t))));
+                this.tierScopes.set(community, scope);
+            }
+            return scope;
         }
         return super.getScope(context);
     }

@@ -12,6 +12,7 @@ import {
 } from '../generated/ast.js';
 import { resolveImport, unquote } from '../imports.js';
 import { plansInScope } from '../plan-context.js';
+import { tierLimitHit } from '../limits.js';
 import { isComplete, readQuantity } from '../quantity.js';
 import { report } from './report.js';
 
@@ -134,6 +135,11 @@ export class StructureChecks {
         }
         if (community.tiers.length > 0 && community.tiers.every((t) => t.flows.length > 0)) {
             report(accept, this.lang, 'no-entry-tier', { community: community.name }, { node: community, property: 'name' });
+        }
+        const tooMany = tierLimitHit(community.name, community.tiers.length, community.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0));
+        if (tooMany) {
+            report(accept, this.lang, 'too-many-tiers', tooMany, { node: community, property: 'name' });
+            return;
         }
         this.outflows(community, accept);
     }
