@@ -32,6 +32,8 @@ type Bench = () => Promise<Figure[]>;
 /** Areas and the export each bench module provides; a module that is missing is reported, not skipped silently. */
 const AREAS: Array<[string, string, string]> = [
     ['language', './language.ts', 'benchLanguage'],
+    // Issue 13: parse, link and parse+validate against the tree before the Chinese-native grammar, in one process.
+    ['language A/B', './language-ab.ts', 'benchLanguageAB'],
     ['forecast', './simulate.ts', 'benchSimulate'],
     ['solve', './solve.ts', 'benchSolve'],
     ['server', './server.ts', 'benchServer'],

@@ -1,0 +1,114 @@
+// Issue 13's promise: the grammar must not get slower to read. Parse + validate (every check) of the
+// same generated plan by this tree's language services and by those of a baseline commit (the last
+// commit before the Chinese-native lexer, full-width input and bilingual keywords; COMMUNITY_AB_BASE
+// overrides it), both bundled by esbuild and loaded into this one process, timed in alternating
+// pairs in CPU time. This machine's speed drifts by ~30 % from minute to minute, so only a ratio
+// taken pair by pair in one process is a figure; the median pair ratio is what BENCHMARKS.md records.
+// The plan is the baseline's own generated plan: every plan that checked then must check now.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Figure } from './figure.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+export const AB_BASE = process.env.COMMUNITY_AB_BASE ?? '1198e21';
+
+interface Phases { parse: number; link: number; total: number }
+interface Subject {
+    validate(text: string): Promise<Phases & { errors: number }>;
+    generatePlan(lines: number): string;
+}
+
+/** The entry bundled for each tree: fresh services per call, as an editor opening a file has. */
+const ENTRY = `
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
+import { createCommunityServices } from './language/community-module.js';
+export { generatePlan } from './bench/generate.js';
+let n = 0;
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+export async function validate(text) {
+    const { shared } = createCommunityServices({ ...EmptyFileSystem });
+    let linked = 0;
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { linked = cpu(); });
+    const t0 = cpu();
+    const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('memory:/ab' + (n++) + '.community'));
+    const parsed = cpu();
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+    const end = cpu();
+    return { errors: (doc.diagnostics ?? []).filter((d) => d.severity === 1).length, parse: parsed - t0, link: linked - t0, total: end - t0 };
+}
+`;
+
+async function bundle(root: string, out: string): Promise<Subject> {
+    const entry = join(root, `.ab-entry-${process.pid}.mjs`);
+    writeFileSync(entry, ENTRY);
+    try {
+        await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent', nodePaths: [join(ROOT, 'node_modules')] });
+    } finally {
+        rmSync(entry, { force: true });
+    }
+    return createRequire(import.meta.url)(out) as Subject;
+}
+
+async function timed(subject: Subject, text: string): Promise<Phases> {
+    const { errors, ...phases } = await subject.validate(text);
+    if (errors > 0) throw new Error(`the baseline's generated plan has ${errors} errors in one of the trees`);
+    return phases;
+}
+
+function median(xs: number[]): number {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** The baseline tree, checked out beside this one (needs the repository's history). */
+function checkoutBase(dir: string): boolean {
+    const r = spawnSync('git', ['worktree', 'add', '--detach', '--force', dir, AB_BASE], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) return false;
+    if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    return true;
+}
+
+export async function benchLanguageAB(pairs = Number(process.env.COMMUNITY_AB_PAIRS ?? 15)): Promise<Figure[]> {
+    const work = mkdtempSync(join(tmpdir(), 'community-ab-'));
+    const baseDir = join(work, 'base');
+    try {
+        if (!checkoutBase(baseDir)) {
+            console.error(`bench: language A/B skipped: commit ${AB_BASE} is not in this clone's history`);
+            return [];
+        }
+        const base = await bundle(baseDir, join(work, 'base.cjs'));
+        const ours = await bundle(ROOT, join(work, 'ours.cjs'));
+        const figures: Figure[] = [];
+        for (const lines of [2000, 20000]) {
+            const text = base.generatePlan(lines);
+            const n = lines <= 2000 ? pairs : Math.max(5, Math.ceil(pairs / 3));
+            for (let i = 0; i < 2; i++) { await timed(base, text); await timed(ours, text); }
+            const samples: Array<[Phases, Phases]> = [];
+            for (let i = 0; i < n; i++) {
+                // Alternate which goes first so neither always gets the warmer caches.
+                if (i % 2 === 0) { const o = await timed(ours, text); samples.push([await timed(base, text), o]); }
+                else { const b = await timed(base, text); samples.push([b, await timed(ours, text)]); }
+            }
+            const count = text.split('\n').length;
+            const phases: Array<[keyof Phases, string]> = [['parse', 'parse (lex, parse, syntax tree)'], ['link', 'parse + index + scopes + link'], ['total', 'parse+validate (every check)']];
+            for (const [key, label] of phases) {
+                figures.push({ name: `${label}, ${count} lines: baseline ${AB_BASE} / this tree (CPU ms, medians of ${n})`, value: median(samples.map(([b]) => b[key])), unit: `/ ${median(samples.map(([, o]) => o[key])).toFixed(0)} ms` });
+                figures.push({ name: `${label}, ${count} lines: this tree ÷ baseline (median pair ratio)`, value: median(samples.map(([b, o]) => o[key] / b[key])), unit: '×' });
+            }
+        }
+        return figures;
+    } finally {
+        spawnSync('git', ['worktree', 'remove', '--force', baseDir], { cwd: ROOT });
+        rmSync(work, { recursive: true, force: true });
+    }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    for (const f of await benchLanguageAB()) console.log(`${f.name}: ${f.value.toFixed(f.unit === '×' ? 3 : 1)} ${f.unit}`);
+}
