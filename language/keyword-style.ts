@@ -53,8 +53,9 @@ export function convertKeywords(text: string, to: KeywordStyle, services: Langiu
     return { text: out + text.slice(at), errors };
 }
 
+/** The keyword a leaf is, unless it is a keyword standing as a name (the Name rule). */
 function keywordOf(leaf: CstNode): string | undefined {
-    return GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined;
+    return GrammarAST.isKeyword(leaf.grammarSource) && ruleOf(leaf) !== 'Name' ? leaf.grammarSource.value : undefined;
 }
 
 function ruleOf(leaf: CstNode): string | undefined {

@@ -81,6 +81,8 @@ export class CommunityValueConverter extends DefaultValueConverter {
             case 'NUMBER': return numberValue(input);
             case 'DATE': return dateValue(input, input.includes('月') && !input.includes('年') ? planStartOf(cstNode) : undefined);
             case 'TIME': return timeValue(input);
+            // A name is an ID (the caret of `^tier` removed) or a keyword that stays a name.
+            case 'Name': return input.startsWith('^') ? input.slice(1) : input;
             case 'STRING': return input.startsWith('"') || input.startsWith("'") ? super.runConverter(rule, input, cstNode) : input.slice(1, -1);
         }
         if (KEYWORD_VALUED.has(rule.name)) return input === '￥' ? '¥' : halfWidth(englishKeyword(input));

@@ -220,7 +220,7 @@ export interface Activity extends langium.AstNode {
     lottery?: Lottery;
     materials: Array<string>;
     mode?: ActivityMode;
-    name: string;
+    name: Name;
     owner?: string;
     reach?: Quantity;
     schedules: Array<Schedule>;
@@ -328,7 +328,7 @@ export interface Audience extends langium.AstNode {
     readonly $type: 'Audience';
     age?: Quantity;
     interests: Array<string>;
-    name: string;
+    name: Name;
     regions: Array<string>;
     size?: Quantity;
     title?: string;
@@ -356,7 +356,7 @@ export interface Channel extends langium.AstNode {
     costPerJoin?: Quantity;
     from?: string;
     into?: langium.Reference<Tier>;
-    name: string;
+    name: Name;
     spend?: Quantity;
     title?: string;
     until?: string;
@@ -404,7 +404,7 @@ export interface Community extends langium.AstNode {
     data?: DataCollection;
     kpis: Array<Kpi>;
     margin?: Quantity;
-    name: string;
+    name: Name;
     orderValue?: Quantity;
     organic?: Organic;
     platforms: Array<langium.Reference<Platform>>;
@@ -460,7 +460,7 @@ export interface Content extends langium.AstNode {
     kind?: string;
     label?: string;
     link?: string;
-    name: string;
+    name: Name;
     owner?: string;
     platform?: langium.Reference<Platform>;
     reach?: Quantity;
@@ -674,7 +674,7 @@ export interface Kpi extends langium.AstNode {
     deadlineDate?: string;
     deadlineWeek?: number;
     metric: KpiMetric;
-    name?: string;
+    name?: Name;
     op: Comparator;
     target: Quantity;
 }
@@ -799,6 +799,12 @@ export const Model = {
 
 export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
+}
+
+export type Name = 'above' | 'actuals' | 'as' | 'baseline' | 'broadcast' | 'manually' | 'margin' | 'participation' | 'repurchase' | 'sent' | 'solved' | string;
+
+export function isName(item: unknown): item is Name {
+    return item === 'above' || item === 'actuals' || item === 'as' || item === 'baseline' || item === 'broadcast' || item === 'manually' || item === 'margin' || item === 'participation' || item === 'repurchase' || item === 'sent' || item === 'solved' || (typeof item === 'string' && (/[a-zA-Z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*(-[a-zA-Z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]+)*/.test(item)));
 }
 
 export type Named = Activity | Audience | Channel | Community | Content | Kpi | Platform | Referral | Scenario | Tier;
@@ -962,7 +968,7 @@ export interface Platform extends langium.AstNode {
     groupCapacity?: Quantity;
     kind?: string;
     limits: Array<Limit>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1047,7 +1053,7 @@ export interface Referral extends langium.AstNode {
     into?: langium.Reference<Tier>;
     invites?: Quantity;
     mechanic?: string;
-    name: string;
+    name: Name;
     reward?: Quantity;
     rewardKind?: IncentiveKind;
     sharesTo: Array<ShareTarget>;
@@ -1136,7 +1142,7 @@ export interface Scenario extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Scenario';
     changes: Array<ScenarioChange>;
-    name: string;
+    name: Name;
     solved?: SolvedFor;
     title?: string;
 }
@@ -1224,7 +1230,7 @@ export interface Tier extends langium.AstNode {
     demotions: Array<Flow>;
     entry?: Entry;
     flows: Array<Flow>;
-    name: string;
+    name: Name;
     platform?: langium.Reference<Platform>;
     repurchase?: Quantity;
     seed?: Quantity;

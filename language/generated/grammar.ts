@@ -66,7 +66,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             }
@@ -141,7 +141,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             }
@@ -167,7 +167,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -188,7 +188,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -209,7 +209,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -230,7 +230,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -251,7 +251,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -293,7 +293,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -312,7 +312,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@58"
+                            "$ref": "#/rules@59"
                           },
                           "arguments": []
                         }
@@ -385,7 +385,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             }
@@ -404,7 +404,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -431,7 +431,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -450,7 +450,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -481,7 +481,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -493,7 +493,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -521,7 +521,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -533,7 +533,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -560,7 +560,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -585,7 +585,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -639,7 +639,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@59"
               },
               "arguments": []
             }
@@ -651,7 +651,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -679,7 +679,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -691,7 +691,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -718,7 +718,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -739,7 +739,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -760,7 +760,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -779,7 +779,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -846,7 +846,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -865,7 +865,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -901,7 +901,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -917,7 +917,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -945,7 +945,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -957,7 +957,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -984,7 +984,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -1010,7 +1010,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -1037,7 +1037,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -1069,7 +1069,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -1096,7 +1096,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -1123,7 +1123,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -1142,7 +1142,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -1170,7 +1170,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1191,7 +1191,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1216,7 +1216,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1361,7 +1361,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1373,7 +1373,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -1467,7 +1467,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1488,7 +1488,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1509,7 +1509,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1530,7 +1530,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1551,7 +1551,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1572,7 +1572,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -1598,7 +1598,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -1622,7 +1622,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -1641,7 +1641,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -1684,7 +1684,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -1701,7 +1701,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -1713,7 +1713,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 },
@@ -1745,7 +1745,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@58"
+                  "$ref": "#/rules@44"
                 },
                 "arguments": []
               },
@@ -1760,7 +1760,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -1788,7 +1788,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -1800,7 +1800,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -1827,7 +1827,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -1848,7 +1848,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -1886,7 +1886,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -1913,7 +1913,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -1945,7 +1945,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -2000,7 +2000,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2021,7 +2021,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2047,7 +2047,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -2071,7 +2071,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2092,7 +2092,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2113,7 +2113,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2134,7 +2134,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2155,7 +2155,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2176,7 +2176,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2197,7 +2197,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2234,7 +2234,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -2246,7 +2246,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -2300,7 +2300,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -2336,7 +2336,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2362,7 +2362,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -2389,7 +2389,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -2416,7 +2416,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2458,7 +2458,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2479,7 +2479,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2500,7 +2500,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2521,7 +2521,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2542,7 +2542,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2561,7 +2561,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -2585,7 +2585,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2606,7 +2606,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2696,7 +2696,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -2803,7 +2803,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             },
@@ -2829,7 +2829,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           }
@@ -2853,7 +2853,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           }
@@ -2877,7 +2877,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           }
@@ -2922,7 +2922,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -2943,7 +2943,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -2969,7 +2969,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -2989,7 +2989,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -3013,7 +3013,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -3038,7 +3038,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -3089,7 +3089,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -3108,7 +3108,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@57"
+                            "$ref": "#/rules@58"
                           },
                           "arguments": []
                         }
@@ -3132,7 +3132,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@57"
+                        "$ref": "#/rules@58"
                       },
                       "arguments": []
                     }
@@ -3153,7 +3153,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3179,7 +3179,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     },
@@ -3217,7 +3217,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -3229,7 +3229,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -3256,7 +3256,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@59"
                       },
                       "arguments": []
                     }
@@ -3290,7 +3290,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     },
@@ -3331,7 +3331,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3352,7 +3352,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3373,7 +3373,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3399,7 +3399,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -3426,7 +3426,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -3458,7 +3458,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -3482,7 +3482,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3503,7 +3503,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3587,7 +3587,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -3599,7 +3599,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -3626,7 +3626,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3655,7 +3655,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3681,7 +3681,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -3705,7 +3705,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3726,7 +3726,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -3784,7 +3784,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3805,7 +3805,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3831,7 +3831,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -3874,7 +3874,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -3917,7 +3917,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -3939,7 +3939,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@45"
                       },
                       "arguments": []
                     }
@@ -3963,7 +3963,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@58"
+                              "$ref": "#/rules@44"
                             },
                             "arguments": []
                           },
@@ -4002,7 +4002,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@56"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -4016,7 +4016,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -4071,7 +4071,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -4121,7 +4121,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -4195,7 +4195,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -4235,7 +4235,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@58"
+                          "$ref": "#/rules@44"
                         },
                         "arguments": []
                       },
@@ -4274,7 +4274,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@58"
+                      "$ref": "#/rules@44"
                     },
                     "arguments": []
                   },
@@ -4307,7 +4307,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@58"
+                      "$ref": "#/rules@44"
                     },
                     "arguments": []
                   },
@@ -4462,7 +4462,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -4474,7 +4474,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@58"
               },
               "arguments": []
             },
@@ -4546,7 +4546,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@58"
+                  "$ref": "#/rules@44"
                 },
                 "arguments": []
               },
@@ -4573,7 +4573,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@58"
+                      "$ref": "#/rules@44"
                     },
                     "arguments": []
                   },
@@ -4595,7 +4595,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -4653,7 +4653,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@58"
+                      "$ref": "#/rules@44"
                     },
                     "arguments": []
                   },
@@ -4699,7 +4699,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -4732,7 +4732,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@58"
+                  "$ref": "#/rules@44"
                 },
                 "arguments": []
               },
@@ -4756,7 +4756,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           },
@@ -4909,7 +4909,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -4990,7 +4990,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@56"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -5009,7 +5009,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@56"
+                                "$ref": "#/rules@57"
                               },
                               "arguments": []
                             }
@@ -5042,7 +5042,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@56"
                       },
                       "arguments": []
                     }
@@ -5061,7 +5061,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@56"
                           },
                           "arguments": []
                         }
@@ -5085,7 +5085,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -5106,7 +5106,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@54"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -5123,7 +5123,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -5160,7 +5160,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -5180,7 +5180,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -5285,6 +5285,70 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
     },
     {
       "$type": "ParserRule",
+      "name": "Name",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@59"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Keyword",
+            "value": "above"
+          },
+          {
+            "$type": "Keyword",
+            "value": "actuals"
+          },
+          {
+            "$type": "Keyword",
+            "value": "as"
+          },
+          {
+            "$type": "Keyword",
+            "value": "baseline"
+          },
+          {
+            "$type": "Keyword",
+            "value": "broadcast"
+          },
+          {
+            "$type": "Keyword",
+            "value": "manually"
+          },
+          {
+            "$type": "Keyword",
+            "value": "margin"
+          },
+          {
+            "$type": "Keyword",
+            "value": "participation"
+          },
+          {
+            "$type": "Keyword",
+            "value": "repurchase"
+          },
+          {
+            "$type": "Keyword",
+            "value": "sent"
+          },
+          {
+            "$type": "Keyword",
+            "value": "solved"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Quantity",
       "definition": {
         "$type": "Group",
@@ -5296,7 +5360,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -5315,7 +5379,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -5334,7 +5398,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@45"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -5352,7 +5416,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             },
@@ -5381,7 +5445,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -5393,7 +5457,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@48"
                   },
                   "arguments": []
                 },
@@ -5437,7 +5501,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -5449,7 +5513,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -5466,7 +5530,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -5478,7 +5542,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@50"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     },
@@ -5526,7 +5590,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@50"
                   },
                   "arguments": []
                 }
@@ -5540,7 +5604,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -5622,7 +5686,7 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           }
@@ -5706,14 +5770,14 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           }
