@@ -1,0 +1,388 @@
+// The state of one block of runs (structure of arrays, [item * B + run]) and the stored-series layout.
+import { S, type CompiledCommunity } from '../compile.js';
+import { cohortKernel, cohortStride, type CohortKernel } from '../cohort-kernel.js';
+import { COST_CATEGORIES } from '../cost-categories.js';
+import { clampTo, COUNT_LIMIT, RUN_BLOCK } from './numbers.js';
+
+/** Largest number of people any run can hold (the addressable audience or the seeds), Infinity without an audience. */
+export function peopleBound(c: CompiledCommunity): number {
+    if (c.audiences.length === 0) return Infinity;
+    const max = (slot: number) => {
+        if (slot < 0) return 0;
+        const d = c.dists[slot];
+        return Math.round(clampTo(d.kind === 'fixed' ? d.value : d.max, COUNT_LIMIT));
+    };
+    let audience = 0;
+    for (const slot of c.audiences) audience += max(slot);
+    let seeds = 0;
+    for (const slot of c.tierSeed) seeds += max(slot);
+    return Math.max(audience, seeds);
+}
+
+/**
+ * Slot of each series in the stored values, −1 for the series computed from others on reading, with
+ * the same arithmetic the simulation would use: members (sum of the tiers), active rate (active /
+ * members), cumulative cost and revenue (running sums of the weekly ones), ROI, groups needed
+ * (ceil(members / capacity)) and staff hours (the same in every run, kept once per week).
+ */
+export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: Uint8Array; values: number; counts: number } {
+    const slot = new Int32Array(c.series.length);
+    const isCount = new Uint8Array(c.series.length);
+    let values = 0;
+    let counts = 0;
+    for (let s = 0; s < slot.length; s++) {
+        const derived = s === S.members || s === S.activeRate || s === S.cumulativeCost || s === S.cumulativeRevenue || s === S.roi || s === S.staffHours || (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
+        const count = s === S.newMembers || s === S.activeMembers || s === S.churned || s === S.promotions || s === S.demotions || (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
+        isCount[s] = count ? 1 : 0;
+        slot[s] = derived ? -1 : count ? counts++ : values++;
+    }
+    return { slot, isCount, values, counts };
+}
+
+/** Counts below this are whole numbers stored exactly in a Float32Array. */
+const FLOAT32_EXACT = 2 ** 24;
+
+/** The whole state of a simulation: outputs for all runs, and the working arrays of the current block of runs. */
+export class Block {
+    readonly c: CompiledCommunity;
+    readonly R: number;
+    readonly H: number;
+    readonly T: number;
+    readonly F: number;
+    readonly A: number;
+    readonly K: number;
+    readonly CH: number;
+    readonly RF: number;
+    readonly D: number;
+    /** Runs per block (the stride of every per-block array). */
+    readonly B: number;
+    /** First run of the current block and the number of runs in it. */
+    r0 = 0;
+    nb = 0;
+
+    // ---- outputs ----
+    readonly storedSlot: Int32Array;
+    readonly isCount: Uint8Array;
+    readonly series: Float64Array;
+    readonly counts: Float32Array | Float64Array;
+    readonly staffHoursW: Float64Array;
+    readonly kpiValues: Float64Array;
+    /** Total cost over the horizon per category (COST_CATEGORIES) and run: [category * R + r]. */
+    readonly costByCategory: Float64Array;
+    /** Posts of each content, runs of each activity and spend factors of each channel summed over the horizon. */
+    readonly postsOverHorizon: Float64Array;
+    /** Joins of each inflow source (c.sources) per run over the horizon, [source * R + r], and summed over runs per week, [source * H + w]. */
+    readonly joinsBySource: Float64Array;
+    readonly joinsBySourceWeekly: Float64Array;
+    /** Per run: the contribution margin used for ROI (1 = gross) and the baseline revenue over the horizon. */
+    readonly marginByRun: Float64Array;
+    readonly baselineRevenue: Float64Array;
+    readonly runsOverHorizon: Float64Array;
+    readonly spendOverHorizon: Float64Array;
+
+    // ---- flat structure of the community ----
+    readonly flowFrom: Int32Array;
+    readonly flowTo: Int32Array;
+    readonly flowDemotion: Uint8Array;
+    readonly outStart: Int32Array;
+    readonly outList: Int32Array;
+    readonly hasCapacity: boolean;
+    readonly staffHoursPerRun: Float64Array;
+    readonly moneyIdx: Int32Array;
+    readonly countIdx: Int32Array;
+    /** Inflow sources (organic, channels, referrals) and their draw classes: sources into one tier share a class, except a rewarded referral, whose joins are counted for its cost. */
+    readonly SRC: number;
+    /** Public content items (draw sources after the referrals). */
+    readonly PC: number;
+    readonly srcClass: Int32Array;
+    readonly classInto: Int32Array;
+    readonly classReferral: Int32Array;
+    readonly NCL: number;
+    readonly unbounded: boolean;
+
+    // ---- per-block arrays, [item * B + j] ----
+    readonly P: Float64Array;
+    readonly churnW: Float64Array;
+    readonly activeW: Float64Array;
+    readonly buysW: Float64Array;
+    readonly feeWeekly: Float64Array;
+    readonly feeOnce: Float64Array;
+    readonly flowW: Float64Array;
+    readonly dChurn: Float64Array;
+    readonly dActive: Float64Array;
+    readonly dBuys: Float64Array;
+    readonly dFlow: Float64Array;
+    readonly reach: Float64Array;
+    readonly runCost: Float64Array;
+    readonly spend: Float64Array;
+    readonly cpj: Float64Array;
+    readonly growth: Float64Array;
+    readonly reward: Float64Array;
+    readonly orderValue: Float64Array;
+    readonly referralPush: Float64Array;
+    readonly spendFactorW: Float64Array;
+    readonly pW: Float64Array;
+    readonly qW: Float64Array;
+    readonly bassE: Float64Array;
+    readonly M: Float64Array;
+    /** 1 / M (0 without an audience). */
+    readonly invSize: Float64Array;
+    readonly reached: Float64Array;
+    readonly cumCost: Float64Array;
+    readonly cumRev: Float64Array;
+    readonly costW: Float64Array;
+    readonly membersW: Float64Array;
+    readonly activeNow: Float64Array;
+    readonly m: Float64Array;
+    readonly startM: Float64Array;
+    readonly churnEff: Float64Array;
+    readonly activeEff: Float64Array;
+    readonly flowEff: Float64Array;
+    readonly churned: Float64Array;
+    readonly moved: Float64Array;
+    readonly room: Float64Array;
+    readonly joinsTo: Float64Array;
+    readonly entrants: Float64Array;
+    readonly joinsW: Float64Array;
+    readonly stayFrac: Float64Array;
+    readonly flowFrac: Float64Array;
+    /** Per draw class and run, [k * B + j]: chance of staying unreached, weight in the split, expected joins (without an audience). */
+    readonly clsStay: Float64Array;
+    readonly clsWeight: Float64Array;
+    readonly clsMean: Float64Array;
+    /** Joins per draw class of the run being drawn. */
+    readonly clsJoins: Float64Array;
+    /** Each source's part of its class this week ([source * B + j]: its hazard, or its expected joins without an audience). */
+    readonly srcShare: Float64Array;
+    /** Sources of each class: srcOfClass[classStart[k] .. classStart[k + 1]). */
+    readonly classStart: Int32Array;
+    readonly srcOfClass: Int32Array;
+    /** Per block: weekly purchase rate with content, activity trace per activity, participants this week, margin, baseline rate, joins per public post. */
+    readonly buysEff: Float64Array;
+    /**
+     * Repurchase (复购): per tier and run, the weekly repurchase rate minus the weekly buy rate (0 when
+     * the tier declares none), members still in the tier who have bought once / at least twice (expected
+     * composition: fractions of people), and per run everyone who has bought once / twice since the start.
+     */
+    readonly dRepurchase: Float64Array;
+    readonly boughtOnce: Float64Array;
+    readonly boughtTwice: Float64Array;
+    readonly everBuyers: Float64Array;
+    readonly repeatBuyers: Float64Array;
+    readonly movedOnce: Float64Array;
+    readonly movedTwice: Float64Array;
+    readonly tierFirst: Float64Array;
+    readonly tierAgain: Float64Array;
+    readonly trace: Float64Array;
+    readonly participants: Float64Array;
+    readonly marginW: Float64Array;
+    readonly baselineW: Float64Array;
+    readonly pcYield: Float64Array;
+    /** Paid spend of the week per run; saturation factor and unreached share per run ([j], [B + j]). */
+    readonly paid: Float64Array;
+    readonly sat: Float64Array;
+    /**
+     * Cohorts: one tier vector per live weekly cohort ([t * B + j], a view per ring slot) plus a spare
+     * that each propagation writes into before the two swap; sizes [slot * B + j]. Survival is kept only
+     * at the ages a retention row reads (the whole weeks either side of each retention day):
+     * [(slot * NA + ageIndex[age]) * B + j].
+     */
+    readonly AGE: number;
+    readonly AG1: number;
+    /** Cohort vectors of all ring slots, [(slot * T + t) * CB + j], stepped in place by `stepCohorts`. */
+    readonly cohorts: Float64Array;
+    readonly CB: number;
+    /** The live cohorts of the week being stepped: offset, survival offset, size offset, moves on (see CohortKernel). */
+    readonly live: Int32Array;
+    readonly stepCohorts: CohortKernel;
+    readonly keepFrac: Float64Array;
+    readonly cohortSize: Float64Array;
+    readonly ageIndex: Int32Array;
+    readonly NA: number;
+    readonly survival: Float64Array;
+    /** KPI accumulators (new members, churn and conversion windows). */
+    readonly kpiA: Float64Array;
+    readonly kpiB: Float64Array;
+
+    constructor(c: CompiledCommunity, runs: number) {
+        const R = (this.R = runs);
+        const H = (this.H = c.horizon);
+        const T = (this.T = c.T);
+        const F = (this.F = c.flows.length);
+        const A = (this.A = c.activities.length);
+        const K = (this.K = c.kpis.length);
+        const CH = (this.CH = c.channels.length);
+        const RF = (this.RF = c.referrals.length);
+        const D = (this.D = c.dists.length);
+        const B = (this.B = Math.min(R, RUN_BLOCK));
+        this.c = c;
+
+        const stored = storedSlots(c);
+        this.storedSlot = stored.slot;
+        this.isCount = stored.isCount;
+        this.series = new Float64Array(stored.values * H * R);
+        this.counts = peopleBound(c) < FLOAT32_EXACT ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
+        this.staffHoursW = new Float64Array(H);
+        this.kpiValues = new Float64Array(K * R);
+        this.costByCategory = new Float64Array(COST_CATEGORIES.length * R);
+        this.joinsBySource = new Float64Array(c.sources.length * R);
+        this.joinsBySourceWeekly = new Float64Array(c.sources.length * H);
+        this.marginByRun = new Float64Array(R);
+        this.baselineRevenue = new Float64Array(R);
+        const overHorizon = (n: number, at: (i: number, w: number) => number) =>
+            Float64Array.from({ length: n }, (_, i) => {
+                let sum = 0;
+                for (let w = 0; w < H; w++) sum += at(i, w);
+                return sum;
+            });
+        this.postsOverHorizon = overHorizon(c.contentCost.length, (k, w) => c.contentPosts[k * H + w]);
+        this.runsOverHorizon = overHorizon(A, (a, w) => c.activities[a].runs[w]);
+        this.spendOverHorizon = overHorizon(CH, (k, w) => c.channels[k].spendFactor[w]);
+
+        this.flowFrom = Int32Array.from(c.flows, (f) => f.from);
+        this.flowTo = Int32Array.from(c.flows, (f) => f.to);
+        this.flowDemotion = Uint8Array.from(c.flows, (f) => (f.demotion ? 1 : 0));
+        this.outStart = new Int32Array(T + 1);
+        this.outList = new Int32Array(F);
+        for (let t = 0, n = 0; t < T; t++) {
+            this.outStart[t] = n;
+            for (const f of c.flowsOut[t]) this.outList[n++] = f;
+            this.outStart[t + 1] = n;
+        }
+        this.hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
+        this.staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));
+        // Slots clamped right after sampling: amounts of money and counts of people.
+        const moneySlots: number[] = [...c.contentCost, c.orderValue, ...c.tierFee];
+        for (const a of c.activities) moneySlots.push(a.costPerRun);
+        for (const ch of c.channels) moneySlots.push(ch.spend);
+        for (const rf of c.referrals) moneySlots.push(rf.reward);
+        const countSlots: number[] = [...c.tierSeed, ...c.audiences];
+        this.moneyIdx = Int32Array.from(moneySlots.filter((s) => s >= 0));
+        this.countIdx = Int32Array.from(countSlots.filter((s) => s >= 0));
+
+        const PC = (this.PC = c.publicContents.length);
+        this.SRC = (c.organic ? 1 : 0) + CH + RF + PC;
+        this.srcClass = new Int32Array(this.SRC);
+        const classInto: number[] = [];
+        const classReferral: number[] = [];
+        const keys: string[] = [];
+        const add = (i: number, into: number, referral: number) => {
+            const key = referral >= 0 ? `r${referral}` : `t${into}`;
+            let k = keys.indexOf(key);
+            if (k < 0) {
+                k = keys.length;
+                keys.push(key);
+                classInto.push(into);
+                classReferral.push(referral);
+            }
+            this.srcClass[i] = k;
+        };
+        let i = 0;
+        if (c.organic) add(i++, c.organic.into, -1);
+        for (const ch of c.channels) add(i++, ch.into, -1);
+        c.referrals.forEach((rf, j) => add(i++, rf.into, rf.reward >= 0 ? j : -1));
+        for (const pc of c.publicContents) add(i++, pc.into, -1);
+        this.classInto = Int32Array.from(classInto);
+        this.classReferral = Int32Array.from(classReferral);
+        const NCL = (this.NCL = classInto.length);
+        this.unbounded = c.audiences.length === 0;
+        const bySrc: number[][] = classInto.map(() => []);
+        for (let s = 0; s < this.SRC; s++) bySrc[this.srcClass[s]].push(s);
+        this.classStart = new Int32Array(NCL + 1);
+        for (let k = 0; k < NCL; k++) this.classStart[k + 1] = this.classStart[k] + bySrc[k].length;
+        this.srcOfClass = Int32Array.from(bySrc.flat());
+
+        this.P = new Float64Array(D * B);
+        this.churnW = new Float64Array(T * B);
+        this.activeW = new Float64Array(T * B);
+        this.buysW = new Float64Array(T * B);
+        this.feeWeekly = new Float64Array(T * B);
+        this.feeOnce = new Float64Array(T * B);
+        this.flowW = new Float64Array(F * B);
+        this.dChurn = new Float64Array(A * T * B);
+        this.dActive = new Float64Array(A * T * B);
+        this.dBuys = new Float64Array(A * T * B);
+        this.dFlow = new Float64Array(A * F * B);
+        this.reach = new Float64Array(A * B);
+        this.runCost = new Float64Array(A * B);
+        this.spend = new Float64Array(CH * B);
+        this.cpj = new Float64Array(CH * B);
+        this.growth = new Float64Array(RF * B);
+        this.reward = new Float64Array(RF * B);
+        this.orderValue = new Float64Array(B);
+        this.referralPush = new Float64Array(RF * B);
+        this.spendFactorW = new Float64Array(CH);
+        this.pW = new Float64Array(B);
+        this.qW = new Float64Array(B);
+        this.bassE = new Float64Array(B);
+        this.M = new Float64Array(B);
+        this.invSize = new Float64Array(B);
+        this.reached = new Float64Array(B);
+        this.cumCost = new Float64Array(B);
+        this.cumRev = new Float64Array(B);
+        this.costW = new Float64Array(B);
+        this.membersW = new Float64Array(B);
+        this.activeNow = new Float64Array(B);
+        this.m = new Float64Array(T * B);
+        this.startM = new Float64Array(T * B);
+        this.churnEff = new Float64Array(T * B);
+        this.activeEff = new Float64Array(T * B);
+        this.flowEff = new Float64Array(F * B);
+        this.churned = new Float64Array(T * B);
+        this.moved = new Float64Array(F * B);
+        this.room = new Float64Array(T * B);
+        this.joinsTo = new Float64Array(T * B);
+        this.entrants = new Float64Array(T * B);
+        this.joinsW = new Float64Array(B);
+        this.stayFrac = new Float64Array(T * B);
+        this.flowFrac = new Float64Array(F * B);
+        this.clsStay = new Float64Array(NCL * B);
+        this.clsWeight = new Float64Array(NCL * B);
+        this.clsMean = new Float64Array(NCL * B);
+        this.clsJoins = new Float64Array(NCL);
+        this.srcShare = new Float64Array(this.SRC * B);
+        this.buysEff = new Float64Array(T * B);
+        this.dRepurchase = new Float64Array(T * B);
+        this.boughtOnce = new Float64Array(T * B);
+        this.boughtTwice = new Float64Array(T * B);
+        this.everBuyers = new Float64Array(B);
+        this.repeatBuyers = new Float64Array(B);
+        this.movedOnce = new Float64Array(F * B);
+        this.movedTwice = new Float64Array(F * B);
+        this.tierFirst = new Float64Array(T);
+        this.tierAgain = new Float64Array(T);
+        this.trace = new Float64Array(A * B);
+        this.participants = new Float64Array(B);
+        this.marginW = new Float64Array(B);
+        this.baselineW = new Float64Array(B);
+        this.pcYield = new Float64Array(PC * B);
+        this.paid = new Float64Array(B);
+        this.sat = new Float64Array(2 * B);
+
+        const AGE = (this.AGE = c.maxCohortAge);
+        const AG1 = (this.AG1 = AGE + 1);
+        const CB = (this.CB = cohortStride(B));
+        this.cohorts = new Float64Array(AG1 * T * CB);
+        this.live = new Int32Array(4 * AG1);
+        this.stepCohorts = cohortKernel(T, this.flowFrom, this.flowTo, B, CB);
+        this.keepFrac = new Float64Array(T * B);
+        this.cohortSize = new Float64Array(AG1 * B);
+        this.ageIndex = new Int32Array(AG1).fill(-1);
+        let NA = 0;
+        for (const d of c.retentionDays) for (const age of [Math.floor(d / 7), Math.ceil(d / 7)]) if (this.ageIndex[age] < 0) this.ageIndex[age] = NA++;
+        this.NA = NA;
+        this.survival = new Float64Array(AG1 * NA * B);
+        this.kpiA = new Float64Array(K * B);
+        this.kpiB = new Float64Array(K * B);
+    }
+
+    /** Offset of series `s`, week `w`, first run of the block in `series` or `counts`. */
+    out(s: number, w: number): number {
+        return (this.storedSlot[s] * this.H + w) * this.R + this.r0;
+    }
+
+    /** Sampled value of a distribution slot in run j of the block (0 for an absent slot). */
+    at(slot: number, j: number): number {
+        return slot < 0 ? 0 : this.P[slot * this.B + j];
+    }
+}
