@@ -4,6 +4,7 @@
 // `Livestream.cadence every week on Thu 20:00 → every 2 weeks on Thu 20:30`.
 import type { Dist, Plan, Schedule } from '../engine/model.js';
 import { compareText } from '../engine/text.js';
+import { PROPERTIES, type PropertyDef } from '../engine/properties/registry.js';
 
 export interface PlanItemChange {
     change: 'added' | 'removed' | 'changed';
@@ -17,10 +18,11 @@ export interface PlanItemChange {
     properties: { property: string; before: string; after: string }[];
 }
 
-/** Shares (fractions shown as percents) by property name. */
-const SHARE_KEYS = new Set(['churn', 'active', 'buys', 'repurchase', 'rate', 'conversion', 'reach', 'retention', 'activity', 'promotion', 'innovation', 'imitation']);
-/** Money in the plan currency by property name. */
-const MONEY_KEYS = new Set(['spend', 'fee', 'costPerPost', 'costPerRun', 'costPerJoin', 'reward', 'orderValue']);
+const MODEL_FIELDS = Object.values(PROPERTIES).flatMap((defs) => (defs as readonly PropertyDef<unknown>[]).filter((d) => d.model && d.value));
+/** Shares (fractions shown as percents) by model field, from the property registry; `rate` is a flow between tiers. */
+const SHARE_KEYS = new Set([...MODEL_FIELDS.filter((d) => d.value!.classes.includes('percent')).map((d) => d.model!), 'rate']);
+/** Money in the plan currency by model field, from the property registry. */
+const MONEY_KEYS = new Set(MODEL_FIELDS.filter((d) => d.value!.classes.includes('money')).map((d) => d.model!));
 /** Not compared: where an item is written, and what identifies it. */
 const SKIP_KEYS = new Set(['source', 'name']);
 const DAY_NAMES: Record<string, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };

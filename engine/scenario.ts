@@ -1,24 +1,14 @@
 // Scenarios: a scenario's overrides and drops applied to a deep copy of the plan. The original plan
 // is never changed. Unknown targets or properties are errors (the checker reports them in the
 // editor; the engine refuses to guess).
-import { WEEKS_PER, type Dist, type Period, type Plan, type Rate } from './model.js';
+// What each kind of item lets a scenario override, and how, is the property registry
+// (engine/properties/registry.ts); this module finds the item and applies the registry's entry.
+import type { Dist, Plan } from './model.js';
 import { distCentre } from './random.js';
-import { parsePeriod } from './rates.js';
+import { rateOf, ScenarioError, type Access } from './properties/access.js';
+import { overridable, overridableNames, type ItemKind, type ItemOf } from './properties/registry.js';
 
-/** What went wrong, for the checker's coded diagnostic (language/validation/scenarios.ts). */
-export interface ScenarioProblem {
-    kind: 'unknown-scenario' | 'unknown-property' | 'needs-period' | 'unknown-target' | 'unknown-drop' | 'ambiguous-target';
-    /** Index of the override (or drop) in the scenario's list. */
-    index?: number;
-    params: Record<string, string>;
-}
-
-export class ScenarioError extends Error {
-    constructor(message: string, readonly problem?: ScenarioProblem) {
-        super(message);
-        this.name = 'ScenarioError';
-    }
-}
+export { ScenarioError, type ScenarioProblem } from './properties/access.js';
 
 type Override = Plan['scenarios'][number]['overrides'][number];
 
@@ -68,31 +58,21 @@ function checkUnambiguous(plan: Plan, name: string): void {
     }
 }
 
-function rateOf(o: Override, existing: Rate | undefined, what: string): Rate {
-    const per = parsePeriod(o.per) ?? existing?.per;
-    if (!per) throw new ScenarioError(`${what} is a rate: the override needs a period (e.g. "per month").`, { kind: 'needs-period', params: { property: what } });
-    return { value: o.value, per };
-}
-
-/** `5 per week`, `20 per month`: posts per week (a cadence needs its period). */
-function postsPerWeek(o: Override, what: string): number {
-    const per = parsePeriod(o.per);
-    if (!per) throw new ScenarioError(`${what} is a cadence: the override needs a period (e.g. "5 per week").`, { kind: 'needs-period', params: { property: what } });
-    return Math.max(0, distCentre(o.value)) / WEEKS_PER[per];
-}
-
-function weeksFrom(value: number, unit: string | undefined): number {
-    const per: Period = parsePeriod(unit) ?? 'week';
-    return Math.max(1, Math.round(value * WEEKS_PER[per]));
-}
-
-function daysFrom(value: number, unit: string | undefined): number {
-    const per = parsePeriod(unit) ?? 'day';
-    return value * WEEKS_PER[per] * 7;
-}
-
 function unknownProperty(kind: string, name: string, property: string, known: string[]): never {
     throw new ScenarioError(`Cannot override "${property}" of ${kind} "${name}"; overridable: ${known.join(', ')}.`, { kind: 'unknown-property', params: { property, kind, name, known: known.join(', ') } });
+}
+
+/** Applies the registry's override of `o.property` to an item of `kind`; false when the kind has no such property. */
+function overrideItem<K extends ItemKind>(kind: K, item: ItemOf<K>, o: Override, where: string): boolean {
+    const def = overridable(kind, o.property);
+    if (!def) return false;
+    (def.override.access as Access<ItemOf<K>>).write(item, o, where);
+    return true;
+}
+
+/** Overrides a property of an item, or says what can be overridden on that kind of item. */
+function overrideOrRefuse<K extends ItemKind>(kind: K, what: string, item: ItemOf<K> & { name: string }, o: Override, where: string): void {
+    if (!overrideItem(kind, item, o, where)) unknownProperty(what, item.name, o.property, overridableNames(kind));
 }
 
 function applyOverride(plan: Plan, o: Override, scenario: string): void {
@@ -100,133 +80,54 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
     const prop = o.property;
     const where = `${o.target}.${prop}`;
     if (o.target === 'plan') {
-        if (prop === 'budget') plan.budget = centre;
-        else if (prop === 'horizon') plan.horizonWeeks = weeksFrom(centre, o.unit ?? o.per);
-        else unknownProperty('the', 'plan', prop, ['budget', 'horizon']);
+        const def = overridable('Plan', prop);
+        if (def) def.override.access.write(plan, o, where);
+        else unknownProperty('the', 'plan', prop, overridableNames('Plan'));
         return;
     }
     const platform = plan.platforms.find((p) => p.name === o.target);
     if (platform) {
-        const key = prop === 'capacity' ? 'group-capacity' : prop;
-        platform.limits[key] = centre;
+        // `capacity` is the group capacity; any other name is an entry of the platform-limits table.
+        if (!overrideItem('Platform', platform, o, where)) platform.limits[prop] = centre;
         return;
     }
     const audience = plan.audiences.find((a) => a.name === o.target);
     if (audience) {
-        if (prop === 'size') audience.size = o.value;
-        else unknownProperty('audience', audience.name, prop, ['size']);
+        overrideOrRefuse('Audience', 'audience', audience, o, where);
         return;
     }
     for (const community of plan.communities) {
         if (community.name === o.target) {
-            if (prop === 'innovation' || prop === 'imitation') {
-                const organic = community.organic ?? { innovation: { value: { kind: 'fixed', value: 0 }, per: 'year' }, imitation: { value: { kind: 'fixed', value: 0 }, per: 'year' } };
-                organic[prop] = rateOf(o, community.organic?.[prop], where);
-                community.organic = organic;
-            } else if (prop === 'order-value' || prop === 'orderValue' || prop === 'order') community.orderValue = o.value;
-            else if (prop === 'margin') community.margin = o.value;
-            else if (prop === 'baseline') community.baselineBuys = rateOf(o, community.baselineBuys, where);
-            else unknownProperty('community', community.name, prop, ['innovation', 'imitation', 'order-value', 'margin', 'baseline']);
+            overrideOrRefuse('Community', 'community', community, o, where);
             return;
         }
         const tier = community.tiers.find((t) => t.name === o.target);
         if (tier) {
-            switch (prop) {
-                case 'churn':
-                case 'active':
-                case 'buys':
-                case 'repurchase':
-                    tier[prop] = rateOf(o, tier[prop], where);
-                    return;
-                case 'seed':
-                    tier.seed = o.value;
-                    return;
-                case 'capacity':
-                    tier.capacity = centre;
-                    return;
-                case 'fee': {
-                    const entry = tier.entry ?? { condition: 'fee' };
-                    const feePer = parsePeriod(o.per) ?? entry.feePer;
-                    tier.entry = { ...entry, condition: 'fee', fee: { value: o.value, per: o.per ?? entry.fee?.per }, feePer };
-                    return;
-                }
-                default: {
-                    const flow = tier.flowsFrom.find((f) => f.tier === prop);
-                    if (flow) {
-                        flow.rate = rateOf(o, flow.rate, where);
-                        return;
-                    }
-                    unknownProperty('tier', tier.name, prop, ['churn', 'active', 'buys', 'repurchase', 'seed', 'capacity', 'fee', ...tier.flowsFrom.map((f) => f.tier)]);
-                }
-            }
+            if (overrideItem('Tier', tier, o, where)) return;
+            // A promotion flow is overridden by the name of the tier it comes from: `VIP.Free = 6% per month`.
+            const flow = tier.flowsFrom.find((f) => f.tier === prop);
+            if (flow) flow.rate = rateOf(o, flow.rate, where);
+            else unknownProperty('tier', tier.name, prop, [...overridableNames('Tier'), ...tier.flowsFrom.map((f) => f.tier)]);
+            return;
         }
         const content = community.contents.find((c) => c.name === o.target);
         if (content) {
-            if (prop === 'cost') content.costPerPost = o.value;
-            else if (prop === 'reach') content.reachPerPost = o.value;
-            else if (prop === 'conversion') content.joinRate = o.value;
-            else if (prop === 'posts') content.postsPerWeek = postsPerWeek(o, where);
-            else unknownProperty('content', content.name, prop, ['cost', 'reach', 'conversion', 'posts']);
+            overrideOrRefuse('Content', 'content', content, o, where);
             return;
         }
         const activity = community.activities.find((a) => a.name === o.target);
         if (activity) {
-            switch (prop) {
-                case 'reach':
-                    activity.reach = o.value;
-                    return;
-                case 'cost':
-                    activity.costPerRun = o.value;
-                    return;
-                case 'capacity':
-                    activity.capacity = centre;
-                    return;
-                case 'staff':
-                    activity.staff = centre;
-                    return;
-                case 'runs':
-                    activity.runsTotal = Math.max(0, centre);
-                    return;
-                case 'retention':
-                case 'activity':
-                case 'promotion':
-                case 'buys':
-                    activity.lifts[prop] = o.value;
-                    return;
-                default:
-                    unknownProperty('activity', activity.name, prop, ['reach', 'cost', 'capacity', 'staff', 'runs', 'retention', 'activity', 'promotion', 'buys']);
-            }
+            overrideOrRefuse('Activity', 'activity', activity, o, where);
+            return;
         }
         const referral = community.referrals.find((r) => r.name === o.target);
         if (referral) {
-            switch (prop) {
-                case 'invites':
-                    referral.invites = rateOf(o, referral.invites, where);
-                    return;
-                case 'conversion':
-                    referral.conversion = o.value;
-                    return;
-                case 'cycle':
-                    referral.cycleDays = daysFrom(centre, o.unit ?? o.per);
-                    return;
-                case 'reward':
-                    // The stated conversion holds at the stated reward; a changed reward moves it (engine/rewards.ts).
-                    referral.rewardAsWritten ??= referral.reward ?? { kind: 'fixed', value: 0 };
-                    referral.reward = o.value;
-                    return;
-                default:
-                    unknownProperty('referral', referral.name, prop, ['invites', 'conversion', 'cycle', 'reward']);
-            }
+            overrideOrRefuse('Referral', 'referral', referral, o, where);
+            return;
         }
         const channel = community.channels.find((c) => c.name === o.target);
         if (channel) {
-            if (prop === 'paid' || prop === 'spend') {
-                // One reading everywhere: a spend with a period is per that period, one without is a
-                // total over the channel's weeks (as in the channel itself, engine/compile.ts).
-                channel.spend = { value: o.value, per: o.per };
-                channel.spendPer = parsePeriod(o.per);
-            } else if (prop === 'cost' || prop === 'cost-per-join' || prop === 'costPerJoin') channel.costPerJoin = o.value;
-            else unknownProperty('channel', channel.name, prop, ['paid', 'cost']);
+            overrideOrRefuse('Channel', 'channel', channel, o, where);
             return;
         }
         const kpi = community.kpis.find((k) => k.name === o.target);

@@ -10,6 +10,7 @@ import type { Community, Dist, Plan, Rate } from './model.js';
 import { runSimulations, type SimulationJob, type Simulations } from './forecast.js';
 import { distCentre, scaleDist } from './random.js';
 import { applyScenario } from './scenario.js';
+import { PROPERTIES, type ItemKind, type ItemOf, type PropertyDef } from './properties/registry.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
 import { type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
@@ -37,24 +38,26 @@ export function tunableParameters(plan: Plan, community: Community): TunablePara
         if (base === 0 && dist.kind === 'fixed') return; // scaling zero changes nothing
         out.push({ id: `${c}.${id}`, label, base, apply });
     };
+    // Every property the registry marks `tune`, item by item (engine/properties/registry.ts).
+    const tuned = <K extends ItemKind>(kind: K, name: string, find: (p: Plan, com: Community) => ItemOf<K> | undefined, item: ItemOf<K>) => {
+        for (const def of PROPERTIES[kind] as readonly PropertyDef<ItemOf<K>>[]) {
+            if (!def.tune || !def.override) continue;
+            const access = def.override.access;
+            const id = def.tune.whole ? def.tune.id : `${name}.${def.tune.id}`;
+            const label = def.tune.whole ? def.tune.label : `${name} ${def.tune.label}`;
+            add(id, label, access.read(item, plan).dist, (p, com, k) => {
+                const x = find(p, com);
+                if (x) access.scale!(x, k);
+            });
+        }
+    };
     for (const name of community.audiences) {
         const a = plan.audiences.find((x) => x.name === name);
-        add(`${name}.size`, `${name} audience size`, a?.size, (p, _com, k) => {
-            const x = p.audiences.find((y) => y.name === name);
-            if (x) x.size = scaleDist(x.size, k);
-        });
+        if (a) tuned('Audience', name, (p) => p.audiences.find((y) => y.name === name), a);
     }
     const tier = (com: Community, name: string) => com.tiers.find((t) => t.name === name)!;
     for (const t of community.tiers) {
-        add(`${t.name}.seed`, `${t.name} seed members`, t.seed, (_p, com, k) => void (tier(com, t.name).seed = scaleDist(tier(com, t.name).seed!, k)));
-        add(`${t.name}.churn`, `${t.name} churn`, t.churn?.value, (_p, com, k) => void (tier(com, t.name).churn = scaleRate(tier(com, t.name).churn!, k)));
-        add(`${t.name}.active`, `${t.name} active rate`, t.active?.value, (_p, com, k) => void (tier(com, t.name).active = scaleRate(tier(com, t.name).active!, k)));
-        add(`${t.name}.buys`, `${t.name} purchase rate`, t.buys?.value, (_p, com, k) => void (tier(com, t.name).buys = scaleRate(tier(com, t.name).buys!, k)));
-        add(`${t.name}.repurchase`, `${t.name} repurchase rate`, t.repurchase?.value, (_p, com, k) => void (tier(com, t.name).repurchase = scaleRate(tier(com, t.name).repurchase!, k)));
-        add(`${t.name}.fee`, `${t.name} fee`, t.entry?.fee?.value, (_p, com, k) => {
-            const fee = tier(com, t.name).entry!.fee!;
-            fee.value = scaleDist(fee.value, k);
-        });
+        tuned('Tier', t.name, (_p, com) => tier(com, t.name), t);
         t.flowsFrom.forEach((f, i) =>
             add(`${t.name}.from.${f.tier}`, `Promotion ${f.tier} → ${t.name}`, f.rate.value, (_p, com, k) => {
                 const flow = tier(com, t.name).flowsFrom[i];
@@ -68,45 +71,12 @@ export function tunableParameters(plan: Plan, community: Community): TunablePara
             }),
         );
     }
-    add('orderValue', 'Order value', community.orderValue, (_p, com, k) => void (com.orderValue = scaleDist(com.orderValue!, k)));
-    if (community.organic) {
-        add('organic.innovation', 'Organic innovation p', community.organic.innovation.value, (_p, com, k) => void (com.organic!.innovation = scaleRate(com.organic!.innovation, k)));
-        add('organic.imitation', 'Organic imitation q', community.organic.imitation.value, (_p, com, k) => void (com.organic!.imitation = scaleRate(com.organic!.imitation, k)));
-    }
-    const find = <T extends { name: string }>(items: T[], name: string) => items.find((x) => x.name === name)!;
-    for (const ch of community.channels) {
-        add(`${ch.name}.spend`, `${ch.name} spend`, ch.spend?.value, (_p, com, k) => {
-            const x = find(com.channels, ch.name);
-            x.spend = { ...x.spend!, value: scaleDist(x.spend!.value, k) };
-        });
-        add(`${ch.name}.costPerJoin`, `${ch.name} cost per join`, ch.costPerJoin, (_p, com, k) => {
-            const x = find(com.channels, ch.name);
-            x.costPerJoin = scaleDist(x.costPerJoin!, k);
-        });
-    }
-    for (const r of community.referrals) {
-        add(`${r.name}.invites`, `${r.name} invites`, r.invites.value, (_p, com, k) => void (find(com.referrals, r.name).invites = scaleRate(find(com.referrals, r.name).invites, k)));
-        add(`${r.name}.conversion`, `${r.name} conversion`, r.conversion, (_p, com, k) => void (find(com.referrals, r.name).conversion = scaleDist(find(com.referrals, r.name).conversion, k)));
-        add(`${r.name}.cycle`, `${r.name} cycle time`, { kind: 'fixed', value: r.cycleDays }, (_p, com, k) => void (find(com.referrals, r.name).cycleDays *= k));
-        add(`${r.name}.reward`, `${r.name} reward`, r.reward, (_p, com, k) => {
-            const rf = find(com.referrals, r.name);
-            rf.rewardAsWritten ??= rf.reward;
-            rf.reward = scaleDist(rf.reward!, k);
-        });
-    }
-    for (const a of community.activities) {
-        add(`${a.name}.reach`, `${a.name} reach`, a.reach, (_p, com, k) => void (find(com.activities, a.name).reach = scaleDist(find(com.activities, a.name).reach!, k)));
-        for (const lift of ['retention', 'activity', 'promotion'] as const) {
-            add(`${a.name}.lift.${lift}`, `${a.name} ${lift} lift`, a.lifts[lift], (_p, com, k) => {
-                const x = find(com.activities, a.name);
-                x.lifts[lift] = scaleDist(x.lifts[lift]!, k);
-            });
-        }
-        add(`${a.name}.cost`, `${a.name} cost per run`, a.costPerRun, (_p, com, k) => void (find(com.activities, a.name).costPerRun = scaleDist(find(com.activities, a.name).costPerRun!, k)));
-    }
-    for (const ct of community.contents) {
-        add(`${ct.name}.cost`, `${ct.name} cost per post`, ct.costPerPost, (_p, com, k) => void (find(com.contents, ct.name).costPerPost = scaleDist(find(com.contents, ct.name).costPerPost!, k)));
-    }
+    tuned('Community', c, (_p, com) => com, community);
+    const find = <T extends { name: string }>(items: T[], name: string) => items.find((x) => x.name === name);
+    for (const ch of community.channels) tuned('Channel', ch.name, (_p, com) => find(com.channels, ch.name), ch);
+    for (const r of community.referrals) tuned('Referral', r.name, (_p, com) => find(com.referrals, r.name), r);
+    for (const a of community.activities) tuned('Activity', a.name, (_p, com) => find(com.activities, a.name), a);
+    for (const ct of community.contents) tuned('Content', ct.name, (_p, com) => find(com.contents, ct.name), ct);
     // Model coefficients this community can feel.
     const assumptions = new Assumptions(plan.assumptions);
     const keys = ['promo-share-threshold', 'promo-churn-uplift', 'fatigue-churn', 'content-activity-lift', 'post-reach-decay'];

@@ -16,11 +16,13 @@
 //   starts a compass search (coordinate steps halving down to 1/64 of each range) over the levers'
 //   box; a candidate whose mean total cost exceeds the budget is infeasible. Only improvements are
 //   taken, so the allocation never does worse than the best single lever under the same budget.
-import { cadenceOf, runsOf, S } from './compile.js';
+import { S } from './compile.js';
 import { planJobs, runStepwise, type Stepwise } from './forecast.js';
 import type { Dist, Plan } from './model.js';
 import { distCentre, scaleDist } from './random.js';
 import { applyScenario, ScenarioError } from './scenario.js';
+import type { Access, Reading } from './properties/access.js';
+import { overridable, type ItemKind, type ItemOf } from './properties/registry.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
 import { SeriesReader } from './simulate.js';
 
@@ -91,57 +93,28 @@ export function currentValue(plan: Plan, lever: Lever): number | undefined {
     return dist ? distCentre(dist) : undefined;
 }
 
-interface Found {
-    dist?: Dist;
-    per?: string;
-}
-
-/** The current distribution and period of a lever (undefined dist when the plan does not set it). */
-function findDist(plan: Plan, lever: Lever): Found | undefined {
+/** The current distribution and period of a lever (undefined dist when the plan does not set it), read through the property registry. */
+function findDist(plan: Plan, lever: Lever): Reading | undefined {
     const { target, property } = lever;
-    if (target === 'plan') return property === 'budget' ? { dist: plan.budget !== undefined ? { kind: 'fixed', value: plan.budget } : undefined } : undefined;
-    for (const a of plan.audiences) if (a.name === target && property === 'size') return { dist: a.size };
+    const read = <K extends ItemKind>(kind: K, item: ItemOf<K>): Reading | undefined => (overridable(kind, property)?.override.access as Access<ItemOf<K>> | undefined)?.read(item, plan);
+    if (target === 'plan') return read('Plan', plan);
+    for (const a of plan.audiences) if (a.name === target) return read('Audience', a);
     for (const c of plan.communities) {
         if (c.name === target) {
-            if (property === 'innovation' || property === 'imitation') return { dist: c.organic?.[property].value, per: c.organic?.[property].per };
-            if (property === 'margin') return { dist: c.margin };
-            if (property === 'order-value' || property === 'order') return { dist: c.orderValue };
+            const found = read('Community', c);
+            if (found) return found;
         }
         for (const t of c.tiers) {
             if (t.name !== target) continue;
-            if (property === 'churn' || property === 'active' || property === 'buys' || property === 'repurchase') return { dist: t[property]?.value, per: t[property]?.per };
-            if (property === 'seed') return { dist: t.seed };
-            if (property === 'capacity') return { dist: t.capacity !== undefined ? { kind: 'fixed', value: t.capacity } : undefined };
-            if (property === 'fee') return { dist: t.entry?.fee?.value, per: t.entry?.fee?.per };
+            const found = read('Tier', t);
+            if (found) return found;
             const flow = t.flowsFrom.find((f) => f.tier === property);
             if (flow) return { dist: flow.rate.value, per: flow.rate.per };
         }
-        for (const x of c.contents) {
-            if (x.name !== target) continue;
-            if (property === 'posts') return { dist: { kind: 'fixed', value: x.postsPerWeek ?? cadenceOf(plan, x) }, per: 'week' };
-            return property === 'cost' ? { dist: x.costPerPost } : property === 'reach' ? { dist: x.reachPerPost } : property === 'conversion' ? { dist: x.joinRate } : undefined;
-        }
-        for (const a of c.activities) {
-            if (a.name !== target) continue;
-            if (property === 'reach') return { dist: a.reach };
-            if (property === 'cost') return { dist: a.costPerRun };
-            if (property === 'capacity') return { dist: a.capacity !== undefined ? { kind: 'fixed', value: a.capacity } : undefined };
-            if (property === 'staff') return { dist: a.staff !== undefined ? { kind: 'fixed', value: a.staff } : undefined };
-            if (property === 'runs') return { dist: { kind: 'fixed', value: a.runsTotal ?? runsOf(plan, a) } };
-            if (property === 'retention' || property === 'activity' || property === 'promotion' || property === 'buys') return { dist: a.lifts[property] };
-        }
-        for (const r of c.referrals) {
-            if (r.name !== target) continue;
-            if (property === 'invites') return { dist: r.invites.value, per: r.invites.per };
-            if (property === 'conversion') return { dist: r.conversion };
-            if (property === 'reward') return { dist: r.reward };
-            if (property === 'cycle') return { dist: { kind: 'fixed', value: r.cycleDays }, per: 'day' };
-        }
-        for (const ch of c.channels) {
-            if (ch.name !== target) continue;
-            if (property === 'paid' || property === 'spend') return { dist: ch.spend?.value, per: ch.spend?.per ?? ch.spendPer };
-            if (property === 'cost') return { dist: ch.costPerJoin };
-        }
+        for (const x of c.contents) if (x.name === target) return read('Content', x);
+        for (const a of c.activities) if (a.name === target) return read('Activity', a);
+        for (const r of c.referrals) if (r.name === target) return read('Referral', r);
+        for (const ch of c.channels) if (ch.name === target) return read('Channel', ch);
     }
     return undefined;
 }

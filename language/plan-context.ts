@@ -3,6 +3,7 @@ import { AstUtils, WorkspaceCache, type AstNode, type LangiumDocument } from 'la
 import { isPlan, type Model, type Plan } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import { durationDays, isComplete, readQuantity } from './quantity.js';
+import { MAX_HORIZON_WEEKS } from '../engine/properties/values.js';
 
 export interface PlanFrame {
     plan: Plan;
@@ -21,7 +22,7 @@ export function plansInScope(services: CommunityServices, doc: LangiumDocument):
 }
 
 /** Longest plan horizon: 520 weeks (10 years). language/validation/values.ts reports longer ones. */
-export const MAX_HORIZON_WEEKS = 520;
+export { MAX_HORIZON_WEEKS };
 
 /**
  * The horizon in whole weeks, or undefined when it is missing, not a duration or out of range

@@ -14,27 +14,16 @@ import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatte
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import * as A from '../generated/ast.js';
 import type { CommunitySettings } from '../settings.js';
+import { PROPERTIES, type PropertyDef } from '../../engine/properties/registry.js';
 
-/** Keywords that start a property, by block type; nested blocks are listed as properties. */
-const PROPERTY_KEYWORDS: Record<string, string[]> = {
-    Plan: ['start', 'horizon', 'timezone', 'currency', 'budget', 'team', 'market', 'assume'],
-    Platform: ['kind', 'group', 'limit'],
-    Audience: ['size', 'age', 'interests', 'active', 'region'],
-    Community: ['theme', 'platform', 'audience', 'rules', 'order'],
-    Tier: ['entry', 'from', 'down', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity', 'benefits'],
-    Content: ['kind', 'format', 'for', 'via', 'cost', 'owner', 'link', 'label', 'from', 'until'],
-    Activity: ['lasts', 'for', 'reach', 'lift', 'cost', 'capacity', 'staff', 'owner', 'materials', 'incentive', 'from', 'until'],
-    Lottery: ['top', 'odds', 'draw', 'redemption', 'free'],
-    DataCollection: ['collects', 'purpose', 'retention', 'consent'],
-    Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'for', 'into', 'from', 'until', 'shares'],
-    Channel: ['paid', 'cost', 'into', 'from', 'until'],
-    Organic: ['innovation', 'imitation', 'into'],
-};
+/** Keywords that start a property, by block type, from the property registry (engine/properties/registry.ts). */
+const PROPERTY_KEYWORDS: Record<string, string[]> = Object.fromEntries(
+    Object.entries(PROPERTIES).map(([type, defs]) => [type, [...new Set((defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.keyword ? [d.keyword] : [])))]]),
+);
 
+/** Properties that start a line without a keyword of their own (nested blocks, schedules), by block type. */
 const PROPERTY_NODES: Record<string, string[]> = {
-    Community: ['data', 'tiers', 'contents', 'activities', 'referrals', 'channels', 'organic', 'kpis'],
-    Content: ['schedules'],
-    Activity: ['mode', 'schedules', 'lottery', 'data'],
+    ...Object.fromEntries(Object.entries(PROPERTIES).map(([type, defs]) => [type, (defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.node ? [d.ast] : []))])),
     Scenario: ['changes'],
 };
 

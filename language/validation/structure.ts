@@ -6,6 +6,7 @@ import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } f
 import { WEEKS_PER, type Period } from '../../engine/model.js';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../../engine/platforms.js';
 import { REWARD_KINDS } from '../../engine/rewards.js';
+import { PROPERTIES, type PropertyDef } from '../../engine/properties/registry.js';
 import type { CommunityServices } from '../community-module.js';
 import {
     isCommunity, isPlan, type Activity, type Community, type Content, type Import, type Incentive, type Model, type Plan, type Platform, type Referral, type Tier,
@@ -16,19 +17,10 @@ import { tierLimitHit } from '../limits.js';
 import { isComplete, readQuantity } from '../quantity.js';
 import { report } from './report.js';
 
-/** Blocks whose properties are written as `keyword value`; a property set twice is a slip. */
-const SINGLE_PROPERTIES: Record<string, string[]> = {
-    Plan: ['start', 'horizon', 'timezone', 'currency', 'budget', 'team'],
-    Platform: ['kind', 'groupCapacity'],
-    Audience: ['size', 'age'],
-    Community: ['theme', 'orderValue', 'organic', 'data'],
-    Tier: ['entry', 'churn', 'active', 'seed', 'buys', 'repurchase', 'capacity'],
-    Content: ['kind', 'format', 'platform', 'duration', 'cost', 'owner', 'link', 'label', 'from', 'until'],
-    Activity: ['mode', 'duration', 'reach', 'cost', 'capacity', 'staff', 'owner', 'lottery', 'data'],
-    Referral: ['mechanic', 'reward', 'invites', 'conversion', 'cycle', 'into', 'from', 'until'],
-    Channel: ['spend', 'costPerJoin', 'into', 'from', 'until'],
-    Organic: ['innovation', 'imitation', 'into'],
-};
+/** Blocks whose properties are written as `keyword value`; a property set twice is a slip (the registry's `single`). */
+const SINGLE_PROPERTIES: Record<string, string[]> = Object.fromEntries(
+    Object.entries(PROPERTIES).map(([type, defs]) => [type, (defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.single ? [d.ast] : []))]),
+);
 
 export class StructureChecks {
     constructor(private readonly services: CommunityServices) {}

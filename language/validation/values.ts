@@ -4,88 +4,32 @@ import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
 import { isKpi, isOverride, isReferral, isRetentionMetric, isTier, type Override } from '../generated/ast.js';
 import { WEEKS_PER } from '../../engine/model.js';
-import { addDays, MAX_HORIZON_WEEKS } from '../plan-context.js';
+import { addDays } from '../plan-context.js';
+import { isItemKind, overridable, PROPERTIES, type PropertyDef } from '../../engine/properties/registry.js';
+import * as V from '../../engine/properties/values.js';
+import type { ValueSpec } from '../../engine/properties/values.js';
 import { currencyOf, distMax, distMin, durationDays, isComplete, isKnownUnit, KNOWN_UNITS, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
 import { closest } from '../suggest.js';
 import { report } from './report.js';
 
-export interface ValueSpec {
-    /** Unit classes accepted; 'plain' numbers are accepted wherever 'count' is. */
-    classes: UnitClass[];
-    period: 'required' | 'optional' | 'forbidden';
-    min?: number;
-    max?: number;
-    /** The value must be strictly above min. */
-    above?: boolean;
-    /** Durations: the longest allowed, in days, and how to say it ([English, Chinese]). */
-    maxDays?: { days: number; words: [string, string] };
-    /** `max` is per month and scales with the period written (Bass p and q: 1 per month = 12 per year). */
-    maxPerMonth?: boolean;
-    /** Words for messages: English, Chinese. */
-    expected: [string, string];
-}
+export type { ValueSpec } from '../../engine/properties/values.js';
+const { percentRate, share, money, count, positiveCount, duration } = V;
 
-const percentRate: ValueSpec = { classes: ['percent'], period: 'required', min: 0, max: 1, expected: ['a percentage per period (e.g. 12% per month)', '每周期百分比（如 12% per month）'] };
-const share: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 1, expected: ['a percentage (e.g. 40%)', '百分比（如 40%）'] };
-const money: ValueSpec = { classes: ['money'], period: 'optional', min: 0, max: 1e12, expected: ['money (e.g. 300 CNY)', '金额（如 300 CNY）'] };
-// No community has more people than the world; larger numbers are typos that would overflow the forecast.
-const count: ValueSpec = { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['a count (e.g. 500)', '数量（如 500）'] };
-const positiveCount: ValueSpec = { ...count, above: true, expected: ['a count above 0', '大于 0 的数量'] };
-const duration: ValueSpec = { classes: ['duration'], period: 'forbidden', min: 0, above: true, expected: ['a duration (e.g. 7 days)', '时长（如 7 days）'] };
-
-/** Expected values by `ContainerType.property`. */
+/**
+ * Expected values by `ContainerType.property`: every item property's spec from the property registry
+ * (engine/properties/registry.ts), and the parts of items that are not items themselves.
+ */
 export const VALUE_SPECS: Record<string, ValueSpec> = {
-    // At most 10 years: schedules and the forecast work week by week over the whole horizon.
-    'Plan.horizon': {
-        ...duration,
-        maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks (10 years)`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周（10 年）`] },
-        expected: ['a duration (e.g. 26 weeks)', '时长（如 26 weeks）'],
-    },
-    'Plan.budget': { ...money, period: 'forbidden' },
+    ...Object.fromEntries(Object.entries(PROPERTIES).flatMap(([type, defs]) => (defs as readonly PropertyDef<unknown>[]).filter((d) => d.ast && d.value).map((d) => [`${type}.${d.ast}`, d.value!]))),
     'Team.size': positiveCount,
     'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: ['hours per week (e.g. 40 hours per week)', '每周小时数（如 40 hours per week）'] },
-    'Platform.groupCapacity': positiveCount,
     'Limit.value': count,
-    'Audience.size': count,
-    'Audience.age': { classes: ['plain', 'count', 'duration'], period: 'forbidden', min: 0, max: 130, expected: ['an age range (e.g. 25..40)', '年龄区间（如 25..40）'] },
-    'Community.orderValue': { ...money, period: 'forbidden' },
-    'Tier.churn': percentRate,
-    'Tier.active': percentRate,
-    'Tier.buys': percentRate,
-    'Tier.repurchase': percentRate,
-    'Tier.seed': count,
-    'Tier.capacity': positiveCount,
     'Flow.rate': percentRate,
-    'Entry.fee': { ...money, above: true },
-    'Content.cost': money,
-    // At most the longest horizon: longer ones overflowed dates and buffers further down.
-    'Content.duration': { ...duration, maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周`] } },
-    'Activity.duration': { ...duration, maxDays: { days: MAX_HORIZON_WEEKS * 7, words: [`above 0 and at most ${MAX_HORIZON_WEEKS} weeks`, `大于 0 且不超过 ${MAX_HORIZON_WEEKS} 周`] } },
-    'Activity.reach': share,
-    'Activity.cost': money,
-    'Activity.capacity': positiveCount,
-    'Activity.staff': count,
-    'Lift.amount': { classes: ['points', 'percent'], period: 'forbidden', min: 0, max: 100, expected: ['percentage points (e.g. 2 points)', '百分点（如 2 points）'] },
+    'Entry.fee': overridable('Tier', 'fee')!.value!,
+    'Lift.amount': V.liftPoints,
     'Incentive.amount': { classes: ['count', 'plain', 'money', 'points'], period: 'forbidden', min: 0, expected: ['an amount (e.g. 100, or 10 CNY)', '数额（如 100 或 10 CNY）'] },
-    'Lottery.topPrize': { ...money, period: 'forbidden' },
-    'DataCollection.retention': duration,
-    'Referral.reward': { ...money, period: 'forbidden' },
-    'Activity.runs': { classes: ['plain', 'count'], period: 'forbidden', min: 0, expected: ['a number of runs over the horizon (e.g. 6)', '整个周期的场次（如 6）'] },
-    'Content.posts': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['posts per period (e.g. 5 per week)', '每周期发布条数（如 5 per week）'] },
-    'Referral.invites': { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'] },
-    'Referral.conversion': share,
-    'Referral.cycle': duration,
-    // Without a period, a total over the channel's weeks (engine/compile.ts; scenario overrides read it the same way).
-    'Channel.spend': { ...money, period: 'optional', expected: ['money per period (e.g. 3000 CNY per week) or a total (e.g. 50000 CNY)', '每周期金额（如 3000 CNY per week）或总额（如 50000 CNY）'] },
-    'Community.margin': share,
     // `solved for Growth at 80%`: a probability, so a fixed share above 0 (solve asks for one above 0).
     'SolvedFor.probability': { ...share, above: true, expected: ['a probability (e.g. 80%)', '概率（如 80%）'] },
-    'Community.baselineBuys': percentRate,
-    'Content.reach': { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['views per post (e.g. 3000 per post)', '每篇浏览量（如 3000 per post）'] },
-    'Content.conversion': share,
-    'Channel.costPerJoin': { ...money, above: true },
-    'Organic.innovation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, maxPerMonth: true, expected: ['a rate per period (e.g. 0.01 per month)', '每周期比率（如 0.01 per month）'] },
-    'Organic.imitation': { classes: ['plain', 'percent'], period: 'required', min: 0, max: 1, maxPerMonth: true, expected: ['a rate per period (e.g. 0.3 per month)', '每周期比率（如 0.3 per month）'] },
     'RetentionMetric.window': duration,
 };
 
@@ -110,22 +54,12 @@ const periodOptional = (spec: ValueSpec): ValueSpec => ({ ...spec, period: spec.
  */
 function overrideSpec(o: Override): ValueSpec | undefined {
     const p = o.property;
-    if (o.plan) return p === 'budget' ? VALUE_SPECS['Plan.budget'] : p === 'horizon' ? VALUE_SPECS['Plan.horizon'] : undefined;
+    if (o.plan) return overridable('Plan', p)?.value;
     const target = o.target?.ref;
     if (!target) return undefined;
-    const byType: Record<string, Record<string, string>> = {
-        Tier: { churn: 'Tier.churn', active: 'Tier.active', buys: 'Tier.buys', repurchase: 'Tier.repurchase', seed: 'Tier.seed', capacity: 'Tier.capacity', fee: 'Entry.fee' },
-        Platform: { capacity: 'Platform.groupCapacity' },
-        Audience: { size: 'Audience.size' },
-        Community: { innovation: 'Organic.innovation', imitation: 'Organic.imitation', 'order-value': 'Community.orderValue', orderValue: 'Community.orderValue', order: 'Community.orderValue', margin: 'Community.margin', baseline: 'Community.baselineBuys' },
-        Content: { cost: 'Content.cost', reach: 'Content.reach', conversion: 'Content.conversion', posts: 'Content.posts' },
-        Activity: { reach: 'Activity.reach', cost: 'Activity.cost', capacity: 'Activity.capacity', staff: 'Activity.staff', runs: 'Activity.runs', retention: 'Lift.amount', activity: 'Lift.amount', promotion: 'Lift.amount', buys: 'Lift.amount' },
-        Referral: { invites: 'Referral.invites', conversion: 'Referral.conversion', cycle: 'Referral.cycle', reward: 'Referral.reward' },
-        Channel: { paid: 'Channel.spend', spend: 'Channel.spend', cost: 'Channel.costPerJoin', 'cost-per-join': 'Channel.costPerJoin', costPerJoin: 'Channel.costPerJoin' },
-    };
     if (isKpi(target)) return p === 'target' && target.metric ? KPI_TARGET_SPECS[target.metric.$type] : undefined;
-    const key = byType[target.$type]?.[p];
-    if (key) return periodOptional(VALUE_SPECS[key]);
+    const spec = isItemKind(target.$type) ? overridable(target.$type, p)?.value : undefined;
+    if (spec) return periodOptional(spec);
     // A tier's promotion flow from another tier: `VIP.Free = 6% per month`.
     if (isTier(target) && target.flows.some((f) => f.tier?.$refText === p)) return periodOptional(VALUE_SPECS['Flow.rate']);
     if (target.$type === 'Platform') return VALUE_SPECS['Limit.value'];
