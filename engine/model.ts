@@ -220,6 +220,8 @@ export const Channel = z.object({
     spend: Money.optional(),
     spendPer: Period.optional(),
     costPerJoin: Dist.optional(),
+    /** The most joins it brings per week (`capacity 300 per week`); absent: as many as the spend buys. */
+    capacityPerWeek: z.number().nonnegative().optional(),
     into: z.string().optional(),
     from: z.string().optional(),
     until: z.string().optional(),

@@ -116,6 +116,13 @@ function num(q: A.Quantity | undefined): number | undefined {
     return q ? readQuantity(q).center : undefined;
 }
 
+/** A count per period (`300 per week`, `1200 per month`) as a count per week, at its centre, never negative. */
+function perWeek(q: A.Quantity | undefined): number | undefined {
+    if (!q) return undefined;
+    const m = readQuantity(q);
+    return Math.max(0, m.center) / M.WEEKS_PER[m.period ?? 'week'];
+}
+
 function money(q: A.Quantity | undefined): M.Money | undefined {
     if (!q) return undefined;
     const m = readQuantity(q);
@@ -354,6 +361,7 @@ function lowerChannel(c: A.Channel): M.Channel {
         spend: money(c.spend),
         spendPer: spend?.period,
         costPerJoin: dist(c.costPerJoin),
+        capacityPerWeek: perWeek(c.capacity),
         into: c.into?.ref?.name ?? c.into?.$refText,
         from: c.from,
         until: c.until,

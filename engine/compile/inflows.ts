@@ -14,6 +14,8 @@ export interface CompiledChannel {
     /** Multiplies the sampled spend to give the spend in each week (period conversion × window share). */
     spendFactor: Float64Array;
     costPerJoin: number; // slot or -1
+    /** The most joins a week (`capacity 300 per week`); Infinity when unlimited. */
+    capacity: number;
 }
 
 export interface CompiledReferral {
@@ -76,7 +78,7 @@ export function compileChannels(ctx: CompileContext): CompiledChannel[] {
             for (let w = 0; w < H; w++) spendFactor[w] = weeks > 0 ? window[w] / weeks : 0;
         }
         if (c.spend && !c.costPerJoin) notes.push(`Channel "${c.name}" has spend but no cost per join; it costs money but brings no members.`);
-        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value, 1), spendFactor, costPerJoin: table.add(c.costPerJoin, -1) };
+        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value, 1), spendFactor, costPerJoin: table.add(c.costPerJoin, -1), capacity: c.capacityPerWeek ?? Infinity };
     });
 }
 

@@ -14,7 +14,7 @@
 // language/lsp/keyword-docs.ts, both keyed by `keyword`; test/language/property-registry.test.ts
 // holds this table to the grammar, those two tables and the engine.
 import { cadenceOf, runsOf } from '../compile.js';
-import type { Activity, Audience, Channel, Community, Content, Plan, Platform, Referral, Tier } from '../model.js';
+import { WEEKS_PER, type Activity, type Audience, type Channel, type Community, type Content, type Plan, type Platform, type Referral, type Tier } from '../model.js';
 import { distCentre, scaleDist } from '../random.js';
 import { parsePeriod } from '../rates.js';
 import { daysFrom, distAccess, numberAccess, postsPerWeek, rateAccess, rateOf, weeksFrom, type Access } from './access.js';
@@ -289,6 +289,17 @@ const CHANNEL: PropertyDef<Channel>[] = [
     {
         name: 'cost', ast: 'costPerJoin', keyword: 'cost', single: true, value: { ...V.money, above: true }, model: 'costPerJoin',
         override: { aliases: ['cost-per-join', 'costPerJoin'], access: distAccess((c) => c.costPerJoin, (c, d) => void (c.costPerJoin = d)) }, tune: { id: 'costPerJoin', label: 'cost per join' },
+    },
+    {
+        // `capacity 300 per week`: the most joins a week, whatever the spend buys (engine/week/acquisition.ts).
+        name: 'capacity', ast: 'capacity', keyword: 'capacity', single: true, model: 'capacityPerWeek',
+        value: { classes: ['count', 'plain'], period: 'required', min: 0, max: 1e10, expected: ['people per period (e.g. 300 per week)', '每周期人数（如 300 per week）'] },
+        override: {
+            access: {
+                read: (c) => ({ dist: c.capacityPerWeek !== undefined ? { kind: 'fixed', value: c.capacityPerWeek } : undefined, per: 'week' }),
+                write: (c, o) => void (c.capacityPerWeek = Math.max(0, distCentre(o.value)) / WEEKS_PER[parsePeriod(o.per) ?? 'week']),
+            },
+        },
     },
     { name: 'into', ast: 'into', keyword: 'into', single: true },
     { name: 'from', ast: 'from', keyword: 'from', single: true },

@@ -47,6 +47,8 @@ export function weekHazards(b: Block, w: number): void {
     for (let k = 0; k < CH; k++) {
         const kb = srcClass[si++] * B;
         const factor = spendFactorW[k];
+        // The channel's capacity caps the joins its spend buys (the spend is paid as planned).
+        const cap = c.channels[k].capacity;
         for (let j = 0; j < nb; j++) {
             const weekSpend = spend[k * B + j] * factor;
             paid[j] += weekSpend;
@@ -54,6 +56,7 @@ export function weekHazards(b: Block, w: number): void {
             let mean = q > 0 ? weekSpend / q : 0;
             if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
             mean *= sat[j];
+            if (mean > cap) mean = cap;
             const pool = M[j] - reached[j];
             const h = pool > 0 ? Math.min(1, mean / pool) : 0;
             clsMean[kb + j] += mean;

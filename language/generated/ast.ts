@@ -353,6 +353,7 @@ export function isAudience(item: unknown): item is Audience {
 export interface Channel extends langium.AstNode {
     readonly $container: Community;
     readonly $type: 'Channel';
+    capacity?: Quantity;
     costPerJoin?: Quantity;
     from?: string;
     into?: langium.Reference<Tier>;
@@ -364,6 +365,7 @@ export interface Channel extends langium.AstNode {
 
 export const Channel = {
     $type: 'Channel',
+    capacity: 'capacity',
     costPerJoin: 'costPerJoin',
     from: 'from',
     into: 'into',
@@ -1526,6 +1528,10 @@ export class CommunityAstReflection extends langium.AbstractAstReflection {
         Channel: {
             name: Channel.$type,
             properties: {
+                capacity: {
+                    name: Channel.capacity,
+                    optional: true
+                },
                 costPerJoin: {
                     name: Channel.costPerJoin,
                     optional: true

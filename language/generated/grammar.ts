@@ -3732,6 +3732,27 @@ export const CommunityPlansGrammar = (): Grammar => loadedCommunityPlansGrammar 
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "capacity"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "capacity",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@44"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ],
             "cardinality": "*"

@@ -54,7 +54,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
     margin: d('Contribution margin on sales (毛利率): ROI is then on margin, with gross ROI shown beside it.', '销售的贡献毛利率：投资回报率按毛利计算，并同时显示按销售额计算的回报率。', 'margin 40%'),
     baseline: d('`baseline buys r`: the purchase rate members would have without the community; reports show incremental revenue and ROI against it.', '`baseline buys r`：没有社群时成员本来的购买率；报告据此给出增量收入与增量回报率。', 'baseline buys 2% per month'),
     actuals: d('Observed weekly or daily numbers (CSV or XLSX, path relative to this file, inside the workspace) that `community calibrate` fits the plan to (数据复盘); see docs/calibration.md.', '实际数据（CSV 或 XLSX，路径相对于本文件且位于工作区内），`community calibrate` 据此校准计划（数据复盘）；见 docs/calibration.md。', 'actuals "data/fithome.csv"'),
-    capacity: d('Tier: members its groups can hold (e.g. 3 groups × 500). Activity: the most participants a run takes.', '层级：其群组可容纳的人数（如 3 个群 × 500）。活动：每场最多参与人数。', 'capacity 60'),
+    capacity: d('Tier: members its groups can hold (e.g. 3 groups × 500). Activity: the most participants a run takes. Channel: the most people it brings in a period, whatever the spend buys (`capacity 300 per week`).', '层级：其群组可容纳的人数（如 3 个群 × 500）。活动：每场最多参与人数。渠道：每周期最多带来的人数，无论投放多少（`capacity 300 per week`）。', 'capacity 60'),
     benefits: d('What members of a tier get.', '该层级成员享有的权益。', 'benefits "Weekly coaching", "Member coupons"'),
     // content
     content: d('A content stream: kind, format, schedule, audience tiers, cost.', '内容栏目：类型、形式、发布日程、面向层级与成本。', 'content WorkoutTips { kind educational  every day at 20:00 }'),
