@@ -321,36 +321,10 @@ export function isPromotional(c: Content): boolean {
 
 /** Readable number: 18400 → "18,400"; 0.625 → "0.63". */
 export function fmt(n: number, digits = 0): string {
-    // The same text as Intl.NumberFormat('en-US', { maximumFractionDigits: digits }) without building
-    // the formatter (its first use loads ICU's number data, ~25 ms of a `community check`): like ICU,
-    // round the shortest decimal that reads back as n (String(n)) half away from zero
-    // (test/language/fmt.test.ts compares the two).
-    const text = String(Math.abs(n));
-    if (!Number.isFinite(n) || text.includes('e') || !Number.isInteger(digits) || digits < 0 || digits > 20) {
-        let f = FORMATTERS[digits];
-        if (!f) f = FORMATTERS[digits] = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-        return f.format(n);
-    }
-    const dot = text.indexOf('.');
-    let whole = dot < 0 ? text : text.slice(0, dot);
-    let fraction = dot < 0 ? '' : text.slice(dot + 1);
-    if (fraction.length > digits) {
-        const up = fraction.charCodeAt(digits) >= 53; // '5'
-        const kept = whole + fraction.slice(0, digits);
-        let rounded = kept;
-        if (up) {
-            // Add one in the last kept place, carrying through nines.
-            let i = kept.length - 1;
-            while (i >= 0 && kept[i] === '9') i--;
-            rounded = (i < 0 ? '1' : kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1)) + '0'.repeat(kept.length - 1 - i);
-        }
-        whole = rounded.slice(0, rounded.length - digits);
-        fraction = rounded.slice(rounded.length - digits);
-    }
-    fraction = fraction.replace(/0+$/, '');
-    const sign = n < 0 || Object.is(n, -0) ? '-' : '';
-    const grouped = whole.length > 3 ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
-    return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+    // toLocaleString builds a formatter per call; reuse one per digit count.
+    let f = FORMATTERS[digits];
+    if (!f) f = FORMATTERS[digits] = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    return f.format(n);
 }
 
 const FORMATTERS: Intl.NumberFormat[] = [];
