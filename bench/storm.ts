@@ -39,6 +39,8 @@ export async function benchStorm(): Promise<Figure[]> {
     }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-    for (const f of await benchStorm()) console.log(`${f.name}: ${f.value.toFixed(0)} ${f.unit}`);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    void benchStorm().then((figures) => {
+        for (const f of figures) console.log(`${f.name}: ${f.value.toFixed(0)} ${f.unit}`);
+    });
 }
