@@ -110,6 +110,7 @@ export const diagnostics = {
     'time-format': { severity: 'error', en: '"{value}" is not written as a time: a time looks like 21:00 or 9:30 (24-hour clock).', zh: '“{value}”不是时刻的写法：时刻写作 21:00 或 9:30（24 小时制），也可写 晚上9点。' },
     'drop-twice': { severity: 'error', en: 'Scenario "{scenario}" drops "{name}" twice: remove the second drop.', zh: '情景“{scenario}”两次移除“{name}”：请删去第二个 drop。' },
     'calibration-outside': { severity: 'warning', en: '{quantity} {value}; your last {weeks} weeks of actuals say {low}–{high} (the fitted 90 % interval): the plan is {verdict}.', zh: '{quantity} {value}；最近 {weeks} 周的实际数据显示为 {low}–{high}（拟合的 90% 区间）：计划{verdict}。' },
+    'projections-skipped': { severity: 'info', en: 'This plan has {communities} communities: above {limit} the checker does not project them, so the checks that need projected numbers (budget, staff hours, group sizes, activity capacity, full tiers, impossible KPIs) are skipped. `community simulate` forecasts the whole plan.', zh: '此计划有 {communities} 个社群：超过 {limit} 个时检查器不再逐个推算，需要推算数字的检查（预算、人力工时、群规模、活动容量、层级满员、无法达成的 KPI）因此跳过。可用 `community simulate` 预测整个计划。' },
 } as const satisfies Record<string, DiagnosticDef>;
 
 export type DiagnosticCode = keyof typeof diagnostics;

@@ -4,10 +4,11 @@
 // the editor runs after typing pauses (language/lsp/slow-validation.ts) and the CLI runs always.
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationCheck, type ValidationChecks } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import type { CommunityAstType } from '../generated/ast.js';
+import type { Activity, Community, CommunityAstType, Kpi, Model, Tier } from '../generated/ast.js';
 import { ComplianceChecks } from './domain-compliance.js';
 import { PlatformChecks } from './domain-platform.js';
 import { ResourceChecks } from './domain-resources.js';
+import { ScaleChecks } from './domain-scale.js';
 import { ScheduleChecks } from './domain-schedule.js';
 import { StrategyChecks } from './domain-strategy.js';
 
@@ -18,6 +19,9 @@ export function registerDomainChecks(services: CommunityServices): void {
     const resources = new ResourceChecks(services);
     const strategy = new StrategyChecks(services);
     const compliance = new ComplianceChecks(services);
+    const scale = new ScaleChecks(services);
+    // The checks that read the checker's projections; skipped on a plan too large to project (domain-scale.ts).
+    const projected = scale.whenProjected.bind(scale);
     const fast: ValidationChecks<CommunityAstType> = {
         Community: [
             (n, a) => schedule.activeHours(n, a),
@@ -32,17 +36,17 @@ export function registerDomainChecks(services: CommunityServices): void {
         Recurrence: (n, a) => schedule.monthDays(n, a),
     };
     const slow: ValidationChecks<CommunityAstType> = {
-        Model: (n, a) => resources.budget(n, a),
+        Model: [projected<Model>((n, a) => resources.budget(n, a)), (n, a) => scale.projections(n, a)],
         Community: [
-            (n, a) => platform.groups(n, a),
+            projected<Community>((n, a) => platform.groups(n, a)),
             (n, a) => platform.counts(n, a),
             (n, a) => schedule.overlaps(n, a),
             (n, a) => schedule.cadence(n, a),
-            (n, a) => resources.staff(n, a),
+            projected<Community>((n, a) => resources.staff(n, a)),
         ],
-        Activity: (n, a) => resources.capacity(n, a),
-        Tier: [(n, a) => resources.tierFull(n, a), (n, a) => compliance.entryShare(n, a)],
-        Kpi: (n, a) => strategy.impossible(n, a),
+        Activity: projected<Activity>((n, a) => resources.capacity(n, a)),
+        Tier: [projected<Tier>((n, a) => resources.tierFull(n, a)), (n, a) => compliance.entryShare(n, a)],
+        Kpi: projected<Kpi>((n, a) => strategy.impossible(n, a)),
     };
     registry.register(onlyWhenParsed(fast), undefined, 'fast');
     registry.register(onlyWhenParsed(slow), undefined, 'slow');

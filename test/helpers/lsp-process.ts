@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { ensureBuilt } from './cli.js';
+import { ensureBuilt, ROOT } from './cli.js';
 
 export interface ServerProcess {
     connection: MessageConnection;
@@ -16,7 +16,7 @@ export interface ServerProcess {
 
 export async function startServer(workspace: string, options: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
     ensureBuilt();
-    const main = resolve(__dirname, '../../out/server/main.cjs');
+    const main = resolve(ROOT, 'out/server/main.cjs');
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     let exitCode: number | null = null;
