@@ -15,7 +15,7 @@ import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 import {
     isOneOff, isRecurrence,
-    type Activity, type Community, type Content, type Plan, type Platform, type Quantity, type Schedule, type Tier,
+    type Activity, type Community, type Content, type Model, type Plan, type Platform, type Quantity, type Schedule, type Tier,
 } from '../generated/ast.js';
 import { lowerSchedule, platformLimits } from '../lower.js';
 import { horizonWeeksOf, plansInScope } from '../plan-context.js';
@@ -232,7 +232,11 @@ export const PROJECTED_COMMUNITIES_MAX = 1_000;
 
 /** The plan's community count when it is above PROJECTED_COMMUNITIES_MAX, else undefined. */
 export function projectionsSkipped(services: CommunityServices, node: AstNode): number | undefined {
-    const communities = services.community.PlanModel.planOf(AstUtils.getDocument(node)).plan?.communities.length ?? 0;
+    const doc = AstUtils.getDocument(node);
+    // A file without communities projects nothing: do not lower its plan for this (an import
+    // chain of 1,000 files would lower the whole chain once per file).
+    if (!(doc.parseResult.value as Model).elements?.some((e) => e.$type === 'Community')) return undefined;
+    const communities = services.community.PlanModel.planOf(doc).plan?.communities.length ?? 0;
     return communities > PROJECTED_COMMUNITIES_MAX ? communities : undefined;
 }
 
