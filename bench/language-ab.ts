@@ -4,14 +4,15 @@
 // overrides it), both bundled by esbuild and loaded into this one process, timed in alternating
 // pairs in CPU time. This machine's speed drifts by ~30 % from minute to minute, so only a ratio
 // taken pair by pair in one process is a figure; the median pair ratio is what BENCHMARKS.md records.
+// Both are bundled with the production parser, as the CLI and the server ship it.
 // The plan is the baseline's own generated plan: every plan that checked then must check now.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import type { Figure } from './figure.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -44,11 +45,22 @@ export async function validate(text) {
 }
 `;
 
+/**
+ * Both trees as users run them: the shipped bundles build the parser in Langium's production mode
+ * (esbuild.mjs), which skips Chevrotain's grammar self-checks; unbundled runs (vitest, tsx) keep them.
+ */
+const productionParser: Plugin = {
+    name: 'production-parser',
+    setup(b) {
+        b.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8').replace("mode: 'development'", "mode: 'production'"), loader: 'ts' }));
+    },
+};
+
 async function bundle(root: string, out: string): Promise<Subject> {
     const entry = join(root, `.ab-entry-${process.pid}.mjs`);
     writeFileSync(entry, ENTRY);
     try {
-        await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent', nodePaths: [join(ROOT, 'node_modules')] });
+        await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent', nodePaths: [join(ROOT, 'node_modules')], plugins: [productionParser] });
     } finally {
         rmSync(entry, { force: true });
     }
