@@ -105,6 +105,62 @@ function observedPerTier(series: ObservedWeeks, measure: string, tiers: readonly
     return splitWhole(sum, model);
 }
 
+/** Members per tier at the end of week w as observed: every tier as counted, the counted total split as `model` splits it, or undefined. */
+function observedEnd(series: ObservedWeeks, tiers: readonly string[], w: number, model: ArrayLike<number>, whole: boolean): Float64Array | undefined {
+    const perTier = tiers.map((t) => valueAt(series, `members:${t}`, w));
+    if (perTier.every((v) => v !== undefined)) return Float64Array.from(perTier as number[], (v) => Math.max(0, whole ? Math.round(v) : v));
+    const total = valueAt(series, 'members', w);
+    if (total === undefined) return undefined;
+    if (whole) return splitWhole(total, model);
+    let sum = 0;
+    for (let t = 0; t < model.length; t++) sum += Math.max(0, model[t]);
+    return Float64Array.from(model, (x) => (sum > 0 ? (Math.max(0, total) * Math.max(0, x)) / sum : Math.max(0, total) / model.length));
+}
+
+/**
+ * The engine's mean-field week (every draw at its expectation, `values` the value of every slot)
+ * stepped week by week from the observed state: each week starts from the members per tier the
+ * actuals show at the end of the week before (where they show them; else the model's own) and from
+ * the people reached so far (seeds and every join, observed where counted). `onWeek` reads the
+ * block after the week's joins: what the model expects of that week given its observed start — the
+ * one-step-ahead prediction the calibration's likelihood scores, and the split of the week the
+ * observed history takes where the file gives only totals. `whole`: observed members split over tiers
+ * in whole people (the history), else exactly (the likelihood, smooth in the parameters).
+ */
+export function stepFromObserved(c: CompiledCommunity, values: Float64Array, series: ObservedWeeks, weeks: number, whole: boolean, onWeek: (b: Block, w: number, end: Float64Array | undefined) => void): Block {
+    const T = c.T;
+    const draws = new ExpectedDraws(values);
+    const b = new Block(c, 1);
+    startBlock(b, draws, 0, 1);
+    let reached = b.reached[0];
+    const modelEnd = new Float64Array(T);
+    for (let w = 0; w < Math.min(weeks, c.horizon); w++) {
+        b.reached[0] = reached;
+        weekRates(b, w);
+        weekOutflows(b, draws);
+        if (b.hasCapacity) weekCapacity(b);
+        weekMoves(b, w);
+        weekHazards(b, w);
+        weekJoins(b, draws, w);
+        for (let t = 0; t < T; t++) modelEnd[t] = b.m[t];
+        const end = observedEnd(series, c.tierNames, w, modelEnd, whole);
+        onWeek(b, w, end);
+        const joins = valueAt(series, 'joins', w);
+        const counted = joins !== undefined ? joins : b.joinsW[0];
+        reached += whole ? Math.round(counted) : counted;
+        if (end) {
+            // The next week starts from the observed end of this one; buyers follow their tier's members.
+            for (let t = 0; t < T; t++) {
+                const k = b.m[t] > 0 ? Math.min(1, end[t] / b.m[t]) : 0;
+                b.boughtOnce[t] *= k;
+                b.boughtTwice[t] *= k;
+                b.m[t] = end[t];
+            }
+        }
+    }
+    return b;
+}
+
 /**
  * The observed history of a compiled community (see the head of this file), or undefined when the
  * actuals count no members in any week.
@@ -135,31 +191,18 @@ export function observedStart(c: CompiledCommunity, series: ObservedWeeks): Obse
         everBuyers: 0,
         repeatBuyers: 0,
     };
-    // The mean-field week, started every week from the observed state: one run at the plan's means.
-    const values = Float64Array.from(c.dists, (d) => distMean(d));
-    const draws = new ExpectedDraws(values);
-    const b = new Block(c, 1);
-    startBlock(b, draws, 0, 1);
     const isReferral = c.sources.map((s) => s.kind === 'referral');
-    let reached = b.reached[0];
     const modelJoins = new Float64Array(T);
     const modelChurned = new Float64Array(T);
-    const implied = new Float64Array(T);
-    for (let w = 0; w < L; w++) {
-        for (let t = 0; t < T; t++) out.start[w * T + t] = b.m[t];
-        out.reached[w] = reached;
-        b.reached[0] = reached;
-        weekRates(b, w);
-        weekOutflows(b, draws);
-        if (b.hasCapacity) weekCapacity(b);
-        weekMoves(b, w);
-        weekHazards(b, w);
-        weekJoins(b, draws, w);
-        // The week as the model expects it from the observed start, then the file's numbers in place.
+    const values = Float64Array.from(c.dists, (d) => distMean(d));
+    const b = stepFromObserved(c, values, series, L, true, (b, w, observedEnd) => {
         for (let t = 0; t < T; t++) {
+            out.start[w * T + t] = b.startM[t];
             modelJoins[t] = b.joinsTo[t];
             modelChurned[t] = b.startM[t] > 0 ? b.churned[t] : 0;
         }
+        out.reached[w] = b.reached[0] - b.joinsW[0];
+        // The week as the model expects it from the observed start, then the file's numbers in place.
         const joins = observedPerTier(series, 'joins', c.tierNames, w, modelJoins);
         const churned = observedPerTier(series, 'leaves', c.tierNames, w, modelChurned);
         const moved = Float64Array.from({ length: F }, (_, f) => Math.round(b.moved[f]));
@@ -173,18 +216,19 @@ export function observedStart(c: CompiledCommunity, series: ObservedWeeks): Obse
                 left -= moved[f];
             }
         }
-        implied.fill(0);
-        for (let t = 0; t < T; t++) implied[t] = out.start[w * T + t] - churned[t] + joins[t];
-        for (let f = 0; f < F; f++) {
-            implied[c.flows[f].from] -= moved[f];
-            implied[c.flows[f].to] += moved[f];
+        // A week without a member count (a gap in the file): its end is what its flows leave.
+        let end = observedEnd;
+        if (!end) {
+            end = new Float64Array(T);
+            for (let t = 0; t < T; t++) end[t] = out.start[w * T + t] - churned[t] + joins[t];
+            for (let f = 0; f < F; f++) {
+                end[c.flows[f].from] -= moved[f];
+                end[c.flows[f].to] += moved[f];
+            }
+            for (let t = 0; t < T; t++) end[t] = Math.max(0, Math.round(end[t]));
+            // The stepper keeps the model's own end for such a week: make it this one.
+            for (let t = 0; t < T; t++) b.m[t] = end[t];
         }
-        const perTier = c.tierNames.map((t) => valueAt(series, `members:${t}`, w));
-        const total = valueAt(series, 'members', w);
-        let end: Float64Array;
-        if (perTier.every((v) => v !== undefined)) end = Float64Array.from(perTier as number[], (v) => Math.max(0, Math.round(v)));
-        else if (total !== undefined) end = splitWhole(total, implied);
-        else end = Float64Array.from(implied, (v) => Math.max(0, Math.round(v)));
         let modelEnd = 0;
         let endTotal = 0;
         let joinsTotal = 0;
@@ -223,15 +267,7 @@ export function observedStart(c: CompiledCommunity, series: ObservedWeeks): Obse
             const left = fill((s) => isReferral[s], r);
             fill((s) => !isReferral[s], joinsTotal - r + left);
         } else fill(() => true, joinsTotal);
-        // The next week starts from the observed end of this one; buyers follow their tier's members.
-        for (let t = 0; t < T; t++) {
-            const k = b.m[t] > 0 ? Math.min(1, end[t] / b.m[t]) : 0;
-            b.boughtOnce[t] *= k;
-            b.boughtTwice[t] *= k;
-            b.m[t] = end[t];
-        }
-        reached += joinsTotal;
-    }
+    });
     out.boughtOnce.set(b.boughtOnce.subarray(0, T));
     out.boughtTwice.set(b.boughtTwice.subarray(0, T));
     out.everBuyers = b.everBuyers[0];
