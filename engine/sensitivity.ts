@@ -11,6 +11,7 @@ import { runSimulations, type SimulationJob, type Simulations } from './forecast
 import { distCentre, scaleDist } from './random.js';
 import { applyScenario } from './scenario.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
+import type { ObservedWeeks } from './observed-start.js';
 import { type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
@@ -135,6 +136,8 @@ export interface SensitivityOptions {
     seed: number;
     scenario: string | null;
     onProgress?: (done: number) => void;
+    /** Observed weeks per community: the analysed community is simulated from its last one, as the forecast is. */
+    observed?: ReadonlyMap<string, ObservedWeeks>;
 }
 
 export class SensitivityError extends Error {}
@@ -170,7 +173,8 @@ export function sensitivitySimulations(plan: Plan, options: Omit<SensitivityOpti
     }
     const community = applied.communities[target.community];
     const kpi = community.kpis[target.kpi];
-    const job = (variant: Plan): SimulationJob => ({ plan: variant, community: target.community, seed: options.seed, runs: options.runs });
+    const observed = options.observed?.get(community.name);
+    const job = (variant: Plan): SimulationJob => (observed ? { plan: variant, community: target.community, seed: options.seed, runs: options.runs, observed } : { plan: variant, community: target.community, seed: options.seed, runs: options.runs });
     const params = tunableParameters(applied, community);
     const jobs = [job(applied)];
     for (const param of params) {
