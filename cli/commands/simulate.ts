@@ -12,7 +12,8 @@ import type { ObservedWeeks } from '../../engine/observed-start.js';
 import { ScenarioError } from '../../engine/scenario.js';
 import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
-import { observedActuals } from '../../language/actuals/observed.js';
+import { createRequire } from 'node:module';
+import { observedActualsWith } from '../../language/actuals/observed.js';
 import { POOL_MIN_RUN_WEEKS, runWork } from '../../runtime/run.js';
 import { listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
@@ -27,6 +28,12 @@ import { loadPlans } from '../workspace.js';
 export { formatTable } from '../simulate-table.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
+
+/**
+ * exceljs for a plan whose actuals are a workbook, required at run time rather than bundled: the
+ * simulate bundle holds none of the report stack (cli/launch.ts), and a CSV plan never loads it.
+ */
+const excelAtRunTime = async () => createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 
 /** A horizon every real plan reaches (half a year), for starting the pool before the plan is read. */
 const PLAN_WEEKS_AT_LEAST = 26;
@@ -95,7 +102,7 @@ export function registerSimulate(program: Command): void {
             if (tooLarge) throw new PlanErrors(`${files[0]}: error forecast-memory: ${tooLarge}`);
 
             // A community with actuals is forecast from its last observed week (engine/observed-start.ts).
-            const observed = options.fromStart || !plan.communities.some((c) => c.actuals) ? undefined : await observedActuals(plan);
+            const observed = options.fromStart || !plan.communities.some((c) => c.actuals) ? undefined : await observedActualsWith(excelAtRunTime, plan);
             for (const skipped of observed?.skipped ?? []) process.stderr.write(oneLine(lang === 'zh-CN' ? `无法读取实际数据 ${skipped}：该社群从计划开始预测。` : `actuals not read (${skipped}): that community is forecast from the plan's start.`) + '\n');
 
             const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
