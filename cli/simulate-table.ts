@@ -16,6 +16,7 @@ const EN = {
     asWritten: 'plan as written',
     scenario: (name: string, title: string) => `scenario ${name}${title ? ` “${title}”` : ''}`,
     setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} runs, seed ${seed}, ${weeks} weeks from ${start}, money in ${currency}`,
+    fromWeek: (week: number) => `Weeks 1–${week - 1} are the actuals (the same in every run); forecast from the state of week ${week - 1} on (--from-start: from the plan's start)`,
     week: 'week',
     starts: 'starts',
     columns: { members: 'members P50 (P10–P90)', 'new-members': 'new', 'active-rate': 'active', churned: 'churned', 'cumulative-cost': 'cost to date', 'cumulative-revenue': 'revenue to date', roi: 'ROI P50 (P10–P90)' } as Record<string, string>,
@@ -52,6 +53,7 @@ const ZH: Words = {
     asWritten: '计划原文',
     scenario: (name: string, title: string) => `情景 ${name}${title ? `“${title}”` : ''}`,
     setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} 次模拟，随机种子 ${seed}，自 ${start} 起 ${weeks} 周，金额单位 ${currency}`,
+    fromWeek: (week: number) => `第 1–${week - 1} 周为实际数据（每次模拟相同）；自第 ${week - 1} 周的状态起预测（--from-start：从计划开始预测）`,
     week: '周',
     starts: '开始日期',
     columns: { members: '成员 P50（P10–P90）', 'new-members': '新增', 'active-rate': '活跃率', churned: '流失', 'cumulative-cost': '累计成本', 'cumulative-revenue': '累计收入', roi: '投资回报率 P50（P10–P90）' } as Record<string, string>,
@@ -136,7 +138,9 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
         const scenario = f.scenario === null ? w.asWritten : w.scenario(f.scenario, f.title ?? '');
         for (const c of f.communities) {
             out += colors.bold(oneLine(`${report.plan} — ${c.name}${c.title ? ` “${c.title}”` : ''} — ${scenario}`)) + '\n';
-            out += colors.dim(w.setup(report.runs, report.seed, report.horizonWeeks, report.start, report.currency)) + '\n\n';
+            out += colors.dim(w.setup(report.runs, report.seed, report.horizonWeeks, report.start, report.currency)) + '\n';
+            if (c.fromWeek !== undefined) out += colors.dim(w.fromWeek(c.fromWeek)) + '\n';
+            out += '\n';
             out += weekTable(c, w);
             out += '\n' + tierLine(c, w);
             out += costLine(c, w);

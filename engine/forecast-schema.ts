@@ -48,6 +48,12 @@ export const CommunityForecast = z
         title: z.string().optional(),
         tiers: z.array(z.string()),
         entryTier: z.string(),
+        fromWeek: z
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe("First week simulated (1-based), present when the community's actuals gave the forecast an observed start: weeks before it are the observed history, the same in every run (a zero-width band where the file measures the series), and the forecast runs on from the state they leave. Absent: simulated from the plan's start."),
         weeks: z.array(z.object({ week: z.number().int().positive(), start: z.string() }).strict()),
         series: z.array(ForecastSeries),
         kpis: z.array(KpiForecast),

@@ -10,6 +10,7 @@ import { applyScenario } from './scenario.js';
 import { sensitivitySimulations } from './sensitivity.js';
 import { KpiTargets, kpiHits } from './kpi-targets.js';
 import { COST_CATEGORIES, SeriesReader, simulateStreams, type RawResult } from './simulate.js';
+import { observedStart, type ObservedStart, type ObservedWeeks } from './observed-start.js';
 import { roiOf } from './simulate-week.js';
 import { summarise } from './stats.js';
 
@@ -22,6 +23,11 @@ export interface ForecastOptions {
     sensitivity?: { kpi?: string; runs?: number };
     /** Progress over all simulations: done and total runs. */
     onProgress?: (done: number, total: number) => void;
+    /**
+     * Observed weeks per community name (the plan's actuals): those communities are forecast from the
+     * last observed week's state (engine/observed-start.ts). Absent: every community from the plan's start.
+     */
+    observed?: ReadonlyMap<string, ObservedWeeks>;
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -44,6 +50,8 @@ export interface SimulationJob {
     community: number;
     seed: number;
     runs: number;
+    /** The community's observed weeks: simulate from the last one's state rather than the plan's start. */
+    observed?: ObservedWeeks;
 }
 
 /** Work described before it runs: the simulations, and what to make of their results (in job order). */
@@ -67,6 +75,14 @@ export function compileJob(job: SimulationJob): CompiledCommunity {
     return compiled;
 }
 
+/**
+ * What the simulation of a job starts from: undefined = the plan's start, else the observed history
+ * (computed from the job alone, so every thread that simulates a block of it gets the same one).
+ */
+export function jobStart(job: SimulationJob, compiled: CompiledCommunity): ObservedStart | undefined {
+    return job.observed ? observedStart(compiled, job.observed) : undefined;
+}
+
 /** Runs of all jobs together (for progress bars). */
 export function totalRuns(jobs: SimulationJob[]): number {
     return jobs.reduce((n, job) => n + Math.max(1, Math.floor(job.runs)), 0);
@@ -79,7 +95,12 @@ export function runSimulations<T>(work: Simulations<T>, hooks: RunHooks = {}): T
         done += n;
         hooks.onProgress?.(done);
     };
-    return work.finish(work.jobs.map((job) => simulateStreams(compileJob(job), job.seed, job.community, job.runs, { onBlock, isCancelled: hooks.isCancelled })));
+    return work.finish(
+        work.jobs.map((job) => {
+            const c = compileJob(job);
+            return simulateStreams(c, job.seed, job.community, job.runs, { onBlock, isCancelled: hooks.isCancelled }, jobStart(job, c));
+        }),
+    );
 }
 
 /**
@@ -98,9 +119,12 @@ export function runStepwise<R>(steps: Stepwise<R>, hooks: RunHooks = {}): R {
     return next.value;
 }
 
-/** The jobs of every community of a (scenario-applied) plan. */
-export function planJobs(plan: Plan, runs: number, seed: number): SimulationJob[] {
-    return plan.communities.map((_, community) => ({ plan, community, seed, runs }));
+/** The jobs of every community of a (scenario-applied) plan, those with observed weeks from the last one. */
+export function planJobs(plan: Plan, runs: number, seed: number, observed?: ReadonlyMap<string, ObservedWeeks>): SimulationJob[] {
+    return plan.communities.map((c, community) => {
+        const weeks = observed?.get(c.name);
+        return weeks ? { plan, community, seed, runs, observed: weeks } : { plan, community, seed, runs };
+    });
 }
 
 /** Simulates every community of a (scenario-applied) plan with the given seed. */
@@ -152,6 +176,7 @@ export function summariseCommunity(raw: RawResult, targets?: KpiTargets, ci = 0)
         ...(c.community.title !== undefined ? { title: c.community.title } : {}),
         tiers: c.tierNames,
         entryTier: c.tierNames[c.entry],
+        ...(raw.observedWeeks ? { fromWeek: raw.observedWeeks + 1 } : {}),
         weeks: Array.from({ length: H }, (_, w) => ({ week: w + 1, start: isoDate(start + 7 * w) })),
         series: c.series.map((def, s) => {
             const p10: (number | null)[] = [];
@@ -236,16 +261,17 @@ function moneyOf(raw: RawResult, reader: SeriesReader, scratch: Float64Array): N
 }
 
 /** The simulations of one scenario (or the plan as written when `scenario` is null) and its summary. */
-export function scenarioSimulations(plan: Plan, scenario: string | null, runs: number, seed: number): Simulations<ScenarioForecast> {
+export function scenarioSimulations(plan: Plan, scenario: string | null, runs: number, seed: number, observed?: ReadonlyMap<string, ObservedWeeks>): Simulations<ScenarioForecast> {
     const applied = applyScenario(plan, scenario);
     return {
-        jobs: planJobs(applied, runs, seed),
-        finish: (raws) => summariseScenario(plan, applied, scenario, runs, seed, raws),
+        jobs: planJobs(applied, runs, seed, observed),
+        finish: (raws) => summariseScenario(plan, applied, scenario, runs, seed, raws, observed),
     };
 }
 
-function summariseScenario(plan: Plan, applied: Plan, scenario: string | null, runs: number, seed: number, raws: RawResult[]): ScenarioForecast {
-    const targets = new KpiTargets(plan, runs, seed, simulatePlan);
+function summariseScenario(plan: Plan, applied: Plan, scenario: string | null, runs: number, seed: number, raws: RawResult[], observed?: ReadonlyMap<string, ObservedWeeks>): ScenarioForecast {
+    // A target relative to another scenario: that scenario from the same start (observed or the plan's).
+    const targets = new KpiTargets(plan, runs, seed, observed ? (p, n, s) => runSimulations({ jobs: planJobs(p, n, s, observed), finish: (r) => r }) : simulatePlan);
     const title = scenario === null ? undefined : plan.scenarios.find((s) => s.name === scenario)?.title;
     const result: ScenarioForecast = {
         scenario,
@@ -285,9 +311,9 @@ export function forecastSimulations(planInput: Plan, options: Omit<ForecastOptio
     const runs = Math.max(1, Math.floor(options.runs ?? DEFAULT_RUNS));
     const seed = Math.trunc(options.seed ?? DEFAULT_SEED);
     const scenarios = options.scenarios ?? [null];
-    const parts = scenarios.map((scenario) => scenarioSimulations(plan, scenario, runs, seed));
+    const parts = scenarios.map((scenario) => scenarioSimulations(plan, scenario, runs, seed, options.observed));
     const sens = options.sensitivity
-        ? sensitivitySimulations(plan, { kpi: options.sensitivity.kpi, runs: Math.max(1, Math.floor(options.sensitivity.runs ?? runs)), seed, scenario: scenarios[0] ?? null })
+        ? sensitivitySimulations(plan, { kpi: options.sensitivity.kpi, runs: Math.max(1, Math.floor(options.sensitivity.runs ?? runs)), seed, scenario: scenarios[0] ?? null, observed: options.observed })
         : undefined;
     const jobs = [...parts.flatMap((p) => p.jobs), ...(sens?.jobs ?? [])];
     return {

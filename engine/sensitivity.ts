@@ -12,6 +12,7 @@ import { distCentre, scaleDist } from './random.js';
 import { applyScenario } from './scenario.js';
 import { PROPERTIES, type ItemKind, type ItemOf, type PropertyDef } from './properties/registry.js';
 import { kpiHits, kpiTargetsOf } from './kpi-targets.js';
+import type { ObservedWeeks } from './observed-start.js';
 import { type RawResult } from './simulate.js';
 import { summarise } from './stats.js';
 
@@ -105,6 +106,8 @@ export interface SensitivityOptions {
     seed: number;
     scenario: string | null;
     onProgress?: (done: number) => void;
+    /** Observed weeks per community: the analysed community is simulated from its last one, as the forecast is. */
+    observed?: ReadonlyMap<string, ObservedWeeks>;
 }
 
 export class SensitivityError extends Error {}
@@ -140,7 +143,8 @@ export function sensitivitySimulations(plan: Plan, options: Omit<SensitivityOpti
     }
     const community = applied.communities[target.community];
     const kpi = community.kpis[target.kpi];
-    const job = (variant: Plan): SimulationJob => ({ plan: variant, community: target.community, seed: options.seed, runs: options.runs });
+    const observed = options.observed?.get(community.name);
+    const job = (variant: Plan): SimulationJob => (observed ? { plan: variant, community: target.community, seed: options.seed, runs: options.runs, observed } : { plan: variant, community: target.community, seed: options.seed, runs: options.runs });
     const params = tunableParameters(applied, community);
     const jobs = [job(applied)];
     for (const param of params) {

@@ -6,6 +6,7 @@
 import { BlockStreams, type Draws } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import { bassHazard, Block, RUN_BLOCK, storedSlots, roiOf, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
+import { endObservedHistory, observedWeekStart, replayObservedWeek, type ObservedStart } from './observed-start.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
 export { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
@@ -44,6 +45,8 @@ export interface RawResult {
     marginByRun: Float64Array;
     /** Revenue the members would have brought without the community, per run over the horizon. */
     baselineRevenue: Float64Array;
+    /** Weeks replayed from the observed history before the simulated ones (engine/observed-start.ts); absent or 0 = from the plan's start. */
+    observedWeeks?: number;
 }
 
 /**
@@ -191,6 +194,8 @@ export function rawValue(raw: RawResult, s: number, w: number, r: number): numbe
 
 export interface SimulateOptions {
     runs: number;
+    /** Start from this observed history instead of the plan's start (engine/observed-start.ts). */
+    start?: ObservedStart;
     /** Called after every block of runs with the number of runs done. */
     onProgress?: (done: number) => void;
 }
@@ -200,9 +205,24 @@ export function bassWeeklyHazard(p: number, q: number, F0: number): number {
     return bassHazard(p, q, F0, Math.exp(-(p + q)));
 }
 
-/** The weeks of the block started in `b` (the order of the phases is the order of the draws). */
-function runBlockWeeks(b: Block, rng: Draws): void {
-    for (let w = 0; w < b.H; w++) {
+/**
+ * The weeks of the block started in `b` (the order of the phases is the order of the draws). With an
+ * observed start, its weeks are replayed first — no draws, the same history in every run — and the
+ * simulated weeks follow from the state it leaves.
+ */
+function runBlockWeeks(b: Block, rng: Draws, start?: ObservedStart): void {
+    const from = start ? Math.min(start.weeks, b.H) : 0;
+    for (let w = 0; w < from; w++) {
+        observedWeekStart(b, start!, w);
+        weekRates(b, w);
+        replayObservedWeek(b, start!, w);
+        weekRecord(b, w);
+        weekCohorts(b, w);
+        weekRetention(b, w);
+        weekKpis(b, w);
+    }
+    if (from > 0) endObservedHistory(b, start!);
+    for (let w = from; w < b.H; w++) {
         weekRates(b, w);
         weekOutflows(b, rng);
         if (b.hasCapacity) weekCapacity(b);
@@ -226,14 +246,16 @@ export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: Sim
     const b = new Block(c, R);
     for (let r0 = 0; r0 < R; r0 += b.B) {
         startBlock(b, rng, r0, Math.min(b.B, R - r0));
-        runBlockWeeks(b, rng);
+        runBlockWeeks(b, rng, options.start);
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    return rawOf(b);
+    return rawOf(b, options.start);
 }
 
-function rawOf(b: Block): RawResult {
-    return { compiled: b.c, runs: b.R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+function rawOf(b: Block, start?: ObservedStart): RawResult {
+    const raw: RawResult = { compiled: b.c, runs: b.R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    if (start) raw.observedWeeks = Math.min(start.weeks, b.H);
+    return raw;
 }
 
 // ---- Monte Carlo over independent block streams ----
@@ -249,7 +271,7 @@ export function blockCount(runs: number): number {
  * [(block − first) * sources * H + source * H + w]) so that adding them up in block order gives the
  * same bytes however the blocks were grouped.
  */
-export interface BlockRange extends Pick<RawResult, 'series' | 'counts' | 'staffHours' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'joinsBySourceWeekly' | 'marginByRun' | 'baselineRevenue'> {
+export interface BlockRange extends Pick<RawResult, 'series' | 'counts' | 'staffHours' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'joinsBySourceWeekly' | 'marginByRun' | 'baselineRevenue' | 'observedWeeks'> {
     first: number;
     count: number;
     /** Runs in these blocks. */
@@ -270,13 +292,16 @@ export interface BlockHooks {
     isCancelled?: () => boolean;
 }
 
-/** Simulates blocks [first, first + count) of `runs` runs of stream `stream` of `seed` (the pure "run block k of the plan"). */
-export function simulateBlocks(c: CompiledCommunity, seed: number, stream: number, runs: number, first: number, count: number, hooks: BlockHooks = {}): BlockRange {
+/**
+ * Simulates blocks [first, first + count) of `runs` runs of stream `stream` of `seed` (the pure "run
+ * block k of the plan"), from the plan's start or, with `start`, from the observed history.
+ */
+export function simulateBlocks(c: CompiledCommunity, seed: number, stream: number, runs: number, first: number, count: number, hooks: BlockHooks = {}, start?: ObservedStart): BlockRange {
     const R = Math.max(1, Math.floor(runs));
-    const start = first * RUN_BLOCK;
+    const begin = first * RUN_BLOCK;
     const end = Math.min(R, (first + count) * RUN_BLOCK);
-    if (!(count >= 1) || start >= end) throw new RangeError(`blocks ${first}..${first + count - 1} are outside a simulation of ${R} runs`);
-    const b = new Block(c, end - start);
+    if (!(count >= 1) || begin >= end) throw new RangeError(`blocks ${first}..${first + count - 1} are outside a simulation of ${R} runs`);
+    const b = new Block(c, end - begin);
     const streams = new BlockStreams(seed, stream);
     const weekly = b.joinsBySourceWeekly;
     const perBlock = new Float64Array(count * weekly.length);
@@ -285,12 +310,14 @@ export function simulateBlocks(c: CompiledCommunity, seed: number, stream: numbe
         const rng = streams.block(first + k);
         const r0 = k * RUN_BLOCK;
         weekly.fill(0);
-        startBlock(b, rng, r0, Math.min(RUN_BLOCK, end - start - r0));
-        runBlockWeeks(b, rng);
+        startBlock(b, rng, r0, Math.min(RUN_BLOCK, end - begin - r0));
+        runBlockWeeks(b, rng, start);
         perBlock.set(weekly, k * weekly.length);
         hooks.onBlock?.(b.nb);
     }
-    return { first, count, runs: end - start, series: b.series, counts: b.counts, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: perBlock, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    const range: BlockRange = { first, count, runs: end - begin, series: b.series, counts: b.counts, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: perBlock, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    if (start) range.observedWeeks = Math.min(start.weeks, c.horizon);
+    return range;
 }
 
 /** Puts block ranges that together cover every block of a `runs`-run simulation into one RawResult. */
@@ -330,12 +357,14 @@ export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRan
         const n = joinsBySourceWeekly.length;
         for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
     }
-    return { compiled: c, runs: R, series, counts, storedSlot: stored.slot, isCount: stored.isCount, staffHours: first.staffHours, kpiValues, costByCategory, joinsBySource, joinsBySourceWeekly, marginByRun, baselineRevenue };
+    const raw: RawResult = { compiled: c, runs: R, series, counts, storedSlot: stored.slot, isCount: stored.isCount, staffHours: first.staffHours, kpiValues, costByCategory, joinsBySource, joinsBySourceWeekly, marginByRun, baselineRevenue };
+    if (first.observedWeeks) raw.observedWeeks = first.observedWeeks;
+    return raw;
 }
 
 /** Every block of a simulation in this thread (what the pool does over its workers, with the same bytes). */
-export function simulateStreams(c: CompiledCommunity, seed: number, stream: number, runs: number, hooks: BlockHooks = {}): RawResult {
-    return mergeBlocks(c, runs, [simulateBlocks(c, seed, stream, runs, 0, blockCount(runs), hooks)]);
+export function simulateStreams(c: CompiledCommunity, seed: number, stream: number, runs: number, hooks: BlockHooks = {}, start?: ObservedStart): RawResult {
+    return mergeBlocks(c, runs, [simulateBlocks(c, seed, stream, runs, 0, blockCount(runs), hooks, start)]);
 }
 
 /** True when `value op target` holds. */

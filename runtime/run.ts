@@ -3,7 +3,7 @@
 // and larger work on the pool. Either way a cancel token is checked between blocks, and this
 // thread yields to the event loop between blocks, so a cancel request or Ctrl-C is seen at once.
 // The results are the same bytes wherever the blocks ran.
-import { compileJob, type SimulationJob, type Simulations, type Stepwise } from '../engine/forecast.js';
+import { compileJob, jobStart, type SimulationJob, type Simulations, type Stepwise } from '../engine/forecast.js';
 import { blockCount, mergeBlocks, SimulationCancelled, simulateBlocks, type BlockRange, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { SimulationPool } from './pool.js';
@@ -38,10 +38,11 @@ async function inThisThread(jobs: SimulationJob[], options: RunOptions): Promise
     const out: RawResult[] = [];
     for (const job of jobs) {
         const c = compileJob(job);
+        const start = jobStart(job, c);
         const ranges: BlockRange[] = [];
         for (let k = 0; k < blockCount(job.runs); k++) {
             if (token?.isCancelled()) throw new SimulationCancelled();
-            ranges.push(simulateBlocks(c, job.seed, job.community, job.runs, k, 1));
+            ranges.push(simulateBlocks(c, job.seed, job.community, job.runs, k, 1, {}, start));
             done += ranges[ranges.length - 1].runs;
             onProgress?.(done);
             await yieldToEventLoop();

@@ -5,7 +5,8 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
-import { compileJob, type SimulationJob } from '../engine/forecast.js';
+import { compileJob, jobStart, type SimulationJob } from '../engine/forecast.js';
+import type { ObservedStart } from '../engine/observed-start.js';
 import { SimulationCancelled, simulateBlocks, type BlockRange } from '../engine/simulate.js';
 
 export interface BlocksTask {
@@ -31,13 +32,20 @@ export type WorkerTask = BlocksTask | CalibrateTask | { kind: 'warm' };
 export type CalibrateAnswer = { cancelled: true } | { cancelled: false; calibration: Calibration };
 
 
-const compiledJobs = new Map<string, CompiledCommunity>();
+/** A job compiled once per worker, with the observed history it starts from (the same in every thread: computed from the job alone). */
+interface CompiledJob {
+    compiled: CompiledCommunity;
+    start?: ObservedStart;
+}
+
+const compiledJobs = new Map<string, CompiledJob>();
 const CACHE_LIMIT = 16;
 
-function compiledFor(key: string, job: SimulationJob): CompiledCommunity {
+function compiledFor(key: string, job: SimulationJob): CompiledJob {
     let c = compiledJobs.get(key);
     if (!c) {
-        c = compileJob(job);
+        const compiled = compileJob(job);
+        c = { compiled, start: jobStart(job, compiled) };
         compiledJobs.set(key, c);
         if (compiledJobs.size > CACHE_LIMIT) compiledJobs.delete(compiledJobs.keys().next().value!);
     }
@@ -46,7 +54,8 @@ function compiledFor(key: string, job: SimulationJob): CompiledCommunity {
 
 function blocks(task: BlocksTask): unknown {
     const { job } = task;
-    const range: BlockRange = simulateBlocks(compiledFor(task.key, job), job.seed, job.community, job.runs, task.first, task.count);
+    const { compiled, start } = compiledFor(task.key, job);
+    const range: BlockRange = simulateBlocks(compiled, job.seed, job.community, job.runs, task.first, task.count, {}, start);
     const buffers = [range.series, range.counts, range.staffHours, range.kpiValues, range.costByCategory, range.joinsBySource, range.joinsBySourceWeekly, range.marginByRun, range.baselineRevenue].map((a) => a.buffer);
     // The arrays move to the main thread instead of being copied (the same piscina module instance as
     // the worker runtime's, which checks the mark: one bundle, out/runtime/simulation-worker.cjs).

@@ -17,7 +17,7 @@ import { SimulationPool } from '../runtime/pool.js';
 import { runWork, type RunOptions } from '../runtime/run.js';
 import type { Plan } from '../engine/model.js';
 import { actualsView, calendarView, planSummary, scenarioView } from '../engine/view/forecast-view.js';
-import { observedActuals } from '../language/actuals/observed.js';
+import { observedActuals, type ObservedActuals } from '../language/actuals/observed.js';
 import { localizeForecastResult } from './forecast-labels.js';
 import { FORECAST_REQUEST, type ForecastParams, type ForecastResult } from '../protocol/forecast.js';
 import type { CommunityServices } from '../language/community-module.js';
@@ -30,6 +30,8 @@ export const SENSITIVITY_RUNS = 100;
 export interface ForecastComputation {
     result: ForecastResult;
     plan?: Plan;
+    /** The plan's actuals as read for this forecast (its observed start and the points on the bands: read once). */
+    observed?: ObservedActuals;
 }
 
 function validParams(p: unknown): p is ForecastParams {
@@ -50,10 +52,14 @@ function validParams(p: unknown): p is ForecastParams {
  */
 export const MAX_RUN_WEEKS = 5_200_000;
 
-type Prepared = { done: ForecastComputation } | { plan: Plan; work: Simulations<ForecastReport>; started: number; uri: string; version: number };
+type Prepared = { done: ForecastComputation } | { plan: Plan; work: Simulations<ForecastReport>; started: number; uri: string; version: number; observed?: ObservedActuals };
 
-/** Checks the document and the request's size and describes the forecast's simulations (nothing runs yet). */
-function prepareForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams): Prepared {
+/**
+ * Checks the document and the request's size and describes the forecast's simulations (nothing runs
+ * yet); with the plan's actuals read (`observed`), communities that have them start from their last
+ * observed week — the same engine call as `community simulate` and `compile`.
+ */
+function prepareForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams, observed?: ObservedActuals): Prepared {
     const started = performance.now();
     const uri = params.uri;
     const version = doc.textDocument.version;
@@ -99,20 +105,22 @@ function prepareForecast(services: CommunityServices, doc: LangiumDocument, para
     const tooLarge = forecastTooLarge(estimateForecastMemory(plan, { runs: params.runs, scenarios: scenarios.length, sensitivityRuns }), forecastMemoryBudgetMb(process.env), services.community.Settings.lang);
     if (tooLarge) return { done: { result: { status: 'unavailable', uri, version, message: tooLarge }, plan } };
     return {
-        plan, started, uri, version,
+        plan, started, uri, version, observed,
         work: forecastSimulations(plan, {
             runs: params.runs,
             seed: params.seed,
             scenarios,
             sensitivity: hasKpi && params.sensitivity ? { runs: Math.min(params.runs, SENSITIVITY_RUNS) } : undefined,
+            observed: observed?.byCommunity,
         }),
     };
 }
 
 function shaped(services: CommunityServices, prepared: Extract<Prepared, { work: unknown }>, report: ForecastReport): ForecastComputation {
-    const { plan, uri, version, started } = prepared;
+    const { plan, uri, version, started, observed } = prepared;
     return {
         plan,
+        observed,
         result: localizeForecastResult({
             status: 'ok', uri, version, runs: report.runs, seed: report.seed,
             elapsedMs: performance.now() - started,
@@ -130,7 +138,7 @@ function shaped(services: CommunityServices, prepared: Extract<Prepared, { work:
 export async function withActuals(computation: ForecastComputation): Promise<ForecastResult> {
     const { result, plan } = computation;
     if (result.status !== 'ok' || !plan || !plan.communities.some((c) => c.actuals)) return result;
-    const observed = await observedActuals(plan);
+    const observed = computation.observed ?? (await observedActuals(plan));
     for (const f of result.forecasts) {
         for (const c of f.communities) {
             const series = observed.byCommunity.get(c.community);
@@ -140,9 +148,12 @@ export async function withActuals(computation: ForecastComputation): Promise<For
     return result;
 }
 
-/** The forecast of a validated document in this thread; pure apart from the engine's work, so tests and benchmarks call it. */
-export function computeForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams): ForecastComputation {
-    const prepared = prepareForecast(services, doc, params);
+/**
+ * The forecast of a validated document in this thread; pure apart from the engine's work, so tests
+ * and benchmarks call it. `observed`: the plan's actuals, read by the caller (see computeForecastAsync).
+ */
+export function computeForecast(services: CommunityServices, doc: LangiumDocument, params: ForecastParams, observed?: ObservedActuals): ForecastComputation {
+    const prepared = prepareForecast(services, doc, params, observed);
     if ('done' in prepared) return prepared.done;
     return shaped(services, prepared, runSimulations(prepared.work));
 }
@@ -152,8 +163,13 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
  * in this thread block by block otherwise, and cancelled between blocks (SimulationCancelled).
  */
 export async function computeForecastAsync(services: CommunityServices, doc: LangiumDocument, params: ForecastParams, options: RunOptions): Promise<ForecastComputation> {
-    const prepared = prepareForecast(services, doc, params);
+    let prepared = prepareForecast(services, doc, params);
     if ('done' in prepared) return prepared.done;
+    // A plan with actuals: read them, then describe the forecast again from the observed start.
+    if (prepared.plan.communities.some((c) => c.actuals)) {
+        prepared = prepareForecast(services, doc, params, await observedActuals(prepared.plan));
+        if ('done' in prepared) return prepared.done;
+    }
     return shaped(services, prepared, await runWork(prepared.work, options));
 }
 

@@ -39,6 +39,7 @@ export interface CompileCliOptions extends CommonOptions {
     runs: number;
     seed: number;
     scenario?: string;
+    fromStart?: boolean;
     formats: CompileFormat[];
     now?: Date;
     bom?: boolean;
@@ -243,6 +244,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                 for (const why of observed?.skipped ?? []) process.stderr.write(lang === 'zh-CN' ? `图表未叠加实际值：${oneLine(why)}\n` : `actuals not drawn on the charts: ${oneLine(why)}\n`);
                 const compiled = await compilePlan(p.plan, {
                     observed: observed?.byCommunity,
+                    fromStart: options.fromStart,
                     formats: options.formats,
                     runs: options.runs,
                     seed: options.seed,
@@ -299,6 +301,7 @@ export function registerCompile(program: Command): void {
         .addOption(new Option('--runs <n>', 'Monte Carlo runs of the forecast').argParser(parseRuns).default(DEFAULT_COMPILE_RUNS))
         .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
         .option('--scenario <name>', 'forecast this scenario instead of the plan as written')
+        .option('--from-start', "forecast from the plan's start even when the plan has actuals (default: from the last observed week)")
         .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
         .addOption(new Option('--now <iso>', 'DTSTAMP of the calendars (default: fixed from the plan, so output is reproducible)').argParser(parseNow))
         .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')

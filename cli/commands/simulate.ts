@@ -8,15 +8,18 @@ import { DEFAULT_RUNS, DEFAULT_SEED, forecast, forecastSimulations, totalRuns } 
 import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { forecastJsonSchema, type ForecastReport } from '../../engine/forecast-schema.js';
 import type { Plan } from '../../engine/model.js';
+import type { ObservedWeeks } from '../../engine/observed-start.js';
 import { ScenarioError } from '../../engine/scenario.js';
 import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
+import { createRequire } from 'node:module';
+import { observedActualsWith } from '../../language/actuals/observed.js';
 import { POOL_MIN_RUN_WEEKS, runWork } from '../../runtime/run.js';
 import { listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
-import { colorsFor, flatten, formatText, summarize } from '../report.js';
+import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
 import { progressBar } from '../progress.js';
 import { formatTable, type SolvedSection } from '../simulate-table.js';
 import { cheapestWays, recommendedSolved } from '../../engine/solved-ways.js';
@@ -25,6 +28,12 @@ import { loadPlans } from '../workspace.js';
 export { formatTable } from '../simulate-table.js';
 
 export const SIMULATE_FORMATS = ['table', 'json', 'csv'] as const;
+
+/**
+ * exceljs for a plan whose actuals are a workbook, required at run time rather than bundled: the
+ * simulate bundle holds none of the report stack (cli/launch.ts), and a CSV plan never loads it.
+ */
+const excelAtRunTime = async () => createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 
 /** A horizon every real plan reaches (half a year), for starting the pool before the plan is read. */
 const PLAN_WEEKS_AT_LEAST = 26;
@@ -39,6 +48,7 @@ interface SimulateOptions extends CommonOptions {
     sensitivity?: boolean;
     printSchema?: boolean;
     progress: boolean;
+    fromStart?: boolean;
 }
 
 export function registerSimulate(program: Command): void {
@@ -53,6 +63,7 @@ export function registerSimulate(program: Command): void {
         .addOption(new Option('--format <format>', 'output format').choices([...SIMULATE_FORMATS]).default('table'))
         .option('--kpi <name>', 'KPI to show (and to rank parameters by with --sensitivity)')
         .option('--sensitivity', 'rank parameters by their effect on a KPI (±20 % one at a time)')
+        .option('--from-start', "forecast from the plan's start even when the plan has actuals (default: from the last observed week)")
         .option('--print-schema', 'print the JSON Schema of --format json output and exit')
         .option('--no-progress', 'never show a progress bar')
         .addOption(langOption())
@@ -90,11 +101,15 @@ export function registerSimulate(program: Command): void {
             const tooLarge = forecastTooLarge(estimate, forecastMemoryBudgetMb(process.env), lang);
             if (tooLarge) throw new PlanErrors(`${files[0]}: error forecast-memory: ${tooLarge}`);
 
+            // A community with actuals is forecast from its last observed week (engine/observed-start.ts).
+            const observed = options.fromStart || !plan.communities.some((c) => c.actuals) ? undefined : await observedActualsWith(excelAtRunTime, plan);
+            for (const skipped of observed?.skipped ?? []) process.stderr.write(oneLine(lang === 'zh-CN' ? `无法读取实际数据 ${skipped}：该社群从计划开始预测。` : `actuals not read (${skipped}): that community is forecast from the plan's start.`) + '\n');
+
             const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
             let report: ForecastReport;
             try {
                 report = await withEngine(progress, (engine) => {
-                    const work = forecastSimulations(plan, { runs, seed, scenarios, sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined });
+                    const work = forecastSimulations(plan, { runs, seed, scenarios, sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined, observed: observed?.byCommunity });
                     const total = totalRuns(work.jobs);
                     return runWork(work, engine.options((done) => progress?.update(done, total)));
                 });
@@ -104,7 +119,7 @@ export function registerSimulate(program: Command): void {
             }
             if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             else if (options.format === 'csv') process.stdout.write(formatCsv(report));
-            else process.stdout.write(formatTable(report, options.kpi, colorsFor(process.stdout), lang, solvedSection(plan, report, runs, seed)));
+            else process.stdout.write(formatTable(report, options.kpi, colorsFor(process.stdout), lang, solvedSection(plan, report, runs, seed, observed?.byCommunity)));
             process.exitCode = 0;
         });
 }
@@ -113,11 +128,11 @@ export function registerSimulate(program: Command): void {
  * With solved scenarios in the plan: the cheapest known way to each KPI and the recommended scenario,
  * from forecasts of those scenarios with the same runs and seed (the ones not simulated already).
  */
-function solvedSection(plan: Plan, report: ForecastReport, runs: number, seed: number): SolvedSection | undefined {
+function solvedSection(plan: Plan, report: ForecastReport, runs: number, seed: number, observed?: ReadonlyMap<string, ObservedWeeks>): SolvedSection | undefined {
     const solved = plan.scenarios.filter((s) => s.solved).map((s) => s.name);
     if (solved.length === 0) return undefined;
     const missing = solved.filter((name) => !report.forecasts.some((f) => f.scenario === name));
-    const all = missing.length === 0 ? report : { ...report, forecasts: [...report.forecasts, ...forecast(plan, { runs, seed, scenarios: missing }).forecasts] };
+    const all = missing.length === 0 ? report : { ...report, forecasts: [...report.forecasts, ...forecast(plan, { runs, seed, scenarios: missing, observed }).forecasts] };
     return { ways: cheapestWays(plan, all), recommended: recommendedSolved(plan, all) };
 }
 

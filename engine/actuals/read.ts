@@ -49,9 +49,17 @@ function cellText(value: ExcelJS.CellValue): string {
     return String(value);
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-    // Loaded only when a workbook is read: the language server never needs it.
-    const { default: Excel } = await import('exceljs');
+/** How a reader gets exceljs: loaded only when a workbook is read (the language server never needs it). */
+export type ExcelLoader = () => Promise<typeof ExcelJS>;
+
+export const bundledExcel: ExcelLoader = async () => (await import('exceljs')).default;
+
+export async function readXlsx(bytes: Uint8Array, loadExcel: ExcelLoader = bundledExcel): Promise<RawTable> {
+    return readXlsxWith(await loadExcel(), bytes);
+}
+
+/** Reads the first worksheet with the given exceljs module (no import of its own, so a bundle that never calls `bundledExcel` holds no exceljs). */
+export async function readXlsxWith(Excel: typeof ExcelJS, bytes: Uint8Array): Promise<RawTable> {
     const workbook = new Excel.Workbook();
     try {
         await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -73,8 +81,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
 }
 
 /** Reads CSV or XLSX bytes by the file name's extension. */
-export async function readTable(path: string, bytes: Uint8Array): Promise<RawTable> {
-    if (isWorkbook(path)) return readXlsx(bytes);
+export async function readTable(path: string, bytes: Uint8Array, loadExcel: ExcelLoader): Promise<RawTable> {
+    if (isWorkbook(path)) return readXlsxWith(await loadExcel(), bytes);
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

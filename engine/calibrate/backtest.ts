@@ -1,5 +1,5 @@
 // Backtest: fit on all but the last K observed weeks, forecast them by Monte Carlo with the fitted
-// posterior (each run draws its fitted quantities from the importance-weighted draws and samples the
+// posterior from the state of the last week fitted (as `community simulate` forecasts) (each run draws its fitted quantities from the importance-weighted draws and samples the
 // rest from the plan), and score the held-out weeks: the share inside P10–P90 (coverage) and the
 // mean absolute percentage error of P50.
 import { S, type CompiledCommunity } from '../compile.js';
@@ -9,6 +9,7 @@ import { seededRandom } from './seeded.js';
 import { rawValue, simulateCommunity } from '../simulate.js';
 import type { Actuals } from '../actuals/parse.js';
 import { fitCommunity, type Fit } from './fit.js';
+import { observedStart } from '../observed-start.js';
 
 /** Draws whose fitted slots come from one resampled posterior draw per run. */
 class PosteriorDraws implements Draws {
@@ -68,11 +69,16 @@ function seriesIndex(c: CompiledCommunity, key: string): number | undefined {
     return ({ joins: S.newMembers, leaves: S.churned, active: S.activeMembers, revenue: S.revenue } as Record<string, number>)[key];
 }
 
-/** Monte Carlo bands of the fitted model for the observed series in the given weeks. */
-export function predictiveBands(fit: Fit, actuals: Actuals, weeks: number[], seed: number, runs = 400): Band[] {
+/**
+ * Monte Carlo bands of the fitted model for the observed series in the given weeks. With `from`, the
+ * forecast starts, as `community simulate` does, from the state of the observed weeks before it
+ * (engine/observed-start.ts); without, from the plan's start.
+ */
+export function predictiveBands(fit: Fit, actuals: Actuals, weeks: number[], seed: number, runs = 400, from?: number): Band[] {
     const c = fit.compiled;
     const rng = new PosteriorDraws(fit, seededRandom(seed), seededRandom(seed ^ 0x5bd1e995));
-    const raw = simulateCommunity(c, rng, { runs });
+    const known = from === undefined ? undefined : new Map([...actuals.series].map(([k, y]) => [k, Float64Array.from(y, (v, w) => (w < from ? v : NaN))]));
+    const raw = simulateCommunity(c, rng, { runs, start: known ? observedStart(c, known) : undefined });
     const out: Band[] = [];
     const values = new Float64Array(runs);
     for (const [key, y] of actuals.series) {
@@ -104,7 +110,8 @@ export function backtest(c: CompiledCommunity, actuals: Actuals, k: number, opti
     const heldOut = weeks.slice(Math.max(0, weeks.length - k));
     const upTo = heldOut.length > 0 ? heldOut[0] : c.horizon;
     const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, upTo, onProgress: options.onProgress, isCancelled: options.isCancelled });
-    const bands = predictiveBands(fit, actuals, heldOut, options.seed);
+    // The held-out weeks are forecast as `simulate` forecasts: from the last week the fit saw.
+    const bands = predictiveBands(fit, actuals, heldOut, options.seed, undefined, upTo);
     let inside = 0;
     let ape = 0;
     let n = 0;

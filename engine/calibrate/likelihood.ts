@@ -2,13 +2,21 @@
 // mean-field pass (engine/expected-draws.ts: the Monte Carlo week with every draw at its
 // expectation) for one vector of parameter values — no second model of the plan.
 //
+// It is a one-step-ahead (prediction-error) likelihood: each week's prediction is the mean-field
+// week started from the state the actuals show at the end of the week before — members per tier and
+// the people reached so far (engine/observed-start.ts, stepFromObserved) — not the expected path
+// from the plan's start. One observed path drifts from the expected one (a few more promotions early
+// on mean more Core members inviting, more people reached mean more imitation); scored against the
+// expected path, that drift is read as a parameter — the paid channel's cost per join absorbed it —
+// while conditioned on the observed state each week's residual is that week's own noise.
+//
 // Each observed series contributes Gaussian terms with Poisson-like variances (documented in
-// docs/calibration.md): member counts by their week-on-week changes (a level carries all earlier
-// noise; its changes are close to independent), joins and referral joins as weekly counts, and
-// leaves, active members and revenue as the model's per-member rates applied to the observed
-// members of that week (so a miss in members is not counted again in every rate).
+// docs/calibration.md): member counts against their one-step prediction, joins and referral joins as
+// weekly counts, and leaves, active members and revenue as the model's per-member rates applied to
+// the observed members of that week (so a miss in members is not counted again in every rate).
 import { S, type CompiledCommunity } from '../compile.js';
 import { ExpectedDraws } from '../expected-draws.js';
+import { stepFromObserved } from '../observed-start.js';
 import { distMean } from '../random.js';
 import { rawValue, simulateCommunity, type RawResult } from '../simulate.js';
 import type { Actuals } from '../actuals/parse.js';
@@ -36,6 +44,53 @@ export function runMeanField(c: CompiledCommunity, values: Float64Array): Predic
     return { raw, members, seeds };
 }
 
+/** The one-step-ahead predictions of weeks [0, weeks): each from the observed end of the week before. */
+export interface OneStep {
+    /** Members per tier at the end of week w, [w * T + t], and in all. */
+    tiers: Float64Array;
+    members: Float64Array;
+    /** Members at the start of week w (the observed end of the week before where counted). */
+    startMembers: Float64Array;
+    joins: Float64Array;
+    /** Joins into and leaves of each tier, [w * T + t]. */
+    tierJoins: Float64Array;
+    tierChurned: Float64Array;
+    /** Joins of each source per week, [source * weeks + w]. */
+    sources: Float64Array;
+    churned: Float64Array;
+    active: Float64Array;
+    revenue: Float64Array;
+}
+
+export function runOneStep(c: CompiledCommunity, values: Float64Array, actuals: Actuals, weeks: number): OneStep {
+    const T = c.T;
+    const H = c.horizon;
+    const n = Math.min(weeks, H);
+    const SRC = c.sources.length;
+    const p: OneStep = { tiers: new Float64Array(n * T), members: new Float64Array(n), startMembers: new Float64Array(n), joins: new Float64Array(n), tierJoins: new Float64Array(n * T), tierChurned: new Float64Array(n * T), sources: new Float64Array(SRC * n), churned: new Float64Array(n), active: new Float64Array(n), revenue: new Float64Array(n) };
+    stepFromObserved(c, values, actuals.series, n, false, (b, w) => {
+        let members = 0;
+        let start = 0;
+        let churned = 0;
+        for (let t = 0; t < T; t++) {
+            p.tiers[w * T + t] = b.m[t];
+            p.tierJoins[w * T + t] = b.joinsTo[t];
+            p.tierChurned[w * T + t] = b.churned[t];
+            members += b.m[t];
+            start += b.startM[t];
+            churned += b.churned[t];
+        }
+        p.members[w] = members;
+        p.startMembers[w] = start;
+        p.churned[w] = churned;
+        p.joins[w] = b.joinsW[0];
+        p.active[w] = b.activeNow[0];
+        p.revenue[w] = b.series[b.out(S.revenue, w)];
+        for (let s = 0; s < SRC; s++) p.sources[s * n + w] = b.joinsBySourceWeekly[s * H + w];
+    });
+    return p;
+}
+
 /** Observed series the likelihood uses, and those it cannot (reported). */
 export const USED_SERIES = (key: string) => key === 'members' || key.startsWith('members:') || key === 'joins' || key === 'leaves' || key === 'active' || key === 'revenue' || key === 'referral-joins' || key.startsWith('spend:');
 
@@ -46,7 +101,10 @@ export const USED_SERIES = (key: string) => key === 'members' || key.startsWith(
  * variance would reward parameters that predict small counts (its normalising term), a bias.
  */
 export class Likelihood {
-    private readonly flowVariance: Float64Array;
+    /** Per week, of the plan's own projection: joins, leaves, and tier moves (+1) — the variances of member changes. */
+    private readonly joinsVariance: Float64Array;
+    private readonly leavesVariance: Float64Array;
+    private readonly movesVariance: Float64Array;
     /** Over-dispersion per series (quasi-likelihood): variances are multiplied by it. */
     readonly dispersion = new Map<string, number>();
     /** Pearson χ² and number of terms per series of the last evaluation. */
@@ -56,28 +114,17 @@ export class Likelihood {
 
     constructor(private readonly c: CompiledCommunity, private readonly actuals: Actuals, private readonly upTo: number) {
         const ref = runMeanField(c, meanValues(c));
-        this.flowVariance = new Float64Array(c.horizon);
-        for (let w = 0; w < c.horizon; w++) {
-            this.flowVariance[w] = rawValue(ref.raw, S.newMembers, w, 0) + rawValue(ref.raw, S.churned, w, 0) + rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1;
-        }
+        this.joinsVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.newMembers, w, 0));
+        this.leavesVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.churned, w, 0));
+        this.movesVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1);
     }
 
     /** Log-likelihood (up to a constant) of the actuals in weeks before `upTo` for parameter values. */
     logLikelihood(values: Float64Array): number {
         const { c, actuals } = this;
-        const p = runMeanField(c, values);
-        const { raw } = p;
         const H = Math.min(this.upTo, c.horizon);
-        const cache = new Map<number, Float64Array>();
-        const at = (s: number, w: number) => {
-            let a = cache.get(s);
-            if (!a) {
-                a = new Float64Array(c.horizon);
-                for (let x = 0; x < c.horizon; x++) a[x] = rawValue(raw, s, x, 0);
-                cache.set(s, a);
-            }
-            return a[w];
-        };
+        const p = runOneStep(c, values, actuals, H);
+        const seeds = seedsOf(c, values);
         const obsMembers = actuals.series.get('members');
         const err = (x: number) => (MODEL_ERROR * x) ** 2;
         let total = 0;
@@ -97,23 +144,42 @@ export class Likelihood {
             if (key === 'members' || key.startsWith('members:')) {
                 const t = key === 'members' ? -1 : c.tierNames.indexOf(key.slice(8));
                 if (key !== 'members' && t < 0) continue;
-                const model = (w: number) => (w < 0 ? (t < 0 ? p.seeds : seedOf(c, values, t)) : t < 0 ? p.members[w] : at(c.tierSeries0 + t, w));
-                let prevW = -1;
-                let prevY = model(-1);
+                // Each count against its prediction from the last counted week (the one before, but for
+                // gaps), given the week's observed joins and leaves: the factorisation p(joins) p(leaves)
+                // p(members | joins, leaves) counts what joins and leaves say once. A tier takes the observed
+                // totals in the model's split of the week; the total of members then says nothing more.
+                const joins = actuals.series.get('joins');
+                const leaves = actuals.series.get('leaves');
+                const share = (part: Float64Array, all: Float64Array, w: number) => (t < 0 ? 1 : all[w] > 0 ? part[w * c.T + t] / all[w] : 0);
+                let prevY = t < 0 ? seeds : seedOf(c, values, t);
                 let v = 0;
+                let shift = 0;
                 for (let w = 0; w < H; w++) {
-                    v += this.flowVariance[w];
+                    const J = joins?.[w];
+                    const C = leaves?.[w];
+                    const knownJ = J !== undefined && !Number.isNaN(J);
+                    const knownC = C !== undefined && !Number.isNaN(C);
+                    // Which tier the observed joins and leaves were in is not known: their split has a
+                    // multinomial variance n·s·(1 − s) around the model's share s.
+                    if (knownJ) {
+                        const sj = share(p.tierJoins, p.joins, w);
+                        shift += (J - p.joins[w]) * sj;
+                        v += J * sj * (1 - sj);
+                    } else v += this.joinsVariance[w];
+                    if (knownC && t < 0) shift -= C - p.churned[w];
+                    else v += this.leavesVariance[w];
+                    v += t >= 0 ? this.movesVariance[w] : 1;
                     if (Number.isNaN(y[w])) continue;
-                    const r = y[w] - prevY - (model(w) - model(prevW));
-                    ll += term(r, v + err(y[w] - prevY));
-                    prevW = w;
+                    const model = (t < 0 ? p.members[w] : p.tiers[w * c.T + t]) + shift;
+                    if (!(t < 0 && v <= 1 + 1e-9)) ll += term(y[w] - model, v + err(y[w] - prevY));
                     prevY = y[w];
                     v = 0;
+                    shift = 0;
                 }
             } else if (key === 'joins') {
                 for (let w = 0; w < H; w++) {
                     if (Number.isNaN(y[w])) continue;
-                    ll += term(y[w] - at(S.newMembers, w), y[w] + 1 + err(y[w]));
+                    ll += term(y[w] - p.joins[w], y[w] + 1 + err(y[w]));
                 }
             } else if (key === 'referral-joins') {
                 const idx = c.sources.map((s, i) => (s.kind === 'referral' ? i : -1)).filter((i) => i >= 0);
@@ -121,18 +187,17 @@ export class Likelihood {
                 for (let w = 0; w < H; w++) {
                     if (Number.isNaN(y[w])) continue;
                     let mu = 0;
-                    for (const i of idx) mu += raw.joinsBySourceWeekly[i * c.horizon + w];
+                    for (const i of idx) mu += p.sources[i * H + w];
                     ll += term(y[w] - mu, y[w] + 1 + err(y[w]));
                 }
             } else if (key === 'leaves' || key === 'active' || key === 'revenue') {
                 for (let w = 0; w < H; w++) {
                     if (Number.isNaN(y[w])) continue;
                     // The model's rate per member, applied to the observed members (start of week for leaves).
-                    const base = key === 'leaves' ? (w === 0 ? p.seeds : p.members[w - 1]) : p.members[w];
-                    const observed = key === 'leaves' ? (w === 0 ? p.seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
+                    const base = key === 'leaves' ? p.startMembers[w] : p.members[w];
+                    const observed = key === 'leaves' ? (w === 0 ? seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
                     const scale = observed !== undefined && !Number.isNaN(observed) && base > 0 ? observed / base : 1;
-                    const series = key === 'leaves' ? S.churned : key === 'active' ? S.activeMembers : S.revenue;
-                    const mu = at(series, w) * scale;
+                    const mu = (key === 'leaves' ? p.churned[w] : key === 'active' ? p.active[w] : p.revenue[w]) * scale;
                     if (key === 'revenue') {
                         const order = c.orderValue >= 0 ? Math.max(1, values[c.orderValue]) : 1;
                         ll += term(y[w] - mu, y[w] * order + order * order + err(y[w]));
@@ -176,6 +241,12 @@ export class Likelihood {
             this.dispersion.set(key, Math.max(1, sum / n / dof) * ((1 + rho) / (1 - rho)));
         }
     }
+}
+
+function seedsOf(c: CompiledCommunity, values: Float64Array): number {
+    let seeds = 0;
+    for (let t = 0; t < c.T; t++) seeds += seedOf(c, values, t);
+    return seeds;
 }
 
 function seedOf(c: CompiledCommunity, values: Float64Array, t: number): number {

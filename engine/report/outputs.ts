@@ -37,8 +37,10 @@ export interface CompileOptions {
     source?: (ref: SourceRef) => string;
     /** The checker's warnings and infos for the plan, shown in the reports' Checks section. */
     checks?: ReportCheck[];
-    /** Observed weeks per community (the plan's actuals), laid over the report's charts. */
+    /** Observed weeks per community (the plan's actuals), laid over the report's charts and, unless `fromStart`, the forecast's start (engine/observed-start.ts). */
     observed?: ReadonlyMap<string, ObservedSeries>;
+    /** Forecast from the plan's start even where there are actuals (they are still drawn on the charts). */
+    fromStart?: boolean;
     /** Runs the forecast's simulations (the CLI: on the worker pool, Ctrl-C cancels); default: in this thread. */
     runForecast?: (work: Simulations<ForecastReport>) => Promise<ForecastReport>;
 }
@@ -61,7 +63,7 @@ export function needsForecast(formats: readonly CompileFormat[]): boolean {
     return formats.includes('html') || formats.includes('md') || formats.includes('xlsx') || formats.includes('pdf');
 }
 
-type ForecastForOptions = Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns'> & { withSensitivity?: boolean; allScenarios?: boolean };
+type ForecastForOptions = Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns' | 'observed' | 'fromStart'> & { withSensitivity?: boolean; allScenarios?: boolean };
 
 /** The forecast the reports show, in this thread. */
 export function forecastFor(plan: Plan, options: ForecastForOptions): ForecastReport {
@@ -80,6 +82,7 @@ export function forecastWorkFor(plan: Plan, options: ForecastForOptions): Simula
         seed: options.seed,
         scenarios: [options.scenario, ...others],
         sensitivity: hasKpi ? { runs: sensitivityRuns } : undefined,
+        observed: options.fromStart ? undefined : options.observed,
     });
 }
 

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { DiagnosticCode } from '../../engine/diagnostics.js';
 import type { Community, Plan } from '../../engine/model.js';
 import { parseActuals, type Actuals } from '../../engine/actuals/parse.js';
-import { isWorkbook, readCsv, readTable, UnreadableActuals, type RawTable } from '../../engine/actuals/read.js';
+import { bundledExcel, isWorkbook, readCsv, readTable, UnreadableActuals, type ExcelLoader, type RawTable } from '../../engine/actuals/read.js';
 
 /** Largest actuals file read. */
 export const MAX_BYTES = 20 * 2 ** 20;
@@ -42,11 +42,16 @@ function parseFor(table: RawTable, shown: string, plan: Plan, community: Communi
 
 /** Reads and parses `fsPath` (shown to the user as `shown`) for one community of a plan. */
 export async function loadActuals(fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): Promise<LoadedActuals> {
+    return loadActualsWith(bundledExcel, fsPath, shown, plan, community, mapping);
+}
+
+/** loadActuals with a given way to load exceljs for workbooks (`community simulate` loads it at run time: its bundle holds none). */
+export async function loadActualsWith(loadExcel: ExcelLoader, fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): Promise<LoadedActuals> {
     const read = readBytes(fsPath, shown);
     if (!read.bytes) return { findings: read.findings };
     let table;
     try {
-        table = await readTable(fsPath, read.bytes);
+        table = await readTable(fsPath, read.bytes, loadExcel);
     } catch (error) {
         if (error instanceof UnreadableActuals) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: error.message } }] };
         throw error;

@@ -4,7 +4,8 @@
 // a file changed since) is left out and named in `skipped`, so a chart is never half drawn.
 import type { Plan } from '../../engine/model.js';
 import type { ObservedSeries } from '../../engine/view/forecast-view.js';
-import { loadActuals } from './load.js';
+import { bundledExcel, type ExcelLoader } from '../../engine/actuals/read.js';
+import { loadActualsWith } from './load.js';
 
 export interface ObservedActuals {
     /** Observed weekly values per community name. */
@@ -14,12 +15,17 @@ export interface ObservedActuals {
 }
 
 export async function observedActuals(plan: Plan): Promise<ObservedActuals> {
+    return observedActualsWith(bundledExcel, plan);
+}
+
+/** observedActuals with a given way to load exceljs for workbooks (see loadActualsWith). */
+export async function observedActualsWith(loadExcel: ExcelLoader, plan: Plan): Promise<ObservedActuals> {
     const byCommunity = new Map<string, ObservedSeries>();
     const skipped: string[] = [];
     for (const community of plan.communities) {
         const a = community.actuals;
         if (!a) continue;
-        const loaded = await loadActuals(a.fsPath, a.path, plan, community, a.mapping);
+        const loaded = await loadActualsWith(loadExcel, a.fsPath, a.path, plan, community, a.mapping);
         if (loaded.actuals) byCommunity.set(community.name, loaded.actuals.series);
         else skipped.push(`${a.path}: ${loaded.findings.map((f) => f.code).join(', ')}`);
     }

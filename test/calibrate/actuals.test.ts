@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadActuals } from '../../language/actuals/load.js';
 import { parseActuals, type PlanFrame } from '../../engine/actuals/parse.js';
-import { readCsv, readTable } from '../../engine/actuals/read.js';
+import { bundledExcel, readCsv, readTable } from '../../engine/actuals/read.js';
 import { formatMessage } from '../../engine/diagnostics.js';
 import { fitnessPlan, TRUTH } from './synthetic.js';
 
@@ -18,7 +18,7 @@ const week = (r: ReturnType<typeof parseText>, key: string) => [...(r.actuals?.s
 
 describe('built-in export mappings', () => {
     it('WeCom customer-group statistics (CSV): daily rows roll up to plan weeks', async () => {
-        const table = await readTable('x.csv', readFileSync(join(FIX, 'wecom-group-stats.csv')));
+        const table = await readTable('x.csv', readFileSync(join(FIX, 'wecom-group-stats.csv')), bundledExcel);
         const r = parseActuals(table, frame);
         expect(r.problems).toEqual([]);
         expect(r.actuals!.mapping).toBe('wecom');
@@ -31,7 +31,7 @@ describe('built-in export mappings', () => {
     });
 
     it('WeCom statistics as XLSX (exceljs): dates and numbers read from cells', async () => {
-        const table = await readTable('x.xlsx', readFileSync(join(FIX, 'wecom-group-stats.xlsx')));
+        const table = await readTable('x.xlsx', readFileSync(join(FIX, 'wecom-group-stats.xlsx')), bundledExcel);
         const r = parseActuals(table, frame);
         expect(r.problems).toEqual([]);
         expect(week(r, 'joins').slice(0, 2)).toEqual([350, 350]);

@@ -22,7 +22,8 @@ describe('community calibrate', () => {
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('Community FitHome: calibrated to 12 observed weeks (mapping canonical');
         expect(r.stdout).toMatch(/Prospect churn\s+12\.0% per month\s+1\d\.\d%\s+1\d\.\d%\s+1\d\.\d%\s+plan too optimistic/);
-        expect(r.stdout).toMatch(/DouyinAds cost per join\s+15\.00 CNY\s+1[78]\.\d\d CNY/);
+        expect(r.stdout).toMatch(/DouyinAds cost per join\s+15\.00 CNY\s+16\.\d\d CNY\s+17\.\d\d CNY\s+18\.\d\d CNY\s+plan too optimistic/);
+        expect(r.stdout).toMatch(/Core from Prospect\s+6\.00% per month\s+4\.\d\d%\s+4\.\d\d%\s+5\.\d\d%\s+plan too optimistic/);
         expect(community(['calibrate', 'examples/fitness-calibration.community']).stdout).toBe(r.stdout);
         const zh = community(['calibrate', 'examples/fitness-calibration.community', '--lang', 'zh-CN']);
         expect(zh.stdout).toContain('社群 FitHome：按 12 周实际数据校准');

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../../protocol/forecast.js';
 import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
 import { CommunitySettings } from '../../language/settings.js';
-import { computeForecast } from '../../server/forecast-request.js';
+import { computeForecast, computeForecastAsync, withActuals } from '../../server/forecast-request.js';
+import { compilePlan } from '../../engine/report/outputs.js';
 import { costShares } from '../../extension/src/preview/shape.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -194,4 +195,30 @@ describe('community/forecast on plans with errors', () => {
         const { services, doc } = await load('plan "x" { start 2027-01-04 horizon }');
         expect(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 50, seed: 1 }).result.status).toBe('errors');
     });
+});
+
+describe('community/forecast on a plan with actuals (the calibration example)', () => {
+    const CALIBRATION = resolve(ROOT, 'examples/fitness-calibration.community');
+
+    it('forecasts from the last observed week, as `simulate` and `compile` do, and lays the actuals over the bands', async () => {
+        const { services, doc } = await load(readFileSync(CALIBRATION, 'utf8'), CALIBRATION);
+        const params = { uri: doc.uri.toString(), runs: 300, seed: 42 };
+        const computation = await computeForecastAsync(services, doc, params, {});
+        const result = ok(await withActuals(computation));
+        const f = result.forecasts[0].communities[0];
+        const csv = readFileSync(resolve(ROOT, 'examples/data/fithome-weeks.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+        const observed = csv.map((r) => r[1] + r[2] + r[3]);
+        expect(f.total.band.p10.slice(0, 12)).toEqual(observed);
+        expect(f.total.band.p90.slice(0, 12)).toEqual(observed);
+        expect(f.total.band.p10[12]).toBeLessThan(f.total.band.p90[12]);
+        // The observed weeks are the band: every actual point is inside it.
+        const total = f.actuals!.find((a) => a.key === 'total')!;
+        expect(total.points.map((p) => p.value)).toEqual(observed);
+        expect(total.points.some((p) => p.outside)).toBe(false);
+        // The same engine call as `compile` (one model): its report's forecast has the same members.
+        const compiled = await compilePlan(computation.plan!, { formats: ['md'], runs: 300, seed: 42, scenario: null, lang: 'en', observed: computation.observed!.byCommunity });
+        const members = compiled.forecast!.forecasts[0].communities[0].series.find((s) => s.key === 'members')!;
+        expect(compiled.forecast!.forecasts[0].communities[0].fromWeek).toBe(13);
+        expect(members.p50.slice(0, 12)).toEqual(observed);
+    }, 120_000);
 });
