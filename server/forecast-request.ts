@@ -173,10 +173,26 @@ export async function computeForecastAsync(services: CommunityServices, doc: Lan
     return shaped(services, prepared, await runWork(prepared.work, options));
 }
 
-/** Registers the request on the connection; call once from the server's entry. Starts the warm pool the large forecasts run on. */
-export function registerForecastRequest(connection: Connection, shared: LangiumSharedServices, pool: SimulationPool | undefined = SimulationPool.create()): void {
-    // Threads start now and load the engine, so the first large forecast pays no start-up.
-    pool?.warm().catch((error) => connection.console.error(`[forecast] the simulation pool did not start: ${error instanceof Error ? error.message : String(error)}`));
+/** Registers the request on the connection; call once from the server's entry. Makes the warm pool the large forecasts run on once the first diagnostics are out. */
+export function registerForecastRequest(connection: Connection, shared: LangiumSharedServices, makePool: () => SimulationPool | undefined = () => SimulationPool.create()): void {
+    // The pool's threads start when it is made (piscina's minThreads): made on first use.
+    let made = false;
+    let poolValue: SimulationPool | undefined;
+    const poolOf = (): SimulationPool | undefined => {
+        if (!made) { made = true; poolValue = makePool(); }
+        return poolValue;
+    };
+    // Threads start once the first build has published its diagnostics, and load the engine, so the
+    // first large forecast pays no start-up. Not before: two threads loading the engine while the
+    // first file is parsed and checked took the two cores from the diagnostics the user waits for.
+    // A forecast asked for earlier starts the threads itself.
+    const warm = (): void => {
+        poolOf()?.warm().catch((error) => connection.console.error(`[forecast] the simulation pool did not start: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    const firstBuild = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+        firstBuild.dispose();
+        setTimeout(warm, 0);
+    });
     connection.onRequest(FORECAST_REQUEST, async (params: unknown, token: CancellationToken = CancellationToken.None): Promise<ForecastResult> => {
         if (!validParams(params)) throw new ResponseError(-32602, `Invalid ${FORECAST_REQUEST} params: expected { uri, runs (1..${MAX_RUNS}), seed (integer), scenario?, compareScenario? }.`);
         const uri = URI.parse(params.uri);
@@ -191,7 +207,7 @@ export function registerForecastRequest(connection: Connection, shared: LangiumS
         if (!doc) return { status: 'unavailable', uri: params.uri, version: 0, message: `The document ${params.uri} was closed.` };
         const services = shared.ServiceRegistry.getServices(uri) as CommunityServices;
         try {
-            return await withActuals(await computeForecastAsync(services, doc, params, { pool, token: fromRequestToken(token) }));
+            return await withActuals(await computeForecastAsync(services, doc, params, { pool: poolOf(), token: fromRequestToken(token) }));
         } catch (error) {
             if (error instanceof SimulationCancelled) throw new ResponseError(-32800, 'Request cancelled');
             const message = error instanceof Error ? error.message : String(error);

@@ -222,3 +222,24 @@ describe('community/forecast on a plan with actuals (the calibration example)', 
         expect(members.p50.slice(0, 12)).toEqual(observed);
     }, 120_000);
 });
+
+describe('the forecast pool waits for the first diagnostics', () => {
+    it('no worker thread starts before the first build is validated; the pool is made once, after it', async () => {
+        const { registerForecastRequest } = await import('../../server/forecast-request.js');
+        const settings = new CommunitySettings();
+        const { Community, shared } = createCommunityServices({ ...NodeFileSystem, settings });
+        const made: string[] = [];
+        const connection = { onRequest: () => undefined, console: { error: (m: string) => made.push(`error ${m}`) } };
+        registerForecastRequest(connection as never, shared, () => { made.push('pool'); return undefined; });
+        expect(made).toEqual([]);
+        const doc = Community.shared.workspace.LangiumDocumentFactory.fromString(readFileSync(FITNESS, 'utf8'), URI.file(FITNESS));
+        Community.shared.workspace.LangiumDocuments.addDocument(doc);
+        await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+        expect(made).toEqual([]); // diagnostics are published in this phase; the threads start on the next turn
+        await new Promise((r) => setTimeout(r, 0));
+        expect(made).toEqual(['pool']);
+        await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+        await new Promise((r) => setTimeout(r, 0));
+        expect(made).toEqual(['pool']);
+    });
+});
