@@ -2,8 +2,10 @@
 // severity, message in English and Simplified Chinese, and a docs anchor. Messages use {placeholders}.
 // Add a code here (and a test that triggers it) before using it anywhere.
 
+import { fill, type ExpectNone, type Lang, type MessageValue, type MismatchedPlaceholders, type ParamsOf } from './messages.js';
+
+export type { Lang } from './messages.js';
 export type Severity = 'error' | 'warning' | 'info';
-export type Lang = 'en' | 'zh-CN';
 
 interface DiagnosticDef {
     readonly severity: Severity;
@@ -115,6 +117,13 @@ export const diagnostics = {
 
 export type DiagnosticCode = keyof typeof diagnostics;
 
+/** A code's parameters, read from its English message: `{property}` in the text is `property` here. */
+export type DiagnosticArgs<C extends DiagnosticCode> = ParamsOf<(typeof diagnostics)[C]['en']>;
+
+// Compile-time: the en and zh message of every code use the same placeholders (a mismatch is a type
+// error naming the code; test/language/messages.test.ts checks it again at run time).
+export type DiagnosticsConsistent = ExpectNone<MismatchedPlaceholders<typeof diagnostics>>;
+
 export function severityOf(code: DiagnosticCode): Severity {
     return diagnostics[code].severity;
 }
@@ -123,11 +132,18 @@ export function docsUrl(code: DiagnosticCode): string {
     return `${DOCS_BASE}#${code}`;
 }
 
-/** Fills a code's message template in the chosen language; unknown placeholders stay visible. */
-export function formatMessage(code: DiagnosticCode, args: Record<string, string | number> = {}, lang: Lang = 'en'): string {
+/** Fills a code's message template in the chosen language, its parameters checked by the compiler. */
+export function formatMessage<C extends DiagnosticCode>(code: C, args: DiagnosticArgs<C>, lang: Lang = 'en'): string {
+    return formatStored(code, args, lang);
+}
+
+/**
+ * Fills a code's message from arguments already stored with a diagnostic (its `data.args`), whose
+ * shape the compiler no longer knows; unknown placeholders stay visible.
+ */
+export function formatStored(code: DiagnosticCode, args: Readonly<Record<string, MessageValue>>, lang: Lang = 'en'): string {
     const def: DiagnosticDef = diagnostics[code];
-    const template = lang === 'zh-CN' ? def.zh : def.en;
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+    return fill(lang === 'zh-CN' ? def.zh : def.en, args);
 }
 
 /** The message language from the environment (LANG / LC_ALL / LC_MESSAGES), English by default. */

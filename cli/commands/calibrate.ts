@@ -10,7 +10,7 @@ import { MAPPING_NAMES } from '../../engine/actuals/mappings.js';
 import { Assumptions } from '../../engine/assumptions.js';
 import { calibrateCommunity, calibratedScenario, withCalibratedScenario, type Calibration, type Verdict } from '../../engine/calibrate/calibrate.js';
 import { compileCommunity } from '../../engine/compile.js';
-import { formatMessage, type Lang } from '../../engine/diagnostics.js';
+import { formatMessage, formatStored, type DiagnosticArgs, type Lang } from '../../engine/diagnostics.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
@@ -93,7 +93,7 @@ export function registerCalibrate(program: Command): void {
             }
             const loaded = await loadActuals(actualsPath, shown, plan, community, options.mapping ?? (options.actuals === undefined ? community.actuals?.mapping : undefined));
             if (!loaded.actuals) {
-                for (const f of loaded.findings) process.stderr.write(`${oneLine(`${shown} - error ${f.code}: ${formatMessage(f.code, f.args, lang)}`)}\n`);
+                for (const f of loaded.findings) process.stderr.write(`${oneLine(`${shown} - error ${f.code}: ${formatStored(f.code, f.args, lang)}`)}\n`);
                 process.exitCode = f0(loaded.findings.map((f) => f.code));
                 return;
             }
@@ -127,7 +127,7 @@ function f0(codes: string[]): number {
     return codes.every((c) => c === 'actuals-missing' || c === 'actuals-unreadable') ? 2 : 1;
 }
 
-function failWith(lang: Lang, code: 'actuals-outside-workspace', args: Record<string, string>): void {
+function failWith(lang: Lang, code: 'actuals-outside-workspace', args: DiagnosticArgs<'actuals-outside-workspace'>): void {
     process.stderr.write(`${oneLine(`community: error ${code}: ${formatMessage(code, args, lang)}`)}\n`);
     process.exitCode = 2;
 }

@@ -75,7 +75,8 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
             case 'kpi-unknown-tier': {
                 const name = String(args.name ?? args.tier ?? '');
                 const community = AstUtils.getContainerOfType(node, A.isCommunity);
-                const isTier = code === 'kpi-unknown-tier' || data.langiumCode === 'linking-error' && (String(args.kind) === 'tier' || String(args.kind) === '层级');
+                // What the reference looked for comes from the structured data, never from the (translated) kind word.
+                const isTier = code === 'kpi-unknown-tier' || data.langiumCode === 'linking-error' && data.referenceType === 'Tier';
                 if (!community || !isTier || !/^[^\s{}"]+$/.test(name)) return [];
                 const anchor = community.tiers[community.tiers.length - 1];
                 const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);

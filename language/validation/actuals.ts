@@ -10,7 +10,7 @@ import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
 import { isInside, resolveImport, unquote } from '../imports.js';
 import { planFrameFor } from '../plan-context.js';
-import { report } from './report.js';
+import { report, reportStored } from './report.js';
 
 function safeReal(services: CommunityServices, p: string): string {
     try {
@@ -56,5 +56,5 @@ export function checkActuals(services: CommunityServices, node: A.Actuals, accep
     } catch {
         return; // a plan block the date checks reject (e.g. an impossible start date): they report it
     }
-    for (const f of findings.slice(0, 5)) report(accept, lang, f.code, f.args, { node, property: 'path' });
+    for (const f of findings.slice(0, 5)) reportStored(accept, lang, f.code, f.args, { node, property: 'path' });
 }

@@ -6,7 +6,8 @@ import {
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { docsUrl, formatMessage, type DiagnosticCode } from '../../engine/diagnostics.js';
+import { docsUrl, formatMessage, formatStored, type DiagnosticArgs, type DiagnosticCode, type Lang } from '../../engine/diagnostics.js';
+import { listOf, t, type MessageKey } from '../../engine/messages.js';
 import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
 import { GrammarAST, type Reference, type ScopeProvider } from 'langium';
 import { isCommunity } from '../generated/ast.js';
@@ -19,12 +20,13 @@ import { limitHitOf, MAX_PROBLEMS } from '../limits.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 
-const KIND_NAMES: Record<string, { en: string; zh: string }> = {
-    Tier: { en: 'tier', zh: '层级' },
-    Platform: { en: 'platform', zh: '平台' },
-    Audience: { en: 'audience', zh: '受众' },
-    Named: { en: 'item', zh: '条目' },
-};
+/** What an unresolved reference was looking for, by the AST type Langium names. */
+const KIND_NAMES = {
+    Tier: 'ref.kind.tier',
+    Platform: 'ref.kind.platform',
+    Audience: 'ref.kind.audience',
+    Named: 'ref.kind.item',
+} as const satisfies Record<string, MessageKey>;
 
 export class CommunityDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: CommunitySettings;
@@ -50,7 +52,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         const hit = limitHitOf(document);
         if (hit) {
             const range = { start: { line: hit.line, character: 0 }, end: { line: hit.line, character: 0 } };
-            const message = formatMessage(hit.code, hit.args, this.settings.lang);
+            const message = formatStored(hit.code, hit.args, this.settings.lang);
             return [{ range, severity: DiagnosticSeverity.Error, code: hit.code, message, source: 'community', codeDescription: { href: docsUrl(hit.code) }, data: { code: hit.code, args: hit.args } }];
         }
         const found = await super.validateDocument(document, options, cancelToken);
@@ -106,7 +108,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         const langiumCode = (d.data as { code?: string } | undefined)?.code;
         const text = typeof d.message === 'string' ? d.message : d.message.value;
         const lang = this.settings.lang;
-        const make = (code: DiagnosticCode, args: Record<string, string>): Diagnostic => ({
+        const make = <C extends DiagnosticCode>(code: C, args: DiagnosticArgs<C>): Diagnostic => ({
             ...d,
             severity: DiagnosticSeverity.Error,
             code,
@@ -115,7 +117,6 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             data: { ...(d.data as object), code, args, langiumCode },
             source: 'community',
         });
-        const zh = lang === 'zh-CN';
         const fullWidth = langiumCode === 'lexing-error' ? /^unexpected character: ->(.)<-/.exec(text)?.[1] : undefined;
         if (fullWidth !== undefined && isFullWidth(fullWidth)) {
             return make('full-width-char', { char: fullWidth, half: halfWidthOf(fullWidth)! });
@@ -138,17 +139,17 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             const candidates = place ? place.words.filter((w) => /^[A-Za-z]/.test(w)) : this.keywords;
             const misplaced = found !== undefined && place !== undefined && this.keywords.includes(found) && !candidates.includes(found);
             const keyword = found && !misplaced ? closest(found, candidates) : undefined;
-            if (keyword) detail += zh ? `；是否应为“${keyword}”？` : ` — did you mean '${keyword}'?`;
-            else if (misplaced) detail += this.placementHint(found, place.stack, zh);
+            if (keyword) detail += t('syntax.did-you-mean', { word: keyword }, lang);
+            else if (misplaced) detail += this.placementHint(found, place.stack, lang);
             // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.
             const word = /(?:but found '|读到“)([^'”]+)(?:'|”)$/.exec(detail)?.[1];
             const asKeyword = word !== undefined && /a name|名称|\bID\b/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
             if (asKeyword !== undefined && word !== undefined) {
-                detail += zh ? `；“${word}”是关键字（${asKeyword}），用作名称请写 ^${word}` : ` — "${word}" is a keyword (${asKeyword}); to use it as a name write ^${word}`;
+                detail += t('syntax.keyword-as-name', { word, keyword: asKeyword }, lang);
             }
             // A comma inside a number: 300,000 CNY. Numbers are written without thousands separators.
             const grouped = thousandsAt(document, d);
-            if (grouped) detail += zh ? `；数字不使用千位分隔符：请写 ${grouped.replace(/,/g, '')}，而不是 ${grouped}` : ` — numbers are written without thousands separators: ${grouped.replace(/,/g, '')}, not ${grouped}`;
+            if (grouped) detail += t('syntax.thousands', { plain: grouped.replace(/,/g, ''), grouped }, lang);
             const restated = make('syntax-error', { detail });
             if (keyword) restated.data = { ...(restated.data as object), suggestion: keyword };
             else if (asKeyword !== undefined) restated.data = { ...(restated.data as object), suggestion: `^${word}` };
@@ -161,14 +162,16 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             const containerType = data.containerType ?? '';
             const known = this.namesInScope(referenceAt(document, d));
             const suggestion = closest(name, known);
-            const didYouMean = suggestion ? (zh ? `是否指“${suggestion}”？` : ` Did you mean "${suggestion}"?`) : '';
+            const didYouMean = suggestion ? t('ref.did-you-mean', { name: suggestion }, lang) : '';
             let restated: Diagnostic;
             if (type === 'Tier' && containerType.endsWith('Metric')) {
-                const listed = known.length > 0 ? (zh ? `该社群的层级：${known.join('、')}。` : ` Its tiers: ${known.join(', ')}.`) : '';
+                const listed = known.length > 0 ? t('ref.its-tiers', { tiers: listOf(known, lang) }, lang) : '';
                 restated = make('kpi-unknown-tier', { tier: name, community: communityAt(document, d), hint: didYouMean || listed });
             } else {
-                const kind = KIND_NAMES[type] ?? KIND_NAMES.Named;
-                restated = make('unresolved-reference', { kind: zh ? kind.zh : kind.en, name, hint: didYouMean });
+                const kind = KIND_NAMES[type as keyof typeof KIND_NAMES] ?? KIND_NAMES.Named;
+                restated = make('unresolved-reference', { kind: t(kind, {}, lang), name, hint: didYouMean });
+                // Quick fixes read what was looked for from here, never from the translated kind word.
+                restated.data = { ...(restated.data as object), referenceType: type in KIND_NAMES ? type : 'Named' };
             }
             if (suggestion) restated.data = { ...(restated.data as object), suggestion };
             return restated;
@@ -180,19 +183,19 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
      * A keyword valid elsewhere: `content` after a tier whose `}` is missing belongs to the
      * community around it; `content` at the top of the file goes inside a community.
      */
-    private placementHint(word: string, stack: string[], zh: boolean): string {
+    private placementHint(word: string, stack: string[], lang: Lang): string {
         // `retention` in an activity is `lift retention`; `buys` in a community is `baseline buys`.
         const block = stack.slice().reverse().find((rule) => this.words.blocks.has(rule));
         const pair = block !== undefined ? this.words.secondWords.get(block)?.find(([, second]) => second.has(word)) : undefined;
-        if (pair) return zh ? `；是否应为“${pair[0]} ${word}”？` : ` — did you mean '${pair[0]} ${word}'?`;
+        if (pair) return t('syntax.second-word', { first: pair[0], word }, lang);
         const enclosing = stack.slice(0, -1).reverse().find((rule) => this.words.blocks.has(rule) && this.words.loopWords.get(rule)?.has(word));
         if (enclosing !== undefined) {
             const block = blockWord(enclosing);
-            return zh ? `；“${word}”属于外层的 ${block} 块：前面是否缺少“}”？` : ` — '${word}' belongs to the enclosing ${block} block: is a '}' missing before it?`;
+            return t('syntax.enclosing-block', { word, block }, lang);
         }
         const homes = (this.words.blocksOf.get(word) ?? []).map(blockWord);
         if (homes.length === 0) return '';
-        return zh ? `；“${word}”应写在 ${homes.join('、')} 块内` : ` — '${word}' goes inside a ${homes.join(' or ')} block`;
+        return t('syntax.goes-inside', { word, blocks: homes.join(t('syntax.or', {}, lang)) }, lang);
     }
 
     /** Names the unresolved reference could have meant: what its scope offers. */
@@ -280,7 +283,7 @@ function capSyntaxErrors(diagnostics: Diagnostic[], lang: CommunitySettings['lan
     const hidden = new Set(syntax.slice(MAX_SYNTAX_ERRORS));
     const first = syntax[MAX_SYNTAX_ERRORS];
     const more = syntax.length - MAX_SYNTAX_ERRORS;
-    const detail = lang === 'zh-CN' ? `此处之后还有 ${more} 个语法错误未列出` : `${more} more syntax errors from here on are not listed`;
+    const detail = t('syntax.more-errors', { more }, lang);
     const summary: Diagnostic = { ...first, message: formatMessage('syntax-error', { detail }, lang), data: { code: 'syntax-error', args: { detail } } };
     return [...diagnostics.filter((d) => !hidden.has(d)), summary];
 }

@@ -2,7 +2,8 @@
 // with a docs link, so the server, the CLI and quick fixes all see the same code and data.
 import type { AstNode, Properties, ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { diagnostics, docsUrl, formatMessage, type DiagnosticCode, type Lang, type Severity } from '../../engine/diagnostics.js';
+import { diagnostics, docsUrl, formatStored, type DiagnosticArgs, type DiagnosticCode, type Lang, type Severity } from '../../engine/diagnostics.js';
+import type { MessageValue } from '../../engine/messages.js';
 
 export interface Where<N extends AstNode> {
     node: N;
@@ -13,11 +14,22 @@ export interface Where<N extends AstNode> {
     data?: Record<string, unknown>;
 }
 
-export function report<N extends AstNode>(
-    accept: ValidationAcceptor, lang: Lang, code: DiagnosticCode, args: Record<string, string | number>, where: Where<N>,
+/** Raises `code` with its typed parameters (a missing or misspelt one does not compile). */
+export function report<N extends AstNode, C extends DiagnosticCode>(
+    accept: ValidationAcceptor, lang: Lang, code: C, args: DiagnosticArgs<C>, where: Where<N>,
+): void {
+    reportStored(accept, lang, code, args, where);
+}
+
+/**
+ * Raises a finding the engine computed with its arguments already stored (actuals files, limits),
+ * whose shape the compiler no longer ties to its code.
+ */
+export function reportStored<N extends AstNode>(
+    accept: ValidationAcceptor, lang: Lang, code: DiagnosticCode, args: Readonly<Record<string, MessageValue>>, where: Where<N>,
 ): void {
     const severity = diagnostics[code].severity as Severity;
-    accept(severity === 'info' ? 'info' : severity, formatMessage(code, args, lang), {
+    accept(severity === 'info' ? 'info' : severity, formatStored(code, args, lang), {
         node: where.node,
         property: where.property,
         index: where.index,

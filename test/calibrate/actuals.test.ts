@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadActuals } from '../../language/actuals/load.js';
 import { parseActuals, type PlanFrame } from '../../engine/actuals/parse.js';
 import { bundledExcel, readCsv, readTable } from '../../engine/actuals/read.js';
-import { formatMessage } from '../../engine/diagnostics.js';
+import { formatStored } from '../../engine/diagnostics.js';
 import { fitnessPlan, TRUTH } from './synthetic.js';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -103,8 +103,8 @@ describe('malformed actuals: a coded finding with the row and column', () => {
         expect((await loadActuals(join(dir, 'broken.xlsx'), 'broken.xlsx', plan, plan.communities[0])).findings[0].code).toBe('actuals-unreadable');
         writeFileSync(join(dir, 'bad.csv'), 'week,members\n1,300\n2,lots\n');
         const bad = await loadActuals(join(dir, 'bad.csv'), 'data/bad.csv', plan, plan.communities[0]);
-        expect(formatMessage(bad.findings[0].code, bad.findings[0].args, 'en')).toBe('data/bad.csv:3:2: "lots" in column "members" is not a number.');
-        expect(formatMessage(bad.findings[0].code, bad.findings[0].args, 'zh-CN')).toBe('data/bad.csv:3:2：“members”列中的“lots”不是数字。');
+        expect(formatStored(bad.findings[0].code, bad.findings[0].args, 'en')).toBe('data/bad.csv:3:2: "lots" in column "members" is not a number.');
+        expect(formatStored(bad.findings[0].code, bad.findings[0].args, 'zh-CN')).toBe('data/bad.csv:3:2：“members”列中的“lots”不是数字。');
     });
 });
 
