@@ -60,6 +60,8 @@ export const messages = { ...messagesValidation, ...messagesEditor, ...messagesC
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams<K extends MessageKey> = ParamsOf<(typeof messages)[K]['en']>;
+/** The ids of fragments without placeholders (a word, a table head): what a lookup table may map to. */
+export type PlainMessageKey = { [K in MessageKey]: [Placeholders<(typeof messages)[K]['en']>] extends [never] ? K : never }[MessageKey];
 
 // Compile-time: the en and zh text of every fragment use the same placeholders.
 export type MessagesConsistent = ExpectNone<MismatchedPlaceholders<typeof messages>>;

@@ -10,6 +10,8 @@ import * as A from '../language/generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { DEFAULT_SEED } from '../engine/forecast.js';
+import type { Lang } from '../engine/diagnostics.js';
+import { t } from '../engine/messages.js';
 import type { Plan } from '../engine/model.js';
 import { currentValue, SolveCancelled, SolveError, type Lever, type SolveResult } from '../engine/solve.js';
 import type { CommunityServices } from '../language/community-module.js';
@@ -57,19 +59,13 @@ export function scenarioNameFor(plan: Plan, kpi: string): string {
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-function summaryOf(r: SolveResult, kpi: string, probability: number, block: string, plan: Plan, zh: boolean): string {
+function summaryOf(r: SolveResult, kpi: string, probability: number, block: string, plan: Plan, lang: Lang): string {
     // The lever lines of the block, as the plan will read them (`DouyinAds.paid = 4650 CNY per week`).
-    const values = block.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim()).join(zh ? '，' : ', ');
+    const values = block.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim()).join(t('solve.separator', {}, lang));
     const achieved = pct(Math.min(...r.best.probabilities));
     const cost = `${money.format(r.best.cost)} ${plan.currency}`;
-    if (r.reached) {
-        return zh
-            ? `${values}：KPI ${kpi} 达成概率 ${achieved}（要求 ${pct(probability)}），整个周期平均总成本 ${cost}。`
-            : `${values} reaches KPI ${kpi} with ${achieved} (asked: ${pct(probability)}); mean total cost ${cost}.`;
-    }
-    return zh
-        ? `投放提高到计划的 4 倍也不能让 KPI ${kpi} 达到 ${pct(probability)}；最接近的是 ${values}，达成概率 ${achieved}。`
-        : `No spend up to 4 × the plan's reaches ${pct(probability)} for KPI ${kpi}; the closest is ${values} with ${achieved}.`;
+    const params = { values, kpi, achieved, asked: pct(probability), cost };
+    return r.reached ? t('solve-request.reached', params, lang) : t('solve-request.unreached', { values, kpi, achieved, asked: params.asked }, lang);
 }
 
 export interface SolveRequestContext {
@@ -90,9 +86,9 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
     const doc = documents.getDocument(uri);
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `The document ${params.uri} was closed.`);
     const services = shared.ServiceRegistry.getServices(uri) as CommunityServices;
-    const zh = services.community.Settings.lang === 'zh-CN';
+    const lang = services.community.Settings.lang;
     const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1).length + doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length;
-    if (errors > 0) return { status: 'errors', uri: params.uri, message: zh ? '计划有错误：请先修正再求解。' : 'The plan has errors; fix them before solving.' };
+    if (errors > 0) return { status: 'errors', uri: params.uri, message: t('solve-request.errors', {}, lang) };
     const version = doc.textDocument.version;
     const text = doc.textDocument.getText();
     const plan = lowerPlan(services, doc);
@@ -100,7 +96,7 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
         throw new ResponseError(ErrorCodes.InvalidParams, `The plan has no KPI "${params.kpi}".`);
     }
     const levers = paidLevers(plan, params.kpi);
-    if (levers.length === 0) return { status: 'unavailable', uri: params.uri, message: zh ? `KPI ${params.kpi} 所在的社群没有付费渠道（paid …）可以调整。` : `The community of KPI ${params.kpi} has no paid channel (paid …) to vary.` };
+    if (levers.length === 0) return { status: 'unavailable', uri: params.uri, message: t('solve-request.no-paid-channel', { kpi: params.kpi }, lang) };
     const probability = params.probability ?? SOLVE_DEFAULT_PROBABILITY;
     let result: SolveResult;
     try {
@@ -137,7 +133,7 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
         evaluations: result.evaluations,
         scenario: name,
         edit,
-        summary: summaryOf(result, params.kpi, probability, block, plan, zh),
+        summary: summaryOf(result, params.kpi, probability, block, plan, lang),
     };
 }
 

@@ -11,6 +11,7 @@ import { Assumptions } from '../../engine/assumptions.js';
 import { calibrateCommunity, calibratedScenario, withCalibratedScenario, type Calibration, type Verdict } from '../../engine/calibrate/calibrate.js';
 import { compileCommunity } from '../../engine/compile.js';
 import { formatMessage, formatStored, type DiagnosticArgs, type Lang } from '../../engine/diagnostics.js';
+import { inLang, t } from '../../engine/messages.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
@@ -116,7 +117,7 @@ export function registerCalibrate(program: Command): void {
                     writeFileSync(tmp, next);
                     renameSync(tmp, requested.path);
                 }
-                process.stderr.write(lang === 'zh-CN' ? `已将校准结果写入 ${requested.shown} 的 scenario Calibrated。\n` : `Recorded the fit as scenario Calibrated in ${requested.shown}.\n`);
+                process.stderr.write(`${t('calibrate.recorded', { file: requested.shown }, lang)}\n`);
             }
             process.exitCode = 0;
         });
@@ -140,30 +141,27 @@ function valueText(x: number, unit: string, currency: string): string {
 
 /** The readable table (en, zh-CN). */
 export function formatCalibration(cal: Calibration, currency: string, lang: Lang, mapping: string): string {
-    const zh = lang === 'zh-CN';
-    const head = zh ? ['参数', '计划值', 'P10', 'P50', 'P90', '结论'] : ['quantity', 'plan', 'P10', 'P50', 'P90', 'verdict'];
+    const head = [t('calibrate.head.quantity', {}, lang), t('calibrate.head.plan', {}, lang), 'P10', 'P50', 'P90', t('calibrate.head.verdict', {}, lang)];
     const rows = cal.quantities.map((q) => {
         const u = q.quantity.unit;
-        const per = q.quantity.per ? (zh ? ` /${q.quantity.per}` : ` per ${q.quantity.per}`) : '';
+        const per = q.quantity.per ? t('calibrate.per', { period: q.quantity.per }, lang) : '';
         const f = q.fitted;
-        let verdict = VERDICTS[q.verdict][zh ? 'zh' : 'en'];
-        if (q.identification === 'weak') verdict += zh ? '（数据识别弱）' : ' (weakly identified)';
-        if (q.jointWith) verdict += zh ? `（与“${q.jointWith}”共同识别）` : ` (only jointly with ${q.jointWith})`;
-        return [zh ? q.quantity.labelZh : q.quantity.label, valueText(q.plan.value, u, currency) + per, f ? valueText(f.p10, u, currency) : '–', f ? valueText(f.p50, u, currency) : '–', f ? valueText(f.p90, u, currency) : '–', verdict];
+        let verdict = inLang(VERDICTS[q.verdict], lang);
+        if (q.identification === 'weak') verdict += t('calibrate.weak', {}, lang);
+        if (q.jointWith) verdict += t('calibrate.joint', { other: q.jointWith }, lang);
+        return [lang === 'zh-CN' ? q.quantity.labelZh : q.quantity.label, valueText(q.plan.value, u, currency) + per, f ? valueText(f.p10, u, currency) : '–', f ? valueText(f.p50, u, currency) : '–', f ? valueText(f.p90, u, currency) : '–', verdict];
     });
     const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
     const line = (cells: string[]) => cells.map((c, i) => padDisplay(c, widths[i])).join('  ').trimEnd();
     const out: string[] = [];
-    out.push(zh ? `社群 ${cal.community}：按 ${cal.weeks} 周实际数据校准（映射 ${mapping}，有效样本 ${cal.ess.toFixed(0)}）` : `Community ${cal.community}: calibrated to ${cal.weeks} observed weeks (mapping ${mapping}, effective sample ${cal.ess.toFixed(0)})`);
+    out.push(t('calibrate.title', { community: cal.community, weeks: cal.weeks, mapping, ess: cal.ess.toFixed(0) }, lang));
     out.push(line(head));
     for (const r of rows) out.push(line(r));
-    if (cal.quantities.length === 0) out.push(zh ? '计划中没有可校准的不确定数值：把数值写成区间（如 “8%..16%”）即可让数据来修正。' : 'The plan has no uncertain numbers to fit: write a range (e.g. "8%..16%") to let the data move a number.');
-    if (cal.unused.length > 0) out.push(zh ? `未用于拟合的列：${cal.unused.join(', ')}` : `Columns the fit does not use: ${cal.unused.join(', ')}`);
+    if (cal.quantities.length === 0) out.push(t('calibrate.nothing-to-fit', {}, lang));
+    if (cal.unused.length > 0) out.push(t('calibrate.unused', { columns: cal.unused.join(', ') }, lang));
     if (cal.backtest) {
         const b = cal.backtest;
-        out.push(zh
-            ? `回测（留出最后 ${b.heldOut.length} 周）：P10–P90 覆盖率 ${(b.coverage * 100).toFixed(1)}%，P50 的 MAPE ${(b.mape * 100).toFixed(1)}%（${b.bands.length} 个数据点）`
-            : `Backtest (last ${b.heldOut.length} weeks held out): P10–P90 coverage ${(b.coverage * 100).toFixed(1)} %, MAPE of P50 ${(b.mape * 100).toFixed(1)} % (${b.bands.length} points)`);
+        out.push(t('calibrate.backtest', { weeks: b.heldOut.length, coverage: (b.coverage * 100).toFixed(1), mape: (b.mape * 100).toFixed(1), points: b.bands.length }, lang));
     }
     return out.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import type { LangiumDocument } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
+import { t } from '../../engine/messages.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
@@ -186,8 +187,8 @@ export function writeFolderAtomically(target: string, files: OutputFile[]): void
 function summaryText(lang: Lang, shown: string, folder: string, files: number, events: number, kpis: { met: number; total: number } | null): string {
     shown = oneLine(shown);
     folder = oneLine(folder);
-    const kpiText = kpis ? (lang === 'zh-CN' ? `，${kpis.total} 个指标中 ${kpis.met} 个达成概率 ≥ 80%` : `, ${kpis.met}/${kpis.total} KPIs at ≥ 80%`) : '';
-    return lang === 'zh-CN' ? `✓ ${shown} → ${folder}（${files} 个文件，${events} 个日程${kpiText}）` : `✓ ${shown} → ${folder} (${files} files, ${events} events${kpiText})`;
+    const kpiText = kpis ? t('compile.kpis-met', { met: kpis.met, total: kpis.total }, lang) : '';
+    return t('compile.summary', { shown, folder, files, events, kpis: kpiText }, lang);
 }
 
 export async function runCompile(inputs: string[], options: CompileCliOptions): Promise<number> {

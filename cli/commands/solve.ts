@@ -5,6 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../engine/diagnostics.js';
+import { listOf, t } from '../../engine/messages.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
 import type { Plan, SolvedFor } from '../../engine/model.js';
 import { currentValue, solveSteps, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
@@ -94,11 +95,11 @@ export function registerSolve(program: Command): void {
                 // the plan can refer to (`kpi Growth: …`); the reports rank tagged scenarios by cost.
                 const tag = result.reached && options.kpi.every((k) => named.has(k)) ? { kpis: options.kpi, probability } : undefined;
                 writeScenario(path, doc, plan, options.write, result, tag);
-                const what = tag ? ` (solved for ${solvedText(tag)})` : '';
-                process.stderr.write(lang === 'zh-CN' ? `已将情景 ${options.write}${tag ? `（求解目标 ${solvedText(tag)}）` : ''} 追加到 ${input}。\n` : `appended scenario ${options.write}${what} to ${input}.\n`);
+                const what = tag ? t('solve.solved-for', { tag: solvedText(tag) }, lang) : '';
+                process.stderr.write(`${t('solve.appended', { scenario: options.write, what, file: input }, lang)}\n`);
                 if (!tag && result.reached) {
                     const unnamed = options.kpi.filter((k) => !named.has(k));
-                    process.stderr.write(lang === 'zh-CN' ? `提示：指标 ${unnamed.join('、')} 没有名称，情景未标注求解目标；给指标命名（kpi Growth: …）后再求解即可标注。\n` : `note: KPI ${unnamed.join(', ')} has no name of its own, so the scenario is not tagged "solved for"; name it (kpi Growth: …) to tag it.\n`);
+                    process.stderr.write(`${t('solve.unnamed-kpi', { kpis: listOf(unnamed, lang) }, lang)}\n`);
                 }
             }
             process.exitCode = 0;
@@ -160,31 +161,29 @@ const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function formatSolve(r: SolveResult, kpis: string[], probability: number, budget: number | undefined, plan: Plan, lang: Lang): string {
-    const zh = lang === 'zh-CN';
     const lines: string[] = [];
     const names = r.levers.map((l) => `${l.target}.${l.property}`);
-    const kpiText = kpis.map((k, i) => `${k} ${pct(r.best.probabilities[i] ?? 0)}`).join(zh ? '，' : ', ');
-    if (r.reached) {
-        lines.push(zh ? `每个 KPI 达成概率至少 ${pct(probability)} 的方案：` : `Meets every KPI with at least ${pct(probability)}:`);
-    } else {
-        lines.push(zh ? `范围内没有任何取值能让每个 KPI 达到 ${pct(probability)}${budget !== undefined ? '（在预算内）' : ''}；最接近的是：` : `No value in the range${budget !== undefined ? ' within the budget' : ''} reaches ${pct(probability)} for every KPI; the closest:`);
-    }
+    const kpiText = kpis.map((k, i) => `${k} ${pct(r.best.probabilities[i] ?? 0)}`).join(t('solve.separator', {}, lang));
+    const within = budget !== undefined;
+    if (r.reached) lines.push(t('solve.reached', { probability: pct(probability) }, lang));
+    else lines.push(t(within ? 'solve.unreached-budget' : 'solve.unreached', { probability: pct(probability) }, lang));
     r.levers.forEach((l, i) => {
         const now = currentValue(plan, l);
-        lines.push(`  ${names[i]} = ${num(r.best.values[i])}${now !== undefined ? (zh ? `（计划中为 ${num(now)}）` : ` (plan: ${num(now)})`) : ''}`);
+        lines.push(`  ${names[i]} = ${num(r.best.values[i])}${now !== undefined ? t('solve.plan-value', { value: num(now) }, lang) : ''}`);
     });
-    lines.push(zh ? `  达成概率：${kpiText}` : `  P(met): ${kpiText}`);
-    lines.push(zh ? `  平均总成本：${money.format(r.best.cost)} ${plan.currency}${budget !== undefined ? `（预算 ${money.format(budget)}）` : ''}` : `  mean total cost: ${money.format(r.best.cost)} ${plan.currency}${budget !== undefined ? ` (budget ${money.format(budget)})` : ''}`);
-    if (r.direction) lines.push(zh ? `  方向：${r.direction === 'more' ? '越多越好（取最小的达标值）' : '越少越好（取最大的达标值）'}` : `  direction: ${r.direction === 'more' ? 'more helps (the smallest value that meets it)' : 'less helps (the largest value that meets it)'}`);
+    lines.push(t('solve.p-met', { kpis: kpiText }, lang));
+    const cost = { cost: money.format(r.best.cost), currency: plan.currency };
+    lines.push(within ? t('solve.cost-budget', { ...cost, budget: money.format(budget) }, lang) : t('solve.cost', cost, lang));
+    if (r.direction) lines.push(t(r.direction === 'more' ? 'solve.direction-more' : 'solve.direction-less', {}, lang));
     if (r.singles) {
-        lines.push(zh ? '单独调整每个杠杆（其他保持计划值）：' : 'Each lever alone (the others as written):');
+        lines.push(t('solve.singles', {}, lang));
         r.singles.forEach((s, i) => lines.push(`  ${names[i]} = ${num(s.best.values[0])} · ${pct(Math.min(...s.best.probabilities))} · ${money.format(s.best.cost)} ${plan.currency}`));
     }
     if (r.marginal) {
-        lines.push(zh ? '最优点处的边际回报（每增加范围的 1%）：' : 'Marginal return at the answer (per +1 % of each range):');
+        lines.push(t('solve.marginal', {}, lang));
         for (const m of r.marginal) lines.push(`  ${m.lever}: ${m.probability >= 0 ? '+' : ''}${(m.probability * 100).toFixed(2)} pp · ${m.cost >= 0 ? '+' : ''}${money.format(m.cost)} ${plan.currency}`);
     }
-    lines.push(zh ? `（共评估 ${r.evaluations} 个候选方案，使用相同的随机数）` : `(${r.evaluations} candidates, common random numbers)`);
+    lines.push(t('solve.evaluations', { count: r.evaluations }, lang));
     return lines.join('\n') + '\n';
 }
 

@@ -7,7 +7,7 @@ import {
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { docsUrl, formatMessage, formatStored, type DiagnosticArgs, type DiagnosticCode, type Lang } from '../../engine/diagnostics.js';
-import { listOf, t, type MessageKey } from '../../engine/messages.js';
+import { listOf, t, type PlainMessageKey } from '../../engine/messages.js';
 import { allNodes, INTERRUPT_EVERY } from '../ast-walk.js';
 import { GrammarAST, type Reference, type ScopeProvider } from 'langium';
 import { isCommunity } from '../generated/ast.js';
@@ -26,7 +26,7 @@ const KIND_NAMES = {
     Platform: 'ref.kind.platform',
     Audience: 'ref.kind.audience',
     Named: 'ref.kind.item',
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, PlainMessageKey>;
 
 export class CommunityDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: CommunitySettings;

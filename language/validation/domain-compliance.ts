@@ -1,5 +1,6 @@
 // Compliance checks (domain brief §4): China prize sales (top prize, disclosures), WeChat's ban on
 // inducing sharing, PIPL/GDPR consent, US sweepstakes free entry, and "广告" labels on purchase links.
+import { listOf, t } from '../../engine/messages.js';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isActivity, isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type DataCollection, type Referral, type Tier } from '../generated/ast.js';
@@ -95,15 +96,15 @@ export class ComplianceChecks {
         const facts = lightFacts(this.services, community);
         const onWeChat = facts.platforms.some((p) => p.kind.startsWith('wechat') || p.kind.startsWith('wecom'));
         if (!onWeChat && !isChinaFacing(facts)) return;
-        const zh = this.lang === 'zh-CN';
+        const lang = this.lang;
         const named = referral.sharesTo.filter((t) => BANNED_SHARE_TARGETS.has(t));
-        let targets: string[] = named.map((t) => (t === 'moments' ? (zh ? '朋友圈' : 'WeChat Moments') : zh ? '外部链接' : 'external links'));
+        let targets: string[] = named.map((target) => t(target === 'moments' ? 'share.moments' : 'share.external-links', {}, lang));
         if (referral.sharesTo.length === 0 && referral.mechanic && SHARING_MECHANICS.has(referral.mechanic)) {
-            targets = [zh ? `朋友圈（${referral.mechanic} 机制默认）` : `WeChat Moments (implied by "${referral.mechanic}")`];
+            targets = [t('share.moments-implied', { mechanic: referral.mechanic }, lang)];
         }
         if (targets.length === 0) return;
         const index = referral.sharesTo.findIndex((t) => BANNED_SHARE_TARGETS.has(t));
-        report(accept, this.lang, 'induced-sharing', { referral: referral.name, targets: targets.join(zh ? '、' : ', ') }, {
+        report(accept, this.lang, 'induced-sharing', { referral: referral.name, targets: listOf(targets, lang) }, {
             node: referral, property: index >= 0 ? 'sharesTo' : 'mechanic', index: index >= 0 ? index : undefined,
         });
     }
@@ -111,15 +112,14 @@ export class ComplianceChecks {
     data(data: DataCollection, accept: ValidationAcceptor): void {
         if (data.fields.length === 0) return;
         const owner = isActivity(data.$container) || isCommunity(data.$container) ? (data.$container as Activity | Community).name : '?';
-        const zh = this.lang === 'zh-CN';
         const missing: Array<'consent' | 'purpose' | 'retention'> = [];
         if (!data.consent) missing.push('consent');
         if (!data.purpose?.trim()) missing.push('purpose');
         if (!data.retention) missing.push('retention');
         const fields = data.fields.join(', ');
         if (missing.length > 0) {
-            const words = missing.map((m) => (zh ? { consent: '同意', purpose: '处理目的', retention: '保存期限' }[m] : { consent: 'consent', purpose: 'a purpose', retention: 'a retention period' }[m]));
-            report(accept, this.lang, 'data-consent', { owner, fields, missing: words.join(zh ? '、' : ', ') }, { node: data, data: { missing } });
+            const words = missing.map((m) => t(`data.missing.${m}`, {}, this.lang));
+            report(accept, this.lang, 'data-consent', { owner, fields, missing: listOf(words, this.lang) }, { node: data, data: { missing } });
         }
         const sensitive = data.fields.filter((f) => SENSITIVE.test(f));
         if (sensitive.length > 0 && data.consentKind !== 'separate') {

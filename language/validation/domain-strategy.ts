@@ -1,5 +1,6 @@
 // Strategy checks: a paid tier nobody can reach, an AB two-pool plan whose low-threshold pool gets
 // no activity, KPIs that measure nothing the plan models, and KPIs its own numbers rule out.
+import { inLang, t } from '../../engine/messages.js';
 import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import {
@@ -68,23 +69,23 @@ export class StrategyChecks {
     /** KPIs whose metric nothing in the plan produces. */
     unmodelled(kpi: Kpi, accept: ValidationAcceptor): void {
         const community = kpi.$container;
-        const zh = this.lang === 'zh-CN';
+        const lang = this.lang;
         const metric = kpi.metric;
         const tiers = community.tiers;
         const hasCost = community.contents.some((c) => c.cost) || community.activities.some((a) => a.cost) || community.channels.some((c) => c.spend) || community.referrals.some((r) => r.reward);
         const hasRevenue = (community.orderValue !== undefined && tiers.some((t) => t.buys)) || tiers.some((t) => t.entry?.fee);
         let missing: string | undefined;
-        if ((isRevenueMetric(metric) || isRepurchaseMetric(metric)) && !hasRevenue) missing = zh ? '没有客单价加 “buys”，也没有付费层级' : 'no order value with "buys" and no paid tier';
-        else if (isCostMetric(metric) && !hasCost) missing = zh ? '没有任何成本或投放' : 'no cost or spend anywhere';
-        else if (isRoiMetric(metric) && !(hasCost && hasRevenue)) missing = zh ? 'ROI 需要成本和收入' : 'ROI needs both costs and revenue';
-        else if ((isActiveRateMetric(metric) || isActiveMembersMetric(metric)) && !tiers.some((t) => t.active)) missing = zh ? '没有层级设置 “active”' : 'no tier sets "active"';
-        else if ((isChurnMetric(metric) || isRetentionMetric(metric)) && !(isChurnMetric(metric) && metric.tier?.ref ? metric.tier.ref.churn : tiers.some((t) => t.churn))) missing = zh ? '没有设置 “churn”' : 'no "churn" is set';
+        if ((isRevenueMetric(metric) || isRepurchaseMetric(metric)) && !hasRevenue) missing = t('kpi.no-revenue', {}, lang);
+        else if (isCostMetric(metric) && !hasCost) missing = t('kpi.no-cost', {}, lang);
+        else if (isRoiMetric(metric) && !(hasCost && hasRevenue)) missing = t('kpi.roi-needs-both', {}, lang);
+        else if ((isActiveRateMetric(metric) || isActiveMembersMetric(metric)) && !tiers.some((t) => t.active)) missing = t('kpi.no-active', {}, lang);
+        else if ((isChurnMetric(metric) || isRetentionMetric(metric)) && !(isChurnMetric(metric) && metric.tier?.ref ? metric.tier.ref.churn : tiers.some((t) => t.churn))) missing = t('kpi.no-churn', {}, lang);
         else if (isConversionMetric(metric) && metric.from.ref && metric.to.ref && !metric.to.ref.flows.some((f) => f.tier.ref === metric.from.ref)) {
-            missing = zh ? `没有从 ${metric.from.ref.name} 到 ${metric.to.ref.name} 的晋升流` : `no promotion flow from ${metric.from.ref.name} into ${metric.to.ref.name}`;
-        } else if (isNewMembersMetric(metric) && community.channels.length + community.referrals.length === 0 && !community.organic) missing = zh ? '没有渠道、推荐或自然增长' : 'no channel, referral or organic growth';
+            missing = t('kpi.no-flow', { from: metric.from.ref.name, to: metric.to.ref.name }, lang);
+        } else if (isNewMembersMetric(metric) && community.channels.length + community.referrals.length === 0 && !community.organic) missing = t('kpi.no-growth', {}, lang);
         if (missing === undefined) return;
         const words = METRIC_WORDS[metric.$type];
-        report(accept, this.lang, 'kpi-unmodelled', { kpi: kpiLabel(kpi), metric: zh ? words.zh : words.en, missing }, { node: kpi, property: 'metric' });
+        report(accept, this.lang, 'kpi-unmodelled', { kpi: kpiLabel(kpi), metric: inLang(words, lang), missing }, { node: kpi, property: 'metric' });
     }
 
     /**
@@ -119,10 +120,9 @@ export class StrategyChecks {
         if (compiled.kpis[k].kpi.relativeTo) return;
         const target = compiled.kpis[k].kpi.target;
         const week = compiled.kpis[k].week + 1;
-        const zh = this.lang === 'zh-CN';
         let reason: string | undefined;
         if (target > best + 3 * Math.sqrt(Math.max(0, best)) + 1) {
-            reason = zh ? `即使每个区间都取最好的一端，第 ${week} 周也只有约 ${fmt(best)} 人` : `even with every range at its best end, week ${week} has about ${fmt(best)}`;
+            reason = t('kpi.best-end-short', { week, best: fmt(best) }, this.lang);
         }
         if (reason) report(accept, this.lang, 'kpi-impossible', { kpi: kpiLabel(kpi), reason }, { node: kpi, property: 'target' });
     }

@@ -1,15 +1,17 @@
 // Scenario overrides checked by the engine code that applies them (engine/scenario.ts) on the same
 // plan model the forecast reads: whatever `community check` accepts, `simulate --scenario` runs.
 // Units and ranges of the new values are checked in values.ts; unknown names by the linker.
+import { t, type PlainMessageKey } from '../../engine/messages.js';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import { applyScenario, ScenarioError } from '../../engine/scenario.js';
 import type { CommunityServices } from '../community-module.js';
 import { isDrop, isOverride, type Scenario } from '../generated/ast.js';
 import { report } from './report.js';
 
-const KIND_ZH: Record<string, string> = {
-    the: '', plan: '计划', platform: '平台', audience: '受众', community: '社群', tier: '层级', content: '内容',
-    activity: '活动', referral: '裂变活动', channel: '渠道', KPI: '指标',
+/** The engine names item kinds in English (engine/scenario.ts); these are their words per language. */
+const KIND_WORDS: Record<string, PlainMessageKey> = {
+    the: 'override.kind.the', plan: 'override.kind.plan', platform: 'override.kind.platform', audience: 'override.kind.audience', community: 'override.kind.community', tier: 'override.kind.tier', content: 'override.kind.content',
+    activity: 'override.kind.activity', referral: 'override.kind.referral', channel: 'override.kind.channel', KPI: 'override.kind.kpi',
 };
 
 export function checkScenario(services: CommunityServices, scenario: Scenario, accept: ValidationAcceptor): void {
@@ -20,7 +22,6 @@ export function checkScenario(services: CommunityServices, scenario: Scenario, a
     } catch (e) {
         if (!(e instanceof ScenarioError) || !e.problem) return;
         const { kind, index, params } = e.problem;
-        const zh = services.community.Settings.lang === 'zh-CN';
         const lang = services.community.Settings.lang;
         const overrides = scenario.changes.filter(isOverride);
         // A name dropped twice: the engine finds nothing to drop the second time (found by the fuzz suite).
@@ -33,9 +34,10 @@ export function checkScenario(services: CommunityServices, scenario: Scenario, a
         if (kind === 'unknown-target' || kind === 'unknown-scenario') return;
         const node = overrides[index ?? 0];
         if (!node) return;
-        const kinds = (list: string) => (zh ? list.split(', ').map((k) => KIND_ZH[k] ?? k).join('和') : list.split(', ').join(' and '));
+        const kindWord = (k: string) => (KIND_WORDS[k] ? t(KIND_WORDS[k], {}, lang) : k);
+        const kinds = (list: string) => list.split(', ').map(kindWord).join(t('list.and', {}, lang));
         if (kind === 'unknown-property') {
-            report(accept, lang, 'override-unknown-property', { property: params.property, kind: zh ? (KIND_ZH[params.kind] ?? params.kind) : params.kind, name: params.name, known: params.known }, { node, property: 'property' });
+            report(accept, lang, 'override-unknown-property', { property: params.property, kind: kindWord(params.kind), name: params.name, known: params.known }, { node, property: 'property' });
         } else if (kind === 'ambiguous-target') {
             report(accept, lang, 'override-ambiguous', { name: params.name, kinds: kinds(params.kinds) }, { node, property: 'target' });
         } else if (kind === 'needs-period') {

@@ -1,4 +1,5 @@
 // Units and ranges: each property that takes a number says which kind of number it expects.
+import { t } from '../../engine/messages.js';
 import { CstUtils, GrammarAST, GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Amount, Kpi, Quantity, TimeWindow } from '../generated/ast.js';
@@ -141,7 +142,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const unknown = unknownUnitAmount(q);
     if (unknown) {
         const suggestion = closest(unknown.unit!, [...KNOWN_UNITS]);
-        const hint = suggestion ? (lang === 'zh-CN' ? `是否应为“${suggestion}”？` : ` Did you mean "${suggestion}"?`) : '';
+        const hint = suggestion ? t('unit.did-you-mean', { unit: suggestion }, lang) : '';
         const number = unknown.$cstNode ? GrammarUtils.findNodeForProperty(unknown.$cstNode, 'value')?.text : undefined;
         report(accept, lang, 'unknown-unit', { unit: unknown.unit!, number: number ?? String(unknown.value), hint }, { node: unknown, property: 'unit', data: { unit: unknown.unit, ...(suggestion ? { suggestion } : {}) } });
         return;
@@ -149,7 +150,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     if (hasMixedUnits(q)) {
         const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
         const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
-        report(accept, lang, 'wrong-unit', { property: lang === 'zh-CN' ? '此数值' : 'this value', expected: lang === 'zh-CN' ? '统一的单位' : 'one unit throughout', actual: [...classes].join(' + ') }, { node: q });
+        report(accept, lang, 'wrong-unit', { property: t('unit.this-value', {}, lang), expected: t('unit.one-unit', {}, lang), actual: [...classes].join(' + ') }, { node: q });
         return;
     }
     if (q.spreads.length > 1 || (q.spreads.length > 0 && q.high !== undefined)) {
@@ -196,7 +197,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
         const written = q.$cstNode?.text.replace(/\s+/g, ' ');
         const value = m.dist.kind === 'fixed' || !written
             ? edge
-            : lang === 'zh-CN' ? `${written}（${tooLow ? '最低' : '最高'} ${edge}）` : `${written} (${tooLow ? 'down to' : 'up to'} ${edge})`;
+            : t(tooLow ? 'range.written-down-to' : 'range.written-up-to', { written, edge }, lang);
         report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value }, { node: q });
     }
     const longestDays = spec.maxDays && m.unitClass === 'duration' && m.unit !== undefined ? durationDays({ ...m, center: hi }) : undefined;
@@ -204,7 +205,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
         report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` }, { node: q });
     }
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-        report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? '有限数值' : 'a finite number', value: '∞' }, { node: q });
+        report(accept, lang, 'out-of-range', { property: label, range: t('range.finite', {}, lang), value: '∞' }, { node: q });
     }
 }
 
@@ -212,13 +213,11 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
 function rangeText(spec: ValueSpec, unitClass: UnitClass, lang: Lang): string {
     const pct = unitClass === 'percent';
     const f = (v: number) => (pct ? `${v * 100}%` : v.toLocaleString('en-US'));
-    const zh = lang === 'zh-CN';
     if (spec.min !== undefined && spec.max !== undefined) {
-        if (spec.above) return zh ? `大于 ${f(spec.min)} 且不超过 ${f(spec.max)}` : `above ${f(spec.min)} and at most ${f(spec.max)}`;
-        return zh ? `在 ${f(spec.min)} 到 ${f(spec.max)} 之间` : `between ${f(spec.min)} and ${f(spec.max)}`;
+        return t(spec.above ? 'range.above-at-most' : 'range.between', { min: f(spec.min), max: f(spec.max) }, lang);
     }
-    if (spec.min !== undefined) return spec.above ? (zh ? `大于 ${f(spec.min)}` : `above ${f(spec.min)}`) : (zh ? `不小于 ${f(spec.min)}` : `at least ${f(spec.min)}`);
-    return zh ? `不超过 ${f(spec.max!)}` : `at most ${f(spec.max!)}`;
+    if (spec.min !== undefined) return t(spec.above ? 'range.above' : 'range.at-least', { min: f(spec.min) }, lang);
+    return t('range.at-most', { max: f(spec.max!) }, lang);
 }
 
 export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lang, horizonWeeks: number | undefined, start?: string): void {
@@ -226,8 +225,8 @@ export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lan
     if (kpi.deadlineDate !== undefined && horizonWeeks !== undefined && start !== undefined && isValidDate(kpi.deadlineDate) && isValidDate(start)) {
         const end = addDays(start, horizonWeeks * 7 - 1);
         if (kpi.deadlineDate < start || kpi.deadlineDate > end) {
-            const range = lang === 'zh-CN' ? `计划周期内的日期（${start} 至 ${end}）` : `a date within the plan (${start} to ${end})`;
-            report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? 'KPI 截止日期' : 'KPI deadline', range, value: kpi.deadlineDate }, { node: kpi, property: 'deadlineDate' });
+            const range = t('range.date-within-plan', { start, end }, lang);
+            report(accept, lang, 'out-of-range', { property: t('range.kpi-deadline', {}, lang), range, value: kpi.deadlineDate }, { node: kpi, property: 'deadlineDate' });
         }
     }
     if (kpi.deadlineWeek === undefined) return;
