@@ -1,5 +1,7 @@
 // Quick fixes for the common diagnostics. Every diagnostic carries `data: { code, args, … }` (see
 // validation/report.ts); the fix reads that, finds the AST node under the diagnostic and edits text.
+import { listOf, t } from '../../engine/messages.js';
+import type { Lang } from '../../engine/diagnostics.js';
 import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
@@ -30,20 +32,20 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
             // A likely slip (a misspelt name or keyword) is replaced by what it probably meant.
             if (typeof data?.suggestion === 'string') {
                 const suggestion = data.suggestion;
-                actions.push(this.action(this.zh(`Change to "${suggestion}"`, `改为“${suggestion}”`), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true));
+                actions.push(this.action(t('fix.change-to', { suggestion }, this.lang), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true));
             }
             if (code === 'full-width-char') {
                 // One fix for the whole file: every full-width mark outside quoted text and comments.
                 const text = document.textDocument.getText();
                 const end = document.textDocument.positionAt(text.length);
-                actions.push(this.action(this.zh('Convert full-width characters in this file to half-width', '将本文件中的全角字符转换为半角'), document, diagnostic,
+                actions.push(this.action(t('fix.half-width', {}, this.lang), document, diagnostic,
                     [{ range: { start: { line: 0, character: 0 }, end }, newText: toHalfWidth(text) }], true));
                 continue;
             }
             if (code === 'calibration-outside') {
                 // The fitted values as scenario Calibrated, exactly as `community calibrate --write` records them.
                 const edit = typeof data?.scenario === 'string' ? calibratedScenarioEdit(document, data.scenario) : undefined;
-                if (edit) actions.push(this.action(this.zh('Record the fitted values as scenario Calibrated (as community calibrate --write)', '将拟合值记录为情景 Calibrated（同 community calibrate --write）'), document, diagnostic, [edit], true));
+                if (edit) actions.push(this.action(t('fix.record-calibrated', {}, this.lang), document, diagnostic, [edit], true));
                 continue;
             }
             for (const action of this.fixes(document, diagnostic, code, data ?? {})) actions.push(action);
@@ -51,8 +53,8 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
-    private zh(en: string, zh: string): string {
-        return this.settings.lang === 'zh-CN' ? zh : en;
+    private get lang(): Lang {
+        return this.settings.lang;
     }
 
     private nodeAt(document: LangiumDocument, diagnostic: Diagnostic): AstNode | undefined {
@@ -80,14 +82,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!community || !isTier || !/^[^\s{}"]+$/.test(name)) return [];
                 const anchor = community.tiers[community.tiers.length - 1];
                 const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);
-                return edit ? [this.action(this.zh(`Create tier "${name}"`, `创建层级“${name}”`), document, diagnostic, [edit], data.suggestion === undefined)] : [];
+                return edit ? [this.action(t('fix.create-tier', { name }, this.lang), document, diagnostic, [edit], data.suggestion === undefined)] : [];
             }
             case 'unknown-unit': {
                 // The word is not a unit: read the number as people, or keep the number and drop the word.
-                const people = this.settings.lang === 'zh-CN' ? '人' : 'people';
+                const people = t('fix.people-word', {}, this.lang);
                 return [
-                    this.action(this.zh(`Count people ("${people}")`, `按人数计（“${people}”）`), document, diagnostic, [{ range: diagnostic.range, newText: people }]),
-                    this.action(this.zh('Remove the word', '删除该词'), document, diagnostic, [{ range: diagnostic.range, newText: '' }]),
+                    this.action(t('fix.count-people', { people }, this.lang), document, diagnostic, [{ range: diagnostic.range, newText: people }]),
+                    this.action(t('fix.remove-word', {}, this.lang), document, diagnostic, [{ range: diagnostic.range, newText: '' }]),
                 ];
             }
             case 'missing-period': {
@@ -96,7 +98,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!q || !end) return [];
                 const insertAt = end;
                 return (['month', 'week'] as const).map((period, i) =>
-                    this.action(this.zh(`Add "per ${period}"`, `添加 “per ${period}”`), document, diagnostic, [{ range: { start: insertAt, end: insertAt }, newText: ` per ${period}` }], i === 0));
+                    this.action(t('fix.add-period', { period }, this.lang), document, diagnostic, [{ range: { start: insertAt, end: insertAt }, newText: ` per ${period}` }], i === 0));
             }
             case 'wrong-unit': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);
@@ -106,14 +108,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const unit = classes.includes('percent') ? '%' : classes.includes('money') ? currency : classes.includes('duration') ? 'days' : classes.includes('points') ? 'points' : undefined;
                 if (!unit) return [];
                 const edits = amountsOf(q).map((a) => setUnit(a, unit)).filter((e): e is TextEdit => e !== undefined);
-                return edits.length ? [this.action(this.zh(`Use "${unit}"`, `改用 “${unit}”`), document, diagnostic, edits, true)] : [];
+                return edits.length ? [this.action(t('fix.use-unit', { unit }, this.lang), document, diagnostic, edits, true)] : [];
             }
             case 'currency-mismatch': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);
                 const currency = String(data.currency ?? args.expected ?? '');
                 if (!q || !currency) return [];
                 const edits = amountsOf(q).filter((a) => a.unit).map((a) => setUnit(a, currency)).filter((e): e is TextEdit => e !== undefined);
-                return [this.action(this.zh(`Use the plan currency ${currency}`, `改用计划币种 ${currency}`), document, diagnostic, edits, true)];
+                return [this.action(t('fix.use-currency', { currency }, this.lang), document, diagnostic, edits, true)];
             }
             case 'group-outgrown': {
                 const tier = AstUtils.getContainerOfType(node, A.isTier);
@@ -121,7 +123,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!tier || !Number.isFinite(capacity)) return [];
                 const text = `capacity ${capacity} members  // ${data.groups} groups × ${data.cap}`;
                 const edit = tier.capacity?.$cstNode ? { range: tier.capacity.$cstNode.range, newText: `${capacity} members` } : insertIntoBlock(document, tier, text);
-                return edit ? [this.action(this.zh(`Split into ${data.groups} groups (capacity ${capacity})`, `拆分为 ${data.groups} 个群（容量 ${capacity}）`), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.split-groups', { groups: String(data.groups), capacity }, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'activity-capacity': {
                 const activity = AstUtils.getContainerOfType(node, A.isActivity);
@@ -129,11 +131,11 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const sessions = Number(data.sessions);
                 if (!activity?.capacity?.$cstNode || !Number.isFinite(turnout)) return [];
                 const current = amountValue(activity.capacity.low);
-                const actions = [this.action(this.zh(`Raise capacity to ${turnout}`, `把容量提高到 ${turnout}`), document, diagnostic, [{ range: activity.capacity.$cstNode.range, newText: String(turnout) }])];
+                const actions = [this.action(t('fix.raise-capacity', { turnout }, this.lang), document, diagnostic, [{ range: activity.capacity.$cstNode.range, newText: String(turnout) }])];
                 if (sessions > 1 && activity.reach?.$cstNode && current > 0) {
                     // Split the turnout over sessions: each session takes its share of the reach.
                     const reach = activity.reach.low.value / sessions;
-                    actions.push(this.action(this.zh(`Split into ${sessions} sessions (reach per session ${+reach.toFixed(1)}%)`, `拆分为 ${sessions} 场（每场参与率 ${+reach.toFixed(1)}%）`), document, diagnostic, [
+                    actions.push(this.action(t('fix.split-sessions', { sessions, reach: +reach.toFixed(1) }, this.lang), document, diagnostic, [
                         { range: activity.reach.$cstNode.range, newText: `${+reach.toFixed(1)}%` },
                     ]));
                 }
@@ -145,14 +147,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!activity || missing.length === 0) return [];
                 const lines = missing.map((m) => DISCLOSURE_LINES[m]).filter(Boolean);
                 const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, lines.join('\n')) : insertIntoBlock(document, activity, `lottery {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`);
-                return edit ? [this.action(this.zh(`Add the missing disclosure (${missing.join(', ')})`, `补充公示信息（${missing.join('、')}）`), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.add-disclosure', { missing: listOf(missing, this.lang) }, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'sweepstakes-free-entry': {
                 const activity = AstUtils.getContainerOfType(node, A.isActivity);
                 if (!activity) return [];
                 const line = 'free entry "No purchase necessary: enter by mail or online form"';
                 const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, line) : insertIntoBlock(document, activity, `lottery {\n  ${line}\n}`);
-                return edit ? [this.action(this.zh('Add a free entry route', '添加免费参与方式'), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.free-entry', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'data-consent': {
                 const data_ = AstUtils.getContainerOfType(node, A.isDataCollection);
@@ -160,7 +162,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!data_ || missing.length === 0) return [];
                 const lines = missing.map((m) => DATA_LINES[m]).filter(Boolean);
                 const edit = insertIntoBlock(document, data_, lines.join('\n'));
-                return edit ? [this.action(this.zh(`Add ${missing.join(', ')}`, `补充${missing.join('、')}`), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.add-missing', { missing: listOf(missing, this.lang) }, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'sensitive-data': {
                 const data_ = AstUtils.getContainerOfType(node, A.isDataCollection);
@@ -169,14 +171,14 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const edit = consentNode
                     ? { range: { start: consentNode.range.start, end: data_.consentKind ? CstUtils.streamCst(data_.$cstNode!).find((n) => n.text === data_.consentKind && n.astNode === data_)!.range.end : consentNode.range.end }, newText: 'consent separate' }
                     : insertIntoBlock(document, data_, 'consent separate');
-                return edit ? [this.action(this.zh('Ask for separate consent', '改为单独同意'), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.separate-consent', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'ad-label-missing': {
                 const content = AstUtils.getContainerOfType(node, A.isContent);
                 if (!content) return [];
                 const labelNode = content.label !== undefined && content.$cstNode ? CstUtils.streamCst(content.$cstNode).find((n) => n.astNode === content && n.text.startsWith('"') && n.text.slice(1, -1) === content.label) : undefined;
                 const edit = labelNode ? { range: labelNode.range, newText: '"广告"' } : insertIntoBlock(document, content, 'label "广告"');
-                return edit ? [this.action(this.zh('Label as "广告"', '标注“广告”'), document, diagnostic, [edit], true)] : [];
+                return edit ? [this.action(t('fix.ad-label', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
         }
         return [];

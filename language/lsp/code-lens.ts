@@ -2,6 +2,8 @@
 // ("Forecast: P50 … · 62 % chance"), read from ForecastLensService; while a forecast is being
 // computed for the current version the lens says so, and the client is refreshed when it is ready.
 // Clicking a lens opens the forecast preview of the plan.
+import type { Lang } from '../../engine/diagnostics.js';
+import { t } from '../../engine/messages.js';
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
@@ -30,7 +32,7 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
     }
 
     provideCodeLens(document: LangiumDocument): CodeLens[] {
-        const zh = this.settings.lang === 'zh-CN';
+        const lang = this.settings.lang;
         const model = document.parseResult.value as A.Model;
         const communities = model.elements.filter(A.isCommunity);
         if (communities.length === 0) return [];
@@ -42,25 +44,25 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
         };
         for (const community of communities) {
             if (!result) {
-                lens(community, zh ? '预测：计算中…' : 'Forecast: computing…');
+                lens(community, t('lens.computing', {}, lang));
                 continue;
             }
             if (result.status === 'failed') {
-                lens(community, result.reason === 'errors' ? (zh ? '预测：请先修正错误' : 'Forecast: fix the errors first') : `${zh ? '预测不可用' : 'Forecast unavailable'}: ${result.reason}`);
+                lens(community, result.reason === 'errors' ? t('lens.fix-errors', {}, lang) : t('lens.unavailable', { reason: result.reason }, lang));
                 continue;
             }
             const forecast = result.communities.get(community.name);
             if (!forecast) continue;
-            lens(community, communityTitle(forecast, zh));
+            lens(community, communityTitle(forecast, lang));
             // A community with paid channels also offers the goal seek on each KPI (community/solve).
             const paid = community.channels.some((ch) => ch.spend !== undefined);
             community.kpis.forEach((kpi, index) => {
                 const k = forecast.kpis[index];
-                if (k) lens(kpi, kpiTitle(k, zh));
+                if (k) lens(kpi, kpiTitle(k, lang));
                 const range = kpi.$cstNode?.range;
                 if (paid && range) {
                     const share = Math.round(SOLVE_DEFAULT_PROBABILITY * 100);
-                    const title = zh ? `求以 ${share} % 概率达成此目标所需的投放` : `Find the spend that reaches this at ${share} %`;
+                    const title = t('lens.solve', { share }, lang);
                     lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: SOLVE_KPI_COMMAND, arguments: [document.uri.toString(), kpiName(kpi)] } });
                 }
             });
@@ -75,20 +77,20 @@ function last(series: Array<number | null> | undefined): number | null {
     return null;
 }
 
-function communityTitle(f: CommunityForecast, zh: boolean): string {
+function communityTitle(f: CommunityForecast, lang: Lang): string {
     const members = f.series.find((s) => s.key === 'members');
     const p50 = last(members?.p50);
     const p10 = last(members?.p10);
     const p90 = last(members?.p90);
     const kpis = f.kpis.length ? f.kpis.reduce((s, k) => s + k.probability, 0) / f.kpis.length : undefined;
-    const parts = [`${zh ? '预测：' : 'Forecast: '}P50 ${p50 === null ? '—' : fmt(p50)} ${zh ? '人' : 'members'}`];
+    const parts = [t('lens.members', { p50: p50 === null ? '—' : fmt(p50) }, lang)];
     if (p10 !== null && p90 !== null) parts.push(`P10–P90 ${fmt(p10)}–${fmt(p90)}`);
-    if (kpis !== undefined) parts.push(`${zh ? 'KPI 平均达成概率' : 'mean chance of meeting each KPI'} ${Math.round(kpis * 100)} %`);
+    if (kpis !== undefined) parts.push(t('lens.mean-chance', { percent: Math.round(kpis * 100) }, lang));
     return parts.join(' · ');
 }
 
-function kpiTitle(k: CommunityForecast['kpis'][number], zh: boolean): string {
+function kpiTitle(k: CommunityForecast['kpis'][number], lang: Lang): string {
     const share = k.metric === 'active-rate' || k.metric === 'retention' || k.metric === 'churn' || k.metric === 'conversion';
     const value = k.p50 === null ? '—' : share ? `${fmt(k.p50 * 100, 1)} %` : fmt(k.p50, k.metric === 'roi' ? 2 : 0);
-    return `${zh ? '预测：' : 'Forecast: '}P50 ${value} · ${zh ? `达成概率 ${Math.round(k.probability * 100)} %` : `${Math.round(k.probability * 100)} % chance`}`;
+    return t('lens.kpi', { value, percent: Math.round(k.probability * 100) }, lang);
 }

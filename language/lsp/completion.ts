@@ -2,6 +2,7 @@
 // and names in scope (tiers of this community, imported platforms and audiences); this adds the
 // words written as plain names — platform/content/activity kinds, mechanics, markets, currencies,
 // assumption and limit keys — from the engine's tables, with their explanations.
+import { inLang, t } from '../../engine/messages.js';
 import { AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature,
@@ -107,18 +108,18 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
     }
 
     private catalog(entries: Readonly<Record<string, CatalogEntry>>): Word[] {
-        const zh = this.settings.lang === 'zh-CN';
-        return Object.entries(entries).map(([label, e]) => ({ label, detail: zh ? e.zh : e.en, kind: CompletionItemKind.EnumMember }));
+        const lang = this.settings.lang;
+        return Object.entries(entries).map(([label, e]) => ({ label, detail: inLang(e, lang), kind: CompletionItemKind.EnumMember }));
     }
 
     private currencies(context: CompletionContext): Word[] {
         const planCurrency = context.node ? planFrameFor(this.services, context.node)?.currency : undefined;
         const list = planCurrency ? [planCurrency, ...KNOWN_CURRENCIES.filter((c) => c !== planCurrency)] : [...KNOWN_CURRENCIES];
-        return list.map((c, i) => ({ label: c, detail: i === 0 && planCurrency ? (this.settings.lang === 'zh-CN' ? '计划币种' : 'plan currency') : 'ISO 4217', kind: CompletionItemKind.Unit }));
+        return list.map((c, i) => ({ label: c, detail: i === 0 && planCurrency ? t('complete.plan-currency', {}, this.settings.lang) : 'ISO 4217', kind: CompletionItemKind.Unit }));
     }
 
     private wordsFor(key: string, rule: string | undefined, context: CompletionContext): Word[] {
-        const zh = this.settings.lang === 'zh-CN';
+        const lang = this.settings.lang;
         switch (key) {
             case 'Platform.kind':
                 return Object.entries(PLATFORM_KINDS).map(([label, def]) => ({ label, detail: def.label, kind: CompletionItemKind.EnumMember }));
@@ -127,13 +128,13 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
             case 'Referral.mechanic': return this.catalog(REFERRAL_MECHANICS);
             case 'Referral.sharesTo': return this.catalog(SHARE_TARGETS);
             case 'Entry.condition': return this.catalog(ENTRY_CONDITIONS);
-            case 'Entry.detail': return [{ label: 'post', detail: zh ? '转发一条内容' : 'share a post', kind: CompletionItemKind.EnumMember }];
+            case 'Entry.detail': return [{ label: 'post', detail: t('complete.share-a-post', {}, lang), kind: CompletionItemKind.EnumMember }];
             case 'Plan.markets': return this.catalog(MARKETS);
             case 'Plan.currency': return this.currencies(context);
             case 'DataCollection.consentKind':
                 return [
-                    { label: 'separate', detail: zh ? '单独同意（敏感信息）' : 'separate consent (sensitive data)', kind: CompletionItemKind.EnumMember },
-                    { label: 'explicit', detail: zh ? '明示同意' : 'explicit consent', kind: CompletionItemKind.EnumMember },
+                    { label: 'separate', detail: t('complete.consent-separate', {}, lang), kind: CompletionItemKind.EnumMember },
+                    { label: 'explicit', detail: t('complete.consent-explicit', {}, lang), kind: CompletionItemKind.EnumMember },
                 ];
             case 'Assumption.key':
                 return ASSUMPTION_KEYS.map((k) => ({ label: k, detail: assumptionDef(k)?.description, kind: CompletionItemKind.Property }));
@@ -142,14 +143,14 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
                 const kinds = platform?.kind && isKnownPlatformKind(platform.kind) ? [platform.kind] : Object.keys(PLATFORM_KINDS).filter(isKnownPlatformKind);
                 const seen = new Map<string, LimitDef>();
                 for (const k of kinds) for (const [name, def] of Object.entries(PLATFORM_KINDS[k].limits as Record<string, LimitDef>)) if (!seen.has(name)) seen.set(name, def);
-                return [...seen].map(([label, def]) => ({ label, detail: `${def.value} — ${zh ? def.zh : def.en}`, kind: CompletionItemKind.Property }));
+                return [...seen].map(([label, def]) => ({ label, detail: `${def.value} — ${inLang(def, lang)}`, kind: CompletionItemKind.Property }));
             }
         }
         switch (rule) {
             case 'ActivityKind': return this.catalog(ACTIVITY_KINDS);
             case 'IncentiveKind': return this.catalog(INCENTIVE_KINDS).filter((w) => w.label !== 'points');
             case 'Unit': return [...UNIT_WORDS.map((label) => ({ label, kind: CompletionItemKind.Unit })), ...this.currencies(context)];
-            case 'PerUnit': return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: zh ? e.zh : e.en, kind: CompletionItemKind.Unit }));
+            case 'PerUnit': return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: inLang(e, lang), kind: CompletionItemKind.Unit }));
         }
         return [];
     }
@@ -172,14 +173,13 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const doc = KEYWORD_DOCS[keyword.value];
-        const zh = this.settings.lang === 'zh-CN';
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
         const chinese = this.chineseKeywords() ? chineseFormOf(keyword.value, rule) : undefined;
         acceptor(context, {
             label: chinese ?? keyword.value,
             filterText: chinese ? `${chinese} ${keyword.value}` : undefined,
             kind: this.getKeywordCompletionItemKind(keyword),
-            detail: doc ? (chinese ? `${keyword.value} · ` : '') + (zh ? doc.zh : doc.en) : undefined,
+            detail: doc ? (chinese ? `${keyword.value} · ` : '') + inLang(doc, this.settings.lang) : undefined,
             documentation: doc ? { kind: 'markdown', value: '```community\n' + doc.example + '\n```' } : undefined,
             sortText: '1',
         });

@@ -1,6 +1,9 @@
 // Hover: on a keyword, its explanation and an example (keyword-docs.ts); on a name or a reference,
 // the definition with its key numbers (a tier's churn and flows, a platform's limits …); on a kind,
 // the catalog's explanation. Texts follow settings.lang (en / zh-CN).
+import type { Period } from '../../engine/model.js';
+import type { Lang } from '../../engine/diagnostics.js';
+import { inLang, t, type PlainMessageKey } from '../../engine/messages.js';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -14,6 +17,9 @@ import type { CommunitySettings } from '../settings.js';
 import { communityFacts, costBreakdown, fmt, maxOf, nominalPerWeek, resolvePlatform, sum } from '../validation/domain-calc.js';
 import { kpiLabel } from '../validation/domain-strategy.js';
 import { keywordMarkdown } from './keyword-docs.js';
+
+/** "joins per week" by the period of a channel's spend (the Chinese line names no period). */
+const JOINS_PER: Record<Period, PlainMessageKey> = { day: 'hover.joins-per-day', week: 'hover.joins-per-week', month: 'hover.joins-per-month', year: 'hover.joins-per-year' };
 
 /** Which catalog explains the value of `Type.property`. */
 const CATALOGS: Record<string, Readonly<Record<string, CatalogEntry>>> = {
@@ -30,8 +36,8 @@ export class CommunityHoverProvider extends AstNodeHoverProvider {
         this.settings = services.community.Settings;
     }
 
-    private get zh(): boolean {
-        return this.settings.lang === 'zh-CN';
+    private get lang(): Lang {
+        return this.settings.lang;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -60,17 +66,17 @@ export class CommunityHoverProvider extends AstNodeHoverProvider {
         if (!feature) return undefined;
         const catalog = CATALOGS[`${node.$type}.${feature}`];
         const entry = catalog?.[text];
-        if (entry) return `**${text}** — ${this.zh ? entry.zh : entry.en}`;
+        if (entry) return `**${text}** — ${inLang(entry, this.lang)}`;
         if (A.isPlatform(node) && feature === 'kind' && isKnownPlatformKind(text)) return this.platformKindText(text, {});
         if (A.isAssumption(node) && feature === 'key') {
             const def = assumptionDef(text);
-            return def ? `**assume ${text}** — ${def.description}\n\n${this.zh ? '默认' : 'Default'}: ${def.default} (${def.unit}) · ${def.basis}` : undefined;
+            return def ? `**assume ${text}** — ${def.description}\n\n${t('hover.default', {}, this.lang)}: ${def.default} (${def.unit}) · ${def.basis}` : undefined;
         }
         if (A.isLimit(node) && feature === 'key') {
             const platform = node.$container;
             const defs: Record<string, LimitDef> = platform.kind && isKnownPlatformKind(platform.kind) ? PLATFORM_KINDS[platform.kind].limits : {};
             const def = defs[text];
-            return def ? `**limit ${text}** — ${this.zh ? def.zh : def.en}\n\n${this.zh ? '默认' : 'Default'}: ${fmt(def.value)} · ${def.confidence} · ${def.source}` : undefined;
+            return def ? `**limit ${text}** — ${inLang(def, this.lang)}\n\n${t('hover.default', {}, this.lang)}: ${fmt(def.value)} · ${def.confidence} · ${def.source}` : undefined;
         }
         return undefined;
     }
@@ -79,96 +85,96 @@ export class CommunityHoverProvider extends AstNodeHoverProvider {
         if (!isKnownPlatformKind(kind)) return `**${kind}**`;
         const def = PLATFORM_KINDS[kind];
         const limits: Record<string, LimitDef> = def.limits;
-        const lines = Object.entries(limits).map(([key, l]) => `- ${key}: ${fmt(overrides[key] ?? l.value)} — ${this.zh ? l.zh : l.en} (${l.confidence})`);
+        const lines = Object.entries(limits).map(([key, l]) => `- ${key}: ${fmt(overrides[key] ?? l.value)} — ${inLang(l, this.lang)} (${l.confidence})`);
         return [`**${def.label}** (${def.region})`, ...lines].join('\n');
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        const zh = this.zh;
+        const lang = this.lang;
         const q = (x: A.Quantity | undefined) => x?.$cstNode?.text.replace(/\s+/g, ' ');
         const title = (n: { name?: string; title?: string }, word: string) => `**${word} ${n.name ?? ''}**${n.title ? ` "${n.title}"` : ''}`;
         if (A.isTier(node)) {
-            const lines = [title(node, zh ? '层级' : 'tier')];
-            if (node.entry) lines.push(`- ${zh ? '进入' : 'entry'}: ${node.entry.$cstNode?.text ?? ''}`);
-            if (node.seed) lines.push(`- ${zh ? '初始' : 'seed'}: ${q(node.seed)}`);
-            if (node.churn) lines.push(`- ${zh ? '流失' : 'churn'}: ${q(node.churn)}`);
-            if (node.active) lines.push(`- ${zh ? '活跃' : 'active'}: ${q(node.active)}`);
-            if (node.buys) lines.push(`- ${zh ? '购买' : 'buys'}: ${q(node.buys)}`);
-            if (node.repurchase) lines.push(`- ${zh ? '复购' : 'repurchase'}: ${q(node.repurchase)}`);
-            for (const f of node.flows) lines.push(`- ${zh ? '晋升自' : 'in from'} ${f.tier.$refText} ${q(f.rate)}`);
-            for (const f of node.demotions) lines.push(`- ${zh ? '降级到' : 'down to'} ${f.tier.$refText} ${q(f.rate)}`);
+            const lines = [title(node,t('hover.tier', {}, lang))];
+            if (node.entry) lines.push(`- ${t('hover.entry', {}, lang)}: ${node.entry.$cstNode?.text ?? ''}`);
+            if (node.seed) lines.push(`- ${t('hover.seed', {}, lang)}: ${q(node.seed)}`);
+            if (node.churn) lines.push(`- ${t('hover.churn', {}, lang)}: ${q(node.churn)}`);
+            if (node.active) lines.push(`- ${t('hover.active', {}, lang)}: ${q(node.active)}`);
+            if (node.buys) lines.push(`- ${t('hover.buys', {}, lang)}: ${q(node.buys)}`);
+            if (node.repurchase) lines.push(`- ${t('hover.repurchase', {}, lang)}: ${q(node.repurchase)}`);
+            for (const f of node.flows) lines.push(`- ${t('hover.in-from', {}, lang)} ${f.tier.$refText} ${q(f.rate)}`);
+            for (const f of node.demotions) lines.push(`- ${t('hover.down-to', {}, lang)} ${f.tier.$refText} ${q(f.rate)}`);
             const community = node.$container;
-            for (const other of community.tiers) for (const f of other.flows) if (f.tier.ref === node) lines.push(`- ${zh ? '晋升到' : 'out to'} ${other.name} ${q(f.rate)}`);
+            for (const other of community.tiers) for (const f of other.flows) if (f.tier.ref === node) lines.push(`- ${t('hover.out-to', {}, lang)} ${other.name} ${q(f.rate)}`);
             const facts = communityFacts(this.services, community);
             const mid = facts.mid.members.get(node);
-            if (mid && facts.plan.plan) lines.push(`- ${zh ? '预计峰值（中位输入）' : 'projected peak (mid inputs)'}: ${fmt(maxOf(mid))}`);
+            if (mid && facts.plan.plan) lines.push(`- ${t('hover.projected-peak-mid-inputs', {}, lang)}: ${fmt(maxOf(mid))}`);
             return lines.join('\n');
         }
         if (A.isPlatform(node)) {
             const resolved = resolvePlatform(node, this.services.community.Settings);
-            return `${title(node, zh ? '平台' : 'platform')} — ${node.kind ?? '?'}\n\n${this.platformKindText(node.kind ?? '', resolved.limits)}`;
+            return `${title(node,t('hover.platform', {}, lang))} — ${node.kind ?? '?'}\n\n${this.platformKindText(node.kind ?? '', resolved.limits)}`;
         }
         if (A.isAudience(node)) {
-            const lines = [title(node, zh ? '受众' : 'audience')];
-            if (node.size) lines.push(`- ${zh ? '规模' : 'size'}: ${q(node.size)}`);
-            if (node.age) lines.push(`- ${zh ? '年龄' : 'age'}: ${q(node.age)}`);
-            if (node.windows.length) lines.push(`- ${zh ? '活跃时段' : 'active'}: ${node.windows.map((w) => `${w.start}-${w.end}`).join(', ')}`);
-            if (node.interests.length) lines.push(`- ${zh ? '兴趣' : 'interests'}: ${node.interests.join(', ')}`);
+            const lines = [title(node,t('hover.audience', {}, lang))];
+            if (node.size) lines.push(`- ${t('hover.size', {}, lang)}: ${q(node.size)}`);
+            if (node.age) lines.push(`- ${t('hover.age', {}, lang)}: ${q(node.age)}`);
+            if (node.windows.length) lines.push(`- ${t('hover.active-hours', {}, lang)}: ${node.windows.map((w) => `${w.start}-${w.end}`).join(', ')}`);
+            if (node.interests.length) lines.push(`- ${t('hover.interests', {}, lang)}: ${node.interests.join(', ')}`);
             return lines.join('\n');
         }
         if (A.isCommunity(node)) {
-            const lines = [title(node, zh ? '社群' : 'community')];
+            const lines = [title(node,t('hover.community', {}, lang))];
             if (node.theme) lines.push(node.theme);
-            lines.push(`- ${zh ? '平台' : 'platforms'}: ${node.platforms.map((p) => p.$refText).join(', ') || '—'}`);
-            lines.push(`- ${zh ? '层级' : 'tiers'}: ${node.tiers.map((t) => t.name).join(' → ') || '—'}`);
-            lines.push(`- ${zh ? '内容 / 活动 / KPI' : 'content / activities / KPIs'}: ${node.contents.length} / ${node.activities.length} / ${node.kpis.length}`);
+            lines.push(`- ${t('hover.platforms', {}, lang)}: ${node.platforms.map((p) => p.$refText).join(', ') || '—'}`);
+            lines.push(`- ${t('hover.tiers', {}, lang)}: ${node.tiers.map((t) => t.name).join(' → ') || '—'}`);
+            lines.push(`- ${t('hover.content-activities-kpis', {}, lang)}: ${node.contents.length} / ${node.activities.length} / ${node.kpis.length}`);
             const facts = communityFacts(this.services, node);
             if (facts.plan.plan) {
                 const cost = costBreakdown(node, facts).reduce((s, l) => s + l.amount, 0);
-                lines.push(`- ${zh ? '计划成本' : 'planned cost'}: ${fmt(cost)} ${facts.plan.currency ?? ''}`);
+                lines.push(`- ${t('hover.planned-cost', {}, lang)}: ${fmt(cost)} ${facts.plan.currency ?? ''}`);
             }
             return lines.join('\n');
         }
         if (A.isContent(node)) {
-            const lines = [title(node, zh ? '内容' : 'content')];
-            if (node.kind) lines.push(`- ${zh ? '类型' : 'kind'}: ${node.kind}${node.format ? ` · ${node.format}` : ''}`);
+            const lines = [title(node,t('hover.content', {}, lang))];
+            if (node.kind) lines.push(`- ${t('hover.kind', {}, lang)}: ${node.kind}${node.format ? ` · ${node.format}` : ''}`);
             const perWeek = node.schedules.reduce((s, x) => s + (nominalPerWeek(x) ?? 0), 0);
-            if (perWeek > 0) lines.push(`- ${zh ? '每周发布' : 'posts per week'}: ${fmt(perWeek, 1)}`);
-            if (node.cost) lines.push(`- ${zh ? '成本' : 'cost'}: ${q(node.cost)}`);
-            if (node.tiers.length) lines.push(`- ${zh ? '面向' : 'for'}: ${node.tiers.map((t) => t.$refText).join(', ')}`);
+            if (perWeek > 0) lines.push(`- ${t('hover.posts-per-week', {}, lang)}: ${fmt(perWeek, 1)}`);
+            if (node.cost) lines.push(`- ${t('hover.cost', {}, lang)}: ${q(node.cost)}`);
+            if (node.tiers.length) lines.push(`- ${t('hover.for', {}, lang)}: ${node.tiers.map((t) => t.$refText).join(', ')}`);
             return lines.join('\n');
         }
         if (A.isActivity(node)) {
-            const lines = [title(node, zh ? '活动' : 'activity'), `- ${node.mode ?? ''} ${node.kind ?? ''}${node.location ? ` @ ${node.location}` : ''}`];
+            const lines = [title(node,t('hover.activity', {}, lang)), `- ${node.mode ?? ''} ${node.kind ?? ''}${node.location ? ` @ ${node.location}` : ''}`];
             const facts = communityFacts(this.services, node.$container);
             const runs = facts.runs.get(node);
-            if (runs && facts.plan.plan) lines.push(`- ${zh ? '场次' : 'runs'}: ${fmt(sum(runs))}`);
-            if (node.reach) lines.push(`- ${zh ? '参与率' : 'reach'}: ${q(node.reach)}`);
-            if (node.capacity) lines.push(`- ${zh ? '容量' : 'capacity'}: ${q(node.capacity)}`);
-            if (node.cost) lines.push(`- ${zh ? '成本' : 'cost'}: ${q(node.cost)}`);
+            if (runs && facts.plan.plan) lines.push(`- ${t('hover.runs', {}, lang)}: ${fmt(sum(runs))}`);
+            if (node.reach) lines.push(`- ${t('hover.reach', {}, lang)}: ${q(node.reach)}`);
+            if (node.capacity) lines.push(`- ${t('hover.capacity', {}, lang)}: ${q(node.capacity)}`);
+            if (node.cost) lines.push(`- ${t('hover.cost', {}, lang)}: ${q(node.cost)}`);
             return lines.join('\n');
         }
         if (A.isReferral(node)) {
-            const lines = [title(node, zh ? '推荐' : 'referral')];
-            if (node.mechanic) lines.push(`- ${zh ? '机制' : 'mechanic'}: ${node.mechanic}`);
-            if (node.invites) lines.push(`- ${zh ? '邀请' : 'invites'}: ${q(node.invites)}`);
-            if (node.conversion) lines.push(`- ${zh ? '转化' : 'conversion'}: ${q(node.conversion)}`);
-            if (node.reward) lines.push(`- ${zh ? '奖励' : 'reward'}: ${q(node.reward)}${node.eachSide ? (zh ? '（双方）' : ' each side') : ''}`);
+            const lines = [title(node,t('hover.referral', {}, lang))];
+            if (node.mechanic) lines.push(`- ${t('hover.mechanic', {}, lang)}: ${node.mechanic}`);
+            if (node.invites) lines.push(`- ${t('hover.invites', {}, lang)}: ${q(node.invites)}`);
+            if (node.conversion) lines.push(`- ${t('hover.conversion', {}, lang)}: ${q(node.conversion)}`);
+            if (node.reward) lines.push(`- ${t('hover.reward', {}, lang)}: ${q(node.reward)}${node.eachSide ? t('hover.each-side', {}, lang) : ''}`);
             return lines.join('\n');
         }
         if (A.isChannel(node)) {
-            const lines = [title(node, zh ? '渠道' : 'channel')];
-            if (node.spend) lines.push(`- ${zh ? '投放' : 'paid'}: ${q(node.spend)}`);
-            if (node.costPerJoin) lines.push(`- ${zh ? '获客成本' : 'cost per join'}: ${q(node.costPerJoin)}`);
+            const lines = [title(node,t('hover.channel', {}, lang))];
+            if (node.spend) lines.push(`- ${t('hover.paid', {}, lang)}: ${q(node.spend)}`);
+            if (node.costPerJoin) lines.push(`- ${t('hover.cost-per-join', {}, lang)}: ${q(node.costPerJoin)}`);
             if (node.spend && node.costPerJoin) {
                 const s = readQuantity(node.spend);
                 const c = readQuantity(node.costPerJoin).center;
-                if (c > 0 && s.period) lines.push(`- ${zh ? '每周期加入' : 'joins per ' + s.period}: ≈ ${fmt(s.center / c)}`);
+                if (c > 0 && s.period) lines.push(`- ${t(JOINS_PER[s.period], {}, lang)}: ≈ ${fmt(s.center / c)}`);
             }
             return lines.join('\n');
         }
         if (A.isKpi(node)) return `**KPI ${kpiLabel(node)}** — ${node.$cstNode?.text.replace(/\s+/g, ' ') ?? ''}`;
-        if (A.isScenario(node)) return `${title(node, zh ? '情景' : 'scenario')} — ${node.changes.length} ${zh ? '处修改' : 'change(s)'}`;
+        if (A.isScenario(node)) return `${title(node,t('hover.scenario', {}, lang))} — ${node.changes.length} ${t('hover.change-s', {}, lang)}`;
         return undefined;
     }
 }
