@@ -1,4 +1,5 @@
 // Printing diagnostics: `path:line:col - error code: message` lines and a summary, or stable JSON.
+import { t, type PlainMessageKey } from '../engine/messages.js';
 import pc from 'picocolors';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { docsUrl, type DiagnosticCode, type Lang } from '../engine/diagnostics.js';
@@ -64,13 +65,14 @@ export function summarize(diags: FlatDiagnostic[], files: number): Summary {
     };
 }
 
-function plural(n: number, one: string, many: string): string {
-    return `${n} ${n === 1 ? one : many}`;
+/** "1 error", "2 errors", "2 个错误". */
+function counted(n: number, one: PlainMessageKey, many: PlainMessageKey, lang: Lang): string {
+    return `${n} ${t(n === 1 ? one : many, {}, lang)}`;
 }
 
 export function summaryLine(s: Summary, lang: Lang): string {
-    if (lang === 'zh-CN') return `${s.files} 个文件中有 ${s.errors} 个错误、${s.warnings} 个警告`;
-    return `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')} in ${plural(s.files, 'file', 'files')}`;
+    const errors = counted(s.errors, 'check.error', 'check.errors', lang);
+    return t('check.summary', { errors, warnings: counted(s.warnings, 'check.warning', 'check.warnings', lang), files: counted(s.files, 'check.file', 'check.files', lang) }, lang);
 }
 
 /** Colours only when writing to a terminal and NO_COLOR is not set. */

@@ -212,7 +212,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const colors = colorsFor(process.stderr);
     let failed = 0;
     const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
-    if (printer?.unavailable) process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${printer.unavailable}\n` : `report.pdf skipped: ${printer.unavailable}\n`);
+    if (printer?.unavailable) process.stderr.write(`${t('compile.pdf-skipped', { why: printer.unavailable }, lang)}\n`);
     let pdfProblem = false;
     // Large forecasts run on the worker pool; Ctrl-C stops between blocks, before a folder is written.
     await withEngine(undefined, async (engine) => {
@@ -228,7 +228,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     const diags = flatten(p.members).filter((d) => d.severity === 'error');
                     process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
                     const shown = oneLine(p.loaded.shown);
-                    lines.push(lang === 'zh-CN' ? `✗ ${shown}：${p.errors} 个错误，未写入任何文件` : `✗ ${shown}: ${p.errors} error${p.errors === 1 ? '' : 's'}, nothing written`);
+                    lines.push(t(p.errors === 1 ? 'compile.failed.one' : 'compile.failed.other', { shown, errors: p.errors }, lang));
                     continue;
                 }
                 // Memory first: a forecast over the budget is a coded error for this plan, and nothing is written.
@@ -237,12 +237,12 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     failed++;
                     const shown = oneLine(p.loaded.shown);
                     process.stderr.write(`${shown}: error forecast-memory: ${tooLarge}\n`);
-                    lines.push(lang === 'zh-CN' ? `✗ ${shown}：1 个错误，未写入任何文件` : `✗ ${shown}: 1 error, nothing written`);
+                    lines.push(t('compile.failed.one', { shown, errors: 1 }, lang));
                     continue;
                 }
                 // The plan's actuals are laid over the report's charts (a file the checker passed).
                 const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
-                for (const why of observed?.skipped ?? []) process.stderr.write(lang === 'zh-CN' ? `图表未叠加实际值：${oneLine(why)}\n` : `actuals not drawn on the charts: ${oneLine(why)}\n`);
+                for (const why of observed?.skipped ?? []) process.stderr.write(`${t('compile.actuals-not-drawn', { why: oneLine(why) }, lang)}\n`);
                 const compiled = await compilePlan(p.plan, {
                     observed: observed?.byCommunity,
                     fromStart: options.fromStart,
@@ -264,7 +264,7 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     } catch (e) {
                         pdfProblem = true;
                         const why = oneLine((e as Error).message.split('\n')[0]);
-                        process.stderr.write(lang === 'zh-CN' ? `跳过 report.pdf：${why}\n` : `report.pdf skipped: ${why}\n`);
+                        process.stderr.write(`${t('compile.pdf-skipped', { why }, lang)}\n`);
                     }
                 }
                 try {

@@ -84,4 +84,16 @@ export const messagesCli = {
     // community compile (cli/commands/compile.ts)
     'compile.kpis-met': { en: ', {met}/{total} KPIs at ≥ 80%', zh: '，{total} 个指标中 {met} 个达成概率 ≥ 80%' },
     'compile.summary': { en: '✓ {shown} → {folder} ({files} files, {events} events{kpis})', zh: '✓ {shown} → {folder}（{files} 个文件，{events} 个日程{kpis}）' },
+    'compile.pdf-skipped': { en: 'report.pdf skipped: {why}', zh: '跳过 report.pdf：{why}' },
+    'compile.failed.one': { en: '✗ {shown}: {errors} error, nothing written', zh: '✗ {shown}：{errors} 个错误，未写入任何文件' },
+    'compile.failed.other': { en: '✗ {shown}: {errors} errors, nothing written', zh: '✗ {shown}：{errors} 个错误，未写入任何文件' },
+    'compile.actuals-not-drawn': { en: 'actuals not drawn on the charts: {why}', zh: '图表未叠加实际值：{why}' },
+    // community check summary (cli/report.ts)
+    'check.summary': { en: '{errors}, {warnings} in {files}', zh: '{files}中有 {errors}、{warnings}' },
+    'check.error': { en: 'error', zh: '个错误' },
+    'check.errors': { en: 'errors', zh: '个错误' },
+    'check.warning': { en: 'warning', zh: '个警告' },
+    'check.warnings': { en: 'warnings', zh: '个警告' },
+    'check.file': { en: 'file', zh: '个文件' },
+    'check.files': { en: 'files', zh: '个文件' },
 } as const satisfies Record<string, Bilingual>;

@@ -88,4 +88,9 @@ export const messagesEditor = {
     'fix.add-missing': { en: 'Add {missing}', zh: '补充{missing}' },
     'fix.separate-consent': { en: 'Ask for separate consent', zh: '改为单独同意' },
     'fix.ad-label': { en: 'Label as "广告"', zh: '标注“广告”' },
+    // inlay hints (language/lsp/inlay-hints.ts) and keyword hovers (keyword-docs.ts)
+    'hint.posts-per-week': { en: 'posts/wk', zh: '条/周' },
+    'hint.runs-per-week': { en: 'runs/wk', zh: '场/周' },
+    'hint.week': { en: 'wk', zh: '周' },
+    'docs.example': { en: 'Example', zh: '示例' },
 } as const satisfies Record<string, Bilingual>;

@@ -1,5 +1,6 @@
 // Inlay hints with derived numbers: posts (or runs) per week of a cadence, the total of a recurring
 // cost or spend over the plan's horizon, and the weekly equivalent of a rate given per month/year/day.
+import { t } from '../../engine/messages.js';
 import { AstUtils, type AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
@@ -21,8 +22,8 @@ export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
         this.settings = services.community.Settings;
     }
 
-    private word(en: string, zh: string): string {
-        return this.settings.lang === 'zh-CN' ? zh : en;
+    private word(key: 'hint.posts-per-week' | 'hint.runs-per-week' | 'hint.week'): string {
+        return t(key, {}, this.settings.lang);
     }
 
     override computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
@@ -31,7 +32,7 @@ export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
         if (A.isRecurrence(node) && (A.isContent(node.$container) || A.isActivity(node.$container))) {
             const perWeek = nominalPerWeek(node);
             if (perWeek === undefined) return;
-            const what = A.isContent(node.$container) ? this.word('posts/wk', '条/周') : this.word('runs/wk', '场/周');
+            const what = A.isContent(node.$container) ? this.word('hint.posts-per-week') : this.word('hint.runs-per-week');
             acceptor({ position: end, label: `≈ ${fmt(perWeek, 2)} ${what}`, kind: InlayHintKind.Parameter, paddingLeft: true });
             return;
         }
@@ -52,23 +53,23 @@ export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
             const occurrences = A.isContent(owner) ? sum(facts.posts.get(owner) ?? []) : sum(facts.runs.get(owner) ?? []);
             if (occurrences <= 1 && !m.period) return;
             const total = moneyOver(q, occurrences, facts.plan.weeks);
-            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('wk', '周')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
             return;
         }
         if (A.isChannel(owner) && property === 'spend' && m.unitClass === 'money' && m.period) {
             const facts = communityFacts(this.services, owner.$container);
             const total = weeklyAmount(m.center, m.period) * facts.plan.weeks;
-            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('wk', '周')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
             return;
         }
         // Weekly equivalent of a share per month / year / day.
         if (RATE_PROPERTIES.has(property) && m.unitClass === 'percent' && m.period && m.period !== 'week') {
             const weekly = weeklyProbability(Math.min(1, Math.max(0, m.center)), m.period);
-            acceptor({ position: end, label: `≈ ${fmt(weekly * 100, 2)}%/${this.word('wk', '周')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({ position: end, label: `≈ ${fmt(weekly * 100, 2)}%/${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
             return;
         }
         if (A.isReferral(owner) && property === 'invites' && m.period && m.period !== 'week') {
-            acceptor({ position: end, label: `≈ ${fmt(weeklyAmount(m.center, m.period), 3)}/${this.word('wk', '周')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({ position: end, label: `≈ ${fmt(weeklyAmount(m.center, m.period), 3)}/${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
         }
     }
 }

@@ -1,6 +1,7 @@
 // The one table of keyword documentation: a short explanation in English and Simplified Chinese and
 // an example for every word of the language. Hover shows it; completion uses it as item docs.
 // A test checks that every keyword of the grammar has an entry.
+import { inLang, t } from '../../engine/messages.js';
 import type { Lang } from '../../engine/diagnostics.js';
 import { KEYWORD_FORMS } from '../keywords-zh.js';
 
@@ -164,8 +165,8 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordDoc>> = {
 export function keywordMarkdown(keyword: string, lang: Lang): string | undefined {
     const doc = KEYWORD_DOCS[keyword];
     if (!doc) return undefined;
-    const text = lang === 'zh-CN' ? doc.zh : doc.en;
-    const example = lang === 'zh-CN' ? '示例' : 'Example';
+    const text = inLang(doc, lang);
+    const example = t('docs.example', {}, lang);
     // Both forms: a plan may be written with either (keywords-zh.ts).
     const chinese = KEYWORD_FORMS.get(keyword)?.zh.filter((z) => /[^\x00-\x7f]/.test(z));
     const forms = chinese && chinese.length > 0 ? ` · ${chinese.join(' / ')}` : '';

@@ -10,6 +10,7 @@
 // what it depends on — the community's model (without source positions) and the weeks of the
 // actuals file — so a pause after an edit that changes neither (a comment, a blank line, another
 // community) costs no refit.
+import { t, type PlainMessageKey } from '../../engine/messages.js';
 import { createHash } from 'node:crypto';
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import { calibrateCommunity, CALIBRATED_SCENARIO, calibratedScenario, planNumber, type Calibration, type CalibratedQuantity } from '../../engine/calibrate/calibrate.js';
@@ -28,7 +29,7 @@ import { report } from './report.js';
 export const CALIBRATION_SEED = 42;
 const CACHE_SIZE = 16;
 
-const PERIOD_ZH: Record<string, string> = { day: '天', week: '周', month: '月', year: '年' };
+const PERIOD_WORD: Record<string, PlainMessageKey> = { day: 'period.word.day', week: 'period.word.week', month: 'period.word.month', year: 'period.word.year' };
 
 /** What the quick fix needs: the Calibrated scenario block of this fit. */
 export interface CalibrationFixData {
@@ -114,7 +115,7 @@ function valueText(q: CalibratedQuantity, x: number, currency: string, lang: Lan
     const n = u === 'share' ? `${planNumber(x * 100)}%` : u === 'money' ? `${planNumber(x)} ${currency}` : planNumber(x);
     const per = withPeriod ? q.quantity.per : undefined;
     if (!per) return n;
-    return lang === 'zh-CN' ? `每${PERIOD_ZH[per] ?? per} ${n}` : `${n} per ${per}`;
+    return t('calibration.per-period', { value: n, period: PERIOD_WORD[per] ? t(PERIOD_WORD[per], {}, lang) : per }, lang);
 }
 
 /** The interval with its unit once ("15.4–18.2%", "16.9–18.8 CNY"), to a tenth. */

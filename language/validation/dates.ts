@@ -1,4 +1,5 @@
 // Dates and times: real calendar dates, `until` after `from`, and inside the plan's horizon.
+import { t } from '../../engine/messages.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
 import { isPlan, isRecurrence, type Activity, type Channel, type Content, type Kpi, type Lottery, type OneOff, type Plan, type Recurrence, type Referral } from '../generated/ast.js';
@@ -35,8 +36,8 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
         // CSV dates like '+010000-01-01).
         const year = Number(value.slice(0, 4));
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            const range = lang === 'zh-CN' ? `${MIN_YEAR}-01-01 至 ${MAX_YEAR}-12-31 之间的日期` : `a date from ${MIN_YEAR}-01-01 to ${MAX_YEAR}-12-31`;
-            report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '日期' : 'date', range, value }, { node: node as AstNode, property: property as never });
+            const range = t('range.date-between-years', { min: MIN_YEAR, max: MAX_YEAR }, lang);
+            report(accept, lang, 'out-of-range', { property: t('range.date', {}, lang), range, value }, { node: node as AstNode, property: property as never });
             continue;
         }
         if (frame?.start && frame.horizonWeeks && isValidDate(frame.start)) {
@@ -70,13 +71,13 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
 /** `every N`, `N times` and the number of events they expand to: so nothing that checks fails later. */
 function checkRecurrence(node: Recurrence, accept: ValidationAcceptor, lang: Lang, frame: PlanFrame | undefined): void {
     const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
-    const range = (max: number) => (lang === 'zh-CN' ? `1 至 ${max.toLocaleString('en-US')} 之间的整数` : `a whole number from 1 to ${max.toLocaleString('en-US')}`);
+    const range = (max: number) => t('range.whole-number', { max: max.toLocaleString('en-US') }, lang);
     if (node.interval !== undefined && !whole(node.interval, MAX_INTERVAL)) {
-        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '“every” 的间隔' : 'The interval of "every"', range: range(MAX_INTERVAL), value: String(node.interval) }, { node, property: 'interval' });
+        report(accept, lang, 'out-of-range', { property: t('range.every-interval', {}, lang), range: range(MAX_INTERVAL), value: String(node.interval) }, { node, property: 'interval' });
         return;
     }
     if (node.count !== undefined && !whole(node.count, MAX_COUNT)) {
-        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '次数' : 'The number of times', range: range(MAX_COUNT), value: String(node.count) }, { node, property: 'count' });
+        report(accept, lang, 'out-of-range', { property: t('range.times', {}, lang), range: range(MAX_COUNT), value: String(node.count) }, { node, property: 'count' });
         return;
     }
     const perWeek = nominalPerWeek(node);
@@ -98,7 +99,7 @@ function checkHorizonWeeks(plan: Plan, accept: ValidationAcceptor, lang: Lang): 
     // (`horizon 1 day` is one week).
     const inWeeks = m.unit === 'week' || m.unit === 'weeks';
     if (inWeeks && (!Number.isInteger(m.center) || m.center < 1)) {
-        const range = lang === 'zh-CN' ? `1 至 ${MAX_HORIZON_WEEKS} 之间的整周数` : `whole weeks from 1 to ${MAX_HORIZON_WEEKS}`;
-        report(accept, lang, 'out-of-range', { property: lang === 'zh-CN' ? '计划周期' : 'The horizon', range, value: plan.horizon.$cstNode?.text ?? `${m.center} ${m.unit}` }, { node: plan, property: 'horizon' });
+        const range = t('range.horizon-weeks', { max: MAX_HORIZON_WEEKS }, lang);
+        report(accept, lang, 'out-of-range', { property: t('range.horizon', {}, lang), range, value: plan.horizon.$cstNode?.text ?? `${m.center} ${m.unit}` }, { node: plan, property: 'horizon' });
     }
 }

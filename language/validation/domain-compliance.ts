@@ -61,9 +61,7 @@ export class ComplianceChecks {
             if (!lottery?.drawDate) missing.push('draw');
             if (!lottery?.redemption?.trim()) missing.push('redemption');
             if (missing.length > 0) {
-                const words = this.lang === 'zh-CN'
-                    ? missing.map((m) => ({ odds: '中奖概率', draw: '开奖时间', redemption: '兑奖方式' })[m]).join('、')
-                    : missing.map((m) => ({ odds: 'the odds', draw: 'the draw time', redemption: 'how prizes are redeemed' })[m]).join(', ');
+                const words = listOf(missing.map((m) => t(`lottery.missing.${m}`, {}, this.lang)), this.lang);
                 report(accept, this.lang, 'lottery-disclosure', { activity: activity.name, missing: words }, {
                     node: lottery ?? activity, property: (lottery ? undefined : 'kind') as never, data: { missing },
                 });

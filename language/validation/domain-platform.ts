@@ -1,6 +1,7 @@
 // Platform limits (domain brief §3) from engine/platforms.ts, overridable per plan with `limit KEY N`
 // or `group capacity N`: groups a tier will outgrow, QR joining past its cap, Discord counts and
 // WeCom broadcast caps against the content cadence.
+import { t } from '../../engine/messages.js';
 import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import type { Community, Content } from '../generated/ast.js';
@@ -62,9 +63,9 @@ export class PlatformChecks {
                 const runs = community.activities.reduce((s, a) => s + sum(facts.runs.get(a)!), 0);
                 const channels = community.contents.length + community.activities.length;
                 const checks: Array<[string, number, string]> = [
-                    [this.lang === 'zh-CN' ? '预定活动' : 'scheduled events', runs, 'scheduled-events'],
-                    [this.lang === 'zh-CN' ? '角色' : 'roles', community.tiers.length, 'roles'],
-                    [this.lang === 'zh-CN' ? '频道' : 'channels', channels, 'channels'],
+                    [t('discord.scheduled-events', {}, this.lang), runs, 'scheduled-events'],
+                    [t('discord.roles', {}, this.lang), community.tiers.length, 'roles'],
+                    [t('discord.channels', {}, this.lang), channels, 'channels'],
                 ];
                 for (const [what, count, key] of checks) {
                     const limit = platform.limits[key];

@@ -1,5 +1,6 @@
 // Resource checks: money over budget (with the breakdown), staff hours against team capacity per
 // week, and activity capacity against expected turnout. All read the projection: slow category.
+import { t, type PlainMessageKey } from '../../engine/messages.js';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isModel, isPlan, type Activity, type Community, type Model, type Tier } from '../generated/ast.js';
@@ -10,8 +11,7 @@ import {
 import { report } from './report.js';
 
 // The same words as the forecast's cost categories (reports, preview, simulate).
-const WHAT_EN: Record<CostLine['what'], string> = { content: 'content', activities: 'activities', channels: 'paid channels', referrals: 'referral rewards' };
-const WHAT_ZH: Record<CostLine['what'], string> = { content: '内容', activities: '活动', channels: '付费渠道', referrals: '裂变奖励' };
+const WHAT: Record<CostLine['what'], PlainMessageKey> = { content: 'cost.content', activities: 'cost.activities', channels: 'cost.channels', referrals: 'cost.referrals' };
 
 export class ResourceChecks {
     constructor(private readonly services: CommunityServices) {}
@@ -31,7 +31,7 @@ export class ResourceChecks {
         const total = [...totals.values()].reduce((a, b) => a + b, 0);
         if (total <= facts.plan.budget) return;
         const breakdown = [...totals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])
-            .map(([what, v]) => `${(this.lang === 'zh-CN' ? WHAT_ZH : WHAT_EN)[what]} ${fmt(v)}`).join(' · ');
+            .map(([what, v]) => `${t(WHAT[what], {}, this.lang)} ${fmt(v)}`).join(' · ');
         const args = { total: fmt(total), budget: fmt(facts.plan.budget), currency: facts.plan.currency ?? '', breakdown };
         const plan = facts.plan.plan;
         if (AstUtils.getContainerOfType(plan, isModel) === model && isPlan(plan)) {
@@ -57,9 +57,7 @@ export class ResourceChecks {
                 let posts = 0;
                 for (let c = 0; c < engine.compiled.contentNames.length; c++) posts += engine.compiled.contentPosts[c * H + w];
                 const activityHours = hours - engine.compiled.contentHours[w];
-                const breakdown = this.lang === 'zh-CN'
-                    ? `${fmt(posts)} 条内容 × ${HOURS_PER_POST} 小时 + 活动 ${fmt(activityHours, 1)} 小时`
-                    : `${fmt(posts)} posts × ${HOURS_PER_POST} h + activities ${fmt(activityHours, 1)} h`;
+                const breakdown = t('staff.breakdown', { posts: fmt(posts), perPost: HOURS_PER_POST, activities: fmt(activityHours, 1) }, this.lang);
                 report(accept, this.lang, 'staff-hours', { week: w + 1, hours: fmt(hours), breakdown, capacity: fmt(capacity) }, { node: community, property: 'name' });
                 return;
             }

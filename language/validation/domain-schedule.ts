@@ -1,5 +1,6 @@
 // Schedule checks: offline activities that need the same staff at the same time, posts outside the
 // audience's active hours, cadences above the fatigue threshold and mostly promotional cadences.
+import { t } from '../../engine/messages.js';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type Recurrence } from '../generated/ast.js';
@@ -33,7 +34,7 @@ export class ScheduleChecks {
                 const overlap = firstOverlap(runs.get(a)!, activityMinutes(a), runs.get(b)!, activityMinutes(b));
                 if (overlap === undefined) continue;
                 const date = new Date(overlap * 60_000).toISOString().slice(0, 16).replace('T', ' ');
-                const who = sameOwner ? a.owner! : this.lang === 'zh-CN' ? `共需 ${fmt(staffOf(a) + staffOf(b))} 人，团队 ${fmt(team!)} 人` : `${fmt(staffOf(a) + staffOf(b))} staff, team of ${fmt(team!)}`;
+                const who = sameOwner ? a.owner! : t('schedule.staff-team', { staff: fmt(staffOf(a) + staffOf(b)), team: fmt(team!) }, this.lang);
                 report(accept, this.lang, 'offline-overlap', { first: a.name, second: b.name, date, who }, { node: b, property: 'name' });
             }
         }

@@ -1,4 +1,5 @@
 // Checks of names, tiers and flows, imports and the plan block.
+import { t } from '../../engine/messages.js';
 import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
@@ -70,7 +71,7 @@ export class StructureChecks {
         for (const el of model.elements) {
             if (!('name' in el) || typeof el.name !== 'string') continue;
             if (seen.has(el.name)) {
-                report(accept, this.lang, 'duplicate-name', { name: el.name, scope: this.lang === 'zh-CN' ? '计划' : 'plan' }, { node: el, property: 'name' as never });
+                report(accept, this.lang, 'duplicate-name', { name: el.name, scope: t('scope.plan', {}, this.lang) }, { node: el, property: 'name' as never });
             } else {
                 seen.set(el.name, el);
             }
@@ -92,7 +93,7 @@ export class StructureChecks {
     }
 
     plan(plan: Plan, accept: ValidationAcceptor): void {
-        const element = this.lang === 'zh-CN' ? '计划' : 'The plan';
+        const element = t('element.the-plan', {}, this.lang);
         if (!plan.start) report(accept, this.lang, 'missing-property', { element, property: 'start' }, { node: plan, property: 'title' });
         if (!plan.horizon) report(accept, this.lang, 'missing-property', { element, property: 'horizon' }, { node: plan, property: 'title' });
         if (!plan.currency) report(accept, this.lang, 'missing-property', { element, property: 'currency' }, { node: plan, property: 'title' });
@@ -120,7 +121,7 @@ export class StructureChecks {
             const name = (item as { name?: string }).name;
             if (!name) continue;
             if (seen.has(name)) {
-                report(accept, this.lang, 'duplicate-name', { name, scope: this.lang === 'zh-CN' ? '社群' : 'community' }, { node: item, property: 'name' as never });
+                report(accept, this.lang, 'duplicate-name', { name, scope: t('scope.community', {}, this.lang) }, { node: item, property: 'name' as never });
             } else {
                 seen.set(name, item);
             }
@@ -152,7 +153,7 @@ export class StructureChecks {
             for (const flow of tier.demotions) monthly(flow.rate);
             const total = parts.reduce((a, b) => a + b, 0);
             if (total > 1 + 1e-9) {
-                const period = this.lang === 'zh-CN' ? '月' : 'month';
+                const period = t('period.month', {}, this.lang);
                 report(accept, this.lang, 'outflow-over-100', { tier: tier.name, total: `${(total * 100).toFixed(1)}%`, period }, { node: tier, property: 'name' });
             }
         }
@@ -231,15 +232,15 @@ export class StructureChecks {
         }
         const notFile = imports.notAPlanFile(target);
         if (notFile) {
-            const what = { folder: ['a folder', '文件夹'], device: ['a device or pipe', '设备或管道'], binary: ['a binary file', '二进制文件'] }[notFile];
-            report(accept, this.lang, 'import-not-file', { path, what: this.lang === 'zh-CN' ? what[1] : what[0] }, { node: imp, property: 'path' });
+            const what = ({ folder: 'import.a-folder', device: 'import.a-device', binary: 'import.a-binary' } as const)[notFile];
+            report(accept, this.lang, 'import-not-file', { path, what: t(what, {}, this.lang) }, { node: imp, property: 'path' });
             return;
         }
         const cycle = imports.cycleThrough(doc);
         if (cycle && cycle[1]?.toString() === target.toString()) {
             // A long cycle shows its first and last files (the message stays short on 1,000 files).
             const shown = cycle.length > 12 ? [...cycle.slice(0, 6), undefined, ...cycle.slice(-5)] : cycle;
-            const more = this.lang === 'zh-CN' ? `…（共 ${cycle.length - 1} 个文件）…` : `… (${cycle.length - 1} files) …`;
+            const more = t('import.cycle-more', { files: cycle.length - 1 }, this.lang);
             const names = shown.map((u) => (u ? u.path.split('/').pop() : more)).join(' → ');
             report(accept, this.lang, 'import-cycle', { cycle: names }, { node: imp, property: 'path' });
         }

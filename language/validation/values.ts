@@ -96,17 +96,9 @@ function writtenKeyword(q: Quantity): string | undefined {
 }
 
 function describe(m: Measured, lang: Lang): string {
-    if (lang === 'zh-CN') {
-        const what: Record<UnitClass, string> = { percent: '百分比', money: '金额', duration: '时长', points: '百分点', count: `${m.unit}数量`, plain: '纯数字' };
-        return (m.period ? `每${PERIOD_ZH[m.period]}` : '') + what[m.unitClass];
-    }
-    const what: Record<UnitClass, string> = {
-        percent: 'a percentage', money: 'money', duration: 'a duration', points: 'points', count: `a count of ${m.unit}`, plain: 'a plain number',
-    };
-    return what[m.unitClass] + (m.period ? ` per ${m.period}` : '');
+    const what = m.unitClass === 'count' ? t('unit.class.count', { unit: m.unit ?? 'undefined' }, lang) : t(`unit.class.${m.unitClass}`, {}, lang);
+    return m.period ? t('unit.per-period', { what, period: t(`period.word.${m.period}`, {}, lang) }, lang) : what;
 }
-
-const PERIOD_ZH = { day: '天', week: '周', month: '月', year: '年' } as const;
 
 function words(spec: ValueSpec, lang: Lang): string {
     return lang === 'zh-CN' ? spec.expected[1] : spec.expected[0];
