@@ -5,7 +5,7 @@
 // served as usual. Both the CLI and the server build documents through LimitedDocumentFactory.
 import { DefaultLangiumDocumentFactory, type LangiumDocument, type ParseResult, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { DiagnosticCode } from '../engine/diagnostics.js';
+import type { DiagnosticArgs, DiagnosticCode } from '../engine/diagnostics.js';
 import type { CommunitySettings } from './settings.js';
 
 /** Default largest plan file: well above any real plan (the 5 MB scale target stays inside it). */
@@ -27,7 +27,7 @@ export const MAX_TIERS_PER_COMMUNITY = 50;
 export const MAX_FLOWS_PER_COMMUNITY = 500;
 
 /** The `too-many-tiers` arguments when a community has more tiers or flows than the limits, else undefined. */
-export function tierLimitHit(community: string, tiers: number, flows: number): Record<string, string> | undefined {
+export function tierLimitHit(community: string, tiers: number, flows: number): DiagnosticArgs<'too-many-tiers'> | undefined {
     if (tiers <= MAX_TIERS_PER_COMMUNITY && flows <= MAX_FLOWS_PER_COMMUNITY) return undefined;
     return { community, tiers: tiers.toLocaleString('en-US'), flows: flows.toLocaleString('en-US'), tierLimit: String(MAX_TIERS_PER_COMMUNITY), flowLimit: String(MAX_FLOWS_PER_COMMUNITY) };
 }

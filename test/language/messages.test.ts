@@ -67,14 +67,14 @@ describe('message catalogue', () => {
     });
 
     it('a table whose en and zh placeholders differ is named by the compile-time check', () => {
-        const table = { good: { en: '{a} of {b}', zh: '{b}中的{a}' }, bad: { en: '{a} of {b}', zh: '{a}' } } as const;
-        const named: MismatchedPlaceholders<typeof table> = 'bad';
+        type Table = { good: { en: '{a} of {b}'; zh: '{b}中的{a}' }; bad: { en: '{a} of {b}'; zh: '{a}' } };
+        const named: MismatchedPlaceholders<Table> = 'bad';
         expect(named).toBe('bad');
         // @ts-expect-error: `good` is consistent, so it is not among the mismatched keys
-        const notNamed: MismatchedPlaceholders<typeof table> = 'good';
+        const notNamed: MismatchedPlaceholders<Table> = 'good';
         expect(notNamed).toBe('good');
         // @ts-expect-error: the assertion the real tables pass fails on this one
-        type Fails = ExpectNone<MismatchedPlaceholders<typeof table>>;
+        type _Fails = ExpectNone<MismatchedPlaceholders<Table>>;
         const none: ExpectNone<MismatchedPlaceholders<{ ok: { en: '{x}'; zh: '{x}' } }>> = undefined as never;
         expect(none).toBeUndefined();
     });
