@@ -1,6 +1,7 @@
 // `community simulate`: a seeded Monte Carlo forecast of a plan — a table by default, JSON (with a
 // format_version and a shipped JSON Schema) or CSV. A plan with errors is refused with the check
 // output and exit 1.
+import { t } from '../../engine/messages.js';
 import { Option, type Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../engine/diagnostics.js';
@@ -103,7 +104,7 @@ export function registerSimulate(program: Command): void {
 
             // A community with actuals is forecast from its last observed week (engine/observed-start.ts).
             const observed = options.fromStart || !plan.communities.some((c) => c.actuals) ? undefined : await observedActualsWith(excelAtRunTime, plan);
-            for (const skipped of observed?.skipped ?? []) process.stderr.write(oneLine(lang === 'zh-CN' ? `无法读取实际数据 ${skipped}：该社群从计划开始预测。` : `actuals not read (${skipped}): that community is forecast from the plan's start.`) + '\n');
+            for (const skipped of observed?.skipped ?? []) process.stderr.write(oneLine(t('simulate.actuals-not-read', { skipped }, lang)) + '\n');
 
             const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
             let report: ForecastReport;

@@ -96,4 +96,6 @@ export const messagesCli = {
     'check.warnings': { en: 'warnings', zh: '个警告' },
     'check.file': { en: 'file', zh: '个文件' },
     'check.files': { en: 'files', zh: '个文件' },
+    // community simulate (cli/commands/simulate.ts)
+    'simulate.actuals-not-read': { en: "actuals not read ({skipped}): that community is forecast from the plan's start.", zh: '无法读取实际数据 {skipped}：该社群从计划开始预测。' },
 } as const satisfies Record<string, Bilingual>;
