@@ -88,7 +88,16 @@ const entries = [
     { entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension/extension.cjs', external: ['vscode'] },
     // The forecast preview's script runs in the webview: a browser IIFE, no Node shims.
     // Minified: it carries ECharts (tree-shaken echarts/core, SVG renderer) and loads in every preview.
-    { entryPoints: ['extension/webview/main.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', banner: {}, define: {}, minify: true },
+    {
+        entryPoints: ['extension/webview/main.ts'],
+        outfile: 'out/webview/preview.js',
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        banner: {},
+        define: {},
+        minify: true,
+    },
     { entryPoints: ['extension/webview/preview.css'], outfile: 'out/webview/preview.css', platform: 'browser', banner: {}, define: {} },
 ];
 

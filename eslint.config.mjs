@@ -33,7 +33,14 @@ export const boundaries = {
     runtime: {
         files: ['runtime/**/*.ts'],
         reason: 'runtime/ runs the engine on worker threads for the CLI and the server: Node yes, but no parser, no editor, no CLI or server code',
-        regex: ['^langium($|/)', '^vscode($|/)', '^vscode-languageserver', '^vscode-languageclient', '^chevrotain($|/)', '(^|/)(language|server|cli|extension)/'],
+        regex: [
+            '^langium($|/)',
+            '^vscode($|/)',
+            '^vscode-languageserver',
+            '^vscode-languageclient',
+            '^chevrotain($|/)',
+            '(^|/)(language|server|cli|extension)/',
+        ],
         builtins: false,
     },
     server: {

@@ -21,7 +21,11 @@ export async function benchCalibrate(): Promise<Figure[]> {
     const c = compileCommunity(plan, plan.communities[0], new Assumptions(plan.assumptions));
     const raw = simulateCommunity(c, seededRandom(7), { runs: 1 });
     const series = new Map<string, Float64Array>();
-    const put = (key: string, s: number) => series.set(key, Float64Array.from({ length: c.horizon }, (_, w) => rawValue(raw, s, w, 0)));
+    const put = (key: string, s: number) =>
+        series.set(
+            key,
+            Float64Array.from({ length: c.horizon }, (_, w) => rawValue(raw, s, w, 0)),
+        );
     c.tierNames.forEach((t, i) => put(`members:${t}`, c.tierSeries0 + i));
     put('members', S.members);
     put('joins', S.newMembers);

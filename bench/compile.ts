@@ -15,7 +15,10 @@ import type { Figure } from './figure.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function examplePlans(): Promise<Plan[]> {
-    const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).sort().map((f) => join(ROOT, 'examples', f));
+    const files = readdirSync(join(ROOT, 'examples'))
+        .filter((f) => f.endsWith('.community'))
+        .sort()
+        .map((f) => join(ROOT, 'examples', f));
     const ws = await loadPlans(files, { lang: 'en', root: ROOT, cwd: ROOT });
     return ws.requested.map((p) => lowerPlan(ws.services, p.document));
 }
@@ -36,8 +39,12 @@ export async function benchCompile(): Promise<Figure[]> {
     const events = plans.reduce((n, p) => n + expandPlan(p).occurrences.length, 0);
     const expand = await median(9, () => plans.forEach((p) => expandPlan(p)));
     const ics = await median(9, () => plans.forEach((p) => buildCalendars(expandPlan(p), p.communities)));
-    const full = await median(3, () => Promise.all(plans.map((p) => compilePlan(p, { formats: ['ics', 'csv', 'json', 'html', 'md'], runs: 1000, seed: 42, scenario: null, lang: 'en' }))));
-    const noForecast = await median(5, () => Promise.all(plans.map((p) => compilePlan(p, { formats: ['ics', 'csv', 'json'], runs: 1000, seed: 42, scenario: null, lang: 'en' }))));
+    const full = await median(3, () =>
+        Promise.all(plans.map((p) => compilePlan(p, { formats: ['ics', 'csv', 'json', 'html', 'md'], runs: 1000, seed: 42, scenario: null, lang: 'en' }))),
+    );
+    const noForecast = await median(5, () =>
+        Promise.all(plans.map((p) => compilePlan(p, { formats: ['ics', 'csv', 'json'], runs: 1000, seed: 42, scenario: null, lang: 'en' }))),
+    );
     return [
         { name: `schedule expansion: ${plans.length} examples (${events} events)`, value: expand, unit: 'ms' },
         { name: `schedule + .ics: ${plans.length} examples`, value: ics, unit: 'ms' },

@@ -18,7 +18,11 @@ import type { Figure } from './figure.js';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const AB_BASE = process.env.COMMUNITY_AB_BASE ?? '1198e21';
 
-interface Phases { parse: number; link: number; total: number }
+interface Phases {
+    parse: number;
+    link: number;
+    total: number;
+}
 interface Subject {
     validate(text: string): Promise<Phases & { errors: number }>;
     generatePlan(lines: number): string;
@@ -52,7 +56,10 @@ export async function validate(text) {
 const productionParser: Plugin = {
     name: 'production-parser',
     setup(b) {
-        b.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8').replace("mode: 'development'", "mode: 'production'"), loader: 'ts' }));
+        b.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, (args) => ({
+            contents: readFileSync(args.path, 'utf8').replace("mode: 'development'", "mode: 'production'"),
+            loader: 'ts',
+        }));
     },
 };
 
@@ -60,7 +67,17 @@ async function bundle(root: string, out: string): Promise<Subject> {
     const entry = join(root, `.ab-entry-${process.pid}.mjs`);
     writeFileSync(entry, ENTRY);
     try {
-        await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, logLevel: 'silent', nodePaths: [join(ROOT, 'node_modules')], plugins: [productionParser] });
+        await build({
+            entryPoints: [entry],
+            bundle: true,
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            outfile: out,
+            logLevel: 'silent',
+            nodePaths: [join(ROOT, 'node_modules')],
+            plugins: [productionParser],
+        });
     } finally {
         rmSync(entry, { force: true });
     }
@@ -100,18 +117,38 @@ export async function benchLanguageAB(pairs = Number(process.env.COMMUNITY_AB_PA
         for (const lines of [2000, 20000]) {
             const text = base.generatePlan(lines);
             const n = lines <= 2000 ? pairs : Math.max(5, Math.ceil(pairs / 3));
-            for (let i = 0; i < 2; i++) { await timed(base, text); await timed(ours, text); }
+            for (let i = 0; i < 2; i++) {
+                await timed(base, text);
+                await timed(ours, text);
+            }
             const samples: Array<[Phases, Phases]> = [];
             for (let i = 0; i < n; i++) {
                 // Alternate which goes first so neither always gets the warmer caches.
-                if (i % 2 === 0) { const o = await timed(ours, text); samples.push([await timed(base, text), o]); }
-                else { const b = await timed(base, text); samples.push([b, await timed(ours, text)]); }
+                if (i % 2 === 0) {
+                    const o = await timed(ours, text);
+                    samples.push([await timed(base, text), o]);
+                } else {
+                    const b = await timed(base, text);
+                    samples.push([b, await timed(ours, text)]);
+                }
             }
             const count = text.split('\n').length;
-            const phases: Array<[keyof Phases, string]> = [['parse', 'parse (lex, parse, syntax tree)'], ['link', 'parse + index + scopes + link'], ['total', 'parse+validate (every check)']];
+            const phases: Array<[keyof Phases, string]> = [
+                ['parse', 'parse (lex, parse, syntax tree)'],
+                ['link', 'parse + index + scopes + link'],
+                ['total', 'parse+validate (every check)'],
+            ];
             for (const [key, label] of phases) {
-                figures.push({ name: `${label}, ${count} lines: baseline ${AB_BASE} / this tree (CPU ms, medians of ${n})`, value: median(samples.map(([b]) => b[key])), unit: `/ ${median(samples.map(([, o]) => o[key])).toFixed(0)} ms` });
-                figures.push({ name: `${label}, ${count} lines: this tree ÷ baseline (median pair ratio)`, value: median(samples.map(([b, o]) => o[key] / b[key])), unit: '×' });
+                figures.push({
+                    name: `${label}, ${count} lines: baseline ${AB_BASE} / this tree (CPU ms, medians of ${n})`,
+                    value: median(samples.map(([b]) => b[key])),
+                    unit: `/ ${median(samples.map(([, o]) => o[key])).toFixed(0)} ms`,
+                });
+                figures.push({
+                    name: `${label}, ${count} lines: this tree ÷ baseline (median pair ratio)`,
+                    value: median(samples.map(([b, o]) => o[key] / b[key])),
+                    unit: '×',
+                });
             }
         }
         return figures;

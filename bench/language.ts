@@ -6,13 +6,19 @@ import { createCommunityServices } from '../language/community-module.js';
 import { generatePlan } from './generate.js';
 import type { Figure } from './figure.js';
 
-interface Timing { total: number; parse: number; link: number }
+interface Timing {
+    total: number;
+    parse: number;
+    link: number;
+}
 
 /** Parse (document creation), then build with every check; `parse + link` is Langium's floor. */
 async function validateOnce(text: string, name: string): Promise<Timing> {
     const { shared } = createCommunityServices({ ...EmptyFileSystem });
     let linkedAt = 0;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { linkedAt = performance.now(); });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => {
+        linkedAt = performance.now();
+    });
     const t0 = performance.now();
     const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`memory:/${name}.community`));
     const parsed = performance.now();

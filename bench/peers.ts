@@ -31,7 +31,8 @@ function fitness52(): { dir: string; file: string } {
     mkdirSync(join(dir, 'shared'));
     writeFileSync(join(dir, 'shared/platforms.community'), readFileSync(join(ROOT, 'examples/shared/platforms.community')));
     const text = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8');
-    if (!text.includes('horizon 26 weeks')) throw new Error('examples/fitness-wechat.community no longer says "horizon 26 weeks"; update bench/peers.ts and the peer');
+    if (!text.includes('horizon 26 weeks'))
+        throw new Error('examples/fitness-wechat.community no longer says "horizon 26 weeks"; update bench/peers.ts and the peer');
     writeFileSync(join(dir, 'fitness-52.community'), text.replace('horizon 26 weeks', 'horizon 52 weeks'));
     return { dir, file: 'fitness-52.community' };
 }
@@ -80,15 +81,23 @@ export async function benchPeers(): Promise<Figure[]> {
     const peerOut = spawnSync(peer.command, peer.args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     if (engineOut.status !== 0) throw new Error(`community simulate failed: ${engineOut.stderr}`);
     if (peerOut.status !== 0) throw new Error(`the NumPy peer failed: ${peerOut.stderr}`);
-    const engineSeries = (JSON.parse(engineOut.stdout) as { forecasts: Array<{ communities: Array<{ series: Series[] }> }> }).forecasts[0].communities[0].series;
+    const engineSeries = (JSON.parse(engineOut.stdout) as { forecasts: Array<{ communities: Array<{ series: Series[] }> }> }).forecasts[0].communities[0]
+        .series;
     const peerSeries = (JSON.parse(peerOut.stdout) as { series: Series[] }).series;
     const { worst, where } = compareMeans(engineSeries, peerSeries);
-    if (worst > MEAN_TOLERANCE) throw new Error(`the NumPy peer's mean members differ from the engine's by ${(worst * 100).toFixed(1)} % (> ${MEAN_TOLERANCE * 100} %) at ${where}: it no longer models the same plan`);
+    if (worst > MEAN_TOLERANCE)
+        throw new Error(
+            `the NumPy peer's mean members differ from the engine's by ${(worst * 100).toFixed(1)} % (> ${MEAN_TOLERANCE * 100} %) at ${where}: it no longer models the same plan`,
+        );
 
     const [floor, engine, numpy] = interleaved([{ command: process.execPath, args: ['-e', '0'] }, ours, peer], { cwd: dir, samples: 5, warmup: 1 });
     const r2 = (x: number) => Math.round(x * 100) / 100;
     return [
-        { name: `NumPy peer: largest weekly difference of mean members from the engine (tolerance ${MEAN_TOLERANCE * 100} %)`, value: r2(worst * 100), unit: '%' },
+        {
+            name: `NumPy peer: largest weekly difference of mean members from the engine (tolerance ${MEAN_TOLERANCE * 100} %)`,
+            value: r2(worst * 100),
+            unit: '%',
+        },
         { name: 'community simulate --runs 10000 --format json, fitness 52 weeks, whole process: wall, median of 5', value: engine.wall, unit: 'ms' },
         { name: 'the same, CPU (user+sys of the process, all threads)', value: engine.cpu, unit: 'ms' },
         { name: 'NumPy peer, same model, 10,000 × 52, whole process: wall, median of 5', value: numpy.wall, unit: 'ms' },

@@ -22,7 +22,11 @@ function seconds(text: string): number {
 
 /** One run of `command args…` (stdout discarded): its wall and CPU time in ms; throws when it fails. */
 export function runOnce(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; allowFailure?: boolean }): ProcessCost {
-    const r = spawnSync('bash', ['-c', `exec 3>&2 2>/dev/null; ${SCRIPT}`, '_', command, ...args], { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, ...options.env } });
+    const r = spawnSync('bash', ['-c', `exec 3>&2 2>/dev/null; ${SCRIPT}`, '_', command, ...args], {
+        cwd: options.cwd,
+        encoding: 'utf8',
+        env: { ...process.env, ...options.env },
+    });
     const lines = r.stdout.trim().split('\n');
     if (r.status !== 0 || lines.length < 3) throw new Error(`${command} ${args.join(' ')}: ${r.stderr}`);
     const [start, end, code] = lines[0].split(' ');
@@ -40,7 +44,10 @@ export function median(values: number[]): number {
  * Several commands measured in turn, `samples` rounds of one run each (interleaved, so a change of
  * load on the machine hits all of them alike), after `warmup` untimed rounds; medians per command.
  */
-export function interleaved(commands: Array<{ command: string; args: string[]; env?: NodeJS.ProcessEnv }>, options: { cwd: string; samples: number; warmup: number }): ProcessCost[] {
+export function interleaved(
+    commands: Array<{ command: string; args: string[]; env?: NodeJS.ProcessEnv }>,
+    options: { cwd: string; samples: number; warmup: number },
+): ProcessCost[] {
     const walls: number[][] = commands.map(() => []);
     const cpus: number[][] = commands.map(() => []);
     for (let round = 0; round < options.warmup + options.samples; round++) {

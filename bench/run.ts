@@ -23,7 +23,11 @@ function coldStart(args: string[], runs = 5): number {
 async function benchCli(): Promise<Figure[]> {
     return [
         { name: 'node -e 0 (process start floor)', value: coldStart(['-e', '0']), unit: 'ms' },
-        { name: 'CLI cold start: community check fitness example', value: coldStart(['bin/community.cjs', 'check', 'examples/fitness-wechat.community']), unit: 'ms' },
+        {
+            name: 'CLI cold start: community check fitness example',
+            value: coldStart(['bin/community.cjs', 'check', 'examples/fitness-wechat.community']),
+            unit: 'ms',
+        },
     ];
 }
 
@@ -61,7 +65,11 @@ const GOALS: Array<{ goal: string; figure: RegExp; atMost: number }> = [
     { goal: '`simulate --runs 10000` faster than the NumPy peer (whole processes, wall)', figure: /^community simulate \/ NumPy peer, wall/, atMost: 0.999 },
     { goal: '2,000-line edit → publishDiagnostics p95 ≤ 40 ms', figure: /^edit→publishDiagnostics p95 \(2,000 lines, stdio, typing/, atMost: 40 },
     { goal: '20,000 lines validate ≤ 500 ms', figure: /^validate 20,000 lines/, atMost: 500 },
-    { goal: '2,000 queued edits → last diagnostics ≤ 1 s (server part, 2,000 lines)', figure: /^of which after the client had written the last edit \(2,000 lines\)/, atMost: 1000 },
+    {
+        goal: '2,000 queued edits → last diagnostics ≤ 1 s (server part, 2,000 lines)',
+        figure: /^of which after the client had written the last edit \(2,000 lines\)/,
+        atMost: 1000,
+    },
     { goal: 'edit storm p99 ≤ 500 ms', figure: /^storm: .*p99/, atMost: 500 },
     { goal: '5 MB plan validates ≤ 4 s', figure: /^validate a 5\.\d MB plan/, atMost: 4000 },
     { goal: '5 MB plan peak RSS ≤ 800 MB', figure: /^peak RSS after validating it/, atMost: 800 },
@@ -94,7 +102,9 @@ if (!only || only.includes('cli')) {
     for (const figure of figures) rows.push(['cli', figure, load(before)]);
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${startedLoad.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${startedLoad.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} at the end`;
 const shown = (f: Figure) => `${f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(f.value >= 10 ? 1 : 2)} ${f.unit}`;
 console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${machine}\n`);
 console.log('| area | figure | value | load |');

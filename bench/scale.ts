@@ -22,8 +22,17 @@ export async function benchScale(bytes = 5 * MB): Promise<Figure[]> {
     const uri = URI.parse('file:///bench/plan5mb.community');
     const phases: Array<[string, number]> = [];
     const t0 = performance.now();
-    for (const state of [DocumentState.Parsed, DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked, DocumentState.IndexedReferences, DocumentState.Validated]) {
-        s.shared.workspace.DocumentBuilder.onBuildPhase(state, () => { phases.push([DocumentState[state], performance.now() - t0]); });
+    for (const state of [
+        DocumentState.Parsed,
+        DocumentState.IndexedContent,
+        DocumentState.ComputedScopes,
+        DocumentState.Linked,
+        DocumentState.IndexedReferences,
+        DocumentState.Validated,
+    ]) {
+        s.shared.workspace.DocumentBuilder.onBuildPhase(state, () => {
+            phases.push([DocumentState[state], performance.now() - t0]);
+        });
     }
     setTextDocument(s.shared, TextDocument.create(uri.toString(), 'community', 1, text));
     const doc = s.shared.workspace.LangiumDocuments.createDocument(uri, text);
@@ -43,7 +52,11 @@ export async function benchScale(bytes = 5 * MB): Promise<Figure[]> {
     const edit = performance.now() - t1;
     if (process.env.BENCH_TRACE) console.error(phases.map(([p, t]) => `${p} ${(t - (t1 - t0)).toFixed(0)}`).join(', '));
     return [
-        { name: `validate a ${(text.length / MB).toFixed(1)} MB plan (${text.split('\n').length.toLocaleString('en-US')} lines, all checks)`, value: validated, unit: 'ms' },
+        {
+            name: `validate a ${(text.length / MB).toFixed(1)} MB plan (${text.split('\n').length.toLocaleString('en-US')} lines, all checks)`,
+            value: validated,
+            unit: 'ms',
+        },
         { name: `peak RSS after validating it`, value: rssAfterValidate, unit: 'MB' },
         { name: `one-character edit in it → diagnostics`, value: edit, unit: 'ms' },
         { name: `peak RSS after the edit`, value: peakRssMb(), unit: 'MB' },

@@ -24,7 +24,11 @@ import { createCommunityServices, type CommunityServices } from '../language/com
 import { CommunityLspModule } from '../language/lsp/lsp-module.js';
 import { ensureBuilt } from '../test/helpers/cli.js';
 
-export interface BenchResult { name: string; value: number; unit: string }
+export interface BenchResult {
+    name: string;
+    value: number;
+    unit: string;
+}
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -160,17 +164,20 @@ async function startServer(workspace: string): Promise<Server> {
     connection.listen();
     const rootUri = pathToFileURL(workspace).href;
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
         capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
     });
     await connection.sendNotification('initialized', {});
     return {
         connection,
         published: (uri) => new Promise((r) => waiters.set(uri, [...(waiters.get(uri) ?? []), r])),
-        publishedWhere: (uri, matches) => new Promise((r) => {
-            const wait = () => waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => (matches(d as Array<{ severity?: number }>) ? r(d) : wait())]);
-            wait();
-        }),
+        publishedWhere: (uri, matches) =>
+            new Promise((r) => {
+                const wait = () => waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => (matches(d as Array<{ severity?: number }>) ? r(d) : wait())]);
+                wait();
+            }),
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await connection.sendNotification('exit').catch(() => undefined);
@@ -181,7 +188,9 @@ async function startServer(workspace: string): Promise<Server> {
     };
 }
 
-interface Stats { documents?: { total: number; indexed: number; validated: number } }
+interface Stats {
+    documents?: { total: number; indexed: number; validated: number };
+}
 
 function position(text: string, offset: number) {
     const before = text.slice(0, offset).split('\n');
@@ -256,9 +265,10 @@ async function benchQueuedEdits(text: string, edits: number): Promise<{ ms: numb
         const t0 = performance.now();
         const sends: Promise<void>[] = [];
         for (let i = 0; i < edits; i++) {
-            const change = i < edits - 1
-                ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
-                : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
+            const change =
+                i < edits - 1
+                    ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
+                    : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
             sends.push(server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 1 }, contentChanges: [change] }));
         }
         let sentMs = 0;
@@ -275,7 +285,10 @@ async function benchQueuedEdits(text: string, edits: number): Promise<{ ms: numb
 async function benchWorkspace(plans: number): Promise<BenchResult[]> {
     const dir = mkdtempSync(join(tmpdir(), 'community-bench-ws-'));
     mkdirSync(join(dir, 'shared'));
-    writeFileSync(join(dir, 'shared/platforms.community'), 'platform Groups "微信群" { kind wechat-group }\naudience Workers { size 200000  active 07:00-09:00, 19:00-23:00 }\n');
+    writeFileSync(
+        join(dir, 'shared/platforms.community'),
+        'platform Groups "微信群" { kind wechat-group }\naudience Workers { size 200000  active 07:00-09:00, 19:00-23:00 }\n',
+    );
     const head = HEAD.replace(/platform Groups[^\n]*\naudience Workers[^\n]*\n/, 'import "shared/platforms.community"\n');
     for (let i = 0; i < plans; i++) {
         writeFileSync(join(dir, `plan-${String(i).padStart(3, '0')}.community`), head.replace('"Bench"', `"Plan ${i}"`) + block(i) + block(i + 1000));
@@ -287,7 +300,9 @@ async function benchWorkspace(plans: number): Promise<BenchResult[]> {
     const t0 = performance.now();
     const server = await startServer(dir);
     try {
-        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'community', version: 1, text: openText } });
+        await server.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri: openUri, languageId: 'community', version: 1, text: openText },
+        });
         const completion = position(openText, openText.indexOf('from Prospect') + 5);
         const hover = position(openText, openText.indexOf('churn 12%') + 1);
         const answers: number[] = [];
@@ -303,7 +318,7 @@ async function benchWorkspace(plans: number): Promise<BenchResult[]> {
             }
         })();
         for (;;) {
-            const stats = await server.connection.sendRequest('community/stats', { gc: false }) as Stats;
+            const stats = (await server.connection.sendRequest('community/stats', { gc: false })) as Stats;
             if (stats.documents && stats.documents.total >= total && stats.documents.indexed >= total) {
                 indexedAt = performance.now() - t0;
                 break;
@@ -316,7 +331,11 @@ async function benchWorkspace(plans: number): Promise<BenchResult[]> {
         return [
             { name: `${plans}-plan workspace: initialize → all ${total} files indexed`, value: Math.round(indexedAt), unit: 'ms' },
             { name: `${plans}-plan workspace: first completion/hover answer on an open plan while indexing`, value: round(answers[0]), unit: 'ms' },
-            { name: `${plans}-plan workspace: completion/hover while indexing, max (${answers.length} answered)`, value: round(Math.max(...answers)), unit: 'ms' },
+            {
+                name: `${plans}-plan workspace: completion/hover while indexing, max (${answers.length} answered)`,
+                value: round(Math.max(...answers)),
+                unit: 'ms',
+            },
         ];
     } finally {
         await server.stop();
@@ -332,8 +351,16 @@ export async function benchServer(): Promise<BenchResult[]> {
     // at a typing pace and back to back.
     {
         const typing = await benchProcessEdits(text, 100, TYPING_PAUSE_MS);
-        results.push({ name: `edit→publishDiagnostics p50 (2,000 lines, stdio, typing: ${TYPING_PAUSE_MS} ms pauses)`, value: round(percentile(typing, 50)), unit: 'ms' });
-        results.push({ name: `edit→publishDiagnostics p95 (2,000 lines, stdio, typing: ${TYPING_PAUSE_MS} ms pauses)`, value: round(percentile(typing, 95)), unit: 'ms' });
+        results.push({
+            name: `edit→publishDiagnostics p50 (2,000 lines, stdio, typing: ${TYPING_PAUSE_MS} ms pauses)`,
+            value: round(percentile(typing, 50)),
+            unit: 'ms',
+        });
+        results.push({
+            name: `edit→publishDiagnostics p95 (2,000 lines, stdio, typing: ${TYPING_PAUSE_MS} ms pauses)`,
+            value: round(percentile(typing, 95)),
+            unit: 'ms',
+        });
         const burst = await benchProcessEdits(text, 100, 0);
         results.push({ name: 'edit→publishDiagnostics p50 (2,000 lines, stdio, edits back to back)', value: round(percentile(burst, 50)), unit: 'ms' });
         results.push({ name: 'edit→publishDiagnostics p95 (2,000 lines, stdio, edits back to back)', value: round(percentile(burst, 95)), unit: 'ms' });
@@ -342,8 +369,16 @@ export async function benchServer(): Promise<BenchResult[]> {
     // 2,000 one-character edits queued at once: merged and built once (issue 14: ≤ 1 s).
     for (const lines of [100, 2000]) {
         const q = await benchQueuedEdits(generatePlan(lines), 2000);
-        results.push({ name: `2,000 queued one-character edits → last version's diagnostics (${lines.toLocaleString('en-US')} lines, stdio, from the first send)`, value: Math.round(q.ms), unit: 'ms' });
-        results.push({ name: `of which after the client had written the last edit (${lines.toLocaleString('en-US')} lines)`, value: Math.round(q.ms - q.sentMs), unit: 'ms' });
+        results.push({
+            name: `2,000 queued one-character edits → last version's diagnostics (${lines.toLocaleString('en-US')} lines, stdio, from the first send)`,
+            value: Math.round(q.ms),
+            unit: 'ms',
+        });
+        results.push({
+            name: `of which after the client had written the last edit (${lines.toLocaleString('en-US')} lines)`,
+            value: Math.round(q.ms - q.sentMs),
+            unit: 'ms',
+        });
     }
 
     // The same edit in-process, split into Langium's parse + link floor and the rest.
@@ -355,7 +390,9 @@ export async function benchServer(): Promise<BenchResult[]> {
         const floor: number[] = [];
         let started: number;
         let linkedAt = 0;
-        s.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { linkedAt = performance.now(); });
+        s.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => {
+            linkedAt = performance.now();
+        });
         for (let i = 1; i <= WARM_UP_EDITS + 100; i++) {
             const edited = text.replace('seed 300 members', `seed ${300 + i} members`);
             started = performance.now();
@@ -413,7 +450,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (process.argv[2] === 'queue') {
         for (const lines of [100, 2000]) {
             const q = await benchQueuedEdits(generatePlan(lines), 2000);
-            console.log(`2,000 queued edits (${lines} lines): ${q.ms.toFixed(0)} ms, ${q.publishes} publishes; the client finished writing them after ${q.sentMs.toFixed(0)} ms`);
+            console.log(
+                `2,000 queued edits (${lines} lines): ${q.ms.toFixed(0)} ms, ${q.publishes} publishes; the client finished writing them after ${q.sentMs.toFixed(0)} ms`,
+            );
         }
     } else for (const r of await benchServer()) console.log(`${r.name}: ${r.value} ${r.unit}`);
 }

@@ -90,8 +90,16 @@ export async function benchPool(plan52: Plan, threads = 2, pairs = 7): Promise<B
             { name: `10,000 × 52 in one thread (CPU, median of ${pairs})`, value: r2(median(rows.map((r) => r.one.cpu))), unit: 'ms' },
             { name: `10,000 × 52 on the pool (CPU of all threads, median of ${pairs})`, value: r2(median(rows.map((r) => r.many.cpu))), unit: 'ms' },
             { name: `pool / one thread, wall (median of ${pairs} pairs)`, value: r2(median(rows.map((r) => r.many.wall / r.one.wall))), unit: '×' },
-            { name: `pool / one thread, wall at the quietest pair (load ${quietest.load.toFixed(2)})`, value: r2(quietest.many.wall / quietest.one.wall), unit: '×' },
-            { name: `load average (1 min) over the pairs: lowest / highest`, value: r2(Math.min(...rows.map((r) => r.load))), unit: `/ ${Math.max(...rows.map((r) => r.load)).toFixed(2)}` },
+            {
+                name: `pool / one thread, wall at the quietest pair (load ${quietest.load.toFixed(2)})`,
+                value: r2(quietest.many.wall / quietest.one.wall),
+                unit: '×',
+            },
+            {
+                name: `load average (1 min) over the pairs: lowest / highest`,
+                value: r2(Math.min(...rows.map((r) => r.load))),
+                unit: `/ ${Math.max(...rows.map((r) => r.load)).toFixed(2)}`,
+            },
         ];
     } finally {
         await pool.destroy();

@@ -19,7 +19,9 @@ const EXAMPLE = 'examples/fitness-wechat.community';
 /** CPU time (user + system) of a running process so far, in ms, from /proc (Linux); NaN elsewhere. */
 function cpuSoFar(pid: number): number {
     try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+            .replace(/^.*\) /, '')
+            .split(' ');
         return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
     } catch {
         return NaN;
@@ -44,9 +46,16 @@ async function serverStart(file: string): Promise<{ wall: number; cpu: number }>
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.listen();
     // What an editor sends at once: initialize, initialized and the file it opens, without waiting.
-    void connection.sendRequest('initialize', { processId: process.pid, rootUri: workspace, workspaceFolders: [{ uri: workspace, name: 'examples' }], capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } } });
+    void connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: workspace,
+        workspaceFolders: [{ uri: workspace, name: 'examples' }],
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+    });
     void connection.sendNotification('initialized', {});
-    void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(resolve(ROOT, file), 'utf8') } });
+    void connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(resolve(ROOT, file), 'utf8') },
+    });
     const result = await first;
     child.kill();
     connection.dispose();
@@ -83,7 +92,11 @@ export async function benchStartup(): Promise<Figure[]> {
         { name: 'community check fitness example: CPU / node -e 0 CPU (goal ≤ 3)', value: ratio(check.cpu, floor.cpu), unit: '×' },
         { name: 'community check fitness example: wall / node -e 0 wall', value: ratio(check.wall, floor.wall), unit: '×' },
         { name: 'community check, compile cache off (first run ever): CPU', value: checkUncached.cpu, unit: 'ms' },
-        { name: 'language server: start → first publishDiagnostics of the fitness example, wall, median of 7 (goal ≤ 250)', value: median(starts.map((s) => s.wall)), unit: 'ms' },
+        {
+            name: 'language server: start → first publishDiagnostics of the fitness example, wall, median of 7 (goal ≤ 250)',
+            value: median(starts.map((s) => s.wall)),
+            unit: 'ms',
+        },
         { name: 'language server: CPU until then (user+sys, /proc), median of 7', value: median(starts.map((s) => s.cpu)), unit: 'ms' },
     ];
 }

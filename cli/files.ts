@@ -1,5 +1,19 @@
 // Turns the paths, folders and globs a user typed into a sorted list of .community files.
-import { accessSync, closeSync, constants, fstatSync, globSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+    accessSync,
+    closeSync,
+    constants,
+    fstatSync,
+    globSync,
+    mkdirSync,
+    openSync,
+    readFileSync,
+    readdirSync,
+    readlinkSync,
+    realpathSync,
+    statSync,
+    type Stats,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { compareText } from '../engine/text.js';
 import { UsageError } from './errors.js';
@@ -20,7 +34,9 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
     const files = new Set<string>();
     for (const input of inputs) {
         if (/[*?[\]{}]/.test(input)) {
-            const matches = globSync(input, { cwd }).map((m) => resolve(cwd, m)).filter((m) => m.endsWith('.community'));
+            const matches = globSync(input, { cwd })
+                .map((m) => resolve(cwd, m))
+                .filter((m) => m.endsWith('.community'));
             if (matches.length === 0) throw new UsageError(`no .community files match "${input}".`);
             matches.forEach((m) => files.add(m));
             continue;

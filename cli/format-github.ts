@@ -45,7 +45,10 @@ export function annotation(d: FlatDiagnostic): string {
 export function cell(text: string): string {
     return oneLine(text)
         .replace(/[\\`*_[\]()!#~]/g, (c) => `\\${c}`)
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|');
 }
 
 /** Markdown for the step summary: every diagnostic, marking those not shown as annotations. */
@@ -53,7 +56,10 @@ export function stepSummary(diags: FlatDiagnostic[], shown: Set<FlatDiagnostic>,
     const lines = ['### community check', '', cell(headline), ''];
     if (diags.length > 0) {
         lines.push('| Severity | Location | Code | Message | Annotated |', '| --- | --- | --- | --- | --- |');
-        for (const d of diags) lines.push(`| ${d.severity} | ${cell(`${d.path}:${d.line}:${d.column}`)} | ${cell(d.code)} | ${cell(d.message)} | ${shown.has(d) ? 'yes' : 'no'} |`);
+        for (const d of diags)
+            lines.push(
+                `| ${d.severity} | ${cell(`${d.path}:${d.line}:${d.column}`)} | ${cell(d.code)} | ${cell(d.message)} | ${shown.has(d) ? 'yes' : 'no'} |`,
+            );
         lines.push('');
     }
     return lines.join('\n') + '\n';

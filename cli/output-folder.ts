@@ -103,7 +103,9 @@ export function stageOutputFolder(target: string, files: OutputFile[]): StagedOu
     const existing = existsSync(target) ? lstatSync(target) : undefined;
     if (existing && !existing.isDirectory()) throw new UsageError(`cannot write "${shown}": a file is in the way.`);
     if (existing && !isOutputFolder(target)) {
-        throw new UsageError(`cannot write "${shown}": the folder exists and was not written by community compile (no ${OUTPUT_MARKER} in it); move it or choose another --out.`);
+        throw new UsageError(
+            `cannot write "${shown}": the folder exists and was not written by community compile (no ${OUTPUT_MARKER} in it); move it or choose another --out.`,
+        );
     }
     pendingTemps.add(temp);
     try {
@@ -183,7 +185,9 @@ export function switchOutputs(staged: StagedOutput[]): string[] {
             rmSync(s.old, { recursive: true });
         } catch (e) {
             const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-            warnings.push(`warning: wrote "${oneLine(s.target)}", but could not remove the previous output kept at "${oneLine(s.old)}" (${code}); remove it by hand.`);
+            warnings.push(
+                `warning: wrote "${oneLine(s.target)}", but could not remove the previous output kept at "${oneLine(s.old)}" (${code}); remove it by hand.`,
+            );
         }
     }
     return warnings;

@@ -24,7 +24,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 interface Browser {
-    newPage(): Promise<{ setContent(html: string, o: { waitUntil: 'load' }): Promise<void>; pdf(o: Record<string, unknown>): Promise<Uint8Array>; close(): Promise<void> }>;
+    newPage(): Promise<{
+        setContent(html: string, o: { waitUntil: 'load' }): Promise<void>;
+        pdf(o: Record<string, unknown>): Promise<Uint8Array>;
+        close(): Promise<void>;
+    }>;
     close(): Promise<void>;
 }
 

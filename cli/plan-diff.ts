@@ -90,7 +90,17 @@ function text(key: string, v: unknown, currency: string, per?: string): string {
         return dist(r.value) + (key === 'invites' ? ' per member' : '') + (period ? ` per ${period}` : '');
     }
     if (Array.isArray(v)) {
-        return v.map((x) => (typeof x === 'object' && x !== null ? [...flatten(x as Record<string, unknown>, currency).entries()].map(([k, t]) => (k === 'tier' || k === 'kind' ? t : `${k} ${t}`)).join(' ') : String(x))).join(', ') || '—';
+        return (
+            v
+                .map((x) =>
+                    typeof x === 'object' && x !== null
+                        ? [...flatten(x as Record<string, unknown>, currency).entries()]
+                              .map(([k, t]) => (k === 'tier' || k === 'kind' ? t : `${k} ${t}`))
+                              .join(' ')
+                        : String(x),
+                )
+                .join(', ') || '—'
+        );
     }
     if (typeof v === 'object' && v !== null) return JSON.stringify(v);
     if (typeof v === 'number') return num(v) + (per ? ` per ${per}` : '');

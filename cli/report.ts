@@ -72,7 +72,11 @@ function counted(n: number, one: PlainMessageKey, many: PlainMessageKey, lang: L
 
 export function summaryLine(s: Summary, lang: Lang): string {
     const errors = counted(s.errors, 'check.error', 'check.errors', lang);
-    return t('check.summary', { errors, warnings: counted(s.warnings, 'check.warning', 'check.warnings', lang), files: counted(s.files, 'check.file', 'check.files', lang) }, lang);
+    return t(
+        'check.summary',
+        { errors, warnings: counted(s.warnings, 'check.warning', 'check.warnings', lang), files: counted(s.files, 'check.file', 'check.files', lang) },
+        lang,
+    );
 }
 
 /** Colours only when writing to a terminal and NO_COLOR is not set. */
@@ -101,8 +105,9 @@ export function terminalSafe(text: string): string {
 
 export function formatText(diags: FlatDiagnostic[], summary: Summary, lang: Lang, colors = pc.createColors(false)): string {
     const paint = { error: colors.red, warning: colors.yellow, info: colors.blue };
-    const lines = diags.map((d) =>
-        `${colors.cyan(oneLine(d.path))}:${colors.yellow(String(d.line))}:${colors.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${colors.gray(d.code)}: ${oneLine(d.message)}`,
+    const lines = diags.map(
+        (d) =>
+            `${colors.cyan(oneLine(d.path))}:${colors.yellow(String(d.line))}:${colors.yellow(String(d.column))} - ${paint[d.severity](d.severity)} ${colors.gray(d.code)}: ${oneLine(d.message)}`,
     );
     lines.push((lines.length ? '\n' : '') + (summary.errors ? colors.red : summary.warnings ? colors.yellow : colors.green)(summaryLine(summary, lang)));
     return lines.join('\n') + '\n';

@@ -15,11 +15,21 @@ type Colors = ReturnType<typeof colorsFor>;
 const EN = {
     asWritten: 'plan as written',
     scenario: (name: string, title: string) => `scenario ${name}${title ? ` “${title}”` : ''}`,
-    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} runs, seed ${seed}, ${weeks} weeks from ${start}, money in ${currency}`,
-    fromWeek: (week: number) => `Weeks 1–${week - 1} are the actuals (the same in every run); forecast from the state of week ${week - 1} on (--from-start: from the plan's start)`,
+    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) =>
+        `${runs} runs, seed ${seed}, ${weeks} weeks from ${start}, money in ${currency}`,
+    fromWeek: (week: number) =>
+        `Weeks 1–${week - 1} are the actuals (the same in every run); forecast from the state of week ${week - 1} on (--from-start: from the plan's start)`,
     week: 'week',
     starts: 'starts',
-    columns: { members: 'members P50 (P10–P90)', 'new-members': 'new', 'active-rate': 'active', churned: 'churned', 'cumulative-cost': 'cost to date', 'cumulative-revenue': 'revenue to date', roi: 'ROI P50 (P10–P90)' } as Record<string, string>,
+    columns: {
+        members: 'members P50 (P10–P90)',
+        'new-members': 'new',
+        'active-rate': 'active',
+        churned: 'churned',
+        'cumulative-cost': 'cost to date',
+        'cumulative-revenue': 'revenue to date',
+        roi: 'ROI P50 (P10–P90)',
+    } as Record<string, string>,
     atWeek: (week: number) => `At week ${week} (P50): `,
     groupsOn: (groups: string, platform: string) => `${groups} groups on ${platform}`,
     retention: 'retention',
@@ -35,14 +45,17 @@ const EN = {
     kpiHead: ['KPI', 'target', 'by week', 'P(success)', 'P50 (P10–P90) at deadline'],
     relative: (pct: string, scenario: string) => ` (${pct} above ${scenario}, P50)`,
     note: 'note: ',
-    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `Budget ${amount} ${currency}: total cost P50 ${p50} (P10–P90 ${p10}–${p90}), within budget in ${within} of runs.`,
+    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) =>
+        `Budget ${amount} ${currency}: total cost P50 ${p50} (P10–P90 ${p10}–${p90}), within budget in ${within} of runs.`,
     sensitivityTitle: (kpi: string, community: string, runs: number) => `Sensitivity of ${kpi} (${community}) to ±20 % on each parameter, ${runs} runs each`,
     baseline: (value: string, probability: string) => `baseline P50 ${value}, P(success) ${probability}`,
     sensitivityHead: ['parameter', 'P50 at −20 %', 'P50 at +20 %', 'swing', 'P(success) −20 % / +20 %'],
     compareTitle: 'KPIs across scenarios: P(success) and P50 at the deadline',
     waysTitle: 'Cheapest known way to each KPI (solved scenarios)',
-    way: (kpi: string, scenario: string, cost: string, p: string, required: string) => `${kpi}: ${scenario}, mean cost ${cost}, P(success) ${p} (solved for ${required})`,
-    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) => `${kpi}: no solved scenario reaches ${required}; closest ${scenario}, P(success) ${p}, mean cost ${cost}`,
+    way: (kpi: string, scenario: string, cost: string, p: string, required: string) =>
+        `${kpi}: ${scenario}, mean cost ${cost}, P(success) ${p} (solved for ${required})`,
+    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) =>
+        `${kpi}: no solved scenario reaches ${required}; closest ${scenario}, P(success) ${p}, mean cost ${cost}`,
     recommended: (scenario: string, cost: string) => `Recommended: ${scenario}, the cheapest solved scenario that meets its KPIs (mean cost ${cost})`,
     end: '.',
 };
@@ -52,11 +65,20 @@ type Words = typeof EN;
 const ZH: Words = {
     asWritten: '计划原文',
     scenario: (name: string, title: string) => `情景 ${name}${title ? `“${title}”` : ''}`,
-    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) => `${runs} 次模拟，随机种子 ${seed}，自 ${start} 起 ${weeks} 周，金额单位 ${currency}`,
+    setup: (runs: number, seed: number, weeks: number, start: string, currency: string) =>
+        `${runs} 次模拟，随机种子 ${seed}，自 ${start} 起 ${weeks} 周，金额单位 ${currency}`,
     fromWeek: (week: number) => `第 1–${week - 1} 周为实际数据（每次模拟相同）；自第 ${week - 1} 周的状态起预测（--from-start：从计划开始预测）`,
     week: '周',
     starts: '开始日期',
-    columns: { members: '成员 P50（P10–P90）', 'new-members': '新增', 'active-rate': '活跃率', churned: '流失', 'cumulative-cost': '累计成本', 'cumulative-revenue': '累计收入', roi: '投资回报率 P50（P10–P90）' } as Record<string, string>,
+    columns: {
+        members: '成员 P50（P10–P90）',
+        'new-members': '新增',
+        'active-rate': '活跃率',
+        churned: '流失',
+        'cumulative-cost': '累计成本',
+        'cumulative-revenue': '累计收入',
+        roi: '投资回报率 P50（P10–P90）',
+    } as Record<string, string>,
     atWeek: (week: number) => `第 ${week} 周（P50）：`,
     groupsOn: (groups: string, platform: string) => `${platform} 上需 ${groups} 个群`,
     retention: '留存',
@@ -72,14 +94,17 @@ const ZH: Words = {
     kpiHead: ['KPI', '目标', '截止周', '达成概率', '截止时 P50（P10–P90）'],
     relative: (pct: string, scenario: string) => `（比情景 ${scenario} 高 ${pct}，P50）`,
     note: '注：',
-    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) => `预算 ${amount} ${currency}：总成本 P50 ${p50}（P10–P90 ${p10}–${p90}），${within} 的模拟在预算之内。`,
+    budget: (amount: string, currency: string, p50: string, p10: string, p90: string, within: string) =>
+        `预算 ${amount} ${currency}：总成本 P50 ${p50}（P10–P90 ${p10}–${p90}），${within} 的模拟在预算之内。`,
     sensitivityTitle: (kpi: string, community: string, runs: number) => `${kpi}（${community}）对各参数 ±20% 的敏感性，每项 ${runs} 次模拟`,
     baseline: (value: string, probability: string) => `基准 P50 ${value}，达成概率 ${probability}`,
     sensitivityHead: ['参数', '−20% 时 P50', '+20% 时 P50', '变化幅度', '达成概率 −20% / +20%'],
     compareTitle: '各情景的 KPI：达成概率与截止时 P50',
     waysTitle: '达成各 KPI 的已知最低成本方案（已求解的情景）',
-    way: (kpi: string, scenario: string, cost: string, p: string, required: string) => `${kpi}：${scenario}，平均成本 ${cost}，达成概率 ${p}（求解目标 ${required}）`,
-    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) => `${kpi}：没有已求解的情景达到 ${required}；最接近的是 ${scenario}，达成概率 ${p}，平均成本 ${cost}`,
+    way: (kpi: string, scenario: string, cost: string, p: string, required: string) =>
+        `${kpi}：${scenario}，平均成本 ${cost}，达成概率 ${p}（求解目标 ${required}）`,
+    noWay: (kpi: string, required: string, scenario: string, p: string, cost: string) =>
+        `${kpi}：没有已求解的情景达到 ${required}；最接近的是 ${scenario}，达成概率 ${p}，平均成本 ${cost}`,
     recommended: (scenario: string, cost: string) => `推荐：${scenario}，达成其 KPI 的已求解情景中成本最低（平均成本 ${cost}）`,
     end: '。',
 };
@@ -111,7 +136,16 @@ function kpiUnit(k: Pick<KpiForecast, 'metric'>): ForecastSeries['unit'] | 'kpi-
 
 function pad(rows: string[][], rightAlign: boolean[]): string {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
-    return rows.map((r) => r.map((cell, i) => padDisplay(cell, widths[i], rightAlign[i])).join('  ').trimEnd()).join('\n') + '\n';
+    return (
+        rows
+            .map((r) =>
+                r
+                    .map((cell, i) => padDisplay(cell, widths[i], rightAlign[i]))
+                    .join('  ')
+                    .trimEnd(),
+            )
+            .join('\n') + '\n'
+    );
 }
 
 /** The week table's columns: series key and whether the cell shows the P10–P90 band. */
@@ -131,7 +165,13 @@ export interface SolvedSection {
     recommended: Recommendation | null;
 }
 
-export function formatTable(report: ForecastReport, kpiFilter: string | undefined, colors: Colors = colorsFor(process.stdout), lang: Lang = 'en', solved?: SolvedSection): string {
+export function formatTable(
+    report: ForecastReport,
+    kpiFilter: string | undefined,
+    colors: Colors = colorsFor(process.stdout),
+    lang: Lang = 'en',
+    solved?: SolvedSection,
+): string {
     const w: Words = WORDS[lang];
     let out = '';
     for (const f of report.forecasts) {
@@ -153,7 +193,15 @@ export function formatTable(report: ForecastReport, kpiFilter: string | undefine
         }
         if (f.budget) {
             const b = f.budget;
-            out += w.budget(money.format(b.amount), report.currency, money.format(b.cost.p50), money.format(b.cost.p10), money.format(b.cost.p90), fmt(b.probabilityWithin, 'share')) + '\n\n';
+            out +=
+                w.budget(
+                    money.format(b.amount),
+                    report.currency,
+                    money.format(b.cost.p50),
+                    money.format(b.cost.p10),
+                    money.format(b.cost.p90),
+                    fmt(b.probabilityWithin, 'share'),
+                ) + '\n\n';
         }
     }
     if (report.forecasts.length > 1) out += scenarioComparison(report, kpiFilter, colors, w);
@@ -171,7 +219,9 @@ function solvedLines(solved: SolvedSection, currency: string, kpiFilter: string 
             const kpi = several ? `${x.community}: ${x.kpi}` : x.kpi;
             const name = x.title ? `${x.scenario} “${x.title}”` : x.scenario;
             const cost = `${money.format(x.cost)} ${currency}`;
-            const line = x.meets ? w.way(kpi, name, cost, fmt(x.probability, 'share'), fmt(x.required, 'share')) : w.noWay(kpi, fmt(x.required, 'share'), name, fmt(x.probability, 'share'), cost);
+            const line = x.meets
+                ? w.way(kpi, name, cost, fmt(x.probability, 'share'), fmt(x.required, 'share'))
+                : w.noWay(kpi, fmt(x.required, 'share'), name, fmt(x.probability, 'share'), cost);
             return `  ${oneLine(line)}`;
         });
     if (lines.length === 0) return '';
@@ -263,7 +313,13 @@ function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
         const unit = kpiUnit(k);
         const per = k.targetPer ? ` per ${k.targetPer}` : '';
         const rel = k.relativeTo ? w.relative(`${Math.round((k.relativeTo.factor - 1) * 1000) / 10}%`, k.relativeTo.scenario) : '';
-        rows.push([k.name, `${k.op} ${fmt(k.target, unit)}${per}${rel}`, String(k.deadlineWeek), fmt(k.probability, 'share'), `${fmt(k.p50, unit)} (${fmt(k.p10, unit)}–${fmt(k.p90, unit)})`]);
+        rows.push([
+            k.name,
+            `${k.op} ${fmt(k.target, unit)}${per}${rel}`,
+            String(k.deadlineWeek),
+            fmt(k.probability, 'share'),
+            `${fmt(k.p50, unit)} (${fmt(k.p10, unit)}–${fmt(k.p90, unit)})`,
+        ]);
     }
     const text = pad(rows, [false, false, true, true, true]).split('\n');
     return text
@@ -281,7 +337,13 @@ function sensitivityTable(s: SensitivityReport, colors: Colors, w: Words): strin
     out += w.baseline(fmt(s.baseline.value, unit), fmt(s.baseline.probability, 'share')) + '\n';
     const rows: string[][] = [[...w.sensitivityHead]];
     for (const p of s.parameters) {
-        rows.push([p.label, fmt(p.low.value, unit), fmt(p.high.value, unit), fmt(p.swing, unit === 'kpi-share' ? 'share' : unit), `${fmt(p.low.probability, 'share')} / ${fmt(p.high.probability, 'share')}`]);
+        rows.push([
+            p.label,
+            fmt(p.low.value, unit),
+            fmt(p.high.value, unit),
+            fmt(p.swing, unit === 'kpi-share' ? 'share' : unit),
+            `${fmt(p.low.probability, 'share')} / ${fmt(p.high.probability, 'share')}`,
+        ]);
     }
     return out + pad(rows, [false, true, true, true, true]) + '\n';
 }

@@ -86,7 +86,10 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
         }
     }
     const all = [...loaded.values()];
-    await Community.shared.workspace.DocumentBuilder.build(all.map((p) => p.document), { validation: true });
+    await Community.shared.workspace.DocumentBuilder.build(
+        all.map((p) => p.document),
+        { validation: true },
+    );
     for (const plan of all) plan.diagnostics = plan.document.diagnostics ?? [];
     const requestedSet = new Set(files);
     return { services: Community, plans: all, requested: all.filter((p) => requestedSet.has(p.path)) };

@@ -15,7 +15,11 @@ const out = mkdtempSync(join(tmpdir(), 'community-shots-'));
 const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 try {
     for (const [lang, tag] of Object.entries(LANGS)) {
-        execFileSync(process.execPath, ['bin/community.cjs', 'compile', ...EXAMPLES.map((e) => `examples/${e}.community`), '--out', join(out, lang), '--formats', 'html', '--lang', lang], { stdio: 'inherit' });
+        execFileSync(
+            process.execPath,
+            ['bin/community.cjs', 'compile', ...EXAMPLES.map((e) => `examples/${e}.community`), '--out', join(out, lang), '--formats', 'html', '--lang', lang],
+            { stdio: 'inherit' },
+        );
         for (const example of EXAMPLES) {
             const page = await browser.newPage({ viewport: { width: 1000, height: 1250 } });
             await page.goto(`file://${join(out, lang, example, 'report.html')}`);

@@ -53,17 +53,15 @@ const table: readonly AssumptionDef[] = [
         basis: 'HubSpot/Facebook: engagement per post drops steeply above ~2 posts a day; secondary.',
     },
     // One `fatigue-threshold-<kind>` per platform kind, from engine/platforms.ts (the one table).
-    ...Object.entries(PLATFORM_KINDS).map(
-        ([kind, def]): AssumptionDef => ({
-            key: FATIGUE_THRESHOLD_PREFIX + kind,
-            default: def.fatiguePostsPerWeek,
-            unit: 'posts per week',
-            min: 0,
-            max: 1000,
-            description: `Fatigue threshold for ${def.label}.`,
-            basis: def.fatigueBasis,
-        }),
-    ),
+    ...Object.entries(PLATFORM_KINDS).map(([kind, def]): AssumptionDef => ({
+        key: FATIGUE_THRESHOLD_PREFIX + kind,
+        default: def.fatiguePostsPerWeek,
+        unit: 'posts per week',
+        min: 0,
+        max: 1000,
+        description: `Fatigue threshold for ${def.label}.`,
+        basis: def.fatigueBasis,
+    })),
     // Views per post and join rate of each public platform kind, from engine/public-reach.ts.
     ...Object.entries(PUBLIC_REACH).flatMap(([kind, def]): AssumptionDef[] => [
         {
@@ -100,7 +98,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'fraction',
         min: 0,
         max: 1,
-        description: 'Points of weekly active rate added by the first post a tier gets in a week, times the kind\'s activity weight (1 for educational, tips, case-study, story; 1.2 ugc, interaction; 1.5 livestream; 0.5 news and other kinds; 0.2–0.3 promotional, product).',
+        description:
+            "Points of weekly active rate added by the first post a tier gets in a week, times the kind's activity weight (1 for educational, tips, case-study, story; 1.2 ugc, interaction; 1.5 livestream; 0.5 news and other kinds; 0.2–0.3 promotional, product).",
         basis: 'Modelling choice; weak.',
     },
     {
@@ -118,7 +117,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'ratio',
         min: 0,
         max: 1,
-        description: 'r: churn of an active member relative to an inactive one. A tier\'s stated churn holds at its stated active rate a0; at active rate a it is churn × (r·a + 1 − a) / (r·a0 + 1 − a0). 1 turns engagement → retention off.',
+        description:
+            "r: churn of an active member relative to an inactive one. A tier's stated churn holds at its stated active rate a0; at active rate a it is churn × (r·a + 1 − a) / (r·a0 + 1 − a0). 1 turns engagement → retention off.",
         basis: 'Modelling choice after the domain brief §6 (low activity → high churn); engaged users churn markedly less in product analytics; weak.',
     },
     {
@@ -127,7 +127,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'fraction',
         min: 0,
         max: 1,
-        description: 'Points of weekly purchase probability added by the first selling post a tier gets in a week, times the kind\'s buy weight (1 promotional, 0.8 product, 1.5 livestream, 0.2 case-study); saturates like the activity lift.',
+        description:
+            "Points of weekly purchase probability added by the first selling post a tier gets in a week, times the kind's buy weight (1 promotional, 0.8 product, 1.5 livestream, 0.2 case-study); saturates like the activity lift.",
         basis: 'Modelling choice after the domain brief §6 (a flash sale in WeChat groups +30 % orders; a livestream +20 % online sales); weak.',
     },
     {
@@ -136,7 +137,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'fraction',
         min: 0,
         max: 10,
-        description: 'Relative increase of word of mouth (Bass imitation q and referral invitations) from the first shareable post of the week, times the kind\'s word-of-mouth weight; saturates like the activity lift.',
+        description:
+            "Relative increase of word of mouth (Bass imitation q and referral invitations) from the first shareable post of the week, times the kind's word-of-mouth weight; saturates like the activity lift.",
         basis: 'Modelling choice (shareable content gives members something to pass on); weak.',
     },
     {
@@ -154,7 +156,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'ratio',
         min: 0,
         max: 1,
-        description: 'What a coupon is worth to its receiver per unit of face value (it must be spent with you), for the effect of a changed reward on conversion.',
+        description:
+            'What a coupon is worth to its receiver per unit of face value (it must be spent with you), for the effect of a changed reward on conversion.',
         basis: 'Modelling choice; weak.',
     },
     {
@@ -173,7 +176,7 @@ const table: readonly AssumptionDef[] = [
         min: 0,
         max: 1,
         description: 'Share of points given that are ever spent; points cost their cash value × this share.',
-        basis: 'Modelling choice (much of a loyalty programme\'s points are never redeemed); weak.',
+        basis: "Modelling choice (much of a loyalty programme's points are never redeemed); weak.",
     },
     {
         key: 'pack-worth',
@@ -181,7 +184,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'ratio',
         min: 0,
         max: 1e6,
-        description: 'What a resource pack (资料包: templates, guides, course notes) is worth to its receiver in the plan currency; it costs only the amount written, if any.',
+        description:
+            'What a resource pack (资料包: templates, guides, course notes) is worth to its receiver in the plan currency; it costs only the amount written, if any.',
         basis: 'Modelling choice (the 资料包 hook of education communities is valued like a small paid download); weak.',
     },
     {
@@ -199,7 +203,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'ratio',
         min: 0.01,
         max: 1e6,
-        description: 'Worth (plan currency) at which a reward starts to matter: a referral\'s conversion scales by ((anchor + worth) / (anchor + worth as written))^elasticity when a scenario changes the reward.',
+        description:
+            "Worth (plan currency) at which a reward starts to matter: a referral's conversion scales by ((anchor + worth) / (anchor + worth as written))^elasticity when a scenario changes the reward.",
         basis: 'Modelling choice; weak.',
     },
     {
@@ -208,7 +213,7 @@ const table: readonly AssumptionDef[] = [
         unit: 'exponent',
         min: 0,
         max: 2,
-        description: 'Elasticity of a referral\'s conversion to the worth of its reward (0: the reward changes cost only).',
+        description: "Elasticity of a referral's conversion to the worth of its reward (0: the reward changes cost only).",
         basis: 'Modelling choice (diminishing returns of larger rewards); weak.',
     },
     {
@@ -217,7 +222,7 @@ const table: readonly AssumptionDef[] = [
         unit: 'weeks',
         min: 0,
         max: 52,
-        description: 'Weeks after a run over which half of an activity\'s lift (retention, activity, promotion) remains; 0 ends the effect with the run.',
+        description: "Weeks after a run over which half of an activity's lift (retention, activity, promotion) remains; 0 ends the effect with the run.",
         basis: 'Modelling choice after the domain brief §6 (offline events build trust beyond their day); weak.',
     },
     {
@@ -226,7 +231,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'ratio',
         min: 0,
         max: 10,
-        description: 'Scales the default lifts of activities that declare no `lift` (engine/activity-effects.ts: e.g. an offline salon 2 points of retention, 10 of activity, 1 of promotion); 0 gives such activities no effect.',
+        description:
+            'Scales the default lifts of activities that declare no `lift` (engine/activity-effects.ts: e.g. an offline salon 2 points of retention, 10 of activity, 1 of promotion); 0 gives such activities no effect.',
         basis: 'Modelling choice after the domain brief §6 (offline events build trust beyond their day; flash sales +30 % orders); weak.',
     },
     {
@@ -235,7 +241,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'posts per week',
         min: 0,
         max: 1000,
-        description: 'Promotional posts per week below which the promotional-share churn uplift is scaled down (× posts / floor): one promotion a week is not a promotions-only group.',
+        description:
+            'Promotional posts per week below which the promotional-share churn uplift is scaled down (× posts / floor): one promotion a week is not a promotions-only group.',
         basis: 'Modelling choice; weak.',
     },
     {
@@ -262,7 +269,8 @@ const table: readonly AssumptionDef[] = [
         unit: 'money per hour',
         min: 0,
         max: 1e6,
-        description: 'Cost of one staff hour at activities (engine/staff.ts: offline staff × (duration up to 8 h a day + 2 h set-up), online staff × moderation up to 2 h a day); 0 leaves staff out of the cost.',
+        description:
+            'Cost of one staff hour at activities (engine/staff.ts: offline staff × (duration up to 8 h a day + 2 h set-up), online staff × moderation up to 2 h a day); 0 leaves staff out of the cost.',
         basis: 'Plan-specific; set it to price staff time.',
     },
     {
@@ -301,7 +309,8 @@ export function isKnownAssumption(key: string): boolean {
 export function checkAssumption(key: string, value: number): string | undefined {
     const def = assumptionDef(key);
     if (!def) return `unknown model assumption "${key}"`;
-    if (!Number.isFinite(value) || value < def.min || value > def.max) return `"${key}" must be between ${def.min} and ${def.max} (${def.unit}), but is ${value}`;
+    if (!Number.isFinite(value) || value < def.min || value > def.max)
+        return `"${key}" must be between ${def.min} and ${def.max} (${def.unit}), but is ${value}`;
     return undefined;
 }
 
@@ -364,4 +373,8 @@ export class Assumptions {
 }
 
 /** Content kinds that count as promotional (engine/content-effects.ts is the one table). */
-export const PROMOTIONAL_CONTENT_KINDS: ReadonlySet<string> = new Set(Object.entries(CONTENT_EFFECTS).filter(([, e]) => e.promotional).map(([k]) => k));
+export const PROMOTIONAL_CONTENT_KINDS: ReadonlySet<string> = new Set(
+    Object.entries(CONTENT_EFFECTS)
+        .filter(([, e]) => e.promotional)
+        .map(([k]) => k),
+);

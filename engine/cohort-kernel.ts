@@ -16,7 +16,17 @@
  * `cohorts` (tier t of run j at offset + t·CB + j), its survival offset (−1 = not recorded this week),
  * its size offset in `sizes`, and 1 if it moves on (0 = at the oldest tracked age: survival only).
  */
-export type CohortKernel = (cohorts: Float64Array, live: Int32Array, count: number, stay: Float64Array, keep: Float64Array, frac: Float64Array, survival: Float64Array, sizes: Float64Array, nb: number) => void;
+export type CohortKernel = (
+    cohorts: Float64Array,
+    live: Int32Array,
+    count: number,
+    stay: Float64Array,
+    keep: Float64Array,
+    frac: Float64Array,
+    survival: Float64Array,
+    sizes: Float64Array,
+    nb: number,
+) => void;
 
 /** Compiled steps by structure, most recently used last; a long editor session sees few structures. */
 const cache = new Map<string, CohortKernel>();
@@ -49,7 +59,8 @@ function compileKernel(T: number, from: Int32Array, to: Int32Array, B: number, C
         if (!Number.isSafeInteger(x) || x < 0) throw new Error(`cohort kernel: bad index ${x}`);
         return String(x);
     };
-    for (let f = 0; f < from.length; f++) if (!(from[f] >= 0 && from[f] < T && to[f] >= 0 && to[f] < T)) throw new Error(`cohort kernel: flow ${f} (${from[f]} → ${to[f]}) outside ${T} tiers`);
+    for (let f = 0; f < from.length; f++)
+        if (!(from[f] >= 0 && from[f] < T && to[f] >= 0 && to[f] < T)) throw new Error(`cohort kernel: flow ${f} (${from[f]} → ${to[f]}) outside ${T} tiers`);
     const tiers = Array.from({ length: T }, (_, t) => t);
     const flows = Array.from(from, (_, f) => f);
     const lines: string[] = [];

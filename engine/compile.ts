@@ -107,7 +107,23 @@ export interface CompiledCommunity {
 export function compileCommunity(plan: Plan, community: Community, assumptions: Assumptions): CompiledCommunity {
     const ctx = compileContext(plan, community, assumptions);
     const { H, T, tierNames, entry, table, notes } = ctx;
-    const { tierSeed, tierChurn, tierChurnWeeksPer, tierActive, tierActiveWeeksPer, tierBuys, tierBuysWeeksPer, tierRepurchase, tierRepurchaseWeeksPer, tierCapacity, tierFee, tierFeeWeekly, tierFeeOnce, flows, flowsOut } = compileTiers(ctx);
+    const {
+        tierSeed,
+        tierChurn,
+        tierChurnWeeksPer,
+        tierActive,
+        tierActiveWeeksPer,
+        tierBuys,
+        tierBuysWeeksPer,
+        tierRepurchase,
+        tierRepurchaseWeeksPer,
+        tierCapacity,
+        tierFee,
+        tierFeeWeekly,
+        tierFeeOnce,
+        flows,
+        flowsOut,
+    } = compileTiers(ctx);
     const audiences = compileAudiences(ctx);
     const organic = compileOrganic(ctx);
     const channels = compileChannels(ctx);

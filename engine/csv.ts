@@ -7,8 +7,23 @@ export const SCHEDULE_FORMAT_VERSION = '1.0';
 
 /** CSV columns, in order. `tiers` lists tier names separated by ";". */
 export const CSV_COLUMNS = [
-    'date', 'time', 'end', 'start', 'week', 'community', 'item', 'title', 'kind', 'subkind',
-    'tiers', 'owner', 'staff', 'cost', 'currency', 'location', 'source',
+    'date',
+    'time',
+    'end',
+    'start',
+    'week',
+    'community',
+    'item',
+    'title',
+    'kind',
+    'subkind',
+    'tiers',
+    'owner',
+    'staff',
+    'cost',
+    'currency',
+    'location',
+    'source',
 ] as const;
 
 export interface CsvOptions {
@@ -42,9 +57,23 @@ export const CSV_QUOTING = { quoted_match: /[\r\n,;\t"]/ } as const;
 export function csvRow(o: Occurrence, currency: string): string[] {
     const t = csvText;
     return [
-        t(o.date), t(o.time), t(o.end), t(o.start), String(o.week), t(o.community), t(o.item), t(o.title), t(o.kind), t(o.subkind),
-        t(o.tiers.join(';')), t(o.owner), o.staff === null ? '' : String(o.staff), o.cost === null ? '' : String(roundMoney(o.cost)),
-        o.cost === null ? '' : t(currency), t(o.location), t(o.source),
+        t(o.date),
+        t(o.time),
+        t(o.end),
+        t(o.start),
+        String(o.week),
+        t(o.community),
+        t(o.item),
+        t(o.title),
+        t(o.kind),
+        t(o.subkind),
+        t(o.tiers.join(';')),
+        t(o.owner),
+        o.staff === null ? '' : String(o.staff),
+        o.cost === null ? '' : String(roundMoney(o.cost)),
+        o.cost === null ? '' : t(currency),
+        t(o.location),
+        t(o.source),
     ];
 }
 
@@ -68,9 +97,20 @@ export function scheduleJson(schedule: PlanSchedule): string {
         horizonWeeks: schedule.horizonWeeks,
         currency: schedule.currency,
         series: schedule.series.map((s) => ({
-            id: s.id, uid: s.uid, community: s.community, item: s.item, title: s.title, kind: s.kind, subkind: s.subkind,
-            allDay: s.allDay, time: s.time, durationMinutes: s.durationMinutes, rrule: s.rrule, count: s.occurrences.length,
-            first: s.occurrences[0]?.start ?? null, source: s.source,
+            id: s.id,
+            uid: s.uid,
+            community: s.community,
+            item: s.item,
+            title: s.title,
+            kind: s.kind,
+            subkind: s.subkind,
+            allDay: s.allDay,
+            time: s.time,
+            durationMinutes: s.durationMinutes,
+            rrule: s.rrule,
+            count: s.occurrences.length,
+            first: s.occurrences[0]?.start ?? null,
+            source: s.source,
         })),
         occurrences: schedule.occurrences.map((o) => ({ ...o, cost: o.cost === null ? null : roundMoney(o.cost) })),
     };

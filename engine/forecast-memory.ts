@@ -83,11 +83,15 @@ function size(bytes: number): string {
 /** The `forecast-memory` message when the estimate is over the budget, else undefined. */
 export function forecastTooLarge(estimate: ForecastMemoryEstimate, budgetMb: number, lang: Lang = 'en'): string | undefined {
     if (estimate.bytes <= budgetMb * MB) return undefined;
-    return formatMessage('forecast-memory', {
-        size: size(estimate.bytes),
-        runs: estimate.runs.toLocaleString('en-US'),
-        weeks: estimate.weeks.toLocaleString('en-US'),
-        series: estimate.series.toLocaleString('en-US'),
-        limit: size(budgetMb * MB),
-    }, lang);
+    return formatMessage(
+        'forecast-memory',
+        {
+            size: size(estimate.bytes),
+            runs: estimate.runs.toLocaleString('en-US'),
+            weeks: estimate.weeks.toLocaleString('en-US'),
+            series: estimate.series.toLocaleString('en-US'),
+            limit: size(budgetMb * MB),
+        },
+        lang,
+    );
 }

@@ -53,7 +53,9 @@ export const CommunityForecast = z
             .int()
             .positive()
             .optional()
-            .describe("First week simulated (1-based), present when the community's actuals gave the forecast an observed start: weeks before it are the observed history, the same in every run (a zero-width band where the file measures the series), and the forecast runs on from the state they leave. Absent: simulated from the plan's start."),
+            .describe(
+                "First week simulated (1-based), present when the community's actuals gave the forecast an observed start: weeks before it are the observed history, the same in every run (a zero-width band where the file measures the series), and the forecast runs on from the state they leave. Absent: simulated from the plan's start.",
+            ),
         weeks: z.array(z.object({ week: z.number().int().positive(), start: z.string() }).strict()),
         series: z.array(ForecastSeries),
         kpis: z.array(KpiForecast),
@@ -61,7 +63,11 @@ export const CommunityForecast = z
             .array(
                 z
                     .object({
-                        category: z.enum(COST_CATEGORIES).describe('content: per-post costs; activities: cost per run and priced staff hours; paid: channel spend; referral: rewards paid per referred join.'),
+                        category: z
+                            .enum(COST_CATEGORIES)
+                            .describe(
+                                'content: per-post costs; activities: cost per run and priced staff hours; paid: channel spend; referral: rewards paid per referred join.',
+                            ),
                         p10: num,
                         p50: num,
                         p90: num,
@@ -81,18 +87,24 @@ export const CommunityForecast = z
                         p50: num,
                         p90: num,
                         mean: num,
-                        weeklyMean: z.array(num).describe('Mean new members from this source in each week (the weekly means of all sources add up to the mean of new-members).'),
+                        weeklyMean: z
+                            .array(num)
+                            .describe('Mean new members from this source in each week (the weekly means of all sources add up to the mean of new-members).'),
                     })
                     .strict(),
             )
             .optional()
-            .describe('New members over the horizon by where they came from; in every run the sources add up to the run\'s new members.'),
+            .describe("New members over the horizon by where they came from; in every run the sources add up to the run's new members."),
         money: z
             .object({
                 margin: z.number().nullable().describe('Mean contribution margin on sales; null when the plan gives none (ROI is then on gross sales).'),
                 grossRoi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict(),
                 roi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().describe('On contribution margin when a margin is given, else gross.'),
-                incrementalRevenue: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().nullable().describe('Revenue minus what the members would have bought without the community (baseline); null without a baseline.'),
+                incrementalRevenue: z
+                    .object({ p10: num, p50: num, p90: num, mean: num })
+                    .strict()
+                    .nullable()
+                    .describe('Revenue minus what the members would have bought without the community (baseline); null without a baseline.'),
                 incrementalRoi: z.object({ p10: num, p50: num, p90: num, mean: num }).strict().nullable(),
             })
             .strict()

@@ -261,7 +261,13 @@ function moneyOf(raw: RawResult, reader: SeriesReader, scratch: Float64Array): N
 }
 
 /** The simulations of one scenario (or the plan as written when `scenario` is null) and its summary. */
-export function scenarioSimulations(plan: Plan, scenario: string | null, runs: number, seed: number, observed?: ReadonlyMap<string, ObservedWeeks>): Simulations<ScenarioForecast> {
+export function scenarioSimulations(
+    plan: Plan,
+    scenario: string | null,
+    runs: number,
+    seed: number,
+    observed?: ReadonlyMap<string, ObservedWeeks>,
+): Simulations<ScenarioForecast> {
     const applied = applyScenario(plan, scenario);
     return {
         jobs: planJobs(applied, runs, seed, observed),
@@ -269,9 +275,22 @@ export function scenarioSimulations(plan: Plan, scenario: string | null, runs: n
     };
 }
 
-function summariseScenario(plan: Plan, applied: Plan, scenario: string | null, runs: number, seed: number, raws: RawResult[], observed?: ReadonlyMap<string, ObservedWeeks>): ScenarioForecast {
+function summariseScenario(
+    plan: Plan,
+    applied: Plan,
+    scenario: string | null,
+    runs: number,
+    seed: number,
+    raws: RawResult[],
+    observed?: ReadonlyMap<string, ObservedWeeks>,
+): ScenarioForecast {
     // A target relative to another scenario: that scenario from the same start (observed or the plan's).
-    const targets = new KpiTargets(plan, runs, seed, observed ? (p, n, s) => runSimulations({ jobs: planJobs(p, n, s, observed), finish: (r) => r }) : simulatePlan);
+    const targets = new KpiTargets(
+        plan,
+        runs,
+        seed,
+        observed ? (p, n, s) => runSimulations({ jobs: planJobs(p, n, s, observed), finish: (r) => r }) : simulatePlan,
+    );
     const title = scenario === null ? undefined : plan.scenarios.find((s) => s.name === scenario)?.title;
     const result: ScenarioForecast = {
         scenario,
@@ -313,7 +332,13 @@ export function forecastSimulations(planInput: Plan, options: Omit<ForecastOptio
     const scenarios = options.scenarios ?? [null];
     const parts = scenarios.map((scenario) => scenarioSimulations(plan, scenario, runs, seed, options.observed));
     const sens = options.sensitivity
-        ? sensitivitySimulations(plan, { kpi: options.sensitivity.kpi, runs: Math.max(1, Math.floor(options.sensitivity.runs ?? runs)), seed, scenario: scenarios[0] ?? null, observed: options.observed })
+        ? sensitivitySimulations(plan, {
+              kpi: options.sensitivity.kpi,
+              runs: Math.max(1, Math.floor(options.sensitivity.runs ?? runs)),
+              seed,
+              scenario: scenarios[0] ?? null,
+              observed: options.observed,
+          })
         : undefined;
     const jobs = [...parts.flatMap((p) => p.jobs), ...(sens?.jobs ?? [])];
     return {

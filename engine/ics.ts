@@ -26,7 +26,9 @@ export function icsPlain(value: string): string {
  * or whole VEVENTs of its own.
  */
 export function icsEscaped(value: string): string {
-    return icsPlain(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+    return icsPlain(value)
+        .replace(/[\\;,]/g, (c) => `\\${c}`)
+        .replace(/\n/g, '\\n');
 }
 
 export interface IcsOptions {
@@ -48,8 +50,40 @@ export interface CalendarWindow {
 }
 
 const LABELS = {
-    en: { channel: 'Paid channel', referral: 'Referral campaign', window: 'Runs', content: 'Content', 'online activity': 'Online activity', 'offline activity': 'Offline activity', tiers: 'For', owner: 'Owner', staff: 'Staff', cost: 'Cost', materials: 'Materials', where: 'Where', source: 'Source', platform: 'Platform', plan: 'Plan' },
-    'zh-CN': { channel: '投放渠道', referral: '裂变活动', window: '活动期', content: '内容', 'online activity': '线上活动', 'offline activity': '线下活动', tiers: '面向', owner: '负责人', staff: '人员', cost: '成本', materials: '物料', where: '地点', source: '来源', platform: '平台', plan: '计划' },
+    en: {
+        channel: 'Paid channel',
+        referral: 'Referral campaign',
+        window: 'Runs',
+        content: 'Content',
+        'online activity': 'Online activity',
+        'offline activity': 'Offline activity',
+        tiers: 'For',
+        owner: 'Owner',
+        staff: 'Staff',
+        cost: 'Cost',
+        materials: 'Materials',
+        where: 'Where',
+        source: 'Source',
+        platform: 'Platform',
+        plan: 'Plan',
+    },
+    'zh-CN': {
+        channel: '投放渠道',
+        referral: '裂变活动',
+        window: '活动期',
+        content: '内容',
+        'online activity': '线上活动',
+        'offline activity': '线下活动',
+        tiers: '面向',
+        owner: '负责人',
+        staff: '人员',
+        cost: '成本',
+        materials: '物料',
+        where: '地点',
+        source: '来源',
+        platform: '平台',
+        plan: '计划',
+    },
 } as const;
 
 /** DTSTAMP for a plan: its start date at midnight UTC, unless `now` is given. */
@@ -216,7 +250,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/iu;
  * (CON, NUL, COM1…) get a trailing "_".
  */
 export function fileSafe(name: string, fallback = 'unnamed'): string {
-    let cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '') || fallback;
+    let cleaned =
+        name
+            .normalize('NFC')
+            .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+            .replace(/^[-.]+|[-.]+$/g, '') || fallback;
     const encoder = new TextEncoder();
     if (encoder.encode(cleaned).length > MAX_FILE_NAME_BYTES) {
         const hash = stableHash(name).slice(0, 8);

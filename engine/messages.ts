@@ -24,7 +24,9 @@ export type MessageValue = string | number;
 export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 
 /** The parameters a template needs: exactly one value per placeholder. */
-export type ParamsOf<S extends string> = [Placeholders<S>] extends [never] ? Readonly<Record<string, never>> : { readonly [P in Placeholders<S>]: MessageValue };
+export type ParamsOf<S extends string> = [Placeholders<S>] extends [never]
+    ? Readonly<Record<string, never>>
+    : { readonly [P in Placeholders<S>]: MessageValue };
 
 /** Two unions are the same set (tuple-wrapped so a union is not distributed). */
 type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -238,7 +238,18 @@ export const Organic = z.object({
 export type Organic = z.infer<typeof Organic>;
 
 export const KpiMetric = z.enum([
-    'members', 'new-members', 'active-rate', 'active-members', 'retention', 'churn', 'conversion', 'revenue', 'cost', 'roi', 'participation', 'repurchase-rate',
+    'members',
+    'new-members',
+    'active-rate',
+    'active-members',
+    'retention',
+    'churn',
+    'conversion',
+    'revenue',
+    'cost',
+    'roi',
+    'participation',
+    'repurchase-rate',
 ]);
 export type KpiMetric = z.infer<typeof KpiMetric>;
 

@@ -127,7 +127,14 @@ function observedEnd(series: ObservedWeeks, tiers: readonly string[], w: number,
  * observed history takes where the file gives only totals. `whole`: observed members split over tiers
  * in whole people (the history), else exactly (the likelihood, smooth in the parameters).
  */
-export function stepFromObserved(c: CompiledCommunity, values: Float64Array, series: ObservedWeeks, weeks: number, whole: boolean, onWeek: (b: Block, w: number, end: Float64Array | undefined) => void): Block {
+export function stepFromObserved(
+    c: CompiledCommunity,
+    values: Float64Array,
+    series: ObservedWeeks,
+    weeks: number,
+    whole: boolean,
+    onWeek: (b: Block, w: number, end: Float64Array | undefined) => void,
+): Block {
     const T = c.T;
     const draws = new ExpectedDraws(values);
     const b = new Block(c, 1);

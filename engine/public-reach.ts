@@ -16,7 +16,8 @@ export interface PublicReachDef {
     readonly basis: string;
 }
 
-const WEAK = 'Modelling choice: order of magnitude for a small brand account without paid promotion; weak — set `reach` and `conversion` on the content item, or calibrate.';
+const WEAK =
+    'Modelling choice: order of magnitude for a small brand account without paid promotion; weak — set `reach` and `conversion` on the content item, or calibrate.';
 
 export const PUBLIC_REACH: Readonly<Record<string, PublicReachDef>> = Object.freeze({
     xiaohongshu: { reach: { min: 200, mode: 1500, max: 10000 }, joinRate: { min: 0.001, mode: 0.004, max: 0.015 }, basis: WEAK },
@@ -25,7 +26,11 @@ export const PUBLIC_REACH: Readonly<Record<string, PublicReachDef>> = Object.fre
     bilibili: { reach: { min: 200, mode: 1500, max: 10000 }, joinRate: { min: 0.001, mode: 0.003, max: 0.01 }, basis: WEAK },
     'wechat-official-account': { reach: { min: 100, mode: 800, max: 5000 }, joinRate: { min: 0.002, mode: 0.008, max: 0.03 }, basis: WEAK },
     douban: { reach: { min: 50, mode: 400, max: 3000 }, joinRate: { min: 0.001, mode: 0.005, max: 0.02 }, basis: WEAK },
-    discourse: { reach: { min: 20, mode: 200, max: 2000 }, joinRate: { min: 0.001, mode: 0.005, max: 0.02 }, basis: 'Modelling choice: public topics found through search; weak.' },
+    discourse: {
+        reach: { min: 20, mode: 200, max: 2000 },
+        joinRate: { min: 0.001, mode: 0.005, max: 0.02 },
+        basis: 'Modelling choice: public topics found through search; weak.',
+    },
 });
 
 export const REACH_PER_POST_PREFIX = 'reach-per-post-';

@@ -54,12 +54,18 @@ function checkUnambiguous(plan: Plan, name: string): void {
     }
     const distinct = [...new Set(kinds)];
     if (distinct.length > 1) {
-        throw new ScenarioError(`"${name}" names both ${distinct.join(' and ')}: rename one so the override is not a guess.`, { kind: 'ambiguous-target', params: { name, kinds: distinct.join(', ') } });
+        throw new ScenarioError(`"${name}" names both ${distinct.join(' and ')}: rename one so the override is not a guess.`, {
+            kind: 'ambiguous-target',
+            params: { name, kinds: distinct.join(', ') },
+        });
     }
 }
 
 function unknownProperty(kind: string, name: string, property: string, known: string[]): never {
-    throw new ScenarioError(`Cannot override "${property}" of ${kind} "${name}"; overridable: ${known.join(', ')}.`, { kind: 'unknown-property', params: { property, kind, name, known: known.join(', ') } });
+    throw new ScenarioError(`Cannot override "${property}" of ${kind} "${name}"; overridable: ${known.join(', ')}.`, {
+        kind: 'unknown-property',
+        params: { property, kind, name, known: known.join(', ') },
+    });
 }
 
 /** Applies the registry's override of `o.property` to an item of `kind`; false when the kind has no such property. */
@@ -137,7 +143,10 @@ function applyOverride(plan: Plan, o: Override, scenario: string): void {
             return;
         }
     }
-    throw new ScenarioError(`Scenario "${scenario}" overrides "${where}", but the plan has no item named "${o.target}".`, { kind: 'unknown-target', params: { scenario, where, name: o.target } });
+    throw new ScenarioError(`Scenario "${scenario}" overrides "${where}", but the plan has no item named "${o.target}".`, {
+        kind: 'unknown-target',
+        params: { scenario, where, name: o.target },
+    });
 }
 
 function dropItem(plan: Plan, name: string, scenario: string): void {
@@ -174,7 +183,11 @@ function dropItem(plan: Plan, name: string, scenario: string): void {
             if (c.entryTier === name) c.entryTier = c.tiers.find((t) => t.flowsFrom.length === 0)?.name ?? c.tiers[0]?.name;
         }
     }
-    if (!dropped) throw new ScenarioError(`Scenario "${scenario}" drops "${name}", but the plan has no item of that name.`, { kind: 'unknown-drop', params: { scenario, name } });
+    if (!dropped)
+        throw new ScenarioError(`Scenario "${scenario}" drops "${name}", but the plan has no item of that name.`, {
+            kind: 'unknown-drop',
+            params: { scenario, name },
+        });
 }
 
 /** Every scenario name, in plan order. */

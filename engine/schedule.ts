@@ -167,18 +167,42 @@ export const DEFAULT_CONTENT_MINUTES = 15;
 
 function contentInfo(community: Community, c: Content, show: (ref: SourceRef) => string): ItemInfo {
     return {
-        community, item: c.name, title: c.title ?? c.name, kind: 'content', subkind: c.kind, tiers: c.tiers, owner: c.owner ?? '',
-        staff: null, cost: distMean(c.costPerPost), location: '', materials: [], platform: c.platform ?? '',
+        community,
+        item: c.name,
+        title: c.title ?? c.name,
+        kind: 'content',
+        subkind: c.kind,
+        tiers: c.tiers,
+        owner: c.owner ?? '',
+        staff: null,
+        cost: distMean(c.costPerPost),
+        location: '',
+        materials: [],
+        platform: c.platform ?? '',
         // Lowering turns `lasts` into days × 1440, which is not always a whole number of minutes.
-        durationMinutes: c.durationMinutes !== undefined ? Math.round(c.durationMinutes) : DEFAULT_CONTENT_MINUTES, schedules: c.schedules, source: c.source ? show(c.source) : '',
+        durationMinutes: c.durationMinutes !== undefined ? Math.round(c.durationMinutes) : DEFAULT_CONTENT_MINUTES,
+        schedules: c.schedules,
+        source: c.source ? show(c.source) : '',
     };
 }
 
 function activityInfo(community: Community, a: Activity, show: (ref: SourceRef) => string): ItemInfo {
     return {
-        community, item: a.name, title: a.title ?? a.name, kind: a.mode === 'offline' ? 'offline activity' : 'online activity', subkind: a.kind,
-        tiers: a.tiers, owner: a.owner ?? '', staff: a.staff ?? null, cost: distMean(a.costPerRun), location: a.location ?? '', materials: a.materials,
-        platform: '', durationMinutes: a.durationMinutes, schedules: a.schedules, source: a.source ? show(a.source) : '',
+        community,
+        item: a.name,
+        title: a.title ?? a.name,
+        kind: a.mode === 'offline' ? 'offline activity' : 'online activity',
+        subkind: a.kind,
+        tiers: a.tiers,
+        owner: a.owner ?? '',
+        staff: a.staff ?? null,
+        cost: distMean(a.costPerRun),
+        location: a.location ?? '',
+        materials: a.materials,
+        platform: '',
+        durationMinutes: a.durationMinutes,
+        schedules: a.schedules,
+        source: a.source ? show(a.source) : '',
     };
 }
 
@@ -196,8 +220,15 @@ function drawInfo(community: Community, a: Activity, show: (ref: SourceRef) => s
     const times = time && /^\d{2}:\d{2}$/.test(time) ? [time] : [];
     const info = activityInfo(community, a, show);
     return {
-        ...info, item: `${a.name}.draw`, title: `${info.title} (draw)`, subkind: 'lottery-draw', staff: null, cost: null, materials: [],
-        durationMinutes: DRAW_MINUTES, schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times, date, source: a.source }],
+        ...info,
+        item: `${a.name}.draw`,
+        title: `${info.title} (draw)`,
+        subkind: 'lottery-draw',
+        staff: null,
+        cost: null,
+        materials: [],
+        durationMinutes: DRAW_MINUTES,
+        schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times, date, source: a.source }],
     };
 }
 
@@ -250,7 +281,9 @@ interface Raw {
 /** Occurrence instants of one schedule (all its times), after `count`, before clipping to the horizon. */
 function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.PlainDate): { raw: Raw[]; seriesStart: Temporal.PlainDate } {
     const seriesStart = schedule.from ? Temporal.PlainDate.from(schedule.from) : planStart;
-    const lastDay = schedule.until ? minDate(Temporal.PlainDate.from(schedule.until), h.endExclusive.subtract({ days: 1 })) : h.endExclusive.subtract({ days: 1 });
+    const lastDay = schedule.until
+        ? minDate(Temporal.PlainDate.from(schedule.until), h.endExclusive.subtract({ days: 1 }))
+        : h.endExclusive.subtract({ days: 1 });
     const times = schedule.times.length > 0 ? schedule.times : [''];
     // All-day series are expanded on UTC midnights: only the calendar dates matter.
     const zoneFor = (time: string) => (time === '' ? 'UTC' : h.tz);
@@ -302,7 +335,9 @@ function occurrencesBetween(rr: RRuleTemporal, from: Temporal.Instant, end: Temp
     while (Temporal.Instant.compare(lo, end) < 0 && out.length < limit) {
         const next = lo.toZonedDateTimeISO(zone).add({ days: EXPANSION_CHUNK_DAYS }).toInstant();
         const hi = Temporal.Instant.compare(next, end) < 0 ? next : end;
-        const found = rr.between(new Date(lo.epochMilliseconds), new Date(hi.epochMilliseconds), true).map(toPolyfill)
+        const found = rr
+            .between(new Date(lo.epochMilliseconds), new Date(hi.epochMilliseconds), true)
+            .map(toPolyfill)
             .filter((z) => Temporal.Instant.compare(z.toInstant(), lo) >= 0 && Temporal.Instant.compare(z.toInstant(), hi) < 0)
             .sort((x, y) => Temporal.ZonedDateTime.compare(x, y));
         for (const z of found) {
@@ -335,7 +370,9 @@ function toPolyfill(z: { toString(): string }): Temporal.ZonedDateTime {
 
 function zoned(day: Temporal.PlainDate, time: string, zone: string): Temporal.ZonedDateTime {
     const [hour, minute] = time === '' ? [0, 0] : time.split(':').map(Number);
-    return Temporal.PlainDateTime.from({ year: day.year, month: day.month, day: day.day, hour, minute }).toZonedDateTime(zone, { disambiguation: 'compatible' });
+    return Temporal.PlainDateTime.from({ year: day.year, month: day.month, day: day.day, hour, minute }).toZonedDateTime(zone, {
+        disambiguation: 'compatible',
+    });
 }
 
 function minDate(a: Temporal.PlainDate, b: Temporal.PlainDate): Temporal.PlainDate {
@@ -376,10 +413,12 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
                 const times = schedule.times.length > 0 ? schedule.times : [''];
                 const scheduleSource = (schedule.source ? showSource(schedule.source) : '') || info.source;
                 times.forEach((time, ti) => {
-                    const mine = raw.filter((r) => r.timeIndex === ti).filter((r) => {
-                        const d = r.zdt.toPlainDate();
-                        return Temporal.PlainDate.compare(d, h.first) >= 0 && Temporal.PlainDate.compare(d, h.endExclusive) < 0;
-                    });
+                    const mine = raw
+                        .filter((r) => r.timeIndex === ti)
+                        .filter((r) => {
+                            const d = r.zdt.toPlainDate();
+                            return Temporal.PlainDate.compare(d, h.first) >= 0 && Temporal.PlainDate.compare(d, h.endExclusive) < 0;
+                        });
                     if (mine.length === 0) return;
                     const allDay = time === '';
                     const id = `${community.name}/${info.item}/s${si + 1}/${allDay ? 'all-day' : time}`;
@@ -389,10 +428,24 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
                     if (rule === 'UNSUPPORTED') rule = null;
                     const occurrences = mine.map((r) => occurrenceOf(r.zdt, allDay, info, spanDays, planStart, scheduleSource, id));
                     const base: Omit<ScheduleSeries, 'rrule' | 'occurrences' | 'id' | 'uid'> = {
-                        community: community.name, communityTitle: community.title ?? community.name, item: info.item, title: info.title,
-                        kind: info.kind, subkind: info.subkind, tiers: info.tiers, owner: info.owner, staff: info.staff, cost: info.cost,
-                        location: info.location, materials: info.materials, platform: info.platform, source: scheduleSource, allDay,
-                        time, durationMinutes: info.durationMinutes, spanDays,
+                        community: community.name,
+                        communityTitle: community.title ?? community.name,
+                        item: info.item,
+                        title: info.title,
+                        kind: info.kind,
+                        subkind: info.subkind,
+                        tiers: info.tiers,
+                        owner: info.owner,
+                        staff: info.staff,
+                        cost: info.cost,
+                        location: info.location,
+                        materials: info.materials,
+                        platform: info.platform,
+                        source: scheduleSource,
+                        allDay,
+                        time,
+                        durationMinutes: info.durationMinutes,
+                        spanDays,
                     };
                     if (rule !== null && mine.length > 1) {
                         series.push({ ...base, id, uid, rrule: `${rule};COUNT=${mine.length}`, occurrences });
@@ -403,7 +456,13 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
                         // Not expressible as an RFC 5545 rule: one single event per occurrence.
                         occurrences.forEach((o, k) => {
                             const oid = `${id}/${o.date}`;
-                            series.push({ ...base, id: oid, uid: `${stableHash(`${plan.name}\u0000${oid}`)}@community-plans`, rrule: null, occurrences: [{ ...occurrences[k], series: oid }] });
+                            series.push({
+                                ...base,
+                                id: oid,
+                                uid: `${stableHash(`${plan.name}\u0000${oid}`)}@community-plans`,
+                                rrule: null,
+                                occurrences: [{ ...occurrences[k], series: oid }],
+                            });
                         });
                     }
                 });
@@ -423,7 +482,15 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
     };
 }
 
-function occurrenceOf(z: Temporal.ZonedDateTime, allDay: boolean, info: ItemInfo, spanDays: number, planStart: Temporal.PlainDate, source: string, seriesId: string): Occurrence {
+function occurrenceOf(
+    z: Temporal.ZonedDateTime,
+    allDay: boolean,
+    info: ItemInfo,
+    spanDays: number,
+    planStart: Temporal.PlainDate,
+    source: string,
+    seriesId: string,
+): Occurrence {
     const date = z.toPlainDate();
     const week = Math.floor(planStart.until(date, { largestUnit: 'days' }).days / 7) + 1;
     let end: string;
@@ -463,5 +530,11 @@ export function occurrenceInstant(o: Occurrence, timezone: string): number {
 }
 
 function compareOccurrences(a: Occurrence, b: Occurrence): number {
-    return compareText(a.date, b.date) || compareText(a.time, b.time) || compareText(a.community, b.community) || compareText(a.item, b.item) || compareText(a.series, b.series);
+    return (
+        compareText(a.date, b.date) ||
+        compareText(a.time, b.time) ||
+        compareText(a.community, b.community) ||
+        compareText(a.item, b.item) ||
+        compareText(a.series, b.series)
+    );
 }

@@ -138,13 +138,19 @@ export function sensitivitySimulations(plan: Plan, options: Omit<SensitivityOpti
     const applied = applyScenario(plan, options.scenario);
     const target = sensitivityTarget(applied, options.kpi);
     if (!target) {
-        if (options.kpi) throw new SensitivityError(`No KPI named "${options.kpi}"; the plan has: ${applied.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
+        if (options.kpi)
+            throw new SensitivityError(
+                `No KPI named "${options.kpi}"; the plan has: ${applied.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`,
+            );
         return { jobs: [], finish: () => undefined };
     }
     const community = applied.communities[target.community];
     const kpi = community.kpis[target.kpi];
     const observed = options.observed?.get(community.name);
-    const job = (variant: Plan): SimulationJob => (observed ? { plan: variant, community: target.community, seed: options.seed, runs: options.runs, observed } : { plan: variant, community: target.community, seed: options.seed, runs: options.runs });
+    const job = (variant: Plan): SimulationJob =>
+        observed
+            ? { plan: variant, community: target.community, seed: options.seed, runs: options.runs, observed }
+            : { plan: variant, community: target.community, seed: options.seed, runs: options.runs };
     const params = tunableParameters(applied, community);
     const jobs = [job(applied)];
     for (const param of params) {
@@ -174,7 +180,12 @@ export function sensitivitySimulations(plan: Plan, options: Omit<SensitivityOpti
                 const swing = low.value !== null && high.value !== null ? Math.abs(high.value - low.value) : 0;
                 return { id: param.id, label: param.label, base: param.base, low, high, swing: r4(swing) ?? 0 };
             });
-            parameters.sort((a, b) => b.swing - a.swing || Math.abs(b.high.probability - b.low.probability) - Math.abs(a.high.probability - a.low.probability) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+            parameters.sort(
+                (a, b) =>
+                    b.swing - a.swing ||
+                    Math.abs(b.high.probability - b.low.probability) - Math.abs(a.high.probability - a.low.probability) ||
+                    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+            );
             return {
                 scenario: options.scenario,
                 community: community.name,

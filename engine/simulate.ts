@@ -5,7 +5,24 @@
 // back (SeriesReader, rawValue).
 import { BlockStreams, type Draws } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
-import { bassHazard, Block, RUN_BLOCK, storedSlots, roiOf, startBlock, weekCapacity, weekCohorts, weekHazards, weekJoins, weekKpis, weekMoves, weekOutflows, weekRates, weekRecord, weekRetention } from './simulate-week.js';
+import {
+    bassHazard,
+    Block,
+    RUN_BLOCK,
+    storedSlots,
+    roiOf,
+    startBlock,
+    weekCapacity,
+    weekCohorts,
+    weekHazards,
+    weekJoins,
+    weekKpis,
+    weekMoves,
+    weekOutflows,
+    weekRates,
+    weekRecord,
+    weekRetention,
+} from './simulate-week.js';
 import { endObservedHistory, observedWeekStart, replayObservedWeek, type ObservedStart } from './observed-start.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
@@ -253,7 +270,21 @@ export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: Sim
 }
 
 function rawOf(b: Block, start?: ObservedStart): RawResult {
-    const raw: RawResult = { compiled: b.c, runs: b.R, series: b.series, counts: b.counts, storedSlot: b.storedSlot, isCount: b.isCount, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: b.joinsBySourceWeekly, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    const raw: RawResult = {
+        compiled: b.c,
+        runs: b.R,
+        series: b.series,
+        counts: b.counts,
+        storedSlot: b.storedSlot,
+        isCount: b.isCount,
+        staffHours: b.staffHoursW,
+        kpiValues: b.kpiValues,
+        costByCategory: b.costByCategory,
+        joinsBySource: b.joinsBySource,
+        joinsBySourceWeekly: b.joinsBySourceWeekly,
+        marginByRun: b.marginByRun,
+        baselineRevenue: b.baselineRevenue,
+    };
     if (start) raw.observedWeeks = Math.min(start.weeks, b.H);
     return raw;
 }
@@ -271,7 +302,19 @@ export function blockCount(runs: number): number {
  * [(block − first) * sources * H + source * H + w]) so that adding them up in block order gives the
  * same bytes however the blocks were grouped.
  */
-export interface BlockRange extends Pick<RawResult, 'series' | 'counts' | 'staffHours' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'joinsBySourceWeekly' | 'marginByRun' | 'baselineRevenue' | 'observedWeeks'> {
+export interface BlockRange extends Pick<
+    RawResult,
+    | 'series'
+    | 'counts'
+    | 'staffHours'
+    | 'kpiValues'
+    | 'costByCategory'
+    | 'joinsBySource'
+    | 'joinsBySourceWeekly'
+    | 'marginByRun'
+    | 'baselineRevenue'
+    | 'observedWeeks'
+> {
     first: number;
     count: number;
     /** Runs in these blocks. */
@@ -296,7 +339,16 @@ export interface BlockHooks {
  * Simulates blocks [first, first + count) of `runs` runs of stream `stream` of `seed` (the pure "run
  * block k of the plan"), from the plan's start or, with `start`, from the observed history.
  */
-export function simulateBlocks(c: CompiledCommunity, seed: number, stream: number, runs: number, first: number, count: number, hooks: BlockHooks = {}, start?: ObservedStart): BlockRange {
+export function simulateBlocks(
+    c: CompiledCommunity,
+    seed: number,
+    stream: number,
+    runs: number,
+    first: number,
+    count: number,
+    hooks: BlockHooks = {},
+    start?: ObservedStart,
+): BlockRange {
     const R = Math.max(1, Math.floor(runs));
     const begin = first * RUN_BLOCK;
     const end = Math.min(R, (first + count) * RUN_BLOCK);
@@ -315,7 +367,20 @@ export function simulateBlocks(c: CompiledCommunity, seed: number, stream: numbe
         perBlock.set(weekly, k * weekly.length);
         hooks.onBlock?.(b.nb);
     }
-    const range: BlockRange = { first, count, runs: end - begin, series: b.series, counts: b.counts, staffHours: b.staffHoursW, kpiValues: b.kpiValues, costByCategory: b.costByCategory, joinsBySource: b.joinsBySource, joinsBySourceWeekly: perBlock, marginByRun: b.marginByRun, baselineRevenue: b.baselineRevenue };
+    const range: BlockRange = {
+        first,
+        count,
+        runs: end - begin,
+        series: b.series,
+        counts: b.counts,
+        staffHours: b.staffHoursW,
+        kpiValues: b.kpiValues,
+        costByCategory: b.costByCategory,
+        joinsBySource: b.joinsBySource,
+        joinsBySourceWeekly: perBlock,
+        marginByRun: b.marginByRun,
+        baselineRevenue: b.baselineRevenue,
+    };
     if (start) range.observedWeeks = Math.min(start.weeks, c.horizon);
     return range;
 }
@@ -357,7 +422,21 @@ export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRan
         const n = joinsBySourceWeekly.length;
         for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
     }
-    const raw: RawResult = { compiled: c, runs: R, series, counts, storedSlot: stored.slot, isCount: stored.isCount, staffHours: first.staffHours, kpiValues, costByCategory, joinsBySource, joinsBySourceWeekly, marginByRun, baselineRevenue };
+    const raw: RawResult = {
+        compiled: c,
+        runs: R,
+        series,
+        counts,
+        storedSlot: stored.slot,
+        isCount: stored.isCount,
+        staffHours: first.staffHours,
+        kpiValues,
+        costByCategory,
+        joinsBySource,
+        joinsBySourceWeekly,
+        marginByRun,
+        baselineRevenue,
+    };
     if (first.observedWeeks) raw.observedWeeks = first.observedWeeks;
     return raw;
 }
@@ -381,4 +460,3 @@ export function meetsTarget(value: number, op: '>=' | '<=' | '>' | '<', target: 
             return value < target;
     }
 }
-

@@ -96,7 +96,8 @@ export function currentValue(plan: Plan, lever: Lever): number | undefined {
 /** The current distribution and period of a lever (undefined dist when the plan does not set it), read through the property registry. */
 function findDist(plan: Plan, lever: Lever): Reading | undefined {
     const { target, property } = lever;
-    const read = <K extends ItemKind>(kind: K, item: ItemOf<K>): Reading | undefined => (overridable(kind, property)?.override.access as Access<ItemOf<K>> | undefined)?.read(item, plan);
+    const read = <K extends ItemKind>(kind: K, item: ItemOf<K>): Reading | undefined =>
+        (overridable(kind, property)?.override.access as Access<ItemOf<K>> | undefined)?.read(item, plan);
     if (target === 'plan') return read('Plan', plan);
     for (const a of plan.audiences) if (a.name === target) return read('Audience', a);
     for (const c of plan.communities) {
@@ -144,7 +145,12 @@ export function planWith(plan: Plan, levers: Lever[], values: number[]): Plan {
 }
 
 /** Monte Carlo score of one candidate with common random numbers (the same seed and streams every time), step by step. */
-export function* evaluateSteps(plan: Plan, options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>, levers: Lever[], values: number[]): Stepwise<Evaluation> {
+export function* evaluateSteps(
+    plan: Plan,
+    options: Pick<SolveOptions, 'kpis' | 'runs' | 'seed' | 'budget'>,
+    levers: Lever[],
+    values: number[],
+): Stepwise<Evaluation> {
     const p = planWith(plan, levers, values);
     const raws = yield planJobs(p, options.runs, options.seed);
     const hits = new Float64Array(options.kpis.length);
@@ -202,7 +208,8 @@ export function* solveSteps(plan: Plan, options: SolveOptions): Stepwise<SolveRe
     const known = plan.communities.flatMap((c) => c.kpis.map((k) => k.name));
     for (const k of options.kpis) if (!known.includes(k)) throw new SolveError(`unknown KPI "${k}"; the plan has: ${known.join(', ') || 'none'}.`);
     for (const l of options.levers) {
-        if (!(l.max > l.min) || !Number.isFinite(l.min) || !Number.isFinite(l.max)) throw new SolveError(`the range of "${l.target}.${l.property}" is empty: ${l.min}..${l.max}.`);
+        if (!(l.max > l.min) || !Number.isFinite(l.min) || !Number.isFinite(l.max))
+            throw new SolveError(`the range of "${l.target}.${l.property}" is empty: ${l.min}..${l.max}.`);
         planWith(plan, [l], [l.min]);
     }
     let evaluations = 0;
@@ -257,7 +264,14 @@ export function* solveSteps(plan: Plan, options: SolveOptions): Stepwise<SolveRe
         const e = values[i] === best.values[i] ? best : yield* score(options.levers, values);
         marginal.push({ lever: `${l.target}.${l.property}`, probability: lowest(e) - lowest(best), cost: e.cost - best.cost });
     }
-    return { levers: options.levers, best, reached: meets(best, options.probability), singles: singles.map((s) => ({ ...s, evaluations: 0 })), marginal, evaluations };
+    return {
+        levers: options.levers,
+        best,
+        reached: meets(best, options.probability),
+        singles: singles.map((s) => ({ ...s, evaluations: 0 })),
+        marginal,
+        evaluations,
+    };
 }
 
 function clamp(v: number, l: Lever): number {
@@ -265,7 +279,11 @@ function clamp(v: number, l: Lever): number {
 }
 
 /** One lever by bisection between the ends of its range (the direction read from the ends). */
-function* solveOne(options: SolveOptions, lever: Lever, score: (levers: Lever[], values: number[]) => Stepwise<Evaluation>): Stepwise<Omit<SolveResult, 'evaluations'>> {
+function* solveOne(
+    options: SolveOptions,
+    lever: Lever,
+    score: (levers: Lever[], values: number[]) => Stepwise<Evaluation>,
+): Stepwise<Omit<SolveResult, 'evaluations'>> {
     const lo = yield* score([lever], [lever.min]);
     const hi = yield* score([lever], [lever.max]);
     const more = lowest(hi) >= lowest(lo);

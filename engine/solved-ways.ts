@@ -59,7 +59,16 @@ function solvedPairs(plan: Plan, report: ForecastReport): SolvedWay[] {
             for (const k of c.kpis) {
                 if (!sc.solved.kpis.includes(k.name)) continue;
                 const required = sc.solved.probability;
-                out.push({ community: c.name, kpi: k.name, scenario: sc.name, title: sc.title, required, probability: k.probability, cost, meets: k.probability >= required - SOLVED_TOLERANCE });
+                out.push({
+                    community: c.name,
+                    kpi: k.name,
+                    scenario: sc.name,
+                    title: sc.title,
+                    required,
+                    probability: k.probability,
+                    cost,
+                    meets: k.probability >= required - SOLVED_TOLERANCE,
+                });
             }
         }
     }
@@ -78,9 +87,8 @@ export function cheapestWays(plan: Plan, report: ForecastReport): SolvedWay[] {
             const mine = pairs.filter((p) => p.community === c.name && p.kpi === k.name);
             if (mine.length === 0) continue;
             const meeting = mine.filter((p) => p.meets);
-            const best = meeting.length > 0
-                ? meeting.reduce((a, b) => (b.cost < a.cost ? b : a))
-                : mine.reduce((a, b) => (b.probability > a.probability ? b : a));
+            const best =
+                meeting.length > 0 ? meeting.reduce((a, b) => (b.cost < a.cost ? b : a)) : mine.reduce((a, b) => (b.probability > a.probability ? b : a));
             out.push(best);
         }
     }
@@ -95,7 +103,12 @@ export function recommendedSolved(plan: Plan, report: ForecastReport): Recommend
         const mine = pairs.filter((p) => p.scenario === sc.name);
         if (mine.length === 0 || !mine.every((p) => p.meets)) continue;
         if (best === null || mine[0].cost < best.cost) {
-            best = { scenario: sc.name, title: sc.title, cost: mine[0].cost, kpis: mine.map((p) => ({ community: p.community, kpi: p.kpi, probability: p.probability, required: p.required })) };
+            best = {
+                scenario: sc.name,
+                title: sc.title,
+                cost: mine[0].cost,
+                kpis: mine.map((p) => ({ community: p.community, kpi: p.kpi, probability: p.probability, required: p.required })),
+            };
         }
     }
     return best;

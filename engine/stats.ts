@@ -85,9 +85,19 @@ function bucketRanks(scratch: Float64Array, m: number, min: number, max: number,
     let seen = 0;
     for (let b = 0; b < B; b++) {
         const next = seen + counts[b];
-        if (b10 < 0 && k10 < next) { b10 = b; below10 = seen; }
-        if (b50 < 0 && k50 < next) { b50 = b; below50 = seen; }
-        if (k90 < next) { b90 = b; below90 = seen; break; }
+        if (b10 < 0 && k10 < next) {
+            b10 = b;
+            below10 = seen;
+        }
+        if (b50 < 0 && k50 < next) {
+            b50 = b;
+            below50 = seen;
+        }
+        if (k90 < next) {
+            b90 = b;
+            below90 = seen;
+            break;
+        }
         seen = next;
     }
     // Gather the (at most three) buckets' values, in bucket order, then select within each.

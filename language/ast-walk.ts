@@ -4,8 +4,15 @@
 // an edit. The nodes of a parse result are listed once (pre-order, the order of AstUtils.streamAst)
 // and each phase loops over the array, offering to yield every INTERRUPT_EVERY nodes.
 import {
-    DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference,
-    type AstNode, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
+    DefaultLinker,
+    DefaultReferenceDescriptionProvider,
+    interruptAndCheck,
+    isMultiReference,
+    isReference,
+    type AstNode,
+    type LangiumDocument,
+    type ReferenceDescription,
+    type ReferenceInfo,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
@@ -78,9 +85,11 @@ export class CommunityLinker extends DefaultLinker {
 export class CommunityReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) => forEachReference(node, (info) => {
-            if (!info.reference.error) for (const d of this.createInfoDescriptions(info)) descriptions.push(d);
-        }));
+        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) =>
+            forEachReference(node, (info) => {
+                if (!info.reference.error) for (const d of this.createInfoDescriptions(info)) descriptions.push(d);
+            }),
+        );
         return descriptions;
     }
 }

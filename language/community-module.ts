@@ -2,8 +2,12 @@
 // validation and settings. `createCommunityServices` is what the server, CLI and tests call.
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
 } from 'langium/lsp';
 import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from './generated/module.js';
 import { CommunityLinker, CommunityReferenceDescriptionProvider } from './ast-walk.js';
@@ -60,7 +64,15 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
 }
 
 /** Shared (workspace-wide) services over Langium's defaults. */
-export const CommunitySharedModule: Module<LangiumSharedServices, { workspace: { DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder; LangiumDocumentFactory: (s: LangiumSharedServices) => LimitedDocumentFactory } }> = {
+export const CommunitySharedModule: Module<
+    LangiumSharedServices,
+    {
+        workspace: {
+            DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder;
+            LangiumDocumentFactory: (s: LangiumSharedServices) => LimitedDocumentFactory;
+        };
+    }
+> = {
     workspace: {
         DocumentBuilder: (s) => new CommunityDocumentBuilder(s),
         // File size, line length and comment count are checked before lexing (limits.ts).

@@ -77,9 +77,14 @@ export function grammarWords(grammar: Grammar): GrammarWords {
         const visit = (el: GrammarAST.AbstractElement) => {
             if ((el.cardinality === '*' || el.cardinality === '+') && !GrammarAST.isKeyword(el)) {
                 first({ ...el, cardinality: undefined } as GrammarAST.AbstractElement, new Set()).words.forEach((w) => words.add(w));
-                const alternatives = GrammarAST.isAlternatives(el) ? el.elements : GrammarAST.isGroup(el) && el.elements.length === 1 && GrammarAST.isAlternatives(el.elements[0]) ? el.elements[0].elements : [];
+                const alternatives = GrammarAST.isAlternatives(el)
+                    ? el.elements
+                    : GrammarAST.isGroup(el) && el.elements.length === 1 && GrammarAST.isAlternatives(el.elements[0])
+                      ? el.elements[0].elements
+                      : [];
                 for (const alt of alternatives) {
-                    if (GrammarAST.isGroup(alt) && GrammarAST.isKeyword(alt.elements[0]) && alt.elements[1] !== undefined) pairs.push([alt.elements[0].value, first(alt.elements[1], new Set()).words]);
+                    if (GrammarAST.isGroup(alt) && GrammarAST.isKeyword(alt.elements[0]) && alt.elements[1] !== undefined)
+                        pairs.push([alt.elements[0].value, first(alt.elements[1], new Set()).words]);
                 }
             }
             if (GrammarAST.isKeyword(el) && el.value === '{') blocks.add(rule.name);

@@ -3,14 +3,30 @@
 // file at once. Quoted text and comments are left as they are: there a full-width mark is content.
 
 const EXTRA: Record<string, string> = {
-    '【': '[', '】': ']', '。': '.', '、': ',', '“': '"', '”': '"', '‘': "'", '’': "'", '「': '"', '」': '"',
-    '『': '"', '』': '"', '　': ' ', '《': '<', '》': '>', '—': '-', '…': '..', '￥': '¥',
+    '【': '[',
+    '】': ']',
+    '。': '.',
+    '、': ',',
+    '“': '"',
+    '”': '"',
+    '‘': "'",
+    '’': "'",
+    '「': '"',
+    '」': '"',
+    '『': '"',
+    '』': '"',
+    '　': ' ',
+    '《': '<',
+    '》': '>',
+    '—': '-',
+    '…': '..',
+    '￥': '¥',
 };
 
 /** The half-width form of one character, or undefined when it has none. */
 export function halfWidthOf(ch: string): string | undefined {
     const code = ch.charCodeAt(0);
-    if (code >= 0xFF01 && code <= 0xFF5E) return String.fromCharCode(code - 0xFEE0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
     return EXTRA[ch];
 }
 

@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 const cli = new URL('../node_modules/langium-cli/bin/langium.js', import.meta.url).pathname;
 const r = spawnSync(process.execPath, [cli, 'generate'], { encoding: 'utf8' });
 let hidden = 0;
-for (const [stream, text] of [[process.stdout, r.stdout], [process.stderr, r.stderr]]) {
+for (const [stream, text] of [
+    [process.stdout, r.stdout],
+    [process.stderr, r.stderr],
+]) {
     for (const line of (text ?? '').split('\n')) {
         if (/Found multiple assignments to '\w+' with the '\??=' assignment operator/.test(line)) hidden++;
         else if (line.trim()) stream.write(line + '\n');

@@ -27,7 +27,10 @@ export class ImportGraph {
     private readonly treeCache: WorkspaceCache<string, ReturnType<ImportGraph['cycleTrees']>>;
     private readonly componentCache: WorkspaceCache<string, { keys: Set<string>; docs: LangiumDocument[] }>;
 
-    constructor(private readonly shared: LangiumSharedCoreServices, private readonly settings: CommunitySettings) {
+    constructor(
+        private readonly shared: LangiumSharedCoreServices,
+        private readonly settings: CommunitySettings,
+    ) {
         this.closureCache = new WorkspaceCache(shared);
         this.refusalCache = new WorkspaceCache(shared);
         this.directCache = new WorkspaceCache(shared);
@@ -234,14 +237,21 @@ export class ImportGraph {
     }
 
     /** Shortest-path trees to and from the first file of a cycle component, inside the component. */
-    private cycleTrees(component: LangiumDocument[]): { root: LangiumDocument; rootPredecessor: LangiumDocument; toRoot: Map<LangiumDocument, LangiumDocument>; fromRoot: Map<LangiumDocument, LangiumDocument> } {
+    private cycleTrees(component: LangiumDocument[]): {
+        root: LangiumDocument;
+        rootPredecessor: LangiumDocument;
+        toRoot: Map<LangiumDocument, LangiumDocument>;
+        fromRoot: Map<LangiumDocument, LangiumDocument>;
+    } {
         return this.treeCache.get(component[0].uri.toString(), () => {
             const members = new Map(component.map((d) => [d.uri.toString(), d]));
             const root = component[0];
             const edges = new Map<LangiumDocument, LangiumDocument[]>();
             const reverse = new Map<LangiumDocument, LangiumDocument[]>();
             for (const d of component) {
-                const targets = this.directImports(d).map((u) => members.get(u.toString())).filter((x): x is LangiumDocument => x !== undefined);
+                const targets = this.directImports(d)
+                    .map((u) => members.get(u.toString()))
+                    .filter((x): x is LangiumDocument => x !== undefined);
                 edges.set(d, targets);
                 for (const t of targets) {
                     const list = reverse.get(t) ?? [];

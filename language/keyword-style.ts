@@ -26,12 +26,18 @@ export interface ConversionResult {
     errors: Array<{ line: number; column: number; message: string }>;
 }
 
-interface Edit { offset: number; end: number; text: string }
+interface Edit {
+    offset: number;
+    end: number;
+    text: string;
+}
 
 export function convertKeywords(text: string, to: KeywordStyle, services: LangiumCoreServices): ConversionResult {
     const result = services.parser.LangiumParser.parse(text);
-    const errors = [...result.lexerErrors.map((e) => ({ line: e.line ?? 0, column: e.column ?? 0, message: e.message })),
-        ...result.parserErrors.map((e) => ({ line: e.token.startLine ?? 0, column: e.token.startColumn ?? 0, message: e.message }))];
+    const errors = [
+        ...result.lexerErrors.map((e) => ({ line: e.line ?? 0, column: e.column ?? 0, message: e.message })),
+        ...result.parserErrors.map((e) => ({ line: e.token.startLine ?? 0, column: e.token.startColumn ?? 0, message: e.message })),
+    ];
     const root = result.value.$cstNode;
     if (errors.length > 0 || !root) return { text, errors };
     const leaves = [...CstUtils.streamCst(root)].filter((n): n is LeafCstNode => isLeafCstNode(n) && !n.hidden);
@@ -103,12 +109,15 @@ function toEnglish(leaf: LeafCstNode, prev: LeafCstNode | undefined): string | u
             const bare = leaf.text.startsWith('^') ? leaf.text.slice(1) : undefined;
             return bare !== undefined && ZH_TO_EN.has(bare) ? bare : undefined;
         }
-        case 'NUMBER': return halfWidth(leaf.text);
+        case 'NUMBER':
+            return halfWidth(leaf.text);
         case 'DATE': {
             const iso = dateValue(leaf.text);
             return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : undefined;
         }
-        case 'TIME': return timeValue(leaf.text);
-        default: return undefined;
+        case 'TIME':
+            return timeValue(leaf.text);
+        default:
+            return undefined;
     }
 }

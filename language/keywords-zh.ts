@@ -186,5 +186,15 @@ export function englishKeyword(written: string): string {
 
 /** Chinese numerals a schedule may use: 每两周, 每三天. */
 export const ZH_NUMERALS: Readonly<Record<string, number>> = {
-    一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
 };

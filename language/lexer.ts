@@ -15,8 +15,27 @@ const PERIOD_ADVERBS: Record<string, string> = { daily: 'day', weekly: 'week', m
 
 /** Keywords after which a `每` continues a quantity: units and the parts of one. */
 const QUANTITY_TAIL = new Set([
-    'NUMBER', '%', 'points', 'people', 'members', 'minute', 'minutes', 'hour', 'hours', 'day', 'days',
-    'week', 'weeks', 'month', 'months', 'year', 'years', 'daily', 'weekly', 'monthly', 'yearly',
+    'NUMBER',
+    '%',
+    'points',
+    'people',
+    'members',
+    'minute',
+    'minutes',
+    'hour',
+    'hours',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'month',
+    'months',
+    'year',
+    'years',
+    'daily',
+    'weekly',
+    'monthly',
+    'yearly',
 ]);
 
 export class CommunityLexer extends DefaultLexer {
@@ -49,8 +68,9 @@ export class CommunityLexer extends DefaultLexer {
                 if (en !== undefined) {
                     // After a number, 每 is `per` unless a schedule follows: lasts 2 小时 每 周四 20:00.
                     // 成本 每 加入 is `cost per join`.
-                    const afterNumber = (this.continuesQuantity(out, tok) && !startsSchedule(tokens, en === 'every' ? i + 2 : i + 1, tok.startLine ?? 0))
-                        || (en === 'every' && out[out.length - 1]?.tokenType.name === 'cost');
+                    const afterNumber =
+                        (this.continuesQuantity(out, tok) && !startsSchedule(tokens, en === 'every' ? i + 2 : i + 1, tok.startLine ?? 0)) ||
+                        (en === 'every' && out[out.length - 1]?.tokenType.name === 'cost');
                     if (en === 'every' && afterNumber) out.push(this.retype(tok, 'per'));
                     else if (en in PERIOD_ADVERBS && !afterNumber) out.push(...this.split(tok, ['every', PERIOD_ADVERBS[en]]));
                     else out.push(this.retype(tok, en));
@@ -99,7 +119,9 @@ export class CommunityLexer extends DefaultLexer {
         if (QUANTITY_TAIL.has(name)) return true;
         // A unit that is a name (元, CNY, 帖) right after a number, or after `per` (每 成员 每月).
         const before = out[out.length - 2];
-        return name === 'ID' && before !== undefined && (before.tokenType.name === 'NUMBER' || before.tokenType.name === 'per' || before.tokenType.name === '%');
+        return (
+            name === 'ID' && before !== undefined && (before.tokenType.name === 'NUMBER' || before.tokenType.name === 'per' || before.tokenType.name === '%')
+        );
     }
 
     /**
@@ -123,7 +145,10 @@ export class CommunityLexer extends DefaultLexer {
         const period = word.slice(k);
         const periodKw = ZH_TO_EN.get(period);
         if (periodKw === undefined || !(periodKw in PERIOD_ADVERBS || periodKw === 'every')) return undefined;
-        return [[ZH_TO_EN.get(unit) ?? 'ID', unit], [periodKw === 'every' ? 'per' : periodKw, period]];
+        return [
+            [ZH_TO_EN.get(unit) ?? 'ID', unit],
+            [periodKw === 'every' ? 'per' : periodKw, period],
+        ];
     }
 
     private retype(tok: IToken, name: string): IToken {
@@ -134,9 +159,13 @@ export class CommunityLexer extends DefaultLexer {
 
     /** Splits one token into several, each with its own part of the text (so ranges stay exact). */
     private split(tok: IToken, pieces: string[] | Array<[string, string]>): IToken[] {
-        const parts: Array<[string, string]> = typeof pieces[0] === 'string'
-            ? [[pieces[0] as string, tok.image.slice(0, 1)], [pieces[1] as string, tok.image.slice(1)]]
-            : (pieces as Array<[string, string]>);
+        const parts: Array<[string, string]> =
+            typeof pieces[0] === 'string'
+                ? [
+                      [pieces[0] as string, tok.image.slice(0, 1)],
+                      [pieces[1] as string, tok.image.slice(1)],
+                  ]
+                : (pieces as Array<[string, string]>);
         const out: IToken[] = [];
         let offset = tok.startOffset;
         let column = tok.startColumn ?? 1;
@@ -144,9 +173,16 @@ export class CommunityLexer extends DefaultLexer {
             const type = this.byName[name];
             const len = image.length;
             out.push({
-                ...tok, image, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!,
-                startOffset: offset, endOffset: offset + len - 1,
-                startColumn: column, endColumn: column + len - 1, startLine: tok.startLine, endLine: tok.startLine,
+                ...tok,
+                image,
+                tokenType: type,
+                tokenTypeIdx: type.tokenTypeIdx!,
+                startOffset: offset,
+                endOffset: offset + len - 1,
+                startColumn: column,
+                endColumn: column + len - 1,
+                startLine: tok.startLine,
+                endLine: tok.startLine,
             });
             offset += len;
             column += len;
@@ -167,8 +203,30 @@ function startsSchedule(tokens: IToken[], at: number, line: number): boolean {
 
 /** Keywords always followed by a name (a definition or a reference); `kpi` is not: its name is optional. */
 const NAMING_KEYWORDS = new Set([
-    'tier', 'community', 'content', 'activity', 'referral', 'channel', 'platform', 'audience', 'scenario', 'drop',
-    'for', 'into', 'in', 'via', 'from', 'to', '->', '→', 'conversion', 'kind', 'format', 'mechanic', 'currency', 'market',
+    'tier',
+    'community',
+    'content',
+    'activity',
+    'referral',
+    'channel',
+    'platform',
+    'audience',
+    'scenario',
+    'drop',
+    'for',
+    'into',
+    'in',
+    'via',
+    'from',
+    'to',
+    '->',
+    '→',
+    'conversion',
+    'kind',
+    'format',
+    'mechanic',
+    'currency',
+    'market',
 ]);
 
 const FREQUENCIES = new Set(['day', 'week', 'month', 'weekday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);

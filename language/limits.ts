@@ -29,7 +29,13 @@ export const MAX_FLOWS_PER_COMMUNITY = 500;
 /** The `too-many-tiers` arguments when a community has more tiers or flows than the limits, else undefined. */
 export function tierLimitHit(community: string, tiers: number, flows: number): DiagnosticArgs<'too-many-tiers'> | undefined {
     if (tiers <= MAX_TIERS_PER_COMMUNITY && flows <= MAX_FLOWS_PER_COMMUNITY) return undefined;
-    return { community, tiers: tiers.toLocaleString('en-US'), flows: flows.toLocaleString('en-US'), tierLimit: String(MAX_TIERS_PER_COMMUNITY), flowLimit: String(MAX_FLOWS_PER_COMMUNITY) };
+    return {
+        community,
+        tiers: tiers.toLocaleString('en-US'),
+        flows: flows.toLocaleString('en-US'),
+        tierLimit: String(MAX_TIERS_PER_COMMUNITY),
+        flowLimit: String(MAX_FLOWS_PER_COMMUNITY),
+    };
 }
 
 /** Most problems listed for one file; past it, one `too-many-problems` says how many more there are. */
@@ -70,7 +76,12 @@ export function checkText(text: string, limits: TextLimits): LimitHit | null {
             // A lone CR also ends a line for the lexer: measure the parts between CRs.
             let from = start;
             for (const part of text.slice(start, end).split('\r')) {
-                if (part.length > MAX_LINE_CHARS) return { code: 'token-too-long', args: { line: lineOf(text, from) + 1, length: part.length.toLocaleString('en-US'), limit: MAX_LINE_CHARS.toLocaleString('en-US') }, line: lineOf(text, from) };
+                if (part.length > MAX_LINE_CHARS)
+                    return {
+                        code: 'token-too-long',
+                        args: { line: lineOf(text, from) + 1, length: part.length.toLocaleString('en-US'), limit: MAX_LINE_CHARS.toLocaleString('en-US') },
+                        line: lineOf(text, from),
+                    };
                 from += part.length + 1;
             }
         }
@@ -78,7 +89,8 @@ export function checkText(text: string, limits: TextLimits): LimitHit | null {
     }
     // Over-counts comment markers inside strings, which only matters far beyond any real plan.
     const comments = occurrences(text, '//') + occurrences(text, '/*');
-    if (comments > MAX_COMMENTS) return { code: 'too-many-comments', args: { count: comments.toLocaleString('en-US'), limit: MAX_COMMENTS.toLocaleString('en-US') }, line: 0 };
+    if (comments > MAX_COMMENTS)
+        return { code: 'too-many-comments', args: { count: comments.toLocaleString('en-US'), limit: MAX_COMMENTS.toLocaleString('en-US') }, line: 0 };
     return null;
 }
 
@@ -119,14 +131,22 @@ export function markLimitHit(document: LangiumDocument, hit: LimitHit): void {
  * text over a limit is parsed as "" and the parse result remembers why.
  */
 export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
-    protected override parse<T extends import('langium').AstNode = import('langium').AstNode>(uri: URI, text: string, options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2]): ParseResult<T> {
+    protected override parse<T extends import('langium').AstNode = import('langium').AstNode>(
+        uri: URI,
+        text: string,
+        options?: Parameters<DefaultLangiumDocumentFactory['parse']>[2],
+    ): ParseResult<T> {
         const hit = checkText(text, this.limitsFor(uri));
         const result = super.parse<T>(uri, hit ? '' : text, options);
         if (hit) hits.set(result, hit);
         return result;
     }
 
-    protected override async parseAsync<T extends import('langium').AstNode = import('langium').AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+    protected override async parseAsync<T extends import('langium').AstNode = import('langium').AstNode>(
+        uri: URI,
+        text: string,
+        cancellationToken: CancellationToken,
+    ): Promise<ParseResult<T>> {
         const hit = checkText(text, this.limitsFor(uri));
         const result = await super.parseAsync<T>(uri, hit ? '' : text, cancellationToken);
         if (hit) hits.set(result, hit);

@@ -12,7 +12,13 @@ import { frameOf, type PlanFrame } from './plan-context.js';
 import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
 
 const WEEKDAYS: Record<string, M.Weekday> = {
-    Monday: 'MO', Tuesday: 'TU', Wednesday: 'WE', Thursday: 'TH', Friday: 'FR', Saturday: 'SA', Sunday: 'SU',
+    Monday: 'MO',
+    Tuesday: 'TU',
+    Wednesday: 'WE',
+    Thursday: 'TH',
+    Friday: 'FR',
+    Saturday: 'SA',
+    Sunday: 'SU',
 };
 
 export class LoweringError extends Error {}
@@ -46,7 +52,12 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
     const planNode = elements.find(A.isPlan);
     if (!planNode) return { problems: ['The plan has no plan block (start, horizon, currency).'] };
     const frame = frameOf(planNode);
-    const each = <N extends AstNode & { name?: string }, T>(nodes: N[], what: string, lower: (n: N) => T, schema: { safeParse(x: unknown): { success: boolean; data?: T; error?: { message: string } } }): T[] => {
+    const each = <N extends AstNode & { name?: string }, T>(
+        nodes: N[],
+        what: string,
+        lower: (n: N) => T,
+        schema: { safeParse(x: unknown): { success: boolean; data?: T; error?: { message: string } } },
+    ): T[] => {
         const out: T[] = [];
         for (const node of nodes) {
             try {
@@ -81,7 +92,12 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
         assumptions,
         platforms: each(elements.filter(A.isPlatform), 'Platform', (p) => lowerPlatform(p, services.community.Settings), M.Platform),
         audiences: each(elements.filter(A.isAudience), 'Audience', lowerAudience, M.Audience),
-        communities: each(elements.filter(A.isCommunity), 'Community', (c) => ({ ...lowerCommunity(c, frame), actuals: lowerActuals(c.actuals ?? planNode.actuals) }), M.Community),
+        communities: each(
+            elements.filter(A.isCommunity),
+            'Community',
+            (c) => ({ ...lowerCommunity(c, frame), actuals: lowerActuals(c.actuals ?? planNode.actuals) }),
+            M.Community,
+        ),
         scenarios: each(elements.filter(A.isScenario), 'Scenario', lowerScenario, M.Scenario),
     };
     const parsed = M.Plan.safeParse(plan);
@@ -185,7 +201,14 @@ function lowerActuals(a: A.Actuals | undefined): M.Community['actuals'] {
 
 function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {
     // Too many tiers or flows to forecast: left out here, `too-many-tiers` from structure.ts says why.
-    if (tierLimitHit(c.name, c.tiers.length, c.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0))) throw new Error('too many tiers or flows to forecast');
+    if (
+        tierLimitHit(
+            c.name,
+            c.tiers.length,
+            c.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0),
+        )
+    )
+        throw new Error('too many tiers or flows to forecast');
     const entry = c.tiers.find((t) => t.flows.length === 0);
     return {
         name: c.name,
@@ -235,7 +258,13 @@ function lowerTier(t: A.Tier): M.Tier {
 export function lowerSchedule(s: A.Schedule): M.Schedule {
     if (A.isOneOff(s)) {
         return {
-            frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: s.time ? [pad(s.time)] : [], date: s.date, source: sourceOf(s),
+            frequency: 'once',
+            interval: 1,
+            weekdays: [],
+            monthDays: [],
+            times: s.time ? [pad(s.time)] : [],
+            date: s.date,
+            source: sourceOf(s),
         };
     }
     const f = s.frequency;
@@ -320,9 +349,13 @@ function lowerActivity(a: A.Activity): M.Activity {
         incentives: a.incentives.map((i) => ({ kind: i.kind, amount: num(i.amount) })),
         lottery: a.lottery
             ? {
-                topPrize: num(a.lottery.topPrize), odds: a.lottery.odds, drawDate: a.lottery.drawDate,
-                drawTime: a.lottery.drawTime ? pad(a.lottery.drawTime) : undefined, redemption: a.lottery.redemption, freeEntry: a.lottery.freeEntry,
-            }
+                  topPrize: num(a.lottery.topPrize),
+                  odds: a.lottery.odds,
+                  drawDate: a.lottery.drawDate,
+                  drawTime: a.lottery.drawTime ? pad(a.lottery.drawTime) : undefined,
+                  redemption: a.lottery.redemption,
+                  freeEntry: a.lottery.freeEntry,
+              }
             : undefined,
         data: a.data ? lowerData(a.data) : undefined,
         source: sourceOf(a),
@@ -375,9 +408,18 @@ function lowerOrganic(o: A.Organic): M.Organic {
 }
 
 const METRICS: Record<string, M.KpiMetric> = {
-    MembersMetric: 'members', NewMembersMetric: 'new-members', ActiveRateMetric: 'active-rate', ActiveMembersMetric: 'active-members',
-    RetentionMetric: 'retention', ChurnMetric: 'churn', ConversionMetric: 'conversion', RevenueMetric: 'revenue', CostMetric: 'cost', RoiMetric: 'roi',
-    ParticipationMetric: 'participation', RepurchaseMetric: 'repurchase-rate',
+    MembersMetric: 'members',
+    NewMembersMetric: 'new-members',
+    ActiveRateMetric: 'active-rate',
+    ActiveMembersMetric: 'active-members',
+    RetentionMetric: 'retention',
+    ChurnMetric: 'churn',
+    ConversionMetric: 'conversion',
+    RevenueMetric: 'revenue',
+    CostMetric: 'cost',
+    RoiMetric: 'roi',
+    ParticipationMetric: 'participation',
+    RepurchaseMetric: 'repurchase-rate',
 };
 
 /** A KPI's name: its own, or one derived from what it measures ("retention-30d", "conversion-Prospect-Core"). */

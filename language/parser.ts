@@ -11,7 +11,17 @@
 //   line, never past a brace or the next property.
 // The user sees the original error of each repaired place and whatever errors remain after the
 // last round; the AST is the one of the repaired tokens, so everything else in the file is there.
-import { LangiumParser, createParser, type AstNode, type LangiumCoreServices, type Lexer, type LexerResult, type ParseResult, type ParserOptions, type TokenizeOptions } from 'langium';
+import {
+    LangiumParser,
+    createParser,
+    type AstNode,
+    type LangiumCoreServices,
+    type Lexer,
+    type LexerResult,
+    type ParseResult,
+    type ParserOptions,
+    type TokenizeOptions,
+} from 'langium';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import { closest } from './suggest.js';
 import { grammarWords, innermostBlock, ruleNames, wordsAt, type GrammarWords } from './expected-words.js';
@@ -97,7 +107,10 @@ export class CommunityParser extends LangiumParser {
             tokens = next;
             const fixed = tokens;
             // Parse the repaired tokens: the lexer is asked again, and answers with them.
-            const repaired: Lexer = { definition: lexer.definition, tokenize: (_text: string, _options?: TokenizeOptions): LexerResult => ({ ...lexed, tokens: fixed }) };
+            const repaired: Lexer = {
+                definition: lexer.definition,
+                tokenize: (_text: string, _options?: TokenizeOptions): LexerResult => ({ ...lexed, tokens: fixed }),
+            };
             const self = this as unknown as { lexer: Lexer };
             self.lexer = repaired;
             try {
@@ -128,7 +141,10 @@ export class CommunityParser extends LangiumParser {
         const valid = wordsAt(this.words, stack, namedIn(error.message));
         // A misspelt keyword: read it as the keyword it is closest to, once.
         if (token.tokenType.name === 'ID' && !retyped.has(at)) {
-            const keyword = closest(token.image, [...valid].filter((w) => /^[A-Za-z]/.test(w)));
+            const keyword = closest(
+                token.image,
+                [...valid].filter((w) => /^[A-Za-z]/.test(w)),
+            );
             const type = keyword !== undefined ? this.byName[keyword] : undefined;
             if (type) {
                 retyped.add(at);

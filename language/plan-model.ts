@@ -44,7 +44,10 @@ export class PlanModelProvider {
     private state = 0;
     private updated = false;
 
-    constructor(private readonly services: CommunityServices, shared: LangiumSharedCoreServices) {
+    constructor(
+        private readonly services: CommunityServices,
+        shared: LangiumSharedCoreServices,
+    ) {
         this.plans = new WorkspaceCache(shared);
         this.communities = new WorkspaceCache(shared);
         shared.workspace.DocumentBuilder.onUpdate(() => {

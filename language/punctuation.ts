@@ -27,7 +27,12 @@ const PUNCTUATION = new Set([',', ':', '%', '{', '}', '..', '.', '-', '+-', '=',
 
 /** Full-width digits and the number punctuation an IME types → ASCII. */
 function asciiNumber(text: string): string {
-    return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).replace(/．/g, '.').replace(/－/g, '-').replace(/／/g, '/').replace(/：/g, ':');
+    return text
+        .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/．/g, '.')
+        .replace(/－/g, '-')
+        .replace(/／/g, '/')
+        .replace(/：/g, ':');
 }
 
 const FULL_QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };

@@ -19,12 +19,29 @@ export interface Measured {
 }
 
 const DURATION_DAYS: Record<string, number> = {
-    minute: 1 / 1440, minutes: 1 / 1440, hour: 1 / 24, hours: 1 / 24, day: 1, days: 1,
-    week: 7, weeks: 7, month: 364 / 12, months: 364 / 12, year: 364, years: 364,
+    minute: 1 / 1440,
+    minutes: 1 / 1440,
+    hour: 1 / 24,
+    hours: 1 / 24,
+    day: 1,
+    days: 1,
+    week: 7,
+    weeks: 7,
+    month: 364 / 12,
+    months: 364 / 12,
+    year: 364,
+    years: 364,
 };
 
 const PERIOD_OF: Record<string, Period> = {
-    day: 'day', daily: 'day', week: 'week', weekly: 'week', month: 'month', monthly: 'month', year: 'year', yearly: 'year',
+    day: 'day',
+    daily: 'day',
+    week: 'week',
+    weekly: 'week',
+    month: 'month',
+    monthly: 'month',
+    year: 'year',
+    yearly: 'year',
 };
 
 /** ISO 4217 codes a plan is likely to use; any other 3-letter upper-case unit is still read as money. */
@@ -38,9 +55,12 @@ const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY', 块: 
  * 亿 = 10⁸). The scale applies to the number; what is left is the unit (none, or the currency).
  */
 const SCALED_UNITS: Record<string, { scale: number; unit: string | undefined }> = {
-    万: { scale: 1e4, unit: undefined }, 亿: { scale: 1e8, unit: undefined },
-    万元: { scale: 1e4, unit: 'CNY' }, 亿元: { scale: 1e8, unit: 'CNY' },
-    千: { scale: 1e3, unit: undefined }, 千元: { scale: 1e3, unit: 'CNY' },
+    万: { scale: 1e4, unit: undefined },
+    亿: { scale: 1e8, unit: undefined },
+    万元: { scale: 1e4, unit: 'CNY' },
+    亿元: { scale: 1e8, unit: 'CNY' },
+    千: { scale: 1e3, unit: undefined },
+    千元: { scale: 1e3, unit: 'CNY' },
 };
 
 /**
@@ -51,7 +71,12 @@ export const COUNT_UNITS: readonly string[] = ['people', 'members'];
 
 /** Every unit word a number may carry, for "did you mean" on an unknown one. */
 export const KNOWN_UNITS: readonly string[] = [
-    '%', 'points', ...COUNT_UNITS, ...Object.keys(DURATION_DAYS), ...KNOWN_CURRENCIES, ...Object.keys(CURRENCY_ALIASES),
+    '%',
+    'points',
+    ...COUNT_UNITS,
+    ...Object.keys(DURATION_DAYS),
+    ...KNOWN_CURRENCIES,
+    ...Object.keys(CURRENCY_ALIASES),
 ];
 
 /** Whether a written unit is one the checker knows (a currency code counts: any 3 capitals). */
@@ -129,9 +154,7 @@ export function readQuantity(q: Quantity): Measured {
     let dist: Dist;
     if (q.high) {
         const high = raw(q.high);
-        dist = q.likely
-            ? { kind: 'triangular', min: low / k, mode: raw(q.likely) / k, max: high / k }
-            : { kind: 'uniform', min: low / k, max: high / k };
+        dist = q.likely ? { kind: 'triangular', min: low / k, mode: raw(q.likely) / k, max: high / k } : { kind: 'uniform', min: low / k, max: high / k };
     } else if (q.spreads.length > 0) {
         const s = Math.abs(raw(q.spreads[q.spreads.length - 1]));
         dist = s === 0 ? { kind: 'fixed', value: low / k } : { kind: 'triangular', min: (low - s) / k, mode: low / k, max: (low + s) / k };
@@ -139,15 +162,21 @@ export function readQuantity(q: Quantity): Measured {
         dist = { kind: 'fixed', value: low / k };
     }
     const per = q.pers.map((p) => PERIOD_OF[p.unit] ?? p.unit);
-    const period = per.map((p) => PERIOD_OF[p]).filter((p): p is Period => p !== undefined).pop();
+    const period = per
+        .map((p) => PERIOD_OF[p])
+        .filter((p): p is Period => p !== undefined)
+        .pop();
     return { dist, center: distCenter(dist), unitClass: unitClassOf(unit), unit, per, period };
 }
 
 export function distCenter(d: Dist): number {
     switch (d.kind) {
-        case 'fixed': return d.value;
-        case 'uniform': return (d.min + d.max) / 2;
-        case 'triangular': return d.mode;
+        case 'fixed':
+            return d.value;
+        case 'uniform':
+            return (d.min + d.max) / 2;
+        case 'triangular':
+            return d.mode;
     }
 }
 
@@ -162,9 +191,12 @@ export function distMax(d: Dist): number {
 /** Scales every number of a distribution (e.g. hours → minutes). */
 export function scaleDist(d: Dist, k: number): Dist {
     switch (d.kind) {
-        case 'fixed': return { kind: 'fixed', value: d.value * k };
-        case 'uniform': return { kind: 'uniform', min: d.min * k, max: d.max * k };
-        case 'triangular': return { kind: 'triangular', min: d.min * k, mode: d.mode * k, max: d.max * k };
+        case 'fixed':
+            return { kind: 'fixed', value: d.value * k };
+        case 'uniform':
+            return { kind: 'uniform', min: d.min * k, max: d.max * k };
+        case 'triangular':
+            return { kind: 'triangular', min: d.min * k, mode: d.mode * k, max: d.max * k };
     }
 }
 

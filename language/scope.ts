@@ -1,8 +1,18 @@
 // Names: every named item is exported (scenarios and other files refer to channels, tiers…),
 // but a file only sees what it imports, and tiers are only visible inside their own community.
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, MultiMapScope,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope,
+    AstUtils,
+    DefaultScopeComputation,
+    DefaultScopeProvider,
+    EMPTY_SCOPE,
+    MultiMap,
+    MultiMapScope,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LocalSymbols,
+    type ReferenceInfo,
+    type Scope,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { allNodes, forEachNode } from './ast-walk.js';

@@ -11,7 +11,17 @@ import type { PunctuationStyle } from './punctuation.js';
  */
 export const CHECK_GROUPS = {
     units: ['unknown-unit', 'wrong-unit', 'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty'],
-    schedule: ['bad-date', 'bad-time', 'bad-timezone', 'date-outside-horizon', 'until-before-from', 'offline-overlap', 'post-outside-active-hours', 'cadence-fatigue', 'promo-heavy'],
+    schedule: [
+        'bad-date',
+        'bad-time',
+        'bad-timezone',
+        'date-outside-horizon',
+        'until-before-from',
+        'offline-overlap',
+        'post-outside-active-hours',
+        'cadence-fatigue',
+        'promo-heavy',
+    ],
     flows: ['self-flow', 'outflow-over-100', 'no-entry-tier'],
     imports: ['import-missing', 'import-outside-workspace', 'import-cycle', 'import-not-community'],
     platformLimits: ['group-outgrown', 'qr-join-cap', 'discord-limit', 'wecom-mass-messages'],

@@ -27,7 +27,9 @@ export function solvedScenarioBlock(doc: LangiumDocument, plan: Plan, name: stri
     const { shared } = createCommunityServices({ ...EmptyFileSystem });
     const probe = shared.workspace.LangiumDocumentFactory.fromString(block, URI.parse('memory:/solve-check.community'));
     if (probe.parseResult.parserErrors.length > 0 || probe.parseResult.lexerErrors.length > 0) {
-        throw new ScenarioTextError(`could not write the scenario (${oneLineOf(block)} does not parse: ${probe.parseResult.parserErrors[0]?.message ?? 'lexer error'}); the plan is unchanged.`);
+        throw new ScenarioTextError(
+            `could not write the scenario (${oneLineOf(block)} does not parse: ${probe.parseResult.parserErrors[0]?.message ?? 'lexer error'}); the plan is unchanged.`,
+        );
     }
     return block;
 }
@@ -60,15 +62,42 @@ export function quantityOf(doc: LangiumDocument, lever: Pick<Lever, 'target' | '
         if (!('name' in node) || (node as { name?: string }).name !== lever.target) continue;
         const p = lever.property;
         if (A.isChannel(node)) return p === 'paid' || p === 'spend' ? node.spend : p === 'cost' ? node.costPerJoin : undefined;
-        if (A.isReferral(node)) return p === 'invites' ? node.invites : p === 'conversion' ? node.conversion : p === 'reward' ? node.reward : p === 'cycle' ? node.cycle : undefined;
-        if (A.isActivity(node)) return p === 'reach' ? node.reach : p === 'cost' ? node.cost : p === 'capacity' ? node.capacity : p === 'staff' ? node.staff : node.lifts.find((l) => l.metric === p)?.amount;
+        if (A.isReferral(node))
+            return p === 'invites'
+                ? node.invites
+                : p === 'conversion'
+                  ? node.conversion
+                  : p === 'reward'
+                    ? node.reward
+                    : p === 'cycle'
+                      ? node.cycle
+                      : undefined;
+        if (A.isActivity(node))
+            return p === 'reach'
+                ? node.reach
+                : p === 'cost'
+                  ? node.cost
+                  : p === 'capacity'
+                    ? node.capacity
+                    : p === 'staff'
+                      ? node.staff
+                      : node.lifts.find((l) => l.metric === p)?.amount;
         if (A.isContent(node)) return p === 'cost' ? node.cost : p === 'reach' ? node.reach : p === 'conversion' ? node.conversion : undefined;
         if (A.isTier(node)) {
             if (p === 'churn' || p === 'active' || p === 'buys' || p === 'repurchase' || p === 'seed' || p === 'capacity') return node[p];
             if (p === 'fee') return node.entry?.fee;
             return node.flows.find((f) => f.tier.$refText === p)?.rate;
         }
-        if (A.isCommunity(node)) return p === 'margin' ? node.margin : p === 'innovation' ? node.organic?.innovation : p === 'imitation' ? node.organic?.imitation : p === 'order-value' || p === 'order' ? node.orderValue : undefined;
+        if (A.isCommunity(node))
+            return p === 'margin'
+                ? node.margin
+                : p === 'innovation'
+                  ? node.organic?.innovation
+                  : p === 'imitation'
+                    ? node.organic?.imitation
+                    : p === 'order-value' || p === 'order'
+                      ? node.orderValue
+                      : undefined;
         if (A.isAudience(node)) return p === 'size' ? node.size : undefined;
     }
     return undefined;
@@ -100,6 +129,18 @@ function valueText(doc: LangiumDocument, plan: Plan, lever: Lever, value: number
 
 /** Units for values the plan does not write (each parses as the property expects). */
 const UNITS: Record<string, string> = {
-    seed: 'members', size: 'members', capacity: 'members', staff: 'people', churn: '%', active: '%', buys: '%', repurchase: '%', reach: '%', conversion: '%',
-    margin: '%', retention: '%', activity: '%', promotion: '%',
+    seed: 'members',
+    size: 'members',
+    capacity: 'members',
+    staff: 'people',
+    churn: '%',
+    active: '%',
+    buys: '%',
+    repurchase: '%',
+    reach: '%',
+    conversion: '%',
+    margin: '%',
+    retention: '%',
+    activity: '%',
+    promotion: '%',
 };

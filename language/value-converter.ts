@@ -7,7 +7,7 @@ import { englishKeyword, ZH_NUMERALS } from './keywords-zh.js';
 
 /** Full-width digits, letters and punctuation → ASCII (NFKC keeps CJK ideographs as they are). */
 export function halfWidth(text: string): string {
-    return /[\uFF00-\uFFEF]/.test(text) ? text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)) : text;
+    return /[\uFF00-\uFFEF]/.test(text) ? text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
 }
 
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
@@ -73,17 +73,36 @@ function planStartOf(node: CstNode): string | undefined {
 }
 
 /** Data-type rules whose values are keywords: a Chinese form becomes the English keyword. */
-const KEYWORD_VALUED = new Set(['Unit', 'PerUnit', 'Frequency', 'Weekday', 'ActivityKind', 'IncentiveKind', 'PropertyName', 'Comparator', 'CurrencySign', 'ActivityMode', 'LiftMetric', 'PerAdverb', 'Delivery']);
+const KEYWORD_VALUED = new Set([
+    'Unit',
+    'PerUnit',
+    'Frequency',
+    'Weekday',
+    'ActivityKind',
+    'IncentiveKind',
+    'PropertyName',
+    'Comparator',
+    'CurrencySign',
+    'ActivityMode',
+    'LiftMetric',
+    'PerAdverb',
+    'Delivery',
+]);
 
 export class CommunityValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         switch (rule.name) {
-            case 'NUMBER': return numberValue(input);
-            case 'DATE': return dateValue(input, input.includes('月') && !input.includes('年') ? planStartOf(cstNode) : undefined);
-            case 'TIME': return timeValue(input);
+            case 'NUMBER':
+                return numberValue(input);
+            case 'DATE':
+                return dateValue(input, input.includes('月') && !input.includes('年') ? planStartOf(cstNode) : undefined);
+            case 'TIME':
+                return timeValue(input);
             // A name is an ID (the caret of `^tier` removed) or a keyword that stays a name.
-            case 'Name': return input.startsWith('^') ? input.slice(1) : input;
-            case 'STRING': return input.startsWith('"') || input.startsWith("'") ? super.runConverter(rule, input, cstNode) : input.slice(1, -1);
+            case 'Name':
+                return input.startsWith('^') ? input.slice(1) : input;
+            case 'STRING':
+                return input.startsWith('"') || input.startsWith("'") ? super.runConverter(rule, input, cstNode) : input.slice(1, -1);
         }
         if (KEYWORD_VALUED.has(rule.name)) return input === '￥' ? '¥' : halfWidth(englishKeyword(input));
         return super.runConverter(rule, input, cstNode);

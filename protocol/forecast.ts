@@ -221,12 +221,8 @@ export type ForecastResult =
 
 /** Messages from the extension host to the webview. */
 export type HostMessage =
-    | { type: 'forecast'; result: ForecastResult; fileName: string }
-    | { type: 'busy'; fileName: string }
-    | { type: 'failed'; message: string; fileName: string };
+    { type: 'forecast'; result: ForecastResult; fileName: string } | { type: 'busy'; fileName: string } | { type: 'failed'; message: string; fileName: string };
 
 /** Messages from the webview to the extension host. */
 export type WebviewMessage =
-    | { type: 'ready' }
-    | { type: 'reveal'; source: SourceRef }
-    | { type: 'selectScenario'; scenario: string | null; compareScenario: string | null };
+    { type: 'ready' } | { type: 'reveal'; source: SourceRef } | { type: 'selectScenario'; scenario: string | null; compareScenario: string | null };

@@ -130,7 +130,11 @@ export class SimulationPool {
     }
 
     /** A calibration in a worker; rejects with SimulationCancelled when the token is cancelled (checked between evaluations). */
-    async calibrate(compiled: CompiledCommunity, actuals: Actuals, options: { seed: number; backtest?: number; token?: CancelToken; onProgress?: (done: number, total: number) => void }): Promise<Calibration> {
+    async calibrate(
+        compiled: CompiledCommunity,
+        actuals: Actuals,
+        options: { seed: number; backtest?: number; token?: CancelToken; onProgress?: (done: number, total: number) => void },
+    ): Promise<Calibration> {
         const control = new Int32Array(new SharedArrayBuffer(12));
         const stop = options.token?.onCancel(() => Atomics.store(control, 0, 1));
         const poll = options.onProgress

@@ -31,7 +31,6 @@ export interface CalibrateTask {
 export type WorkerTask = BlocksTask | CalibrateTask | { kind: 'warm' };
 export type CalibrateAnswer = { cancelled: true } | { cancelled: false; calibration: Calibration };
 
-
 /** A job compiled once per worker, with the observed history it starts from (the same in every thread: computed from the job alone). */
 interface CompiledJob {
     compiled: CompiledCommunity;
@@ -56,7 +55,17 @@ function blocks(task: BlocksTask): unknown {
     const { job } = task;
     const { compiled, start } = compiledFor(task.key, job);
     const range: BlockRange = simulateBlocks(compiled, job.seed, job.community, job.runs, task.first, task.count, {}, start);
-    const buffers = [range.series, range.counts, range.staffHours, range.kpiValues, range.costByCategory, range.joinsBySource, range.joinsBySourceWeekly, range.marginByRun, range.baselineRevenue].map((a) => a.buffer);
+    const buffers = [
+        range.series,
+        range.counts,
+        range.staffHours,
+        range.kpiValues,
+        range.costByCategory,
+        range.joinsBySource,
+        range.joinsBySourceWeekly,
+        range.marginByRun,
+        range.baselineRevenue,
+    ].map((a) => a.buffer);
     // The arrays move to the main thread instead of being copied (the same piscina module instance as
     // the worker runtime's, which checks the mark: one bundle, out/runtime/simulation-worker.cjs).
     return move({ [transferableSymbol]: [...new Set(buffers)], [valueSymbol]: range } as never);

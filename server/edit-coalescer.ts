@@ -38,9 +38,15 @@ export class EditCoalescer implements MessageReader {
 
     constructor(private readonly inner: MessageReader) {}
 
-    get onError() { return this.inner.onError; }
-    get onClose() { return this.inner.onClose; }
-    get onPartialMessage(): (listener: (e: PartialMessageInfo) => unknown) => Disposable { return this.inner.onPartialMessage; }
+    get onError() {
+        return this.inner.onError;
+    }
+    get onClose() {
+        return this.inner.onClose;
+    }
+    get onPartialMessage(): (listener: (e: PartialMessageInfo) => unknown) => Disposable {
+        return this.inner.onPartialMessage;
+    }
 
     listen(callback: DataCallback): Disposable {
         this.callback = callback;

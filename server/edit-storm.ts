@@ -35,7 +35,10 @@ export class EditStormLock extends DefaultWorkspaceLock {
     /** Set while our own write is handed to Langium's, whose write() cancels "the previous" itself. */
     private enqueuing = false;
 
-    constructor(private readonly patienceMs = STORM_PATIENCE_MS, private readonly now: () => number = () => performance.now()) {
+    constructor(
+        private readonly patienceMs = STORM_PATIENCE_MS,
+        private readonly now: () => number = () => performance.now(),
+    ) {
         super();
     }
 

@@ -37,8 +37,13 @@ export interface ForecastComputation {
 function validParams(p: unknown): p is ForecastParams {
     const x = p as ForecastParams;
     return (
-        typeof x === 'object' && x !== null && typeof x.uri === 'string' &&
-        Number.isInteger(x.runs) && x.runs >= 1 && x.runs <= MAX_RUNS && Number.isInteger(x.seed) &&
+        typeof x === 'object' &&
+        x !== null &&
+        typeof x.uri === 'string' &&
+        Number.isInteger(x.runs) &&
+        x.runs >= 1 &&
+        x.runs <= MAX_RUNS &&
+        Number.isInteger(x.seed) &&
         (x.scenario === undefined || typeof x.scenario === 'string') &&
         (x.compareScenario === undefined || typeof x.compareScenario === 'string') &&
         (x.sensitivity === undefined || typeof x.sensitivity === 'boolean')
@@ -52,7 +57,9 @@ function validParams(p: unknown): p is ForecastParams {
  */
 export const MAX_RUN_WEEKS = 5_200_000;
 
-type Prepared = { done: ForecastComputation } | { plan: Plan; work: Simulations<ForecastReport>; started: number; uri: string; version: number; observed?: ObservedActuals };
+type Prepared =
+    | { done: ForecastComputation }
+    | { plan: Plan; work: Simulations<ForecastReport>; started: number; uri: string; version: number; observed?: ObservedActuals };
 
 /**
  * Checks the document and the request's size and describes the forecast's simulations (nothing runs
@@ -69,9 +76,13 @@ function prepareForecast(services: CommunityServices, doc: LangiumDocument, para
         return {
             done: {
                 result: {
-                    status: 'errors', uri, version,
+                    status: 'errors',
+                    uri,
+                    version,
                     errorCount: Math.max(errors.length, doc.parseResult.lexerErrors.length + doc.parseResult.parserErrors.length),
-                    firstError: first ? { message: typeof first.message === 'string' ? first.message : first.message.value, line: first.range.start.line } : undefined,
+                    firstError: first
+                        ? { message: typeof first.message === 'string' ? first.message : first.message.value, line: first.range.start.line }
+                        : undefined,
                 },
             },
         };
@@ -102,10 +113,18 @@ function prepareForecast(services: CommunityServices, doc: LangiumDocument, para
     const hasKpi = plan.communities.some((c) => c.kpis.length > 0);
     // Memory first: a forecast over the budget is refused with its coded message, not run out of memory.
     const sensitivityRuns = hasKpi && params.sensitivity ? Math.min(params.runs, SENSITIVITY_RUNS) : undefined;
-    const tooLarge = forecastTooLarge(estimateForecastMemory(plan, { runs: params.runs, scenarios: scenarios.length, sensitivityRuns }), forecastMemoryBudgetMb(process.env), services.community.Settings.lang);
+    const tooLarge = forecastTooLarge(
+        estimateForecastMemory(plan, { runs: params.runs, scenarios: scenarios.length, sensitivityRuns }),
+        forecastMemoryBudgetMb(process.env),
+        services.community.Settings.lang,
+    );
     if (tooLarge) return { done: { result: { status: 'unavailable', uri, version, message: tooLarge }, plan } };
     return {
-        plan, started, uri, version, observed,
+        plan,
+        started,
+        uri,
+        version,
+        observed,
         work: forecastSimulations(plan, {
             runs: params.runs,
             seed: params.seed,
@@ -121,13 +140,22 @@ function shaped(services: CommunityServices, prepared: Extract<Prepared, { work:
     return {
         plan,
         observed,
-        result: localizeForecastResult({
-            status: 'ok', uri, version, runs: report.runs, seed: report.seed,
-            elapsedMs: performance.now() - started,
-            plan: planSummary(plan),
-            forecasts: report.forecasts.map((f) => scenarioView(report, f, plan)),
-            calendar: calendarView(plan),
-        }, report, plan, services.community.Settings.lang),
+        result: localizeForecastResult(
+            {
+                status: 'ok',
+                uri,
+                version,
+                runs: report.runs,
+                seed: report.seed,
+                elapsedMs: performance.now() - started,
+                plan: planSummary(plan),
+                forecasts: report.forecasts.map((f) => scenarioView(report, f, plan)),
+                calendar: calendarView(plan),
+            },
+            report,
+            plan,
+            services.community.Settings.lang,
+        ),
     };
 }
 
@@ -162,7 +190,12 @@ export function computeForecast(services: CommunityServices, doc: LangiumDocumen
  * The same forecast run for a request: on the server's warm pool when it is large (runtime/run.ts),
  * in this thread block by block otherwise, and cancelled between blocks (SimulationCancelled).
  */
-export async function computeForecastAsync(services: CommunityServices, doc: LangiumDocument, params: ForecastParams, options: RunOptions): Promise<ForecastComputation> {
+export async function computeForecastAsync(
+    services: CommunityServices,
+    doc: LangiumDocument,
+    params: ForecastParams,
+    options: RunOptions,
+): Promise<ForecastComputation> {
     let prepared = prepareForecast(services, doc, params);
     if ('done' in prepared) return prepared.done;
     // A plan with actuals: read them, then describe the forecast again from the observed start.
@@ -174,12 +207,19 @@ export async function computeForecastAsync(services: CommunityServices, doc: Lan
 }
 
 /** Registers the request on the connection; call once from the server's entry. Makes the warm pool the large forecasts run on once the first diagnostics are out. */
-export function registerForecastRequest(connection: Connection, shared: LangiumSharedServices, makePool: () => SimulationPool | undefined = () => SimulationPool.create()): void {
+export function registerForecastRequest(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    makePool: () => SimulationPool | undefined = () => SimulationPool.create(),
+): void {
     // The pool's threads start when it is made (piscina's minThreads): made on first use.
     let made = false;
     let poolValue: SimulationPool | undefined;
     const poolOf = (): SimulationPool | undefined => {
-        if (!made) { made = true; poolValue = makePool(); }
+        if (!made) {
+            made = true;
+            poolValue = makePool();
+        }
         return poolValue;
     };
     // Threads start once the first build has published its diagnostics, and load the engine, so the
@@ -187,14 +227,22 @@ export function registerForecastRequest(connection: Connection, shared: LangiumS
     // first file is parsed and checked took the two cores from the diagnostics the user waits for.
     // A forecast asked for earlier starts the threads itself.
     const warm = (): void => {
-        poolOf()?.warm().catch((error) => connection.console.error(`[forecast] the simulation pool did not start: ${error instanceof Error ? error.message : String(error)}`));
+        poolOf()
+            ?.warm()
+            .catch((error) =>
+                connection.console.error(`[forecast] the simulation pool did not start: ${error instanceof Error ? error.message : String(error)}`),
+            );
     };
     const firstBuild = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         firstBuild.dispose();
         setTimeout(warm, 0);
     });
     connection.onRequest(FORECAST_REQUEST, async (params: unknown, token: CancellationToken = CancellationToken.None): Promise<ForecastResult> => {
-        if (!validParams(params)) throw new ResponseError(-32602, `Invalid ${FORECAST_REQUEST} params: expected { uri, runs (1..${MAX_RUNS}), seed (integer), scenario?, compareScenario? }.`);
+        if (!validParams(params))
+            throw new ResponseError(
+                -32602,
+                `Invalid ${FORECAST_REQUEST} params: expected { uri, runs (1..${MAX_RUNS}), seed (integer), scenario?, compareScenario? }.`,
+            );
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) {

@@ -36,7 +36,11 @@ export class IdleCollector {
     /** Young-generation collections run so far (for community/stats and tests). */
     collections = 0;
 
-    constructor(shared: LangiumSharedServices, private readonly collect: Collect | undefined = exposeGc(), private readonly delayMs = IDLE_GC_DELAY_MS) {
+    constructor(
+        shared: LangiumSharedServices,
+        private readonly collect: Collect | undefined = exposeGc(),
+        private readonly delayMs = IDLE_GC_DELAY_MS,
+    ) {
         if (!collect) return;
         const builder = shared.workspace.DocumentBuilder;
         // Typing resumed: as soon as an edit arrives (before the workspace lock lets its rebuild

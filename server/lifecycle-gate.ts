@@ -3,7 +3,19 @@
 // `exit`); a second `initialize` and any request after `shutdown` are answered with InvalidRequest.
 // vscode-languageserver on its own queues early requests until the workspace is ready and answers
 // everything after shutdown, which leaves strict clients waiting.
-import { Emitter, ErrorCodes, Message, type DataCallback, type Disposable, type MessageReader, type MessageWriter, type NotificationMessage, type PartialMessageInfo, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import {
+    Emitter,
+    ErrorCodes,
+    Message,
+    type DataCallback,
+    type Disposable,
+    type MessageReader,
+    type MessageWriter,
+    type NotificationMessage,
+    type PartialMessageInfo,
+    type RequestMessage,
+    type ResponseMessage,
+} from 'vscode-languageserver/node';
 
 export type LifecycleState = 'uninitialized' | 'initialized' | 'shutdown';
 
@@ -12,13 +24,24 @@ export class LifecycleGate implements MessageReader {
     state: LifecycleState = 'uninitialized';
     private readonly dropped = new Emitter<NotificationMessage>();
 
-    constructor(private readonly inner: MessageReader, private readonly writer: MessageWriter) {}
+    constructor(
+        private readonly inner: MessageReader,
+        private readonly writer: MessageWriter,
+    ) {}
 
-    get onError() { return this.inner.onError; }
-    get onClose() { return this.inner.onClose; }
-    get onPartialMessage(): (listener: (e: PartialMessageInfo) => unknown) => Disposable { return this.inner.onPartialMessage; }
+    get onError() {
+        return this.inner.onError;
+    }
+    get onClose() {
+        return this.inner.onClose;
+    }
+    get onPartialMessage(): (listener: (e: PartialMessageInfo) => unknown) => Disposable {
+        return this.inner.onPartialMessage;
+    }
     /** Notifications dropped because they came before initialize or after shutdown (for tests and logs). */
-    get onDropped() { return this.dropped.event; }
+    get onDropped() {
+        return this.dropped.event;
+    }
 
     listen(callback: DataCallback): Disposable {
         return this.inner.listen((message) => {
@@ -47,7 +70,8 @@ export class LifecycleGate implements MessageReader {
                 }
                 return error(ErrorCodes.ServerNotInitialized, `The server is not initialized yet: "${request.method}" must come after "initialize".`);
             case 'initialized':
-                if (request.method === 'initialize') return error(ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
+                if (request.method === 'initialize')
+                    return error(ErrorCodes.InvalidRequest, 'The server is already initialized: "initialize" may be sent only once.');
                 if (request.method === 'shutdown') this.state = 'shutdown';
                 return undefined;
             case 'shutdown':

@@ -7,7 +7,8 @@ import { Disposable, type ClientCapabilities, type Connection } from 'vscode-lan
 /** Whether the client announced dynamic registration for `method` ("workspace/x" or "textDocument/x"). */
 export function clientAllowsRegistration(capabilities: ClientCapabilities, method: string): boolean {
     const [area, name] = method.split('/', 2);
-    const group = (area === 'workspace' ? capabilities.workspace : area === 'textDocument' ? capabilities.textDocument : undefined) as Record<string, { dynamicRegistration?: boolean } | undefined> | undefined;
+    const group = (area === 'workspace' ? capabilities.workspace : area === 'textDocument' ? capabilities.textDocument : undefined) as
+        Record<string, { dynamicRegistration?: boolean } | undefined> | undefined;
     if (!group || !name) return false;
     // textDocument/didOpen, didChange, didClose … are registered under `synchronization`.
     const entry = area === 'textDocument' && /^(did|will)(Open|Change|Close|Save|SaveWaitUntil)$/.test(name) ? group.synchronization : group[name];

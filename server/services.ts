@@ -17,14 +17,16 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
     const settings = new CommunitySettings();
     settings.realPath = (p) => realpathSync(p);
     const modules = [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>, ...(context.modules ?? [])];
-    const sharedModules = [{
-        workspace: {
-            ConfigurationProvider: (s: LangiumSharedServices) => new CommunityConfigurationProvider(s),
-            // Builds finish in an edit storm (edit-storm.ts).
-            WorkspaceLock: () => new EditStormLock(),
+    const sharedModules = [
+        {
+            workspace: {
+                ConfigurationProvider: (s: LangiumSharedServices) => new CommunityConfigurationProvider(s),
+                // Builds finish in an edit storm (edit-storm.ts).
+                WorkspaceLock: () => new EditStormLock(),
+            },
+            lsp: { DocumentUpdateHandler: (s: LangiumSharedServices) => new EditStormUpdateHandler(s) },
         },
-        lsp: { DocumentUpdateHandler: (s: LangiumSharedServices) => new EditStormUpdateHandler(s) },
-    }] as Array<Module<LangiumSharedServices, object>>;
+    ] as Array<Module<LangiumSharedServices, object>>;
     const services = createCommunityServices({ ...context, modules, sharedModules, settings });
     const lsp = services.Community as CommunityLspServices;
     let lensRefresh = false;
@@ -35,7 +37,11 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
             settings.roots = [URI.parse(params.rootUri).fsPath];
             // A client that sends only rootUri (lsp-mode 8) gets it as the one workspace folder, so the
             // files of the workspace are loaded as for clients that send workspaceFolders (LSP 3.17 §initialize).
-            if (!params.workspaceFolders) services.shared.workspace.WorkspaceManager.initialize({ ...params, workspaceFolders: [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.replace(/^.*\//, '') || params.rootUri }] });
+            if (!params.workspaceFolders)
+                services.shared.workspace.WorkspaceManager.initialize({
+                    ...params,
+                    workspaceFolders: [{ uri: params.rootUri, name: URI.parse(params.rootUri).path.replace(/^.*\//, '') || params.rootUri }],
+                });
         }
         // No folder at all (a single file opened): roots stay empty and language/imports.ts confines
         // each file's imports to its own folder.

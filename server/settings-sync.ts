@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DefaultConfigurationProvider, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic, type DidChangeConfigurationParams } from 'vscode-languageserver';
+import {
+    DiagnosticSeverity,
+    MessageType,
+    ShowMessageNotification,
+    type Connection,
+    type Diagnostic,
+    type DidChangeConfigurationParams,
+} from 'vscode-languageserver';
 import { z } from 'zod';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../engine/platforms.js';
 import { langFromEnv, type Lang } from '../engine/diagnostics.js';
@@ -85,7 +92,11 @@ export function loadPlatformLimits(file: string, roots: string[], read: (path: s
         const { line, character } = locateKey(text, where);
         const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
         const at = where.length ? ` at ${where.join('.')}` : '';
-        return fail(`Invalid platform-limit overrides${at}: ${issue.message}${more}. Expected { "<platform-kind>": { "<limit-key>": number } }.`, line, character);
+        return fail(
+            `Invalid platform-limit overrides${at}: ${issue.message}${more}. Expected { "<platform-kind>": { "<limit-key>": number } }.`,
+            line,
+            character,
+        );
     }
     return { ok: true, path, limits: parsed.data };
 }
@@ -127,9 +138,12 @@ export class CommunityConfigurationProvider extends DefaultConfigurationProvider
         }
         const connection = this.shared.lsp.Connection;
         if (!connection || !this.workspaceConfig) return;
-        void connection.workspace.getConfiguration({ section: 'community' }).then((configuration: unknown) => {
-            super.updateConfiguration({ settings: { community: configuration } });
-        }, () => undefined);
+        void connection.workspace.getConfiguration({ section: 'community' }).then(
+            (configuration: unknown) => {
+                super.updateConfiguration({ settings: { community: configuration } });
+            },
+            () => undefined,
+        );
     }
 }
 
@@ -263,7 +277,10 @@ export class SettingsSync {
         };
         void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
         // A notification, not a request: nothing waits for the user to close it.
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Community: ${message} The built-in platform limits are used.` });
+        void connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Error,
+            message: `Community: ${message} The built-in platform limits are used.`,
+        });
     }
 
     /** Re-validates every document with the current settings (fast checks now, slow ones after a pause). */

@@ -17,7 +17,14 @@ import { currentValue, SolveCancelled, SolveError, type Lever, type SolveResult 
 import type { CommunityServices } from '../language/community-module.js';
 import { lowerPlan } from '../language/lower.js';
 import { ScenarioTextError, solvedScenarioBlock, withSolvedScenario } from '../language/solve-scenario.js';
-import { SOLVE_DEFAULT_PROBABILITY, SOLVE_PROGRESS_NOTIFICATION, SOLVE_REQUEST, type SolveParams, type SolveProgress, type SolveResponse } from '../protocol/solve.js';
+import {
+    SOLVE_DEFAULT_PROBABILITY,
+    SOLVE_PROGRESS_NOTIFICATION,
+    SOLVE_REQUEST,
+    type SolveParams,
+    type SolveProgress,
+    type SolveResponse,
+} from '../protocol/solve.js';
 import { runSolve } from './solve-runner.js';
 
 /** The CLI's default runs per candidate (`community solve --runs`). */
@@ -27,7 +34,11 @@ export const MAX_SOLVE_RUNS = 20_000;
 function validParams(p: unknown): p is SolveParams {
     const x = p as SolveParams;
     return (
-        typeof x === 'object' && x !== null && typeof x.uri === 'string' && typeof x.kpi === 'string' && x.kpi.length > 0 &&
+        typeof x === 'object' &&
+        x !== null &&
+        typeof x.uri === 'string' &&
+        typeof x.kpi === 'string' &&
+        x.kpi.length > 0 &&
         (x.probability === undefined || (typeof x.probability === 'number' && x.probability > 0 && x.probability <= 1)) &&
         (x.runs === undefined || (Number.isInteger(x.runs) && x.runs >= 1 && x.runs <= MAX_SOLVE_RUNS)) &&
         (x.seed === undefined || Number.isInteger(x.seed)) &&
@@ -61,7 +72,11 @@ const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function summaryOf(r: SolveResult, kpi: string, probability: number, block: string, plan: Plan, lang: Lang): string {
     // The lever lines of the block, as the plan will read them (`DouyinAds.paid = 4650 CNY per week`).
-    const values = block.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim()).join(t('solve.separator', {}, lang));
+    const values = block
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.trim())
+        .join(t('solve.separator', {}, lang));
     const achieved = pct(Math.min(...r.best.probabilities));
     const cost = `${money.format(r.best.cost)} ${plan.currency}`;
     const params = { values, kpi, achieved, asked: pct(probability), cost };
@@ -75,8 +90,16 @@ export interface SolveRequestContext {
 }
 
 /** The request's work, transport-free (test/server/solve-request.test.ts drives it directly). */
-export async function handleSolveRequest(context: SolveRequestContext, params: unknown, token: CancellationToken = CancellationToken.None): Promise<SolveResponse> {
-    if (!validParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid ${SOLVE_REQUEST} params: expected { uri, kpi, probability? (0..1], runs? (1..${MAX_SOLVE_RUNS}), seed? (integer), progressId? }.`);
+export async function handleSolveRequest(
+    context: SolveRequestContext,
+    params: unknown,
+    token: CancellationToken = CancellationToken.None,
+): Promise<SolveResponse> {
+    if (!validParams(params))
+        throw new ResponseError(
+            ErrorCodes.InvalidParams,
+            `Invalid ${SOLVE_REQUEST} params: expected { uri, kpi, probability? (0..1], runs? (1..${MAX_SOLVE_RUNS}), seed? (integer), progressId? }.`,
+        );
     const { shared } = context;
     const uri = URI.parse(params.uri);
     const documents = shared.workspace.LangiumDocuments;
@@ -100,11 +123,18 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
     const probability = params.probability ?? SOLVE_DEFAULT_PROBABILITY;
     let result: SolveResult;
     try {
-        result = await runSolve(plan, { kpis: [params.kpi], probability, levers, runs: params.runs ?? SOLVE_RUNS, seed: params.seed ?? DEFAULT_SEED, objective: 'minimise-cost' }, {
-            isCancelled: () => token.isCancellationRequested,
-            onCancel: (listener) => token.onCancellationRequested(listener),
-            onProgress: params.progressId !== undefined && context.progress ? (done, total) => context.progress!({ progressId: params.progressId!, done, total }) : undefined,
-        });
+        result = await runSolve(
+            plan,
+            { kpis: [params.kpi], probability, levers, runs: params.runs ?? SOLVE_RUNS, seed: params.seed ?? DEFAULT_SEED, objective: 'minimise-cost' },
+            {
+                isCancelled: () => token.isCancellationRequested,
+                onCancel: (listener) => token.onCancellationRequested(listener),
+                onProgress:
+                    params.progressId !== undefined && context.progress
+                        ? (done, total) => context.progress!({ progressId: params.progressId!, done, total })
+                        : undefined,
+            },
+        );
     } catch (error) {
         if (error instanceof SolveCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         if (error instanceof SolveError) return { status: 'unavailable', uri: params.uri, message: error.message };
@@ -114,7 +144,9 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
     let block: string;
     try {
         // Tagged `solved for KPI at P%` exactly when `community solve --write` tags it: reached, and the KPI has a name of its own.
-        const named = AstUtils.streamAst(doc.parseResult.value).filter(A.isKpi).some((k) => k.name === params.kpi);
+        const named = AstUtils.streamAst(doc.parseResult.value)
+            .filter(A.isKpi)
+            .some((k) => k.name === params.kpi);
         block = solvedScenarioBlock(doc, plan, name, result, result.reached && named ? { kpis: [params.kpi], probability } : undefined);
     } catch (error) {
         if (error instanceof ScenarioTextError) return { status: 'unavailable', uri: params.uri, message: error.message };
@@ -122,14 +154,27 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
     }
     // The edit replaces the trailing blank space with exactly what `--write` appends.
     const keep = text.replace(/\s*$/, '').length;
-    const edit = { range: { start: doc.textDocument.positionAt(keep), end: doc.textDocument.positionAt(text.length) }, newText: withSolvedScenario(text, block).slice(keep) };
+    const edit = {
+        range: { start: doc.textDocument.positionAt(keep), end: doc.textDocument.positionAt(text.length) },
+        newText: withSolvedScenario(text, block).slice(keep),
+    };
     return {
-        status: 'ok', uri: params.uri, version, kpi: params.kpi, probability,
+        status: 'ok',
+        uri: params.uri,
+        version,
+        kpi: params.kpi,
+        probability,
         reached: result.reached,
         achieved: Math.min(...result.best.probabilities),
         cost: result.best.cost,
         currency: plan.currency,
-        levers: result.levers.map((l, i) => ({ lever: `${l.target}.${l.property}`, min: l.min, max: l.max, value: result.best.values[i], plan: currentValue(plan, l) })),
+        levers: result.levers.map((l, i) => ({
+            lever: `${l.target}.${l.property}`,
+            min: l.min,
+            max: l.max,
+            value: result.best.values[i],
+            plan: currentValue(plan, l),
+        })),
         evaluations: result.evaluations,
         scenario: name,
         edit,
@@ -140,10 +185,13 @@ export async function handleSolveRequest(context: SolveRequestContext, params: u
 /** Registers the request on the connection; call once from the server's entry. */
 export function registerSolveRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(SOLVE_REQUEST, (params: unknown, token: CancellationToken) =>
-        handleSolveRequest({ shared, progress: (p) => void connection.sendNotification(SOLVE_PROGRESS_NOTIFICATION, p) }, params, token).catch((error: unknown) => {
-            if (error instanceof ResponseError) throw error;
-            const message = error instanceof Error ? error.message : String(error);
-            connection.console.error(`[solve] ${message}`);
-            throw new ResponseError(ErrorCodes.InternalError, message);
-        }));
+        handleSolveRequest({ shared, progress: (p) => void connection.sendNotification(SOLVE_PROGRESS_NOTIFICATION, p) }, params, token).catch(
+            (error: unknown) => {
+                if (error instanceof ResponseError) throw error;
+                const message = error instanceof Error ? error.message : String(error);
+                connection.console.error(`[solve] ${message}`);
+                throw new ResponseError(ErrorCodes.InternalError, message);
+            },
+        ),
+    );
 }

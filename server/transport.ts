@@ -5,8 +5,14 @@
 // instead of waiting on one that reads nothing; a closed input or output ends it quietly with code 1
 // (0 after a `shutdown` request).
 import {
-    createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter,
-    StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter,
+    createServerPipeTransport,
+    createServerSocketTransport,
+    IPCMessageReader,
+    IPCMessageWriter,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type MessageReader,
+    type MessageWriter,
 } from 'vscode-languageserver/node';
 import { EditCoalescer } from './edit-coalescer.js';
 import { LifecycleGate } from './lifecycle-gate.js';
@@ -57,7 +63,9 @@ export function openTransport(argv: string[], hooks: TransportHooks = defaultHoo
         writer = new IPCMessageWriter(process);
     } else if (kind === 'socket' || kind === 'pipe') {
         if (!target || (kind === 'socket' && !Number.isInteger(Number(target)))) {
-            hooks.log(`--${kind} needs a ${kind === 'socket' ? 'port number' : 'pipe name'}, e.g. --${kind}=${kind === 'socket' ? '5007' : '/tmp/community.sock'}.`);
+            hooks.log(
+                `--${kind} needs a ${kind === 'socket' ? 'port number' : 'pipe name'}, e.g. --${kind}=${kind === 'socket' ? '5007' : '/tmp/community.sock'}.`,
+            );
             hooks.exit(2);
         }
         [reader, writer] = kind === 'socket' ? createServerSocketTransport(Number(target)) : createServerPipeTransport(target!);
@@ -71,7 +79,9 @@ export function openTransport(argv: string[], hooks: TransportHooks = defaultHoo
     // Queued didChange notifications of one document are merged before they reach the connection.
     const gate = new LifecycleGate(new EditCoalescer(reader), writer);
     reader.onError((error) => {
-        hooks.log(`cannot read a message from the editor (${error.message.split('\n')[0]}); the stream is out of step, so the server stops (exit code 1) and the editor can start it again.`);
+        hooks.log(
+            `cannot read a message from the editor (${error.message.split('\n')[0]}); the stream is out of step, so the server stops (exit code 1) and the editor can start it again.`,
+        );
         hooks.exit(1);
     });
     reader.onClose(() => hooks.exit(gate.state === 'shutdown' ? 0 : 1));

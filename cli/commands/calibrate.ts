@@ -74,11 +74,19 @@ export function registerCalibrate(program: Command): void {
             if (!requested) throw new UsageError(`cannot load "${files[0]}".`);
             const plan = lowerPlan(ws.services, requested.document);
             const community = options.community !== undefined ? plan.communities.find((c) => c.name === options.community) : plan.communities[0];
-            if (!community) throw new UsageError(options.community !== undefined ? `unknown community "${options.community}"; the plan has: ${plan.communities.map((c) => c.name).join(', ') || 'none'}.` : 'the plan has no community to calibrate.');
+            if (!community)
+                throw new UsageError(
+                    options.community !== undefined
+                        ? `unknown community "${options.community}"; the plan has: ${plan.communities.map((c) => c.name).join(', ') || 'none'}.`
+                        : 'the plan has no community to calibrate.',
+                );
 
             // The data file stays inside the workspace, like an import (the checker says the same of the plan's own).
             const named = options.actuals !== undefined ? resolve(options.actuals) : community.actuals?.fsPath;
-            if (named === undefined) throw new UsageError(`no actuals: pass --actuals FILE or write \`actuals "data/${community.name.toLowerCase()}.csv"\` in community ${community.name} or the plan block.`);
+            if (named === undefined)
+                throw new UsageError(
+                    `no actuals: pass --actuals FILE or write \`actuals "data/${community.name.toLowerCase()}.csv"\` in community ${community.name} or the plan block.`,
+                );
             const actualsPath = named;
             const shown = showPath(actualsPath);
             const roots = ws.services.community.Settings.roots;
@@ -92,7 +100,13 @@ export function registerCalibrate(program: Command): void {
                 failWith(lang, 'actuals-outside-workspace', { path: shown, root: roots[0] });
                 return;
             }
-            const loaded = await loadActuals(actualsPath, shown, plan, community, options.mapping ?? (options.actuals === undefined ? community.actuals?.mapping : undefined));
+            const loaded = await loadActuals(
+                actualsPath,
+                shown,
+                plan,
+                community,
+                options.mapping ?? (options.actuals === undefined ? community.actuals?.mapping : undefined),
+            );
             if (!loaded.actuals) {
                 for (const f of loaded.findings) process.stderr.write(`${oneLine(`${shown} - error ${f.code}: ${formatStored(f.code, f.args, lang)}`)}\n`);
                 process.exitCode = f0(loaded.findings.map((f) => f.code));
@@ -149,10 +163,21 @@ export function formatCalibration(cal: Calibration, currency: string, lang: Lang
         let verdict = inLang(VERDICTS[q.verdict], lang);
         if (q.identification === 'weak') verdict += t('calibrate.weak', {}, lang);
         if (q.jointWith) verdict += t('calibrate.joint', { other: q.jointWith }, lang);
-        return [lang === 'zh-CN' ? q.quantity.labelZh : q.quantity.label, valueText(q.plan.value, u, currency) + per, f ? valueText(f.p10, u, currency) : '–', f ? valueText(f.p50, u, currency) : '–', f ? valueText(f.p90, u, currency) : '–', verdict];
+        return [
+            lang === 'zh-CN' ? q.quantity.labelZh : q.quantity.label,
+            valueText(q.plan.value, u, currency) + per,
+            f ? valueText(f.p10, u, currency) : '–',
+            f ? valueText(f.p50, u, currency) : '–',
+            f ? valueText(f.p90, u, currency) : '–',
+            verdict,
+        ];
     });
     const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-    const line = (cells: string[]) => cells.map((c, i) => padDisplay(c, widths[i])).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+        cells
+            .map((c, i) => padDisplay(c, widths[i]))
+            .join('  ')
+            .trimEnd();
     const out: string[] = [];
     out.push(t('calibrate.title', { community: cal.community, weeks: cal.weeks, mapping, ess: cal.ess.toFixed(0) }, lang));
     out.push(line(head));
@@ -161,7 +186,13 @@ export function formatCalibration(cal: Calibration, currency: string, lang: Lang
     if (cal.unused.length > 0) out.push(t('calibrate.unused', { columns: cal.unused.join(', ') }, lang));
     if (cal.backtest) {
         const b = cal.backtest;
-        out.push(t('calibrate.backtest', { weeks: b.heldOut.length, coverage: (b.coverage * 100).toFixed(1), mape: (b.mape * 100).toFixed(1), points: b.bands.length }, lang));
+        out.push(
+            t(
+                'calibrate.backtest',
+                { weeks: b.heldOut.length, coverage: (b.coverage * 100).toFixed(1), mape: (b.mape * 100).toFixed(1), points: b.bands.length },
+                lang,
+            ),
+        );
     }
     return out.join('\n') + '\n';
 }
@@ -185,6 +216,13 @@ function toJson(cal: Calibration, mapping: string) {
             verdict: q.verdict,
         })),
         unused_columns: cal.unused,
-        backtest: cal.backtest ? { held_out_weeks: cal.backtest.heldOut.map((w) => w + 1), coverage: cal.backtest.coverage, mape: cal.backtest.mape, points: cal.backtest.bands.length } : null,
+        backtest: cal.backtest
+            ? {
+                  held_out_weeks: cal.backtest.heldOut.map((w) => w + 1),
+                  coverage: cal.backtest.coverage,
+                  mape: cal.backtest.mape,
+                  points: cal.backtest.bands.length,
+              }
+            : null,
     };
 }

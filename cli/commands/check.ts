@@ -34,7 +34,11 @@ export function registerCheck(program: Command): void {
         .description('check plans for errors and warnings')
         .argument('<plans...>', '.community files, folders or globs')
         .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS, ...extraCheckFormats.keys()]).default('text'))
-        .addOption(new Option('--min-severity <level>', 'list only diagnostics at least this severe (the summary counts all)').choices([...SEVERITIES]).default('info'))
+        .addOption(
+            new Option('--min-severity <level>', 'list only diagnostics at least this severe (the summary counts all)')
+                .choices([...SEVERITIES])
+                .default('info'),
+        )
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (inputs: string[], options: CheckOptions) => {

@@ -52,15 +52,20 @@ export function parseSeed(value: string): number {
 }
 
 export function parseFormats(value: string): CompileFormat[] {
-    const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const list = value
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
     if (list.length === 0) throw new UsageError(`--formats needs at least one of ${COMPILE_FORMATS.join(', ')}.`);
-    for (const f of list) if (!(COMPILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats; use ${COMPILE_FORMATS.join(', ')}.`);
+    for (const f of list)
+        if (!(COMPILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats; use ${COMPILE_FORMATS.join(', ')}.`);
     return COMPILE_FORMATS.filter((f) => list.includes(f));
 }
 
 export function parseNow(value: string): Date {
     const d = new Date(value);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(`--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "${value}".`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
+        throw new UsageError(`--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "${value}".`);
     return d;
 }
 
@@ -78,7 +83,12 @@ function ownsPlanBlock(doc: LangiumDocument): boolean {
 }
 
 /** Loads, validates and lowers the named files; files without a plan block (libraries) are left out. */
-export async function preparePlans(files: string[], lang: Lang, root?: string, cwd?: string): Promise<{ ws: LoadedWorkspace; prepared: PreparedPlan[]; libraries: LoadedPlan[] }> {
+export async function preparePlans(
+    files: string[],
+    lang: Lang,
+    root?: string,
+    cwd?: string,
+): Promise<{ ws: LoadedWorkspace; prepared: PreparedPlan[]; libraries: LoadedPlan[] }> {
     const ws = await loadPlans(files, { lang, root, cwd });
     const byUri = new Map(ws.plans.map((p) => [p.document.uri.toString(), p]));
     const prepared: PreparedPlan[] = [];
@@ -90,7 +100,9 @@ export async function preparePlans(files: string[], lang: Lang, root?: string, c
             continue;
         }
         const members = ownsPlanBlock(loaded.document)
-            ? planDocuments(ws.services, loaded.document).map((d) => byUri.get(d.uri.toString())).filter((p): p is LoadedPlan => p !== undefined)
+            ? planDocuments(ws.services, loaded.document)
+                  .map((d) => byUri.get(d.uri.toString()))
+                  .filter((p): p is LoadedPlan => p !== undefined)
             : [loaded];
         const errors = members.reduce((n, m) => n + m.diagnostics.filter((d) => d.severity === 1).length, 0);
         let plan: Plan | null = null;
@@ -169,7 +181,14 @@ export function ensureOutDir(out: string): void {
         rmSync(probe, { force: true });
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : code === 'EROFS' ? 'read-only file system' : (code ?? (e as Error).message);
+        const why =
+            code === 'EACCES' || code === 'EPERM'
+                ? 'permission denied'
+                : code === 'ENOTDIR' || code === 'EEXIST'
+                  ? 'a file is in the way'
+                  : code === 'EROFS'
+                    ? 'read-only file system'
+                    : (code ?? (e as Error).message);
         throw new UsageError(`cannot write to --out "${out}": ${why}.`);
     }
 }
@@ -274,7 +293,16 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     throw e;
                 }
                 const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
-                lines.push(summaryText(lang, p.loaded.shown, showOut(target), compiled.files.length, compiled.schedule.occurrences.length, kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null));
+                lines.push(
+                    summaryText(
+                        lang,
+                        p.loaded.shown,
+                        showOut(target),
+                        compiled.files.length,
+                        compiled.schedule.occurrences.length,
+                        kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null,
+                    ),
+                );
             }
             const warnings = switchOutputs(staged.splice(0));
             process.stdout.write(lines.map((l) => `${l}\n`).join(''));
@@ -303,7 +331,11 @@ export function registerCompile(program: Command): void {
         .addOption(new Option('--seed <n>', 'random seed').argParser(parseSeed).default(DEFAULT_COMPILE_SEED))
         .option('--scenario <name>', 'forecast this scenario instead of the plan as written')
         .option('--from-start', "forecast from the plan's start even when the plan has actuals (default: from the last observed week)")
-        .addOption(new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
+        .addOption(
+            new Option('--formats <list>', `comma-separated: ${COMPILE_FORMATS.join(',')}`)
+                .argParser(parseFormats)
+                .default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')),
+        )
         .addOption(new Option('--now <iso>', 'DTSTAMP of the calendars (default: fixed from the plan, so output is reproducible)').argParser(parseNow))
         .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')
         .addOption(langOption())

@@ -59,7 +59,8 @@ export async function runDiff(inputs: string[], options: DiffOptions): Promise<n
         newPlan = await loadOne(current, lang, options.root, current);
         title = `${current} (${options.base} → ${t('diff.working-tree', {}, lang)})`;
     } else {
-        if (inputs.length !== 2) throw new UsageError('name the old and the new plan (community diff old.community new.community), or one plan and --base <git-ref>.');
+        if (inputs.length !== 2)
+            throw new UsageError('name the old and the new plan (community diff old.community new.community), or one plan and --base <git-ref>.');
         oldPlan = await loadOne(inputs[0], lang, options.root, inputs[0]);
         newPlan = await loadOne(inputs[1], lang, options.root, inputs[1]);
         title = `${inputs[0]} → ${inputs[1]}`;

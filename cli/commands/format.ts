@@ -27,24 +27,33 @@ export function registerFormat(program: Command): void {
         .command('format')
         .description('rewrite plans with English or Chinese keywords, keeping comments and layout')
         .argument('<plans...>', '.community files, folders or globs')
-        .addOption(new Option('--keywords <style>', 'keyword style to write (default: keep each file\'s)').choices(['en', 'zh']))
-        .addOption(new Option('--punctuation <style>', 'punctuation to write: half (ASCII), full (，：～ ￥ “…” full-width) or keep (default)').choices([...PUNCTUATION_STYLES]))
+        .addOption(new Option('--keywords <style>', "keyword style to write (default: keep each file's)").choices(['en', 'zh']))
+        .addOption(
+            new Option('--punctuation <style>', 'punctuation to write: half (ASCII), full (，：～ ￥ “…” full-width) or keep (default)').choices([
+                ...PUNCTUATION_STYLES,
+            ]),
+        )
         .option('--write', 'replace the files instead of printing the result')
         .addOption(langOption())
         .action((inputs: string[], options: FormatOptions) => {
             const lang = resolveLang(options.lang);
             const files = expandInputs(inputs);
-            if (files.length > 1 && !options.write) throw new UsageError(`${files.length} plans given: add --write to rewrite them in place, or name one plan to print it.`);
+            if (files.length > 1 && !options.write)
+                throw new UsageError(`${files.length} plans given: add --write to rewrite them in place, or name one plan to print it.`);
             const { Community } = createCommunityServices({ ...EmptyFileSystem });
             let failed = false;
             for (const file of files) {
                 const shown = showPath(file);
                 const read = readPlanText(file, shown);
-                if (read.text === undefined) throw new UsageError(`cannot format "${shown}": it is ${read.tooLarge.toLocaleString('en-US')} bytes, above the file size limit.`);
+                if (read.text === undefined)
+                    throw new UsageError(`cannot format "${shown}": it is ${read.tooLarge.toLocaleString('en-US')} bytes, above the file size limit.`);
                 const text = read.text;
                 const converted = options.keywords ? convertKeywords(text, options.keywords, Community) : { text, errors: syntaxErrors(text, Community) };
                 // Punctuation after keywords: a file with syntax errors is left alone either way.
-                const result = options.punctuation && converted.errors.length === 0 ? { ...converted, text: convertPunctuation(converted.text, options.punctuation, Community) } : converted;
+                const result =
+                    options.punctuation && converted.errors.length === 0
+                        ? { ...converted, text: convertPunctuation(converted.text, options.punctuation, Community) }
+                        : converted;
                 if (result.errors.length > 0) {
                     failed = true;
                     for (const e of result.errors) {

@@ -94,7 +94,9 @@ export function registerSimulate(program: Command): void {
                 scenarios = [options.scenario];
             }
             if (options.kpi !== undefined && !plan.communities.some((c) => c.kpis.some((k) => k.name === options.kpi))) {
-                throw new UsageError(`unknown KPI "${options.kpi}"; the plan has: ${plan.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`);
+                throw new UsageError(
+                    `unknown KPI "${options.kpi}"; the plan has: ${plan.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`,
+                );
             }
 
             // Memory first: a forecast over the budget is a coded error (exit 1), not an out-of-memory crash.
@@ -110,9 +112,18 @@ export function registerSimulate(program: Command): void {
             let report: ForecastReport;
             try {
                 report = await withEngine(progress, (engine) => {
-                    const work = forecastSimulations(plan, { runs, seed, scenarios, sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined, observed: observed?.byCommunity });
+                    const work = forecastSimulations(plan, {
+                        runs,
+                        seed,
+                        scenarios,
+                        sensitivity: options.sensitivity ? { kpi: options.kpi } : undefined,
+                        observed: observed?.byCommunity,
+                    });
                     const total = totalRuns(work.jobs);
-                    return runWork(work, engine.options((done) => progress?.update(done, total)));
+                    return runWork(
+                        work,
+                        engine.options((done) => progress?.update(done, total)),
+                    );
                 });
             } catch (error) {
                 if (error instanceof ScenarioError || error instanceof SensitivityError) throw new UsageError(error.message);
@@ -120,7 +131,10 @@ export function registerSimulate(program: Command): void {
             }
             if (options.format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             else if (options.format === 'csv') process.stdout.write(formatCsv(report));
-            else process.stdout.write(formatTable(report, options.kpi, colorsFor(process.stdout), lang, solvedSection(plan, report, runs, seed, observed?.byCommunity)));
+            else
+                process.stdout.write(
+                    formatTable(report, options.kpi, colorsFor(process.stdout), lang, solvedSection(plan, report, runs, seed, observed?.byCommunity)),
+                );
             process.exitCode = 0;
         });
 }
@@ -129,11 +143,20 @@ export function registerSimulate(program: Command): void {
  * With solved scenarios in the plan: the cheapest known way to each KPI and the recommended scenario,
  * from forecasts of those scenarios with the same runs and seed (the ones not simulated already).
  */
-function solvedSection(plan: Plan, report: ForecastReport, runs: number, seed: number, observed?: ReadonlyMap<string, ObservedWeeks>): SolvedSection | undefined {
+function solvedSection(
+    plan: Plan,
+    report: ForecastReport,
+    runs: number,
+    seed: number,
+    observed?: ReadonlyMap<string, ObservedWeeks>,
+): SolvedSection | undefined {
     const solved = plan.scenarios.filter((s) => s.solved).map((s) => s.name);
     if (solved.length === 0) return undefined;
     const missing = solved.filter((name) => !report.forecasts.some((f) => f.scenario === name));
-    const all = missing.length === 0 ? report : { ...report, forecasts: [...report.forecasts, ...forecast(plan, { runs, seed, scenarios: missing, observed }).forecasts] };
+    const all =
+        missing.length === 0
+            ? report
+            : { ...report, forecasts: [...report.forecasts, ...forecast(plan, { runs, seed, scenarios: missing, observed }).forecasts] };
     return { ways: cheapestWays(plan, all), recommended: recommendedSolved(plan, all) };
 }
 
@@ -153,20 +176,70 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
 
 /** Long-format CSV: one row per series and week, one per cost category (total over the horizon, at the last week), then one per KPI. */
 export function formatCsv(report: ForecastReport): string {
-    const rows: (string | number | null)[][] = [['scenario', 'community', 'kind', 'name', 'tier', 'platform', 'unit', 'week', 'week_start', 'p10', 'p50', 'p90', 'mean', 'target', 'probability']];
+    const rows: (string | number | null)[][] = [
+        ['scenario', 'community', 'kind', 'name', 'tier', 'platform', 'unit', 'week', 'week_start', 'p10', 'p50', 'p90', 'mean', 'target', 'probability'],
+    ];
     for (const f of report.forecasts) {
         for (const c of f.communities) {
             for (const s of c.series) {
                 c.weeks.forEach(({ week, start }, w) => {
-                    rows.push([f.scenario ?? '', c.name, 'series', s.key, s.tier ?? '', s.platform ?? '', s.unit, week, start, s.p10[w], s.p50[w], s.p90[w], s.mean[w], null, null]);
+                    rows.push([
+                        f.scenario ?? '',
+                        c.name,
+                        'series',
+                        s.key,
+                        s.tier ?? '',
+                        s.platform ?? '',
+                        s.unit,
+                        week,
+                        start,
+                        s.p10[w],
+                        s.p50[w],
+                        s.p90[w],
+                        s.mean[w],
+                        null,
+                        null,
+                    ]);
                 });
             }
             const last = c.weeks[c.weeks.length - 1];
             for (const x of c.costByCategory ?? []) {
-                rows.push([f.scenario ?? '', c.name, 'cost', x.category, '', '', 'money', last?.week ?? null, last?.start ?? '', x.p10, x.p50, x.p90, x.mean, null, null]);
+                rows.push([
+                    f.scenario ?? '',
+                    c.name,
+                    'cost',
+                    x.category,
+                    '',
+                    '',
+                    'money',
+                    last?.week ?? null,
+                    last?.start ?? '',
+                    x.p10,
+                    x.p50,
+                    x.p90,
+                    x.mean,
+                    null,
+                    null,
+                ]);
             }
             for (const k of c.kpis) {
-                rows.push([f.scenario ?? '', c.name, 'kpi', k.name, k.tier ?? '', '', k.metric, k.deadlineWeek, c.weeks[k.deadlineWeek - 1]?.start ?? '', k.p10, k.p50, k.p90, k.mean, `${k.op} ${k.target}${k.targetPer ? ` per ${k.targetPer}` : ''}`, k.probability]);
+                rows.push([
+                    f.scenario ?? '',
+                    c.name,
+                    'kpi',
+                    k.name,
+                    k.tier ?? '',
+                    '',
+                    k.metric,
+                    k.deadlineWeek,
+                    c.weeks[k.deadlineWeek - 1]?.start ?? '',
+                    k.p10,
+                    k.p50,
+                    k.p90,
+                    k.mean,
+                    `${k.op} ${k.target}${k.targetPer ? ` per ${k.targetPer}` : ''}`,
+                    k.probability,
+                ]);
             }
         }
     }

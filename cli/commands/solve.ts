@@ -63,11 +63,13 @@ export function registerSolve(program: Command): void {
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const probability = parseShare(options.probability, '--probability');
             const budget = options.budget !== undefined ? parseAmount(options.budget, '--budget') : undefined;
-            if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write)) throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
+            if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write))
+                throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
             const files = expandInputs([input]);
             if (files.length !== 1) throw new UsageError(`solve takes one plan, but "${input}" names ${files.length} files.`);
             const { plan, path, doc, named } = await loadValidPlan(files[0], lang, options.root);
-            if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write)) throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
+            if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write))
+                throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
             const levers = options.vary.map((v) => parseLever(v, plan));
             const progress = options.progress ? progressBar('solving', { unit: 'runs', delayMs: 0 }) : undefined;
             let result: SolveResult;
@@ -77,13 +79,23 @@ export function registerSolve(program: Command): void {
                 const perCandidate = runs * plan.communities.length;
                 let candidates = 1;
                 const steps = solveSteps(plan, {
-                    kpis: options.kpi, probability, levers, budget, runs, seed,
+                    kpis: options.kpi,
+                    probability,
+                    levers,
+                    budget,
+                    runs,
+                    seed,
                     // Default: meet the KPIs at the least cost, or — where nothing in the ranges and budget meets
                     // them — the highest probability (engine/solve.ts `better`).
                     objective: options.maximise === 'probability' ? 'maximise-probability' : 'minimise-cost',
                     onProgress: (_done, total) => (candidates = total),
                 });
-                result = await withEngine(progress, (engine) => runSteps(steps, engine.options((done) => progress?.update(done, candidates * perCandidate))));
+                result = await withEngine(progress, (engine) =>
+                    runSteps(
+                        steps,
+                        engine.options((done) => progress?.update(done, candidates * perCandidate)),
+                    ),
+                );
             } catch (error) {
                 if (error instanceof SolveError) throw new UsageError(error.message);
                 throw error;
@@ -136,11 +148,16 @@ export function parseLever(text: string, plan: Plan): Lever {
     if (!(lever.max > lever.min)) throw new UsageError(`the range of --vary ${text} is empty: give MIN..MAX with MIN below MAX.`);
     // Shares are held as fractions: `2..8` for a churn rate would mean 200–800 %.
     const share = ['churn', 'active', 'buys', 'repurchase', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property);
-    if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1) throw new UsageError(`--vary ${text}: "${property}" is a percentage; write the range with % (e.g. ${lo}%..${hi}%).`);
+    if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1)
+        throw new UsageError(`--vary ${text}: "${property}" is a percentage; write the range with % (e.g. ${lo}%..${hi}%).`);
     return lever;
 }
 
-async function loadValidPlan(file: string, lang: Lang, root: string | undefined): Promise<{ plan: Plan; path: string; doc: LangiumDocument; named: Set<string> }> {
+async function loadValidPlan(
+    file: string,
+    lang: Lang,
+    root: string | undefined,
+): Promise<{ plan: Plan; path: string; doc: LangiumDocument; named: Set<string> }> {
     const ws = await loadPlans([file], { lang, root });
     const diags = flatten(ws.plans);
     const summary = summarize(diags, ws.plans.length);
@@ -151,7 +168,15 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     const requested = ws.requested[0];
     if (!requested) throw new UsageError(`cannot load "${file}".`);
     // KPIs with a name of their own (`kpi Growth: …`): the ones a `solved for` tag can refer to.
-    const named = new Set(ws.plans.flatMap((p) => AstUtils.streamAst(p.document.parseResult.value).filter(A.isKpi).map((k) => k.name).filter((n): n is string => !!n).toArray()));
+    const named = new Set(
+        ws.plans.flatMap((p) =>
+            AstUtils.streamAst(p.document.parseResult.value)
+                .filter(A.isKpi)
+                .map((k) => k.name)
+                .filter((n): n is string => !!n)
+                .toArray(),
+        ),
+    );
     return { plan: lowerPlan(ws.services, requested.document), path: requested.path, doc: requested.document, named };
 }
 
@@ -177,11 +202,16 @@ export function formatSolve(r: SolveResult, kpis: string[], probability: number,
     if (r.direction) lines.push(t(r.direction === 'more' ? 'solve.direction-more' : 'solve.direction-less', {}, lang));
     if (r.singles) {
         lines.push(t('solve.singles', {}, lang));
-        r.singles.forEach((s, i) => lines.push(`  ${names[i]} = ${num(s.best.values[0])} · ${pct(Math.min(...s.best.probabilities))} · ${money.format(s.best.cost)} ${plan.currency}`));
+        r.singles.forEach((s, i) =>
+            lines.push(`  ${names[i]} = ${num(s.best.values[0])} · ${pct(Math.min(...s.best.probabilities))} · ${money.format(s.best.cost)} ${plan.currency}`),
+        );
     }
     if (r.marginal) {
         lines.push(t('solve.marginal', {}, lang));
-        for (const m of r.marginal) lines.push(`  ${m.lever}: ${m.probability >= 0 ? '+' : ''}${(m.probability * 100).toFixed(2)} pp · ${m.cost >= 0 ? '+' : ''}${money.format(m.cost)} ${plan.currency}`);
+        for (const m of r.marginal)
+            lines.push(
+                `  ${m.lever}: ${m.probability >= 0 ? '+' : ''}${(m.probability * 100).toFixed(2)} pp · ${m.cost >= 0 ? '+' : ''}${money.format(m.cost)} ${plan.currency}`,
+            );
     }
     lines.push(t('solve.evaluations', { count: r.evaluations }, lang));
     return lines.join('\n') + '\n';
@@ -198,7 +228,13 @@ function toJson(r: SolveResult, kpis: string[], probability: number, budget: num
         probabilities: Object.fromEntries(kpis.map((k, i) => [k, r.best.probabilities[i]])),
         cost: r.best.cost,
         direction: r.direction ?? null,
-        singles: r.singles?.map((s) => ({ lever: `${s.levers[0].target}.${s.levers[0].property}`, value: s.best.values[0], probabilities: s.best.probabilities, cost: s.best.cost })) ?? null,
+        singles:
+            r.singles?.map((s) => ({
+                lever: `${s.levers[0].target}.${s.levers[0].property}`,
+                value: s.best.values[0],
+                probabilities: s.best.probabilities,
+                cost: s.best.cost,
+            })) ?? null,
         marginal: r.marginal ?? null,
         evaluations: r.evaluations,
     };

@@ -18,7 +18,15 @@ export function diffForecasts(before: ForecastReport, after: ForecastReport): Kp
         for (const c of f.forecasts[0].communities) {
             for (const k of c.kpis) {
                 const key = `${c.name}\u0000${k.name}`;
-                const row = rows.get(key) ?? { community: c.name, kpi: k.name, metric: k.metric, p50Before: null, p50After: null, probBefore: null, probAfter: null };
+                const row = rows.get(key) ?? {
+                    community: c.name,
+                    kpi: k.name,
+                    metric: k.metric,
+                    p50Before: null,
+                    p50After: null,
+                    probBefore: null,
+                    probAfter: null,
+                };
                 if (side === 'before') {
                     row.p50Before = k.p50;
                     row.probBefore = k.probability;

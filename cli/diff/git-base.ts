@@ -13,7 +13,9 @@ function git(args: string[], cwd: string): string {
     try {
         return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     } catch (e) {
-        const stderr = String((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0];
+        const stderr = String((e as { stderr?: string }).stderr ?? '')
+            .trim()
+            .split('\n')[0];
         throw new UsageError(`git ${args.join(' ')} failed${stderr ? `: ${stderr}` : ''}.`);
     }
 }
@@ -27,7 +29,11 @@ export function resolveBaseRef(ref: string, cwd: string): string {
     if (ref === '' || ref.startsWith('-')) throw new UsageError(`--base must name a git commit, branch or tag, not "${ref}".`);
     let sha: string;
     try {
-        sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+        sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+        }).trim();
     } catch {
         throw new UsageError(`--base "${ref}" is not a commit in this git repository.`);
     }

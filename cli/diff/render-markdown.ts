@@ -23,13 +23,26 @@ export interface DiffSide {
 }
 
 const CHANGE_LABEL: Record<EventChange, PlainMessageKey> = {
-    added: 'diff.event.added', removed: 'diff.event.removed', moved: 'diff.event.moved', changed: 'diff.event.changed',
+    added: 'diff.event.added',
+    removed: 'diff.event.removed',
+    moved: 'diff.event.moved',
+    changed: 'diff.event.changed',
 };
 
 /** The words for the kinds of plan items (plan-diff.ts names them in English). */
 const ITEM_KIND: Record<string, PlainMessageKey> = {
-    plan: 'diff.kind.plan', platform: 'diff.kind.platform', audience: 'diff.kind.audience', scenario: 'diff.kind.scenario', community: 'diff.kind.community', tier: 'diff.kind.tier',
-    content: 'diff.kind.content', activity: 'diff.kind.activity', referral: 'diff.kind.referral', channel: 'diff.kind.channel', organic: 'diff.kind.organic', kpi: 'diff.kind.kpi',
+    plan: 'diff.kind.plan',
+    platform: 'diff.kind.platform',
+    audience: 'diff.kind.audience',
+    scenario: 'diff.kind.scenario',
+    community: 'diff.kind.community',
+    tier: 'diff.kind.tier',
+    content: 'diff.kind.content',
+    activity: 'diff.kind.activity',
+    referral: 'diff.kind.referral',
+    channel: 'diff.kind.channel',
+    organic: 'diff.kind.organic',
+    kpi: 'diff.kind.kpi',
 };
 
 function when(o: Occurrence | null): string {
@@ -90,13 +103,20 @@ export function renderDiff(title: string, before: DiffSide, after: DiffSide, lan
         for (const r of items) out.push(`| ${m(r.community)} | ${m(r.item)} | ${f.integer(r.before)} → ${f.integer(r.after)} |`);
         out.push('');
         const count = (c: EventChange) => events.filter((e) => e.change === c).length;
-        out.push('<details>', t('diff.events-summary', { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') }, lang), '');
+        out.push(
+            '<details>',
+            t('diff.events-summary', { added: count('added'), removed: count('removed'), moved: count('moved'), changed: count('changed') }, lang),
+            '',
+        );
         out.push(t('diff.events-table-head', {}, lang), '| --- | --- | --- | --- | --- |');
         for (const e of events.slice(0, MAX_EVENT_ROWS)) {
             const detail = (o: Occurrence | null) => {
                 if (!o) return '—';
                 // A changed event shows what changed (end, place, owner, cost, staff, title, tiers), so before and after never read the same.
-                const extra = e.change === 'changed' && e.before && e.after ? ` (${changedFields(e.before, e.after, o, (x) => f.currencyAmount(x), lang).join(', ')})` : '';
+                const extra =
+                    e.change === 'changed' && e.before && e.after
+                        ? ` (${changedFields(e.before, e.after, o, (x) => f.currencyAmount(x), lang).join(', ')})`
+                        : '';
                 return m(when(o) + extra);
             };
             out.push(`| ${t(CHANGE_LABEL[e.change], {}, lang)} | ${m(e.community)} | ${m(e.item)} | ${detail(e.before)} | ${detail(e.after)} |`);
@@ -129,7 +149,9 @@ export function renderDiff(title: string, before: DiffSide, after: DiffSide, lan
     if (a.budget !== null || b.budget !== null) {
         out.push(`| ${t('diff.budget', {}, lang)} | ${m(f.currencyAmount(a.budget, true))} → ${m(f.currencyAmount(b.budget, true))} | |`);
         const withinDelta = a.within !== null && b.within !== null ? b.within - a.within : null;
-        out.push(`| ${t('diff.within-budget', {}, lang)} | ${m(f.percent(a.within))} → ${m(f.percent(b.within))} | ${withinDelta === null ? '—' : m(formatPointsDelta(withinDelta, lang))}${arrowOf(withinDelta)} |`);
+        out.push(
+            `| ${t('diff.within-budget', {}, lang)} | ${m(f.percent(a.within))} → ${m(f.percent(b.within))} | ${withinDelta === null ? '—' : m(formatPointsDelta(withinDelta, lang))}${arrowOf(withinDelta)} |`,
+        );
     }
     out.push('');
     out.push(t('diff.footer', { runs: after.forecast.runs, seed: after.forecast.seed }, lang), '');

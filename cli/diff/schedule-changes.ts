@@ -47,7 +47,15 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): EventD
                 continue;
             }
             matchedNew.add(n);
-            if (n.end !== o.end || n.location !== o.location || n.owner !== o.owner || n.cost !== o.cost || n.staff !== o.staff || n.title !== o.title || n.tiers.join() !== o.tiers.join()) {
+            if (
+                n.end !== o.end ||
+                n.location !== o.location ||
+                n.owner !== o.owner ||
+                n.cost !== o.cost ||
+                n.staff !== o.staff ||
+                n.title !== o.title ||
+                n.tiers.join() !== o.tiers.join()
+            ) {
                 out.push({ change: 'changed', community, item, before: o, after: n });
             }
         }
@@ -58,7 +66,10 @@ export function diffSchedules(before: PlanSchedule, after: PlanSchedule): EventD
         for (const n of unmatchedNew.slice(pairs)) out.push({ change: 'added', community, item, before: null, after: n });
     }
     const at = (d: EventDiff) => (d.after ?? d.before)!;
-    return out.sort((x, y) => compareText(at(x).date, at(y).date) || compareText(at(x).time, at(y).time) || compareText(x.community, y.community) || compareText(x.item, y.item));
+    return out.sort(
+        (x, y) =>
+            compareText(at(x).date, at(y).date) || compareText(at(x).time, at(y).time) || compareText(x.community, y.community) || compareText(x.item, y.item),
+    );
 }
 
 /** Per item: occurrences before → after and what the event-by-event matching found. */
@@ -83,5 +94,7 @@ export function summarizeScheduleChanges(before: PlanSchedule, after: PlanSchedu
     for (const o of before.occurrences) row(o.community, o.item).before++;
     for (const o of after.occurrences) row(o.community, o.item).after++;
     for (const e of events) row(e.community, e.item)[e.change]++;
-    return [...rows.values()].filter((r) => r.added + r.removed + r.moved + r.changed > 0).sort((x, y) => compareText(x.community, y.community) || compareText(x.item, y.item));
+    return [...rows.values()]
+        .filter((r) => r.added + r.removed + r.moved + r.changed > 0)
+        .sort((x, y) => compareText(x.community, y.community) || compareText(x.item, y.item));
 }

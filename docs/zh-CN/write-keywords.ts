@@ -10,7 +10,11 @@ const END = '<!-- keywords:end -->';
 
 export function keywordTable(): string {
     const rows = ZH_KEYWORDS.map((k) => {
-        const also = k.zhIn ? `（${Object.entries(k.zhIn).map(([rule, z]) => `${rule} 中写作 ${z}`).join('；')}）` : '';
+        const also = k.zhIn
+            ? `（${Object.entries(k.zhIn)
+                  .map(([rule, z]) => `${rule} 中写作 ${z}`)
+                  .join('；')}）`
+            : '';
         return `| \`${k.en}\` | ${k.zh.map((z) => `\`${z}\``).join('、')}${also} |`;
     });
     return ['| English | 中文 |', '| --- | --- |', ...rows].join('\n');

@@ -55,4 +55,7 @@ export function seriesKey(measure: Measure, qualifier?: string): string {
     return qualifier === undefined ? measure : `${measure}:${qualifier}`;
 }
 
-export const CANONICAL_NAMES: string[] = [...KEY_COLUMNS, ...Object.keys(MEASURES).map((m) => (MEASURES[m as Measure].perTier ? `${m}[:tier]` : m === 'spend' ? 'spend:channel' : m))];
+export const CANONICAL_NAMES: string[] = [
+    ...KEY_COLUMNS,
+    ...Object.keys(MEASURES).map((m) => (MEASURES[m as Measure].perTier ? `${m}[:tier]` : m === 'spend' ? 'spend:channel' : m)),
+];

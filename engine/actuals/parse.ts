@@ -59,7 +59,10 @@ export function parseDay(text: string, timezone: string | undefined): Temporal.P
         if (d) return Temporal.PlainDate.from({ year: +d[1], month: +d[2], day: +d[3] }, { overflow: 'reject' });
         if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(t)) {
             const iso = t.replace(' ', 'T');
-            if (/(Z|[+-]\d{2}:?\d{2})$/i.test(iso)) return Temporal.Instant.from(iso).toZonedDateTimeISO(timezone ?? 'UTC').toPlainDate();
+            if (/(Z|[+-]\d{2}:?\d{2})$/i.test(iso))
+                return Temporal.Instant.from(iso)
+                    .toZonedDateTimeISO(timezone ?? 'UTC')
+                    .toPlainDate();
             return Temporal.PlainDateTime.from(iso).toPlainDate();
         }
     } catch {
@@ -82,7 +85,8 @@ function bindHeader(table: RawTable, mapping: ColumnMapping | undefined, frame: 
         const col = index + 1;
         const canonicalName = mapping ? mapColumn(mapping, name) : name;
         if (canonicalName === undefined) {
-            if (!mapping) problems.push({ code: 'actuals-unknown-column', args: { column: name, known: CANONICAL_NAMES.join(', ') }, row: table.headerRow, col });
+            if (!mapping)
+                problems.push({ code: 'actuals-unknown-column', args: { column: name, known: CANONICAL_NAMES.join(', ') }, row: table.headerRow, col });
             return;
         }
         if (canonicalName === '') return;
@@ -94,7 +98,18 @@ function bindHeader(table: RawTable, mapping: ColumnMapping | undefined, frame: 
         if ('measure' in column && column.qualifier !== undefined) {
             const known = column.measure === 'spend' ? frame.channels : frame.tiers;
             if (!known.includes(column.qualifier)) {
-                problems.push({ code: 'actuals-unknown-column', args: { column: name, known: (column.measure === 'spend' ? frame.channels.map((c) => `spend:${c}`) : frame.tiers.map((t) => `${column.measure}:${t}`)).join(', ') || 'none' }, row: table.headerRow, col });
+                problems.push({
+                    code: 'actuals-unknown-column',
+                    args: {
+                        column: name,
+                        known:
+                            (column.measure === 'spend' ? frame.channels.map((c) => `spend:${c}`) : frame.tiers.map((t) => `${column.measure}:${t}`)).join(
+                                ', ',
+                            ) || 'none',
+                    },
+                    row: table.headerRow,
+                    col,
+                });
                 return;
             }
         }
@@ -124,11 +139,21 @@ export function parseActuals(table: RawTable, frame: PlanFrame, mappingName?: st
     const tierCol = bound.find((b) => 'key' in b.column && b.column.key === 'tier');
     const measures = bound.filter((b): b is BoundColumn & { column: { measure: Measure; qualifier?: string } } => 'measure' in b.column);
     if (!weekCol && !dateCol) {
-        problems.unshift({ code: 'actuals-bad-header', args: { detail: `no "week" or "date" column (found: ${table.header.filter((h) => h.trim() !== '').join(', ') || 'nothing'})` }, row: table.headerRow, col: 1 });
+        problems.unshift({
+            code: 'actuals-bad-header',
+            args: { detail: `no "week" or "date" column (found: ${table.header.filter((h) => h.trim() !== '').join(', ') || 'nothing'})` },
+            row: table.headerRow,
+            col: 1,
+        });
         return { problems };
     }
     if (measures.length === 0 && problems.length === 0) {
-        problems.push({ code: 'actuals-bad-header', args: { detail: 'no column with a measure (members, joins, leaves, active, participants, buyers, revenue, spend, referral-joins)' }, row: table.headerRow, col: 1 });
+        problems.push({
+            code: 'actuals-bad-header',
+            args: { detail: 'no column with a measure (members, joins, leaves, active, participants, buyers, revenue, spend, referral-joins)' },
+            row: table.headerRow,
+            col: 1,
+        });
         return { problems };
     }
     if (problems.length > 0) return { problems };
@@ -159,7 +184,12 @@ export function parseActuals(table: RawTable, frame: PlanFrame, mappingName?: st
                 continue;
             }
             if (n < 1 || n > H) {
-                add({ code: 'actuals-week-outside', args: { what: `week ${n}`, horizon: H, start: frame.start, end: end.toString() }, row, col: weekCol.index + 1 });
+                add({
+                    code: 'actuals-week-outside',
+                    args: { what: `week ${n}`, horizon: H, start: frame.start, end: end.toString() },
+                    row,
+                    col: weekCol.index + 1,
+                });
                 continue;
             }
             week = n - 1;
@@ -174,7 +204,12 @@ export function parseActuals(table: RawTable, frame: PlanFrame, mappingName?: st
             }
             const offset = start.until(day, { largestUnit: 'days' }).days;
             if (offset < 0 || offset >= 7 * H) {
-                add({ code: 'actuals-week-outside', args: { what: day.toString(), horizon: H, start: frame.start, end: end.toString() }, row, col: dateCol!.index + 1 });
+                add({
+                    code: 'actuals-week-outside',
+                    args: { what: day.toString(), horizon: H, start: frame.start, end: end.toString() },
+                    row,
+                    col: dateCol!.index + 1,
+                });
                 continue;
             }
             week = Math.floor(offset / 7);

@@ -43,7 +43,11 @@ function cellText(value: ExcelJS.CellValue): string {
     if (typeof value === 'string') return value.trim();
     if (typeof value === 'object') {
         if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
-        if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+        if ('richText' in value)
+            return value.richText
+                .map((t) => t.text)
+                .join('')
+                .trim();
         if ('text' in value) return String(value.text).trim();
     }
     return String(value);

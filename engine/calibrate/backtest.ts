@@ -16,7 +16,11 @@ class PosteriorDraws implements Draws {
     private current = 0;
     private readonly cumulative: Float64Array;
     private readonly index: Map<number, number>;
-    constructor(private readonly fit: Fit, private readonly inner: Random, private readonly picker: Random) {
+    constructor(
+        private readonly fit: Fit,
+        private readonly inner: Random,
+        private readonly picker: Random,
+    ) {
         this.cumulative = new Float64Array(fit.weights.length);
         let acc = 0;
         fit.weights.forEach((w, i) => (this.cumulative[i] = acc += w));
@@ -105,7 +109,12 @@ export interface BacktestResult {
     fit: Fit;
 }
 
-export function backtest(c: CompiledCommunity, actuals: Actuals, k: number, options: { seed: number; draws?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean }): BacktestResult {
+export function backtest(
+    c: CompiledCommunity,
+    actuals: Actuals,
+    k: number,
+    options: { seed: number; draws?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean },
+): BacktestResult {
     const weeks = actuals.weeks;
     const heldOut = weeks.slice(Math.max(0, weeks.length - k));
     const upTo = heldOut.length > 0 ? heldOut[0] : c.horizon;

@@ -38,12 +38,17 @@ export function verdictOf(q: FittedQuantity, favour: number): Verdict {
     return high === favour > 0 ? 'too-optimistic' : 'too-pessimistic';
 }
 
-export function calibrateCommunity(c: CompiledCommunity, actuals: Actuals, options: { seed: number; draws?: number; backtest?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean }): Calibration {
+export function calibrateCommunity(
+    c: CompiledCommunity,
+    actuals: Actuals,
+    options: { seed: number; draws?: number; backtest?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean },
+): Calibration {
     const fit = fitCommunity(c, actuals, { seed: options.seed, draws: options.draws, onProgress: options.onProgress, isCancelled: options.isCancelled });
     const quantities = fit.quantities.map((q) => ({ ...q, verdict: verdictOf(q, c.favour[q.quantity.slot] ?? 0) }));
     const unused = [...actuals.series.keys()].filter((k) => !USED_SERIES(k)).sort();
     const result: Calibration = { community: c.community.name, weeks: fit.weeksUsed, quantities, unused, ess: fit.ess, fit };
-    if (options.backtest !== undefined && options.backtest > 0) result.backtest = backtest(c, actuals, options.backtest, { seed: options.seed, draws: options.draws, isCancelled: options.isCancelled });
+    if (options.backtest !== undefined && options.backtest > 0)
+        result.backtest = backtest(c, actuals, options.backtest, { seed: options.seed, draws: options.draws, isCancelled: options.isCancelled });
     return result;
 }
 
@@ -51,7 +56,10 @@ export function calibrateCommunity(c: CompiledCommunity, actuals: Actuals, optio
 export function planNumber(x: number): string {
     if (x === 0) return '0';
     const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
-    return x.toFixed(Math.min(8, digits)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    return x
+        .toFixed(Math.min(8, digits))
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '');
 }
 
 /**
@@ -68,7 +76,8 @@ export function overrideLine(q: CalibratedQuantity, currency: string): string | 
     if (!q.fitted || q.identification === 'no-data') return undefined;
     const t = triangularFor(q.fitted.p10, q.fitted.p50, q.fitted.p90, q.quantity.max);
     const per = q.quantity.per ? ` per ${q.quantity.per}` : '';
-    const fmt = (x: number) => (q.quantity.unit === 'share' ? `${planNumber(x * 100)}%` : q.quantity.unit === 'money' ? `${planNumber(x)} ${currency}` : planNumber(x));
+    const fmt = (x: number) =>
+        q.quantity.unit === 'share' ? `${planNumber(x * 100)}%` : q.quantity.unit === 'money' ? `${planNumber(x)} ${currency}` : planNumber(x);
     return `${q.quantity.target}.${q.quantity.property} = ${fmt(t.min)}..${fmt(t.max)} likely ${fmt(t.mode)}${per}`;
 }
 
@@ -76,7 +85,12 @@ export const CALIBRATED_SCENARIO = 'Calibrated';
 
 /** The scenario block recording every identified fit of the calibrations. */
 export function calibratedScenario(calibrations: Calibration[], currency: string): string {
-    const lines = calibrations.flatMap((cal) => cal.quantities.filter((q) => q.identification !== 'no-data').map((q) => overrideLine(q, currency)).filter((l): l is string => l !== undefined));
+    const lines = calibrations.flatMap((cal) =>
+        cal.quantities
+            .filter((q) => q.identification !== 'no-data')
+            .map((q) => overrideLine(q, currency))
+            .filter((l): l is string => l !== undefined),
+    );
     const weeks = Math.max(0, ...calibrations.map((c) => c.weeks));
     return `scenario ${CALIBRATED_SCENARIO} "按实际数据校准" {\n  // fitted by \`community calibrate\` to ${weeks} observed weeks (P10–P90 as a triangular range)\n${lines.map((l) => `  ${l}\n`).join('')}}\n`;
 }

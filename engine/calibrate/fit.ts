@@ -162,11 +162,13 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
     const base = meanValues(c0);
     const c = withObservedSpend(c0, actuals, base);
     const upTo = options.upTo ?? c.horizon;
-    const observed = new Set([...actuals.series.keys()].filter((k) => {
-        const y = actuals.series.get(k)!;
-        for (let w = 0; w < Math.min(upTo, y.length); w++) if (!Number.isNaN(y[w])) return true;
-        return false;
-    }));
+    const observed = new Set(
+        [...actuals.series.keys()].filter((k) => {
+            const y = actuals.series.get(k)!;
+            for (let w = 0; w < Math.min(upTo, y.length); w++) if (!Number.isNaN(y[w])) return true;
+            return false;
+        }),
+    );
     const all = calibratableQuantities(c, options.stated ?? false);
     const fitted = all.filter((q) => q.informedBy.some((k) => observed.has(k)));
     const d = fitted.length;
@@ -196,7 +198,8 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
 
     // ---- mode: pattern search on the log scale from the plan's values ----
     const u = Float64Array.from(fitted, (q) => toScale(q, Math.min(q.max * (1 - 1e-9), Math.max(1e-12, base[q.slot]))));
-    for (let i = 0; i < d; i++) if (logPrior(fitted[i], fromScale(fitted[i], u[i])) === -Infinity) u[i] = toScale(fitted[i], distQuantile(fitted[i].prior, 0.5));
+    for (let i = 0; i < d; i++)
+        if (logPrior(fitted[i], fromScale(fitted[i], u[i])) === -Infinity) u[i] = toScale(fitted[i], distQuantile(fitted[i].prior, 0.5));
     let best = d > 0 ? logPost(u) : 0;
     const search = (from: number) => {
         for (let step = from; step > 2e-3 && d > 0; step /= 2) {
@@ -321,7 +324,8 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
         for (let k = 0; k < pilotN; k++) for (let i = 0; i < d; i++) centre[i] += (pilot.weights[k] * pilot.xs[k][i]) / sw;
         const cv = new Float64Array(d * d);
         for (let k = 0; k < pilotN; k++) {
-            for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) cv[i * d + j] += (pilot.weights[k] * (pilot.xs[k][i] - centre[i]) * (pilot.xs[k][j] - centre[j])) / sw;
+            for (let i = 0; i < d; i++)
+                for (let j = 0; j < d; j++) cv[i * d + j] += (pilot.weights[k] * (pilot.xs[k][i] - centre[i]) * (pilot.xs[k][j] - centre[j])) / sw;
         }
         for (let i = 0; i < d * d; i++) cv[i] = cv[i] * PROPOSAL_SCALE * PROPOSAL_SCALE;
         // Never narrower than half the Laplace width in any direction (a pilot can miss a tail).
@@ -373,5 +377,9 @@ export function fitCommunity(c0: CompiledCommunity, actuals: Actuals, options: F
 
 function planOf(c: CompiledCommunity, q: Quantity): FittedQuantity['plan'] {
     const d = c.dists[q.slot];
-    return { value: d.kind === 'fixed' ? d.value : d.kind === 'uniform' ? (d.min + d.max) / 2 : (d.min + d.mode + d.max) / 3, p10: distQuantile(d, 0.1), p90: distQuantile(d, 0.9) };
+    return {
+        value: d.kind === 'fixed' ? d.value : d.kind === 'uniform' ? (d.min + d.max) / 2 : (d.min + d.mode + d.max) / 3,
+        p10: distQuantile(d, 0.1),
+        p90: distQuantile(d, 0.9),
+    };
 }

@@ -67,7 +67,18 @@ export function runOneStep(c: CompiledCommunity, values: Float64Array, actuals: 
     const H = c.horizon;
     const n = Math.min(weeks, H);
     const SRC = c.sources.length;
-    const p: OneStep = { tiers: new Float64Array(n * T), members: new Float64Array(n), startMembers: new Float64Array(n), joins: new Float64Array(n), tierJoins: new Float64Array(n * T), tierChurned: new Float64Array(n * T), sources: new Float64Array(SRC * n), churned: new Float64Array(n), active: new Float64Array(n), revenue: new Float64Array(n) };
+    const p: OneStep = {
+        tiers: new Float64Array(n * T),
+        members: new Float64Array(n),
+        startMembers: new Float64Array(n),
+        joins: new Float64Array(n),
+        tierJoins: new Float64Array(n * T),
+        tierChurned: new Float64Array(n * T),
+        sources: new Float64Array(SRC * n),
+        churned: new Float64Array(n),
+        active: new Float64Array(n),
+        revenue: new Float64Array(n),
+    };
     stepFromObserved(c, values, actuals.series, n, false, (b, w) => {
         let members = 0;
         let start = 0;
@@ -92,7 +103,15 @@ export function runOneStep(c: CompiledCommunity, values: Float64Array, actuals: 
 }
 
 /** Observed series the likelihood uses, and those it cannot (reported). */
-export const USED_SERIES = (key: string) => key === 'members' || key.startsWith('members:') || key === 'joins' || key === 'leaves' || key === 'active' || key === 'revenue' || key === 'referral-joins' || key.startsWith('spend:');
+export const USED_SERIES = (key: string) =>
+    key === 'members' ||
+    key.startsWith('members:') ||
+    key === 'joins' ||
+    key === 'leaves' ||
+    key === 'active' ||
+    key === 'revenue' ||
+    key === 'referral-joins' ||
+    key.startsWith('spend:');
 
 /**
  * The likelihood of one community's actuals. Variances are fixed before fitting — from the observed
@@ -112,11 +131,18 @@ export class Likelihood {
     /** Standardised residuals per series of the last evaluation, in week order. */
     private readonly residuals = new Map<string, number[]>();
 
-    constructor(private readonly c: CompiledCommunity, private readonly actuals: Actuals, private readonly upTo: number) {
+    constructor(
+        private readonly c: CompiledCommunity,
+        private readonly actuals: Actuals,
+        private readonly upTo: number,
+    ) {
         const ref = runMeanField(c, meanValues(c));
         this.joinsVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.newMembers, w, 0));
         this.leavesVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.churned, w, 0));
-        this.movesVariance = Float64Array.from({ length: c.horizon }, (_, w) => rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1);
+        this.movesVariance = Float64Array.from(
+            { length: c.horizon },
+            (_, w) => rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1,
+        );
     }
 
     /** Log-likelihood (up to a constant) of the actuals in weeks before `upTo` for parameter values. */

@@ -58,38 +58,124 @@ export function calibratableQuantities(c: CompiledCommunity, stated = false): Qu
     };
     c.tierNames.forEach((name, t) => {
         const tier = tiers[t];
-        push({ id: `${name}.churn`, label: `${name} churn`, labelZh: `${name} 流失率`, slot: c.tierChurn[t], unit: 'share', per: tier?.churn?.per, target: name, property: 'churn', informedBy: [...memberSeries(t), 'leaves', `leaves:${name}`], max: 1 });
+        push({
+            id: `${name}.churn`,
+            label: `${name} churn`,
+            labelZh: `${name} 流失率`,
+            slot: c.tierChurn[t],
+            unit: 'share',
+            per: tier?.churn?.per,
+            target: name,
+            property: 'churn',
+            informedBy: [...memberSeries(t), 'leaves', `leaves:${name}`],
+            max: 1,
+        });
     });
     for (const f of c.flows) {
         const from = c.tierNames[f.from];
         const to = c.tierNames[f.to];
         const rate = f.demotion ? tiers[f.from]?.demotionsTo.find((d) => d.tier === to)?.rate : tiers[f.to]?.flowsFrom.find((d) => d.tier === from)?.rate;
         if (f.demotion) continue; // demotions are overridden by no scenario property yet; left as planned
-        push({ id: `${to}.${from}`, label: `${to} from ${from}`, labelZh: `${from} → ${to} 晋升率`, slot: f.rate, unit: 'share', per: rate?.per, target: to, property: from, informedBy: [`members:${from}`, `members:${to}`], max: 1 });
+        push({
+            id: `${to}.${from}`,
+            label: `${to} from ${from}`,
+            labelZh: `${from} → ${to} 晋升率`,
+            slot: f.rate,
+            unit: 'share',
+            per: rate?.per,
+            target: to,
+            property: from,
+            informedBy: [`members:${from}`, `members:${to}`],
+            max: 1,
+        });
     }
     c.tierNames.forEach((name, t) => {
         const tier = tiers[t];
-        push({ id: `${name}.active`, label: `${name} active rate`, labelZh: `${name} 活跃率`, slot: c.tierActive[t], unit: 'share', per: tier?.active?.per, target: name, property: 'active', informedBy: ['active'], max: 1 });
+        push({
+            id: `${name}.active`,
+            label: `${name} active rate`,
+            labelZh: `${name} 活跃率`,
+            slot: c.tierActive[t],
+            unit: 'share',
+            per: tier?.active?.per,
+            target: name,
+            property: 'active',
+            informedBy: ['active'],
+            max: 1,
+        });
     });
     c.tierNames.forEach((name, t) => {
         const tier = tiers[t];
-        push({ id: `${name}.buys`, label: `${name} buy rate`, labelZh: `${name} 购买率`, slot: c.tierBuys[t], unit: 'share', per: tier?.buys?.per, target: name, property: 'buys', informedBy: ['revenue'], max: 1 });
+        push({
+            id: `${name}.buys`,
+            label: `${name} buy rate`,
+            labelZh: `${name} 购买率`,
+            slot: c.tierBuys[t],
+            unit: 'share',
+            per: tier?.buys?.per,
+            target: name,
+            property: 'buys',
+            informedBy: ['revenue'],
+            max: 1,
+        });
     });
     if (c.organic && community.organic) {
         const joins = ['joins', 'members', ...c.tierNames.map((t) => `members:${t}`)];
         if (c.audiences.length > 0) {
-            push({ id: `${community.name}.innovation`, label: 'organic innovation p', labelZh: '自然增长创新系数 p', slot: c.organic.p, unit: 'rate', per: community.organic.innovation.per, target: community.name, property: 'innovation', informedBy: joins, max: Infinity });
-            push({ id: `${community.name}.imitation`, label: 'organic imitation q', labelZh: '自然增长模仿系数 q', slot: c.organic.q, unit: 'rate', per: community.organic.imitation.per, target: community.name, property: 'imitation', informedBy: joins, max: Infinity });
+            push({
+                id: `${community.name}.innovation`,
+                label: 'organic innovation p',
+                labelZh: '自然增长创新系数 p',
+                slot: c.organic.p,
+                unit: 'rate',
+                per: community.organic.innovation.per,
+                target: community.name,
+                property: 'innovation',
+                informedBy: joins,
+                max: Infinity,
+            });
+            push({
+                id: `${community.name}.imitation`,
+                label: 'organic imitation q',
+                labelZh: '自然增长模仿系数 q',
+                slot: c.organic.q,
+                unit: 'rate',
+                per: community.organic.imitation.per,
+                target: community.name,
+                property: 'imitation',
+                informedBy: joins,
+                max: Infinity,
+            });
         }
     }
     for (const ch of c.channels) {
         if (ch.spend < 0) continue;
-        push({ id: `${ch.name}.cost`, label: `${ch.name} cost per join`, labelZh: `${ch.name} 单个入群成本`, slot: ch.costPerJoin, unit: 'money', target: ch.name, property: 'cost', informedBy: ['joins', 'members', ...c.tierNames.map((t) => `members:${t}`)], max: Infinity });
+        push({
+            id: `${ch.name}.cost`,
+            label: `${ch.name} cost per join`,
+            labelZh: `${ch.name} 单个入群成本`,
+            slot: ch.costPerJoin,
+            unit: 'money',
+            target: ch.name,
+            property: 'cost',
+            informedBy: ['joins', 'members', ...c.tierNames.map((t) => `members:${t}`)],
+            max: Infinity,
+        });
     }
     for (const r of c.referrals) {
         // Invitations and conversion enter only as their product K: the fit moves conversion and keeps
         // the plan's invitations, and the report says it stands for invites × conversion.
-        push({ id: `${r.name}.conversion`, label: `${r.name} conversion (× invites)`, labelZh: `${r.name} 转化率（× 邀请数）`, slot: r.conversion, unit: 'share', target: r.name, property: 'conversion', informedBy: ['referral-joins', 'joins', 'members', ...c.tierNames.map((t) => `members:${t}`)], max: 1 });
+        push({
+            id: `${r.name}.conversion`,
+            label: `${r.name} conversion (× invites)`,
+            labelZh: `${r.name} 转化率（× 邀请数）`,
+            slot: r.conversion,
+            unit: 'share',
+            target: r.name,
+            property: 'conversion',
+            informedBy: ['referral-joins', 'joins', 'members', ...c.tierNames.map((t) => `members:${t}`)],
+            max: 1,
+        });
     }
     return out;
 }

@@ -56,7 +56,9 @@ export function compileActivities(ctx: CompileContext): CompiledActivity[] {
         const declared = a.lifts.retention || a.lifts.activity || a.lifts.promotion || a.lifts.buys;
         const defaults = defaultActivityLifts(a.kind, a.mode);
         const point = (x: number) => (x > 0 && liftScale > 0 ? { kind: 'fixed' as const, value: (x * liftScale) / 100 } : undefined);
-        const lifts = declared ? a.lifts : { retention: point(defaults.retention), activity: point(defaults.activity), promotion: point(defaults.promotion), buys: point(defaults.buys) };
+        const lifts = declared
+            ? a.lifts
+            : { retention: point(defaults.retention), activity: point(defaults.activity), promotion: point(defaults.promotion), buys: point(defaults.buys) };
         // A covered week without a new run belongs to runs that started earlier and are still going.
         const runsUnderWay = new Float64Array(H);
         for (let w = 0; w < H; w++) runsUnderWay[w] = runs[w] > 0 ? runs[w] : cover[w] > 0 ? (w > 0 && runsUnderWay[w - 1] > 0 ? runsUnderWay[w - 1] : 1) : 0;

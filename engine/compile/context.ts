@@ -52,7 +52,10 @@ export interface CompileContext {
 
 export function compileContext(plan: Plan, community: Community, assumptions: Assumptions): CompileContext {
     const notes: string[] = [];
-    const tiers = community.tiers.length > 0 ? community.tiers : [{ name: 'members', flowsFrom: [], demotionsTo: [], benefits: [] } as unknown as Community['tiers'][number]];
+    const tiers =
+        community.tiers.length > 0
+            ? community.tiers
+            : [{ name: 'members', flowsFrom: [], demotionsTo: [], benefits: [] } as unknown as Community['tiers'][number]];
     const tierNames = tiers.map((t) => t.name);
     const tierIndex = new Map(tierNames.map((n, i) => [n, i]));
     const idx = (name: string | undefined, fallback: number, what: string): number => {

@@ -43,7 +43,8 @@ export function compileAudiences(ctx: CompileContext): number[] {
         if (a) audiences.push(table.add(a.size, 1));
         else notes.push(`Audience "${name}" is not defined; it is left out of the addressable pool.`);
     }
-    if (audiences.length === 0) notes.push('No audience: the addressable pool is unbounded, so organic diffusion is off and paid and referral joins are not capped.');
+    if (audiences.length === 0)
+        notes.push('No audience: the addressable pool is unbounded, so organic diffusion is off and paid and referral joins are not capped.');
     return audiences;
 }
 
@@ -78,7 +79,14 @@ export function compileChannels(ctx: CompileContext): CompiledChannel[] {
             for (let w = 0; w < H; w++) spendFactor[w] = weeks > 0 ? window[w] / weeks : 0;
         }
         if (c.spend && !c.costPerJoin) notes.push(`Channel "${c.name}" has spend but no cost per join; it costs money but brings no members.`);
-        return { name: c.name, into: idx(c.into, entry, `Channel "${c.name}"`), spend: table.add(c.spend?.value, 1), spendFactor, costPerJoin: table.add(c.costPerJoin, -1), capacity: c.capacityPerWeek ?? Infinity };
+        return {
+            name: c.name,
+            into: idx(c.into, entry, `Channel "${c.name}"`),
+            spend: table.add(c.spend?.value, 1),
+            spendFactor,
+            costPerJoin: table.add(c.costPerJoin, -1),
+            capacity: c.capacityPerWeek ?? Infinity,
+        };
     });
 }
 

@@ -77,7 +77,12 @@ export interface CompiledSeries {
 
 export function compileSeries(ctx: CompileContext): CompiledSeries {
     const { plan, community, tiers, tierNames } = ctx;
-    const retentionDays = [...new Set<number>([...STANDARD_RETENTION_DAYS, ...community.kpis.filter((k) => k.metric === 'retention' && k.windowDays && k.windowDays > 0).map((k) => k.windowDays as number)])].sort((a, b) => a - b);
+    const retentionDays = [
+        ...new Set<number>([
+            ...STANDARD_RETENTION_DAYS,
+            ...community.kpis.filter((k) => k.metric === 'retention' && k.windowDays && k.windowDays > 0).map((k) => k.windowDays as number),
+        ]),
+    ].sort((a, b) => a - b);
     const series: SeriesDef[] = [...FIXED_SERIES];
     const tierSeries0 = series.length;
     for (const name of tierNames) series.push({ key: `members:${name}`, label: `Members in ${name}`, unit: 'people', tier: name });

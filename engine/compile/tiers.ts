@@ -83,5 +83,21 @@ export function compileTiers(ctx: CompileContext): CompiledTiers {
     });
     const flowsOut: number[][] = tierNames.map(() => []);
     flows.forEach((f, i) => flowsOut[f.from].push(i));
-    return { tierSeed, tierChurn, tierChurnWeeksPer, tierActive, tierActiveWeeksPer, tierBuys, tierBuysWeeksPer, tierRepurchase, tierRepurchaseWeeksPer, tierCapacity, tierFee, tierFeeWeekly, tierFeeOnce, flows, flowsOut };
+    return {
+        tierSeed,
+        tierChurn,
+        tierChurnWeeksPer,
+        tierActive,
+        tierActiveWeeksPer,
+        tierBuys,
+        tierBuysWeeksPer,
+        tierRepurchase,
+        tierRepurchaseWeeksPer,
+        tierCapacity,
+        tierFee,
+        tierFeeWeekly,
+        tierFeeOnce,
+        flows,
+        flowsOut,
+    };
 }

@@ -23,8 +23,14 @@ export const messagesCli = {
     'diff.kind.kpi': { en: 'kpi', zh: '指标' },
     'diff.schedule': { en: 'Schedule', zh: '日程' },
     'diff.no-schedule-changes': { en: 'No schedule changes.', zh: '日程没有变化。' },
-    'diff.schedule-summary.one': { en: '{before} → {after} events in all; the schedule of {items} item changed:', zh: '共 {before} → {after} 个日程；{items} 个项目的日程有变化：' },
-    'diff.schedule-summary.other': { en: '{before} → {after} events in all; the schedule of {items} items changed:', zh: '共 {before} → {after} 个日程；{items} 个项目的日程有变化：' },
+    'diff.schedule-summary.one': {
+        en: '{before} → {after} events in all; the schedule of {items} item changed:',
+        zh: '共 {before} → {after} 个日程；{items} 个项目的日程有变化：',
+    },
+    'diff.schedule-summary.other': {
+        en: '{before} → {after} events in all; the schedule of {items} items changed:',
+        zh: '共 {before} → {after} 个日程；{items} 个项目的日程有变化：',
+    },
     'diff.items-table-head': { en: '| Community | Item | Events before → after |', zh: '| 社群 | 项目 | 日程数 之前 → 之后 |' },
     'diff.events-summary': {
         en: '<summary>Event by event (paired in order: {added} added, {removed} removed, {moved} moved, {changed} changed)</summary>',
@@ -45,7 +51,10 @@ export const messagesCli = {
     'diff.more-events': { en: '…and {count} more changes not listed.', zh: '……另有 {count} 项变化未列出。' },
     'diff.forecast': { en: 'Forecast', zh: '预测' },
     'diff.no-kpis': { en: 'No KPIs.', zh: '没有关键指标。' },
-    'diff.kpi-table-head': { en: '| Community | KPI | P50 before → after | Probability before → after | Δ probability |', zh: '| 社群 | 指标 | P50 之前 → 之后 | 达成概率 之前 → 之后 | 变化 |' },
+    'diff.kpi-table-head': {
+        en: '| Community | KPI | P50 before → after | Probability before → after | Δ probability |',
+        zh: '| 社群 | 指标 | P50 之前 → 之后 | 达成概率 之前 → 之后 | 变化 |',
+    },
     'diff.cost-table-head': { en: '| Cost and budget | Before → after | Change |', zh: '| 成本与预算 | 之前 → 之后 | 变化 |' },
     'diff.total-cost': { en: 'P50 total cost', zh: '总成本 P50' },
     'diff.budget': { en: 'Budget', zh: '预算' },
@@ -55,8 +64,14 @@ export const messagesCli = {
     // community solve (cli/commands/solve.ts)
     'solve.separator': { en: ', ', zh: '，' },
     'solve.reached': { en: 'Meets every KPI with at least {probability}:', zh: '每个 KPI 达成概率至少 {probability} 的方案：' },
-    'solve.unreached': { en: 'No value in the range reaches {probability} for every KPI; the closest:', zh: '范围内没有任何取值能让每个 KPI 达到 {probability}；最接近的是：' },
-    'solve.unreached-budget': { en: 'No value in the range within the budget reaches {probability} for every KPI; the closest:', zh: '范围内没有任何取值能让每个 KPI 达到 {probability}（在预算内）；最接近的是：' },
+    'solve.unreached': {
+        en: 'No value in the range reaches {probability} for every KPI; the closest:',
+        zh: '范围内没有任何取值能让每个 KPI 达到 {probability}；最接近的是：',
+    },
+    'solve.unreached-budget': {
+        en: 'No value in the range within the budget reaches {probability} for every KPI; the closest:',
+        zh: '范围内没有任何取值能让每个 KPI 达到 {probability}（在预算内）；最接近的是：',
+    },
     'solve.plan-value': { en: ' (plan: {value})', zh: '（计划中为 {value}）' },
     'solve.p-met': { en: '  P(met): {kpis}', zh: '  达成概率：{kpis}' },
     'solve.cost': { en: '  mean total cost: {cost} {currency}', zh: '  平均总成本：{cost} {currency}' },
@@ -68,7 +83,10 @@ export const messagesCli = {
     'solve.evaluations': { en: '({count} candidates, common random numbers)', zh: '（共评估 {count} 个候选方案，使用相同的随机数）' },
     'solve.solved-for': { en: ' (solved for {tag})', zh: '（求解目标 {tag}）' },
     'solve.appended': { en: 'appended scenario {scenario}{what} to {file}.', zh: '已将情景 {scenario}{what} 追加到 {file}。' },
-    'solve.unnamed-kpi': { en: 'note: KPI {kpis} has no name of its own, so the scenario is not tagged "solved for"; name it (kpi Growth: …) to tag it.', zh: '提示：指标 {kpis} 没有名称，情景未标注求解目标；给指标命名（kpi Growth: …）后再求解即可标注。' },
+    'solve.unnamed-kpi': {
+        en: 'note: KPI {kpis} has no name of its own, so the scenario is not tagged "solved for"; name it (kpi Growth: …) to tag it.',
+        zh: '提示：指标 {kpis} 没有名称，情景未标注求解目标；给指标命名（kpi Growth: …）后再求解即可标注。',
+    },
     // community calibrate (cli/commands/calibrate.ts)
     'calibrate.recorded': { en: 'Recorded the fit as scenario Calibrated in {file}.', zh: '已将校准结果写入 {file} 的 scenario Calibrated。' },
     'calibrate.head.quantity': { en: 'quantity', zh: '参数' },
@@ -77,13 +95,25 @@ export const messagesCli = {
     'calibrate.per': { en: ' per {period}', zh: ' /{period}' },
     'calibrate.weak': { en: ' (weakly identified)', zh: '（数据识别弱）' },
     'calibrate.joint': { en: ' (only jointly with {other})', zh: '（与“{other}”共同识别）' },
-    'calibrate.title': { en: 'Community {community}: calibrated to {weeks} observed weeks (mapping {mapping}, effective sample {ess})', zh: '社群 {community}：按 {weeks} 周实际数据校准（映射 {mapping}，有效样本 {ess}）' },
-    'calibrate.nothing-to-fit': { en: 'The plan has no uncertain numbers to fit: write a range (e.g. "8%..16%") to let the data move a number.', zh: '计划中没有可校准的不确定数值：把数值写成区间（如 “8%..16%”）即可让数据来修正。' },
+    'calibrate.title': {
+        en: 'Community {community}: calibrated to {weeks} observed weeks (mapping {mapping}, effective sample {ess})',
+        zh: '社群 {community}：按 {weeks} 周实际数据校准（映射 {mapping}，有效样本 {ess}）',
+    },
+    'calibrate.nothing-to-fit': {
+        en: 'The plan has no uncertain numbers to fit: write a range (e.g. "8%..16%") to let the data move a number.',
+        zh: '计划中没有可校准的不确定数值：把数值写成区间（如 “8%..16%”）即可让数据来修正。',
+    },
     'calibrate.unused': { en: 'Columns the fit does not use: {columns}', zh: '未用于拟合的列：{columns}' },
-    'calibrate.backtest': { en: 'Backtest (last {weeks} weeks held out): P10–P90 coverage {coverage} %, MAPE of P50 {mape} % ({points} points)', zh: '回测（留出最后 {weeks} 周）：P10–P90 覆盖率 {coverage}%，P50 的 MAPE {mape}%（{points} 个数据点）' },
+    'calibrate.backtest': {
+        en: 'Backtest (last {weeks} weeks held out): P10–P90 coverage {coverage} %, MAPE of P50 {mape} % ({points} points)',
+        zh: '回测（留出最后 {weeks} 周）：P10–P90 覆盖率 {coverage}%，P50 的 MAPE {mape}%（{points} 个数据点）',
+    },
     // community compile (cli/commands/compile.ts)
     'compile.kpis-met': { en: ', {met}/{total} KPIs at ≥ 80%', zh: '，{total} 个指标中 {met} 个达成概率 ≥ 80%' },
-    'compile.summary': { en: '✓ {shown} → {folder} ({files} files, {events} events{kpis})', zh: '✓ {shown} → {folder}（{files} 个文件，{events} 个日程{kpis}）' },
+    'compile.summary': {
+        en: '✓ {shown} → {folder} ({files} files, {events} events{kpis})',
+        zh: '✓ {shown} → {folder}（{files} 个文件，{events} 个日程{kpis}）',
+    },
     'compile.pdf-skipped': { en: 'report.pdf skipped: {why}', zh: '跳过 report.pdf：{why}' },
     'compile.failed.one': { en: '✗ {shown}: {errors} error, nothing written', zh: '✗ {shown}：{errors} 个错误，未写入任何文件' },
     'compile.failed.other': { en: '✗ {shown}: {errors} errors, nothing written', zh: '✗ {shown}：{errors} 个错误，未写入任何文件' },
@@ -97,5 +127,8 @@ export const messagesCli = {
     'check.file': { en: 'file', zh: '个文件' },
     'check.files': { en: 'files', zh: '个文件' },
     // community simulate (cli/commands/simulate.ts)
-    'simulate.actuals-not-read': { en: "actuals not read ({skipped}): that community is forecast from the plan's start.", zh: '无法读取实际数据 {skipped}：该社群从计划开始预测。' },
+    'simulate.actuals-not-read': {
+        en: "actuals not read ({skipped}): that community is forecast from the plan's start.",
+        zh: '无法读取实际数据 {skipped}：该社群从计划开始预测。',
+    },
 } as const satisfies Record<string, Bilingual>;

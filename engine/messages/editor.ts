@@ -5,9 +5,18 @@ import type { Bilingual } from '../messages.js';
 export const messagesEditor = {
     // community/solve (server/solve-request.ts)
     'solve-request.errors': { en: 'The plan has errors; fix them before solving.', zh: '计划有错误：请先修正再求解。' },
-    'solve-request.no-paid-channel': { en: 'The community of KPI {kpi} has no paid channel (paid …) to vary.', zh: 'KPI {kpi} 所在的社群没有付费渠道（paid …）可以调整。' },
-    'solve-request.reached': { en: '{values} reaches KPI {kpi} with {achieved} (asked: {asked}); mean total cost {cost}.', zh: '{values}：KPI {kpi} 达成概率 {achieved}（要求 {asked}），整个周期平均总成本 {cost}。' },
-    'solve-request.unreached': { en: "No spend up to 4 × the plan's reaches {asked} for KPI {kpi}; the closest is {values} with {achieved}.", zh: '投放提高到计划的 4 倍也不能让 KPI {kpi} 达到 {asked}；最接近的是 {values}，达成概率 {achieved}。' },
+    'solve-request.no-paid-channel': {
+        en: 'The community of KPI {kpi} has no paid channel (paid …) to vary.',
+        zh: 'KPI {kpi} 所在的社群没有付费渠道（paid …）可以调整。',
+    },
+    'solve-request.reached': {
+        en: '{values} reaches KPI {kpi} with {achieved} (asked: {asked}); mean total cost {cost}.',
+        zh: '{values}：KPI {kpi} 达成概率 {achieved}（要求 {asked}），整个周期平均总成本 {cost}。',
+    },
+    'solve-request.unreached': {
+        en: "No spend up to 4 × the plan's reaches {asked} for KPI {kpi}; the closest is {values} with {achieved}.",
+        zh: '投放提高到计划的 4 倍也不能让 KPI {kpi} 达到 {asked}；最接近的是 {values}，达成概率 {achieved}。',
+    },
     // hovers on names (language/lsp/hover.ts): the words of the definition lines
     'hover.default': { en: 'Default', zh: '默认' },
     'hover.tier': { en: 'tier', zh: '层级' },
@@ -72,7 +81,10 @@ export const messagesEditor = {
     // quick-fix titles (language/lsp/code-actions.ts)
     'fix.change-to': { en: 'Change to "{suggestion}"', zh: '改为“{suggestion}”' },
     'fix.half-width': { en: 'Convert full-width characters in this file to half-width', zh: '将本文件中的全角字符转换为半角' },
-    'fix.record-calibrated': { en: 'Record the fitted values as scenario Calibrated (as community calibrate --write)', zh: '将拟合值记录为情景 Calibrated（同 community calibrate --write）' },
+    'fix.record-calibrated': {
+        en: 'Record the fitted values as scenario Calibrated (as community calibrate --write)',
+        zh: '将拟合值记录为情景 Calibrated（同 community calibrate --write）',
+    },
     'fix.create-tier': { en: 'Create tier "{name}"', zh: '创建层级“{name}”' },
     'fix.count-people': { en: 'Count people ("{people}")', zh: '按人数计（“{people}”）' },
     'fix.people-word': { en: 'people', zh: '人' },

@@ -7,10 +7,19 @@ export const messagesValidation = {
     'list.and': { en: ' and ', zh: '和' },
     // syntax errors restated (document-validator.ts); each hint is appended to the parser's detail
     'syntax.did-you-mean': { en: " — did you mean '{word}'?", zh: '；是否应为“{word}”？' },
-    'syntax.keyword-as-name': { en: ' — "{word}" is a keyword ({keyword}); to use it as a name write ^{word}', zh: '；“{word}”是关键字（{keyword}），用作名称请写 ^{word}' },
-    'syntax.thousands': { en: ' — numbers are written without thousands separators: {plain}, not {grouped}', zh: '；数字不使用千位分隔符：请写 {plain}，而不是 {grouped}' },
+    'syntax.keyword-as-name': {
+        en: ' — "{word}" is a keyword ({keyword}); to use it as a name write ^{word}',
+        zh: '；“{word}”是关键字（{keyword}），用作名称请写 ^{word}',
+    },
+    'syntax.thousands': {
+        en: ' — numbers are written without thousands separators: {plain}, not {grouped}',
+        zh: '；数字不使用千位分隔符：请写 {plain}，而不是 {grouped}',
+    },
     'syntax.second-word': { en: " — did you mean '{first} {word}'?", zh: '；是否应为“{first} {word}”？' },
-    'syntax.enclosing-block': { en: " — '{word}' belongs to the enclosing {block} block: is a '}' missing before it?", zh: '；“{word}”属于外层的 {block} 块：前面是否缺少“}”？' },
+    'syntax.enclosing-block': {
+        en: " — '{word}' belongs to the enclosing {block} block: is a '}' missing before it?",
+        zh: '；“{word}”属于外层的 {block} 块：前面是否缺少“}”？',
+    },
     'syntax.goes-inside': { en: " — '{word}' goes inside a {blocks} block", zh: '；“{word}”应写在 {blocks} 块内' },
     'syntax.or': { en: ' or ', zh: '、' },
     'syntax.more-errors': { en: '{more} more syntax errors from here on are not listed', zh: '此处之后还有 {more} 个语法错误未列出' },
@@ -30,7 +39,10 @@ export const messagesValidation = {
     'kpi.no-flow': { en: 'no promotion flow from {from} into {to}', zh: '没有从 {from} 到 {to} 的晋升流' },
     'kpi.no-growth': { en: 'no channel, referral or organic growth', zh: '没有渠道、推荐或自然增长' },
     // kpi-impossible
-    'kpi.best-end-short': { en: 'even with every range at its best end, week {week} has about {best}', zh: '即使每个区间都取最好的一端，第 {week} 周也只有约 {best} 人' },
+    'kpi.best-end-short': {
+        en: 'even with every range at its best end, week {week} has about {best}',
+        zh: '即使每个区间都取最好的一端，第 {week} 周也只有约 {best} 人',
+    },
     // induced-sharing, data-consent (domain-compliance.ts)
     'share.moments': { en: 'WeChat Moments', zh: '朋友圈' },
     'share.external-links': { en: 'external links', zh: '外部链接' },

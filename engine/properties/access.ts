@@ -15,7 +15,10 @@ export interface ScenarioProblem {
 }
 
 export class ScenarioError extends Error {
-    constructor(message: string, readonly problem?: ScenarioProblem) {
+    constructor(
+        message: string,
+        readonly problem?: ScenarioProblem,
+    ) {
         super(message);
         this.name = 'ScenarioError';
     }
@@ -42,14 +45,16 @@ export interface Access<I> {
 /** A rate override keeps the period of the value it replaces when it writes none. */
 export function rateOf(o: OverrideValue, existing: Rate | undefined, what: string): Rate {
     const per = parsePeriod(o.per) ?? existing?.per;
-    if (!per) throw new ScenarioError(`${what} is a rate: the override needs a period (e.g. "per month").`, { kind: 'needs-period', params: { property: what } });
+    if (!per)
+        throw new ScenarioError(`${what} is a rate: the override needs a period (e.g. "per month").`, { kind: 'needs-period', params: { property: what } });
     return { value: o.value, per };
 }
 
 /** `5 per week`, `20 per month`: posts per week (a cadence needs its period). */
 export function postsPerWeek(o: OverrideValue, what: string): number {
     const per = parsePeriod(o.per);
-    if (!per) throw new ScenarioError(`${what} is a cadence: the override needs a period (e.g. "5 per week").`, { kind: 'needs-period', params: { property: what } });
+    if (!per)
+        throw new ScenarioError(`${what} is a cadence: the override needs a period (e.g. "5 per week").`, { kind: 'needs-period', params: { property: what } });
     return Math.max(0, distCentre(o.value)) / WEEKS_PER[per];
 }
 

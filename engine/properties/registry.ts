@@ -14,7 +14,18 @@
 // language/lsp/keyword-docs.ts, both keyed by `keyword`; test/language/property-registry.test.ts
 // holds this table to the grammar, those two tables and the engine.
 import { cadenceOf, runsOf } from '../compile.js';
-import { WEEKS_PER, type Activity, type Audience, type Channel, type Community, type Content, type Plan, type Platform, type Referral, type Tier } from '../model.js';
+import {
+    WEEKS_PER,
+    type Activity,
+    type Audience,
+    type Channel,
+    type Community,
+    type Content,
+    type Plan,
+    type Platform,
+    type Referral,
+    type Tier,
+} from '../model.js';
 import { distCentre, scaleDist } from '../random.js';
 import { parsePeriod } from '../rates.js';
 import { daysFrom, distAccess, numberAccess, postsPerWeek, rateAccess, rateOf, weeksFrom, type Access } from './access.js';
@@ -39,15 +50,39 @@ export interface PropertyDef<I = never> {
 }
 
 /** Item kinds by their grammar rule (and AST type) name. */
-export type ItemKind = 'Plan' | 'Platform' | 'Audience' | 'Community' | 'Tier' | 'Content' | 'Activity' | 'Lottery' | 'DataCollection' | 'Referral' | 'Channel' | 'Organic';
+export type ItemKind =
+    'Plan' | 'Platform' | 'Audience' | 'Community' | 'Tier' | 'Content' | 'Activity' | 'Lottery' | 'DataCollection' | 'Referral' | 'Channel' | 'Organic';
 
 // Entries with an override come first, in the order an unknown property's message lists them.
 
 const PLAN: PropertyDef<Plan>[] = [
-    { name: 'budget', ast: 'budget', keyword: 'budget', single: true, value: V.moneyOnce, model: 'budget', override: { access: numberAccess((p) => p.budget, (p, n) => void (p.budget = n)) } },
     {
-        name: 'horizon', ast: 'horizon', keyword: 'horizon', single: true, value: V.horizon, model: 'horizonWeeks',
-        override: { access: { read: (p) => ({ dist: { kind: 'fixed', value: p.horizonWeeks }, per: 'week' }), write: (p, o) => void (p.horizonWeeks = weeksFrom(distCentre(o.value), o.unit ?? o.per)) } },
+        name: 'budget',
+        ast: 'budget',
+        keyword: 'budget',
+        single: true,
+        value: V.moneyOnce,
+        model: 'budget',
+        override: {
+            access: numberAccess(
+                (p) => p.budget,
+                (p, n) => void (p.budget = n),
+            ),
+        },
+    },
+    {
+        name: 'horizon',
+        ast: 'horizon',
+        keyword: 'horizon',
+        single: true,
+        value: V.horizon,
+        model: 'horizonWeeks',
+        override: {
+            access: {
+                read: (p) => ({ dist: { kind: 'fixed', value: p.horizonWeeks }, per: 'week' }),
+                write: (p, o) => void (p.horizonWeeks = weeksFrom(distCentre(o.value), o.unit ?? o.per)),
+            },
+        },
     },
     { name: 'start', ast: 'start', keyword: 'start', single: true },
     { name: 'timezone', ast: 'timezone', keyword: 'timezone', single: true },
@@ -60,16 +95,50 @@ const PLAN: PropertyDef<Plan>[] = [
 
 const PLATFORM: PropertyDef<Platform>[] = [
     {
-        name: 'capacity', ast: 'groupCapacity', keyword: 'group', single: true, value: V.positiveCount,
-        override: { access: numberAccess((p) => p.limits['group-capacity'], (p, n) => void (p.limits['group-capacity'] = n)) },
+        name: 'capacity',
+        ast: 'groupCapacity',
+        keyword: 'group',
+        single: true,
+        value: V.positiveCount,
+        override: {
+            access: numberAccess(
+                (p) => p.limits['group-capacity'],
+                (p, n) => void (p.limits['group-capacity'] = n),
+            ),
+        },
     },
     { name: 'kind', ast: 'kind', keyword: 'kind', single: true },
     { name: 'limits', ast: 'limits', keyword: 'limit' },
 ];
 
 const AUDIENCE: PropertyDef<Audience>[] = [
-    { name: 'size', ast: 'size', keyword: 'size', single: true, value: V.count, override: { access: distAccess((a) => a.size, (a, d) => void (a.size = d)) }, tune: { id: 'size', label: 'audience size' } },
-    { name: 'age', ast: 'age', keyword: 'age', single: true, value: { classes: ['plain', 'count', 'duration'], period: 'forbidden', min: 0, max: 130, expected: ['an age range (e.g. 25..40)', '年龄区间（如 25..40）'] } },
+    {
+        name: 'size',
+        ast: 'size',
+        keyword: 'size',
+        single: true,
+        value: V.count,
+        override: {
+            access: distAccess(
+                (a) => a.size,
+                (a, d) => void (a.size = d),
+            ),
+        },
+        tune: { id: 'size', label: 'audience size' },
+    },
+    {
+        name: 'age',
+        ast: 'age',
+        keyword: 'age',
+        single: true,
+        value: {
+            classes: ['plain', 'count', 'duration'],
+            period: 'forbidden',
+            min: 0,
+            max: 130,
+            expected: ['an age range (e.g. 25..40)', '年龄区间（如 25..40）'],
+        },
+    },
     { name: 'interests', ast: 'interests', keyword: 'interests' },
     { name: 'windows', ast: 'windows', keyword: 'active' },
     { name: 'regions', ast: 'regions', keyword: 'region' },
@@ -90,14 +159,60 @@ const organicAccess = (which: 'innovation' | 'imitation'): Access<Community> => 
 });
 
 const COMMUNITY: PropertyDef<Community>[] = [
-    { name: 'innovation', value: innovation, override: { access: organicAccess('innovation') }, tune: { id: 'organic.innovation', label: 'Organic innovation p', whole: true } },
-    { name: 'imitation', value: imitation, override: { access: organicAccess('imitation') }, tune: { id: 'organic.imitation', label: 'Organic imitation q', whole: true } },
     {
-        name: 'order-value', ast: 'orderValue', keyword: 'order', single: true, value: V.moneyOnce, model: 'orderValue',
-        override: { aliases: ['orderValue', 'order'], access: distAccess((c) => c.orderValue, (c, d) => void (c.orderValue = d)) }, tune: { id: 'orderValue', label: 'Order value', whole: true },
+        name: 'innovation',
+        value: innovation,
+        override: { access: organicAccess('innovation') },
+        tune: { id: 'organic.innovation', label: 'Organic innovation p', whole: true },
     },
-    { name: 'margin', ast: 'margin', keyword: 'margin', value: V.share, model: 'margin', override: { access: distAccess((c) => c.margin, (c, d) => void (c.margin = d)) } },
-    { name: 'baseline', ast: 'baselineBuys', keyword: 'baseline', value: V.percentRate, model: 'baselineBuys', override: { access: rateAccess((c) => c.baselineBuys, (c, r) => void (c.baselineBuys = r)) } },
+    {
+        name: 'imitation',
+        value: imitation,
+        override: { access: organicAccess('imitation') },
+        tune: { id: 'organic.imitation', label: 'Organic imitation q', whole: true },
+    },
+    {
+        name: 'order-value',
+        ast: 'orderValue',
+        keyword: 'order',
+        single: true,
+        value: V.moneyOnce,
+        model: 'orderValue',
+        override: {
+            aliases: ['orderValue', 'order'],
+            access: distAccess(
+                (c) => c.orderValue,
+                (c, d) => void (c.orderValue = d),
+            ),
+        },
+        tune: { id: 'orderValue', label: 'Order value', whole: true },
+    },
+    {
+        name: 'margin',
+        ast: 'margin',
+        keyword: 'margin',
+        value: V.share,
+        model: 'margin',
+        override: {
+            access: distAccess(
+                (c) => c.margin,
+                (c, d) => void (c.margin = d),
+            ),
+        },
+    },
+    {
+        name: 'baseline',
+        ast: 'baselineBuys',
+        keyword: 'baseline',
+        value: V.percentRate,
+        model: 'baselineBuys',
+        override: {
+            access: rateAccess(
+                (c) => c.baselineBuys,
+                (c, r) => void (c.baselineBuys = r),
+            ),
+        },
+    },
     { name: 'theme', ast: 'theme', keyword: 'theme', single: true },
     { name: 'platforms', ast: 'platforms', keyword: 'platform' },
     { name: 'audiences', ast: 'audiences', keyword: 'audience' },
@@ -113,18 +228,86 @@ const COMMUNITY: PropertyDef<Community>[] = [
     { name: 'actuals', ast: 'actuals', node: true },
 ];
 
-const tierRate = (which: 'churn' | 'active' | 'buys' | 'repurchase') => rateAccess<Tier>((t) => t[which], (t, r) => void (t[which] = r));
+const tierRate = (which: 'churn' | 'active' | 'buys' | 'repurchase') =>
+    rateAccess<Tier>(
+        (t) => t[which],
+        (t, r) => void (t[which] = r),
+    );
 
 const TIER: PropertyDef<Tier>[] = [
-    { name: 'churn', ast: 'churn', keyword: 'churn', single: true, value: V.percentRate, model: 'churn', override: { access: tierRate('churn') }, tune: { id: 'churn', label: 'churn' } },
-    { name: 'active', ast: 'active', keyword: 'active', single: true, value: V.percentRate, model: 'active', override: { access: tierRate('active') }, tune: { id: 'active', label: 'active rate' } },
-    { name: 'buys', ast: 'buys', keyword: 'buys', single: true, value: V.percentRate, model: 'buys', override: { access: tierRate('buys') }, tune: { id: 'buys', label: 'purchase rate' } },
-    { name: 'repurchase', ast: 'repurchase', keyword: 'repurchase', single: true, value: V.percentRate, model: 'repurchase', override: { access: tierRate('repurchase') }, tune: { id: 'repurchase', label: 'repurchase rate' } },
-    { name: 'seed', ast: 'seed', keyword: 'seed', single: true, value: V.count, model: 'seed', override: { access: distAccess((t) => t.seed, (t, d) => void (t.seed = d)) }, tune: { id: 'seed', label: 'seed members' } },
-    { name: 'capacity', ast: 'capacity', keyword: 'capacity', single: true, value: V.positiveCount, override: { access: numberAccess((t) => t.capacity, (t, n) => void (t.capacity = n)) } },
+    {
+        name: 'churn',
+        ast: 'churn',
+        keyword: 'churn',
+        single: true,
+        value: V.percentRate,
+        model: 'churn',
+        override: { access: tierRate('churn') },
+        tune: { id: 'churn', label: 'churn' },
+    },
+    {
+        name: 'active',
+        ast: 'active',
+        keyword: 'active',
+        single: true,
+        value: V.percentRate,
+        model: 'active',
+        override: { access: tierRate('active') },
+        tune: { id: 'active', label: 'active rate' },
+    },
+    {
+        name: 'buys',
+        ast: 'buys',
+        keyword: 'buys',
+        single: true,
+        value: V.percentRate,
+        model: 'buys',
+        override: { access: tierRate('buys') },
+        tune: { id: 'buys', label: 'purchase rate' },
+    },
+    {
+        name: 'repurchase',
+        ast: 'repurchase',
+        keyword: 'repurchase',
+        single: true,
+        value: V.percentRate,
+        model: 'repurchase',
+        override: { access: tierRate('repurchase') },
+        tune: { id: 'repurchase', label: 'repurchase rate' },
+    },
+    {
+        name: 'seed',
+        ast: 'seed',
+        keyword: 'seed',
+        single: true,
+        value: V.count,
+        model: 'seed',
+        override: {
+            access: distAccess(
+                (t) => t.seed,
+                (t, d) => void (t.seed = d),
+            ),
+        },
+        tune: { id: 'seed', label: 'seed members' },
+    },
+    {
+        name: 'capacity',
+        ast: 'capacity',
+        keyword: 'capacity',
+        single: true,
+        value: V.positiveCount,
+        override: {
+            access: numberAccess(
+                (t) => t.capacity,
+                (t, n) => void (t.capacity = n),
+            ),
+        },
+    },
     {
         // `entry fee 1 CNY per day`: overridden as `VIP.fee = 2 CNY per day`, keeping the entry's period when the override writes none.
-        name: 'fee', value: { ...V.money, above: true }, model: 'fee',
+        name: 'fee',
+        value: { ...V.money, above: true },
+        model: 'fee',
         override: {
             access: {
                 read: (t) => ({ dist: t.entry?.fee?.value, per: t.entry?.fee?.per }),
@@ -147,16 +330,63 @@ const TIER: PropertyDef<Tier>[] = [
 ];
 
 const CONTENT: PropertyDef<Content>[] = [
-    { name: 'cost', ast: 'cost', keyword: 'cost', single: true, value: V.money, model: 'costPerPost', override: { access: distAccess((c) => c.costPerPost, (c, d) => void (c.costPerPost = d)) }, tune: { id: 'cost', label: 'cost per post' } },
     {
-        name: 'reach', ast: 'reach', keyword: 'reach', value: { classes: ['count', 'plain'], period: 'forbidden', min: 0, max: 1e10, expected: ['views per post (e.g. 3000 per post)', '每篇浏览量（如 3000 per post）'] },
-        model: 'reachPerPost', override: { access: distAccess((c) => c.reachPerPost, (c, d) => void (c.reachPerPost = d)) },
+        name: 'cost',
+        ast: 'cost',
+        keyword: 'cost',
+        single: true,
+        value: V.money,
+        model: 'costPerPost',
+        override: {
+            access: distAccess(
+                (c) => c.costPerPost,
+                (c, d) => void (c.costPerPost = d),
+            ),
+        },
+        tune: { id: 'cost', label: 'cost per post' },
     },
-    { name: 'conversion', ast: 'conversion', keyword: 'conversion', value: V.share, model: 'joinRate', override: { access: distAccess((c) => c.joinRate, (c, d) => void (c.joinRate = d)) } },
+    {
+        name: 'reach',
+        ast: 'reach',
+        keyword: 'reach',
+        value: {
+            classes: ['count', 'plain'],
+            period: 'forbidden',
+            min: 0,
+            max: 1e10,
+            expected: ['views per post (e.g. 3000 per post)', '每篇浏览量（如 3000 per post）'],
+        },
+        model: 'reachPerPost',
+        override: {
+            access: distAccess(
+                (c) => c.reachPerPost,
+                (c, d) => void (c.reachPerPost = d),
+            ),
+        },
+    },
+    {
+        name: 'conversion',
+        ast: 'conversion',
+        keyword: 'conversion',
+        value: V.share,
+        model: 'joinRate',
+        override: {
+            access: distAccess(
+                (c) => c.joinRate,
+                (c, d) => void (c.joinRate = d),
+            ),
+        },
+    },
     {
         // `Tips.posts = 5 per week`: the schedule keeps its shape, scaled to that cadence (engine/compile.ts rescaleCadence).
-        name: 'posts', value: { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['posts per period (e.g. 5 per week)', '每周期发布条数（如 5 per week）'] },
-        override: { access: { read: (c, plan) => ({ dist: { kind: 'fixed', value: c.postsPerWeek ?? cadenceOf(plan, c) }, per: 'week' }), write: (c, o, where) => void (c.postsPerWeek = postsPerWeek(o, where)) } },
+        name: 'posts',
+        value: { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['posts per period (e.g. 5 per week)', '每周期发布条数（如 5 per week）'] },
+        override: {
+            access: {
+                read: (c, plan) => ({ dist: { kind: 'fixed', value: c.postsPerWeek ?? cadenceOf(plan, c) }, per: 'week' }),
+                write: (c, o, where) => void (c.postsPerWeek = postsPerWeek(o, where)),
+            },
+        },
     },
     { name: 'kind', ast: 'kind', keyword: 'kind', single: true },
     { name: 'format', ast: 'format', keyword: 'format', single: true },
@@ -175,20 +405,85 @@ const CONTENT: PropertyDef<Content>[] = [
 
 const lift = (which: 'retention' | 'activity' | 'promotion' | 'buys', tuned: boolean): PropertyDef<Activity> => ({
     // `Salon.retention = 3 points`: one of the activity's lifts (`lift retention 3 points`).
-    name: which, value: V.liftPoints, model: which,
-    override: { access: distAccess((a) => a.lifts[which], (a, d) => void (a.lifts[which] = d)) },
+    name: which,
+    value: V.liftPoints,
+    model: which,
+    override: {
+        access: distAccess(
+            (a) => a.lifts[which],
+            (a, d) => void (a.lifts[which] = d),
+        ),
+    },
     ...(tuned ? { tune: { id: `lift.${which}`, label: `${which} lift` } } : {}),
 });
 
 const ACTIVITY: PropertyDef<Activity>[] = [
-    { name: 'reach', ast: 'reach', keyword: 'reach', single: true, value: V.share, model: 'reach', override: { access: distAccess((a) => a.reach, (a, d) => void (a.reach = d)) }, tune: { id: 'reach', label: 'reach' } },
-    { name: 'cost', ast: 'cost', keyword: 'cost', single: true, value: V.money, model: 'costPerRun', override: { access: distAccess((a) => a.costPerRun, (a, d) => void (a.costPerRun = d)) }, tune: { id: 'cost', label: 'cost per run' } },
-    { name: 'capacity', ast: 'capacity', keyword: 'capacity', single: true, value: V.positiveCount, override: { access: numberAccess((a) => a.capacity, (a, n) => void (a.capacity = n)) } },
-    { name: 'staff', ast: 'staff', keyword: 'staff', single: true, value: V.count, override: { access: numberAccess((a) => a.staff, (a, n) => void (a.staff = n)) } },
+    {
+        name: 'reach',
+        ast: 'reach',
+        keyword: 'reach',
+        single: true,
+        value: V.share,
+        model: 'reach',
+        override: {
+            access: distAccess(
+                (a) => a.reach,
+                (a, d) => void (a.reach = d),
+            ),
+        },
+        tune: { id: 'reach', label: 'reach' },
+    },
+    {
+        name: 'cost',
+        ast: 'cost',
+        keyword: 'cost',
+        single: true,
+        value: V.money,
+        model: 'costPerRun',
+        override: {
+            access: distAccess(
+                (a) => a.costPerRun,
+                (a, d) => void (a.costPerRun = d),
+            ),
+        },
+        tune: { id: 'cost', label: 'cost per run' },
+    },
+    {
+        name: 'capacity',
+        ast: 'capacity',
+        keyword: 'capacity',
+        single: true,
+        value: V.positiveCount,
+        override: {
+            access: numberAccess(
+                (a) => a.capacity,
+                (a, n) => void (a.capacity = n),
+            ),
+        },
+    },
+    {
+        name: 'staff',
+        ast: 'staff',
+        keyword: 'staff',
+        single: true,
+        value: V.count,
+        override: {
+            access: numberAccess(
+                (a) => a.staff,
+                (a, n) => void (a.staff = n),
+            ),
+        },
+    },
     {
         // `Salon.runs = 6`: the schedule's runs scaled to that total over the horizon.
-        name: 'runs', value: { classes: ['plain', 'count'], period: 'forbidden', min: 0, expected: ['a number of runs over the horizon (e.g. 6)', '整个周期的场次（如 6）'] },
-        override: { access: { read: (a, plan) => ({ dist: { kind: 'fixed', value: a.runsTotal ?? runsOf(plan, a) } }), write: (a, o) => void (a.runsTotal = Math.max(0, distCentre(o.value))) } },
+        name: 'runs',
+        value: { classes: ['plain', 'count'], period: 'forbidden', min: 0, expected: ['a number of runs over the horizon (e.g. 6)', '整个周期的场次（如 6）'] },
+        override: {
+            access: {
+                read: (a, plan) => ({ dist: { kind: 'fixed', value: a.runsTotal ?? runsOf(plan, a) } }),
+                write: (a, o) => void (a.runsTotal = Math.max(0, distCentre(o.value))),
+            },
+        },
     },
     lift('retention', true),
     lift('activity', true),
@@ -229,19 +524,67 @@ const DATA_COLLECTION: PropertyDef[] = [
 
 const REFERRAL: PropertyDef<Referral>[] = [
     {
-        name: 'invites', ast: 'invites', keyword: 'invites', single: true, model: 'invites',
-        value: { classes: ['plain', 'count'], period: 'required', min: 0, expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'] },
-        override: { access: rateAccess((r) => r.invites, (r, x) => void (r.invites = x)) }, tune: { id: 'invites', label: 'invites' },
+        name: 'invites',
+        ast: 'invites',
+        keyword: 'invites',
+        single: true,
+        model: 'invites',
+        value: {
+            classes: ['plain', 'count'],
+            period: 'required',
+            min: 0,
+            expected: ['invitations per member per period (e.g. 0.8 per member per month)', '每人每周期邀请数（如 0.8 per member per month）'],
+        },
+        override: {
+            access: rateAccess(
+                (r) => r.invites,
+                (r, x) => void (r.invites = x),
+            ),
+        },
+        tune: { id: 'invites', label: 'invites' },
     },
-    { name: 'conversion', ast: 'conversion', keyword: 'conversion', single: true, value: V.share, model: 'conversion', override: { access: distAccess((r) => r.conversion, (r, d) => void (r.conversion = d)) }, tune: { id: 'conversion', label: 'conversion' } },
     {
-        name: 'cycle', ast: 'cycle', keyword: 'cycle', single: true, value: V.duration, model: 'cycleDays',
-        override: { access: { ...numberAccess((r) => r.cycleDays, (r, n) => void (r.cycleDays = n), 'day'), write: (r, o) => void (r.cycleDays = daysFrom(distCentre(o.value), o.unit ?? o.per)) } },
+        name: 'conversion',
+        ast: 'conversion',
+        keyword: 'conversion',
+        single: true,
+        value: V.share,
+        model: 'conversion',
+        override: {
+            access: distAccess(
+                (r) => r.conversion,
+                (r, d) => void (r.conversion = d),
+            ),
+        },
+        tune: { id: 'conversion', label: 'conversion' },
+    },
+    {
+        name: 'cycle',
+        ast: 'cycle',
+        keyword: 'cycle',
+        single: true,
+        value: V.duration,
+        model: 'cycleDays',
+        override: {
+            access: {
+                ...numberAccess(
+                    (r) => r.cycleDays,
+                    (r, n) => void (r.cycleDays = n),
+                    'day',
+                ),
+                write: (r, o) => void (r.cycleDays = daysFrom(distCentre(o.value), o.unit ?? o.per)),
+            },
+        },
         tune: { id: 'cycle', label: 'cycle time' },
     },
     {
         // The stated conversion holds at the stated reward; a changed reward moves it (engine/rewards.ts).
-        name: 'reward', ast: 'reward', keyword: 'reward', single: true, value: V.moneyOnce, model: 'reward',
+        name: 'reward',
+        ast: 'reward',
+        keyword: 'reward',
+        single: true,
+        value: V.moneyOnce,
+        model: 'reward',
         override: {
             access: {
                 read: (r) => ({ dist: r.reward }),
@@ -271,8 +614,16 @@ const CHANNEL: PropertyDef<Channel>[] = [
     {
         // One reading everywhere: a spend with a period is per that period, one without is a total over
         // the channel's weeks (as in the channel itself, engine/compile/inflows.ts).
-        name: 'paid', ast: 'spend', keyword: 'paid', single: true, model: 'spend',
-        value: { ...V.money, period: 'optional', expected: ['money per period (e.g. 3000 CNY per week) or a total (e.g. 50000 CNY)', '每周期金额（如 3000 CNY per week）或总额（如 50000 CNY）'] },
+        name: 'paid',
+        ast: 'spend',
+        keyword: 'paid',
+        single: true,
+        model: 'spend',
+        value: {
+            ...V.money,
+            period: 'optional',
+            expected: ['money per period (e.g. 3000 CNY per week) or a total (e.g. 50000 CNY)', '每周期金额（如 3000 CNY per week）或总额（如 50000 CNY）'],
+        },
         override: {
             aliases: ['spend'],
             access: {
@@ -287,13 +638,35 @@ const CHANNEL: PropertyDef<Channel>[] = [
         tune: { id: 'spend', label: 'spend' },
     },
     {
-        name: 'cost', ast: 'costPerJoin', keyword: 'cost', single: true, value: { ...V.money, above: true }, model: 'costPerJoin',
-        override: { aliases: ['cost-per-join', 'costPerJoin'], access: distAccess((c) => c.costPerJoin, (c, d) => void (c.costPerJoin = d)) }, tune: { id: 'costPerJoin', label: 'cost per join' },
+        name: 'cost',
+        ast: 'costPerJoin',
+        keyword: 'cost',
+        single: true,
+        value: { ...V.money, above: true },
+        model: 'costPerJoin',
+        override: {
+            aliases: ['cost-per-join', 'costPerJoin'],
+            access: distAccess(
+                (c) => c.costPerJoin,
+                (c, d) => void (c.costPerJoin = d),
+            ),
+        },
+        tune: { id: 'costPerJoin', label: 'cost per join' },
     },
     {
         // `capacity 300 per week`: the most joins a week, whatever the spend buys (engine/week/acquisition.ts).
-        name: 'capacity', ast: 'capacity', keyword: 'capacity', single: true, model: 'capacityPerWeek',
-        value: { classes: ['count', 'plain'], period: 'required', min: 0, max: 1e10, expected: ['people per period (e.g. 300 per week)', '每周期人数（如 300 per week）'] },
+        name: 'capacity',
+        ast: 'capacity',
+        keyword: 'capacity',
+        single: true,
+        model: 'capacityPerWeek',
+        value: {
+            classes: ['count', 'plain'],
+            period: 'required',
+            min: 0,
+            max: 1e10,
+            expected: ['people per period (e.g. 300 per week)', '每周期人数（如 300 per week）'],
+        },
         override: {
             access: {
                 read: (c) => ({ dist: c.capacityPerWeek !== undefined ? { kind: 'fixed', value: c.capacityPerWeek } : undefined, per: 'week' }),
@@ -314,20 +687,50 @@ const ORGANIC: PropertyDef[] = [
 
 /** Every item kind's properties. */
 export const PROPERTIES: { readonly [K in ItemKind]: readonly PropertyDef<ItemOf<K>>[] } = {
-    Plan: PLAN, Platform: PLATFORM, Audience: AUDIENCE, Community: COMMUNITY, Tier: TIER, Content: CONTENT, Activity: ACTIVITY,
-    Lottery: LOTTERY, DataCollection: DATA_COLLECTION, Referral: REFERRAL, Channel: CHANNEL, Organic: ORGANIC,
+    Plan: PLAN,
+    Platform: PLATFORM,
+    Audience: AUDIENCE,
+    Community: COMMUNITY,
+    Tier: TIER,
+    Content: CONTENT,
+    Activity: ACTIVITY,
+    Lottery: LOTTERY,
+    DataCollection: DATA_COLLECTION,
+    Referral: REFERRAL,
+    Channel: CHANNEL,
+    Organic: ORGANIC,
 };
 
 /** The plan-model item a kind's overrides and tunes act on. */
-export type ItemOf<K extends ItemKind> = K extends 'Plan' ? Plan : K extends 'Platform' ? Platform : K extends 'Audience' ? Audience : K extends 'Community' ? Community
-    : K extends 'Tier' ? Tier : K extends 'Content' ? Content : K extends 'Activity' ? Activity : K extends 'Referral' ? Referral : K extends 'Channel' ? Channel : never;
+export type ItemOf<K extends ItemKind> = K extends 'Plan'
+    ? Plan
+    : K extends 'Platform'
+      ? Platform
+      : K extends 'Audience'
+        ? Audience
+        : K extends 'Community'
+          ? Community
+          : K extends 'Tier'
+            ? Tier
+            : K extends 'Content'
+              ? Content
+              : K extends 'Activity'
+                ? Activity
+                : K extends 'Referral'
+                  ? Referral
+                  : K extends 'Channel'
+                    ? Channel
+                    : never;
 
 export function isItemKind(type: string): type is ItemKind {
     return Object.hasOwn(PROPERTIES, type);
 }
 
 /** The property a scenario names `Item.<name>` on an item of this kind (by its name or an alias). */
-export function overridable<K extends ItemKind>(kind: K, name: string): (PropertyDef<ItemOf<K>> & { override: NonNullable<PropertyDef<ItemOf<K>>['override']> }) | undefined {
+export function overridable<K extends ItemKind>(
+    kind: K,
+    name: string,
+): (PropertyDef<ItemOf<K>> & { override: NonNullable<PropertyDef<ItemOf<K>>['override']> }) | undefined {
     const list = PROPERTIES[kind] as readonly PropertyDef<ItemOf<K>>[];
     return list.find((p) => p.override && (p.name === name || p.override.aliases?.includes(name))) as never;
 }

@@ -78,7 +78,11 @@ export function calendarMonths(plan: Plan, schedule: PlanSchedule, community: st
             const date = d.toString();
             const inHorizon = Temporal.PlainDate.compare(d, start) >= 0 && Temporal.PlainDate.compare(d, end) <= 0;
             row.push({
-                date, day: d.day, inHorizon, posts: posts.get(date) ?? 0, events: events.get(date) ?? [],
+                date,
+                day: d.day,
+                inHorizon,
+                posts: posts.get(date) ?? 0,
+                events: events.get(date) ?? [],
                 windows: monthWindows.flatMap((w, i) => (inHorizon && compareText(w.from, date) <= 0 && compareText(w.until, date) >= 0 ? [i] : [])),
             });
             if (row.length === 7) {

@@ -19,14 +19,27 @@ let loading: Promise<EChartsCore> | undefined;
 /** ECharts with only the charts and components the definitions use (tree-shaken `echarts/core`). */
 function echarts(): Promise<EChartsCore> {
     loading ??= (async () => {
-        const [core, charts, components, renderers] = await Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]);
+        const [core, charts, components, renderers] = await Promise.all([
+            import('echarts/core'),
+            import('echarts/charts'),
+            import('echarts/components'),
+            import('echarts/renderers'),
+        ]);
         // Text is measured without a canvas in Node: a fixed estimate (wide characters one em, others
         // 0.6 em) keeps the layout the same on every machine and leaves room for the fonts a browser picks.
         core.setPlatformAPI({ measureText: (text: string, font?: string) => ({ width: textWidth(text, font) }) });
         core.use([
-            charts.LineChart, charts.BarChart, charts.ScatterChart, charts.HeatmapChart,
-            components.GridComponent, components.LegendComponent, components.TitleComponent, components.TooltipComponent,
-            components.MarkLineComponent, components.VisualMapComponent, renderers.SVGRenderer,
+            charts.LineChart,
+            charts.BarChart,
+            charts.ScatterChart,
+            charts.HeatmapChart,
+            components.GridComponent,
+            components.LegendComponent,
+            components.TitleComponent,
+            components.TooltipComponent,
+            components.MarkLineComponent,
+            components.VisualMapComponent,
+            renderers.SVGRenderer,
         ]);
         return core;
     })();

@@ -7,7 +7,16 @@ import type { ItemKind, Occurrence, PlanSchedule } from '../schedule.js';
 import { compareText } from '../text.js';
 import type { ChartDefinition } from '../view/charts.js';
 import { communityCharts } from '../view/charts.js';
-import { actualsView, communityView, costRows as viewCostRows, displayName, moneyRows, sourceRows as viewSourceRows, type CostRow, type ObservedSeries } from '../view/forecast-view.js';
+import {
+    actualsView,
+    communityView,
+    costRows as viewCostRows,
+    displayName,
+    moneyRows,
+    sourceRows as viewSourceRows,
+    type CostRow,
+    type ObservedSeries,
+} from '../view/forecast-view.js';
 import { lightOf, type Light } from '../view/kpi.js';
 import type { CommunityForecastView, SourceView } from '../../protocol/forecast.js';
 
@@ -74,7 +83,18 @@ export function itemSummaries(schedule: PlanSchedule, community: string): ItemSu
         if (o.community !== community) continue;
         let s = byItem.get(o.item);
         if (!s) {
-            s = { community, item: o.item, title: o.title, kind: o.kind, subkind: o.subkind, count: 0, first: o.date, last: o.date, owner: o.owner, totalCost: null };
+            s = {
+                community,
+                item: o.item,
+                title: o.title,
+                kind: o.kind,
+                subkind: o.subkind,
+                count: 0,
+                first: o.date,
+                last: o.date,
+                owner: o.owner,
+                totalCost: null,
+            };
             byItem.set(o.item, s);
         }
         s.count++;
@@ -83,7 +103,9 @@ export function itemSummaries(schedule: PlanSchedule, community: string): ItemSu
         if (o.cost !== null) s.totalCost = (s.totalCost ?? 0) + o.cost;
     }
     const kindOrder: ItemKind[] = ['content', 'online activity', 'offline activity'];
-    return [...byItem.values()].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || compareText(a.first, b.first) || compareText(a.item, b.item));
+    return [...byItem.values()].sort(
+        (a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || compareText(a.first, b.first) || compareText(a.item, b.item),
+    );
 }
 
 export interface RunSheetRow {
@@ -153,8 +175,16 @@ export function sourceRows(c: CommunityForecast, plan: Plan, organicLabel: strin
 type Band = { p10: number; p50: number; p90: number };
 
 /** ROI on margin beside gross ROI, incremental revenue and ROI, when the forecast has them (label, band, is money). */
-export function moneyBands(c: CommunityForecast, f: { t: { grossRoi: string; marginRoi: (m: string) => string; incrementalRevenue: string; incrementalRoi: string }; percent(x: number | null): string }): [string, Band, boolean][] {
-    const label = { 'margin-roi': (m?: number) => f.t.marginRoi(f.percent(m ?? null)), 'gross-roi': () => f.t.grossRoi, 'incremental-revenue': () => f.t.incrementalRevenue, 'incremental-roi': () => f.t.incrementalRoi };
+export function moneyBands(
+    c: CommunityForecast,
+    f: { t: { grossRoi: string; marginRoi: (m: string) => string; incrementalRevenue: string; incrementalRoi: string }; percent(x: number | null): string },
+): [string, Band, boolean][] {
+    const label = {
+        'margin-roi': (m?: number) => f.t.marginRoi(f.percent(m ?? null)),
+        'gross-roi': () => f.t.grossRoi,
+        'incremental-revenue': () => f.t.incrementalRevenue,
+        'incremental-roi': () => f.t.incrementalRoi,
+    };
     // Without a margin the table's ROI row is already the gross ROI: no second line.
     return moneyRows(c)
         .filter((m) => m.kind !== 'gross-roi' || c.money?.margin !== null)

@@ -10,7 +10,24 @@
 // print sheet so "Save as PDF" and `compile --formats pdf` give clean A4 pages.
 import { calendarMonths } from './calendar.js';
 import { renderChart } from './charts.js';
-import { allScenarios, atHorizon, averageProbability, costRows, moneyBands, displayName, forecastView, itemSummaries, kpiRows, occurrenceTitle, reportCharts, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import {
+    allScenarios,
+    atHorizon,
+    averageProbability,
+    costRows,
+    moneyBands,
+    displayName,
+    forecastView,
+    itemSummaries,
+    kpiRows,
+    occurrenceTitle,
+    reportCharts,
+    runSheet,
+    scenarioOf,
+    sourceRows,
+    whenText,
+    type ReportInput,
+} from './common.js';
 import { contentHeatmap, scenarioMembersChart, type ChartDefinition } from '../view/charts.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
 import { summaryOf } from './summary.js';
@@ -71,7 +88,9 @@ function lightCell(light: Light, lang: ReportInput['lang']): string {
 
 function tableHtml(header: { text: string; num?: boolean }[], rows: { html: string; num?: boolean; nowrap?: boolean }[][]): string {
     const th = header.map((h) => `<th${h.num ? ' class="num"' : ''}>${e(h.text)}</th>`).join('');
-    const body = rows.map((r) => `<tr>${r.map((c) => `<td${c.num ? ' class="num"' : c.nowrap ? ' class="nowrap"' : ''}>${c.html}</td>`).join('')}</tr>`).join('\n');
+    const body = rows
+        .map((r) => `<tr>${r.map((c) => `<td${c.num ? ' class="num"' : c.nowrap ? ' class="nowrap"' : ''}>${c.html}</td>`).join('')}</tr>`)
+        .join('\n');
     return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -132,8 +151,11 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                 tableHtml(
                     [{ text: t.status }, { text: t.kpi }, { text: t.target }, { text: 'P50', num: true }, { text: t.probability, num: true }],
                     c.kpis.map(({ kpi, light }) => [
-                        { html: lightCell(light, lang), nowrap: true }, { html: e(kpiLabel(kpi, lang)) }, { html: e(f.kpiTarget(kpi)) },
-                        { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true }, { html: `<strong>${e(f.percent(kpi.probability))}</strong>`, num: true },
+                        { html: lightCell(light, lang), nowrap: true },
+                        { html: e(kpiLabel(kpi, lang)) },
+                        { html: e(f.kpiTarget(kpi)) },
+                        { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true },
+                        { html: `<strong>${e(f.percent(kpi.probability))}</strong>`, num: true },
                     ]),
                 ),
             );
@@ -141,7 +163,10 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         if (c.ways.length > 0) sum.push(`<h3>${e(t.cheapestWays)}</h3>`, `<ul class="ways">${c.ways.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`);
     }
     if (summary.budget) sum.push(`<p><strong>${e(t.budgetUse)}:</strong> ${e(summary.budget)}</p>`);
-    sum.push(`<h3>${e(t.risks)}</h3>`, summary.risks.length === 0 ? `<p class="muted">${e(t.noRisks)}</p>` : `<ol>${summary.risks.map((r) => `<li>${e(r)}</li>`).join('')}</ol>`);
+    sum.push(
+        `<h3>${e(t.risks)}</h3>`,
+        summary.risks.length === 0 ? `<p class="muted">${e(t.noRisks)}</p>` : `<ol>${summary.risks.map((r) => `<li>${e(r)}</li>`).join('')}</ol>`,
+    );
     if (summary.bestScenario) sum.push(`<p>${e(summary.bestScenario)}</p>`);
     section('summary', t.summary, sum, 'card summary');
 
@@ -156,11 +181,23 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         else {
             kpiPart.push(
                 tableHtml(
-                    [{ text: t.status }, { text: t.kpi }, { text: t.target }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.probability, num: true }],
+                    [
+                        { text: t.status },
+                        { text: t.kpi },
+                        { text: t.target },
+                        { text: 'P10', num: true },
+                        { text: 'P50', num: true },
+                        { text: 'P90', num: true },
+                        { text: t.probability, num: true },
+                    ],
                     rows.map(({ kpi, light }) => [
-                        { html: lightCell(light, lang), nowrap: true }, { html: e(kpiLabel(kpi, lang)) }, { html: e(f.kpiTarget(kpi)) },
-                        { html: e(f.metricValue(kpi.metric, kpi.p10)), num: true }, { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true },
-                        { html: e(f.metricValue(kpi.metric, kpi.p90)), num: true }, { html: e(f.percent(kpi.probability)), num: true },
+                        { html: lightCell(light, lang), nowrap: true },
+                        { html: e(kpiLabel(kpi, lang)) },
+                        { html: e(f.kpiTarget(kpi)) },
+                        { html: e(f.metricValue(kpi.metric, kpi.p10)), num: true },
+                        { html: e(f.metricValue(kpi.metric, kpi.p50)), num: true },
+                        { html: e(f.metricValue(kpi.metric, kpi.p90)), num: true },
+                        { html: e(f.percent(kpi.probability)), num: true },
                     ]),
                 ),
             );
@@ -178,10 +215,21 @@ export async function renderHtml(input: ReportInput): Promise<string> {
             growth.push(
                 `<h3>${e(t.growthBySource)}</h3>`,
                 tableHtml(
-                    [{ text: t.source }, { text: t.kind }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.meanShare, num: true }],
+                    [
+                        { text: t.source },
+                        { text: t.kind },
+                        { text: 'P10', num: true },
+                        { text: 'P50', num: true },
+                        { text: 'P90', num: true },
+                        { text: t.meanShare, num: true },
+                    ],
                     sources.map((s) => [
-                        { html: e(s.label) }, { html: e(t.sourceKind[s.kind] ?? s.kind) }, { html: e(f.integer(s.p10)), num: true }, { html: e(f.integer(s.p50)), num: true },
-                        { html: e(f.integer(s.p90)), num: true }, { html: e(f.percent(s.share)), num: true },
+                        { html: e(s.label) },
+                        { html: e(t.sourceKind[s.kind] ?? s.kind) },
+                        { html: e(f.integer(s.p10)), num: true },
+                        { html: e(f.integer(s.p50)), num: true },
+                        { html: e(f.integer(s.p90)), num: true },
+                        { html: e(f.percent(s.share)), num: true },
                     ]),
                 ),
                 await chartOf(c, 'sources'),
@@ -189,9 +237,22 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         }
         const tierRows = [['members', t.members], ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`])].flatMap(([key, label]) => {
             const v = atHorizon(c, key);
-            return v ? [[{ html: e(label) }, { html: e(f.integer(v.p50)), num: true }, { html: e(f.integer(v.p10)), num: true }, { html: e(f.integer(v.p90)), num: true }]] : [];
+            return v
+                ? [
+                      [
+                          { html: e(label) },
+                          { html: e(f.integer(v.p50)), num: true },
+                          { html: e(f.integer(v.p10)), num: true },
+                          { html: e(f.integer(v.p90)), num: true },
+                      ],
+                  ]
+                : [];
         });
-        if (tierRows.length > 0) growth.push(`<h3>${e(t.atHorizon(c.weeks.length))}</h3>`, tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], tierRows));
+        if (tierRows.length > 0)
+            growth.push(
+                `<h3>${e(t.atHorizon(c.weeks.length))}</h3>`,
+                tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], tierRows),
+            );
     }
     section('growth', t.growth, growth);
 
@@ -200,7 +261,13 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         const sc: string[] = [];
         for (const c of scenario.communities) {
             sc.push(communityHeading(c));
-            const header = [{ text: t.scenario }, ...c.kpis.map((k) => ({ text: kpiLabel(k, lang), num: true })), { text: t.cumulativeCost, num: true }, { text: t.roi, num: true }, { text: t.avgProbability, num: true }];
+            const header = [
+                { text: t.scenario },
+                ...c.kpis.map((k) => ({ text: kpiLabel(k, lang), num: true })),
+                { text: t.cumulativeCost, num: true },
+                { text: t.roi, num: true },
+                { text: t.avgProbability, num: true },
+            ];
             const rows = scenarios.map((x) => {
                 const xc = x.communities.find((y) => y.name === c.name);
                 const cost = xc ? atHorizon(xc, 'cumulative-cost') : null;
@@ -209,7 +276,10 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                     { html: e(x.scenario === null ? t.asWritten : displayName(x.scenario, x.title)) },
                     ...c.kpis.map((k) => {
                         const xk = xc?.kpis.find((y) => y.name === k.name);
-                        return { html: xk ? `${e(f.percent(xk.probability))}<br><span class="muted">P50 ${e(f.metricValue(xk.metric, xk.p50))}</span>` : '—', num: true };
+                        return {
+                            html: xk ? `${e(f.percent(xk.probability))}<br><span class="muted">P50 ${e(f.metricValue(xk.metric, xk.p50))}</span>` : '—',
+                            num: true,
+                        };
                     }),
                     { html: e(f.currencyAmount(cost?.p50 ?? null, true)), num: true },
                     { html: e(f.decimal(roi?.p50 ?? null)), num: true },
@@ -233,16 +303,30 @@ export async function renderHtml(input: ReportInput): Promise<string> {
     }
     for (const c of scenario.communities) {
         money.push(communityHeading(c));
-        const moneyRows = ([['cumulative-revenue', t.cumulativeRevenue, true], ['cumulative-cost', t.cumulativeCost, true], ['roi', t.roi, false]] as const).flatMap(([key, label, isMoney]) => {
+        const moneyRows = (
+            [
+                ['cumulative-revenue', t.cumulativeRevenue, true],
+                ['cumulative-cost', t.cumulativeCost, true],
+                ['roi', t.roi, false],
+            ] as const
+        ).flatMap(([key, label, isMoney]) => {
             const v = atHorizon(c, key);
             const show = (x: number | null) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
-            return v ? [[{ html: e(label) }, { html: e(show(v.p50)), num: true }, { html: e(show(v.p10)), num: true }, { html: e(show(v.p90)), num: true }]] : [];
+            return v
+                ? [[{ html: e(label) }, { html: e(show(v.p50)), num: true }, { html: e(show(v.p10)), num: true }, { html: e(show(v.p90)), num: true }]]
+                : [];
         });
         for (const [label, band, isMoney] of moneyBands(c, f)) {
             const show = (x: number) => (isMoney ? f.currencyAmount(x, true) : f.decimal(x));
-            moneyRows.push([{ html: e(label) }, { html: e(show(band.p50)), num: true }, { html: e(show(band.p10)), num: true }, { html: e(show(band.p90)), num: true }]);
+            moneyRows.push([
+                { html: e(label) },
+                { html: e(show(band.p50)), num: true },
+                { html: e(show(band.p10)), num: true },
+                { html: e(show(band.p90)), num: true },
+            ]);
         }
-        if (moneyRows.length > 0) money.push(tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], moneyRows));
+        if (moneyRows.length > 0)
+            money.push(tableHtml([{ text: t.measure }, { text: 'P50', num: true }, { text: 'P10', num: true }, { text: 'P90', num: true }], moneyRows));
         money.push(await chartOf(c, 'money'));
         const costs = costRows(c);
         if (costs.length > 0) {
@@ -251,8 +335,11 @@ export async function renderHtml(input: ReportInput): Promise<string> {
                 tableHtml(
                     [{ text: t.category }, { text: 'P10', num: true }, { text: 'P50', num: true }, { text: 'P90', num: true }, { text: t.share, num: true }],
                     costs.map((r) => [
-                        { html: e(t[`cost_${r.category}`]) }, { html: e(f.currencyAmount(r.p10, true)), num: true }, { html: e(f.currencyAmount(r.p50, true)), num: true },
-                        { html: e(f.currencyAmount(r.p90, true)), num: true }, { html: e(r.share === null ? '—' : f.percent(r.share)), num: true },
+                        { html: e(t[`cost_${r.category}`]) },
+                        { html: e(f.currencyAmount(r.p10, true)), num: true },
+                        { html: e(f.currencyAmount(r.p50, true)), num: true },
+                        { html: e(f.currencyAmount(r.p90, true)), num: true },
+                        { html: e(r.share === null ? '—' : f.percent(r.share)), num: true },
                     ]),
                 ),
             );
@@ -270,30 +357,45 @@ export async function renderHtml(input: ReportInput): Promise<string> {
             if (m.windows.length > 0) {
                 cal.push(
                     `<ul class="windows">${m.windows
-                        .map((w, i) => `<li><span class="swatch" style="background:${WINDOW_COLOURS[i % WINDOW_COLOURS.length]}"></span>${e(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${e(w.label)}: ${e(t.windowRange(w.from, w.until))}</li>`)
+                        .map(
+                            (w, i) =>
+                                `<li><span class="swatch" style="background:${WINDOW_COLOURS[i % WINDOW_COLOURS.length]}"></span>${e(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${e(w.label)}: ${e(t.windowRange(w.from, w.until))}</li>`,
+                        )
                         .join('')}</ul>`,
                 );
             }
             const head = `<thead><tr>${t.weekdays.map((d) => `<th>${e(d)}</th>`).join('')}</tr></thead>`;
             const body = m.weeks
-                .map((week) => `<tr>${week
-                    .map((d) => {
-                        if (!d) return '<td class="out"></td>';
-                        if (!d.inHorizon) return `<td class="out"><span class="day">${d.day}</span></td>`;
-                        const bits = [`<span class="day">${d.day}</span>`];
-                        if (d.posts > 0) bits.push(` <span class="posts">${e(t.postsShort(d.posts))}</span>`);
-                        for (const w of d.windows) bits.push(`<span class="win" style="background:${WINDOW_COLOURS[w % WINDOW_COLOURS.length]}"></span>`);
-                        for (const o of d.events) {
-                            const cls = o.subkind === 'lottery-draw' ? 'ev draw' : o.kind === 'offline activity' ? 'ev offline' : 'ev';
-                            bits.push(`<span class="${cls}">${e(o.time ? `${o.time} ` : '')}${e(occurrenceTitle(o, t.drawSuffix))}</span>`);
-                        }
-                        return `<td>${bits.join('')}</td>`;
-                    })
-                    .join('')}</tr>`)
+                .map(
+                    (week) =>
+                        `<tr>${week
+                            .map((d) => {
+                                if (!d) return '<td class="out"></td>';
+                                if (!d.inHorizon) return `<td class="out"><span class="day">${d.day}</span></td>`;
+                                const bits = [`<span class="day">${d.day}</span>`];
+                                if (d.posts > 0) bits.push(` <span class="posts">${e(t.postsShort(d.posts))}</span>`);
+                                for (const w of d.windows)
+                                    bits.push(`<span class="win" style="background:${WINDOW_COLOURS[w % WINDOW_COLOURS.length]}"></span>`);
+                                for (const o of d.events) {
+                                    const cls = o.subkind === 'lottery-draw' ? 'ev draw' : o.kind === 'offline activity' ? 'ev offline' : 'ev';
+                                    bits.push(`<span class="${cls}">${e(o.time ? `${o.time} ` : '')}${e(occurrenceTitle(o, t.drawSuffix))}</span>`);
+                                }
+                                return `<td>${bits.join('')}</td>`;
+                            })
+                            .join('')}</tr>`,
+                )
                 .join('\n');
             cal.push(`<table class="month">${head}<tbody>\n${body}\n</tbody></table>`);
         }
-        cal.push(await chart(contentHeatmap(schedule.occurrences.filter((o) => o.community === c.name && o.kind === 'content'), plan.horizonWeeks, chartCtx)));
+        cal.push(
+            await chart(
+                contentHeatmap(
+                    schedule.occurrences.filter((o) => o.community === c.name && o.kind === 'content'),
+                    plan.horizonWeeks,
+                    chartCtx,
+                ),
+            ),
+        );
     }
     section('calendar', t.calendar, cal);
 
@@ -303,11 +405,23 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         sched.push(communityHeading(c));
         sched.push(
             tableHtml(
-                [{ text: t.item }, { text: t.kind }, { text: t.cadence, num: true }, { text: t.first }, { text: t.last }, { text: t.owner }, { text: t.totalCost, num: true }],
+                [
+                    { text: t.item },
+                    { text: t.kind },
+                    { text: t.cadence, num: true },
+                    { text: t.first },
+                    { text: t.last },
+                    { text: t.owner },
+                    { text: t.totalCost, num: true },
+                ],
                 itemSummaries(schedule, c.name).map((s) => [
                     { html: e(displayName(s.item, occurrenceTitle(s, t.drawSuffix))) },
-                    { html: `${e(kindLabel(lang, s.kind))} · ${e(subkindLabel(lang, s.subkind))}` }, { html: e(f.integer(s.count)), num: true },
-                    { html: e(s.first), nowrap: true }, { html: e(s.last), nowrap: true }, { html: e(s.owner) }, { html: e(f.currencyAmount(s.totalCost, true)), num: true },
+                    { html: `${e(kindLabel(lang, s.kind))} · ${e(subkindLabel(lang, s.subkind))}` },
+                    { html: e(f.integer(s.count)), num: true },
+                    { html: e(s.first), nowrap: true },
+                    { html: e(s.last), nowrap: true },
+                    { html: e(s.owner) },
+                    { html: e(f.currencyAmount(s.totalCost, true)), num: true },
                 ]),
             ),
         );
@@ -323,10 +437,22 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         else {
             run.push(
                 tableHtml(
-                    [{ text: t.when }, { text: t.activity }, { text: t.where }, { text: t.owner }, { text: t.staff, num: true }, { text: t.capacity, num: true }, { text: t.materials }],
+                    [
+                        { text: t.when },
+                        { text: t.activity },
+                        { text: t.where },
+                        { text: t.owner },
+                        { text: t.staff, num: true },
+                        { text: t.capacity, num: true },
+                        { text: t.materials },
+                    ],
                     sheet.map(({ occurrence: o, activity: a }) => [
-                        { html: e(whenText(o)) }, { html: e(displayName(a.name, a.title)) }, { html: e(a.location ?? '') }, { html: e(a.owner ?? '') },
-                        { html: e(a.staff === undefined ? '' : f.integer(a.staff)), num: true }, { html: e(a.capacity === undefined ? '' : f.integer(a.capacity)), num: true },
+                        { html: e(whenText(o)) },
+                        { html: e(displayName(a.name, a.title)) },
+                        { html: e(a.location ?? '') },
+                        { html: e(a.owner ?? '') },
+                        { html: e(a.staff === undefined ? '' : f.integer(a.staff)), num: true },
+                        { html: e(a.capacity === undefined ? '' : f.integer(a.capacity)), num: true },
                         { html: e(a.materials.join(', ')) },
                     ]),
                 ),
@@ -341,11 +467,17 @@ export async function renderHtml(input: ReportInput): Promise<string> {
         const ch: string[] = [];
         if (input.checks.length === 0) ch.push(`<p class="muted">${e(t.noChecks)}</p>`);
         else {
-            ch.push(`<h3>${e(t.checksPlain)}</h3>`, `<ul>${input.checks.map((d) => `<li>${e(t.severityWord[d.severity])}: ${e(d.message)}</li>`).join('')}</ul>`);
+            ch.push(
+                `<h3>${e(t.checksPlain)}</h3>`,
+                `<ul>${input.checks.map((d) => `<li>${e(t.severityWord[d.severity])}: ${e(d.message)}</li>`).join('')}</ul>`,
+            );
             ch.push(
                 `<details><summary>${e(t.codesAndLines)}</summary>`,
                 `<table><thead><tr><th>${e(t.severity)}</th><th>${e(t.code)}</th><th>${e(t.line)}</th><th>${e(t.message)}</th></tr></thead><tbody>`,
-                ...input.checks.map((d) => `<tr><td>${e(t.severityWord[d.severity])}</td><td><code>${e(d.code)}</code></td><td>${e(`${d.file}:${d.line}`)}</td><td>${e(d.message)}</td></tr>`),
+                ...input.checks.map(
+                    (d) =>
+                        `<tr><td>${e(t.severityWord[d.severity])}</td><td><code>${e(d.code)}</code></td><td>${e(`${d.file}:${d.line}`)}</td><td>${e(d.message)}</td></tr>`,
+                ),
                 '</tbody></table></details>',
             );
         }

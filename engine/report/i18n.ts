@@ -85,8 +85,18 @@ const en = {
     'kind_online activity': 'online activity',
     'kind_offline activity': 'offline activity',
     metric: {
-        members: 'members', 'new-members': 'new members', 'active-rate': 'active rate', 'active-members': 'active members', retention: 'retention',
-        churn: 'churn', conversion: 'conversion', revenue: 'revenue', cost: 'cost', roi: 'ROI', participation: 'participation', 'repurchase-rate': 'repurchase rate',
+        members: 'members',
+        'new-members': 'new members',
+        'active-rate': 'active rate',
+        'active-members': 'active members',
+        retention: 'retention',
+        churn: 'churn',
+        conversion: 'conversion',
+        revenue: 'revenue',
+        cost: 'cost',
+        roi: 'ROI',
+        participation: 'participation',
+        'repurchase-rate': 'repurchase rate',
     } as Record<KpiMetric, string>,
     days: (n: number) => `${n} days`,
     per: { day: 'per day', week: 'per week', month: 'per month', year: 'per year' } as Record<string, string>,
@@ -115,9 +125,12 @@ const en = {
     bestScenario: (name: string, p: string) => `Best scenario by KPI chances: ${name} (average ${p})`,
     // Solved scenarios (`solved for Growth at 80%`, from `community solve --write`).
     cheapestWays: 'Cheapest known way to each goal',
-    cheapestWay: (kpi: string, scenario: string, cost: string, p: string, required: string) => `“${kpi}”: ${scenario}, mean cost ${cost}, ${p} chance of meeting it (solved for ${required})`,
-    noSolvedWayMeets: (kpi: string, required: string, scenario: string, p: string, cost: string) => `“${kpi}”: no solved scenario reaches ${required} here; the closest is ${scenario} with ${p} (mean cost ${cost})`,
-    recommendedScenario: (name: string, cost: string, kpis: string) => `Recommended scenario: ${name}, the cheapest solved scenario that meets its goals (mean cost ${cost}; ${kpis})`,
+    cheapestWay: (kpi: string, scenario: string, cost: string, p: string, required: string) =>
+        `“${kpi}”: ${scenario}, mean cost ${cost}, ${p} chance of meeting it (solved for ${required})`,
+    noSolvedWayMeets: (kpi: string, required: string, scenario: string, p: string, cost: string) =>
+        `“${kpi}”: no solved scenario reaches ${required} here; the closest is ${scenario} with ${p} (mean cost ${cost})`,
+    recommendedScenario: (name: string, cost: string, kpis: string) =>
+        `Recommended scenario: ${name}, the cheapest solved scenario that meets its goals (mean cost ${cost}; ${kpis})`,
     kpiChance: (kpi: string, p: string) => `“${kpi}” ${p}`,
     growth: 'Growth',
     growthBySource: 'New members by source',
@@ -235,8 +248,18 @@ const zh: Labels = {
     'kind_online activity': '线上活动',
     'kind_offline activity': '线下活动',
     metric: {
-        members: '成员数', 'new-members': '新成员', 'active-rate': '活跃率', 'active-members': '活跃成员', retention: '留存率',
-        churn: '流失率', conversion: '转化率', revenue: '收入', cost: '成本', roi: '投资回报率', participation: '活动参与率', 'repurchase-rate': '复购率',
+        members: '成员数',
+        'new-members': '新成员',
+        'active-rate': '活跃率',
+        'active-members': '活跃成员',
+        retention: '留存率',
+        churn: '流失率',
+        conversion: '转化率',
+        revenue: '收入',
+        cost: '成本',
+        roi: '投资回报率',
+        participation: '活动参与率',
+        'repurchase-rate': '复购率',
     },
     days: (n) => `${n} 天`,
     per: { day: '每天', week: '每周', month: '每月', year: '每年' },
@@ -264,7 +287,8 @@ const zh: Labels = {
     bestScenario: (name, p) => `按指标达成概率最好的情景：${name}（平均 ${p}）`,
     cheapestWays: '达成各目标的已知最低成本方案',
     cheapestWay: (kpi, scenario, cost, p, required) => `“${kpi}”：${scenario}，平均成本 ${cost}，达成概率 ${p}（求解目标 ${required}）`,
-    noSolvedWayMeets: (kpi, required, scenario, p, cost) => `“${kpi}”：没有已求解的情景在此达到 ${required}；最接近的是 ${scenario}，达成概率 ${p}（平均成本 ${cost}）`,
+    noSolvedWayMeets: (kpi, required, scenario, p, cost) =>
+        `“${kpi}”：没有已求解的情景在此达到 ${required}；最接近的是 ${scenario}，达成概率 ${p}（平均成本 ${cost}）`,
     recommendedScenario: (name, cost, kpis) => `推荐情景：${name}，达成目标的已求解情景中成本最低（平均成本 ${cost}；${kpis}）`,
     kpiChance: (kpi, p) => `“${kpi}” ${p}`,
     growth: '增长',
@@ -319,7 +343,10 @@ export class Formatter {
     private readonly money: Intl.NumberFormat;
     private readonly moneyWhole: Intl.NumberFormat;
 
-    constructor(readonly lang: Lang, readonly currency: string) {
+    constructor(
+        readonly lang: Lang,
+        readonly currency: string,
+    ) {
         this.t = labels(lang);
         this.int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
         this.dec = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -368,8 +395,10 @@ export class Formatter {
 export function kpiLabel(k: Pick<KpiForecast, 'name' | 'metric' | 'tier' | 'fromTier' | 'toTier' | 'windowDays'>, lang: Lang): string {
     if (lang !== 'zh-CN') return k.name;
     const metric = labels(lang).metric[k.metric];
-    if (k.metric === 'conversion' && k.fromTier && k.toTier && k.name === `conversion-${k.fromTier}-${k.toTier}`) return `${k.fromTier} → ${k.toTier} ${metric}`;
-    if (k.metric === 'retention' && k.windowDays !== undefined && k.name === `retention-${Math.round(k.windowDays)}d`) return `${Math.round(k.windowDays)} 天${metric}`;
+    if (k.metric === 'conversion' && k.fromTier && k.toTier && k.name === `conversion-${k.fromTier}-${k.toTier}`)
+        return `${k.fromTier} → ${k.toTier} ${metric}`;
+    if (k.metric === 'retention' && k.windowDays !== undefined && k.name === `retention-${Math.round(k.windowDays)}d`)
+        return `${Math.round(k.windowDays)} 天${metric}`;
     if (k.tier && k.name === `${k.metric}-${k.tier}`) return `${k.tier} ${metric}`;
     if (k.name === k.metric) return metric;
     return k.name;

@@ -9,7 +9,21 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Occurrence } from '../schedule.js';
 import { calendarMonths } from './calendar.js';
-import { allScenarios, atHorizon, costRows, moneyBands, displayName, itemSummaries, kpiRows, occurrenceTitle, runSheet, scenarioOf, sourceRows, whenText, type ReportInput } from './common.js';
+import {
+    allScenarios,
+    atHorizon,
+    costRows,
+    moneyBands,
+    displayName,
+    itemSummaries,
+    kpiRows,
+    occurrenceTitle,
+    runSheet,
+    scenarioOf,
+    sourceRows,
+    whenText,
+    type ReportInput,
+} from './common.js';
 import { summaryOf } from './summary.js';
 import { subkindLabel } from './words.js';
 import { Formatter, kindLabel, kpiLabel, lightLabel, type Light } from './i18n.js';
@@ -33,8 +47,25 @@ const m = escapeMarkdown;
  * directive at the start of a line, where a task label would start.
  */
 const MERMAID_GANTT_KEYWORDS = [
-    'gantt', 'title', 'dateFormat', 'axisFormat', 'tickInterval', 'todayMarker', 'inclusiveEndDates', 'topAxis', 'includes', 'excludes',
-    'weekday', 'weekend', 'section', 'click', 'call', 'href', 'accTitle', 'accDescr', 'displayMode',
+    'gantt',
+    'title',
+    'dateFormat',
+    'axisFormat',
+    'tickInterval',
+    'todayMarker',
+    'inclusiveEndDates',
+    'topAxis',
+    'includes',
+    'excludes',
+    'weekday',
+    'weekend',
+    'section',
+    'click',
+    'call',
+    'href',
+    'accTitle',
+    'accDescr',
+    'displayMode',
 ];
 const MERMAID_DIRECTIVE = new RegExp(`^(?:${MERMAID_GANTT_KEYWORDS.join('|')})`, 'i');
 
@@ -45,7 +76,11 @@ const MERMAID_DIRECTIVE = new RegExp(`^(?:${MERMAID_GANTT_KEYWORDS.join('|')})`,
  * task text and the chart does not show.
  */
 export function mermaidLabel(text: string): string {
-    const label = text.replace(/[:;#<>&"'`\\{}[\]\r\n%]+/g, ' ').replace(/\s+/g, ' ').trim() || '-';
+    const label =
+        text
+            .replace(/[:;#<>&"'`\\{}[\]\r\n%]+/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim() || '-';
     return MERMAID_DIRECTIVE.test(label) ? `\u200B${label}` : label;
 }
 
@@ -98,7 +133,13 @@ export function renderMarkdown(input: ReportInput): string {
             out.push(
                 ...table(
                     [m(t.status), m(t.kpi), m(t.target), 'P50', m(t.probability)],
-                    c.kpis.map(({ kpi, light }) => [`${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpiLabel(kpi, lang)), m(f.kpiTarget(kpi)), m(f.metricValue(kpi.metric, kpi.p50)), `**${m(f.percent(kpi.probability))}**`]),
+                    c.kpis.map(({ kpi, light }) => [
+                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`,
+                        m(kpiLabel(kpi, lang)),
+                        m(f.kpiTarget(kpi)),
+                        m(f.metricValue(kpi.metric, kpi.p50)),
+                        `**${m(f.percent(kpi.probability))}**`,
+                    ]),
                     [false, false, false, true, true],
                 ),
                 '',
@@ -133,8 +174,13 @@ export function renderMarkdown(input: ReportInput): string {
                 ...table(
                     [m(t.status), m(t.kpi), m(t.target), 'P10', 'P50', 'P90', m(t.probability)],
                     rows.map(({ kpi, light }) => [
-                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`, m(kpiLabel(kpi, lang)), m(f.kpiTarget(kpi)),
-                        m(f.metricValue(kpi.metric, kpi.p10)), m(f.metricValue(kpi.metric, kpi.p50)), m(f.metricValue(kpi.metric, kpi.p90)), m(f.percent(kpi.probability)),
+                        `${LIGHT_EMOJI[light]} ${m(lightLabel(lang, light))}`,
+                        m(kpiLabel(kpi, lang)),
+                        m(f.kpiTarget(kpi)),
+                        m(f.metricValue(kpi.metric, kpi.p10)),
+                        m(f.metricValue(kpi.metric, kpi.p50)),
+                        m(f.metricValue(kpi.metric, kpi.p90)),
+                        m(f.percent(kpi.probability)),
                     ]),
                     [false, false, false, true, true, true, true],
                 ),
@@ -145,13 +191,15 @@ export function renderMarkdown(input: ReportInput): string {
         // Where the plan ends up: members, money and ROI at the last week (P50 with P10–P90).
         const last = c.weeks.length - 1;
         const byKey = new Map(c.series.map((x) => [x.key, x]));
-        const horizonRows = ([
-            ['members', t.members, (v: number | null) => f.integer(v)],
-            ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`, (v: number | null) => f.integer(v)] as const),
-            ['cumulative-revenue', t.cumulativeRevenue, (v: number | null) => f.currencyAmount(v, true)],
-            ['cumulative-cost', t.cumulativeCost, (v: number | null) => f.currencyAmount(v, true)],
-            ['roi', t.roi, (v: number | null) => (v === null ? '–' : v.toFixed(2))],
-        ] as const).flatMap(([key, label, show]) => {
+        const horizonRows = (
+            [
+                ['members', t.members, (v: number | null) => f.integer(v)],
+                ...c.tiers.map((tier) => [`members:${tier}`, `${t.members} · ${tier}`, (v: number | null) => f.integer(v)] as const),
+                ['cumulative-revenue', t.cumulativeRevenue, (v: number | null) => f.currencyAmount(v, true)],
+                ['cumulative-cost', t.cumulativeCost, (v: number | null) => f.currencyAmount(v, true)],
+                ['roi', t.roi, (v: number | null) => (v === null ? '–' : v.toFixed(2))],
+            ] as const
+        ).flatMap(([key, label, show]) => {
             const x = byKey.get(key);
             return x && last >= 0 ? [[m(label), m(show(x.p50[last])), m(show(x.p10[last])), m(show(x.p90[last]))]] : [];
         });
@@ -171,7 +219,14 @@ export function renderMarkdown(input: ReportInput): string {
             out.push(
                 ...table(
                     [m(t.source), m(t.kind), 'P10', 'P50', 'P90', m(t.meanShare)],
-                    sources.map((x) => [m(x.label), m(t.sourceKind[x.kind] ?? x.kind), m(f.integer(x.p10)), m(f.integer(x.p50)), m(f.integer(x.p90)), m(f.percent(x.share))]),
+                    sources.map((x) => [
+                        m(x.label),
+                        m(t.sourceKind[x.kind] ?? x.kind),
+                        m(f.integer(x.p10)),
+                        m(f.integer(x.p50)),
+                        m(f.integer(x.p90)),
+                        m(f.percent(x.share)),
+                    ]),
                     [false, false, true, true, true, true],
                 ),
                 '',
@@ -209,7 +264,13 @@ export function renderMarkdown(input: ReportInput): string {
             out.push(
                 ...table(
                     [m(t.category), 'P10', 'P50', 'P90', m(t.share)],
-                    costs.map((r) => [m(t[`cost_${r.category}`]), m(f.currencyAmount(r.p10, true)), m(f.currencyAmount(r.p50, true)), m(f.currencyAmount(r.p90, true)), r.share === null ? '—' : m(f.percent(r.share))]),
+                    costs.map((r) => [
+                        m(t[`cost_${r.category}`]),
+                        m(f.currencyAmount(r.p10, true)),
+                        m(f.currencyAmount(r.p50, true)),
+                        m(f.currencyAmount(r.p90, true)),
+                        r.share === null ? '—' : m(f.percent(r.share)),
+                    ]),
                     [false, true, true, true, true],
                 ),
                 '',
@@ -223,7 +284,8 @@ export function renderMarkdown(input: ReportInput): string {
             const days = month.weeks.flat().filter((d): d is NonNullable<typeof d> => d !== null && d.inHorizon && (d.posts > 0 || d.events.length > 0));
             if (days.length === 0 && month.windows.length === 0) continue;
             out.push(`#### ${m(monthFmt.format(new Date(Date.UTC(month.year, month.monthNumber - 1, 1))))}`, '');
-            for (const w of month.windows) out.push(`- ${m(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${m(w.label)}: ${m(t.windowRange(w.from, w.until))}`);
+            for (const w of month.windows)
+                out.push(`- ${m(w.kind === 'channel' ? t.channelWindow : t.referralWindow)} · ${m(w.label)}: ${m(t.windowRange(w.from, w.until))}`);
             if (month.windows.length > 0) out.push('');
             if (days.length > 0) {
                 out.push(
@@ -247,7 +309,13 @@ export function renderMarkdown(input: ReportInput): string {
             ...table(
                 [m(t.item), m(t.kind), m(t.cadence), m(t.first), m(t.last), m(t.owner), m(t.totalCost)],
                 itemSummaries(schedule, c.name).map((s) => [
-                    m(displayName(s.item, occurrenceTitle(s, t.drawSuffix))), `${m(kindLabel(lang, s.kind))} · ${m(subkindLabel(lang, s.subkind))}`, m(f.integer(s.count)), s.first, s.last, m(s.owner), m(f.currencyAmount(s.totalCost, true)),
+                    m(displayName(s.item, occurrenceTitle(s, t.drawSuffix))),
+                    `${m(kindLabel(lang, s.kind))} · ${m(subkindLabel(lang, s.subkind))}`,
+                    m(f.integer(s.count)),
+                    s.first,
+                    s.last,
+                    m(s.owner),
+                    m(f.currencyAmount(s.totalCost, true)),
                 ]),
                 [false, false, true, false, false, false, true],
             ),
@@ -257,7 +325,15 @@ export function renderMarkdown(input: ReportInput): string {
         // Gantt of activities
         const activities = schedule.series.filter((s) => s.community === c.name && s.kind !== 'content');
         if (activities.length > 0) {
-            out.push(`### ${m(t.gantt)}`, '', '```mermaid', 'gantt', `    title ${mermaidLabel(displayName(c.name, c.title))}`, '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %m-%d');
+            out.push(
+                `### ${m(t.gantt)}`,
+                '',
+                '```mermaid',
+                'gantt',
+                `    title ${mermaidLabel(displayName(c.name, c.title))}`,
+                '    dateFormat YYYY-MM-DD HH:mm',
+                '    axisFormat %m-%d',
+            );
             for (const kind of ['online activity', 'offline activity'] as const) {
                 const ofKind = activities.filter((s) => s.kind === kind);
                 if (ofKind.length === 0) continue;
@@ -287,8 +363,13 @@ export function renderMarkdown(input: ReportInput): string {
                 ...table(
                     [m(t.when), m(t.activity), m(t.where), m(t.owner), m(t.staff), m(t.capacity), m(t.materials)],
                     sheet.map(({ occurrence: o, activity: a }) => [
-                        m(whenText(o)), m(displayName(a.name, a.title)), m(a.location ?? ''), m(a.owner ?? ''),
-                        a.staff === undefined ? '' : m(f.integer(a.staff)), a.capacity === undefined ? '' : m(f.integer(a.capacity)), m(a.materials.join(', ')),
+                        m(whenText(o)),
+                        m(displayName(a.name, a.title)),
+                        m(a.location ?? ''),
+                        m(a.owner ?? ''),
+                        a.staff === undefined ? '' : m(f.integer(a.staff)),
+                        a.capacity === undefined ? '' : m(f.integer(a.capacity)),
+                        m(a.materials.join(', ')),
                     ]),
                     [false, false, false, false, true, true, false],
                 ),

@@ -63,7 +63,10 @@ export function needsForecast(formats: readonly CompileFormat[]): boolean {
     return formats.includes('html') || formats.includes('md') || formats.includes('xlsx') || formats.includes('pdf');
 }
 
-type ForecastForOptions = Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns' | 'observed' | 'fromStart'> & { withSensitivity?: boolean; allScenarios?: boolean };
+type ForecastForOptions = Pick<CompileOptions, 'runs' | 'seed' | 'scenario' | 'sensitivityRuns' | 'observed' | 'fromStart'> & {
+    withSensitivity?: boolean;
+    allScenarios?: boolean;
+};
 
 /** The forecast the reports show, in this thread. */
 export function forecastFor(plan: Plan, options: ForecastForOptions): ForecastReport {
@@ -92,15 +95,23 @@ export async function compilePlan(plan: Plan, options: CompileOptions): Promise<
     const formats = new Set(options.formats);
     if (formats.has('ics')) {
         const windows = campaignWindows(plan, schedule);
-        for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang, windows })) files.push({ name: cal.name, content: cal.text });
+        for (const cal of buildCalendars(schedule, plan.communities, { now: options.now, lang: options.lang, windows }))
+            files.push({ name: cal.name, content: cal.text });
     }
     // Chinese headers with --lang zh-CN; the English file is engine/csv.ts's, byte for byte.
-    if (formats.has('csv')) files.push({ name: 'schedule.csv', content: options.lang === 'zh-CN' ? localizedScheduleCsv(schedule, options.lang, { bom: options.bom }) : scheduleCsv(schedule, { bom: options.bom }) });
+    if (formats.has('csv'))
+        files.push({
+            name: 'schedule.csv',
+            content:
+                options.lang === 'zh-CN' ? localizedScheduleCsv(schedule, options.lang, { bom: options.bom }) : scheduleCsv(schedule, { bom: options.bom }),
+        });
     if (formats.has('json')) files.push({ name: 'schedule.json', content: scheduleJson(schedule) });
     let report: ForecastReport | null = null;
     let pdfSource: string | null = null;
     if (needsForecast(options.formats)) {
-        report = options.runForecast ? await options.runForecast(forecastWorkFor(plan, { ...options, allScenarios: true })) : forecastFor(plan, { ...options, allScenarios: true });
+        report = options.runForecast
+            ? await options.runForecast(forecastWorkFor(plan, { ...options, allScenarios: true }))
+            : forecastFor(plan, { ...options, allScenarios: true });
         const input = { plan, schedule, forecast: report, lang: options.lang, checks: options.checks, observed: options.observed };
         const html = formats.has('html') || formats.has('pdf') ? await renderHtml(input) : null;
         if (formats.has('html')) files.push({ name: 'report.html', content: html! });

@@ -101,7 +101,8 @@ function activityChecklist(lang: Lang, a: Activity, draw: boolean, currency: str
     if (a.capacity !== undefined) out.push(w.capacity(a.capacity));
     if (l) {
         if (l.odds) out.push(w.odds(l.odds));
-        if (l.topPrize !== undefined) out.push(w.prize(new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(l.topPrize)));
+        if (l.topPrize !== undefined)
+            out.push(w.prize(new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(l.topPrize)));
         if (l.drawDate) out.push(w.drawAt(`${l.drawDate}${l.drawTime ? ` ${l.drawTime}` : ''}`));
         if (l.redemption) out.push(w.redemption(l.redemption));
         if (l.freeEntry) out.push(w.freeEntry(l.freeEntry));

@@ -37,7 +37,8 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
         return {
             name: displayName(c.name, c.title),
             headline: members ? t.headlineMembers(f.integer(members.p50), f.integer(members.p10), f.integer(members.p90), c.weeks.length) : null,
-            money: cost && revenue ? t.headlineMoney(f.currencyAmount(cost.p50, true), f.currencyAmount(revenue.p50, true), roi ? f.decimal(roi.p50) : '—') : null,
+            money:
+                cost && revenue ? t.headlineMoney(f.currencyAmount(cost.p50, true), f.currencyAmount(revenue.p50, true), roi ? f.decimal(roi.p50) : '—') : null,
             kpis: kpiRows(c),
             ways: [],
         };
@@ -55,7 +56,14 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
         );
     }
     const b = scenario.budget;
-    const budget = b ? t.budgetUseLine(f.currencyAmount(b.cost.p50, true), f.currencyAmount(b.amount, true), f.percent(b.amount > 0 ? b.cost.p50 / b.amount : null), f.percent(b.probabilityWithin)) : null;
+    const budget = b
+        ? t.budgetUseLine(
+              f.currencyAmount(b.cost.p50, true),
+              f.currencyAmount(b.amount, true),
+              f.percent(b.amount > 0 ? b.cost.p50 / b.amount : null),
+              f.percent(b.probabilityWithin),
+          )
+        : null;
 
     // Risks: the least likely KPI, the strongest lever, the first warning; then more of the same.
     const atRisk = scenario.communities
@@ -69,7 +77,14 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
         const top = [...s.parameters].filter((p) => p.low.value !== null && p.high.value !== null).sort((x, y) => y.swing - x.swing)[0];
         const kpi = scenario.communities.find((c) => c.name === s.community)?.kpis.find((k) => k.name === s.kpi);
         if (top && kpi && top.swing > 0) {
-            sens.push(t.riskSensitivity(parameterLabel(f.lang, top.id, top.label), kpiLabel(kpi, f.lang), f.metricValue(kpi.metric, top.low.value), f.metricValue(kpi.metric, top.high.value)));
+            sens.push(
+                t.riskSensitivity(
+                    parameterLabel(f.lang, top.id, top.label),
+                    kpiLabel(kpi, f.lang),
+                    f.metricValue(kpi.metric, top.low.value),
+                    f.metricValue(kpi.metric, top.high.value),
+                ),
+            );
         }
     }
     const warnings = (input.checks ?? []).filter((d) => d.severity === 'warning').map((d) => t.riskCheck(d.message));
@@ -89,7 +104,10 @@ export function summaryOf(input: ReportInput, f: Formatter): Summary {
         const chances = recommended.kpis.map((k) => t.kpiChance(label(k.community, k.kpi), f.percent(k.probability))).join(f.lang === 'zh-CN' ? '，' : ', ');
         bestScenario = t.recommendedScenario(displayName(recommended.scenario, recommended.title), f.currencyAmount(recommended.cost, true), chances);
     } else if (scenarios.length > 1) {
-        const ranked = scenarios.map((x) => ({ x, p: averageProbability(x) })).filter((r) => r.p !== null).sort((a, b) => b.p! - a.p!);
+        const ranked = scenarios
+            .map((x) => ({ x, p: averageProbability(x) }))
+            .filter((r) => r.p !== null)
+            .sort((a, b) => b.p! - a.p!);
         if (ranked.length > 1 && ranked[0].p! > ranked[1].p!) {
             const best = ranked[0].x;
             bestScenario = t.bestScenario(best.scenario === null ? t.asWritten : displayName(best.scenario, best.title), f.percent(ranked[0].p));

@@ -13,8 +13,23 @@ export function csvTable(header: readonly string[], rows: readonly (string | num
 
 /** The schedule's column headers in Chinese (the values and the JSON keep the English codes). */
 export const SCHEDULE_HEADERS_ZH: Record<(typeof CSV_COLUMNS)[number], string> = {
-    date: '日期', time: '时间', end: '结束', start: '开始（含时区）', week: '周次', community: '社群', item: '项目', title: '标题', kind: '类型',
-    subkind: '子类型', tiers: '层级', owner: '负责人', staff: '人员', cost: '成本', currency: '币种', location: '地点', source: '来源',
+    date: '日期',
+    time: '时间',
+    end: '结束',
+    start: '开始（含时区）',
+    week: '周次',
+    community: '社群',
+    item: '项目',
+    title: '标题',
+    kind: '类型',
+    subkind: '子类型',
+    tiers: '层级',
+    owner: '负责人',
+    staff: '人员',
+    cost: '成本',
+    currency: '币种',
+    location: '地点',
+    source: '来源',
 };
 
 export function scheduleHeaders(lang: Lang): string[] {

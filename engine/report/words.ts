@@ -5,14 +5,42 @@
 import type { Lang } from '../diagnostics.js';
 
 const SUBKIND_ZH: Record<string, string> = {
-    educational: '知识', tips: '技巧', product: '产品', 'case-study': '案例', story: '故事', ugc: '用户原创', interaction: '互动',
-    news: '资讯', promotional: '促销', livestream: '直播', qa: '问答', lottery: '抽奖', vote: '投票', discussion: '话题讨论',
-    challenge: '打卡挑战', 'flash-sale': '限时抢购', workshop: '工作坊', meetup: '线下聚会', salon: '沙龙讲座', trial: '产品体验',
-    sport: '体育活动', charity: '公益活动', sweepstakes: '抽奖活动', hackathon: '黑客松', 'office-hours': '答疑时间',
+    educational: '知识',
+    tips: '技巧',
+    product: '产品',
+    'case-study': '案例',
+    story: '故事',
+    ugc: '用户原创',
+    interaction: '互动',
+    news: '资讯',
+    promotional: '促销',
+    livestream: '直播',
+    qa: '问答',
+    lottery: '抽奖',
+    vote: '投票',
+    discussion: '话题讨论',
+    challenge: '打卡挑战',
+    'flash-sale': '限时抢购',
+    workshop: '工作坊',
+    meetup: '线下聚会',
+    salon: '沙龙讲座',
+    trial: '产品体验',
+    sport: '体育活动',
+    charity: '公益活动',
+    sweepstakes: '抽奖活动',
+    hackathon: '黑客松',
+    'office-hours': '答疑时间',
     'lottery-draw': '开奖',
 };
 
-const SUBKIND_EN: Record<string, string> = { 'lottery-draw': 'lottery draw', 'case-study': 'case study', 'flash-sale': 'flash sale', 'office-hours': 'office hours', qa: 'Q&A', ugc: 'UGC' };
+const SUBKIND_EN: Record<string, string> = {
+    'lottery-draw': 'lottery draw',
+    'case-study': 'case study',
+    'flash-sale': 'flash sale',
+    'office-hours': 'office hours',
+    qa: 'Q&A',
+    ugc: 'UGC',
+};
 
 /** A content or activity kind as the report shows it; an unknown kind (the checker warns) as written. */
 export function subkindLabel(lang: Lang, subkind: string): string {
@@ -59,9 +87,20 @@ export function parameterLabel(lang: Lang, id: string, english: string): string 
 }
 
 const SERIES_ZH: Record<string, string> = {
-    members: '成员数', 'new-members': '新成员', 'active-members': '活跃成员', 'active-rate': '活跃率', churned: '流失人数', promotions: '晋升人数',
-    demotions: '降级人数', cost: '成本', revenue: '收入', 'cumulative-cost': '累计成本', 'cumulative-revenue': '累计收入', roi: '累计投资回报率',
-    'staff-hours': '人工小时', groups: '群数',
+    members: '成员数',
+    'new-members': '新成员',
+    'active-members': '活跃成员',
+    'active-rate': '活跃率',
+    churned: '流失人数',
+    promotions: '晋升人数',
+    demotions: '降级人数',
+    cost: '成本',
+    revenue: '收入',
+    'cumulative-cost': '累计成本',
+    'cumulative-revenue': '累计收入',
+    roi: '累计投资回报率',
+    'staff-hours': '人工小时',
+    groups: '群数',
 };
 
 /** The name of a forecast series (`members:Core`, `retention-30d`, `groups:WeChat`) in the report language. */

@@ -21,14 +21,20 @@ import { seriesLabel } from './words.js';
 
 const WORDS = {
     en: {
-        schedule: 'Schedule', weekly: 'Weekly forecast', kpis: 'KPIs', costs: 'Costs',
+        schedule: 'Schedule',
+        weekly: 'Weekly forecast',
+        kpis: 'KPIs',
+        costs: 'Costs',
         weekly_h: ['Community', 'Series key', 'Series', 'Week', 'Week starts', 'P10', 'P50', 'P90', 'Mean'],
         kpi_h: ['Community', 'KPI', 'Target', 'Metric', 'Target value', 'By week', 'P10', 'P50', 'P90', 'Probability', 'Status'],
         cost_h: ['Community', 'Category', 'P10', 'P50', 'P90', 'Mean', 'Share of P50'],
         zone: (tz: string) => `times in ${tz}`,
     },
     'zh-CN': {
-        schedule: '日程', weekly: '每周预测', kpis: '关键指标', costs: '成本',
+        schedule: '日程',
+        weekly: '每周预测',
+        kpis: '关键指标',
+        costs: '成本',
         weekly_h: ['社群', '序列代码', '序列', '周', '周开始日期', 'P10', 'P50', 'P90', '均值'],
         kpi_h: ['社群', '指标', '目标', '度量', '目标值', '截止周', 'P10', 'P50', 'P90', '达成概率', '状态'],
         cost_h: ['社群', '类别', 'P10', 'P50', 'P90', '均值', '占 P50 比例'],
@@ -93,8 +99,23 @@ export async function planWorkbook(plan: Plan, schedule: PlanSchedule, forecast:
     for (const o of schedule.occurrences) {
         const [endDate, endTime] = o.end.split('T');
         const row = ws.addRow([
-            excelDate(o.date), o.time, excelDate(endDate, endTime ?? ''), excelDate(o.date, o.time), o.week, o.community, o.item, o.title, o.kind, o.subkind,
-            o.tiers.join(';'), o.owner, o.staff, o.cost === null ? null : roundMoney(o.cost), o.cost === null ? '' : schedule.currency, o.location, o.source,
+            excelDate(o.date),
+            o.time,
+            excelDate(endDate, endTime ?? ''),
+            excelDate(o.date, o.time),
+            o.week,
+            o.community,
+            o.item,
+            o.title,
+            o.kind,
+            o.subkind,
+            o.tiers.join(';'),
+            o.owner,
+            o.staff,
+            o.cost === null ? null : roundMoney(o.cost),
+            o.cost === null ? '' : schedule.currency,
+            o.location,
+            o.source,
         ]);
         row.getCell(1).numFmt = DATE;
         row.getCell(3).numFmt = endTime ? DATETIME : DATE;
@@ -109,7 +130,17 @@ export async function planWorkbook(plan: Plan, schedule: PlanSchedule, forecast:
         for (const s of c.series) {
             const fmt = s.unit === 'share' ? PERCENT : s.unit === 'money' ? '#,##0' : s.unit === 'ratio' ? '0.00' : '#,##0';
             c.weeks.forEach((week, i) => {
-                const row = wk.addRow([displayName(c.name, c.title), s.key, seriesLabel(lang, s.key, s.label), week.week, excelDate(week.start), s.p10[i], s.p50[i], s.p90[i], s.mean[i]]);
+                const row = wk.addRow([
+                    displayName(c.name, c.title),
+                    s.key,
+                    seriesLabel(lang, s.key, s.label),
+                    week.week,
+                    excelDate(week.start),
+                    s.p10[i],
+                    s.p50[i],
+                    s.p90[i],
+                    s.mean[i],
+                ]);
                 row.getCell(5).numFmt = DATE;
                 for (const k of [6, 7, 8, 9]) row.getCell(k).numFmt = fmt;
             });
@@ -120,7 +151,17 @@ export async function planWorkbook(plan: Plan, schedule: PlanSchedule, forecast:
     for (const c of scenario.communities) {
         for (const { kpi, light } of kpiRows(c)) {
             const row = kp.addRow([
-                displayName(c.name, c.title), kpiLabel(kpi, lang), f.kpiTarget(kpi), f.t.metric[kpi.metric], kpi.target, kpi.deadlineWeek, kpi.p10, kpi.p50, kpi.p90, kpi.probability, lightLabel(lang, light),
+                displayName(c.name, c.title),
+                kpiLabel(kpi, lang),
+                f.kpiTarget(kpi),
+                f.t.metric[kpi.metric],
+                kpi.target,
+                kpi.deadlineWeek,
+                kpi.p10,
+                kpi.p50,
+                kpi.p90,
+                kpi.probability,
+                lightLabel(lang, light),
             ]);
             const unit = kpiUnit(kpi.metric);
             const fmt = unit === 'percent' ? PERCENT : unit === 'ratio' ? '0.00' : '#,##0';

@@ -101,9 +101,33 @@ function actualsFor(view: CommunityForecastView, keys: string[]): BandChart['act
     return (view.actuals ?? []).filter((a) => keys.includes(a.key)).map((a) => ({ key: a.key, points: a.points }));
 }
 
-function bandChart(ctx: ChartContext, id: BandChart['id'], title: string, unit: ChartUnit, weeks: number, yTitle: string, series: BandChart['series'], tg: BandChart['targets'], actuals: BandChart['actuals']): BandChart {
+function bandChart(
+    ctx: ChartContext,
+    id: BandChart['id'],
+    title: string,
+    unit: ChartUnit,
+    weeks: number,
+    yTitle: string,
+    series: BandChart['series'],
+    tg: BandChart['targets'],
+    actuals: BandChart['actuals'],
+): BandChart {
     const t = labels(ctx.lang);
-    return { kind: 'band', id, title, lang: ctx.lang, currency: ctx.currency, unit, weeks, xTitle: t.week, yTitle, series, targets: tg, actuals, words: { actual: t.actual, actualOutside: t.actualOutside } };
+    return {
+        kind: 'band',
+        id,
+        title,
+        lang: ctx.lang,
+        currency: ctx.currency,
+        unit,
+        weeks,
+        xTitle: t.week,
+        yTitle,
+        series,
+        targets: tg,
+        actuals,
+        words: { actual: t.actual, actualOutside: t.actualOutside },
+    };
 }
 
 /** Members by tier and all members (dashed), with the members KPIs' targets and the observed members. */
@@ -112,22 +136,53 @@ export function membersChart(view: CommunityForecastView, ctx: ChartContext): Ba
     const tiers = view.members.map((m) => ({ key: m.key, label: m.label, band: m.band }));
     const series = [...tiers, { key: 'total', label: t.chartTotal, band: view.total.band, dashed: true }];
     const plotted = new Set(tiers.map((s) => s.key));
-    return bandChart(ctx, 'members', t.membersByTier, 'count', view.weeks, t.members, series,
-        targets(view, ctx, 'members', (tier) => tier === undefined || plotted.has(tier)), actualsFor(view, series.map((s) => s.key)));
+    return bandChart(
+        ctx,
+        'members',
+        t.membersByTier,
+        'count',
+        view.weeks,
+        t.members,
+        series,
+        targets(view, ctx, 'members', (tier) => tier === undefined || plotted.has(tier)),
+        actualsFor(
+            view,
+            series.map((s) => s.key),
+        ),
+    );
 }
 
 export function activeRateChart(view: CommunityForecastView, ctx: ChartContext): BandChart {
     const t = labels(ctx.lang);
-    return bandChart(ctx, 'active', t.activeRate, 'percent', view.weeks, '%', [{ key: 'active-rate', label: t.metric['active-rate'], band: view.activeRate }],
-        targets(view, ctx, 'active-rate', (tier) => tier === undefined), actualsFor(view, ['active-rate']));
+    return bandChart(
+        ctx,
+        'active',
+        t.activeRate,
+        'percent',
+        view.weeks,
+        '%',
+        [{ key: 'active-rate', label: t.metric['active-rate'], band: view.activeRate }],
+        targets(view, ctx, 'active-rate', (tier) => tier === undefined),
+        actualsFor(view, ['active-rate']),
+    );
 }
 
 export function moneyChart(view: CommunityForecastView, ctx: ChartContext): BandChart {
     const t = labels(ctx.lang);
-    return bandChart(ctx, 'money', t.costRevenue, 'money', view.weeks, ctx.currency, [
-        { key: 'cost', label: t.cost, band: view.cost },
-        { key: 'revenue', label: t.revenue, band: view.revenue },
-    ], [], actualsFor(view, ['revenue']));
+    return bandChart(
+        ctx,
+        'money',
+        t.costRevenue,
+        'money',
+        view.weeks,
+        ctx.currency,
+        [
+            { key: 'cost', label: t.cost, band: view.cost },
+            { key: 'revenue', label: t.revenue, band: view.revenue },
+        ],
+        [],
+        actualsFor(view, ['revenue']),
+    );
 }
 
 /** New members per week by source, stacked: organic, each paid channel, referral campaign, public content item, activity. */
@@ -136,7 +191,15 @@ export function sourcesChart(view: CommunityForecastView, ctx: ChartContext): St
     if (sources.length === 0) return null;
     const t = labels(ctx.lang);
     return {
-        kind: 'stack', id: 'sources', title: t.sourceChart, lang: ctx.lang, currency: ctx.currency, unit: 'count', weeks: view.weeks, xTitle: t.week, yTitle: t.newMembers,
+        kind: 'stack',
+        id: 'sources',
+        title: t.sourceChart,
+        lang: ctx.lang,
+        currency: ctx.currency,
+        unit: 'count',
+        weeks: view.weeks,
+        xTitle: t.week,
+        yTitle: t.newMembers,
         series: sources.map((s) => ({ key: s.source, label: s.kind === 'organic' ? t.organic : s.label, values: s.weekly })),
     };
 }
@@ -156,19 +219,36 @@ export function tornadoChart(view: CommunityForecastView, ctx: ChartContext): To
         .slice(0, TORNADO_ROWS);
     if (rows.length === 0) return null;
     return {
-        kind: 'tornado', id: 'tornado', title: t.tornado(kpi ? kpiName(kpi, ctx.lang) : s.kpi), lang: ctx.lang, currency: ctx.currency, unit: s.unit, base: s.base,
-        xTitle: t.value, rows, words: { low: t.low, high: t.high },
+        kind: 'tornado',
+        id: 'tornado',
+        title: t.tornado(kpi ? kpiName(kpi, ctx.lang) : s.kpi),
+        lang: ctx.lang,
+        currency: ctx.currency,
+        unit: s.unit,
+        base: s.base,
+        xTitle: t.value,
+        rows,
+        words: { low: t.low, high: t.high },
     };
 }
 
 /** Every chart of one community's forecast, in the order the preview shows them. */
 export function communityCharts(view: CommunityForecastView, ctx: ChartContext): ChartDefinition[] {
-    const out: (ChartDefinition | null)[] = [membersChart(view, ctx), activeRateChart(view, ctx), moneyChart(view, ctx), sourcesChart(view, ctx), tornadoChart(view, ctx)];
+    const out: (ChartDefinition | null)[] = [
+        membersChart(view, ctx),
+        activeRateChart(view, ctx),
+        moneyChart(view, ctx),
+        sourcesChart(view, ctx),
+        tornadoChart(view, ctx),
+    ];
     return out.filter((c): c is ChartDefinition => c !== null);
 }
 
 /** All members of one community in every scenario, overlaid (the report's scenario section). */
-export function scenarioMembersChart(scenarios: { scenario: string | null; title?: string; view: CommunityForecastView | undefined }[], ctx: ChartContext): BandChart | null {
+export function scenarioMembersChart(
+    scenarios: { scenario: string | null; title?: string; view: CommunityForecastView | undefined }[],
+    ctx: ChartContext,
+): BandChart | null {
     const t = labels(ctx.lang);
     const series = scenarios.flatMap((sc, i) =>
         sc.view ? [{ key: `scenario-${i}`, label: sc.scenario === null ? t.asWritten : displayName(sc.scenario, sc.title), band: sc.view.total.band }] : [],

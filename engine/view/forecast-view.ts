@@ -7,7 +7,20 @@ import { occurrencesPerWeek } from '../cadence.js';
 import type { CommunityForecast, ForecastReport, ForecastSeries, KpiForecast, ScenarioForecast } from '../forecast-schema.js';
 import type { Community, Plan } from '../model.js';
 import { compareText } from '../text.js';
-import type { ActualSeriesView, Band, CalendarItemView, CommunityForecastView, CostCategoryView, KpiView, MoneyView, PlanSummaryView, ScenarioForecastView, SensitivityView, SourceRef, SourceView } from '../../protocol/forecast.js';
+import type {
+    ActualSeriesView,
+    Band,
+    CalendarItemView,
+    CommunityForecastView,
+    CostCategoryView,
+    KpiView,
+    MoneyView,
+    PlanSummaryView,
+    ScenarioForecastView,
+    SensitivityView,
+    SourceRef,
+    SourceView,
+} from '../../protocol/forecast.js';
 import { kpiUnit } from './kpi.js';
 
 export { kpiUnit } from './kpi.js';
@@ -27,14 +40,16 @@ export function toBand(series: Pick<ForecastSeries, 'p10' | 'p50' | 'p90'> | und
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
 
 /** A readable KPI target, e.g. "members ≥ 20000", "conversion Prospect → Core ≥ 6% per month". */
-export function kpiLabel(k: Pick<KpiForecast, 'metric' | 'tier' | 'fromTier' | 'toTier' | 'windowDays' | 'op' | 'target' | 'targetPer'>, currency: string): string {
+export function kpiLabel(
+    k: Pick<KpiForecast, 'metric' | 'tier' | 'fromTier' | 'toTier' | 'windowDays' | 'op' | 'target' | 'targetPer'>,
+    currency: string,
+): string {
     let subject: string = k.metric.replace('-', ' ');
     if ((k.metric === 'members' || k.metric === 'new-members' || k.metric === 'churn') && k.tier) subject += ` in ${k.tier}`;
     if (k.metric === 'retention' && k.windowDays) subject += ` ${k.windowDays} days`;
     if (k.metric === 'conversion' && k.fromTier && k.toTier) subject += ` ${k.fromTier} → ${k.toTier}`;
     const unit = kpiUnit(k.metric);
-    const target =
-        unit === 'percent' ? `${Math.round(k.target * 1000) / 10}%` : unit === 'money' ? `${k.target} ${currency}` : String(k.target);
+    const target = unit === 'percent' ? `${Math.round(k.target * 1000) / 10}%` : unit === 'money' ? `${k.target} ${currency}` : String(k.target);
     return `${subject} ${OPS[k.op] ?? k.op} ${target}${k.targetPer ? ` per ${k.targetPer}` : ''}`;
 }
 
@@ -94,13 +109,15 @@ function sensitivityView(report: ForecastReport, scenario: string | null, commun
         unit: kpiUnit(s.metric),
         base: s.baseline.value ?? 0,
         // A parameter whose runs gave no value at ±20 % has no bar to draw.
-        items: s.parameters.filter((p) => p.low.value !== null && p.high.value !== null).map((p) => ({
-            parameter: p.label || p.id,
-            id: p.id,
-            low: p.low.value ?? 0,
-            high: p.high.value ?? 0,
-            source: parameterSource(p.id, sources) ?? kpi?.source,
-        })),
+        items: s.parameters
+            .filter((p) => p.low.value !== null && p.high.value !== null)
+            .map((p) => ({
+                parameter: p.label || p.id,
+                id: p.id,
+                low: p.low.value ?? 0,
+                high: p.high.value ?? 0,
+                source: parameterSource(p.id, sources) ?? kpi?.source,
+            })),
     };
 }
 
@@ -158,13 +175,25 @@ export function sourceRows(c: Pick<CommunityForecast, 'name' | 'newMembersBySour
     const list = [...(c.newMembersBySource ?? [])].filter((s) => s.mean > 0);
     const total = list.reduce((a, s) => a + s.mean, 0);
     const community = plan?.communities.find((x) => x.name === c.name);
-    const items: { name: string; title?: string }[] = [...(community?.channels ?? []), ...(community?.referrals ?? []), ...(community?.contents ?? []), ...(community?.activities ?? [])];
+    const items: { name: string; title?: string }[] = [
+        ...(community?.channels ?? []),
+        ...(community?.referrals ?? []),
+        ...(community?.contents ?? []),
+        ...(community?.activities ?? []),
+    ];
     const titleOf = (name: string) => items.find((x) => x.name === name)?.title;
     return list
         .sort((a, b) => b.mean - a.mean || compareText(a.source, b.source))
         .map((s) => ({
-            source: s.source, kind: s.kind, label: s.kind === 'organic' ? '' : displayName(s.source, titleOf(s.source)),
-            p10: s.p10, p50: s.p50, p90: s.p90, mean: s.mean, share: total > 0 ? s.mean / total : null, weekly: s.weeklyMean,
+            source: s.source,
+            kind: s.kind,
+            label: s.kind === 'organic' ? '' : displayName(s.source, titleOf(s.source)),
+            p10: s.p10,
+            p50: s.p50,
+            p90: s.p90,
+            mean: s.mean,
+            share: total > 0 ? s.mean / total : null,
+            weekly: s.weeklyMean,
         }));
 }
 
@@ -277,7 +306,21 @@ export function calendarView(plan: Plan): CalendarItemView[] {
         return total;
     };
     return plan.communities.flatMap((community) => [
-        ...community.contents.map((c) => ({ community: community.name, name: c.name, title: c.title, kind: 'content' as const, perWeek: perWeek(c.schedules), source: c.source })),
-        ...community.activities.map((a) => ({ community: community.name, name: a.name, title: a.title, kind: 'activity' as const, perWeek: perWeek(a.schedules), source: a.source })),
+        ...community.contents.map((c) => ({
+            community: community.name,
+            name: c.name,
+            title: c.title,
+            kind: 'content' as const,
+            perWeek: perWeek(c.schedules),
+            source: c.source,
+        })),
+        ...community.activities.map((a) => ({
+            community: community.name,
+            name: a.name,
+            title: a.title,
+            kind: 'activity' as const,
+            perWeek: perWeek(a.schedules),
+            source: a.source,
+        })),
     ]);
 }

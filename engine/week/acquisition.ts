@@ -13,7 +13,33 @@ import { buyersOfWeek } from './purchases.js';
  * used up, referral pressure; and the week's paid spend per run.
  */
 export function weekHazards(b: Block, w: number): void {
-    const { c, CH, RF, PC, B, nb, M, invSize, reached, pW, qW, bassE, spend, cpj, spendFactorW, referralPush, srcClass, NCL, unbounded, clsStay, clsWeight, clsMean, paid, sat, srcShare } = b;
+    const {
+        c,
+        CH,
+        RF,
+        PC,
+        B,
+        nb,
+        M,
+        invSize,
+        reached,
+        pW,
+        qW,
+        bassE,
+        spend,
+        cpj,
+        spendFactorW,
+        referralPush,
+        srcClass,
+        NCL,
+        unbounded,
+        clsStay,
+        clsWeight,
+        clsMean,
+        paid,
+        sat,
+        srcShare,
+    } = b;
     const gamma = c.paidSaturation;
     for (let k = 0; k < NCL; k++) {
         clsStay.fill(1, k * B, k * B + nb);
@@ -28,7 +54,10 @@ export function weekHazards(b: Block, w: number): void {
         if (!unbounded) {
             for (let j = 0; j < nb; j++) {
                 // Shareable content raises imitation q for the week (wom = 1 without content: the plain Bass step).
-                const h = wom === 1 ? bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j]) : bassHazard(pW[j], qW[j] * wom, reached[j] * invSize[j], Math.exp(-(pW[j] + qW[j] * wom)));
+                const h =
+                    wom === 1
+                        ? bassHazard(pW[j], qW[j], reached[j] * invSize[j], bassE[j])
+                        : bassHazard(pW[j], qW[j] * wom, reached[j] * invSize[j], Math.exp(-(pW[j] + qW[j] * wom)));
                 clsStay[kb + j] *= 1 - h;
                 clsWeight[kb + j] += h;
                 srcShare[j] = h;
@@ -98,7 +127,40 @@ export function weekHazards(b: Block, w: number): void {
  * capped by the receiving tiers' room; then active members, buyers and the week's money.
  */
 export function weekJoins(b: Block, rng: Random, w: number): void {
-    const { H, R, T, B, nb, r0, M, reached, classInto, classReferral, clsStay, clsWeight, clsMean, clsJoins, paid, room, m, joinsTo, entrants, reward, joinsW, feeWeekly, feeOnce, activeEff, orderValue, costW, cumCost, cumRev, membersW, activeNow, counts, series } = b;
+    const {
+        H,
+        R,
+        T,
+        B,
+        nb,
+        r0,
+        M,
+        reached,
+        classInto,
+        classReferral,
+        clsStay,
+        clsWeight,
+        clsMean,
+        clsJoins,
+        paid,
+        room,
+        m,
+        joinsTo,
+        entrants,
+        reward,
+        joinsW,
+        feeWeekly,
+        feeOnce,
+        activeEff,
+        orderValue,
+        costW,
+        cumCost,
+        cumRev,
+        membersW,
+        activeNow,
+        counts,
+        series,
+    } = b;
     const { srcShare, classStart, srcOfClass, joinsBySource, joinsBySourceWeekly, baselineW, baselineRevenue } = b;
     const { SRC, NCL, unbounded, hasCapacity } = b;
     const costPos = b.out(S.cost, w);

@@ -31,8 +31,21 @@ export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: 
     let values = 0;
     let counts = 0;
     for (let s = 0; s < slot.length; s++) {
-        const derived = s === S.members || s === S.activeRate || s === S.cumulativeCost || s === S.cumulativeRevenue || s === S.roi || s === S.staffHours || (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
-        const count = s === S.newMembers || s === S.activeMembers || s === S.churned || s === S.promotions || s === S.demotions || (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
+        const derived =
+            s === S.members ||
+            s === S.activeRate ||
+            s === S.cumulativeCost ||
+            s === S.cumulativeRevenue ||
+            s === S.roi ||
+            s === S.staffHours ||
+            (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
+        const count =
+            s === S.newMembers ||
+            s === S.activeMembers ||
+            s === S.churned ||
+            s === S.promotions ||
+            s === S.demotions ||
+            (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
         isCount[s] = count ? 1 : 0;
         slot[s] = derived ? -1 : count ? counts++ : values++;
     }

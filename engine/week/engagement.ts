@@ -15,7 +15,33 @@ import { ACTIVITY_COST, clamp01 } from './numbers.js';
  * fatigue churn come on top.
  */
 export function weekRates(b: Block, w: number): void {
-    const { c, T, A, B, H, nb, churnW, activeW, buysW, churnEff, activeEff, buysEff, flowEff, costW, P, m, reach, dChurn, dActive, dBuys, dFlow, runCost, staffHoursPerRun, trace, participants } = b;
+    const {
+        c,
+        T,
+        A,
+        B,
+        H,
+        nb,
+        churnW,
+        activeW,
+        buysW,
+        churnEff,
+        activeEff,
+        buysEff,
+        flowEff,
+        costW,
+        P,
+        m,
+        reach,
+        dChurn,
+        dActive,
+        dBuys,
+        dFlow,
+        runCost,
+        staffHoursPerRun,
+        trace,
+        participants,
+    } = b;
     const F = b.F;
     for (let t = 0; t < T; t++) {
         const ca = c.contentActive[w * T + t];

@@ -6,7 +6,30 @@ import { ratePer, roiOf } from './numbers.js';
 
 /** KPIs: windows accumulate, values are taken at the deadline. */
 export function weekKpis(b: Block, w: number): void {
-    const { c, K, T, F, B, R, nb, r0, kpiA, kpiB, entrants, joinsW, churned, startM, moved, flowFrom, flowTo, kpiValues, membersW, activeNow, cumCost, cumRev } = b;
+    const {
+        c,
+        K,
+        T,
+        F,
+        B,
+        R,
+        nb,
+        r0,
+        kpiA,
+        kpiB,
+        entrants,
+        joinsW,
+        churned,
+        startM,
+        moved,
+        flowFrom,
+        flowTo,
+        kpiValues,
+        membersW,
+        activeNow,
+        cumCost,
+        cumRev,
+    } = b;
     for (let k = 0; k < K; k++) {
         const ck = c.kpis[k];
         if (w > ck.week) continue;
@@ -41,7 +64,8 @@ export function weekKpis(b: Block, w: number): void {
         }
         if (w === ck.week) {
             const dst = k * R + r0;
-            for (let j = 0; j < nb; j++) kpiValues[dst + j] = kpiValue(b, k, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
+            for (let j = 0; j < nb; j++)
+                kpiValues[dst + j] = kpiValue(b, k, w, j, kpiA[kb + j], kpiB[kb + j], membersW[j], activeNow[j], cumCost[j], cumRev[j]);
         }
     }
 }

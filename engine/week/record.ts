@@ -19,7 +19,29 @@ export function weekRecord(b: Block, w: number): void {
 
 /** Cohorts: the week's realised fractions applied to every cohort still tracked, then the new cohort. */
 export function weekCohorts(b: Block, w: number): void {
-    const { T, F, B, nb, startM, churned, moved, stayFrac, keepFrac, flowFrac, flowFrom, live, survival, cohortSize, ageIndex, AGE, AG1, NA, joinsTo, joinsW, CB } = b;
+    const {
+        T,
+        F,
+        B,
+        nb,
+        startM,
+        churned,
+        moved,
+        stayFrac,
+        keepFrac,
+        flowFrac,
+        flowFrom,
+        live,
+        survival,
+        cohortSize,
+        ageIndex,
+        AGE,
+        AG1,
+        NA,
+        joinsTo,
+        joinsW,
+        CB,
+    } = b;
     for (let t = 0; t < T; t++) {
         for (let j = t * B, e = j + nb; j < e; j++) {
             const n = startM[j];

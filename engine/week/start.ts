@@ -2,7 +2,19 @@
 // samples, the costs that follow from them alone, and the initial members (seeds) and audience.
 import type { Draws as Random } from '../random.js';
 import type { Block } from './block.js';
-import { ACTIVITY_COST, BASS_LIMIT, clamp01, clampTo, CONTENT_COST, COUNT_LIMIT, GROWTH_LIMIT, MONEY_LIMIT, PAID_COST, REFERRAL_COST, weekly } from './numbers.js';
+import {
+    ACTIVITY_COST,
+    BASS_LIMIT,
+    clamp01,
+    clampTo,
+    CONTENT_COST,
+    COUNT_LIMIT,
+    GROWTH_LIMIT,
+    MONEY_LIMIT,
+    PAID_COST,
+    REFERRAL_COST,
+    weekly,
+} from './numbers.js';
 
 /** Starts the block of runs [r0, r0 + nb): samples every distribution once per run, derives the per-run rates and sets the initial state. */
 export function startBlock(b: Block, rng: Random, r0: number, nb: number): void {
@@ -54,12 +66,14 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
                 b.dBuys[i] = 0;
                 if (!act.tierMask[t]) continue;
                 if (lb !== 0) b.dBuys[i] = weekly(clamp01(b.at(c.tierBuys[t], j) + lb), c.tierBuysWeeksPer[t]) - b.buysW[t * B + j];
-                if (lr !== 0 && c.tierChurn[t] >= 0) b.dChurn[i] = weekly(Math.max(0, P[c.tierChurn[t] * B + j] - lr), c.tierChurnWeeksPer[t]) - b.churnW[t * B + j];
+                if (lr !== 0 && c.tierChurn[t] >= 0)
+                    b.dChurn[i] = weekly(Math.max(0, P[c.tierChurn[t] * B + j] - lr), c.tierChurnWeeksPer[t]) - b.churnW[t * B + j];
                 if (la !== 0) b.dActive[i] = weekly(clamp01(b.at(c.tierActive[t], j) + la), c.tierActiveWeeksPer[t]) - b.activeW[t * B + j];
             }
             for (let f = 0; f < F; f++) {
                 const fl = c.flows[f];
-                b.dFlow[(a * F + f) * B + j] = lp !== 0 && !fl.demotion && act.tierMask[fl.from] ? weekly(clamp01(P[fl.rate * B + j] + lp), fl.weeksPer) - b.flowW[f * B + j] : 0;
+                b.dFlow[(a * F + f) * B + j] =
+                    lp !== 0 && !fl.demotion && act.tierMask[fl.from] ? weekly(clamp01(P[fl.rate * B + j] + lp), fl.weeksPer) - b.flowW[f * B + j] : 0;
             }
         }
     }

@@ -16,7 +16,9 @@ export function resolveCli(context: vscode.ExtensionContext, folder: vscode.Work
     const configured = vscode.workspace.getConfiguration('community', folder?.uri).get<string>('cliPath', '');
     if (configured) return path.isAbsolute(configured) || !folder ? configured : path.join(folder.uri.fsPath, configured);
     const candidates = [
-        ...(folder ? [path.join(folder.uri.fsPath, 'bin', 'community.cjs'), path.join(folder.uri.fsPath, 'node_modules', 'community-plans', 'bin', 'community.cjs')] : []),
+        ...(folder
+            ? [path.join(folder.uri.fsPath, 'bin', 'community.cjs'), path.join(folder.uri.fsPath, 'node_modules', 'community-plans', 'bin', 'community.cjs')]
+            : []),
         context.asAbsolutePath(path.join('out', 'cli', 'main.cjs')),
     ];
     return candidates.find((p) => existsSync(p));
@@ -43,11 +45,15 @@ export function planArg(file: string, cwd: string): string {
 export function runCli(cli: string, args: string[], cwd: string, token?: vscode.CancellationToken): Promise<CliResult> {
     const { command, env, major } = nodeCommand();
     if (!(major >= MIN_NODE_MAJOR)) {
-        return Promise.resolve({ code: 1, stdout: '', stderr: `The community command line needs Node ${MIN_NODE_MAJOR} or later; this editor runs Node ${process.versions.node} (${command}).` });
+        return Promise.resolve({
+            code: 1,
+            stdout: '',
+            stderr: `The community command line needs Node ${MIN_NODE_MAJOR} or later; this editor runs Node ${process.versions.node} (${command}).`,
+        });
     }
     return new Promise((resolve) => {
         const child = execFile(command, [cli, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-            const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 1) : 0;
+            const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
             resolve({ code, stdout: String(stdout), stderr: String(stderr) || (error && !stderr ? error.message : '') });
         });
         token?.onCancellationRequested(() => child.kill());

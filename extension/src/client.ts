@@ -2,8 +2,16 @@
 // and after repeated crashes stops with a clear message instead of looping.
 import * as vscode from 'vscode';
 import {
-    CloseAction, ErrorAction, LanguageClient, State, TransportKind,
-    type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
+    CloseAction,
+    ErrorAction,
+    LanguageClient,
+    State,
+    TransportKind,
+    type CloseHandlerResult,
+    type ErrorHandler,
+    type ErrorHandlerResult,
+    type LanguageClientOptions,
+    type ServerOptions,
 } from 'vscode-languageclient/node';
 
 /** At most this many crashes within CRASH_WINDOW_MS are restarted. */

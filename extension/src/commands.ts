@@ -90,12 +90,17 @@ async function cliFor(ctx: CliContext, doc: vscode.TextDocument): Promise<{ cli:
 /** Runs the CLI with progress, logs the call, and shows its own error output when it fails. */
 async function runLogged(ctx: CliContext, title: string, cli: string, args: string[], cwd: string): Promise<CliResult | undefined> {
     ctx.output.appendLine(`$ community ${args.join(' ')}   (${cli}, cwd ${cwd})`);
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => runCli(cli, args, cwd, token));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) =>
+        runCli(cli, args, cwd, token),
+    );
     if (result.stdout) ctx.output.appendLine(result.stdout.trimEnd());
     if (result.stderr) ctx.output.appendLine(result.stderr.trimEnd());
     ctx.output.appendLine(`[exit ${result.code}]`);
     if (result.code !== 0) {
-        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('community {0} failed: {1}', args[0], errorSummary(result)), vscode.l10n.t('Show Output'));
+        const choice = await vscode.window.showErrorMessage(
+            vscode.l10n.t('community {0} failed: {1}', args[0], errorSummary(result)),
+            vscode.l10n.t('Show Output'),
+        );
         if (choice) ctx.output.show(true);
         return undefined;
     }
@@ -111,14 +116,23 @@ export async function compile(ctx: CliContext, arg: unknown): Promise<void> {
     const doc = await targetPlan(arg);
     if (!doc) return;
     const picked = await vscode.window.showOpenDialog({
-        canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-        openLabel: vscode.l10n.t('Compile here'), title: vscode.l10n.t('Folder for the compiled schedules and reports'),
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Compile here'),
+        title: vscode.l10n.t('Folder for the compiled schedules and reports'),
         defaultUri: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri,
     });
     if (!picked?.[0]) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const ok = await runLogged(ctx, vscode.l10n.t('Compiling {0}…', path.basename(doc.uri.fsPath)), c.cli, ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, ...commonArgs()], c.cwd);
+    const ok = await runLogged(
+        ctx,
+        vscode.l10n.t('Compiling {0}…', path.basename(doc.uri.fsPath)),
+        c.cli,
+        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, ...commonArgs()],
+        c.cwd,
+    );
     if (!ok) return;
     const reveal = vscode.l10n.t('Reveal Folder');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Compiled {0} to {1}.', path.basename(doc.uri.fsPath), picked[0].fsPath), reveal);
@@ -130,7 +144,13 @@ export async function diffHead(ctx: CliContext, arg: unknown): Promise<void> {
     if (!doc) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const ok = await runLogged(ctx, vscode.l10n.t('Comparing with git HEAD…'), c.cli, ['diff', planArg(doc.uri.fsPath, c.cwd), '--base', 'HEAD', ...commonArgs()], c.cwd);
+    const ok = await runLogged(
+        ctx,
+        vscode.l10n.t('Comparing with git HEAD…'),
+        c.cli,
+        ['diff', planArg(doc.uri.fsPath, c.cwd), '--base', 'HEAD', ...commonArgs()],
+        c.cwd,
+    );
     if (!ok) return;
     const out = await vscode.workspace.openTextDocument({ language: 'markdown', content: ok.stdout });
     await vscode.window.showTextDocument(out, { viewColumn: vscode.ViewColumn.Beside });
@@ -147,13 +167,19 @@ export const EXPORT_CHOICES = [
 function exportLabel(format: (typeof EXPORT_CHOICES)[number]['format']): { label: string; description: string } {
     switch (format) {
         case 'html':
-            return { label: vscode.l10n.t('HTML report'), description: vscode.l10n.t('report.html and report.md: summary, KPIs, scenarios, money, calendar, run-sheet') };
+            return {
+                label: vscode.l10n.t('HTML report'),
+                description: vscode.l10n.t('report.html and report.md: summary, KPIs, scenarios, money, calendar, run-sheet'),
+            };
         case 'pdf':
             return { label: vscode.l10n.t('PDF report'), description: vscode.l10n.t('report.pdf on A4, printed by Chromium when it is installed') };
         case 'xlsx':
             return { label: vscode.l10n.t('Excel workbook'), description: vscode.l10n.t('plan.xlsx: schedule, weekly forecast, KPIs, costs') };
         case 'sop':
-            return { label: vscode.l10n.t('Community SOP sheet (社群SOP)'), description: vscode.l10n.t('sop.xlsx and sop.csv: what to post in which group, when') };
+            return {
+                label: vscode.l10n.t('Community SOP sheet (社群SOP)'),
+                description: vscode.l10n.t('sop.xlsx and sop.csv: what to post in which group, when'),
+            };
     }
 }
 
@@ -161,20 +187,30 @@ export async function exportReport(ctx: CliContext, arg: unknown): Promise<void>
     const doc = await targetPlan(arg);
     if (!doc) return;
     const items = EXPORT_CHOICES.map((c) => ({ ...exportLabel(c.format), format: c.format, picked: c.picked }));
-    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Export report'), placeHolder: vscode.l10n.t('What to export') });
+    const chosen = await vscode.window.showQuickPick(items, {
+        canPickMany: true,
+        title: vscode.l10n.t('Export report'),
+        placeHolder: vscode.l10n.t('What to export'),
+    });
     if (!chosen || chosen.length === 0) return;
     const formats = chosen.flatMap((c) => (c.format === 'html' ? ['html', 'md'] : [c.format]));
     const picked = await vscode.window.showOpenDialog({
-        canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-        openLabel: vscode.l10n.t('Export here'), title: vscode.l10n.t('Folder for the report'),
+        canSelectFolders: true,
+        canSelectFiles: false,
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Export here'),
+        title: vscode.l10n.t('Folder for the report'),
         defaultUri: vscode.workspace.getWorkspaceFolder(doc.uri)?.uri,
     });
     if (!picked?.[0]) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
     const result = await runLogged(
-        ctx, vscode.l10n.t('Exporting the report…'), c.cli,
-        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, '--formats', formats.join(','), ...commonArgs()], c.cwd,
+        ctx,
+        vscode.l10n.t('Exporting the report…'),
+        c.cli,
+        ['compile', planArg(doc.uri.fsPath, c.cwd), '--out', picked[0].fsPath, '--formats', formats.join(','), ...commonArgs()],
+        c.cwd,
     );
     if (!result) return;
     // The CLI skips the PDF with one line on stderr when there is no Chromium; say so.
@@ -184,7 +220,13 @@ export async function exportReport(ctx: CliContext, arg: unknown): Promise<void>
     const reveal = vscode.l10n.t('Show Folder');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the report to {0}.', picked[0].fsPath), open, reveal);
     if (choice === open) {
-        const wanted = formats.includes('html') ? '**/report.html' : formats.includes('pdf') ? '**/report.pdf' : formats.includes('xlsx') ? '**/plan.xlsx' : '**/sop.xlsx';
+        const wanted = formats.includes('html')
+            ? '**/report.html'
+            : formats.includes('pdf')
+              ? '**/report.pdf'
+              : formats.includes('xlsx')
+                ? '**/plan.xlsx'
+                : '**/sop.xlsx';
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(picked[0], wanted), undefined, 1);
         if (found[0]) await vscode.env.openExternal(found[0]);
     } else if (choice === reveal) {
@@ -227,7 +269,13 @@ export async function convertKeywords(ctx: CliContext, arg: unknown): Promise<vo
     if (!style) return;
     const c = await cliFor(ctx, doc);
     if (!c) return;
-    const result = await runLogged(ctx, vscode.l10n.t('Converting keywords…'), c.cli, ['format', '--keywords', style.id, planArg(doc.uri.fsPath, c.cwd), '--lang', messageLanguage()], c.cwd);
+    const result = await runLogged(
+        ctx,
+        vscode.l10n.t('Converting keywords…'),
+        c.cli,
+        ['format', '--keywords', style.id, planArg(doc.uri.fsPath, c.cwd), '--lang', messageLanguage()],
+        c.cwd,
+    );
     if (!result || result.stdout === doc.getText()) return;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.stdout);

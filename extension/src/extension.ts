@@ -19,9 +19,11 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.LogO
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         output.appendLine(vscode.l10n.t('The Community language server failed to start: {0}', message));
-        void vscode.window.showErrorMessage(vscode.l10n.t('The Community language server failed to start: {0}', message), vscode.l10n.t('Show Output')).then((c) => {
-            if (c) output.show(true);
-        });
+        void vscode.window
+            .showErrorMessage(vscode.l10n.t('The Community language server failed to start: {0}', message), vscode.l10n.t('Show Output'))
+            .then((c) => {
+                if (c) output.show(true);
+            });
     }
 }
 
@@ -75,7 +77,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ getC
         registerTasks(context),
         vscode.workspace.onDidChangeConfiguration((e) => {
             // The server reads these at start-up: restart it so diagnostics follow the new choice.
-            if (e.affectsConfiguration('community.language') || e.affectsConfiguration('community.checks') || e.affectsConfiguration('community.platformLimits')) {
+            if (
+                e.affectsConfiguration('community.language') ||
+                e.affectsConfiguration('community.checks') ||
+                e.affectsConfiguration('community.platformLimits')
+            ) {
                 void restartClient(context, output);
             }
         }),

@@ -38,7 +38,10 @@ export function simulationTable(result: Ok, lang: 'en' | 'zh-CN', t: (s: string,
             lines.push('');
             if (c.sources && c.sources.length > 0) {
                 lines.push(`| ${[t('New members by source'), t('Mean over the horizon'), t('Share')].join(' | ')} |`, '| --- | --- | --- |');
-                for (const src of c.sources) lines.push(`| ${src.kind === 'organic' ? t('Organic') : cell(src.label)} | ${compactNumber(src.mean, lang)} | ${src.share === null ? '–' : formatValue(src.share, 'percent', cur, lang)} |`);
+                for (const src of c.sources)
+                    lines.push(
+                        `| ${src.kind === 'organic' ? t('Organic') : cell(src.label)} | ${compactNumber(src.mean, lang)} | ${src.share === null ? '–' : formatValue(src.share, 'percent', cur, lang)} |`,
+                    );
                 lines.push('');
             }
             if (c.money && c.money.length > 0) {

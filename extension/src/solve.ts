@@ -18,7 +18,11 @@ export async function solveKpi(getClient: () => LanguageClient | undefined, uriA
     let answer: SolveResponse | undefined;
     try {
         answer = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding the spend that reaches {0} at {1} %…', kpiArg, SOLVE_DEFAULT_PROBABILITY * 100), cancellable: true },
+            {
+                location: vscode.ProgressLocation.Notification,
+                title: vscode.l10n.t('Finding the spend that reaches {0} at {1} %…', kpiArg, SOLVE_DEFAULT_PROBABILITY * 100),
+                cancellable: true,
+            },
             async (progress, token) => {
                 let reported = 0;
                 const listener = client.onNotification(SOLVE_PROGRESS_NOTIFICATION, (p: SolveProgress) => {
@@ -28,7 +32,11 @@ export async function solveKpi(getClient: () => LanguageClient | undefined, uriA
                     reported = share;
                 });
                 try {
-                    return await client.sendRequest<SolveResponse>(SOLVE_REQUEST, { uri: client.code2ProtocolConverter.asUri(doc.uri), kpi: kpiArg, progressId }, token);
+                    return await client.sendRequest<SolveResponse>(
+                        SOLVE_REQUEST,
+                        { uri: client.code2ProtocolConverter.asUri(doc.uri), kpi: kpiArg, progressId },
+                        token,
+                    );
                 } finally {
                     listener.dispose();
                 }

@@ -14,7 +14,11 @@ export class PlanStatus implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private current: vscode.TextDocument | undefined;
 
-    constructor(getClient: () => LanguageClient | undefined, private readonly preview: ForecastPreview, private readonly lang: () => 'en' | 'zh-CN') {
+    constructor(
+        getClient: () => LanguageClient | undefined,
+        private readonly preview: ForecastPreview,
+        private readonly lang: () => 'en' | 'zh-CN',
+    ) {
         this.item = vscode.window.createStatusBarItem('community.headline', vscode.StatusBarAlignment.Left, 50);
         this.item.name = vscode.l10n.t('Community Plan Forecast');
         this.item.command = 'community.openPreviewToSide';

@@ -10,7 +10,11 @@ interface CommunityTaskDefinition extends vscode.TaskDefinition {
     args?: string[];
 }
 
-function execution(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder | undefined, def: CommunityTaskDefinition): vscode.ProcessExecution | undefined {
+function execution(
+    context: vscode.ExtensionContext,
+    folder: vscode.WorkspaceFolder | undefined,
+    def: CommunityTaskDefinition,
+): vscode.ProcessExecution | undefined {
     const cli = resolveCli(context, folder);
     if (!cli) return undefined;
     const { command, env } = nodeCommand();
@@ -41,7 +45,14 @@ export function registerTasks(context: vscode.ExtensionContext): vscode.Disposab
             const folder = typeof task.scope === 'object' ? (task.scope as vscode.WorkspaceFolder) : vscode.workspace.workspaceFolders?.[0];
             const exec = execution(context, folder, def);
             if (!exec) return undefined;
-            return new vscode.Task(def, task.scope ?? vscode.TaskScope.Workspace, task.name, 'community', exec, task.problemMatchers.length ? task.problemMatchers : '$community');
+            return new vscode.Task(
+                def,
+                task.scope ?? vscode.TaskScope.Workspace,
+                task.name,
+                'community',
+                exec,
+                task.problemMatchers.length ? task.problemMatchers : '$community',
+            );
         },
     });
 }

@@ -21,7 +21,9 @@ function cssVar(name: string, fallback: string): string {
 export function themePalette(): ChartPalette {
     const fg = cssVar('--vscode-foreground', '#333333');
     return {
-        series: ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c, i) => cssVar(`--vscode-charts-${c}`, ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i])),
+        series: ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c, i) =>
+            cssVar(`--vscode-charts-${c}`, ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i]),
+        ),
         text: cssVar('--vscode-descriptionForeground', fg),
         axis: cssVar('--vscode-editorWidget-border', '#8888'),
         grid: cssVar('--vscode-editorWidget-border', '#8884'),

@@ -107,7 +107,12 @@ function costBreakdown(f: CommunityForecastView, currency: string): HTMLElement 
     return figure;
 }
 
-function kpiTable(primary: CommunityForecastView, currency: string, several: boolean, compare?: { scenario: ScenarioForecastView; community?: CommunityForecastView }): HTMLElement {
+function kpiTable(
+    primary: CommunityForecastView,
+    currency: string,
+    several: boolean,
+    compare?: { scenario: ScenarioForecastView; community?: CommunityForecastView },
+): HTMLElement {
     const section = el('section', { class: 'kpis', 'data-community': primary.community });
     section.append(el('h2', {}, several ? `${t('kpis')} · ${communityLabel(primary)}` : t('kpis')));
     const table = el('table', { class: 'kpi-table', id: 'kpi-table' });
@@ -238,7 +243,11 @@ function communityOverview(forecast: ScenarioForecastView, currency: string, sho
     table.tHead!.append(head);
     const body = el('tbody');
     for (const row of communitySummaries(forecast)) {
-        const tr = el('tr', { class: `community-row ${row.weakest ?? ''}${row.community === shown ? ' selected' : ''}`, 'data-community': row.community, tabindex: '0' });
+        const tr = el('tr', {
+            class: `community-row ${row.weakest ?? ''}${row.community === shown ? ' selected' : ''}`,
+            'data-community': row.community,
+            tabindex: '0',
+        });
         if (row.community === shown) tr.setAttribute('aria-current', 'true');
         tr.append(el('td', { class: 'community-name' }, row.label));
         tr.append(el('td', { class: 'members-p50' }, formatValue(row.membersP50, 'count', currency, lang)));
@@ -288,7 +297,14 @@ function render() {
         if (c) columns.append(scenarioColumn(f, c, r.plan.currency, several));
     }
     app.append(columns);
-    app.append(kpiTable(shown, r.plan.currency, several, compare ? { scenario: compare, community: compare.communities.find((x) => x.community === shown.community) } : undefined));
+    app.append(
+        kpiTable(
+            shown,
+            r.plan.currency,
+            several,
+            compare ? { scenario: compare, community: compare.communities.find((x) => x.community === shown.community) } : undefined,
+        ),
+    );
     const tor = tornado(shown, r.plan.currency);
     if (tor) app.append(tor);
     const cal = calendar(r, shown, several);
@@ -328,7 +344,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
         } else if (result.status === 'errors') {
             if (state.last && state.last.uri !== result.uri) state.last = undefined;
             state.stale = state.last !== undefined;
-            state.staleReason = t('planHasErrors', result.errorCount) + (result.firstError ? ` ${t('line', result.firstError.line + 1)}: ${result.firstError.message}` : '');
+            state.staleReason =
+                t('planHasErrors', result.errorCount) + (result.firstError ? ` ${t('line', result.firstError.line + 1)}: ${result.firstError.message}` : '');
         } else {
             if (state.last && state.last.uri !== result.uri) state.last = undefined;
             state.stale = state.last !== undefined;

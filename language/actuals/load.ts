@@ -24,7 +24,8 @@ function readBytes(fsPath: string, shown: string): { bytes?: Uint8Array; finding
         const stat = statSync(fsPath);
         if (!stat.isFile()) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: 'not a file' } }] };
         // A week-by-week export is kilobytes; a huge file is a mistake, and the checker reads it on every edit.
-        if (stat.size > MAX_BYTES) return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: `larger than ${MAX_BYTES / 2 ** 20} MB` } }] };
+        if (stat.size > MAX_BYTES)
+            return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: `larger than ${MAX_BYTES / 2 ** 20} MB` } }] };
         return { bytes: readFileSync(fsPath), findings: [] };
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -35,7 +36,11 @@ function readBytes(fsPath: string, shown: string): { bytes?: Uint8Array; finding
 
 function parseFor(table: RawTable, shown: string, plan: Plan, community: Community, mapping?: string): LoadedActuals {
     const tiers = community.tiers.length > 0 ? community.tiers.map((t) => t.name) : ['members'];
-    const result = parseActuals(table, { start: plan.start, horizonWeeks: plan.horizonWeeks, timezone: plan.timezone, tiers, channels: community.channels.map((c) => c.name) }, mapping);
+    const result = parseActuals(
+        table,
+        { start: plan.start, horizonWeeks: plan.horizonWeeks, timezone: plan.timezone, tiers, channels: community.channels.map((c) => c.name) },
+        mapping,
+    );
     const findings = result.problems.map((p) => ({ code: p.code, args: { ...p.args, at: `${shown}:${p.row ?? 1}:${p.col ?? 1}`, path: shown } }));
     return { actuals: findings.length === 0 ? result.actuals : undefined, findings };
 }
@@ -46,7 +51,14 @@ export async function loadActuals(fsPath: string, shown: string, plan: Plan, com
 }
 
 /** loadActuals with a given way to load exceljs for workbooks (`community simulate` loads it at run time: its bundle holds none). */
-export async function loadActualsWith(loadExcel: ExcelLoader, fsPath: string, shown: string, plan: Plan, community: Community, mapping?: string): Promise<LoadedActuals> {
+export async function loadActualsWith(
+    loadExcel: ExcelLoader,
+    fsPath: string,
+    shown: string,
+    plan: Plan,
+    community: Community,
+    mapping?: string,
+): Promise<LoadedActuals> {
     const read = readBytes(fsPath, shown);
     if (!read.bytes) return { findings: read.findings };
     let table;
@@ -89,6 +101,8 @@ export function readActualsSync(fsPath: string, shown: string, plan: Plan, commu
         const text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
         return parseFor(readCsv(text), shown, plan, community, mapping);
     } catch (error) {
-        return { findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: error instanceof UnreadableActuals ? error.message : 'not UTF-8 text' } }] };
+        return {
+            findings: [{ code: 'actuals-unreadable', args: { path: shown, detail: error instanceof UnreadableActuals ? error.message : 'not UTF-8 text' } }],
+        };
     }
 }

@@ -14,7 +14,11 @@ import { calibratedScenarioEdit } from './calibration-fix.js';
 import { toHalfWidth } from '../full-width.js';
 import type { CommunitySettings } from '../settings.js';
 
-interface DiagnosticData { code?: string; args?: Record<string, string | number>; [key: string]: unknown }
+interface DiagnosticData {
+    code?: string;
+    args?: Record<string, string | number>;
+    [key: string]: unknown;
+}
 
 export class CommunityCodeActionProvider implements CodeActionProvider {
     private readonly settings: CommunitySettings;
@@ -32,14 +36,23 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
             // A likely slip (a misspelt name or keyword) is replaced by what it probably meant.
             if (typeof data?.suggestion === 'string') {
                 const suggestion = data.suggestion;
-                actions.push(this.action(t('fix.change-to', { suggestion }, this.lang), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true));
+                actions.push(
+                    this.action(t('fix.change-to', { suggestion }, this.lang), document, diagnostic, [{ range: diagnostic.range, newText: suggestion }], true),
+                );
             }
             if (code === 'full-width-char') {
                 // One fix for the whole file: every full-width mark outside quoted text and comments.
                 const text = document.textDocument.getText();
                 const end = document.textDocument.positionAt(text.length);
-                actions.push(this.action(t('fix.half-width', {}, this.lang), document, diagnostic,
-                    [{ range: { start: { line: 0, character: 0 }, end }, newText: toHalfWidth(text) }], true));
+                actions.push(
+                    this.action(
+                        t('fix.half-width', {}, this.lang),
+                        document,
+                        diagnostic,
+                        [{ range: { start: { line: 0, character: 0 }, end }, newText: toHalfWidth(text) }],
+                        true,
+                    ),
+                );
                 continue;
             }
             if (code === 'calibration-outside') {
@@ -65,7 +78,13 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
     }
 
     private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
-        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [document.textDocument.uri]: edits } } };
+        return {
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: preferred,
+            edit: { changes: { [document.textDocument.uri]: edits } },
+        };
     }
 
     private fixes(document: LangiumDocument, diagnostic: Diagnostic, code: string, data: DiagnosticData): CodeAction[] {
@@ -78,7 +97,7 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const name = String(args.name ?? args.tier ?? '');
                 const community = AstUtils.getContainerOfType(node, A.isCommunity);
                 // What the reference looked for comes from the structured data, never from the (translated) kind word.
-                const isTier = code === 'kpi-unknown-tier' || data.langiumCode === 'linking-error' && data.referenceType === 'Tier';
+                const isTier = code === 'kpi-unknown-tier' || (data.langiumCode === 'linking-error' && data.referenceType === 'Tier');
                 if (!community || !isTier || !/^[^\s{}"]+$/.test(name)) return [];
                 const anchor = community.tiers[community.tiers.length - 1];
                 const edit = anchor ? insertAfterNode(document, anchor, `tier ${name} {\n}`) : insertIntoBlock(document, community, `tier ${name} {\n}`);
@@ -98,23 +117,43 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!q || !end) return [];
                 const insertAt = end;
                 return (['month', 'week'] as const).map((period, i) =>
-                    this.action(t('fix.add-period', { period }, this.lang), document, diagnostic, [{ range: { start: insertAt, end: insertAt }, newText: ` per ${period}` }], i === 0));
+                    this.action(
+                        t('fix.add-period', { period }, this.lang),
+                        document,
+                        diagnostic,
+                        [{ range: { start: insertAt, end: insertAt }, newText: ` per ${period}` }],
+                        i === 0,
+                    ),
+                );
             }
             case 'wrong-unit': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);
                 const classes = data.expectedClasses as string[] | undefined;
                 if (!q || !classes) return [];
                 const currency = planFrameFor(this.services, q)?.currency ?? 'CNY';
-                const unit = classes.includes('percent') ? '%' : classes.includes('money') ? currency : classes.includes('duration') ? 'days' : classes.includes('points') ? 'points' : undefined;
+                const unit = classes.includes('percent')
+                    ? '%'
+                    : classes.includes('money')
+                      ? currency
+                      : classes.includes('duration')
+                        ? 'days'
+                        : classes.includes('points')
+                          ? 'points'
+                          : undefined;
                 if (!unit) return [];
-                const edits = amountsOf(q).map((a) => setUnit(a, unit)).filter((e): e is TextEdit => e !== undefined);
+                const edits = amountsOf(q)
+                    .map((a) => setUnit(a, unit))
+                    .filter((e): e is TextEdit => e !== undefined);
                 return edits.length ? [this.action(t('fix.use-unit', { unit }, this.lang), document, diagnostic, edits, true)] : [];
             }
             case 'currency-mismatch': {
                 const q = AstUtils.getContainerOfType(node, A.isQuantity);
                 const currency = String(data.currency ?? args.expected ?? '');
                 if (!q || !currency) return [];
-                const edits = amountsOf(q).filter((a) => a.unit).map((a) => setUnit(a, currency)).filter((e): e is TextEdit => e !== undefined);
+                const edits = amountsOf(q)
+                    .filter((a) => a.unit)
+                    .map((a) => setUnit(a, currency))
+                    .filter((e): e is TextEdit => e !== undefined);
                 return [this.action(t('fix.use-currency', { currency }, this.lang), document, diagnostic, edits, true)];
             }
             case 'group-outgrown': {
@@ -122,8 +161,12 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const capacity = Number(data.capacity);
                 if (!tier || !Number.isFinite(capacity)) return [];
                 const text = `capacity ${capacity} members  // ${data.groups} groups × ${data.cap}`;
-                const edit = tier.capacity?.$cstNode ? { range: tier.capacity.$cstNode.range, newText: `${capacity} members` } : insertIntoBlock(document, tier, text);
-                return edit ? [this.action(t('fix.split-groups', { groups: String(data.groups), capacity }, this.lang), document, diagnostic, [edit], true)] : [];
+                const edit = tier.capacity?.$cstNode
+                    ? { range: tier.capacity.$cstNode.range, newText: `${capacity} members` }
+                    : insertIntoBlock(document, tier, text);
+                return edit
+                    ? [this.action(t('fix.split-groups', { groups: String(data.groups), capacity }, this.lang), document, diagnostic, [edit], true)]
+                    : [];
             }
             case 'activity-capacity': {
                 const activity = AstUtils.getContainerOfType(node, A.isActivity);
@@ -131,13 +174,19 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const sessions = Number(data.sessions);
                 if (!activity?.capacity?.$cstNode || !Number.isFinite(turnout)) return [];
                 const current = amountValue(activity.capacity.low);
-                const actions = [this.action(t('fix.raise-capacity', { turnout }, this.lang), document, diagnostic, [{ range: activity.capacity.$cstNode.range, newText: String(turnout) }])];
+                const actions = [
+                    this.action(t('fix.raise-capacity', { turnout }, this.lang), document, diagnostic, [
+                        { range: activity.capacity.$cstNode.range, newText: String(turnout) },
+                    ]),
+                ];
                 if (sessions > 1 && activity.reach?.$cstNode && current > 0) {
                     // Split the turnout over sessions: each session takes its share of the reach.
                     const reach = activity.reach.low.value / sessions;
-                    actions.push(this.action(t('fix.split-sessions', { sessions, reach: +reach.toFixed(1) }, this.lang), document, diagnostic, [
-                        { range: activity.reach.$cstNode.range, newText: `${+reach.toFixed(1)}%` },
-                    ]));
+                    actions.push(
+                        this.action(t('fix.split-sessions', { sessions, reach: +reach.toFixed(1) }, this.lang), document, diagnostic, [
+                            { range: activity.reach.$cstNode.range, newText: `${+reach.toFixed(1)}%` },
+                        ]),
+                    );
                 }
                 return actions;
             }
@@ -146,14 +195,20 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 const missing = (data.missing as string[] | undefined) ?? [];
                 if (!activity || missing.length === 0) return [];
                 const lines = missing.map((m) => DISCLOSURE_LINES[m]).filter(Boolean);
-                const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, lines.join('\n')) : insertIntoBlock(document, activity, `lottery {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`);
-                return edit ? [this.action(t('fix.add-disclosure', { missing: listOf(missing, this.lang) }, this.lang), document, diagnostic, [edit], true)] : [];
+                const edit = activity.lottery
+                    ? insertIntoBlock(document, activity.lottery, lines.join('\n'))
+                    : insertIntoBlock(document, activity, `lottery {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`);
+                return edit
+                    ? [this.action(t('fix.add-disclosure', { missing: listOf(missing, this.lang) }, this.lang), document, diagnostic, [edit], true)]
+                    : [];
             }
             case 'sweepstakes-free-entry': {
                 const activity = AstUtils.getContainerOfType(node, A.isActivity);
                 if (!activity) return [];
                 const line = 'free entry "No purchase necessary: enter by mail or online form"';
-                const edit = activity.lottery ? insertIntoBlock(document, activity.lottery, line) : insertIntoBlock(document, activity, `lottery {\n  ${line}\n}`);
+                const edit = activity.lottery
+                    ? insertIntoBlock(document, activity.lottery, line)
+                    : insertIntoBlock(document, activity, `lottery {\n  ${line}\n}`);
                 return edit ? [this.action(t('fix.free-entry', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'data-consent': {
@@ -169,14 +224,27 @@ export class CommunityCodeActionProvider implements CodeActionProvider {
                 if (!data_) return [];
                 const consentNode = data_.$cstNode ? CstUtils.streamCst(data_.$cstNode).find((n) => n.text === 'consent' && n.astNode === data_) : undefined;
                 const edit = consentNode
-                    ? { range: { start: consentNode.range.start, end: data_.consentKind ? CstUtils.streamCst(data_.$cstNode!).find((n) => n.text === data_.consentKind && n.astNode === data_)!.range.end : consentNode.range.end }, newText: 'consent separate' }
+                    ? {
+                          range: {
+                              start: consentNode.range.start,
+                              end: data_.consentKind
+                                  ? CstUtils.streamCst(data_.$cstNode!).find((n) => n.text === data_.consentKind && n.astNode === data_)!.range.end
+                                  : consentNode.range.end,
+                          },
+                          newText: 'consent separate',
+                      }
                     : insertIntoBlock(document, data_, 'consent separate');
                 return edit ? [this.action(t('fix.separate-consent', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
             case 'ad-label-missing': {
                 const content = AstUtils.getContainerOfType(node, A.isContent);
                 if (!content) return [];
-                const labelNode = content.label !== undefined && content.$cstNode ? CstUtils.streamCst(content.$cstNode).find((n) => n.astNode === content && n.text.startsWith('"') && n.text.slice(1, -1) === content.label) : undefined;
+                const labelNode =
+                    content.label !== undefined && content.$cstNode
+                        ? CstUtils.streamCst(content.$cstNode).find(
+                              (n) => n.astNode === content && n.text.startsWith('"') && n.text.slice(1, -1) === content.label,
+                          )
+                        : undefined;
                 const edit = labelNode ? { range: labelNode.range, newText: '"广告"' } : insertIntoBlock(document, content, 'label "广告"');
                 return edit ? [this.action(t('fix.ad-label', {}, this.lang), document, diagnostic, [edit], true)] : [];
             }
@@ -226,7 +294,10 @@ export function insertIntoBlock(document: LangiumDocument, node: AstNode, text: 
     if (!close) return undefined;
     const headerIndent = lineIndent(document, cst.range.start.line);
     const inner = headerIndent + '  ';
-    const body = text.split('\n').map((l) => inner + l).join('\n');
+    const body = text
+        .split('\n')
+        .map((l) => inner + l)
+        .join('\n');
     const closeLine = close.range.start.line;
     const beforeClose = document.textDocument.getText({ start: { line: closeLine, character: 0 }, end: close.range.start });
     if (/^\s*$/.test(beforeClose)) {
@@ -242,6 +313,9 @@ function insertAfterNode(document: LangiumDocument, node: AstNode, text: string)
     const cst = node.$cstNode;
     if (!cst) return undefined;
     const indent = lineIndent(document, cst.range.start.line);
-    const body = text.split('\n').map((l) => indent + l).join('\n');
+    const body = text
+        .split('\n')
+        .map((l) => indent + l)
+        .join('\n');
     return { range: { start: cst.range.end, end: cst.range.end }, newText: `\n${body}` };
 }

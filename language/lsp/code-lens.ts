@@ -40,7 +40,11 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
         const lenses: CodeLens[] = [];
         const lens = (node: A.Community | A.Kpi, title: string) => {
             const range = node.$cstNode?.range;
-            if (range) lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString()] } });
+            if (range)
+                lenses.push({
+                    range: { start: range.start, end: range.start },
+                    command: { title, command: OPEN_PREVIEW_COMMAND, arguments: [document.uri.toString()] },
+                });
         };
         for (const community of communities) {
             if (!result) {
@@ -63,7 +67,10 @@ export class CommunityCodeLensProvider implements CodeLensProvider {
                 if (paid && range) {
                     const share = Math.round(SOLVE_DEFAULT_PROBABILITY * 100);
                     const title = t('lens.solve', { share }, lang);
-                    lenses.push({ range: { start: range.start, end: range.start }, command: { title, command: SOLVE_KPI_COMMAND, arguments: [document.uri.toString(), kpiName(kpi)] } });
+                    lenses.push({
+                        range: { start: range.start, end: range.start },
+                        command: { title, command: SOLVE_KPI_COMMAND, arguments: [document.uri.toString(), kpiName(kpi)] },
+                    });
                 }
             });
         }

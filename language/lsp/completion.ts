@@ -5,12 +5,26 @@
 import { inLang, t } from '../../engine/messages.js';
 import { AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature,
+    DefaultCompletionProvider,
+    type CompletionAcceptor,
+    type CompletionBacktrackingInformation,
+    type CompletionContext,
+    type NextFeature,
 } from 'langium/lsp';
 import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
-import { ACTIVITY_KINDS, CONTENT_FORMATS, CONTENT_KINDS, ENTRY_CONDITIONS, INCENTIVE_KINDS, MARKETS, REFERRAL_MECHANICS, SHARE_TARGETS, type CatalogEntry } from '../../engine/catalog.js';
+import {
+    ACTIVITY_KINDS,
+    CONTENT_FORMATS,
+    CONTENT_KINDS,
+    ENTRY_CONDITIONS,
+    INCENTIVE_KINDS,
+    MARKETS,
+    REFERRAL_MECHANICS,
+    SHARE_TARGETS,
+    type CatalogEntry,
+} from '../../engine/catalog.js';
 import { isKnownPlatformKind, PLATFORM_KINDS, type LimitDef } from '../../engine/platforms.js';
 import type { CommunityServices } from '../community-module.js';
 import * as A from '../generated/ast.js';
@@ -20,11 +34,18 @@ import type { CommunitySettings } from '../settings.js';
 import { KEYWORD_DOCS } from './keyword-docs.js';
 import { chineseFormOf } from '../keywords-zh.js';
 
-interface Word { label: string; detail?: string; kind: CompletionItemKind }
+interface Word {
+    label: string;
+    detail?: string;
+    kind: CompletionItemKind;
+}
 
 const PER_THINGS: Record<string, { en: string; zh: string }> = {
-    post: { en: 'per post', zh: '每条内容' }, run: { en: 'per run of an activity', zh: '每场活动' },
-    member: { en: 'per member', zh: '每位成员' }, join: { en: 'per member acquired', zh: '每位新成员' }, person: { en: 'per person', zh: '每人' },
+    post: { en: 'per post', zh: '每条内容' },
+    run: { en: 'per run of an activity', zh: '每场活动' },
+    member: { en: 'per member', zh: '每位成员' },
+    join: { en: 'per member acquired', zh: '每位新成员' },
+    person: { en: 'per person', zh: '每人' },
 };
 
 /** Units written as keywords; Langium does not offer keywords inside data type rules. */
@@ -101,7 +122,7 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
         const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
         const type = next.type ?? (rule && assignment ? rule : undefined);
-        const key = assignment ? `${type ?? rule}.${assignment.feature}` : rule ?? '';
+        const key = assignment ? `${type ?? rule}.${assignment.feature}` : (rule ?? '');
         for (const word of this.wordsFor(key, rule, context)) {
             acceptor(context, { label: word.label, detail: word.detail, kind: word.kind, sortText: `0${word.label}` });
         }
@@ -115,7 +136,11 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
     private currencies(context: CompletionContext): Word[] {
         const planCurrency = context.node ? planFrameFor(this.services, context.node)?.currency : undefined;
         const list = planCurrency ? [planCurrency, ...KNOWN_CURRENCIES.filter((c) => c !== planCurrency)] : [...KNOWN_CURRENCIES];
-        return list.map((c, i) => ({ label: c, detail: i === 0 && planCurrency ? t('complete.plan-currency', {}, this.settings.lang) : 'ISO 4217', kind: CompletionItemKind.Unit }));
+        return list.map((c, i) => ({
+            label: c,
+            detail: i === 0 && planCurrency ? t('complete.plan-currency', {}, this.settings.lang) : 'ISO 4217',
+            kind: CompletionItemKind.Unit,
+        }));
     }
 
     private wordsFor(key: string, rule: string | undefined, context: CompletionContext): Word[] {
@@ -123,14 +148,22 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
         switch (key) {
             case 'Platform.kind':
                 return Object.entries(PLATFORM_KINDS).map(([label, def]) => ({ label, detail: def.label, kind: CompletionItemKind.EnumMember }));
-            case 'Content.kind': return this.catalog(CONTENT_KINDS);
-            case 'Content.format': return this.catalog(CONTENT_FORMATS);
-            case 'Referral.mechanic': return this.catalog(REFERRAL_MECHANICS);
-            case 'Referral.sharesTo': return this.catalog(SHARE_TARGETS);
-            case 'Entry.condition': return this.catalog(ENTRY_CONDITIONS);
-            case 'Entry.detail': return [{ label: 'post', detail: t('complete.share-a-post', {}, lang), kind: CompletionItemKind.EnumMember }];
-            case 'Plan.markets': return this.catalog(MARKETS);
-            case 'Plan.currency': return this.currencies(context);
+            case 'Content.kind':
+                return this.catalog(CONTENT_KINDS);
+            case 'Content.format':
+                return this.catalog(CONTENT_FORMATS);
+            case 'Referral.mechanic':
+                return this.catalog(REFERRAL_MECHANICS);
+            case 'Referral.sharesTo':
+                return this.catalog(SHARE_TARGETS);
+            case 'Entry.condition':
+                return this.catalog(ENTRY_CONDITIONS);
+            case 'Entry.detail':
+                return [{ label: 'post', detail: t('complete.share-a-post', {}, lang), kind: CompletionItemKind.EnumMember }];
+            case 'Plan.markets':
+                return this.catalog(MARKETS);
+            case 'Plan.currency':
+                return this.currencies(context);
             case 'DataCollection.consentKind':
                 return [
                     { label: 'separate', detail: t('complete.consent-separate', {}, lang), kind: CompletionItemKind.EnumMember },
@@ -142,15 +175,20 @@ export class CommunityCompletionProvider extends DefaultCompletionProvider {
                 const platform = context.node ? AstUtils.getContainerOfType(context.node, A.isPlatform) : undefined;
                 const kinds = platform?.kind && isKnownPlatformKind(platform.kind) ? [platform.kind] : Object.keys(PLATFORM_KINDS).filter(isKnownPlatformKind);
                 const seen = new Map<string, LimitDef>();
-                for (const k of kinds) for (const [name, def] of Object.entries(PLATFORM_KINDS[k].limits as Record<string, LimitDef>)) if (!seen.has(name)) seen.set(name, def);
+                for (const k of kinds)
+                    for (const [name, def] of Object.entries(PLATFORM_KINDS[k].limits as Record<string, LimitDef>)) if (!seen.has(name)) seen.set(name, def);
                 return [...seen].map(([label, def]) => ({ label, detail: `${def.value} — ${inLang(def, lang)}`, kind: CompletionItemKind.Property }));
             }
         }
         switch (rule) {
-            case 'ActivityKind': return this.catalog(ACTIVITY_KINDS);
-            case 'IncentiveKind': return this.catalog(INCENTIVE_KINDS).filter((w) => w.label !== 'points');
-            case 'Unit': return [...UNIT_WORDS.map((label) => ({ label, kind: CompletionItemKind.Unit })), ...this.currencies(context)];
-            case 'PerUnit': return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: inLang(e, lang), kind: CompletionItemKind.Unit }));
+            case 'ActivityKind':
+                return this.catalog(ACTIVITY_KINDS);
+            case 'IncentiveKind':
+                return this.catalog(INCENTIVE_KINDS).filter((w) => w.label !== 'points');
+            case 'Unit':
+                return [...UNIT_WORDS.map((label) => ({ label, kind: CompletionItemKind.Unit })), ...this.currencies(context)];
+            case 'PerUnit':
+                return Object.entries(PER_THINGS).map(([label, e]) => ({ label, detail: inLang(e, lang), kind: CompletionItemKind.Unit }));
         }
         return [];
     }

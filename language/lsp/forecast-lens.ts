@@ -13,11 +13,13 @@ export const LENS_RUNS = 200;
 export const LENS_SEED = 7;
 export const LENS_DELAY_MS = 400;
 
-export type LensResult =
-    | { status: 'ok'; version: number; communities: Map<string, CommunityForecast> }
-    | { status: 'failed'; version: number; reason: string };
+export type LensResult = { status: 'ok'; version: number; communities: Map<string, CommunityForecast> } | { status: 'failed'; version: number; reason: string };
 
-interface Job { version: number; cancelled: boolean; done: Promise<void> }
+interface Job {
+    version: number;
+    cancelled: boolean;
+    done: Promise<void>;
+}
 
 export class ForecastLensService {
     private readonly results = new Map<string, LensResult>();
@@ -26,7 +28,11 @@ export class ForecastLensService {
     /** Called when a document's lens data changed (the server asks the client to refresh). */
     onResult: (uri: string) => void = () => {};
 
-    constructor(private readonly services: CommunityServices, private readonly runs = LENS_RUNS, private readonly delayMs = LENS_DELAY_MS) {
+    constructor(
+        private readonly services: CommunityServices,
+        private readonly runs = LENS_RUNS,
+        private readonly delayMs = LENS_DELAY_MS,
+    ) {
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onUpdate((changed, deleted) => {
             for (const uri of [...changed, ...deleted]) this.cancel(uri.toString());
@@ -54,10 +60,13 @@ export class ForecastLensService {
         const current = this.results.get(uri);
         if (current?.version === version || this.jobs.get(uri)?.version === version) return;
         this.cancel(uri);
-        this.timers.set(uri, setTimeout(() => {
-            this.timers.delete(uri);
-            this.start(uri, version);
-        }, this.delayMs));
+        this.timers.set(
+            uri,
+            setTimeout(() => {
+                this.timers.delete(uri);
+                this.start(uri, version);
+            }, this.delayMs),
+        );
     }
 
     private start(uri: string, version: number): void {
@@ -71,7 +80,8 @@ export class ForecastLensService {
     private async compute(uri: string, job: Job): Promise<void> {
         const doc = this.services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!doc || doc.textDocument.version !== job.version) return;
-        const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1).length + doc.parseResult.parserErrors.length + doc.parseResult.lexerErrors.length;
+        const errors =
+            (doc.diagnostics ?? []).filter((d) => d.severity === 1).length + doc.parseResult.parserErrors.length + doc.parseResult.lexerErrors.length;
         if (errors > 0) {
             this.publish(uri, { status: 'failed', version: job.version, reason: 'errors' });
             return;

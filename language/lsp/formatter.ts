@@ -18,30 +18,49 @@ import { PROPERTIES, type PropertyDef } from '../../engine/properties/registry.j
 
 /** Keywords that start a property, by block type, from the property registry (engine/properties/registry.ts). */
 const PROPERTY_KEYWORDS: Record<string, string[]> = Object.fromEntries(
-    Object.entries(PROPERTIES).map(([type, defs]) => [type, [...new Set((defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.keyword ? [d.keyword] : [])))]]),
+    Object.entries(PROPERTIES).map(([type, defs]) => [
+        type,
+        [...new Set((defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.keyword ? [d.keyword] : [])))],
+    ]),
 );
 
 /** Properties that start a line without a keyword of their own (nested blocks, schedules), by block type. */
 const PROPERTY_NODES: Record<string, string[]> = {
-    ...Object.fromEntries(Object.entries(PROPERTIES).map(([type, defs]) => [type, (defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.node ? [d.ast] : []))])),
+    ...Object.fromEntries(
+        Object.entries(PROPERTIES).map(([type, defs]) => [type, (defs as readonly PropertyDef<unknown>[]).flatMap((d) => (d.ast && d.node ? [d.ast] : []))]),
+    ),
     Scenario: ['changes'],
 };
 
 /** A new line one level deeper than the block, keeping at most one blank line the author left. */
-const PROPERTY_LINE: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+const PROPERTY_LINE: FormattingAction = {
+    options: {},
+    moves: [
+        { tabs: 1, lines: 1 },
+        { tabs: 1, lines: 2 },
+    ],
+};
 const ELEMENT_LINE: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
 
 export class CommunityFormatter extends AbstractFormatter {
     /** Offsets of the tokens that start a property inside a one-line block (their gap is kept at 1 or 2 spaces). */
     private groupStarts = new Set<number>();
 
-    constructor(private readonly settings?: Pick<CommunitySettings, 'expandOneLineGroups'> & Partial<Pick<CommunitySettings, 'punctuation'>>, private readonly services?: LangiumCoreServices) {
+    constructor(
+        private readonly settings?: Pick<CommunitySettings, 'expandOneLineGroups'> & Partial<Pick<CommunitySettings, 'punctuation'>>,
+        private readonly services?: LangiumCoreServices,
+    ) {
         super();
     }
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
         this.groupStarts = new Set();
-        const edits = withPunctuation(document, withCollapsedSpaces(document, super.doDocumentFormat(document, options), this.groupStarts), this.settings?.punctuation ?? 'keep', this.services);
+        const edits = withPunctuation(
+            document,
+            withCollapsedSpaces(document, super.doDocumentFormat(document, options), this.groupStarts),
+            this.settings?.punctuation ?? 'keep',
+            this.services,
+        );
         return range ? edits.filter((e) => within(e.range, range)) : edits;
     }
 
@@ -75,7 +94,11 @@ export class CommunityFormatter extends AbstractFormatter {
                 else {
                     f.cst([start]).prepend(PROPERTY_LINE);
                     // Comments on their own lines above a property are indented with it.
-                    for (let c = CstUtils.getPreviousNode(start, true); c?.hidden && c.range.start.line > (before?.range.end.line ?? -1); c = CstUtils.getPreviousNode(c, true)) {
+                    for (
+                        let c = CstUtils.getPreviousNode(start, true);
+                        c?.hidden && c.range.start.line > (before?.range.end.line ?? -1);
+                        c = CstUtils.getPreviousNode(c, true)
+                    ) {
                         f.cst([c]).prepend(PROPERTY_LINE);
                     }
                 }
@@ -98,14 +121,18 @@ export class CommunityFormatter extends AbstractFormatter {
 function withPunctuation(document: LangiumDocument, edits: TextEdit[], style: PunctuationStyle, services: LangiumCoreServices | undefined): TextEdit[] {
     if (style === 'keep' || !services) return edits;
     const doc = document.textDocument;
-    const marks = punctuationEdits(doc.getText(), style, services).map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text }));
+    const marks = punctuationEdits(doc.getText(), style, services).map((e) => ({
+        range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },
+        newText: e.text,
+    }));
     if (marks.length === 0) return edits;
     return [...edits, ...marks].sort((a, b) => doc.offsetAt(a.range.start) - doc.offsetAt(b.range.start));
 }
 
 /** Whether range `a` lies inside range `b`. */
 function within(a: Range, b: Range): boolean {
-    const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+    const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+        p.line < q.line || (p.line === q.line && p.character <= q.character);
     return before(b.start, a.start) && before(a.end, b.end);
 }
 
@@ -133,7 +160,8 @@ function withCollapsedSpaces(document: LangiumDocument, edits: TextEdit[], group
                 const wanted = groupStarts.has(leaf.offset) && gap.length >= 2 ? '  ' : ' ';
                 const start = previous.end;
                 const end = leaf.offset;
-                if (gap !== wanted && !touched.some(([s, e]) => s <= end && e >= start)) added.push({ range: { start: at(start), end: at(end) }, newText: wanted });
+                if (gap !== wanted && !touched.some(([s, e]) => s <= end && e >= start))
+                    added.push({ range: { start: at(start), end: at(end) }, newText: wanted });
             }
         }
         previous = { end: leaf.end };
@@ -142,4 +170,3 @@ function withCollapsedSpaces(document: LangiumDocument, edits: TextEdit[], group
     const offset = (e: TextEdit) => document.textDocument.offsetAt(e.range.start);
     return [...edits, ...added].sort((a, b) => offset(a) - offset(b));
 }
-

@@ -53,13 +53,23 @@ export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
             const occurrences = A.isContent(owner) ? sum(facts.posts.get(owner) ?? []) : sum(facts.runs.get(owner) ?? []);
             if (occurrences <= 1 && !m.period) return;
             const total = moneyOver(q, occurrences, facts.plan.weeks);
-            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({
+                position: end,
+                label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`,
+                kind: InlayHintKind.Type,
+                paddingLeft: true,
+            });
             return;
         }
         if (A.isChannel(owner) && property === 'spend' && m.unitClass === 'money' && m.period) {
             const facts = communityFacts(this.services, owner.$container);
             const total = weeklyAmount(m.center, m.period) * facts.plan.weeks;
-            acceptor({ position: end, label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({
+                position: end,
+                label: `= ${fmt(total)} ${m.unit} / ${facts.plan.weeks} ${this.word('hint.week')}`,
+                kind: InlayHintKind.Type,
+                paddingLeft: true,
+            });
             return;
         }
         // Weekly equivalent of a share per month / year / day.
@@ -69,7 +79,12 @@ export class CommunityInlayHintProvider extends AbstractInlayHintProvider {
             return;
         }
         if (A.isReferral(owner) && property === 'invites' && m.period && m.period !== 'week') {
-            acceptor({ position: end, label: `≈ ${fmt(weeklyAmount(m.center, m.period), 3)}/${this.word('hint.week')}`, kind: InlayHintKind.Type, paddingLeft: true });
+            acceptor({
+                position: end,
+                label: `≈ ${fmt(weeklyAmount(m.center, m.period), 3)}/${this.word('hint.week')}`,
+                kind: InlayHintKind.Type,
+                paddingLeft: true,
+            });
         }
     }
 }

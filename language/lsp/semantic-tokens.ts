@@ -4,35 +4,80 @@
 // tokens when the range starts inside a block, so the whole document is highlighted and cut.
 import { GrammarAST, isCompositeCstNode, type AstNode, type LangiumDocument } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { CancellationToken, SemanticTokenModifiers, SemanticTokenTypes, type Range, type SemanticTokens, type SemanticTokensRangeParams } from 'vscode-languageserver';
+import {
+    CancellationToken,
+    SemanticTokenModifiers,
+    SemanticTokenTypes,
+    type Range,
+    type SemanticTokens,
+    type SemanticTokensRangeParams,
+} from 'vscode-languageserver';
 import * as A from '../generated/ast.js';
 
 const DECLARATION_TYPES: Record<string, string> = {
-    Community: SemanticTokenTypes.namespace, Tier: SemanticTokenTypes.class, Platform: SemanticTokenTypes.interface,
-    Audience: SemanticTokenTypes.struct, Content: SemanticTokenTypes.event, Activity: SemanticTokenTypes.function,
-    Referral: SemanticTokenTypes.method, Channel: SemanticTokenTypes.property, Kpi: SemanticTokenTypes.variable,
+    Community: SemanticTokenTypes.namespace,
+    Tier: SemanticTokenTypes.class,
+    Platform: SemanticTokenTypes.interface,
+    Audience: SemanticTokenTypes.struct,
+    Content: SemanticTokenTypes.event,
+    Activity: SemanticTokenTypes.function,
+    Referral: SemanticTokenTypes.method,
+    Channel: SemanticTokenTypes.property,
+    Kpi: SemanticTokenTypes.variable,
     Scenario: SemanticTokenTypes.namespace,
 };
 
 /** Reference properties by container type, with what they point at. */
 const REFERENCES: Record<string, Array<[string, string]>> = {
-    Community: [['platforms', 'Platform'], ['audiences', 'Audience']],
-    Flow: [['tier', 'Tier']], Content: [['tiers', 'Tier'], ['platform', 'Platform']], Activity: [['tiers', 'Tier']],
-    Referral: [['tiers', 'Tier'], ['into', 'Tier']], Channel: [['into', 'Tier']], Organic: [['into', 'Tier']],
-    MembersMetric: [['tier', 'Tier']], NewMembersMetric: [['tier', 'Tier']], ChurnMetric: [['tier', 'Tier']],
-    ConversionMetric: [['from', 'Tier'], ['to', 'Tier']], Drop: [['target', 'Named']], Override: [['target', 'Named']],
+    Community: [
+        ['platforms', 'Platform'],
+        ['audiences', 'Audience'],
+    ],
+    Flow: [['tier', 'Tier']],
+    Content: [
+        ['tiers', 'Tier'],
+        ['platform', 'Platform'],
+    ],
+    Activity: [['tiers', 'Tier']],
+    Referral: [
+        ['tiers', 'Tier'],
+        ['into', 'Tier'],
+    ],
+    Channel: [['into', 'Tier']],
+    Organic: [['into', 'Tier']],
+    MembersMetric: [['tier', 'Tier']],
+    NewMembersMetric: [['tier', 'Tier']],
+    ChurnMetric: [['tier', 'Tier']],
+    ConversionMetric: [
+        ['from', 'Tier'],
+        ['to', 'Tier'],
+    ],
+    Drop: [['target', 'Named']],
+    Override: [['target', 'Named']],
 };
 
 /** Plain-name values that pick a kind from a table. */
 const KIND_PROPERTIES: Record<string, string[]> = {
-    Platform: ['kind'], Content: ['kind', 'format'], Activity: ['kind'], Referral: ['mechanic', 'sharesTo'], Entry: ['condition', 'detail'],
-    Incentive: ['kind'], Plan: ['markets', 'currency'], Assumption: ['key'], Limit: ['key'], DataCollection: ['consentKind'],
+    Platform: ['kind'],
+    Content: ['kind', 'format'],
+    Activity: ['kind'],
+    Referral: ['mechanic', 'sharesTo'],
+    Entry: ['condition', 'detail'],
+    Incentive: ['kind'],
+    Plan: ['markets', 'currency'],
+    Assumption: ['key'],
+    Limit: ['key'],
+    DataCollection: ['consentKind'],
 };
 
 const DATE_PROPERTIES = ['start', 'from', 'until', 'date', 'drawDate', 'deadlineDate', 'time', 'drawTime', 'times'];
 
 export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvider {
-    override async semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken = CancellationToken.None): Promise<SemanticTokens> {
+    override async semanticHighlightRange(
+        document: LangiumDocument,
+        params: SemanticTokensRangeParams,
+        cancelToken = CancellationToken.None,
+    ): Promise<SemanticTokens> {
         const full = await this.semanticHighlight(document, { textDocument: params.textDocument }, cancelToken);
         return { data: restrictTokens(full.data, params.range) };
     }
@@ -55,7 +100,8 @@ export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvide
         for (const property of KIND_PROPERTIES[node.$type] ?? []) {
             const value = (node as unknown as Record<string, unknown>)[property];
             const count = Array.isArray(value) ? value.length : value !== undefined ? 1 : 0;
-            for (let i = 0; i < count; i++) acceptor({ node, property: property as never, index: Array.isArray(value) ? i : undefined, type: SemanticTokenTypes.enumMember });
+            for (let i = 0; i < count; i++)
+                acceptor({ node, property: property as never, index: Array.isArray(value) ? i : undefined, type: SemanticTokenTypes.enumMember });
         }
         if (A.isAmount(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
@@ -65,7 +111,8 @@ export class CommunitySemanticTokenProvider extends AbstractSemanticTokenProvide
         for (const property of DATE_PROPERTIES) {
             const value = (node as unknown as Record<string, unknown>)[property];
             if (typeof value === 'string') acceptor({ node, property: property as never, type: SemanticTokenTypes.number });
-            else if (Array.isArray(value) && property === 'times') value.forEach((_, index) => acceptor({ node, property: 'times' as never, index, type: SemanticTokenTypes.number }));
+            else if (Array.isArray(value) && property === 'times')
+                value.forEach((_, index) => acceptor({ node, property: 'times' as never, index, type: SemanticTokenTypes.number }));
         }
         // Chinese keyword forms: the TextMate grammar knows only the English ones. A node's keywords may
         // sit in nested composites of its own (a rule called without assignment), not in other nodes'.

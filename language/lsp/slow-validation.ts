@@ -14,7 +14,10 @@ export class SlowValidationScheduler {
     private idleWaiters: Array<() => void> = [];
     private running: Promise<void> | undefined;
 
-    constructor(private readonly shared: LangiumSharedServices, private readonly delayMs = SLOW_VALIDATION_DELAY_MS) {
+    constructor(
+        private readonly shared: LangiumSharedServices,
+        private readonly delayMs = SLOW_VALIDATION_DELAY_MS,
+    ) {
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((changed, deleted) => {
             if (this.ownBuild) return;
@@ -32,7 +35,8 @@ export class SlowValidationScheduler {
     }
 
     private hasSlowResults(doc: LangiumDocument): boolean {
-        const state = (this.shared.workspace.DocumentBuilder as unknown as { buildState: Map<string, { result?: { validationChecks?: string[] } }> }).buildState;
+        const state = (this.shared.workspace.DocumentBuilder as unknown as { buildState: Map<string, { result?: { validationChecks?: string[] } }> })
+            .buildState;
         const checks = state?.get(doc.uri.toString())?.result?.validationChecks;
         return checks?.includes('slow') ?? false;
     }
@@ -52,7 +56,9 @@ export class SlowValidationScheduler {
         const docs = this.shared.workspace.LangiumDocuments;
         const uris = [...this.pending];
         this.pending.clear();
-        const targets = uris.map((u) => docs.getDocument(URI.parse(u))).filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.Validated);
+        const targets = uris
+            .map((u) => docs.getDocument(URI.parse(u)))
+            .filter((d): d is LangiumDocument => d !== undefined && d.state >= DocumentState.Validated);
         if (targets.length === 0) return;
         await this.shared.workspace.WorkspaceLock.write(async (token) => {
             this.ownBuild = true;

@@ -9,7 +9,10 @@ import { kpiLabel } from '../validation/domain-strategy.js';
 export class CommunityDocumentSymbolProvider implements DocumentSymbolProvider {
     getSymbols(document: LangiumDocument): DocumentSymbol[] {
         const model = document.parseResult.value as A.Model;
-        const top = model.elements.filter((e) => !A.isPlan(e)).map((e) => this.symbol(e)).filter((s): s is DocumentSymbol => s !== undefined);
+        const top = model.elements
+            .filter((e) => !A.isPlan(e))
+            .map((e) => this.symbol(e))
+            .filter((s): s is DocumentSymbol => s !== undefined);
         const plan = model.elements.find(A.isPlan);
         if (!plan) return top;
         const planSymbol = this.make(plan, plan.title ?? 'plan', SymbolKind.Module, plan.$cstNode, plan.start ? `${plan.start}` : undefined);
@@ -28,7 +31,9 @@ export class CommunityDocumentSymbolProvider implements DocumentSymbolProvider {
                     ...node.activities.map((a) => this.make(a, a.name, SymbolKind.Function, a.$cstNode, a.title ?? `${a.mode ?? ''} ${a.kind ?? ''}`.trim())),
                     ...node.referrals.map((r) => this.make(r, r.name, SymbolKind.Method, r.$cstNode, r.title ?? r.mechanic)),
                     ...node.channels.map((c) => this.make(c, c.name, SymbolKind.Property, c.$cstNode, c.title)),
-                    ...node.kpis.map((k) => this.make(k, `KPI ${kpiLabel(k)}`, SymbolKind.Field, k.$cstNode, k.$cstNode?.text.replace(/^(?:kpi|指标)\s+/, '').replace(/\s+/g, ' '))),
+                    ...node.kpis.map((k) =>
+                        this.make(k, `KPI ${kpiLabel(k)}`, SymbolKind.Field, k.$cstNode, k.$cstNode?.text.replace(/^(?:kpi|指标)\s+/, '').replace(/\s+/g, ' ')),
+                    ),
                 ].filter((x): x is DocumentSymbol => x !== undefined);
             }
             return s;
@@ -41,7 +46,7 @@ export class CommunityDocumentSymbolProvider implements DocumentSymbolProvider {
 
     private make(node: AstNode, name: string | undefined, kind: SymbolKind, cst: CstNode | undefined, detail?: string): DocumentSymbol | undefined {
         if (!cst || !name) return undefined;
-        const nameNode = (node as { name?: string }).name !== undefined ? findName(cst) ?? cst : cst;
+        const nameNode = (node as { name?: string }).name !== undefined ? (findName(cst) ?? cst) : cst;
         return { name, kind, detail, range: cst.range, selectionRange: nameNode.range };
     }
 }

@@ -38,7 +38,13 @@ export function checkActuals(services: CommunityServices, node: A.Actuals, accep
     const doc = AstUtils.getDocument(node);
     if (doc.uri.scheme !== 'file') return;
     if (actualsRefusal(services, node, path) === 'outside') {
-        report(accept, lang, 'actuals-outside-workspace', { path, root: services.community.Settings.roots[0] ?? resolveImport(doc.uri, '.').fsPath }, { node, property: 'path' });
+        report(
+            accept,
+            lang,
+            'actuals-outside-workspace',
+            { path, root: services.community.Settings.roots[0] ?? resolveImport(doc.uri, '.').fsPath },
+            { node, property: 'path' },
+        );
         return;
     }
     const frame = planFrameFor(services, node);

@@ -13,7 +13,14 @@
 import { t, type PlainMessageKey } from '../../engine/messages.js';
 import { createHash } from 'node:crypto';
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import { calibrateCommunity, CALIBRATED_SCENARIO, calibratedScenario, planNumber, type Calibration, type CalibratedQuantity } from '../../engine/calibrate/calibrate.js';
+import {
+    calibrateCommunity,
+    CALIBRATED_SCENARIO,
+    calibratedScenario,
+    planNumber,
+    type Calibration,
+    type CalibratedQuantity,
+} from '../../engine/calibrate/calibrate.js';
 import type { Lang } from '../../engine/diagnostics.js';
 import type { Plan } from '../../engine/model.js';
 import { distCentre } from '../../engine/random.js';
@@ -65,13 +72,19 @@ export class CalibrationChecks {
             const written = quantityOf(doc, q.quantity);
             if (!written) continue;
             const data: CalibrationFixData = { scenario };
-            report(accept, lang, 'calibration-outside', {
-                quantity: lang === 'zh-CN' ? q.quantity.labelZh : q.quantity.label,
-                value: valueText(q, q.plan.value, plan.currency, lang, true),
-                weeks: calibration.weeks,
-                ...rangeText(q, q.fitted.p5, q.fitted.p95, plan.currency),
-                verdict: verdictText(q.verdict, lang),
-            }, { node: written, data: data as unknown as Record<string, unknown> });
+            report(
+                accept,
+                lang,
+                'calibration-outside',
+                {
+                    quantity: lang === 'zh-CN' ? q.quantity.labelZh : q.quantity.label,
+                    value: valueText(q, q.plan.value, plan.currency, lang, true),
+                    weeks: calibration.weeks,
+                    ...rangeText(q, q.fitted.p5, q.fitted.p95, plan.currency),
+                    verdict: verdictText(q.verdict, lang),
+                },
+                { node: written, data: data as unknown as Record<string, unknown> },
+            );
         }
     }
 
@@ -83,7 +96,12 @@ export class CalibrationChecks {
         const loaded = readActualsSync(community.actuals.fsPath, community.actuals.path, model.plan, community, community.actuals.mapping);
         if (!loaded.actuals) return undefined;
         const key = createHash('sha256')
-            .update(JSON.stringify({ community, start: model.plan.start, horizon: model.plan.horizonWeeks, tz: model.plan.timezone, assumptions: model.plan.assumptions }, withoutSources))
+            .update(
+                JSON.stringify(
+                    { community, start: model.plan.start, horizon: model.plan.horizonWeeks, tz: model.plan.timezone, assumptions: model.plan.assumptions },
+                    withoutSources,
+                ),
+            )
             .update(JSON.stringify([...loaded.actuals.series.entries()]))
             .digest('hex');
         const cached = this.cache.get(key);

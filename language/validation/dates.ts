@@ -2,7 +2,19 @@
 import { t } from '../../engine/messages.js';
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
-import { isPlan, isRecurrence, type Activity, type Channel, type Content, type Kpi, type Lottery, type OneOff, type Plan, type Recurrence, type Referral } from '../generated/ast.js';
+import {
+    isPlan,
+    isRecurrence,
+    type Activity,
+    type Channel,
+    type Content,
+    type Kpi,
+    type Lottery,
+    type OneOff,
+    type Plan,
+    type Recurrence,
+    type Referral,
+} from '../generated/ast.js';
 import { addDays, MAX_HORIZON_WEEKS, type PlanFrame } from '../plan-context.js';
 import { durationDays, isComplete, readQuantity } from '../quantity.js';
 import { nominalPerWeek } from './domain-calc.js';
@@ -56,12 +68,14 @@ export function checkDates(node: Dated, accept: ValidationAcceptor, lang: Lang, 
     }
     for (const property of ['time', 'drawTime'] as const) {
         const value = values[property];
-        if (typeof value === 'string' && !isValidTime(value)) report(accept, lang, 'bad-time', { value }, { node: node as AstNode, property: property as never });
+        if (typeof value === 'string' && !isValidTime(value))
+            report(accept, lang, 'bad-time', { value }, { node: node as AstNode, property: property as never });
     }
     const times = values.times;
     if (Array.isArray(times)) {
         times.forEach((t, index) => {
-            if (typeof t === 'string' && !isValidTime(t)) report(accept, lang, 'bad-time', { value: t }, { node: node as AstNode, property: 'times' as never, index });
+            if (typeof t === 'string' && !isValidTime(t))
+                report(accept, lang, 'bad-time', { value: t }, { node: node as AstNode, property: 'times' as never, index });
         });
     }
     if (isRecurrence(node)) checkRecurrence(node, accept, lang, frame);
@@ -73,11 +87,23 @@ function checkRecurrence(node: Recurrence, accept: ValidationAcceptor, lang: Lan
     const whole = (n: number, max: number) => Number.isInteger(n) && n >= 1 && n <= max;
     const range = (max: number) => t('range.whole-number', { max: max.toLocaleString('en-US') }, lang);
     if (node.interval !== undefined && !whole(node.interval, MAX_INTERVAL)) {
-        report(accept, lang, 'out-of-range', { property: t('range.every-interval', {}, lang), range: range(MAX_INTERVAL), value: String(node.interval) }, { node, property: 'interval' });
+        report(
+            accept,
+            lang,
+            'out-of-range',
+            { property: t('range.every-interval', {}, lang), range: range(MAX_INTERVAL), value: String(node.interval) },
+            { node, property: 'interval' },
+        );
         return;
     }
     if (node.count !== undefined && !whole(node.count, MAX_COUNT)) {
-        report(accept, lang, 'out-of-range', { property: t('range.times', {}, lang), range: range(MAX_COUNT), value: String(node.count) }, { node, property: 'count' });
+        report(
+            accept,
+            lang,
+            'out-of-range',
+            { property: t('range.times', {}, lang), range: range(MAX_COUNT), value: String(node.count) },
+            { node, property: 'count' },
+        );
         return;
     }
     const perWeek = nominalPerWeek(node);
@@ -85,7 +111,13 @@ function checkRecurrence(node: Recurrence, accept: ValidationAcceptor, lang: Lan
     const weeks = frame?.horizonWeeks ?? MAX_HORIZON_WEEKS;
     const events = Math.min(Math.ceil(perWeek * weeks), node.count ?? Infinity);
     if (events > MAX_EVENTS_PER_SCHEDULE) {
-        report(accept, lang, 'too-many-events', { count: events.toLocaleString('en-US'), limit: MAX_EVENTS_PER_SCHEDULE.toLocaleString('en-US'), weeks }, { node });
+        report(
+            accept,
+            lang,
+            'too-many-events',
+            { count: events.toLocaleString('en-US'), limit: MAX_EVENTS_PER_SCHEDULE.toLocaleString('en-US'), weeks },
+            { node },
+        );
     }
 }
 
@@ -100,6 +132,12 @@ function checkHorizonWeeks(plan: Plan, accept: ValidationAcceptor, lang: Lang): 
     const inWeeks = m.unit === 'week' || m.unit === 'weeks';
     if (inWeeks && (!Number.isInteger(m.center) || m.center < 1)) {
         const range = t('range.horizon-weeks', { max: MAX_HORIZON_WEEKS }, lang);
-        report(accept, lang, 'out-of-range', { property: t('range.horizon', {}, lang), range, value: plan.horizon.$cstNode?.text ?? `${m.center} ${m.unit}` }, { node: plan, property: 'horizon' });
+        report(
+            accept,
+            lang,
+            'out-of-range',
+            { property: t('range.horizon', {}, lang), range, value: plan.horizon.$cstNode?.text ?? `${m.center} ${m.unit}` },
+            { node: plan, property: 'horizon' },
+        );
     }
 }

@@ -1,8 +1,15 @@
 // Langium reports syntax and linking problems with its own wording; restate them with our codes,
 // in the configured language, so every diagnostic a user sees comes from the one table.
 import {
-    AstUtils, CstUtils, DefaultDocumentValidator, interruptAndCheck,
-    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCategory, type ValidationOptions,
+    AstUtils,
+    CstUtils,
+    DefaultDocumentValidator,
+    interruptAndCheck,
+    type AstNode,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationCategory,
+    type ValidationOptions,
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
@@ -53,7 +60,17 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         if (hit) {
             const range = { start: { line: hit.line, character: 0 }, end: { line: hit.line, character: 0 } };
             const message = formatStored(hit.code, hit.args, this.settings.lang);
-            return [{ range, severity: DiagnosticSeverity.Error, code: hit.code, message, source: 'community', codeDescription: { href: docsUrl(hit.code) }, data: { code: hit.code, args: hit.args } }];
+            return [
+                {
+                    range,
+                    severity: DiagnosticSeverity.Error,
+                    code: hit.code,
+                    message,
+                    source: 'community',
+                    codeDescription: { href: docsUrl(hit.code) },
+                    data: { code: hit.code, args: hit.args },
+                },
+            ];
         }
         const found = await super.validateDocument(document, options, cancelToken);
         // The one place where checks switched off in the settings (community.checks) are dropped.
@@ -75,8 +92,12 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         const args = { more: (found.length - MAX_PROBLEMS).toLocaleString('en-US'), limit: MAX_PROBLEMS.toLocaleString('en-US') };
         const first = found[MAX_PROBLEMS];
         const summary: Diagnostic = {
-            range: first.range, severity: DiagnosticSeverity.Warning, code: 'too-many-problems', source: 'community',
-            message: formatMessage('too-many-problems', args, this.settings.lang), codeDescription: { href: docsUrl('too-many-problems') },
+            range: first.range,
+            severity: DiagnosticSeverity.Warning,
+            code: 'too-many-problems',
+            source: 'community',
+            message: formatMessage('too-many-problems', args, this.settings.lang),
+            codeDescription: { href: docsUrl('too-many-problems') },
             data: { code: 'too-many-problems', args },
         };
         return [...found.slice(0, MAX_PROBLEMS), summary];
@@ -88,7 +109,12 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
      * (ast-walk.ts), look the checks up once per node type and category set, and offer to yield to
      * cancellation every few hundred nodes instead.
      */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: CancellationToken = CancellationToken.None,
+    ): Promise<void> {
         const checksByType = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor, token: CancellationToken) => unknown>>();
         const categories = options.categories as ValidationCategory[] | undefined;
         const nodes = allNodes(rootNode);
@@ -123,7 +149,12 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         }
         if (langiumCode === 'parsing-error') {
             // `at 9pm`, `at 21`, `at 9.30`: say what a time looks like instead of "expected 'times'".
-            const written = timeLikeAt(document, d, /(?:token of type 'TIME'|\bTIME\b)/.test(text) || (errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start))?.words.includes('TIME') ?? false));
+            const written = timeLikeAt(
+                document,
+                d,
+                /(?:token of type 'TIME'|\bTIME\b)/.test(text) ||
+                    (errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start))?.words.includes('TIME') ?? false),
+            );
             if (written !== undefined) {
                 const restated = make('time-format', { value: written.text });
                 return { ...restated, range: written.range };
@@ -143,7 +174,8 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             else if (misplaced) detail += this.placementHint(found, place.stack, lang);
             // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.
             const word = /(?:but found '|读到“)([^'”]+)(?:'|”)$/.exec(detail)?.[1];
-            const asKeyword = word !== undefined && /a name|名称|\bID\b/.test(detail) ? ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined) : undefined;
+            const asKeyword =
+                word !== undefined && /a name|名称|\bID\b/.test(detail) ? (ZH_TO_EN.get(word) ?? (this.keywords.includes(word) ? word : undefined)) : undefined;
             if (asKeyword !== undefined && word !== undefined) {
                 detail += t('syntax.keyword-as-name', { word, keyword: asKeyword }, lang);
             }
@@ -185,10 +217,16 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
      */
     private placementHint(word: string, stack: string[], lang: Lang): string {
         // `retention` in an activity is `lift retention`; `buys` in a community is `baseline buys`.
-        const block = stack.slice().reverse().find((rule) => this.words.blocks.has(rule));
+        const block = stack
+            .slice()
+            .reverse()
+            .find((rule) => this.words.blocks.has(rule));
         const pair = block !== undefined ? this.words.secondWords.get(block)?.find(([, second]) => second.has(word)) : undefined;
         if (pair) return t('syntax.second-word', { first: pair[0], word }, lang);
-        const enclosing = stack.slice(0, -1).reverse().find((rule) => this.words.blocks.has(rule) && this.words.loopWords.get(rule)?.has(word));
+        const enclosing = stack
+            .slice(0, -1)
+            .reverse()
+            .find((rule) => this.words.blocks.has(rule) && this.words.loopWords.get(rule)?.has(word));
         if (enclosing !== undefined) {
             const block = blockWord(enclosing);
             return t('syntax.enclosing-block', { word, block }, lang);
@@ -203,7 +241,15 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         const info = ref?.error?.info;
         if (!info) return [];
         try {
-            return [...new Set(this.scopes.getScope(info).getAllElements().map((e) => e.name).toArray())];
+            return [
+                ...new Set(
+                    this.scopes
+                        .getScope(info)
+                        .getAllElements()
+                        .map((e) => e.name)
+                        .toArray(),
+                ),
+            ];
         } catch {
             return [];
         }
@@ -310,8 +356,10 @@ export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang
         .replace(/^unexpected character: ->(.*)<- at offset: \d+, skipped \d+ characters?\.?/, 'unexpected character "$1"')
         .replace(/token of type '([^']+)'/g, (_, t: string) => words[t] ?? `'${t}'`)
         .replace(/^Expecting:? /, 'expected ')
-        .replace(/one of these possible Token sequences:((?: ?\d+\. ?\[[^\]]*\])+)/, (_, list: string) =>
-            `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => words[m[1]] ?? m[1]).join(', ')}`)
+        .replace(
+            /one of these possible Token sequences:((?: ?\d+\. ?\[[^\]]*\])+)/,
+            (_, list: string) => `one of: ${[...list.matchAll(/\[([^\]]*)\]/g)].map((m) => words[m[1]] ?? m[1]).join(', ')}`,
+        )
         .replace(/but found:? ?``\.?/, 'but the file ended')
         .replace(/but found:? ?`([^`]*)`\.?/, "but found '$1'")
         .replace(/but found: '/, "but found '")
@@ -326,10 +374,20 @@ export function tidySyntaxMessage(message: string, lang: CommunitySettings['lang
 }
 
 const TOKEN_WORDS: Record<string, string> = {
-    EOF: 'the end of the file', ID: 'a name', STRING: 'a quoted text', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)', TIME: 'a time (HH:MM)',
+    EOF: 'the end of the file',
+    ID: 'a name',
+    STRING: 'a quoted text',
+    NUMBER: 'a number',
+    DATE: 'a date (YYYY-MM-DD)',
+    TIME: 'a time (HH:MM)',
 };
 const TOKEN_WORDS_ZH: Record<string, string> = {
-    EOF: '文件结尾', ID: '名称', STRING: '带引号的文本', NUMBER: '数字', DATE: '日期（YYYY-MM-DD）', TIME: '时刻（HH:MM）',
+    EOF: '文件结尾',
+    ID: '名称',
+    STRING: '带引号的文本',
+    NUMBER: '数字',
+    DATE: '日期（YYYY-MM-DD）',
+    TIME: '时刻（HH:MM）',
 };
 
 /**
@@ -342,7 +400,10 @@ function timeLikeAt(document: LangiumDocument, d: Diagnostic, expected: boolean)
     const time = /^[0-9０-９]{1,2}(?:[.h][0-9]{2})?(?:\s?(?:[ap]\.?m\.?(?![a-z])|h(?![a-z])|o'clock))?(?![\w:])/i;
     const ahead = text.slice(at, at + 24);
     // `at 9pm`: the parser stops at `at` when no time follows it; the time is what is wrong.
-    const atWord = [...AT_FORMS].map((w) => new RegExp(`^${w}\\s+`)).map((r) => r.exec(ahead)?.[0]).find((x) => x !== undefined);
+    const atWord = [...AT_FORMS]
+        .map((w) => new RegExp(`^${w}\\s+`))
+        .map((r) => r.exec(ahead)?.[0])
+        .find((x) => x !== undefined);
     if (atWord !== undefined && time.test(ahead.slice(atWord.length))) at += atWord.length;
     else if (!expected) {
         // `at 9:30 pm`: a time read, then the half of the day it does not take.
@@ -350,7 +411,10 @@ function timeLikeAt(document: LangiumDocument, d: Diagnostic, expected: boolean)
         const half = /^[ap]\.?m\.?(?![a-z])/i.exec(ahead)?.[0];
         if (before === undefined || half === undefined) return undefined;
         const start = text.lastIndexOf(before, at);
-        return { text: text.slice(start, at + half.length), range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(at + half.length) } };
+        return {
+            text: text.slice(start, at + half.length),
+            range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(at + half.length) },
+        };
     }
     const m = time.exec(text.slice(at, at + 16));
     if (!m) return undefined;

@@ -14,8 +14,17 @@ import { staffHoursPerRun } from '../../engine/staff.js';
 import type { CommunityServices } from '../community-module.js';
 import type { CommunitySettings } from '../settings.js';
 import {
-    isOneOff, isRecurrence,
-    type Activity, type Community, type Content, type Model, type Plan, type Platform, type Quantity, type Schedule, type Tier,
+    isOneOff,
+    isRecurrence,
+    type Activity,
+    type Community,
+    type Content,
+    type Model,
+    type Plan,
+    type Platform,
+    type Quantity,
+    type Schedule,
+    type Tier,
 } from '../generated/ast.js';
 import { lowerSchedule, platformLimits } from '../lower.js';
 import { horizonWeeksOf, plansInScope } from '../plan-context.js';
@@ -40,11 +49,19 @@ export function nominalPerWeek(s: Schedule): number | undefined {
     const perDay = Math.max(1, s.times.length);
     const interval = s.interval !== undefined && s.interval >= 1 ? s.interval : 1;
     switch (s.frequency) {
-        case 'day': case 'days': return (7 / interval) * perDay * (s.weekdays.length ? s.weekdays.length / 7 : 1);
-        case 'weekday': return 5 * perDay;
-        case 'week': case 'weeks': return (Math.max(1, s.weekdays.length) / interval) * perDay;
-        case 'month': case 'months': return (Math.max(1, s.monthDays.length) * (12 / 52) / interval) * perDay;
-        default: return (Math.max(1, new Set([s.frequency, ...s.weekdays]).size) / interval) * perDay;
+        case 'day':
+        case 'days':
+            return (7 / interval) * perDay * (s.weekdays.length ? s.weekdays.length / 7 : 1);
+        case 'weekday':
+            return 5 * perDay;
+        case 'week':
+        case 'weeks':
+            return (Math.max(1, s.weekdays.length) / interval) * perDay;
+        case 'month':
+        case 'months':
+            return ((Math.max(1, s.monthDays.length) * (12 / 52)) / interval) * perDay;
+        default:
+            return (Math.max(1, new Set([s.frequency, ...s.weekdays]).size) / interval) * perDay;
     }
 }
 
@@ -171,7 +188,12 @@ export function communityFacts(services: CommunityServices, community: Community
 }
 
 function emptyProjection(community: Community, weeks: number): Projection {
-    return { members: new Map(community.tiers.map((t) => [t, new Float64Array(weeks + 1)])), joined: new Float64Array(weeks + 1), joinsBySource: new Map(), kpiValues: new Float64Array(0) };
+    return {
+        members: new Map(community.tiers.map((t) => [t, new Float64Array(weeks + 1)])),
+        joined: new Float64Array(weeks + 1),
+        joinsBySource: new Map(),
+        kpiValues: new Float64Array(0),
+    };
 }
 
 /** The engine's projection keyed by the syntax tree's tiers (lowering keeps tiers in order). */
@@ -214,11 +236,21 @@ function computeFacts(services: CommunityServices, community: Community): Commun
     let p90: Projection | undefined;
     let best: Projection | undefined;
     return {
-        plan, platforms, posts, runs, entryTier,
+        plan,
+        platforms,
+        posts,
+        runs,
+        entryTier,
         model,
-        get mid() { return (mid ??= asProjection(community, model.project('mean'))); },
-        get p90() { return (p90 ??= asProjection(community, model.project('p90'))); },
-        get best() { return (best ??= asProjection(community, model.project('best'))); },
+        get mid() {
+            return (mid ??= asProjection(community, model.project('mean')));
+        },
+        get p90() {
+            return (p90 ??= asProjection(community, model.project('p90')));
+        },
+        get best() {
+            return (best ??= asProjection(community, model.project('best')));
+        },
     };
 }
 
@@ -274,7 +306,10 @@ export function hoursPerRun(a: Activity): number {
     return staffHoursPerRun(a.mode === 'offline' ? 'offline' : 'online', a.staff ? readQuantity(a.staff).center : undefined, activityMinutes(a));
 }
 
-export interface CostLine { what: 'content' | 'activities' | 'channels' | 'referrals'; amount: number }
+export interface CostLine {
+    what: 'content' | 'activities' | 'channels' | 'referrals';
+    amount: number;
+}
 
 /** What the money part of a cost quantity is charged per: 'post'/'run' (each occurrence) or a period. */
 export function moneyOver(q: Quantity, occurrences: number, weeks: number): number {
@@ -288,8 +323,10 @@ export function moneyOver(q: Quantity, occurrences: number, weeks: number): numb
 export function costBreakdown(_community: Community, facts: CommunityFacts): CostLine[] {
     const cost = facts.mid.engine?.costByCategory;
     return [
-        { what: 'content', amount: cost?.content ?? 0 }, { what: 'activities', amount: cost?.activities ?? 0 },
-        { what: 'channels', amount: cost?.paid ?? 0 }, { what: 'referrals', amount: cost?.referral ?? 0 },
+        { what: 'content', amount: cost?.content ?? 0 },
+        { what: 'activities', amount: cost?.activities ?? 0 },
+        { what: 'channels', amount: cost?.paid ?? 0 },
+        { what: 'referrals', amount: cost?.referral ?? 0 },
     ];
 }
 

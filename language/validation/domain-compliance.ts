@@ -3,7 +3,18 @@
 import { listOf, t } from '../../engine/messages.js';
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
-import { isActivity, isCommunity, isOneOff, isRecurrence, type Activity, type Community, type Content, type DataCollection, type Referral, type Tier } from '../generated/ast.js';
+import {
+    isActivity,
+    isCommunity,
+    isOneOff,
+    isRecurrence,
+    type Activity,
+    type Community,
+    type Content,
+    type DataCollection,
+    type Referral,
+    type Tier,
+} from '../generated/ast.js';
 import { currencyOf, readQuantity } from '../quantity.js';
 import { fmt, isChinaFacing, isPromotional, lightFacts, planFacts } from './domain-calc.js';
 import { report } from './report.js';
@@ -20,18 +31,84 @@ const BANNED_SHARE_TARGETS = new Set(['moments', 'link']);
  * and in the words Chinese forms use (GB/T 35273-2020 Annex B: 身份证件号码, 银行账户, 行踪轨迹,
  * 住址 …). A phone number (手机号) is personal but not sensitive: data-consent covers it.
  */
-const SENSITIVE = new RegExp([
-    // location and whereabouts
-    'location', 'gps', 'home address', 'street address', '位置', '定位', '行踪', '轨迹', '住址', '家庭地址', '收货地址', '住所', '门牌',
-    // minors: a child's or baby's age, name, school …
-    'minor', 'child', 'kid', 'baby', 'infant', 'toddler', '未成年', '儿童', '孩子', '小孩', '宝宝', '宝贝', '婴儿', '幼儿', '学生',
-    // financial accounts
-    'bank', 'card', 'financial', 'account', 'payment', '银行', '金融', '账户', '账号', '卡号', '银行卡', '信用卡', '支付', '征信', '收入',
-    // health
-    'health', 'medical', '健康', '医疗', '病史', '病历', '体检', '孕', '怀孕',
-    // identity, biometrics, religion
-    'id[- ]?(card|number)', 'passport', '身份证', '证件', '护照', '社保', 'biometric', 'face', 'fingerprint', '人脸', '面部', '指纹', '声纹', 'religio', '宗教', '信仰',
-].join('|'), 'i');
+const SENSITIVE = new RegExp(
+    [
+        // location and whereabouts
+        'location',
+        'gps',
+        'home address',
+        'street address',
+        '位置',
+        '定位',
+        '行踪',
+        '轨迹',
+        '住址',
+        '家庭地址',
+        '收货地址',
+        '住所',
+        '门牌',
+        // minors: a child's or baby's age, name, school …
+        'minor',
+        'child',
+        'kid',
+        'baby',
+        'infant',
+        'toddler',
+        '未成年',
+        '儿童',
+        '孩子',
+        '小孩',
+        '宝宝',
+        '宝贝',
+        '婴儿',
+        '幼儿',
+        '学生',
+        // financial accounts
+        'bank',
+        'card',
+        'financial',
+        'account',
+        'payment',
+        '银行',
+        '金融',
+        '账户',
+        '账号',
+        '卡号',
+        '银行卡',
+        '信用卡',
+        '支付',
+        '征信',
+        '收入',
+        // health
+        'health',
+        'medical',
+        '健康',
+        '医疗',
+        '病史',
+        '病历',
+        '体检',
+        '孕',
+        '怀孕',
+        // identity, biometrics, religion
+        'id[- ]?(card|number)',
+        'passport',
+        '身份证',
+        '证件',
+        '护照',
+        '社保',
+        'biometric',
+        'face',
+        'fingerprint',
+        '人脸',
+        '面部',
+        '指纹',
+        '声纹',
+        'religio',
+        '宗教',
+        '信仰',
+    ].join('|'),
+    'i',
+);
 
 export type Disclosure = 'odds' | 'draw' | 'redemption';
 
@@ -53,7 +130,13 @@ export class ComplianceChecks {
                 const m = readQuantity(lottery.topPrize);
                 const inCny = currencyOf(m.unit) === 'CNY' || (m.unit === undefined && currencyOf(facts.plan.currency) === 'CNY');
                 if (inCny && m.center > CN_TOP_PRIZE_CAP) {
-                    report(accept, this.lang, 'lottery-top-prize', { prize: `${fmt(m.center)} ${m.unit ?? facts.plan.currency}` }, { node: lottery, property: 'topPrize' });
+                    report(
+                        accept,
+                        this.lang,
+                        'lottery-top-prize',
+                        { prize: `${fmt(m.center)} ${m.unit ?? facts.plan.currency}` },
+                        { node: lottery, property: 'topPrize' },
+                    );
                 }
             }
             const missing: Disclosure[] = [];
@@ -61,18 +144,32 @@ export class ComplianceChecks {
             if (!lottery?.drawDate) missing.push('draw');
             if (!lottery?.redemption?.trim()) missing.push('redemption');
             if (missing.length > 0) {
-                const words = listOf(missing.map((m) => t(`lottery.missing.${m}`, {}, this.lang)), this.lang);
-                report(accept, this.lang, 'lottery-disclosure', { activity: activity.name, missing: words }, {
-                    node: lottery ?? activity, property: (lottery ? undefined : 'kind') as never, data: { missing },
-                });
+                const words = listOf(
+                    missing.map((m) => t(`lottery.missing.${m}`, {}, this.lang)),
+                    this.lang,
+                );
+                report(
+                    accept,
+                    this.lang,
+                    'lottery-disclosure',
+                    { activity: activity.name, missing: words },
+                    {
+                        node: lottery ?? activity,
+                        property: (lottery ? undefined : 'kind') as never,
+                        data: { missing },
+                    },
+                );
             }
         }
         // The draw must come after the lottery opens (its first date, or the plan's start for a recurring one).
         const draw = activity.lottery?.drawDate;
         if (draw && isValidDate(draw)) {
-            const starts = activity.schedules.map((s) => (isOneOff(s) ? s.date : isRecurrence(s) ? (s.from ?? facts.plan.start) : undefined)).filter((d): d is string => d !== undefined && isValidDate(d));
+            const starts = activity.schedules
+                .map((s) => (isOneOff(s) ? s.date : isRecurrence(s) ? (s.from ?? facts.plan.start) : undefined))
+                .filter((d): d is string => d !== undefined && isValidDate(d));
             const opens = starts.sort()[0];
-            if (opens && draw < opens) report(accept, this.lang, 'lottery-draw-early', { activity: activity.name, draw, opens }, { node: activity.lottery!, property: 'drawDate' });
+            if (opens && draw < opens)
+                report(accept, this.lang, 'lottery-draw-early', { activity: activity.name, draw, opens }, { node: activity.lottery!, property: 'drawDate' });
         }
         if (facts.plan.markets.includes('US') && !activity.lottery?.freeEntry?.trim()) {
             report(accept, this.lang, 'sweepstakes-free-entry', { activity: activity.name }, { node: activity, property: 'name' });
@@ -102,9 +199,17 @@ export class ComplianceChecks {
         }
         if (targets.length === 0) return;
         const index = referral.sharesTo.findIndex((t) => BANNED_SHARE_TARGETS.has(t));
-        report(accept, this.lang, 'induced-sharing', { referral: referral.name, targets: listOf(targets, lang) }, {
-            node: referral, property: index >= 0 ? 'sharesTo' : 'mechanic', index: index >= 0 ? index : undefined,
-        });
+        report(
+            accept,
+            this.lang,
+            'induced-sharing',
+            { referral: referral.name, targets: listOf(targets, lang) },
+            {
+                node: referral,
+                property: index >= 0 ? 'sharesTo' : 'mechanic',
+                index: index >= 0 ? index : undefined,
+            },
+        );
     }
 
     data(data: DataCollection, accept: ValidationAcceptor): void {
@@ -121,7 +226,13 @@ export class ComplianceChecks {
         }
         const sensitive = data.fields.filter((f) => SENSITIVE.test(f));
         if (sensitive.length > 0 && data.consentKind !== 'separate') {
-            report(accept, this.lang, 'sensitive-data', { owner, fields: sensitive.join(', ') }, { node: data, property: data.consent ? 'consent' : undefined });
+            report(
+                accept,
+                this.lang,
+                'sensitive-data',
+                { owner, fields: sensitive.join(', ') },
+                { node: data, property: data.consent ? 'consent' : undefined },
+            );
         }
     }
 

@@ -41,15 +41,29 @@ export class PlatformChecks {
                 if (cap && peak > cap) {
                     const groups = Math.ceil(peak / cap);
                     if (planned === undefined || planned < peak) {
-                        report(accept, this.lang, 'group-outgrown', { tier: tier.name, members: fmt(peak), cap: fmt(cap), platform: this.label(platform), groups }, {
-                            node: tier, property: 'name', data: { groups, cap, capacity: groups * cap },
-                        });
+                        report(
+                            accept,
+                            this.lang,
+                            'group-outgrown',
+                            { tier: tier.name, members: fmt(peak), cap: fmt(cap), platform: this.label(platform), groups },
+                            {
+                                node: tier,
+                                property: 'name',
+                                data: { groups, cap, capacity: groups * cap },
+                            },
+                        );
                     }
                 }
                 const perGroup = cap ? Math.min(peak, cap) : peak;
                 const entry = tier.entry?.condition;
                 if (qr && perGroup > qr && !(entry && INVITE_ONLY.has(entry))) {
-                    report(accept, this.lang, 'qr-join-cap', { tier: tier.name, platform: this.label(platform), limit: fmt(qr) }, { node: tier, property: 'name' });
+                    report(
+                        accept,
+                        this.lang,
+                        'qr-join-cap',
+                        { tier: tier.name, platform: this.label(platform), limit: fmt(qr) },
+                        { node: tier, property: 'name' },
+                    );
                 }
             }
         }
@@ -70,7 +84,13 @@ export class PlatformChecks {
                 for (const [what, count, key] of checks) {
                     const limit = platform.limits[key];
                     if (limit !== undefined && count > limit) {
-                        report(accept, this.lang, 'discord-limit', { what, count: fmt(count), limit: fmt(limit), platform: platform.node.name }, { node: community, property: 'platforms', index: community.platforms.findIndex((r) => r.ref === platform.node) });
+                        report(
+                            accept,
+                            this.lang,
+                            'discord-limit',
+                            { what, count: fmt(count), limit: fmt(limit), platform: platform.node.name },
+                            { node: community, property: 'platforms', index: community.platforms.findIndex((r) => r.ref === platform.node) },
+                        );
                     }
                 }
             }
@@ -82,7 +102,9 @@ export class PlatformChecks {
 
     private wecomBroadcasts(community: Community, platform: ResolvedPlatform, accept: ValidationAcceptor): void {
         const facts = communityFacts(this.services, community);
-        const overridden = platform.node.limits.some((l) => l.key === 'mass-messages-per-month') || 'mass-messages-per-month' in this.services.community.Settings.limitsFor(platform.kind);
+        const overridden =
+            platform.node.limits.some((l) => l.key === 'mass-messages-per-month') ||
+            'mass-messages-per-month' in this.services.community.Settings.limitsFor(platform.kind);
         const byMonth = new Map<string, number>();
         const start = new Date(`${facts.plan.start}T00:00:00Z`);
         // Company broadcasts only: posts sent manually in the group are not mass messages.
@@ -102,7 +124,13 @@ export class PlatformChecks {
             const limit = overridden ? platform.limits['mass-messages-per-month'] : days;
             if (count > limit) {
                 const worst = sending.reduce((a, b) => (sum(facts.posts.get(b)!) > sum(facts.posts.get(a)!) ? b : a));
-                report(accept, this.lang, 'wecom-mass-messages', { community: community.name, count: fmt(count), month, limit: fmt(limit) }, { node: worst, property: 'schedules' });
+                report(
+                    accept,
+                    this.lang,
+                    'wecom-mass-messages',
+                    { community: community.name, count: fmt(count), month, limit: fmt(limit) },
+                    { node: worst, property: 'schedules' },
+                );
                 return;
             }
         }

@@ -23,11 +23,7 @@ export function registerDomainChecks(services: CommunityServices): void {
     // The checks that read the checker's projections; skipped on a plan too large to project (domain-scale.ts).
     const projected = scale.whenProjected.bind(scale);
     const fast: ValidationChecks<CommunityAstType> = {
-        Community: [
-            (n, a) => schedule.activeHours(n, a),
-            (n, a) => strategy.paidTiers(n, a),
-            (n, a) => strategy.twoPools(n, a),
-        ],
+        Community: [(n, a) => schedule.activeHours(n, a), (n, a) => strategy.paidTiers(n, a), (n, a) => strategy.twoPools(n, a)],
         Kpi: (n, a) => strategy.unmodelled(n, a),
         Activity: (n, a) => compliance.lottery(n, a),
         Referral: (n, a) => compliance.sharing(n, a),

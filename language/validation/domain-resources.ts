@@ -5,13 +5,16 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import { isModel, isPlan, type Activity, type Community, type Model, type Tier } from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
-import {
-    communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, HOURS_PER_POST, membersAt, pct, type CostLine,
-} from './domain-calc.js';
+import { communityFacts, costBreakdown, DEFAULT_HOURS_PER_PERSON, fmt, HOURS_PER_POST, membersAt, pct, type CostLine } from './domain-calc.js';
 import { report } from './report.js';
 
 // The same words as the forecast's cost categories (reports, preview, simulate).
-const WHAT: Record<CostLine['what'], PlainMessageKey> = { content: 'cost.content', activities: 'cost.activities', channels: 'cost.channels', referrals: 'cost.referrals' };
+const WHAT: Record<CostLine['what'], PlainMessageKey> = {
+    content: 'cost.content',
+    activities: 'cost.activities',
+    channels: 'cost.channels',
+    referrals: 'cost.referrals',
+};
 
 export class ResourceChecks {
     constructor(private readonly services: CommunityServices) {}
@@ -27,11 +30,15 @@ export class ResourceChecks {
         const facts = communityFacts(this.services, communities[0]);
         if (facts.plan.budget === undefined || !facts.plan.plan) return;
         const totals = new Map<CostLine['what'], number>();
-        for (const c of communities) for (const line of costBreakdown(c, communityFacts(this.services, c))) totals.set(line.what, (totals.get(line.what) ?? 0) + line.amount);
+        for (const c of communities)
+            for (const line of costBreakdown(c, communityFacts(this.services, c))) totals.set(line.what, (totals.get(line.what) ?? 0) + line.amount);
         const total = [...totals.values()].reduce((a, b) => a + b, 0);
         if (total <= facts.plan.budget) return;
-        const breakdown = [...totals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])
-            .map(([what, v]) => `${t(WHAT[what], {}, this.lang)} ${fmt(v)}`).join(' · ');
+        const breakdown = [...totals]
+            .filter(([, v]) => v > 0)
+            .sort((a, b) => b[1] - a[1])
+            .map(([what, v]) => `${t(WHAT[what], {}, this.lang)} ${fmt(v)}`)
+            .join(' · ');
         const args = { total: fmt(total), budget: fmt(facts.plan.budget), currency: facts.plan.currency ?? '', breakdown };
         const plan = facts.plan.plan;
         if (AstUtils.getContainerOfType(plan, isModel) === model && isPlan(plan)) {
@@ -58,7 +65,13 @@ export class ResourceChecks {
                 for (let c = 0; c < engine.compiled.contentNames.length; c++) posts += engine.compiled.contentPosts[c * H + w];
                 const activityHours = hours - engine.compiled.contentHours[w];
                 const breakdown = t('staff.breakdown', { posts: fmt(posts), perPost: HOURS_PER_POST, activities: fmt(activityHours, 1) }, this.lang);
-                report(accept, this.lang, 'staff-hours', { week: w + 1, hours: fmt(hours), breakdown, capacity: fmt(capacity) }, { node: community, property: 'name' });
+                report(
+                    accept,
+                    this.lang,
+                    'staff-hours',
+                    { week: w + 1, hours: fmt(hours), breakdown, capacity: fmt(capacity) },
+                    { node: community, property: 'name' },
+                );
                 return;
             }
         }
@@ -91,10 +104,23 @@ export class ResourceChecks {
         }
         if (!worst) return;
         const sessions = Math.ceil(worst.turnout / capacity);
-        report(accept, this.lang, 'activity-capacity', {
-            activity: activity.name, turnout: fmt(worst.turnout), week: worst.week, reach: pct(reach), members: fmt(worst.members), capacity: fmt(capacity),
-            over: fmt(over), total: fmt(total), first,
-        }, { node: activity, property: 'capacity', data: { sessions, turnout: Math.ceil(worst.turnout) } });
+        report(
+            accept,
+            this.lang,
+            'activity-capacity',
+            {
+                activity: activity.name,
+                turnout: fmt(worst.turnout),
+                week: worst.week,
+                reach: pct(reach),
+                members: fmt(worst.members),
+                capacity: fmt(capacity),
+                over: fmt(over),
+                total: fmt(total),
+                first,
+            },
+            { node: activity, property: 'capacity', data: { sessions, turnout: Math.ceil(worst.turnout) } },
+        );
     }
 
     /** A tier that fills its own capacity: the forecast holds it there, which caps KPIs that count it. */

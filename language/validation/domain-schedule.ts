@@ -50,13 +50,23 @@ export class ScheduleChecks {
                 times.forEach((time, index) => {
                     if (!isValidTime(time)) return;
                     const t = minutesOf(time);
-                    const inside = audiences.some((a) => a!.windows.some((w) => isValidTime(w.start) && isValidTime(w.end) && within(t, minutesOf(w.start), minutesOf(w.end))));
+                    const inside = audiences.some((a) =>
+                        a!.windows.some((w) => isValidTime(w.start) && isValidTime(w.end) && within(t, minutesOf(w.start), minutesOf(w.end))),
+                    );
                     if (inside) return;
                     const audience = audiences[0]!;
                     const windows = audience.windows.map((w) => `${w.start}-${w.end}`).join(', ');
-                    report(accept, this.lang, 'post-outside-active-hours', { content: content.name, time, audience: audience.name, windows }, {
-                        node: s, property: isRecurrence(s) ? 'times' : 'time', index: isRecurrence(s) ? index : undefined,
-                    });
+                    report(
+                        accept,
+                        this.lang,
+                        'post-outside-active-hours',
+                        { content: content.name, time, audience: audience.name, windows },
+                        {
+                            node: s,
+                            property: isRecurrence(s) ? 'times' : 'time',
+                            index: isRecurrence(s) ? index : undefined,
+                        },
+                    );
                 });
             }
         }
@@ -75,7 +85,13 @@ export class ScheduleChecks {
             const threshold = facts.plan.assumptions.fatigueThreshold(platform.kind || undefined);
             if (peak > threshold) {
                 const busiest = contents.reduce((a, b) => (sum(facts.posts.get(b)!) > sum(facts.posts.get(a)!) ? b : a));
-                report(accept, this.lang, 'cadence-fatigue', { community: community.name, posts: fmt(peak, 1), platform: platform.node.name, threshold: fmt(threshold, 1) }, { node: busiest, property: 'schedules' });
+                report(
+                    accept,
+                    this.lang,
+                    'cadence-fatigue',
+                    { community: community.name, posts: fmt(peak, 1), platform: platform.node.name, threshold: fmt(threshold, 1) },
+                    { node: busiest, property: 'schedules' },
+                );
             }
         }
         let all = 0;
@@ -91,9 +107,19 @@ export class ScheduleChecks {
         }
         const threshold = facts.plan.assumptions.get('promo-share-threshold');
         if (all > 0 && firstPromo && promo / all > threshold) {
-            report(accept, this.lang, 'promo-heavy', {
-                share: pct(promo / all), community: community.name, promo: fmt((promo / weeks), 1), total: fmt(all / weeks, 1), threshold: pct(threshold),
-            }, { node: firstPromo, property: 'kind' });
+            report(
+                accept,
+                this.lang,
+                'promo-heavy',
+                {
+                    share: pct(promo / all),
+                    community: community.name,
+                    promo: fmt(promo / weeks, 1),
+                    total: fmt(all / weeks, 1),
+                    threshold: pct(threshold),
+                },
+                { node: firstPromo, property: 'kind' },
+            );
         }
     }
 
@@ -122,9 +148,15 @@ export class ScheduleChecks {
                 y++;
             }
         }
-        if (skipped.length > 0) report(accept, this.lang, 'month-day-skips', { day, months: skipped.join(', ') }, { node: schedule, property: 'monthDays', index: schedule.monthDays.indexOf(day) });
+        if (skipped.length > 0)
+            report(
+                accept,
+                this.lang,
+                'month-day-skips',
+                { day, months: skipped.join(', ') },
+                { node: schedule, property: 'monthDays', index: schedule.monthDays.indexOf(day) },
+            );
     }
-
 }
 
 /** Whether minute-of-day t is inside [start, end), windows may wrap past midnight. */

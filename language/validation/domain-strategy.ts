@@ -4,9 +4,20 @@ import { inLang, t } from '../../engine/messages.js';
 import type { ValidationAcceptor } from 'langium';
 import type { CommunityServices } from '../community-module.js';
 import {
-    isActiveMembersMetric, isActiveRateMetric, isChurnMetric, isConversionMetric, isCostMetric, isMembersMetric,
-    isNewMembersMetric, isRepurchaseMetric, isRetentionMetric, isRevenueMetric, isRoiMetric,
-    type Community, type Kpi, type Tier,
+    isActiveMembersMetric,
+    isActiveRateMetric,
+    isChurnMetric,
+    isConversionMetric,
+    isCostMetric,
+    isMembersMetric,
+    isNewMembersMetric,
+    isRepurchaseMetric,
+    isRetentionMetric,
+    isRevenueMetric,
+    isRoiMetric,
+    type Community,
+    type Kpi,
+    type Tier,
 } from '../generated/ast.js';
 import { kpiName } from '../lower.js';
 import { readQuantity } from '../quantity.js';
@@ -14,11 +25,17 @@ import { communityFacts, fmt } from './domain-calc.js';
 import { report } from './report.js';
 
 const METRIC_WORDS: Record<string, { en: string; zh: string }> = {
-    RevenueMetric: { en: 'revenue', zh: '收入' }, CostMetric: { en: 'cost', zh: '成本' }, RoiMetric: { en: 'ROI', zh: 'ROI' },
-    ActiveRateMetric: { en: 'the active rate', zh: '活跃率' }, ActiveMembersMetric: { en: 'active members', zh: '活跃成员' },
-    ChurnMetric: { en: 'churn', zh: '流失率' }, RetentionMetric: { en: 'retention', zh: '留存率' },
-    ConversionMetric: { en: 'conversion', zh: '转化率' }, NewMembersMetric: { en: 'new members', zh: '新成员' },
-    MembersMetric: { en: 'members', zh: '成员数' }, RepurchaseMetric: { en: 'the repurchase rate', zh: '复购率' },
+    RevenueMetric: { en: 'revenue', zh: '收入' },
+    CostMetric: { en: 'cost', zh: '成本' },
+    RoiMetric: { en: 'ROI', zh: 'ROI' },
+    ActiveRateMetric: { en: 'the active rate', zh: '活跃率' },
+    ActiveMembersMetric: { en: 'active members', zh: '活跃成员' },
+    ChurnMetric: { en: 'churn', zh: '流失率' },
+    RetentionMetric: { en: 'retention', zh: '留存率' },
+    ConversionMetric: { en: 'conversion', zh: '转化率' },
+    NewMembersMetric: { en: 'new members', zh: '新成员' },
+    MembersMetric: { en: 'members', zh: '成员数' },
+    RepurchaseMetric: { en: 'the repurchase rate', zh: '复购率' },
     ParticipationMetric: { en: 'participation', zh: '活动参与率' },
 };
 
@@ -72,17 +89,26 @@ export class StrategyChecks {
         const lang = this.lang;
         const metric = kpi.metric;
         const tiers = community.tiers;
-        const hasCost = community.contents.some((c) => c.cost) || community.activities.some((a) => a.cost) || community.channels.some((c) => c.spend) || community.referrals.some((r) => r.reward);
+        const hasCost =
+            community.contents.some((c) => c.cost) ||
+            community.activities.some((a) => a.cost) ||
+            community.channels.some((c) => c.spend) ||
+            community.referrals.some((r) => r.reward);
         const hasRevenue = (community.orderValue !== undefined && tiers.some((t) => t.buys)) || tiers.some((t) => t.entry?.fee);
         let missing: string | undefined;
         if ((isRevenueMetric(metric) || isRepurchaseMetric(metric)) && !hasRevenue) missing = t('kpi.no-revenue', {}, lang);
         else if (isCostMetric(metric) && !hasCost) missing = t('kpi.no-cost', {}, lang);
         else if (isRoiMetric(metric) && !(hasCost && hasRevenue)) missing = t('kpi.roi-needs-both', {}, lang);
         else if ((isActiveRateMetric(metric) || isActiveMembersMetric(metric)) && !tiers.some((t) => t.active)) missing = t('kpi.no-active', {}, lang);
-        else if ((isChurnMetric(metric) || isRetentionMetric(metric)) && !(isChurnMetric(metric) && metric.tier?.ref ? metric.tier.ref.churn : tiers.some((t) => t.churn))) missing = t('kpi.no-churn', {}, lang);
+        else if (
+            (isChurnMetric(metric) || isRetentionMetric(metric)) &&
+            !(isChurnMetric(metric) && metric.tier?.ref ? metric.tier.ref.churn : tiers.some((t) => t.churn))
+        )
+            missing = t('kpi.no-churn', {}, lang);
         else if (isConversionMetric(metric) && metric.from.ref && metric.to.ref && !metric.to.ref.flows.some((f) => f.tier.ref === metric.from.ref)) {
             missing = t('kpi.no-flow', { from: metric.from.ref.name, to: metric.to.ref.name }, lang);
-        } else if (isNewMembersMetric(metric) && community.channels.length + community.referrals.length === 0 && !community.organic) missing = t('kpi.no-growth', {}, lang);
+        } else if (isNewMembersMetric(metric) && community.channels.length + community.referrals.length === 0 && !community.organic)
+            missing = t('kpi.no-growth', {}, lang);
         if (missing === undefined) return;
         const words = METRIC_WORDS[metric.$type];
         report(accept, this.lang, 'kpi-unmodelled', { kpi: kpiLabel(kpi), metric: inLang(words, lang), missing }, { node: kpi, property: 'metric' });

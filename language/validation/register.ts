@@ -15,8 +15,7 @@ export function registerValidationChecks(services: CommunityServices): void {
     const registry = services.validation.ValidationRegistry;
     const settings = services.community.Settings;
     const structure = new StructureChecks(services);
-    const dated = (node: Parameters<typeof checkDates>[0], accept: ValidationAcceptor) =>
-        checkDates(node, accept, settings.lang, planFrameFor(services, node));
+    const dated = (node: Parameters<typeof checkDates>[0], accept: ValidationAcceptor) => checkDates(node, accept, settings.lang, planFrameFor(services, node));
     const checks: ValidationChecks<CommunityAstType> = {
         Model: (n, a) => structure.model(n, a),
         Import: (n, a) => structure.importStatement(n, a),
@@ -38,10 +37,13 @@ export function registerValidationChecks(services: CommunityServices): void {
         Lottery: dated,
         Scenario: (n, a) => checkScenario(services, n, a),
         Actuals: (n, a) => checkActuals(services, n, a),
-        Kpi: [dated, (n, a) => {
-            const frame = planFrameFor(services, n);
-            checkKpiDeadline(n, a, settings.lang, frame?.horizonWeeks, frame?.start);
-        }],
+        Kpi: [
+            dated,
+            (n, a) => {
+                const frame = planFrameFor(services, n);
+                checkKpiDeadline(n, a, settings.lang, frame?.horizonWeeks, frame?.start);
+            },
+        ],
     };
     registry.register(checks);
     registerDomainChecks(services);

@@ -16,7 +16,11 @@ export interface Where<N extends AstNode> {
 
 /** Raises `code` with its typed parameters (a missing or misspelt one does not compile). */
 export function report<N extends AstNode, C extends DiagnosticCode>(
-    accept: ValidationAcceptor, lang: Lang, code: C, args: DiagnosticArgs<C>, where: Where<N>,
+    accept: ValidationAcceptor,
+    lang: Lang,
+    code: C,
+    args: DiagnosticArgs<C>,
+    where: Where<N>,
 ): void {
     reportStored(accept, lang, code, args, where);
 }
@@ -26,7 +30,11 @@ export function report<N extends AstNode, C extends DiagnosticCode>(
  * whose shape the compiler no longer ties to its code.
  */
 export function reportStored<N extends AstNode>(
-    accept: ValidationAcceptor, lang: Lang, code: DiagnosticCode, args: Readonly<Record<string, MessageValue>>, where: Where<N>,
+    accept: ValidationAcceptor,
+    lang: Lang,
+    code: DiagnosticCode,
+    args: Readonly<Record<string, MessageValue>>,
+    where: Where<N>,
 ): void {
     const severity = diagnostics[code].severity as Severity;
     accept(severity === 'info' ? 'info' : severity, formatStored(code, args, lang), {

@@ -10,8 +10,17 @@ import { report } from './report.js';
 
 /** The engine names item kinds in English (engine/scenario.ts); these are their words per language. */
 const KIND_WORDS: Record<string, PlainMessageKey> = {
-    the: 'override.kind.the', plan: 'override.kind.plan', platform: 'override.kind.platform', audience: 'override.kind.audience', community: 'override.kind.community', tier: 'override.kind.tier', content: 'override.kind.content',
-    activity: 'override.kind.activity', referral: 'override.kind.referral', channel: 'override.kind.channel', KPI: 'override.kind.kpi',
+    the: 'override.kind.the',
+    plan: 'override.kind.plan',
+    platform: 'override.kind.platform',
+    audience: 'override.kind.audience',
+    community: 'override.kind.community',
+    tier: 'override.kind.tier',
+    content: 'override.kind.content',
+    activity: 'override.kind.activity',
+    referral: 'override.kind.referral',
+    channel: 'override.kind.channel',
+    KPI: 'override.kind.kpi',
 };
 
 export function checkScenario(services: CommunityServices, scenario: Scenario, accept: ValidationAcceptor): void {
@@ -35,9 +44,19 @@ export function checkScenario(services: CommunityServices, scenario: Scenario, a
         const node = overrides[index ?? 0];
         if (!node) return;
         const kindWord = (k: string) => (KIND_WORDS[k] ? t(KIND_WORDS[k], {}, lang) : k);
-        const kinds = (list: string) => list.split(', ').map(kindWord).join(t('list.and', {}, lang));
+        const kinds = (list: string) =>
+            list
+                .split(', ')
+                .map(kindWord)
+                .join(t('list.and', {}, lang));
         if (kind === 'unknown-property') {
-            report(accept, lang, 'override-unknown-property', { property: params.property, kind: kindWord(params.kind), name: params.name, known: params.known }, { node, property: 'property' });
+            report(
+                accept,
+                lang,
+                'override-unknown-property',
+                { property: params.property, kind: kindWord(params.kind), name: params.name, known: params.known },
+                { node, property: 'property' },
+            );
         } else if (kind === 'ambiguous-target') {
             report(accept, lang, 'override-ambiguous', { name: params.name, kinds: kinds(params.kinds) }, { node, property: 'target' });
         } else if (kind === 'needs-period') {

@@ -10,7 +10,18 @@ import { REWARD_KINDS } from '../../engine/rewards.js';
 import { PROPERTIES, type PropertyDef } from '../../engine/properties/registry.js';
 import type { CommunityServices } from '../community-module.js';
 import {
-    isCommunity, isPlan, type Activity, type Community, type Content, type Import, type Incentive, type Model, type Plan, type Platform, type Referral, type Tier,
+    isCommunity,
+    isPlan,
+    type Activity,
+    type Community,
+    type Content,
+    type Import,
+    type Incentive,
+    type Model,
+    type Plan,
+    type Platform,
+    type Referral,
+    type Tier,
 } from '../generated/ast.js';
 import { resolveImport, unquote } from '../imports.js';
 import { plansInScope } from '../plan-context.js';
@@ -100,13 +111,25 @@ export class StructureChecks {
         for (const assumption of plan.assumptions) {
             const def = assumptionDef(assumption.key);
             if (!def) {
-                report(accept, this.lang, 'unknown-assumption', { key: assumption.key, known: ASSUMPTION_KEYS.join(', ') }, { node: assumption, property: 'key' });
+                report(
+                    accept,
+                    this.lang,
+                    'unknown-assumption',
+                    { key: assumption.key, known: ASSUMPTION_KEYS.join(', ') },
+                    { node: assumption, property: 'key' },
+                );
                 continue;
             }
             if (!isComplete(assumption.value)) continue;
             const value = readQuantity(assumption.value).center;
             if (!(value >= def.min && value <= def.max)) {
-                report(accept, this.lang, 'out-of-range', { property: assumption.key, range: `${def.min}–${def.max} (${def.unit})`, value: String(value) }, { node: assumption, property: 'value' });
+                report(
+                    accept,
+                    this.lang,
+                    'out-of-range',
+                    { property: assumption.key, range: `${def.min}–${def.max} (${def.unit})`, value: String(value) },
+                    { node: assumption, property: 'value' },
+                );
             }
         }
         if (plan.timezone !== undefined && !isTimeZone(plan.timezone)) {
@@ -116,7 +139,14 @@ export class StructureChecks {
 
     community(community: Community, accept: ValidationAcceptor): void {
         const seen = new Map<string, AstNode>();
-        const items: AstNode[] = [...community.tiers, ...community.contents, ...community.activities, ...community.referrals, ...community.channels, ...community.kpis];
+        const items: AstNode[] = [
+            ...community.tiers,
+            ...community.contents,
+            ...community.activities,
+            ...community.referrals,
+            ...community.channels,
+            ...community.kpis,
+        ];
         for (const item of items) {
             const name = (item as { name?: string }).name;
             if (!name) continue;
@@ -129,7 +159,11 @@ export class StructureChecks {
         if (community.tiers.length > 0 && community.tiers.every((t) => t.flows.length > 0)) {
             report(accept, this.lang, 'no-entry-tier', { community: community.name }, { node: community, property: 'name' });
         }
-        const tooMany = tierLimitHit(community.name, community.tiers.length, community.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0));
+        const tooMany = tierLimitHit(
+            community.name,
+            community.tiers.length,
+            community.tiers.reduce((n, t) => n + t.flows.length + t.demotions.length, 0),
+        );
         if (tooMany) {
             report(accept, this.lang, 'too-many-tiers', tooMany, { node: community, property: 'name' });
             return;
@@ -154,7 +188,13 @@ export class StructureChecks {
             const total = parts.reduce((a, b) => a + b, 0);
             if (total > 1 + 1e-9) {
                 const period = t('period.month', {}, this.lang);
-                report(accept, this.lang, 'outflow-over-100', { tier: tier.name, total: `${(total * 100).toFixed(1)}%`, period }, { node: tier, property: 'name' });
+                report(
+                    accept,
+                    this.lang,
+                    'outflow-over-100',
+                    { tier: tier.name, total: `${(total * 100).toFixed(1)}%`, period },
+                    { node: tier, property: 'name' },
+                );
             }
         }
     }
@@ -164,7 +204,13 @@ export class StructureChecks {
             if (flow.tier?.ref === tier) report(accept, this.lang, 'self-flow', { tier: tier.name }, { node: flow, property: 'tier' });
         }
         if (tier.entry?.condition && !(tier.entry.condition in ENTRY_CONDITIONS)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'entry condition', value: tier.entry.condition, known: Object.keys(ENTRY_CONDITIONS).join(', ') }, { node: tier.entry, property: 'condition' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'entry condition', value: tier.entry.condition, known: Object.keys(ENTRY_CONDITIONS).join(', ') },
+                { node: tier.entry, property: 'condition' },
+            );
         }
     }
 
@@ -172,29 +218,59 @@ export class StructureChecks {
         if (platform.kind === undefined) {
             report(accept, this.lang, 'missing-property', { element: `platform ${platform.name}`, property: 'kind' }, { node: platform, property: 'name' });
         } else if (!isKnownPlatformKind(platform.kind)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'platform kind', value: platform.kind, known: Object.keys(PLATFORM_KINDS).join(', ') }, { node: platform, property: 'kind' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'platform kind', value: platform.kind, known: Object.keys(PLATFORM_KINDS).join(', ') },
+                { node: platform, property: 'kind' },
+            );
         }
     }
 
     content(content: Content, accept: ValidationAcceptor): void {
         if (content.kind !== undefined && !(content.kind in CONTENT_KINDS)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'content kind', value: content.kind, known: Object.keys(CONTENT_KINDS).join(', ') }, { node: content, property: 'kind' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'content kind', value: content.kind, known: Object.keys(CONTENT_KINDS).join(', ') },
+                { node: content, property: 'kind' },
+            );
         }
     }
 
     activity(activity: Activity, accept: ValidationAcceptor): void {
         if (activity.kind !== undefined && !(activity.kind in ACTIVITY_KINDS)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'activity kind', value: activity.kind, known: Object.keys(ACTIVITY_KINDS).join(', ') }, { node: activity, property: 'kind' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'activity kind', value: activity.kind, known: Object.keys(ACTIVITY_KINDS).join(', ') },
+                { node: activity, property: 'kind' },
+            );
         }
     }
 
     referral(referral: Referral, accept: ValidationAcceptor): void {
         if (referral.mechanic !== undefined && !(referral.mechanic in REFERRAL_MECHANICS)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'referral mechanic', value: referral.mechanic, known: Object.keys(REFERRAL_MECHANICS).join(', ') }, { node: referral, property: 'mechanic' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'referral mechanic', value: referral.mechanic, known: Object.keys(REFERRAL_MECHANICS).join(', ') },
+                { node: referral, property: 'mechanic' },
+            );
         }
         const kind = referral.rewardKind;
         if (kind !== undefined && !(REWARD_KINDS as readonly string[]).includes(kind)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'reward kind', value: kind, known: REWARD_KINDS.join(', ') }, { node: referral, property: 'rewardKind' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'reward kind', value: kind, known: REWARD_KINDS.join(', ') },
+                { node: referral, property: 'rewardKind' },
+            );
         }
         // `reward pack` and `reward badge` may stand alone (they cost nothing unless an amount is given).
         const stated = GrammarUtils.findNodeForKeyword(referral.$cstNode, 'reward') !== undefined;
@@ -205,7 +281,13 @@ export class StructureChecks {
 
     incentive(incentive: Incentive, accept: ValidationAcceptor): void {
         if (!(REWARD_KINDS as readonly string[]).includes(incentive.kind)) {
-            report(accept, this.lang, 'unknown-kind', { what: 'incentive kind', value: incentive.kind, known: REWARD_KINDS.join(', ') }, { node: incentive, property: 'kind' });
+            report(
+                accept,
+                this.lang,
+                'unknown-kind',
+                { what: 'incentive kind', value: incentive.kind, known: REWARD_KINDS.join(', ') },
+                { node: incentive, property: 'kind' },
+            );
         }
     }
 

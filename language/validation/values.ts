@@ -9,7 +9,19 @@ import { addDays } from '../plan-context.js';
 import { isItemKind, overridable, PROPERTIES, type PropertyDef } from '../../engine/properties/registry.js';
 import * as V from '../../engine/properties/values.js';
 import type { ValueSpec } from '../../engine/properties/values.js';
-import { currencyOf, distMax, distMin, durationDays, isComplete, isKnownUnit, KNOWN_UNITS, readQuantity, unitClassOf, type Measured, type UnitClass } from '../quantity.js';
+import {
+    currencyOf,
+    distMax,
+    distMin,
+    durationDays,
+    isComplete,
+    isKnownUnit,
+    KNOWN_UNITS,
+    readQuantity,
+    unitClassOf,
+    type Measured,
+    type UnitClass,
+} from '../quantity.js';
 import { closest } from '../suggest.js';
 import { report } from './report.js';
 
@@ -21,14 +33,29 @@ const { percentRate, share, money, count, positiveCount, duration } = V;
  * (engine/properties/registry.ts), and the parts of items that are not items themselves.
  */
 export const VALUE_SPECS: Record<string, ValueSpec> = {
-    ...Object.fromEntries(Object.entries(PROPERTIES).flatMap(([type, defs]) => (defs as readonly PropertyDef<unknown>[]).filter((d) => d.ast && d.value).map((d) => [`${type}.${d.ast}`, d.value!]))),
+    ...Object.fromEntries(
+        Object.entries(PROPERTIES).flatMap(([type, defs]) =>
+            (defs as readonly PropertyDef<unknown>[]).filter((d) => d.ast && d.value).map((d) => [`${type}.${d.ast}`, d.value!]),
+        ),
+    ),
     'Team.size': positiveCount,
-    'Team.hours': { classes: ['duration'], period: 'required', min: 0, above: true, expected: ['hours per week (e.g. 40 hours per week)', '每周小时数（如 40 hours per week）'] },
+    'Team.hours': {
+        classes: ['duration'],
+        period: 'required',
+        min: 0,
+        above: true,
+        expected: ['hours per week (e.g. 40 hours per week)', '每周小时数（如 40 hours per week）'],
+    },
     'Limit.value': count,
     'Flow.rate': percentRate,
     'Entry.fee': overridable('Tier', 'fee')!.value!,
     'Lift.amount': V.liftPoints,
-    'Incentive.amount': { classes: ['count', 'plain', 'money', 'points'], period: 'forbidden', min: 0, expected: ['an amount (e.g. 100, or 10 CNY)', '数额（如 100 或 10 CNY）'] },
+    'Incentive.amount': {
+        classes: ['count', 'plain', 'money', 'points'],
+        period: 'forbidden',
+        min: 0,
+        expected: ['an amount (e.g. 100, or 10 CNY)', '数额（如 100 或 10 CNY）'],
+    },
     // `solved for Growth at 80%`: a probability, so a fixed share above 0 (solve asks for one above 0).
     'SolvedFor.probability': { ...share, above: true, expected: ['a probability (e.g. 80%)', '概率（如 80%）'] },
     'RetentionMetric.window': duration,
@@ -36,15 +63,28 @@ export const VALUE_SPECS: Record<string, ValueSpec> = {
 
 /** KPI targets depend on the metric. */
 export const KPI_TARGET_SPECS: Record<string, ValueSpec> = {
-    MembersMetric: count, NewMembersMetric: count, ActiveMembersMetric: count,
-    ActiveRateMetric: share, RetentionMetric: share, ChurnMetric: percentRate, ParticipationMetric: share, RepurchaseMetric: share,
+    MembersMetric: count,
+    NewMembersMetric: count,
+    ActiveMembersMetric: count,
+    ActiveRateMetric: share,
+    RetentionMetric: share,
+    ChurnMetric: percentRate,
+    ParticipationMetric: share,
+    RepurchaseMetric: share,
     ConversionMetric: percentRate,
-    RevenueMetric: { ...money, period: 'forbidden' }, CostMetric: { ...money, period: 'forbidden' },
+    RevenueMetric: { ...money, period: 'forbidden' },
+    CostMetric: { ...money, period: 'forbidden' },
     RoiMetric: { classes: ['plain', 'percent'], period: 'forbidden', expected: ['a ratio (e.g. 1.5)', '比值（如 1.5）'] },
 };
 
 /** `>= 40% above 3000`: the relative part of a KPI target against a baseline number. */
-const relativeTarget: ValueSpec = { classes: ['percent'], period: 'forbidden', min: 0, max: 100, expected: ['a percentage above the baseline (e.g. 40% above 3000)', '相对基准的百分比（如 40% above 3000）'] };
+const relativeTarget: ValueSpec = {
+    classes: ['percent'],
+    period: 'forbidden',
+    min: 0,
+    max: 100,
+    expected: ['a percentage above the baseline (e.g. 40% above 3000)', '相对基准的百分比（如 40% above 3000）'],
+};
 
 /** A rate in a scenario may leave its period out: it keeps the period of the value it replaces. */
 const periodOptional = (spec: ValueSpec): ValueSpec => ({ ...spec, period: spec.period === 'required' ? 'optional' : spec.period });
@@ -82,7 +122,8 @@ function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
     }
     if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
     // Points are counted, not money: `reward points 500`.
-    if (isReferral(container) && q.$containerProperty === 'reward' && container.rewardKind === 'points') return { spec: VALUE_SPECS['Incentive.amount'], label: 'reward' };
+    if (isReferral(container) && q.$containerProperty === 'reward' && container.rewardKind === 'points')
+        return { spec: VALUE_SPECS['Incentive.amount'], label: 'reward' };
     const key = `${container.$type}.${q.$containerProperty}`;
     const spec = VALUE_SPECS[key];
     return spec ? { spec, label: writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;
@@ -136,13 +177,25 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
         const suggestion = closest(unknown.unit!, [...KNOWN_UNITS]);
         const hint = suggestion ? t('unit.did-you-mean', { unit: suggestion }, lang) : '';
         const number = unknown.$cstNode ? GrammarUtils.findNodeForProperty(unknown.$cstNode, 'value')?.text : undefined;
-        report(accept, lang, 'unknown-unit', { unit: unknown.unit!, number: number ?? String(unknown.value), hint }, { node: unknown, property: 'unit', data: { unit: unknown.unit, ...(suggestion ? { suggestion } : {}) } });
+        report(
+            accept,
+            lang,
+            'unknown-unit',
+            { unit: unknown.unit!, number: number ?? String(unknown.value), hint },
+            { node: unknown, property: 'unit', data: { unit: unknown.unit, ...(suggestion ? { suggestion } : {}) } },
+        );
         return;
     }
     if (hasMixedUnits(q)) {
         const amounts: Amount[] = [q.low, ...(q.high ? [q.high] : []), ...(q.likely ? [q.likely] : []), ...q.spreads];
         const classes = new Set(amounts.filter((a) => a.unit !== undefined).map((a) => unitClassOf(a.unit)));
-        report(accept, lang, 'wrong-unit', { property: t('unit.this-value', {}, lang), expected: t('unit.one-unit', {}, lang), actual: [...classes].join(' + ') }, { node: q });
+        report(
+            accept,
+            lang,
+            'wrong-unit',
+            { property: t('unit.this-value', {}, lang), expected: t('unit.one-unit', {}, lang), actual: [...classes].join(' + ') },
+            { node: q },
+        );
         return;
     }
     if (q.spreads.length > 1 || (q.spreads.length > 0 && q.high !== undefined)) {
@@ -166,9 +219,16 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const { label } = found;
     const accepted = spec.classes.includes(m.unitClass) || (m.unitClass === 'plain' && spec.classes.includes('count'));
     if (!accepted) {
-        report(accept, lang, 'wrong-unit', { property: label, expected: words(spec, lang), actual: describe(m, lang) }, {
-            node: q, data: { expectedClasses: spec.classes, property: label },
-        });
+        report(
+            accept,
+            lang,
+            'wrong-unit',
+            { property: label, expected: words(spec, lang), actual: describe(m, lang) },
+            {
+                node: q,
+                data: { expectedClasses: spec.classes, property: label },
+            },
+        );
         return;
     }
     const timePeriod = m.period !== undefined;
@@ -187,14 +247,18 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
         // For an uncertain value, say which written value reaches outside the range: "10% ± 30% (down to -20%)".
         const edge = shown(tooLow ? lo : hi);
         const written = q.$cstNode?.text.replace(/\s+/g, ' ');
-        const value = m.dist.kind === 'fixed' || !written
-            ? edge
-            : t(tooLow ? 'range.written-down-to' : 'range.written-up-to', { written, edge }, lang);
+        const value = m.dist.kind === 'fixed' || !written ? edge : t(tooLow ? 'range.written-down-to' : 'range.written-up-to', { written, edge }, lang);
         report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value }, { node: q });
     }
     const longestDays = spec.maxDays && m.unitClass === 'duration' && m.unit !== undefined ? durationDays({ ...m, center: hi }) : undefined;
     if (spec.maxDays && !tooLow && longestDays !== undefined && longestDays > spec.maxDays.days) {
-        report(accept, lang, 'out-of-range', { property: label, range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` }, { node: q });
+        report(
+            accept,
+            lang,
+            'out-of-range',
+            { property: label, range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` },
+            { node: q },
+        );
     }
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
         report(accept, lang, 'out-of-range', { property: label, range: t('range.finite', {}, lang), value: '∞' }, { node: q });
@@ -218,7 +282,13 @@ export function checkKpiDeadline(kpi: Kpi, accept: ValidationAcceptor, lang: Lan
         const end = addDays(start, horizonWeeks * 7 - 1);
         if (kpi.deadlineDate < start || kpi.deadlineDate > end) {
             const range = t('range.date-within-plan', { start, end }, lang);
-            report(accept, lang, 'out-of-range', { property: t('range.kpi-deadline', {}, lang), range, value: kpi.deadlineDate }, { node: kpi, property: 'deadlineDate' });
+            report(
+                accept,
+                lang,
+                'out-of-range',
+                { property: t('range.kpi-deadline', {}, lang), range, value: kpi.deadlineDate },
+                { node: kpi, property: 'deadlineDate' },
+            );
         }
     }
     if (kpi.deadlineWeek === undefined) return;

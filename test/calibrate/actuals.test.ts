@@ -12,7 +12,13 @@ import { formatStored } from '../../engine/diagnostics.js';
 import { fitnessPlan, TRUTH } from './synthetic.js';
 
 const FIX = join(import.meta.dirname, 'fixtures');
-const frame: PlanFrame = { start: '2027-01-04', horizonWeeks: 26, timezone: 'Asia/Shanghai', tiers: ['Prospect', 'Core', 'Ambassador'], channels: ['DouyinAds'] };
+const frame: PlanFrame = {
+    start: '2027-01-04',
+    horizonWeeks: 26,
+    timezone: 'Asia/Shanghai',
+    tiers: ['Prospect', 'Core', 'Ambassador'],
+    channels: ['DouyinAds'],
+};
 const parseText = (text: string, mapping?: string) => parseActuals(readCsv(text), frame, mapping);
 const week = (r: ReturnType<typeof parseText>, key: string) => [...(r.actuals?.series.get(key) ?? [])].slice(0, 4);
 
@@ -39,7 +45,7 @@ describe('built-in export mappings', () => {
         expect(r.actuals!.series.get('members')![1]).toBe(300 + 14 * 46);
     });
 
-    it('Discord Server Insights: UTC timestamps land on the plan time zone\'s days', () => {
+    it("Discord Server Insights: UTC timestamps land on the plan time zone's days", () => {
         const r = parseText(readFileSync(join(FIX, 'discord-growth-activation.csv'), 'utf8'));
         expect(r.problems).toEqual([]);
         expect(r.actuals!.mapping).toBe('discord');
@@ -115,7 +121,13 @@ describe('every built-in mapping calibrates', () => {
         const { calibrateCommunity } = await import('../../engine/calibrate/calibrate.js');
         const plan = fitnessPlan(TRUTH, true);
         const compiled = compileCommunity(plan, plan.communities[0], new Assumptions(plan.assumptions));
-        for (const [file, mapping] of [['wecom-group-stats.csv', 'wecom'], ['wecom-group-stats.xlsx', 'wecom'], ['discord-growth-activation.csv', 'discord'], ['discourse-signups.csv', 'discourse-signups'], ['canonical-weekly.csv', 'canonical']]) {
+        for (const [file, mapping] of [
+            ['wecom-group-stats.csv', 'wecom'],
+            ['wecom-group-stats.xlsx', 'wecom'],
+            ['discord-growth-activation.csv', 'discord'],
+            ['discourse-signups.csv', 'discourse-signups'],
+            ['canonical-weekly.csv', 'canonical'],
+        ]) {
             const loaded = await loadActuals(join(FIX, file), file, plan, plan.communities[0]);
             expect(loaded.findings, file).toEqual([]);
             expect(loaded.actuals!.mapping).toBe(mapping);

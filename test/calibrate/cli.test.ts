@@ -83,8 +83,12 @@ describe('checker: actuals "file" in a plan', () => {
         expect(dup.code).toBe(1);
         expect(dup.stdout).toContain('plan.community:11:11 - error actuals-duplicate-week: data/bad.csv:3:1: week 1 appears twice (first on row 2).');
         writeFileSync(plan, text.replace('actuals "data/fithome-weeks.csv"', 'actuals "data/nothing.csv"'));
-        expect(community(['check', 'plan.community'], { cwd: dir }).stdout).toContain('plan.community:11:11 - error actuals-missing: Cannot find the actuals file "data/nothing.csv".');
+        expect(community(['check', 'plan.community'], { cwd: dir }).stdout).toContain(
+            'plan.community:11:11 - error actuals-missing: Cannot find the actuals file "data/nothing.csv".',
+        );
         writeFileSync(plan, text.replace('actuals "data/fithome-weeks.csv"', 'actuals "../outside.csv"'));
-        expect(community(['check', 'plan.community'], { cwd: dir }).stdout).toContain('plan.community:11:11 - error actuals-outside-workspace: Actuals "../outside.csv" leave the workspace');
+        expect(community(['check', 'plan.community'], { cwd: dir }).stdout).toContain(
+            'plan.community:11:11 - error actuals-outside-workspace: Actuals "../outside.csv" leave the workspace',
+        );
     }, 120_000);
 });

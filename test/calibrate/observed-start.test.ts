@@ -25,7 +25,8 @@ function compiled(p: Plan) {
     return compileCommunity(p, p.communities[0], new Assumptions(p.assumptions));
 }
 
-const oneTier = (extra: Partial<Community> = {}) => plan([community({ name: 'C', tiers: [tier('Members', { seed: fixed(1000), churn: rate(0.1, 'week') })], ...extra })]);
+const oneTier = (extra: Partial<Community> = {}) =>
+    plan([community({ name: 'C', tiers: [tier('Members', { seed: fixed(1000), churn: rate(0.1, 'week') })], ...extra })]);
 
 describe('observed start: the state of the last observed week', () => {
     it('a plan without uncertainty continues deterministically from the observed members (mean field, closed form)', () => {
@@ -44,7 +45,13 @@ describe('observed start: the state of the last observed week', () => {
 
     it('every Monte Carlo run holds the observed weeks; with nothing random left the forecast is the continuation itself', () => {
         // No churn, no joins: members stay at the last observed count in every run; paid spend is fixed.
-        const p = plan([community({ name: 'C', tiers: [tier('Members', { seed: fixed(100), churn: rate(0) })], channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(1e9) }] })]);
+        const p = plan([
+            community({
+                name: 'C',
+                tiers: [tier('Members', { seed: fixed(100), churn: rate(0) })],
+                channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(1e9) }],
+            }),
+        ]);
         const observed = new Map([['C', weeks({ members: [120, 150, 170], 'spend:Ads': [400, 500, 600] })]]);
         const report = forecast(p, { runs: 300, seed: 3, observed });
         const cf = report.forecasts[0].communities[0];
@@ -61,20 +68,23 @@ describe('observed start: the state of the last observed week', () => {
     });
 
     it('cumulative revenue continues from the observed total, and KPIs are judged on the whole horizon', () => {
-        const p = plan([
-            community({
-                name: 'C',
-                audiences: ['A'],
-                orderValue: fixed(100),
-                tiers: [tier('Members', { seed: fixed(200), churn: rate(0.05, 'week'), buys: rate(0.1, 'week') })],
-                organic: { innovation: rate(0.01, 'week'), imitation: rate(0.2, 'week') },
-                kpis: [
-                    { name: 'Joined', metric: 'new-members', op: '>=', target: 1, deadlineWeek: H },
-                    { name: 'Early', metric: 'members', op: '>=', target: 260, deadlineWeek: 2 },
-                    { name: 'Sales', metric: 'revenue', op: '>=', target: 1, deadlineWeek: H },
-                ],
-            }),
-        ], { audiences: [{ name: 'A', size: fixed(50000), interests: [], regions: [], activeWindows: [] } as unknown as Plan['audiences'][number]] });
+        const p = plan(
+            [
+                community({
+                    name: 'C',
+                    audiences: ['A'],
+                    orderValue: fixed(100),
+                    tiers: [tier('Members', { seed: fixed(200), churn: rate(0.05, 'week'), buys: rate(0.1, 'week') })],
+                    organic: { innovation: rate(0.01, 'week'), imitation: rate(0.2, 'week') },
+                    kpis: [
+                        { name: 'Joined', metric: 'new-members', op: '>=', target: 1, deadlineWeek: H },
+                        { name: 'Early', metric: 'members', op: '>=', target: 260, deadlineWeek: 2 },
+                        { name: 'Sales', metric: 'revenue', op: '>=', target: 1, deadlineWeek: H },
+                    ],
+                }),
+            ],
+            { audiences: [{ name: 'A', size: fixed(50000), interests: [], regions: [], activeWindows: [] } as unknown as Plan['audiences'][number]] },
+        );
         const joins = [90, 80, 120, 100, 110];
         const revenue = [2000, 2500, 3000, 3100, 3300];
         const observed = new Map([['C', weeks({ members: [280, 250, 350, 430, 520], joins, revenue })]]);
@@ -103,7 +113,15 @@ describe('observed start: the state of the last observed week', () => {
     });
 
     it('a total member count is split over the tiers as the model splits the week; per-tier counts are taken as they are', () => {
-        const p = plan([community({ name: 'C', tiers: [tier('P', { seed: fixed(900), churn: rate(0.1, 'week') }), tier('Q', { seed: fixed(100), churn: rate(0.02, 'week'), flowsFrom: [{ tier: 'P', rate: rate(0.05, 'week') }] })] })]);
+        const p = plan([
+            community({
+                name: 'C',
+                tiers: [
+                    tier('P', { seed: fixed(900), churn: rate(0.1, 'week') }),
+                    tier('Q', { seed: fixed(100), churn: rate(0.02, 'week'), flowsFrom: [{ tier: 'P', rate: rate(0.05, 'week') }] }),
+                ],
+            }),
+        ]);
         const c = compiled(p);
         const total = observedStart(c, weeks({ members: [1000] }))!;
         expect(total.end[0] + total.end[1]).toBe(1000);
@@ -123,7 +141,11 @@ describe('observed start on the worker pool', () => {
     });
 
     it('gives the same bytes in this thread and on 1 or 2 workers', async () => {
-        const p = oneTier({ channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 20 } }] });
+        const p = oneTier({
+            channels: [
+                { name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 20 } },
+            ],
+        });
         const observed = new Map([['C', weeks({ members: [950, 990, 1010], 'spend:Ads': [900, 1000, 1100] })]]);
         const options = { runs: 2500, seed: 5, observed };
         const here = JSON.stringify(forecast(p, options));

@@ -37,7 +37,10 @@ describe('calibration recovers known parameters', () => {
                 if (q.fitted!.p10 <= truth && truth <= q.fitted!.p90) covered[id] = (covered[id] ?? 0) + 1;
             }
         }
-        const figures = Object.keys(truthOf).map((id) => `${id}: identified ${identified[id] ?? 0}/${REPS}, P50 within 10 % ${within[id] ?? 0}/${REPS}, 80 % interval covers ${covered[id] ?? 0}/${REPS}`);
+        const figures = Object.keys(truthOf).map(
+            (id) =>
+                `${id}: identified ${identified[id] ?? 0}/${REPS}, P50 within 10 % ${within[id] ?? 0}/${REPS}, 80 % interval covers ${covered[id] ?? 0}/${REPS}`,
+        );
         console.log(figures.join('\n'));
         // Identifiable: the quantities the fit reports as identified in most repetitions.
         const identifiable = Object.keys(truthOf).filter((id) => (identified[id] ?? 0) >= REPS / 2);
@@ -48,7 +51,8 @@ describe('calibration recovers known parameters', () => {
         // once (docs/calibration.md, Method), so the paid channel no longer absorbs the path's drift.
         for (const id of identifiable) expect(covered[id] ?? 0, `${id} interval coverage`).toBeGreaterThanOrEqual(0.7 * REPS);
         // Weakly identified quantities say so rather than claim a precision the data do not have.
-        for (const id of Object.keys(truthOf).filter((x) => !identifiable.includes(x))) expect(covered[id] ?? 0, `${id} interval coverage`).toBeGreaterThanOrEqual(0.5 * REPS);
+        for (const id of Object.keys(truthOf).filter((x) => !identifiable.includes(x)))
+            expect(covered[id] ?? 0, `${id} interval coverage`).toBeGreaterThanOrEqual(0.5 * REPS);
     }, 120_000);
 
     it('backtest: held-out coverage of P10–P90 between 65 % and 95 %', () => {

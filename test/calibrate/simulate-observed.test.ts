@@ -13,7 +13,10 @@ const PLAN = 'examples/fitness-calibration.community';
 
 /** The example's CSV: column → values of weeks 1–12. */
 function csv(): Record<string, number[]> {
-    const [head, ...rows] = readFileSync(join(ROOT, 'examples/data/fithome-weeks.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const [head, ...rows] = readFileSync(join(ROOT, 'examples/data/fithome-weeks.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
     return Object.fromEntries(head.map((h, i) => [h, rows.map((r) => Number(r[i]))]));
 }
 

@@ -30,12 +30,31 @@ export function fitnessPlan(values: Truth, uncertain: boolean): Plan {
         audiences: ['OfficeWorkers'],
         orderValue: fixed(199),
         tiers: [
-            tier('Prospect', { seed: fixed(300), churn: rate(u(values.prospectChurn, 0.5, 1.8)), active: rate(u(values.prospectActive, 0.5, 1.6), 'week'), buys: rate(0.01) }),
-            tier('Core', { flowsFrom: [{ tier: 'Prospect', rate: rate(u(values.coreFrom, 0.5, 1.8)) }], churn: rate(u(values.coreChurn, 0.5, 1.8)), active: rate(0.6, 'week'), buys: rate(0.05) }),
+            tier('Prospect', {
+                seed: fixed(300),
+                churn: rate(u(values.prospectChurn, 0.5, 1.8)),
+                active: rate(u(values.prospectActive, 0.5, 1.6), 'week'),
+                buys: rate(0.01),
+            }),
+            tier('Core', {
+                flowsFrom: [{ tier: 'Prospect', rate: rate(u(values.coreFrom, 0.5, 1.8)) }],
+                churn: rate(u(values.coreChurn, 0.5, 1.8)),
+                active: rate(0.6, 'week'),
+                buys: rate(0.05),
+            }),
             tier('Ambassador', { flowsFrom: [{ tier: 'Core', rate: rate(0.02) }], churn: rate(0.01), active: rate(0.8, 'week') }),
         ],
         channels: [{ name: 'DouyinAds', spend: { value: fixed(3000), per: 'week' }, spendPer: 'week', costPerJoin: u(values.costPerJoin, 0.6, 1.6) }],
-        referrals: [{ name: 'InviteCode', invites: rate(0.8), conversion: u(values.conversion, 0.5, 1.8), cycleDays: 7, tiers: ['Core', 'Ambassador'], rewardEachSide: false }],
+        referrals: [
+            {
+                name: 'InviteCode',
+                invites: rate(0.8),
+                conversion: u(values.conversion, 0.5, 1.8),
+                cycleDays: 7,
+                tiers: ['Core', 'Ambassador'],
+                rewardEachSide: false,
+            },
+        ],
         organic: { innovation: rate(0.01), imitation: rate(0.3) },
     } as Partial<Community>);
     return plan([c], { audiences: [{ name: 'OfficeWorkers', size: fixed(200000) } as Plan['audiences'][number]] });

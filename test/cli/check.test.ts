@@ -25,7 +25,16 @@ describe('community check', () => {
         const json = JSON.parse(r.stdout);
         expect(json.format_version).toBe('1.0');
         expect(json.summary.errors).toBeGreaterThanOrEqual(23);
-        expect(json.diagnostics[0]).toEqual(expect.objectContaining({ path: expect.any(String), line: expect.any(Number), column: expect.any(Number), severity: 'error', code: expect.any(String), message: expect.any(String) }));
+        expect(json.diagnostics[0]).toEqual(
+            expect.objectContaining({
+                path: expect.any(String),
+                line: expect.any(Number),
+                column: expect.any(Number),
+                severity: 'error',
+                code: expect.any(String),
+                message: expect.any(String),
+            }),
+        );
     });
 
     it('prints messages in Chinese with --lang zh-CN or a Chinese LANG', () => {
@@ -69,7 +78,14 @@ describe('community check', () => {
 describe('the community command on an old Node', () => {
     it('refuses Node versions below 22 with one clear line and exit 2', () => {
         // Run the bin's version guard with a faked version, as an older Node would report it.
-        const r = spawnSync(process.execPath, ['-e', "Object.defineProperty(process.versions, 'node', { value: '20.20.2' }); process.argv[1] = 'community.cjs'; require('./bin/require-node.cjs')"], { cwd: ROOT, encoding: 'utf8' });
+        const r = spawnSync(
+            process.execPath,
+            [
+                '-e',
+                "Object.defineProperty(process.versions, 'node', { value: '20.20.2' }); process.argv[1] = 'community.cjs'; require('./bin/require-node.cjs')",
+            ],
+            { cwd: ROOT, encoding: 'utf8' },
+        );
         expect(r.status).toBe(2);
         expect(r.stderr).toMatch(/^community: Node\.js 22 or newer is needed/);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -83,11 +99,19 @@ describe('a horizon beyond 520 weeks', () => {
         const { join } = await import('node:path');
         const dir = mkdtempSync(join(tmpdir(), 'community-horizon-'));
         const file = join(dir, 'long.community');
-        writeFileSync(file, 'plan "Long" {\n  start 2027-01-04\n  horizon 1e9 weeks\n  currency CNY\n}\ncommunity C {\n  tier A { seed 10 members  churn 1% per month }\n  content D { kind news  every day at 09:00 }\n}\n');
+        writeFileSync(
+            file,
+            'plan "Long" {\n  start 2027-01-04\n  horizon 1e9 weeks\n  currency CNY\n}\ncommunity C {\n  tier A { seed 10 members  churn 1% per month }\n  content D { kind news  every day at 09:00 }\n}\n',
+        );
         const check = community(['check', file]);
         expect(check.code).toBe(1);
-        expect(check.stdout).toMatch(/long\.community:3:11 - error out-of-range: horizon must be above 0 and at most 520 weeks \(10 years\), but is 1000000000 weeks\./);
-        for (const args of [['compile', file, '--out', join(dir, 'out'), '--runs', '10'], ['simulate', file, '--runs', '10']]) {
+        expect(check.stdout).toMatch(
+            /long\.community:3:11 - error out-of-range: horizon must be above 0 and at most 520 weeks \(10 years\), but is 1000000000 weeks\./,
+        );
+        for (const args of [
+            ['compile', file, '--out', join(dir, 'out'), '--runs', '10'],
+            ['simulate', file, '--runs', '10'],
+        ]) {
             const r = community(args);
             expect(r.code, args[0]).toBe(1);
             expect(r.stderr, args[0]).toContain('out-of-range');

@@ -13,7 +13,9 @@ describe('community diff text', () => {
         cpSync(join(ROOT, 'examples/shared'), join(dir, 'shared'), { recursive: true });
         copyFileSync(join(ROOT, 'examples/fitness-wechat.community'), join(dir, 'a.community'));
         const text = readFileSync(join(dir, 'a.community'), 'utf8');
-        const changed = text.replace('invites 0.8 per member per month', 'invites 1.2 per member per month').replace('capacity 60  staff 3', 'capacity 60  staff 4');
+        const changed = text
+            .replace('invites 0.8 per member per month', 'invites 1.2 per member per month')
+            .replace('capacity 60  staff 3', 'capacity 60  staff 4');
         expect(changed).not.toBe(text);
         writeFileSync(join(dir, 'b.community'), changed);
         const r = community(['diff', 'a.community', 'b.community', '--runs', '20'], { cwd: dir });

@@ -8,8 +8,12 @@ import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
-const examples = readdirSync(resolve(ROOT, 'examples')).filter((f) => f.endsWith('.community')).sort();
-const invalid = readdirSync(resolve(ROOT, 'examples/invalid')).filter((f) => f.endsWith('.community') && f !== 'syntax-error.community' && f !== 'full-width-char.community').sort();
+const examples = readdirSync(resolve(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .sort();
+const invalid = readdirSync(resolve(ROOT, 'examples/invalid'))
+    .filter((f) => f.endsWith('.community') && f !== 'syntax-error.community' && f !== 'full-width-char.community')
+    .sort();
 
 /** A copy of examples/ (with shared/ and invalid/) the test may rewrite. */
 function copyExamples(): string {
@@ -46,7 +50,11 @@ describe('community format --keywords', () => {
     });
 
     it('the Chinese examples check with the same diagnostics, lines and codes as the English ones', () => {
-        const where = (out: string) => out.split('\n').filter((l) => / - (error|warning|info) /.test(l)).map((l) => l.replace(/:(\d+):\d+ - (\w+) ([\w-]+):.*/, ':$1 $2 $3'));
+        const where = (out: string) =>
+            out
+                .split('\n')
+                .filter((l) => / - (error|warning|info) /.test(l))
+                .map((l) => l.replace(/:(\d+):\d+ - (\w+) ([\w-]+):.*/, ':$1 $2 $3'));
         const en = community(['check', ...examples.map((f) => `examples/${f}`)]);
         const zh = community(['check', ...examples], { cwd: dir });
         expect(zh.code).toBe(en.code);
@@ -82,6 +90,8 @@ describe('community format --keywords', () => {
         writeFileSync(path, '计划 “试” ｛ 开始 2027年1月4日  规划期 8 周  币种 CNY ｝\n社群 C { 内容 T { 类型 educational  每周四 晚上8点 } }\n');
         const r = community(['format', '--keywords', 'en', path]);
         expect(r.code).toBe(0);
-        expect(r.stdout).toBe('plan “试” { start 2027-01-04  horizon 8 weeks  currency CNY }\ncommunity C { content T { kind educational  every Thursday 20:00 } }\n');
+        expect(r.stdout).toBe(
+            'plan “试” { start 2027-01-04  horizon 8 weeks  currency CNY }\ncommunity C { content T { kind educational  every Thursday 20:00 } }\n',
+        );
     });
 });

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ensureBuilt, ROOT } from '../helpers/cli.js';
 
-async function interrupted(args: string[], afterMs: number): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; exitMs: number }> {
+async function interrupted(
+    args: string[],
+    afterMs: number,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; exitMs: number }> {
     ensureBuilt();
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8' } });
     let stdout = '';

@@ -21,7 +21,13 @@ function loadedBundles(args: string[]): { code: number; bundles: string[] } {
     const list = join(TMP, `loaded-${Math.random().toString(36).slice(2)}.json`);
     const r = community(args, { env: { NODE_OPTIONS: `--require ${RECORDER}`, LOADED_LIST: list } });
     const files = JSON.parse(readFileSync(list, 'utf8')) as string[];
-    return { code: r.code, bundles: files.filter((f) => f.startsWith(join(ROOT, 'out'))).map((f) => relative(ROOT, f)).sort() };
+    return {
+        code: r.code,
+        bundles: files
+            .filter((f) => f.startsWith(join(ROOT, 'out')))
+            .map((f) => relative(ROOT, f))
+            .sort(),
+    };
 }
 
 /** The npm packages whose files went into a bundle (from its source map). */
@@ -34,7 +40,11 @@ const REPORT_STACK = ['echarts', 'zrender', 'exceljs', 'jszip', 'ical-generator'
 
 /** The whole program, as `community` ran every command before the split. */
 function wholeProgram(args: string[]): { code: number; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [join(ROOT, 'out/cli/all.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LANG: 'en_US.UTF-8' } as NodeJS.ProcessEnv });
+    const r = spawnSync(process.execPath, [join(ROOT, 'out/cli/all.cjs'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LANG: 'en_US.UTF-8' } as NodeJS.ProcessEnv,
+    });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,7 +69,10 @@ describe('community loads only what a command needs', () => {
     it('the check and simulate bundles hold none of the report stack; the whole program does', () => {
         for (const bundle of ['out/cli/check.cjs', 'out/cli/simulate.cjs']) {
             const packages = packagesIn(bundle);
-            expect(REPORT_STACK.filter((p) => packages.has(p)), bundle).toEqual([]);
+            expect(
+                REPORT_STACK.filter((p) => packages.has(p)),
+                bundle,
+            ).toEqual([]);
             expect(packages.has('langium'), bundle).toBe(true);
         }
         const all = packagesIn('out/cli/all.cjs');

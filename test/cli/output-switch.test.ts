@@ -30,7 +30,12 @@ describe('compile: the outputs of one run switch together', () => {
         const dir = tempFolder({ 'a.community': PLAN('Alpha v1'), 'b.community': PLAN('Beta v1'), 'c.community': PLAN('Gamma v1') });
         const r = community(['compile', 'a.community', 'b.community', 'c.community', '--out', 'out', '--runs', '10', '--formats', 'ics'], { cwd: dir });
         expect(r.code).toBe(0);
-        expect(r.stdout.trim().split('\n').map((l) => l.split(' → ')[0])).toEqual(['✓ a.community', '✓ b.community', '✓ c.community']);
+        expect(
+            r.stdout
+                .trim()
+                .split('\n')
+                .map((l) => l.split(' → ')[0]),
+        ).toEqual(['✓ a.community', '✓ b.community', '✓ c.community']);
         expect(['a', 'b', 'c'].map((n) => calName(join(dir, 'out', n)))).toEqual(['Alpha v1', 'Beta v1', 'Gamma v1']);
         expect(hidden(join(dir, 'out'))).toEqual([]);
     });
@@ -74,7 +79,9 @@ describe('switchOutputs', () => {
         const staged = ['a', 'b'].map((n) => stageOutputFolder(join(out, n), [{ name: 'plan.ics', content: `${n} new` }]));
         // The second plan's staged folder disappears before the switch (another process, a full disk…).
         rmSync(staged[1].temp, { recursive: true });
-        expect(() => switchOutputs(staged)).toThrow(/cannot write ".*\/b": ENOENT; no output of this run was written \(every plan keeps its previous output\)\./);
+        expect(() => switchOutputs(staged)).toThrow(
+            /cannot write ".*\/b": ENOENT; no output of this run was written \(every plan keeps its previous output\)\./,
+        );
         expect(readFileSync(join(out, 'a/plan.ics'), 'utf8')).toBe('a old');
         expect(readFileSync(join(out, 'b/plan.ics'), 'utf8')).toBe('b old');
         expect(hidden(out)).toEqual([]);

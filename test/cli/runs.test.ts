@@ -11,7 +11,11 @@ describe('--runs', () => {
     it('is capped at MAX_RUNS with the same message by simulate, compile and diff', () => {
         const too = String(MAX_RUNS + 1);
         const message = `community: --runs must be between 1 and ${MAX_RUNS}, got ${too}.\n`;
-        for (const args of [['simulate', PLAN], ['compile', PLAN, '--out', 'out/never-written'], ['diff', PLAN, PLAN]]) {
+        for (const args of [
+            ['simulate', PLAN],
+            ['compile', PLAN, '--out', 'out/never-written'],
+            ['diff', PLAN, PLAN],
+        ]) {
             const r = community([...args, '--runs', too]);
             expect(r.code, args[0]).toBe(2);
             expect(r.stderr, args[0]).toBe(message);
@@ -20,7 +24,11 @@ describe('--runs', () => {
     });
 
     it('refuses 0 and non-numbers alike everywhere', () => {
-        for (const args of [['simulate', PLAN], ['compile', PLAN, '--out', 'out/never-written'], ['diff', PLAN, PLAN]]) {
+        for (const args of [
+            ['simulate', PLAN],
+            ['compile', PLAN, '--out', 'out/never-written'],
+            ['diff', PLAN, PLAN],
+        ]) {
             expect(community([...args, '--runs', '0']).stderr).toBe('community: --runs must be between 1 and 1000000, got 0.\n');
             expect(community([...args, '--runs', 'many']).stderr).toBe('community: --runs must be a whole number, got "many".\n');
         }

@@ -10,7 +10,12 @@ import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
 function ensureFresh(): void {
     ensureBuilt();
     const bundle = statSync(resolve(ROOT, 'out/cli/main.cjs')).mtimeMs;
-    const sources = [resolve(ROOT, 'cli/commands/simulate.ts'), ...readdirSync(resolve(ROOT, 'engine')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'engine', f))];
+    const sources = [
+        resolve(ROOT, 'cli/commands/simulate.ts'),
+        ...readdirSync(resolve(ROOT, 'engine'))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => join(ROOT, 'engine', f)),
+    ];
     if (sources.some((f) => statSync(f).mtimeMs > bundle)) {
         const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
@@ -78,10 +83,29 @@ describe('community simulate', () => {
         const csv = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--format', 'csv']);
         expect(csv.code).toBe(0);
         // No field of this plan needs quoting, so a plain split reads it.
-        const [header, ...lines] = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
+        const [header, ...lines] = csv.stdout
+            .trimEnd()
+            .split('\n')
+            .map((l) => l.split(','));
         const rows = lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
         expect(lines.every((cells) => cells.length === header.length)).toBe(true);
-        expect(header).toEqual(['scenario', 'community', 'kind', 'name', 'tier', 'platform', 'unit', 'week', 'week_start', 'p10', 'p50', 'p90', 'mean', 'target', 'probability']);
+        expect(header).toEqual([
+            'scenario',
+            'community',
+            'kind',
+            'name',
+            'tier',
+            'platform',
+            'unit',
+            'week',
+            'week_start',
+            'p10',
+            'p50',
+            'p90',
+            'mean',
+            'target',
+            'probability',
+        ]);
         const members = rows.filter((r) => r.kind === 'series' && r.name === 'members');
         expect(members).toHaveLength(26);
         expect(Number(members[25].p50)).toBeGreaterThan(Number(members[0].p50));
@@ -171,10 +195,11 @@ community 咖啡馆 {
         const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100000'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } });
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
-        expect(r.stderr).toMatch(/error forecast-memory: This forecast would need about [\d,.]+ [MG]B of memory \(100,000 runs × 26 weeks × \d+ series\), above the budget of 64 MB/);
+        expect(r.stderr).toMatch(
+            /error forecast-memory: This forecast would need about [\d,.]+ [MG]B of memory \(100,000 runs × 26 weeks × \d+ series\), above the budget of 64 MB/,
+        );
         expect(r.stderr).not.toMatch(/\n\s+at /);
         // Within the budget the same forecast runs.
         expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '200'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } }).code).toBe(0);
     });
 });
-

@@ -20,13 +20,29 @@ describe('community solve', () => {
         const dir = workspace();
         const file = join(dir, 'beauty.community');
         const before = readFileSync(file, 'utf8');
-        const r = community(['solve', 'beauty.community', '--kpi', 'Paying', '--probability', '80%', '--vary', 'DouyinAds.paid=0..60000', '--runs', '300', '--write', 'Reach80'], { cwd: dir });
+        const r = community(
+            [
+                'solve',
+                'beauty.community',
+                '--kpi',
+                'Paying',
+                '--probability',
+                '80%',
+                '--vary',
+                'DouyinAds.paid=0..60000',
+                '--runs',
+                '300',
+                '--write',
+                'Reach80',
+            ],
+            { cwd: dir },
+        );
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toMatch(/^Meets every KPI with at least 80\.0%:\n {2}DouyinAds\.paid = \d+ \(plan: 12000\)\n {2}P\(met\): Paying (8\d|9\d|100)\.\d%/);
         const after = readFileSync(file, 'utf8');
         expect(after.startsWith(before.replace(/\s*$/, '\n'))).toBe(true);
         expect(after).toMatch(/\nscenario Reach80 solved for Paying at 80% \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
-        expect(r.stderr).toContain("appended scenario Reach80 (solved for Paying at 80%) to beauty.community.");
+        expect(r.stderr).toContain('appended scenario Reach80 (solved for Paying at 80%) to beauty.community.');
         const check = community(['check', 'beauty.community'], { cwd: dir });
         expect(check.code, check.stdout).toBe(0);
         const sim = community(['simulate', 'beauty.community', '--scenario', 'Reach80', '--runs', '300', '--format', 'json'], { cwd: dir });
@@ -34,7 +50,9 @@ describe('community solve', () => {
         const paying = JSON.parse(sim.stdout).forecasts[0].communities[0].kpis.find((k: { name: string }) => k.name === 'Paying');
         expect(paying.probability).toBeGreaterThanOrEqual(0.8);
         // A second --write with the same name is refused (the plan is left as it is).
-        const again = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '50', '--write', 'Reach80'], { cwd: dir });
+        const again = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '50', '--write', 'Reach80'], {
+            cwd: dir,
+        });
         expect(again.code).toBe(2);
         expect(readFileSync(file, 'utf8')).toBe(after);
     }, 120_000);
@@ -43,22 +61,48 @@ describe('community solve', () => {
         const dir = mkdtempSync(join(tmpdir(), 'solve-'));
         copyFileSync(join(ROOT, 'examples/fitness-wechat.community'), join(dir, 'fit.community'));
         cpSync(join(ROOT, 'examples/shared'), join(dir, 'shared'), { recursive: true });
-        const r = community(['solve', 'fit.community', '--kpi', 'conversion-Prospect-Core', '--vary', 'Prospect.seed=100..2000', '--vary', 'Core.Prospect=4%..12%', '--vary', 'MorningChallenge.retention=0%..5%', '--budget', '400000', '--runs', '50', '--write', 'Solved'], { cwd: dir });
+        const r = community(
+            [
+                'solve',
+                'fit.community',
+                '--kpi',
+                'conversion-Prospect-Core',
+                '--vary',
+                'Prospect.seed=100..2000',
+                '--vary',
+                'Core.Prospect=4%..12%',
+                '--vary',
+                'MorningChallenge.retention=0%..5%',
+                '--budget',
+                '400000',
+                '--runs',
+                '50',
+                '--write',
+                'Solved',
+            ],
+            { cwd: dir },
+        );
         expect(r.code, r.stderr).toBe(0);
         const text = readFileSync(join(dir, 'fit.community'), 'utf8');
-        expect(text).toMatch(/scenario Solved \{\n {2}Prospect\.seed = \d+ members\n {2}Core\.Prospect = [\d.]+% per month ± [\d.]+%\n {2}MorningChallenge\.retention = [\d.]+ points\n\}\n$/);
+        expect(text).toMatch(
+            /scenario Solved \{\n {2}Prospect\.seed = \d+ members\n {2}Core\.Prospect = [\d.]+% per month ± [\d.]+%\n {2}MorningChallenge\.retention = [\d.]+ points\n\}\n$/,
+        );
         const check = community(['check', 'fit.community'], { cwd: dir });
         expect(check.stdout).toMatch(/^0 errors/m);
     }, 180_000);
 
     it('prints JSON and Chinese', () => {
         const dir = workspace();
-        const json = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'], { cwd: dir });
+        const json = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'], {
+            cwd: dir,
+        });
         expect(json.code, json.stderr).toBe(0);
         const out = JSON.parse(json.stdout);
         expect(out.levers[0]).toMatchObject({ lever: 'DouyinAds.paid', min: 0, max: 60000 });
         expect(typeof out.probabilities.Paying).toBe('number');
-        const zh = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--lang', 'zh-CN'], { cwd: dir });
+        const zh = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--lang', 'zh-CN'], {
+            cwd: dir,
+        });
         expect(zh.stdout).toMatch(/达成概率/);
     }, 120_000);
 

@@ -42,7 +42,9 @@ describe('the cheapest known way to each KPI', () => {
                 '  Recommended: Lean “Lean spend”, the cheapest solved scenario that meets its KPIs (mean cost 24,000 CNY)\n',
         );
         const zh = community(['simulate', 'plan.community', '--runs', '200', '--lang', 'zh-CN'], { cwd: dir });
-        expect(zh.stdout).toContain('  Growth：Lean “Lean spend”，平均成本 24,000 CNY，达成概率 100.0%（求解目标 80.0%）\n  推荐：Lean “Lean spend”，达成其 KPI 的已求解情景中成本最低（平均成本 24,000 CNY）\n');
+        expect(zh.stdout).toContain(
+            '  Growth：Lean “Lean spend”，平均成本 24,000 CNY，达成概率 100.0%（求解目标 80.0%）\n  推荐：Lean “Lean spend”，达成其 KPI 的已求解情景中成本最低（平均成本 24,000 CNY）\n',
+        );
         // Without solved scenarios the table has no such section.
         const plain = tempFolder({ 'plan.community': PLAN('scenario Other { Ads.paid = 9000 CNY per week }\n') });
         expect(community(['simulate', 'plan.community', '--runs', '50'], { cwd: plain }).stdout).not.toContain('Cheapest known way');
@@ -61,16 +63,24 @@ describe('the cheapest known way to each KPI', () => {
         expect(community(['compile', 'plan.community', '--out', 'zh', '--runs', '200', '--formats', 'md,html', '--lang', 'zh-CN'], { cwd: dir }).code).toBe(0);
         const md = readFileSync(join(dir, 'en/plan/report.md'), 'utf8');
         const summary = md.slice(md.indexOf('## Executive summary'), md.indexOf('\n## ', md.indexOf('## Executive summary') + 5));
-        expect(summary).toContain('**Cheapest known way to each goal:**\n\n- “Growth”: Lean spend (Lean), mean cost CN¥24,000, 100% chance of meeting it (solved for 80%)\n');
-        expect(summary).toContain('Recommended scenario: Lean spend (Lean), the cheapest solved scenario that meets its goals (mean cost CN¥24,000; “Growth” 100%)');
+        expect(summary).toContain(
+            '**Cheapest known way to each goal:**\n\n- “Growth”: Lean spend (Lean), mean cost CN¥24,000, 100% chance of meeting it (solved for 80%)\n',
+        );
+        expect(summary).toContain(
+            'Recommended scenario: Lean spend (Lean), the cheapest solved scenario that meets its goals (mean cost CN¥24,000; “Growth” 100%)',
+        );
         expect(summary).not.toContain('Best scenario by KPI chances');
         const html = readFileSync(join(dir, 'en/plan/report.html'), 'utf8');
         const section = html.slice(html.indexOf('<section'), html.indexOf('</section>'));
-        expect(section).toContain('<h3>Cheapest known way to each goal</h3>\n<ul class="ways"><li>“Growth”: Lean spend (Lean), mean cost CN¥24,000, 100% chance of meeting it (solved for 80%)</li></ul>');
+        expect(section).toContain(
+            '<h3>Cheapest known way to each goal</h3>\n<ul class="ways"><li>“Growth”: Lean spend (Lean), mean cost CN¥24,000, 100% chance of meeting it (solved for 80%)</li></ul>',
+        );
         expect(section).toContain('Recommended scenario: Lean spend (Lean)');
         const zh = readFileSync(join(dir, 'zh/plan/report.html'), 'utf8');
         const zhSection = zh.slice(zh.indexOf('<section'), zh.indexOf('</section>'));
-        expect(zhSection).toContain('<h3>达成各目标的已知最低成本方案</h3>\n<ul class="ways"><li>“Growth”：Lean spend (Lean)，平均成本 ¥24,000，达成概率 100%（求解目标 80%）</li></ul>');
+        expect(zhSection).toContain(
+            '<h3>达成各目标的已知最低成本方案</h3>\n<ul class="ways"><li>“Growth”：Lean spend (Lean)，平均成本 ¥24,000，达成概率 100%（求解目标 80%）</li></ul>',
+        );
         expect(zhSection).toContain('推荐情景：Lean spend (Lean)，达成目标的已求解情景中成本最低（平均成本 ¥24,000；“Growth” 100%）');
     });
 

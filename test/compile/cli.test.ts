@@ -14,7 +14,12 @@ import { ROOT, tempFolder } from './helpers.js';
 const BIN = join(ROOT, 'bin/community.cjs');
 
 function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env }, timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: options.cwd ?? ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env },
+        timeout: 120_000,
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -116,7 +121,11 @@ community ${community} {
         expect(Buffer.byteLength(ics[0])).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES + 4);
         expect(ics[0]).toMatch(/^CommunityX+-[0-9a-f]{8}\.ics$/);
         expect(readdirSync(out).sort()).toEqual(['con_', 'long']);
-        expect(readdirSync(join(out, 'con_')).filter((f) => f !== OUTPUT_MARKER).sort()).toEqual(['CON_.ics', 'plan.ics']);
+        expect(
+            readdirSync(join(out, 'con_'))
+                .filter((f) => f !== OUTPUT_MARKER)
+                .sort(),
+        ).toEqual(['CON_.ics', 'plan.ics']);
     });
 });
 
@@ -132,10 +141,26 @@ describe('community compile', () => {
         expect(run(['compile', ...GOOD, '--out', b, '--runs', '150']).code).toBe(0);
         const ta = tree(a);
         expect(Object.keys(ta).sort()).toEqual(
-            ['fitness-wechat/FitHome.ics', 'fitness-wechat/plan.ics', 'fitness-wechat/report.html', 'fitness-wechat/report.md', 'fitness-wechat/schedule.csv', 'fitness-wechat/schedule.json',
-                'fitness-wechat/plan.xlsx', 'fitness-wechat/sop.csv', 'fitness-wechat/sop.xlsx',
-                'oss-discord/Lumen.ics', 'oss-discord/plan.ics', 'oss-discord/report.html', 'oss-discord/report.md', 'oss-discord/schedule.csv', 'oss-discord/schedule.json',
-                'oss-discord/plan.xlsx', 'oss-discord/sop.csv', 'oss-discord/sop.xlsx'].sort(),
+            [
+                'fitness-wechat/FitHome.ics',
+                'fitness-wechat/plan.ics',
+                'fitness-wechat/report.html',
+                'fitness-wechat/report.md',
+                'fitness-wechat/schedule.csv',
+                'fitness-wechat/schedule.json',
+                'fitness-wechat/plan.xlsx',
+                'fitness-wechat/sop.csv',
+                'fitness-wechat/sop.xlsx',
+                'oss-discord/Lumen.ics',
+                'oss-discord/plan.ics',
+                'oss-discord/report.html',
+                'oss-discord/report.md',
+                'oss-discord/schedule.csv',
+                'oss-discord/schedule.json',
+                'oss-discord/plan.xlsx',
+                'oss-discord/sop.csv',
+                'oss-discord/sop.xlsx',
+            ].sort(),
         );
         expect(tree(b)).toEqual(ta);
         // Compiling one plan alone gives the same bytes as compiling it with others.
@@ -147,10 +172,31 @@ describe('community compile', () => {
 
     it('honours --formats, --bom, --lang, --now and --scenario', () => {
         const out = tempFolder();
-        const r = run(['compile', GOOD[0], '--out', out, '--formats', 'csv,ics,md', '--bom', '--lang', 'zh-CN', '--now', '2027-02-01T08:00:00Z', '--scenario', 'DoubleAds', '--runs', '100']);
+        const r = run([
+            'compile',
+            GOOD[0],
+            '--out',
+            out,
+            '--formats',
+            'csv,ics,md',
+            '--bom',
+            '--lang',
+            'zh-CN',
+            '--now',
+            '2027-02-01T08:00:00Z',
+            '--scenario',
+            'DoubleAds',
+            '--runs',
+            '100',
+        ]);
         expect(r.code).toBe(0);
         const files = tree(out);
-        expect(Object.keys(files).sort()).toEqual(['fitness-wechat/FitHome.ics', 'fitness-wechat/plan.ics', 'fitness-wechat/report.md', 'fitness-wechat/schedule.csv']);
+        expect(Object.keys(files).sort()).toEqual([
+            'fitness-wechat/FitHome.ics',
+            'fitness-wechat/plan.ics',
+            'fitness-wechat/report.md',
+            'fitness-wechat/schedule.csv',
+        ]);
         expect([...files['fitness-wechat/schedule.csv'].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         expect(files['fitness-wechat/plan.ics'].toString()).toContain('DTSTAMP:20270201T080000Z');
         expect(files['fitness-wechat/report.md'].toString()).toContain('情景: 抖音投放翻倍 (DoubleAds)');
@@ -225,7 +271,8 @@ describe('community compile', () => {
         await new Promise((r) => child.on('exit', r));
         const entries = readdirSync(out);
         expect(entries.filter((e) => e.startsWith('.'))).toEqual([]);
-        for (const e of entries) expect(readdirSync(join(out, e)).sort()).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
+        for (const e of entries)
+            expect(readdirSync(join(out, e)).sort()).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
     });
 });
 
@@ -234,7 +281,9 @@ describe('community diff', () => {
         const dir = tempFolder({
             'shared/platforms.community': readFileSync(join(ROOT, 'examples/shared/platforms.community'), 'utf8'),
             'old.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8'),
-            'new.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8').replace('every week on Friday at 12:00', 'every week on Thursday at 18:00').replace('seed 300 members', 'seed 3000 members'),
+            'new.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8')
+                .replace('every week on Friday at 12:00', 'every week on Thursday at 18:00')
+                .replace('seed 300 members', 'seed 3000 members'),
         });
         const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
         expect(r.stderr).toBe('');
@@ -296,7 +345,11 @@ describe('community diff', () => {
             'plans/fit.community': '\n'.repeat(extraBlankLines) + plan.replace(/import '(?:\.\.\/)?(?:examples\/)?shared\//g, "import '../shared/"),
         });
         const git = (...args: string[]) => {
-            const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+            const r = spawnSync('git', args, {
+                cwd: dir,
+                encoding: 'utf8',
+                env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
+            });
             expect(r.status, r.stderr).toBe(0);
         };
         git('init', '-q');
@@ -351,7 +404,10 @@ describe('community check --format sarif / github', () => {
         const results = log.runs[0].results;
         expect(results.length).toBeGreaterThan(10);
         const bad = results.find((x: { ruleId: string }) => x.ruleId === 'bad-date');
-        expect(bad).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/invalid/bad-date.community' }, region: { startLine: 12, startColumn: 8 } } }] });
+        expect(bad).toMatchObject({
+            level: 'error',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/invalid/bad-date.community' }, region: { startLine: 12, startColumn: 8 } } }],
+        });
         expect(Object.values(bad.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}:1$/);
         expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bad-date');
         // Stable across runs.
@@ -366,7 +422,9 @@ describe('community check --format sarif / github', () => {
         expect(r.code).toBe(1);
         const log = JSON.parse(r.stdout);
         expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-        const uris = log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri);
+        const uris = log.runs[0].results.map(
+            (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri,
+        );
         expect(uris.length).toBeGreaterThan(0);
         for (const uri of uris) {
             expect(uri).toBe('sub%20dir/my%20plan%231%20100%25.community');

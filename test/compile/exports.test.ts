@@ -16,7 +16,9 @@ import { SCHEDULE_HEADERS_ZH } from '../../engine/report/table-csv.js';
 import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
 
 const PYTHON = '/usr/bin/python3';
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).sort();
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .sort();
 
 /** Reads a workbook with openpyxl: per sheet its rows, each cell as [type, value] (dates as ISO text). */
 function openpyxl(path: string): Record<string, [string, unknown][][]> {
@@ -51,7 +53,10 @@ function write(c: CompiledPlan): string {
 const text = (c: CompiledPlan, name: string) => c.files.find((f) => f.name === name)!.content as string;
 
 beforeAll(() => {
-    expect(existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0, 'python3-openpyxl is needed: apt-get install -y python3-openpyxl').toBe(true);
+    expect(
+        existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0,
+        'python3-openpyxl is needed: apt-get install -y python3-openpyxl',
+    ).toBe(true);
 });
 
 describe.each(EXAMPLES)('exports of %s', (file) => {
@@ -59,11 +64,15 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
     const compiled: Partial<Record<Lang, CompiledPlan>> = {};
     beforeAll(async () => {
         plan = await planFromFile(join(ROOT, 'examples', file));
-        for (const lang of ['en', 'zh-CN'] as const) compiled[lang] = await compilePlan(plan, { formats: ['csv', 'xlsx', 'sop'], runs: 60, seed: 42, scenario: null, lang, sensitivityRuns: 50 });
+        for (const lang of ['en', 'zh-CN'] as const)
+            compiled[lang] = await compilePlan(plan, { formats: ['csv', 'xlsx', 'sop'], runs: 60, seed: 42, scenario: null, lang, sensitivityRuns: 50 });
     });
 
     it('plan.xlsx has the schedule, weekly bands, KPIs and costs, with real dates and numbers, in both languages', () => {
-        for (const [lang, names] of [['en', ['Schedule', 'Weekly forecast', 'KPIs', 'Costs']], ['zh-CN', ['日程', '每周预测', '关键指标', '成本']]] as const) {
+        for (const [lang, names] of [
+            ['en', ['Schedule', 'Weekly forecast', 'KPIs', 'Costs']],
+            ['zh-CN', ['日程', '每周预测', '关键指标', '成本']],
+        ] as const) {
             const c = compiled[lang]!;
             const book = openpyxl(join(write(c), 'plan.xlsx'));
             expect(Object.keys(book)).toEqual(names);
@@ -87,7 +96,11 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
             const firstMembers = weekly.find((r) => r[1][1] === 'members' && r[3][1] === 1)!;
             expect(firstMembers[2]).toEqual(['s', lang === 'zh-CN' ? '成员数' : 'Members']);
             expect(firstMembers[4]).toEqual(['d', `${community.weeks[0].start}T00:00:00`]);
-            expect(firstMembers.slice(5, 8)).toEqual([['n', members.p10[0]], ['n', members.p50[0]], ['n', members.p90[0]]]);
+            expect(firstMembers.slice(5, 8)).toEqual([
+                ['n', members.p10[0]],
+                ['n', members.p50[0]],
+                ['n', members.p90[0]],
+            ]);
             const kpis = book[names[2]];
             expect(kpis).toHaveLength(community.kpis.length + 1);
             community.kpis.forEach((k, i) => expect(kpis[i + 1][9]).toEqual(['n', k.probability]));
@@ -118,12 +131,18 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
                 return got;
             };
             const sop = parse(text(c, 'sop.csv'), { bom: true }) as string[][];
-            expect(sop[0]).toEqual(lang === 'zh-CN' ? ['日期', '时间', '星期', '社群', '群/层级', '类型', '内容类型', '标题', '项目', '负责人', '渠道', '检查清单'] : ['Date', 'Time', 'Weekday', 'Community', 'Group / tier', 'Kind', 'Content kind', 'Title', 'Item', 'Owner', 'Channel', 'Checklist']);
+            expect(sop[0]).toEqual(
+                lang === 'zh-CN'
+                    ? ['日期', '时间', '星期', '社群', '群/层级', '类型', '内容类型', '标题', '项目', '负责人', '渠道', '检查清单']
+                    : ['Date', 'Time', 'Weekday', 'Community', 'Group / tier', 'Kind', 'Content kind', 'Title', 'Item', 'Owner', 'Channel', 'Checklist'],
+            );
             expect(count(sop.slice(1))).toEqual(expected);
             expect(sop.length - 1).toBe([...expected.values()].reduce((a, b) => a + b, 0));
             const book = openpyxl(join(write(c), 'sop.xlsx'));
             const sheet = book[lang === 'zh-CN' ? '社群SOP' : 'Community SOP'];
-            expect(sheet.map((r) => r.map(([t, v]) => (t === 'd' ? String(v).slice(0, 10) : (v ?? '')))).map((r) => r.map(String))).toEqual(sop.map((r) => r.map((v) => v.replace(/^'(?=[=+\-@])/, ''))));
+            expect(sheet.map((r) => r.map(([t, v]) => (t === 'd' ? String(v).slice(0, 10) : (v ?? '')))).map((r) => r.map(String))).toEqual(
+                sop.map((r) => r.map((v) => v.replace(/^'(?=[=+\-@])/, ''))),
+            );
             for (const r of sheet.slice(1)) expect(r[0][0]).toBe('d');
             if (lang === 'zh-CN') for (const r of sop.slice(1)) expect(r[2]).toMatch(/^周[一二三四五六日]$/);
         }
@@ -163,7 +182,12 @@ community Club {
         const options = { formats: ['xlsx', 'sop'] as const, runs: 30, seed: 1, scenario: null, lang: 'en' as const, sensitivityRuns: 50 };
         const a = await compilePlan(p, { ...options });
         const b = await compilePlan(p, { ...options });
-        for (const name of ['plan.xlsx', 'sop.xlsx']) expect(Buffer.from(a.files.find((f) => f.name === name)!.content as Uint8Array).equals(Buffer.from(b.files.find((f) => f.name === name)!.content as Uint8Array))).toBe(true);
+        for (const name of ['plan.xlsx', 'sop.xlsx'])
+            expect(
+                Buffer.from(a.files.find((f) => f.name === name)!.content as Uint8Array).equals(
+                    Buffer.from(b.files.find((f) => f.name === name)!.content as Uint8Array),
+                ),
+            ).toBe(true);
         const dir = write(a);
         const sop = openpyxl(join(dir, 'sop.xlsx'))['Community SOP'];
         expect(sop[1][7]).toEqual(['s', '=1+2']);
@@ -184,13 +208,21 @@ community Club {
 describe('report.pdf', () => {
     const BIN = join(ROOT, 'bin/community.cjs');
     const run = (args: string[], env: Record<string, string> = {}) =>
-        spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env }, timeout: 180_000 });
+        spawnSync(process.execPath, [BIN, ...args], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
+            timeout: 180_000,
+        });
     beforeAll(() => {
         const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(r.stderr);
     });
 
-    it.each([['en', 'Executive summary'], ['zh-CN', '摘要']] as const)('prints the report to A4 with Chromium (%s): pages and first-page text', (lang, heading) => {
+    it.each([
+        ['en', 'Executive summary'],
+        ['zh-CN', '摘要'],
+    ] as const)('prints the report to A4 with Chromium (%s): pages and first-page text', (lang, heading) => {
         expect(existsSync('/usr/bin/chromium'), 'Chromium is needed: apt-get install -y chromium').toBe(true);
         const out = tempFolder();
         const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '60', '--formats', 'pdf', '--lang', lang]);
@@ -212,7 +244,9 @@ describe('report.pdf', () => {
 
     it('skips the PDF with one clear line when there is no Chromium, and writes the rest', () => {
         const out = tempFolder();
-        const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '40', '--formats', 'pdf,csv'], { COMMUNITY_CHROMIUM: '/nonexistent/chromium' });
+        const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '40', '--formats', 'pdf,csv'], {
+            COMMUNITY_CHROMIUM: '/nonexistent/chromium',
+        });
         expect(r.status).toBe(0);
         expect(r.stderr.trim()).toBe('report.pdf skipped: no Chromium found (install chromium, or set COMMUNITY_CHROMIUM to a Chromium or Chrome executable)');
         expect(readdirSync(join(out, 'fitness-wechat')).filter((f) => f !== '.community-output')).toEqual(['schedule.csv']);

@@ -107,7 +107,8 @@ describe('campaign windows in the .ics calendars', () => {
             const read = pythonWindows(file.text);
             expect(read.calendars).toBe(1);
             expect(read.events.every((e) => e.date)).toBe(true);
-            if (file.community === 'Other') expect(read.events).toEqual([expect.objectContaining({ summary: 'Paid channel: Posters', start: '2027-05-01', end: '2027-05-24' })]);
+            if (file.community === 'Other')
+                expect(read.events).toEqual([expect.objectContaining({ summary: 'Paid channel: Posters', start: '2027-05-01', end: '2027-05-24' })]);
             if (file.community !== 'Other') {
                 expect(read.events.map((e) => [e.summary, e.start, e.end]).filter((e) => !String(e[0]).includes('Posters'))).toEqual([
                     ['Paid channel: 抖音 ads\nEND:VEVENT\nUID:evil@attacker; a,b (Ads)', '2027-03-08', '2027-04-05'],
@@ -119,7 +120,9 @@ describe('campaign windows in the .ics calendars', () => {
     });
 
     it('compile writes the windows into plan.ics, in Chinese with --lang zh-CN, the same bytes every time', async () => {
-        const compiled = async () => (await compilePlan(plan, { formats: ['ics'], runs: 10, seed: 1, scenario: null, lang: 'zh-CN' })).files.find((f) => f.name === 'plan.ics')!.content as string;
+        const compiled = async () =>
+            (await compilePlan(plan, { formats: ['ics'], runs: 10, seed: 1, scenario: null, lang: 'zh-CN' })).files.find((f) => f.name === 'plan.ics')!
+                .content as string;
         const text = await compiled();
         expect(events(text).map((e) => String(e.summary).split('\n')[0])).toEqual(expect.arrayContaining(['投放渠道：抖音 ads', '裂变活动：老带新 (Invite)']));
         expect(await compiled()).toBe(text);

@@ -55,14 +55,20 @@ describe('compareText', () => {
         const dir = tempFolder({ 'plan.community': PLAN });
         const outs = ['en_US.UTF-8', 'sv_SE.UTF-8', 'zh_CN.UTF-8'].map((locale) => {
             const out = join(dir, `out-${locale}`);
-            const r = community(['compile', join(dir, 'plan.community'), '--out', out, '--runs', '20', '--lang', 'en'], { env: { LANG: locale, LC_ALL: locale } });
+            const r = community(['compile', join(dir, 'plan.community'), '--out', out, '--runs', '20', '--lang', 'en'], {
+                env: { LANG: locale, LC_ALL: locale },
+            });
             expect(r.stderr).toBe('');
             expect(r.code).toBe(0);
             return files(join(out, 'plan'));
         });
         expect(outs[1]).toEqual(outs[0]);
         expect(outs[2]).toEqual(outs[0]);
-        const rows = outs[0]['schedule.csv'].trim().split('\r\n').slice(1, 5).map((line) => line.split(',')[6]);
+        const rows = outs[0]['schedule.csv']
+            .trim()
+            .split('\r\n')
+            .slice(1, 5)
+            .map((line) => line.split(',')[6]);
         expect(rows).toEqual(['Zeta', 'Ärger', '张', '李']);
         const md = outs[0]['report.md'];
         const at = (name: string) => md.indexOf(`| ${name} |`);

@@ -16,7 +16,9 @@ import { compilePlan } from '../../engine/report/outputs.js';
 import { ROOT } from './helpers.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).sort();
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .sort();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -35,7 +37,21 @@ async function reportOf(file: string, lang: Lang): Promise<{ html: string; plan:
 }
 
 /** Fields of the plan model that hold the language's keywords (metric, kind, frequency…), not the plan's own words. */
-const KEYWORD_FIELDS = new Set(['source', 'metric', 'op', 'mode', 'kind', 'format', 'frequency', 'weekdays', 'per', 'targetPer', 'spendPer', 'mechanic', 'consentKind']);
+const KEYWORD_FIELDS = new Set([
+    'source',
+    'metric',
+    'op',
+    'mode',
+    'kind',
+    'format',
+    'frequency',
+    'weekdays',
+    'per',
+    'targetPer',
+    'spendPer',
+    'mechanic',
+    'consentKind',
+]);
 
 /** Every string in the plan model that the plan's author wrote: names, titles and texts a report may quote. */
 function planStrings(value: unknown, out: string[] = []): string[] {
@@ -62,8 +78,15 @@ function strayLatin(text: string, plan: Plan, files: string[] = []): string[] {
         for (const w of s.match(/[A-Za-z]+/g) ?? []) allowed.add(w.toLowerCase());
     };
     for (const s of planStrings(plan)) add(s);
-    for (const s of [...files, ...Object.keys(diagnostics), ...ASSUMPTION_KEYS, ...KEYWORDS, ...CATALOG_WORDS, 'P10 P50 P90 CNY USD EUR US$ community compile']) add(s);
-    return [...new Set((text.match(LATIN_WORD) ?? []).filter((w) => !allowed.has(w.toLowerCase()) && !w.split(/[.'’_-]/).every((part) => part === '' || allowed.has(part.toLowerCase()))))];
+    for (const s of [...files, ...Object.keys(diagnostics), ...ASSUMPTION_KEYS, ...KEYWORDS, ...CATALOG_WORDS, 'P10 P50 P90 CNY USD EUR US$ community compile'])
+        add(s);
+    return [
+        ...new Set(
+            (text.match(LATIN_WORD) ?? []).filter(
+                (w) => !allowed.has(w.toLowerCase()) && !w.split(/[.'’_-]/).every((part) => part === '' || allowed.has(part.toLowerCase())),
+            ),
+        ),
+    ];
 }
 
 /** What the page reports about its own layout (runs in Chromium: plain JavaScript, DOM types not in this program). */

@@ -57,13 +57,15 @@ describe('HTML report', () => {
         expect(html).toContain('Badges, &lt;img');
     });
 
-    it('breaks the cost down by category with P10–P90 and each category\'s share, in both reports and both languages', () => {
+    it("breaks the cost down by category with P10–P90 and each category's share, in both reports and both languages", () => {
         const rows = en.forecast!.forecasts[0].communities[0].costByCategory!;
         const activities = rows.find((r) => r.category === 'activities')!;
         expect(activities.p50).toBe(800); // four meetups at 200 USD
         const html = file(en, 'report.html');
         expect(html).toContain('<h3>Cost by category over the horizon</h3>');
-        expect(html).toMatch(/<td>Activities \(per run, priced staff time\)<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td>/);
+        expect(html).toMatch(
+            /<td>Activities \(per run, priced staff time\)<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td><td class="num">\$800<\/td>/,
+        );
         expect(html).toContain('<td>Content (per post)</td>');
         expect(html).not.toContain('Referral rewards'); // the plan has none
         expect(file(en, 'report.md')).toMatch(/\| Activities \(per run, priced staff time\) \| \$800 \| \$800 \| \$800 \| \d+(\.\d)?% \|/);
@@ -151,25 +153,40 @@ describe('Markdown report', () => {
         expect(gantt).toMatch(/Sprint : 2027-03-15 00:00, 2027-03-18 00:00/);
         expect(gantt).not.toMatch(/[<>]/);
         expect(md).toContain('### Run-sheet: offline activities');
-        expect(md).toMatch(/\| 2027-03-06 18:00–20:00 \| .*Meetup.* \| Hall A, Floor 2; Room &lt;3&gt; \| {2}\| 2 \| {2}\| Badges, &lt;img src=x onerror=alert\(1\)&gt; \|/);
+        expect(md).toMatch(
+            /\| 2027-03-06 18:00–20:00 \| .*Meetup.* \| Hall A, Floor 2; Room &lt;3&gt; \| {2}\| 2 \| {2}\| Badges, &lt;img src=x onerror=alert\(1\)&gt; \|/,
+        );
         expect(mermaidLabel('a: b; c # <d>')).toBe('a b c d');
     });
 });
 
 describe('Mermaid gantt labels', () => {
     // What Mermaid's gantt lexer reads as a directive at the start of a line (case-insensitive).
-    const DIRECTIVE = /^(gantt|title|dateformat|axisformat|tickinterval|todaymarker|inclusiveenddates|topaxis|includes|excludes|weekday|weekend|section|click|call|href|acctitle|accdescr|displaymode)/i;
+    const DIRECTIVE =
+        /^(gantt|title|dateformat|axisformat|tickinterval|todaymarker|inclusiveenddates|topaxis|includes|excludes|weekday|weekend|section|click|call|href|acctitle|accdescr|displaymode)/i;
 
     it('never start a task line with a directive word', async () => {
         const names: [string, string][] = [
-            ['excludes', 'excludes'], ['click', 'click'], ['T1', 'title Hacked'], ['T2', 'dateFormat YYYY'], ['T3', 'axisFormat %Y'],
-            ['T4', 'todayMarker off'], ['T5', 'section Evil'], ['T6', 'Click T1 call alert()'], ['T7', 'TopAxis'], ['T8', 'inclusiveEndDates'],
+            ['excludes', 'excludes'],
+            ['click', 'click'],
+            ['T1', 'title Hacked'],
+            ['T2', 'dateFormat YYYY'],
+            ['T3', 'axisFormat %Y'],
+            ['T4', 'todayMarker off'],
+            ['T5', 'section Evil'],
+            ['T6', 'Click T1 call alert()'],
+            ['T7', 'TopAxis'],
+            ['T8', 'inclusiveEndDates'],
         ];
-        const activities = names.map(([name, title]) => `  activity ${name} "${title}" {
+        const activities = names
+            .map(
+                ([name, title]) => `  activity ${name} "${title}" {
     online challenge
     on 2027-03-03 at 10:00
     lasts 1 hour
-  }`).join('\n');
+  }`,
+            )
+            .join('\n');
         const p = await planFromText(`plan "P" {
   start 2027-03-01
   horizon 4 weeks
@@ -185,8 +202,13 @@ community Club {
 ${activities}
 }
 `);
-        const md = (await compilePlan(p, { formats: ['md'], runs: 20, seed: 1, scenario: null, lang: 'en' })).files.find((f) => f.name === 'report.md')!.content as string;
-        const gantt = md.match(/```mermaid\n([\s\S]*?)```/)![1].split('\n').map((l) => l.trim()).filter(Boolean);
+        const md = (await compilePlan(p, { formats: ['md'], runs: 20, seed: 1, scenario: null, lang: 'en' })).files.find((f) => f.name === 'report.md')!
+            .content as string;
+        const gantt = md
+            .match(/```mermaid\n([\s\S]*?)```/)![1]
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
         const header = gantt.filter((l) => DIRECTIVE.test(l));
         // Only the chart's own lines are directives: gantt, title, dateFormat, axisFormat and the sections.
         expect(header.map((l) => l.split(' ')[0])).toEqual(['gantt', 'title', 'dateFormat', 'axisFormat', 'section']);
@@ -221,7 +243,9 @@ describe('report sections: checks, KPI target lines, zh-CN KPI names', () => {
         const withChecks = await compilePlan(plan, { ...options, checks });
         const html = file(withChecks, 'report.html');
         expect(html).toContain('<h2>Checks</h2>');
-        expect(html).toContain('<tr><td>warning</td><td><code>over-budget</code></td><td>plan.community:7</td><td>Cost &lt;b&gt;227,067&lt;/b&gt; &amp; more | over budget</td></tr>');
+        expect(html).toContain(
+            '<tr><td>warning</td><td><code>over-budget</code></td><td>plan.community:7</td><td>Cost &lt;b&gt;227,067&lt;/b&gt; &amp; more | over budget</td></tr>',
+        );
         expect(html).toContain('<td>info</td><td><code>group-outgrown</code></td><td>shared/x.community:21</td>');
         expect(html).not.toContain('<b>227,067</b>');
         const md = file(withChecks, 'report.md');
@@ -237,9 +261,15 @@ describe('report sections: checks, KPI target lines, zh-CN KPI names', () => {
         const { spawnSync } = await import('node:child_process');
         const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
         expect(built.status, built.stderr).toBe(0);
-        const r = spawnSync(process.execPath, [join(ROOT, 'bin/community.cjs'), 'compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '50', '--formats', 'md,html'], {
-            cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' },
-        });
+        const r = spawnSync(
+            process.execPath,
+            [join(ROOT, 'bin/community.cjs'), 'compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '50', '--formats', 'md,html'],
+            {
+                cwd: ROOT,
+                encoding: 'utf8',
+                env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' },
+            },
+        );
         expect(r.status, r.stderr).toBe(0);
         const { readFileSync } = await import('node:fs');
         const md = readFileSync(join(out, 'fitness-wechat', 'report.md'), 'utf8');
@@ -306,7 +336,9 @@ describe('report structure (issue 15)', () => {
     let fitnessZh: CompiledPlan;
     beforeAll(async () => {
         const p = await planFromFile(join(ROOT, 'examples/fitness-wechat.community'));
-        const checks = [{ severity: 'warning' as const, code: 'over-budget', file: 'fitness-wechat.community', line: 7, message: 'Planned cost is over budget' }];
+        const checks = [
+            { severity: 'warning' as const, code: 'over-budget', file: 'fitness-wechat.community', line: 7, message: 'Planned cost is over budget' },
+        ];
         fitness = await compilePlan(p, { formats: ['html', 'md'], runs: 80, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'en', checks });
         fitnessZh = await compilePlan(p, { formats: ['html', 'md'], runs: 80, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN', checks });
     });
@@ -316,7 +348,10 @@ describe('report structure (issue 15)', () => {
         const ids = [...html.matchAll(/<section class="[^"]*" id="([a-z-]+)">/g)].map((m) => m[1]);
         expect(ids).toEqual(['summary', 'kpis', 'growth', 'scenarios', 'money', 'calendar', 'schedule', 'run-sheet', 'checks']);
         const md = file(fitness, 'report.md');
-        const heads = md.split('\n').filter((l) => /^##+ /.test(l)).map((l) => l.replace(/^#+ /, ''));
+        const heads = md
+            .split('\n')
+            .filter((l) => /^##+ /.test(l))
+            .map((l) => l.replace(/^#+ /, ''));
         expect(heads.slice(0, 2)).toEqual(['Executive summary', 'Community: 居家健身社群 (FitHome)']);
         expect(heads.at(-1)).toBe('Checks');
         expect(md.indexOf('### New members by source')).toBeGreaterThan(md.indexOf('### Forecast at week'));
@@ -330,7 +365,9 @@ describe('report structure (issue 15)', () => {
         const last = members.p50.length - 1;
         const html = file(fitness, 'report.html');
         const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="kpis"'));
-        expect(summary).toContain(`${members.p50[last]!.toLocaleString('en-US')} members by week ${last + 1} (P10–P90: ${members.p10[last]!.toLocaleString('en-US')} – ${members.p90[last]!.toLocaleString('en-US')})`);
+        expect(summary).toContain(
+            `${members.p50[last]!.toLocaleString('en-US')} members by week ${last + 1} (P10–P90: ${members.p10[last]!.toLocaleString('en-US')} – ${members.p90[last]!.toLocaleString('en-US')})`,
+        );
         for (const k of c.kpis) expect(summary).toContain(`<strong>${Math.round(k.probability * 1000) / 10}%</strong>`);
         expect(summary).toMatch(/<strong>Budget:<\/strong> expected cost CN¥[\d,]+ of CN¥120,000 \(\d+(\.\d)?%\)/);
         const risks = summary.match(/<ol>([\s\S]*?)<\/ol>/)![1].match(/<li>/g)!;
@@ -344,7 +381,12 @@ describe('report structure (issue 15)', () => {
         const organic = c.newMembersBySource!.find((s) => s.source === 'organic')!;
         const ads = c.newMembersBySource!.find((s) => s.source === 'DouyinAds')!;
         const md = file(fitness, 'report.md');
-        expect(md).toMatch(new RegExp(`^\\| Organic \\(word of mouth, search\\) \\| organic \\| ${Math.round(organic.p10).toLocaleString('en-US')} \\| ${Math.round(organic.p50).toLocaleString('en-US')} \\| `, 'm'));
+        expect(md).toMatch(
+            new RegExp(
+                `^\\| Organic \\(word of mouth, search\\) \\| organic \\| ${Math.round(organic.p10).toLocaleString('en-US')} \\| ${Math.round(organic.p50).toLocaleString('en-US')} \\| `,
+                'm',
+            ),
+        );
         expect(md).toMatch(new RegExp(`^\\| 抖音投放 \\(DouyinAds\\) \\| paid channel \\| ${Math.round(ads.p10).toLocaleString('en-US')} \\| `, 'm'));
         expect(file(fitnessZh, 'report.md')).toContain('| 自然增长（口碑、搜索） | 自然增长 |');
         expect(file(fitness, 'report.html')).toContain('New members per week by source (mean)');
@@ -366,7 +408,8 @@ describe('report structure (issue 15)', () => {
         const zh = await compilePlan(beauty, { formats: ['html'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' });
         expect(file(zh, 'report.html')).toMatch(/<span class="ev draw">20:00 肤质测试抽奖（开奖）<\/span>/);
         expect(file(zh, 'report.html')).not.toContain('(draw)');
-        const zhMd = (await compilePlan(beauty, { formats: ['md'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' })).files[0].content as string;
+        const zhMd = (await compilePlan(beauty, { formats: ['md'], runs: 40, seed: 3, scenario: null, sensitivityRuns: 50, lang: 'zh-CN' })).files[0]
+            .content as string;
         expect(zhMd).toContain('肤质测试抽奖（开奖） (SkinQuiz.draw)');
         expect(zhMd).not.toContain('(draw)');
     });
@@ -377,7 +420,9 @@ describe('report structure (issue 15)', () => {
         expect(checks).toContain('<li>warning: Planned cost is over budget</li>');
         expect(checks.indexOf('<details><summary>Codes and lines</summary>')).toBeLessThan(checks.indexOf('<code>over-budget</code>'));
         expect(html.indexOf('<code>over-budget</code>')).toBeGreaterThan(html.indexOf('id="run-sheet"'));
-        expect(file(fitness, 'report.md')).toMatch(/## Checks\n\n- warning: Planned cost is over budget\n\n<details><summary>Codes and lines<\/summary>\n\n\| Severity/);
+        expect(file(fitness, 'report.md')).toMatch(
+            /## Checks\n\n- warning: Planned cost is over budget\n\n<details><summary>Codes and lines<\/summary>\n\n\| Severity/,
+        );
     });
 
     it('has a print stylesheet for A4', () => {

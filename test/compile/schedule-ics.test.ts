@@ -13,7 +13,9 @@ import { DEFAULT_CONTENT_MINUTES, expandPlan, occurrenceInstant, type PlanSchedu
 import { planFromFile, planFromText, ROOT } from './helpers.js';
 
 const DST_PLAN = join(ROOT, 'test/compile/fixtures/dst-xss.community');
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => join(ROOT, 'examples', f));
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .map((f) => join(ROOT, 'examples', f));
 
 let dst: Plan;
 let dstSchedule: PlanSchedule;
@@ -48,7 +50,10 @@ function engineInstants(s: PlanSchedule): string[] {
 }
 
 function horizon(s: PlanSchedule): [Date, Date] {
-    return [new Date(`${s.start}T00:00:00Z`).getTime() - 2 * 86_400_000, new Date(`${s.end}T00:00:00Z`).getTime() + 3 * 86_400_000].map((t) => new Date(t)) as [Date, Date];
+    return [new Date(`${s.start}T00:00:00Z`).getTime() - 2 * 86_400_000, new Date(`${s.end}T00:00:00Z`).getTime() + 3 * 86_400_000].map((t) => new Date(t)) as [
+        Date,
+        Date,
+    ];
 }
 
 describe('schedule expansion', () => {
@@ -65,14 +70,23 @@ describe('schedule expansion', () => {
 
     it('applies count across all times of a schedule, until, intervals and month days', () => {
         const digest = dstSchedule.occurrences.filter((o) => o.item === 'Digest');
-        expect(digest.map((o) => `${o.date} ${o.time}`)).toEqual(['2027-03-01 08:00', '2027-03-01 20:30', '2027-03-02 08:00', '2027-03-02 20:30', '2027-03-03 08:00']);
+        expect(digest.map((o) => `${o.date} ${o.time}`)).toEqual([
+            '2027-03-01 08:00',
+            '2027-03-01 20:30',
+            '2027-03-02 08:00',
+            '2027-03-02 20:30',
+            '2027-03-03 08:00',
+        ]);
         const meetups = dstSchedule.occurrences.filter((o) => o.item === 'Meetup');
         expect(meetups.map((o) => o.date)).toEqual(['2027-03-06', '2027-03-20', '2027-04-03', '2027-04-17']);
         expect(meetups[0].end).toBe('2027-03-06T20:00');
         expect(meetups[0].kind).toBe('offline activity');
         expect(meetups[0].staff).toBe(2);
         const sprint = dstSchedule.occurrences.filter((o) => o.item === 'Sprint');
-        expect(sprint.map((o) => [o.date, o.end, o.time])).toEqual([['2027-03-15', '2027-03-17', ''], ['2027-04-15', '2027-04-17', '']]);
+        expect(sprint.map((o) => [o.date, o.end, o.time])).toEqual([
+            ['2027-03-15', '2027-03-17', ''],
+            ['2027-04-15', '2027-04-17', ''],
+        ]);
     });
 
     it('gives content an end: its `lasts`, a 15-minute slot without one, all-day without a time', async () => {
@@ -117,7 +131,15 @@ community Club {
 
     it('fills the occurrence row: kind, tiers, owner, cost, source, week', () => {
         const tip = dstSchedule.occurrences.find((o) => o.item === 'Tips')!;
-        expect(tip).toMatchObject({ kind: 'content', subkind: 'educational', tiers: ['Members'], owner: 'Ann & <Bob> | co', cost: 10, week: 1, community: 'Club' });
+        expect(tip).toMatchObject({
+            kind: 'content',
+            subkind: 'educational',
+            tiers: ['Members'],
+            owner: 'Ann & <Bob> | co',
+            cost: 10,
+            week: 1,
+            community: 'Club',
+        });
         expect(tip.source).toMatch(/dst-xss\.community:18$/);
     });
 
@@ -233,7 +255,7 @@ ${body}
 `;
     const dates = (s: PlanSchedule, item: string) => s.occurrences.filter((o) => o.item === item).map((o) => o.date);
 
-    it('a daily series from 1990 in a 26-week plan (once over rrule\'s 10,000-iteration cap)', async () => {
+    it("a daily series from 1990 in a 26-week plan (once over rrule's 10,000-iteration cap)", async () => {
         const s = expandPlan(await planFromText(plan('26 weeks', '  content D { kind news  every day at 09:00 from 1990-01-01 }')));
         const d = dates(s, 'D');
         expect(d).toHaveLength(26 * 7);
@@ -248,9 +270,16 @@ ${body}
     });
 
     it('keeps the INTERVAL phase of a series that started long before the plan', async () => {
-        const s = expandPlan(await planFromText(plan('52 weeks', `  content W { kind news  every 3 weeks on Monday at 10:00 from 1990-01-01 }
+        const s = expandPlan(
+            await planFromText(
+                plan(
+                    '52 weeks',
+                    `  content W { kind news  every 3 weeks on Monday at 10:00 from 1990-01-01 }
   content M { kind news  every 5 months on day 15 from 1990-01-15 }
-  content E { kind news  every 4 days from 1991-03-02 }`)));
+  content E { kind news  every 4 days from 1991-03-02 }`,
+                ),
+            ),
+        );
         const days = (a: string, b: string) => Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
         const w = dates(s, 'W');
         expect(w.length).toBeGreaterThan(15);
@@ -268,9 +297,16 @@ ${body}
     });
 
     it('counts `n times` from the series start, before the plan window', async () => {
-        const s = expandPlan(await planFromText(plan('4 weeks', `  content C1 { kind news  every day at 09:00 from 2026-12-30 10 times }
+        const s = expandPlan(
+            await planFromText(
+                plan(
+                    '4 weeks',
+                    `  content C1 { kind news  every day at 09:00 from 2026-12-30 10 times }
   content C2 { kind news  every day at 09:00 from 1990-01-01 20000 times }
-  content C3 { kind news  every day at 09:00 from 1990-01-01 100 times }`)));
+  content C3 { kind news  every day at 09:00 from 1990-01-01 100 times }`,
+                ),
+            ),
+        );
         expect(dates(s, 'C1')).toEqual(['2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08']);
         // 1990-01-01 + 19,999 days = 2044-10-04: beyond this plan, so every day of it.
         expect(dates(s, 'C2')).toHaveLength(28);
@@ -298,7 +334,15 @@ community C {
         const s = expandPlan(model);
         const draws = s.occurrences.filter((o) => o.item === 'Quiz.draw');
         expect(draws).toHaveLength(1);
-        expect(draws[0]).toMatchObject({ date: '2027-01-23', time: '09:30', end: '2027-01-23T10:00', title: '肤质测试抽奖 (draw)', subkind: 'lottery-draw', cost: null, kind: 'online activity' });
+        expect(draws[0]).toMatchObject({
+            date: '2027-01-23',
+            time: '09:30',
+            end: '2027-01-23T10:00',
+            title: '肤质测试抽奖 (draw)',
+            subkind: 'lottery-draw',
+            cost: null,
+            kind: 'online activity',
+        });
         // The lottery's own run is still there, once.
         expect(s.occurrences.filter((o) => o.item === 'Quiz')).toHaveLength(1);
         const ics = buildCalendars(s, model.communities).find((c) => c.name === 'plan.ics')!.text;

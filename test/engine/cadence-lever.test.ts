@@ -12,11 +12,20 @@ const weekly = (interval = 1): Content['schedules'][number] => ({ frequency: 'we
 const tips = (interval = 1): Content => ({ name: 'Tips', kind: 'tips', schedules: [weekly(interval)], tiers: [], costPerPost: fixed(100) });
 
 function withTips(interval = 1, posts?: number): Plan {
-    return plan([community({
-        tiers: [tier('A', { seed: fixed(5000), churn: rate(0.08), active: rate(0.2, 'week') })],
-        contents: [tips(interval)],
-        kpis: [{ name: 'Keep', metric: 'members', op: '>=', target: 3915, deadlineWeek: 13 }],
-    })], { horizonWeeks: 13, scenarios: posts === undefined ? [] : [{ name: 'More', overrides: [{ target: 'Tips', property: 'posts', value: fixed(posts), per: 'week' }], drops: [] }] });
+    return plan(
+        [
+            community({
+                tiers: [tier('A', { seed: fixed(5000), churn: rate(0.08), active: rate(0.2, 'week') })],
+                contents: [tips(interval)],
+                kpis: [{ name: 'Keep', metric: 'members', op: '>=', target: 3915, deadlineWeek: 13 }],
+            }),
+        ],
+        {
+            horizonWeeks: 13,
+            scenarios:
+                posts === undefined ? [] : [{ name: 'More', overrides: [{ target: 'Tips', property: 'posts', value: fixed(posts), per: 'week' }], drops: [] }],
+        },
+    );
 }
 
 describe('content cadence lever', () => {
@@ -47,7 +56,14 @@ describe('content cadence lever', () => {
 
     it('solve finds the cadence that keeps enough members, and a forecast at it agrees', () => {
         const p = withTips();
-        const r = solve(p, { kpis: ['Keep'], probability: 0.5, objective: 'minimise-cost', runs: 400, seed: 3, levers: [{ target: 'Tips', property: 'posts', min: 0, max: 7 }] });
+        const r = solve(p, {
+            kpis: ['Keep'],
+            probability: 0.5,
+            objective: 'minimise-cost',
+            runs: 400,
+            seed: 3,
+            levers: [{ target: 'Tips', property: 'posts', min: 0, max: 7 }],
+        });
         expect(r.reached).toBe(true);
         const cadence = r.best.values[0];
         const solved: Plan = { ...p, communities: [{ ...p.communities[0], contents: [{ ...tips(), postsPerWeek: cadence }] }] };
@@ -57,14 +73,35 @@ describe('content cadence lever', () => {
 });
 
 describe('activity runs lever', () => {
-    const salon = (runsTotal?: number): Plan => plan([community({
-        tiers: [tier('A', { seed: fixed(2000), churn: rate(0.08), active: rate(0.2, 'week') })],
-        activities: [{
-            name: 'Salon', mode: 'offline', kind: 'salon', durationMinutes: 180, tiers: [], lifts: {}, materials: [], incentives: [],
-            schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-01-09' }, { frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-02-06' }],
-            reach: fixed(0.4), capacity: 60, costPerRun: fixed(1000), runsTotal,
-        }],
-    })], { horizonWeeks: 13 });
+    const salon = (runsTotal?: number): Plan =>
+        plan(
+            [
+                community({
+                    tiers: [tier('A', { seed: fixed(2000), churn: rate(0.08), active: rate(0.2, 'week') })],
+                    activities: [
+                        {
+                            name: 'Salon',
+                            mode: 'offline',
+                            kind: 'salon',
+                            durationMinutes: 180,
+                            tiers: [],
+                            lifts: {},
+                            materials: [],
+                            incentives: [],
+                            schedules: [
+                                { frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-01-09' },
+                                { frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date: '2027-02-06' },
+                            ],
+                            reach: fixed(0.4),
+                            capacity: 60,
+                            costPerRun: fixed(1000),
+                            runsTotal,
+                        },
+                    ],
+                }),
+            ],
+            { horizonWeeks: 13 },
+        );
 
     it('Salon.runs = 6 triples the runs of each date: cost × 3, seats × 3, more taking part', () => {
         const a = new Assumptions();

@@ -15,7 +15,10 @@ import { community, fixed, plan, seriesOf, tier } from './helpers.js';
 /** No audience (an unbounded pool, so joins are Poisson with the expected joins as their mean), one channel buying 1,000 joins a week. */
 function adsPlan(channel: Partial<Channel> = {}) {
     const ads: Channel = { name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(1), ...channel };
-    return plan([community({ tiers: [tier('Members')], channels: [ads] })], { horizonWeeks: 10, scenarios: [{ name: 'Small', overrides: [{ target: 'Ads', property: 'capacity', value: fixed(100), per: 'week' }], drops: [] }] });
+    return plan([community({ tiers: [tier('Members')], channels: [ads] })], {
+        horizonWeeks: 10,
+        scenarios: [{ name: 'Small', overrides: [{ target: 'Ads', property: 'capacity', value: fixed(100), per: 'week' }], drops: [] }],
+    });
 }
 
 const mean = (xs: (number | null)[]) => xs.reduce<number>((s, x) => s + (x ?? 0), 0) / xs.length;

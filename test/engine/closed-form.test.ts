@@ -10,10 +10,10 @@ describe('closed forms', () => {
         const M = 1_000_000;
         const p = 0.01; // per month
         const q = 0.3; // per month
-        const bass = plan(
-            [community({ audiences: ['A'], tiers: [tier('Members')], organic: { innovation: rate(p), imitation: rate(q) } })],
-            { audiences: [{ name: 'A', size: fixed(M), interests: [], regions: [], activeWindows: [] }], horizonWeeks: 52 },
-        );
+        const bass = plan([community({ audiences: ['A'], tiers: [tier('Members')], organic: { innovation: rate(p), imitation: rate(q) } })], {
+            audiences: [{ name: 'A', size: fixed(M), interests: [], regions: [], activeWindows: [] }],
+            horizonWeeks: 52,
+        });
         const members = seriesOf(forecast(bass, { runs: 200, seed: 7 }), 'members');
         for (let w = 1; w <= 52; w++) {
             const t = (w * 12) / 52; // months elapsed at the end of week w
@@ -34,13 +34,24 @@ describe('closed forms', () => {
                 community({
                     audiences: ['Everyone'],
                     tiers: [tier('Members', { seed: fixed(U0) })],
-                    referrals: [{ name: 'Invite', mechanic: 'invite-code', rewardEachSide: false, invites: rate(invitesPerMonth), conversion: fixed(conversion), cycleDays, tiers: [], sharesTo: [] }],
+                    referrals: [
+                        {
+                            name: 'Invite',
+                            mechanic: 'invite-code',
+                            rewardEachSide: false,
+                            invites: rate(invitesPerMonth),
+                            conversion: fixed(conversion),
+                            cycleDays,
+                            tiers: [],
+                            sharesTo: [],
+                        },
+                    ],
                 }),
             ],
             { audiences: [{ name: 'Everyone', size: fixed(1e10), interests: [], regions: [], activeWindows: [] }], horizonWeeks: 30 },
         );
         const members = seriesOf(forecast(referral, { runs: 200, seed: 3 }), 'members');
-        const K = ((invitesPerMonth / (52 / 12)) * (cycleDays / 7)) * conversion; // invites per cycle × conversion
+        const K = (invitesPerMonth / (52 / 12)) * (cycleDays / 7) * conversion; // invites per cycle × conversion
         for (let w = 1; w <= 30; w++) {
             const expected = U0 * Math.pow(1 + K, (7 * w) / cycleDays);
             expect(Math.abs(members.p50[w - 1]! / expected - 1)).toBeLessThan(0.02);
@@ -78,7 +89,10 @@ describe('closed forms', () => {
         ['small tiers, drawn exactly', 10, 8],
         ['larger tiers, drawn as one normal', 40, 30],
     ])('active members have the Poisson-binomial mean and variance (%s)', (_label, a, b) => {
-        const members = plan([community({ tiers: [tier('A', { seed: fixed(a), active: rate(0.3, 'week') }), tier('B', { seed: fixed(b), active: rate(0.6, 'week') })] })], { horizonWeeks: 1 });
+        const members = plan(
+            [community({ tiers: [tier('A', { seed: fixed(a), active: rate(0.3, 'week') }), tier('B', { seed: fixed(b), active: rate(0.6, 'week') })] })],
+            { horizonWeeks: 1 },
+        );
         const runs = 40_000;
         const [raw] = simulatePlan(members, runs, 11);
         let sum = 0;

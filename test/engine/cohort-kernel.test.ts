@@ -5,7 +5,7 @@ import { cohortKernel, cohortStride } from '../../engine/cohort-kernel.js';
 
 function lcg(seed: number) {
     let x = seed >>> 0;
-    return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('cohort kernel', () => {

@@ -18,10 +18,23 @@ function sample(churn: Dist = fixed(0.08)): Plan {
                 orderValue: fixed(100),
                 tiers: [
                     tier('Fans', { seed: fixed(200_000), churn: { value: churn, per: 'month' }, active: rate(0.3, 'week'), buys: rate(0.02) }),
-                    tier('Core', { flowsFrom: [{ tier: 'Fans', rate: rate(0.05) }], churn: rate(0.02), active: rate(0.6, 'week'), entry: { condition: 'fee', fee: { value: fixed(1), per: 'day' }, feePer: 'day' } }),
+                    tier('Core', {
+                        flowsFrom: [{ tier: 'Fans', rate: rate(0.05) }],
+                        churn: rate(0.02),
+                        active: rate(0.6, 'week'),
+                        entry: { condition: 'fee', fee: { value: fixed(1), per: 'day' }, feePer: 'day' },
+                    }),
                 ],
                 channels: [{ name: 'Ads', spend: { value: fixed(7000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
-                contents: [{ name: 'Tips', kind: 'educational', schedules: [{ frequency: 'daily', interval: 1, weekdays: [], monthDays: [], times: ['20:00'] }], tiers: [], costPerPost: fixed(100) }],
+                contents: [
+                    {
+                        name: 'Tips',
+                        kind: 'educational',
+                        schedules: [{ frequency: 'daily', interval: 1, weekdays: [], monthDays: [], times: ['20:00'] }],
+                        tiers: [],
+                        costPerPost: fixed(100),
+                    },
+                ],
                 kpis: [
                     { name: 'Big', metric: 'members', op: '>=', target: 100_000, deadlineWeek: 26 },
                     { name: 'Huge', metric: 'members', op: '>=', target: 10_000_000, deadlineWeek: 26 },
@@ -102,7 +115,7 @@ describe('forecast', () => {
         expect(report.forecasts[0].budget!.cost.p50).toBeCloseTo(cumCost, 0);
     });
 
-    it('splits each run\'s total cost into content, activities, paid and referral', () => {
+    it("splits each run's total cost into content, activities, paid and referral", () => {
         const p = sample({ kind: 'uniform', min: 0.05, max: 0.1 });
         const [raw] = simulatePlan(p, 300, 3);
         const cumulative = new SeriesReader(raw).read(S.cumulativeCost, raw.compiled.horizon - 1, new Float64Array(raw.runs));

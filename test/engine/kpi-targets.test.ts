@@ -8,21 +8,51 @@ import { applyScenario } from '../../engine/scenario.js';
 import { solve } from '../../engine/solve.js';
 import { community, fixed, plan, rate, tier } from './helpers.js';
 
-const relative = (factor: number, scenario: string, op: Kpi['op'] = '>='): Kpi => ({ name: 'Uplift', metric: 'members', op, target: factor, relativeTo: { scenario, factor }, deadlineWeek: 13 });
+const relative = (factor: number, scenario: string, op: Kpi['op'] = '>='): Kpi => ({
+    name: 'Uplift',
+    metric: 'members',
+    op,
+    target: factor,
+    relativeTo: { scenario, factor },
+    deadlineWeek: 13,
+});
 
 function withAds(kpi: Kpi): Plan {
-    return plan([community({
-        tiers: [tier('A', { seed: fixed(1000), churn: rate(0.05) })],
-        channels: [{ name: 'Ads', spend: { value: fixed(2000), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 15 } }],
-        referrals: [{ name: 'R', mechanic: 'invite-code', rewardEachSide: false, invites: rate(1), conversion: fixed(0.1), cycleDays: 7, tiers: [], sharesTo: [] }],
-        kpis: [kpi],
-    })], {
-        horizonWeeks: 13,
-        scenarios: [
-            { name: 'Same', overrides: [], drops: [] },
-            { name: 'NoAds', overrides: [], drops: ['Ads'] },
+    return plan(
+        [
+            community({
+                tiers: [tier('A', { seed: fixed(1000), churn: rate(0.05) })],
+                channels: [
+                    {
+                        name: 'Ads',
+                        spend: { value: fixed(2000), per: 'week' },
+                        spendPer: 'week',
+                        costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 15 },
+                    },
+                ],
+                referrals: [
+                    {
+                        name: 'R',
+                        mechanic: 'invite-code',
+                        rewardEachSide: false,
+                        invites: rate(1),
+                        conversion: fixed(0.1),
+                        cycleDays: 7,
+                        tiers: [],
+                        sharesTo: [],
+                    },
+                ],
+                kpis: [kpi],
+            }),
         ],
-    });
+        {
+            horizonWeeks: 13,
+            scenarios: [
+                { name: 'Same', overrides: [], drops: [] },
+                { name: 'NoAds', overrides: [], drops: ['Ads'] },
+            ],
+        },
+    );
 }
 
 describe('KPIs relative to another scenario', () => {
@@ -54,11 +84,21 @@ describe('KPIs relative to another scenario', () => {
 
     it('solve finds the ad spend that beats the no-ads plan by 150 % at 80 %, and the forecast agrees', () => {
         const p = withAds(relative(2.5, 'NoAds'));
-        const result = solve(p, { kpis: ['Uplift'], probability: 0.8, objective: 'minimise-cost', runs: 400, seed: 1, levers: [{ target: 'Ads', property: 'paid', min: 0, max: 20000 }] });
+        const result = solve(p, {
+            kpis: ['Uplift'],
+            probability: 0.8,
+            objective: 'minimise-cost',
+            runs: 400,
+            seed: 1,
+            levers: [{ target: 'Ads', property: 'paid', min: 0, max: 20000 }],
+        });
         expect(result.reached).toBe(true);
         const spend = result.best.values[0];
         expect(spend).toBeGreaterThan(0);
-        const solved: Plan = { ...p, communities: [{ ...p.communities[0], channels: [{ ...p.communities[0].channels[0], spend: { value: fixed(spend), per: 'week' } }] }] };
+        const solved: Plan = {
+            ...p,
+            communities: [{ ...p.communities[0], channels: [{ ...p.communities[0].channels[0], spend: { value: fixed(spend), per: 'week' } }] }],
+        };
         const k = forecast(solved, { runs: 400, seed: 1 }).forecasts[0].communities[0].kpis[0];
         expect(k.probability).toBeGreaterThanOrEqual(0.78);
     });

@@ -14,7 +14,16 @@ const daily = (times = ['20:00']): Schedule => ({ frequency: 'daily', interval: 
 const once = (date: string): Schedule => ({ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['14:00'], date });
 const content = (name: string, kind: string, extra: Partial<Content> = {}): Content => ({ name, kind, schedules: [daily()], tiers: [], ...extra });
 const activity = (name: string, extra: Partial<Activity> = {}): Activity => ({
-    name, mode: 'offline', kind: 'salon', schedules: [once('2027-01-05')], durationMinutes: 180, tiers: [], lifts: {}, materials: [], incentives: [], ...extra,
+    name,
+    mode: 'offline',
+    kind: 'salon',
+    schedules: [once('2027-01-05')],
+    durationMinutes: 180,
+    tiers: [],
+    lifts: {},
+    materials: [],
+    incentives: [],
+    ...extra,
 });
 
 function mean(xs: (number | null)[]): number {
@@ -26,7 +35,9 @@ describe('engagement → retention', () => {
         // One tier, no inflows; daily ugc posts add a constant activity lift every week.
         const c = 0.05;
         const a0 = 0.3;
-        const p: Plan = plan([community({ tiers: [tier('T', { seed: fixed(1e6), churn: rate(c, 'week'), active: rate(a0, 'week') })], contents: [content('Tips', 'ugc')] })]);
+        const p: Plan = plan([
+            community({ tiers: [tier('T', { seed: fixed(1e6), churn: rate(c, 'week'), active: rate(a0, 'week') })], contents: [content('Tips', 'ugc')] }),
+        ]);
         const assumptions = new Assumptions();
         const compiled = compileCommunity(p, p.communities[0], assumptions);
         const a1 = a0 + compiled.contentActive[0];
@@ -56,20 +67,45 @@ describe('engagement → retention', () => {
 describe('content kinds', () => {
     it('every kind the catalogue offers (and any other) moves the forecast', () => {
         const base = (contents: Content[]) =>
-            plan([community({ orderValue: fixed(100), referrals: [{ name: 'R', mechanic: 'invite-code', rewardEachSide: false, invites: rate(1, 'month'), conversion: fixed(0.2), cycleDays: 7, tiers: [], sharesTo: [] }], audiences: ['A'], tiers: [tier('T', { seed: fixed(5000), churn: rate(0.1), active: rate(0.2, 'week'), buys: rate(0.02) })], contents })], { audiences: [{ name: 'A', size: fixed(1e6), interests: [], regions: [], activeWindows: [] }] });
+            plan(
+                [
+                    community({
+                        orderValue: fixed(100),
+                        referrals: [
+                            {
+                                name: 'R',
+                                mechanic: 'invite-code',
+                                rewardEachSide: false,
+                                invites: rate(1, 'month'),
+                                conversion: fixed(0.2),
+                                cycleDays: 7,
+                                tiers: [],
+                                sharesTo: [],
+                            },
+                        ],
+                        audiences: ['A'],
+                        tiers: [tier('T', { seed: fixed(5000), churn: rate(0.1), active: rate(0.2, 'week'), buys: rate(0.02) })],
+                        contents,
+                    }),
+                ],
+                { audiences: [{ name: 'A', size: fixed(1e6), interests: [], regions: [], activeWindows: [] }] },
+            );
         const without = projectCompiled(compileCommunity(base([]), base([]).communities[0], new Assumptions()), 'mean');
         for (const kind of [...Object.keys(CONTENT_KINDS), 'anything-else']) {
             const p = base([content('X', kind, { schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['FR'] }] })]);
             const withKind = projectCompiled(compileCommunity(p, p.communities[0], new Assumptions()), 'mean');
             const H = p.horizonWeeks;
-            const changed = withKind.tierMembers[0][H] !== without.tierMembers[0][H] || rawValue(withKind.raw, S.cumulativeRevenue, H - 1, 0) !== rawValue(without.raw, S.cumulativeRevenue, H - 1, 0);
+            const changed =
+                withKind.tierMembers[0][H] !== without.tierMembers[0][H] ||
+                rawValue(withKind.raw, S.cumulativeRevenue, H - 1, 0) !== rawValue(without.raw, S.cumulativeRevenue, H - 1, 0);
             expect(changed, kind).toBe(true);
         }
         expect(Object.keys(CONTENT_EFFECTS)).toContain('other');
     });
 
     it('promotional posts and livestreams convert in the week: revenue rises with them', () => {
-        const mk = (contents: Content[]) => plan([community({ orderValue: fixed(100), tiers: [tier('T', { seed: fixed(10000), buys: rate(0.01) })], contents })]);
+        const mk = (contents: Content[]) =>
+            plan([community({ orderValue: fixed(100), tiers: [tier('T', { seed: fixed(10000), buys: rate(0.01) })], contents })]);
         const rev = (p: Plan) => rawValue(projectCompiled(compileCommunity(p, p.communities[0], new Assumptions()), 'mean').raw, S.cumulativeRevenue, 25, 0);
         const none = rev(mk([]));
         expect(rev(mk([content('Sale', 'promotional', { schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['FR'] }] })]))).toBeGreaterThan(none);
@@ -79,10 +115,27 @@ describe('content kinds', () => {
 
 describe('public-platform content', () => {
     it('brings posts × views per post × join rate a week from a large audience', () => {
-        const p = plan([community({
-            platforms: ['Red'], audiences: ['A'], tiers: [tier('T')],
-            contents: [content('Notes', 'educational', { platform: 'Red', schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['MO', 'TH'] }], reachPerPost: fixed(2000), joinRate: fixed(0.01) })],
-        })], { platforms: [{ name: 'Red', kind: 'xiaohongshu', limits: {} }], audiences: [{ name: 'A', size: fixed(1e9), interests: [], regions: [], activeWindows: [] }] });
+        const p = plan(
+            [
+                community({
+                    platforms: ['Red'],
+                    audiences: ['A'],
+                    tiers: [tier('T')],
+                    contents: [
+                        content('Notes', 'educational', {
+                            platform: 'Red',
+                            schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['MO', 'TH'] }],
+                            reachPerPost: fixed(2000),
+                            joinRate: fixed(0.01),
+                        }),
+                    ],
+                }),
+            ],
+            {
+                platforms: [{ name: 'Red', kind: 'xiaohongshu', limits: {} }],
+                audiences: [{ name: 'A', size: fixed(1e9), interests: [], regions: [], activeWindows: [] }],
+            },
+        );
         const report = forecast(p, { runs: 400, seed: 2 });
         const weekly = seriesOf(report, 'new-members').mean;
         for (let w = 0; w < 26; w++) expect(weekly[w]!).toBeGreaterThan(40 * 0.9);
@@ -91,10 +144,14 @@ describe('public-platform content', () => {
         expect(bySource.map((s) => [s.source, s.kind])).toEqual([['Notes', 'content']]);
     });
 
-    it('uses the platform kind\'s documented defaults when the item gives none', () => {
-        const p = plan([community({ platforms: ['Red'], audiences: ['A'], tiers: [tier('T')], contents: [content('Notes', 'educational', { platform: 'Red' })] })], {
-            platforms: [{ name: 'Red', kind: 'xiaohongshu', limits: {} }], audiences: [{ name: 'A', size: fixed(1e9), interests: [], regions: [], activeWindows: [] }],
-        });
+    it("uses the platform kind's documented defaults when the item gives none", () => {
+        const p = plan(
+            [community({ platforms: ['Red'], audiences: ['A'], tiers: [tier('T')], contents: [content('Notes', 'educational', { platform: 'Red' })] })],
+            {
+                platforms: [{ name: 'Red', kind: 'xiaohongshu', limits: {} }],
+                audiences: [{ name: 'A', size: fixed(1e9), interests: [], regions: [], activeWindows: [] }],
+            },
+        );
         const c = compileCommunity(p, p.communities[0], new Assumptions());
         expect(c.publicContents).toHaveLength(1);
         expect(c.dists[c.publicContents[0].reach]).toEqual({ kind: 'triangular', min: 200, mode: 1500, max: 10000 });
@@ -104,10 +161,15 @@ describe('public-platform content', () => {
 });
 
 describe('activities leave a trace', () => {
-    it('a run\'s retention lift decays with the half-life: churn_k = c − lift × 0.5^(k / h)', () => {
+    it("a run's retention lift decays with the half-life: churn_k = c − lift × 0.5^(k / h)", () => {
         const c = 0.1;
         const lift = 0.05;
-        const p = plan([community({ tiers: [tier('T', { seed: fixed(1e7), churn: rate(c, 'week') })], activities: [activity('Salon', { reach: fixed(1), lifts: { retention: fixed(lift) } })] })]);
+        const p = plan([
+            community({
+                tiers: [tier('T', { seed: fixed(1e7), churn: rate(c, 'week') })],
+                activities: [activity('Salon', { reach: fixed(1), lifts: { retention: fixed(lift) } })],
+            }),
+        ]);
         const assumptions = new Assumptions();
         const h = assumptions.get('activity-half-life');
         const proj = projectCompiled(compileCommunity(p, p.communities[0], assumptions), 'mean');
@@ -118,11 +180,15 @@ describe('activities leave a trace', () => {
         }
     });
 
-    it('an offline activity without lifts has its kind\'s default effect; participation is a series and a KPI', () => {
-        const mk = (activities: Activity[]) => plan([community({
-            tiers: [tier('T', { seed: fixed(1000), churn: rate(0.1), active: rate(0.2, 'week') })], activities,
-            kpis: [{ name: 'P', metric: 'participation', op: '>=', target: 0.1, deadlineWeek: 2 }],
-        })]);
+    it("an offline activity without lifts has its kind's default effect; participation is a series and a KPI", () => {
+        const mk = (activities: Activity[]) =>
+            plan([
+                community({
+                    tiers: [tier('T', { seed: fixed(1000), churn: rate(0.1), active: rate(0.2, 'week') })],
+                    activities,
+                    kpis: [{ name: 'P', metric: 'participation', op: '>=', target: 0.1, deadlineWeek: 2 }],
+                }),
+            ]);
         const p = mk([activity('Salon', { schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['SA'] }] })]);
         const proj = projectCompiled(compileCommunity(p, p.communities[0], new Assumptions()), 'mean');
         const none = projectCompiled(compileCommunity(mk([]), mk([]).communities[0], new Assumptions()), 'mean');
@@ -133,14 +199,40 @@ describe('activities leave a trace', () => {
 });
 
 describe('money: margin, baseline, attribution', () => {
-    const p = plan([community({
-        orderValue: fixed(200), margin: fixed(0.4), baselineBuys: rate(0.02),
-        audiences: ['A'],
-        tiers: [tier('T', { seed: fixed(2000), churn: rate(0.05), buys: rate(0.02) })],
-        channels: [{ name: 'Ads', spend: { value: fixed(2000), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 15 } }],
-        referrals: [{ name: 'Invite', mechanic: 'invite-code', reward: fixed(10), rewardEachSide: false, invites: rate(0.5), conversion: fixed(0.2), cycleDays: 7, tiers: [], sharesTo: [] }],
-        organic: { innovation: rate(0.01), imitation: rate(0.3) },
-    })], { audiences: [{ name: 'A', size: fixed(200000), interests: [], regions: [], activeWindows: [] }] });
+    const p = plan(
+        [
+            community({
+                orderValue: fixed(200),
+                margin: fixed(0.4),
+                baselineBuys: rate(0.02),
+                audiences: ['A'],
+                tiers: [tier('T', { seed: fixed(2000), churn: rate(0.05), buys: rate(0.02) })],
+                channels: [
+                    {
+                        name: 'Ads',
+                        spend: { value: fixed(2000), per: 'week' },
+                        spendPer: 'week',
+                        costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 15 },
+                    },
+                ],
+                referrals: [
+                    {
+                        name: 'Invite',
+                        mechanic: 'invite-code',
+                        reward: fixed(10),
+                        rewardEachSide: false,
+                        invites: rate(0.5),
+                        conversion: fixed(0.2),
+                        cycleDays: 7,
+                        tiers: [],
+                        sharesTo: [],
+                    },
+                ],
+                organic: { innovation: rate(0.01), imitation: rate(0.3) },
+            }),
+        ],
+        { audiences: [{ name: 'A', size: fixed(200000), interests: [], regions: [], activeWindows: [] }] },
+    );
 
     it('ROI on margin = margin × (gross ROI + 1) − 1; incremental revenue ≈ 0 when the baseline equals the buy rate', () => {
         const money = forecast(p, { runs: 500, seed: 4 }).forecasts[0].communities[0].money!;
@@ -151,7 +243,7 @@ describe('money: margin, baseline, attribution', () => {
         expect(Math.abs(gross.mean)).toBeLessThan(0.03 * 200 * 0.02 * 2000 * 26);
     });
 
-    it('new members by source add up to the run\'s new members, in every run', () => {
+    it("new members by source add up to the run's new members, in every run", () => {
         const [raw] = simulatePlan(p, 300, 9);
         const c = raw.compiled;
         expect(c.sources.map((s) => s.name)).toEqual(['organic', 'Ads', 'Invite']);
@@ -167,16 +259,25 @@ describe('money: margin, baseline, attribution', () => {
 
 describe('defects fixed', () => {
     it('a tier never exceeds its capacity when promotions out of it are blocked by a full tier', () => {
-        const p = plan([community({
-            audiences: ['A'],
-            tiers: [tier('Low', { seed: fixed(100), capacity: 100 }), tier('High', { seed: fixed(50), capacity: 50, flowsFrom: [{ tier: 'Low', rate: rate(0.5, 'week') }] })],
-            channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
-        })], { audiences: [{ name: 'A', size: fixed(100000), interests: [], regions: [], activeWindows: [] }] });
+        const p = plan(
+            [
+                community({
+                    audiences: ['A'],
+                    tiers: [
+                        tier('Low', { seed: fixed(100), capacity: 100 }),
+                        tier('High', { seed: fixed(50), capacity: 50, flowsFrom: [{ tier: 'Low', rate: rate(0.5, 'week') }] }),
+                    ],
+                    channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
+                }),
+            ],
+            { audiences: [{ name: 'A', size: fixed(100000), interests: [], regions: [], activeWindows: [] }] },
+        );
         const [raw] = simulatePlan(p, 50, 1);
-        for (let w = 0; w < 26; w++) for (let r = 0; r < 50; r++) {
-            expect(rawValue(raw, raw.compiled.tierSeries0, w, r)).toBeLessThanOrEqual(100);
-            expect(rawValue(raw, raw.compiled.tierSeries0 + 1, w, r)).toBeLessThanOrEqual(50);
-        }
+        for (let w = 0; w < 26; w++)
+            for (let r = 0; r < 50; r++) {
+                expect(rawValue(raw, raw.compiled.tierSeries0, w, r)).toBeLessThanOrEqual(100);
+                expect(rawValue(raw, raw.compiled.tierSeries0 + 1, w, r)).toBeLessThanOrEqual(50);
+            }
     });
 
     it('assume fatigue-threshold applies to every platform kind unless a kind-specific key is given', () => {
@@ -186,7 +287,12 @@ describe('defects fixed', () => {
     });
 
     it('one promotional post a week does not get the full promotional-share churn uplift (volume floor)', () => {
-        const p = plan([community({ tiers: [tier('T', { seed: fixed(1000) })], contents: [content('Promo', 'promotional', { schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['FR'] }] })] })]);
+        const p = plan([
+            community({
+                tiers: [tier('T', { seed: fixed(1000) })],
+                contents: [content('Promo', 'promotional', { schedules: [{ ...daily(), frequency: 'weekly', weekdays: ['FR'] }] })],
+            }),
+        ]);
         const a = new Assumptions();
         const c = compileCommunity(p, p.communities[0], a);
         expect(c.contentChurn[0]).toBeCloseTo(a.get('promo-churn-uplift') / a.get('promo-share-floor'), 9);
@@ -195,10 +301,24 @@ describe('defects fixed', () => {
 
 describe('tier ↔ platform', () => {
     it('a tier that names its platform needs groups only there', () => {
-        const p = plan([community({
-            platforms: ['WeChat', 'Douyin'],
-            tiers: [tier('Fans', { seed: fixed(1000), platform: 'Douyin' }), tier('Members', { seed: fixed(300), platform: 'WeChat' }), tier('Everyone', { seed: fixed(100) })],
-        })], { platforms: [{ name: 'WeChat', kind: 'wechat-group', limits: { 'group-capacity': 100 } }, { name: 'Douyin', kind: 'douyin-fan-group', limits: { 'group-capacity': 100 } }] });
+        const p = plan(
+            [
+                community({
+                    platforms: ['WeChat', 'Douyin'],
+                    tiers: [
+                        tier('Fans', { seed: fixed(1000), platform: 'Douyin' }),
+                        tier('Members', { seed: fixed(300), platform: 'WeChat' }),
+                        tier('Everyone', { seed: fixed(100) }),
+                    ],
+                }),
+            ],
+            {
+                platforms: [
+                    { name: 'WeChat', kind: 'wechat-group', limits: { 'group-capacity': 100 } },
+                    { name: 'Douyin', kind: 'douyin-fan-group', limits: { 'group-capacity': 100 } },
+                ],
+            },
+        );
         const [raw] = simulatePlan(p, 3, 1);
         const c = raw.compiled;
         expect(rawValue(raw, c.groupSeries0, 0, 0)).toBe(Math.ceil((300 + 100) / 100));
@@ -211,17 +331,34 @@ describe('tier ↔ platform', () => {
 
 describe('review regressions', () => {
     it('a capacity deficit bouncing between two capped tiers (a promotion one way, a demotion back) never leaves a tier over capacity', () => {
-        const p = plan([community({
-            audiences: ['A'],
-            tiers: [
-                tier('A', { seed: fixed(21), capacity: 24, demotionsTo: [] }),
-                tier('B', { seed: fixed(5), capacity: 15 }),
-                tier('C', { seed: fixed(21), capacity: 21, flowsFrom: [{ tier: 'A', rate: rate(0.6, 'week') }, { tier: 'B', rate: rate(0.9, 'week') }], demotionsTo: [{ tier: 'A', rate: rate(0.9, 'week') }, { tier: 'B', rate: rate(0.05, 'week') }] }),
+        const p = plan(
+            [
+                community({
+                    audiences: ['A'],
+                    tiers: [
+                        tier('A', { seed: fixed(21), capacity: 24, demotionsTo: [] }),
+                        tier('B', { seed: fixed(5), capacity: 15 }),
+                        tier('C', {
+                            seed: fixed(21),
+                            capacity: 21,
+                            flowsFrom: [
+                                { tier: 'A', rate: rate(0.6, 'week') },
+                                { tier: 'B', rate: rate(0.9, 'week') },
+                            ],
+                            demotionsTo: [
+                                { tier: 'A', rate: rate(0.9, 'week') },
+                                { tier: 'B', rate: rate(0.05, 'week') },
+                            ],
+                        }),
+                    ],
+                    channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
+                }),
             ],
-            channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
-        })], { audiences: [{ name: 'A', size: fixed(100000), interests: [], regions: [], activeWindows: [] }] });
+            { audiences: [{ name: 'A', size: fixed(100000), interests: [], regions: [], activeWindows: [] }] },
+        );
         const [raw] = simulatePlan(p, 200, 4);
         const caps = [24, 15, 21];
-        for (let w = 0; w < 26; w++) for (let r = 0; r < 200; r++) for (let t = 0; t < 3; t++) expect(rawValue(raw, raw.compiled.tierSeries0 + t, w, r)).toBeLessThanOrEqual(caps[t]);
+        for (let w = 0; w < 26; w++)
+            for (let r = 0; r < 200; r++) for (let t = 0; t < 3; t++) expect(rawValue(raw, raw.compiled.tierSeries0 + t, w, r)).toBeLessThanOrEqual(caps[t]);
     });
 });

@@ -53,7 +53,14 @@ describe('simulation pool', () => {
 
     it('solves on the pool to the same answer as in this thread', async () => {
         const plan = await example('fitness-wechat.community');
-        const options: SolveOptions = { kpis: ['conversion-Prospect-Core'], probability: 0.8, objective: 'minimise-cost', runs: 1100, seed: 5, levers: [{ target: 'Core', property: 'Prospect', min: 0.03, max: 0.12 }] };
+        const options: SolveOptions = {
+            kpis: ['conversion-Prospect-Core'],
+            probability: 0.8,
+            objective: 'minimise-cost',
+            runs: 1100,
+            seed: 5,
+            levers: [{ target: 'Core', property: 'Prospect', min: 0.03, max: 0.12 }],
+        };
         const here = solve(plan, options);
         const there = await runSteps(solveSteps(plan, options), { pool: pool(2), poolFrom: 0 });
         expect(there).toEqual(here);

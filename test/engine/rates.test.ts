@@ -16,7 +16,7 @@ describe('rate conversion', () => {
         expect(weeklyProbability(1.5, 'month')).toBe(1);
     });
     it('scales amounts linearly and reads period words', () => {
-        expect(weeklyAmount(12_000, 'month')).toBeCloseTo(12_000 * 12 / 52, 9);
+        expect(weeklyAmount(12_000, 'month')).toBeCloseTo((12_000 * 12) / 52, 9);
         expect(weeklyAmount(1, 'day')).toBe(7);
         expect(parsePeriod('monthly')).toBe('month');
         expect(parsePeriod('weeks')).toBe('week');

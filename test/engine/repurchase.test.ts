@@ -11,11 +11,20 @@ const weeklyOf = (monthly: number) => 1 - Math.pow(1 - monthly, 1 / WEEKS_PER.mo
 const kpi: Kpi = { name: 'Loyal', metric: 'repurchase-rate', op: '>=', target: 0.3, deadlineWeek: 26 };
 
 function shop(extra: { buys: number; repurchase?: number; churn?: number; n?: number }): Plan {
-    return plan([community({
-        orderValue: fixed(100),
-        tiers: [tier('T', { seed: fixed(extra.n ?? 1e6), buys: rate(extra.buys), repurchase: extra.repurchase === undefined ? undefined : rate(extra.repurchase), churn: extra.churn ? rate(extra.churn) : undefined })],
-        kpis: [kpi],
-    })]);
+    return plan([
+        community({
+            orderValue: fixed(100),
+            tiers: [
+                tier('T', {
+                    seed: fixed(extra.n ?? 1e6),
+                    buys: rate(extra.buys),
+                    repurchase: extra.repurchase === undefined ? undefined : rate(extra.repurchase),
+                    churn: extra.churn ? rate(extra.churn) : undefined,
+                }),
+            ],
+            kpis: [kpi],
+        }),
+    ]);
 }
 
 /**
@@ -49,7 +58,7 @@ function closedForm(n: number, f: number, r: number, weeks: number, c = 0): { sh
 }
 
 describe('repurchase', () => {
-    it('the repurchase rate and revenue follow N\' = N(1−f), O\' = O + Nf − Or, T\' = T + Or', () => {
+    it("the repurchase rate and revenue follow N' = N(1−f), O' = O + Nf − Or, T' = T + Or", () => {
         const f = weeklyOf(0.1);
         const r = weeklyOf(0.3);
         const expected = closedForm(1e6, f, r, 26);
@@ -96,14 +105,16 @@ describe('repurchase', () => {
     it('buyers move with the members who change tier: a promotion leaves the share as in one tier', () => {
         const f = weeklyOf(0.1);
         const r = weeklyOf(0.3);
-        const two = plan([community({
-            orderValue: fixed(100),
-            tiers: [
-                tier('A', { seed: fixed(1e6), buys: rate(0.1), repurchase: rate(0.3) }),
-                tier('B', { buys: rate(0.1), repurchase: rate(0.3), flowsFrom: [{ tier: 'A', rate: rate(0.25) }] }),
-            ],
-            kpis: [kpi],
-        })]);
+        const two = plan([
+            community({
+                orderValue: fixed(100),
+                tiers: [
+                    tier('A', { seed: fixed(1e6), buys: rate(0.1), repurchase: rate(0.3) }),
+                    tier('B', { buys: rate(0.1), repurchase: rate(0.3), flowsFrom: [{ tier: 'A', rate: rate(0.25) }] }),
+                ],
+                kpis: [kpi],
+            }),
+        ]);
         const report = forecast(two, { runs: 200, seed: 6 });
         const share = seriesOf(report, 'repurchase-rate').mean;
         const expected = closedForm(1e6, f, r, 26);

@@ -9,7 +9,15 @@ import { rewardConversionScale, rewardCostFactor, rewardWorth } from '../../engi
 import { community, fixed, plan, rate, seriesOf, tier } from './helpers.js';
 
 const referral = (extra: Partial<Referral>): Referral => ({
-    name: 'R', mechanic: 'invite-code', rewardEachSide: false, invites: rate(1, 'month'), conversion: fixed(0.1), cycleDays: 7, tiers: [], sharesTo: [], ...extra,
+    name: 'R',
+    mechanic: 'invite-code',
+    rewardEachSide: false,
+    invites: rate(1, 'month'),
+    conversion: fixed(0.1),
+    cycleDays: 7,
+    tiers: [],
+    sharesTo: [],
+    ...extra,
 });
 const withReferral = (r: Partial<Referral>, scenarios: Plan['scenarios'] = []): Plan =>
     plan([community({ tiers: [tier('T', { seed: fixed(5000) })], referrals: [referral(r)] })], { scenarios });
@@ -29,7 +37,7 @@ describe('reward kinds', () => {
         expect(rewardWorth('coupon', 20, a)).toBe(10);
     });
 
-    it('a referral\'s reward cost per join is amount × sides × the kind\'s cost factor', () => {
+    it("a referral's reward cost per join is amount × sides × the kind's cost factor", () => {
         const cash = costOf(withReferral({ reward: fixed(20), rewardEachSide: true }));
         const coupon = costOf(withReferral({ reward: fixed(20), rewardEachSide: true, rewardKind: 'coupon' }));
         const points = costOf(withReferral({ reward: fixed(500), rewardKind: 'points' }));
@@ -50,7 +58,10 @@ describe('reward kinds', () => {
         ]);
         const expected = Math.pow((10 + 60 * 0.5) / (10 + 20 * 0.5), 0.3);
         expect(rewardConversionScale('coupon', fixed(60), fixed(20), a)).toBeCloseTo(expected, 12);
-        const scenario = { ...p, communities: [{ ...p.communities[0], referrals: [{ ...p.communities[0].referrals[0], reward: fixed(60), rewardAsWritten: fixed(20) }] }] };
+        const scenario = {
+            ...p,
+            communities: [{ ...p.communities[0], referrals: [{ ...p.communities[0].referrals[0], reward: fixed(60), rewardAsWritten: fixed(20) }] }],
+        };
         expect(compileCommunity(scenario, scenario.communities[0], a).referrals[0].conversionScale).toBeCloseTo(expected, 12);
         const report = forecast(p, { runs: 400, seed: 3, scenarios: [null, 'Bigger'] });
         const base = seriesOf(report, 'new-members', 0).mean.reduce((s: number, v) => s + (v ?? 0), 0);
@@ -60,10 +71,18 @@ describe('reward kinds', () => {
         expect(compileCommunity(p, p.communities[0], a).referrals[0].conversionScale).toBe(1);
     });
 
-    it('an activity\'s incentive costs participants × amount × the kind\'s cost factor, paid in the week a run starts', () => {
+    it("an activity's incentive costs participants × amount × the kind's cost factor, paid in the week a run starts", () => {
         const act = (incentives: Activity['incentives']): Activity => ({
-            name: 'Camp', mode: 'online', kind: 'challenge', schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['20:00'], date: '2027-01-05' }],
-            durationMinutes: 60, tiers: [], lifts: {}, materials: [], incentives, reach: fixed(0.4),
+            name: 'Camp',
+            mode: 'online',
+            kind: 'challenge',
+            schedules: [{ frequency: 'once', interval: 1, weekdays: [], monthDays: [], times: ['20:00'], date: '2027-01-05' }],
+            durationMinutes: 60,
+            tiers: [],
+            lifts: {},
+            materials: [],
+            incentives,
+            reach: fixed(0.4),
         });
         const p = (incentives: Activity['incentives']) => plan([community({ tiers: [tier('T', { seed: fixed(1000) })], activities: [act(incentives)] })]);
         const activities = (x: Plan) => costOf(x).costByCategory!.find((c) => c.category === 'activities')!.mean;

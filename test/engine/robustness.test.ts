@@ -33,7 +33,19 @@ function everything(n: (what: string) => Dist, extra: Partial<Community> = {}): 
         ],
         organic: { innovation: r('bass'), imitation: r('bass') },
         channels: [{ name: 'Ads', spend: { value: n('money'), per: 'week' }, spendPer: 'week', costPerJoin: n('cpj') }],
-        referrals: [{ name: 'Ref', mechanic: 'invite-code', rewardEachSide: true, reward: n('money'), invites: r('invites'), conversion: n('rate'), cycleDays: 7, tiers: [], sharesTo: [] }],
+        referrals: [
+            {
+                name: 'Ref',
+                mechanic: 'invite-code',
+                rewardEachSide: true,
+                reward: n('money'),
+                invites: r('invites'),
+                conversion: n('rate'),
+                cycleDays: 7,
+                tiers: [],
+                sharesTo: [],
+            },
+        ],
         contents: [
             { name: 'Tips', kind: 'educational', schedules: [daily], tiers: [], costPerPost: n('money') },
             { name: 'Sale', kind: 'promotional', schedules: [daily], tiers: ['Fans'], costPerPost: n('money') },
@@ -135,7 +147,12 @@ describe('robustness: any plan the schema accepts gives finite, non-negative num
     });
 
     it('survives 100 % rates everywhere and tiny costs per join', () => {
-        expectSane(planOf(everything((w) => (w === 'cpj' ? fixed(1e-300) : w === 'rate' ? fixed(1) : w === 'seed' ? fixed(100) : fixed(5))), fixed(10_000)));
+        expectSane(
+            planOf(
+                everything((w) => (w === 'cpj' ? fixed(1e-300) : w === 'rate' ? fixed(1) : w === 'seed' ? fixed(100) : fixed(5))),
+                fixed(10_000),
+            ),
+        );
     });
 
     it('survives negative numbers everywhere (clamped to zero)', () => {
@@ -148,7 +165,14 @@ describe('robustness: any plan the schema accepts gives finite, non-negative num
         expectSane(planOf(everything(n), fixed(0)));
         expectSane(planOf(everything(n, { audiences: [] }), fixed(0), { horizonWeeks: 30 }));
         // An unbounded pool with compounding referrals at their ceiling stays finite over a long horizon.
-        expectSane(planOf(everything((w) => (w === 'invites' ? fixed(1e308) : w === 'rate' ? fixed(1) : fixed(1e6)), { audiences: [] }), fixed(0), { horizonWeeks: 104 }), 8);
+        expectSane(
+            planOf(
+                everything((w) => (w === 'invites' ? fixed(1e308) : w === 'rate' ? fixed(1) : fixed(1e6)), { audiences: [] }),
+                fixed(0),
+                { horizonWeeks: 104 },
+            ),
+            8,
+        );
     });
 
     it('survives a community without tiers, content or anything else', () => {
@@ -159,7 +183,10 @@ describe('robustness: any plan the schema accepts gives finite, non-negative num
     it('defines ROI with zero cost: (revenue − cost) / max(cost, 1), so 0 when nothing is spent or earned', () => {
         const free = (fee: number) =>
             planOf(
-                community({ audiences: ['A'], tiers: [tier('Paid', { seed: fixed(100), entry: { condition: 'fee', fee: { value: fixed(fee), per: 'week' }, feePer: 'week' } })] }),
+                community({
+                    audiences: ['A'],
+                    tiers: [tier('Paid', { seed: fixed(100), entry: { condition: 'fee', fee: { value: fixed(fee), per: 'week' }, feePer: 'week' } })],
+                }),
                 fixed(1000),
                 { horizonWeeks: 4 },
             );

@@ -17,12 +17,21 @@ async function fitness(): Promise<Plan> {
 describe('solve', () => {
     it('matches the closed form on a paid channel alone (no saturation, no churn, fixed cost per join)', () => {
         // members at week H = H × spend / cost per join (Poisson joins, no audience): spend* = target × cpj / H.
-        const p = plan([community({
-            tiers: [tier('T')],
-            channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
-            kpis: [{ name: 'Big', metric: 'members', op: '>=', target: 20000, deadlineWeek: 26 }],
-        })]);
-        const r = solve(p, { kpis: ['Big'], probability: 0.8, levers: [{ target: 'Ads', property: 'paid', min: 0, max: 20000 }], objective: 'minimise-cost', runs: 1000, seed: 1 });
+        const p = plan([
+            community({
+                tiers: [tier('T')],
+                channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
+                kpis: [{ name: 'Big', metric: 'members', op: '>=', target: 20000, deadlineWeek: 26 }],
+            }),
+        ]);
+        const r = solve(p, {
+            kpis: ['Big'],
+            probability: 0.8,
+            levers: [{ target: 'Ads', property: 'paid', min: 0, max: 20000 }],
+            objective: 'minimise-cost',
+            runs: 1000,
+            seed: 1,
+        });
         const closed = (20000 * 10) / 26;
         expect(r.reached).toBe(true);
         expect(r.direction).toBe('more');
@@ -30,12 +39,21 @@ describe('solve', () => {
     });
 
     it('says plainly when nothing in the range reaches the probability, and how close the best gets', () => {
-        const p = plan([community({
-            tiers: [tier('T')],
-            channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
-            kpis: [{ name: 'Big', metric: 'members', op: '>=', target: 20000, deadlineWeek: 26 }],
-        })]);
-        const r = solve(p, { kpis: ['Big'], probability: 0.8, levers: [{ target: 'Ads', property: 'paid', min: 0, max: 7650 }], objective: 'minimise-cost', runs: 400, seed: 1 });
+        const p = plan([
+            community({
+                tiers: [tier('T')],
+                channels: [{ name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: fixed(10) }],
+                kpis: [{ name: 'Big', metric: 'members', op: '>=', target: 20000, deadlineWeek: 26 }],
+            }),
+        ]);
+        const r = solve(p, {
+            kpis: ['Big'],
+            probability: 0.8,
+            levers: [{ target: 'Ads', property: 'paid', min: 0, max: 7650 }],
+            objective: 'minimise-cost',
+            runs: 400,
+            seed: 1,
+        });
         expect(r.reached).toBe(false);
         expect(r.best.values[0]).toBe(7650);
         expect(r.best.probabilities[0]).toBeGreaterThan(0);
@@ -75,7 +93,9 @@ describe('solve', () => {
         const p = await fitness();
         const base = { kpis: ['Growth'], probability: 0.8, objective: 'minimise-cost' as const, runs: 10, seed: 1 };
         expect(() => solve(p, { ...base, levers: [{ target: 'Nope', property: 'paid', min: 0, max: 1 }] })).toThrow(SolveError);
-        expect(() => solve(p, { ...base, levers: [{ target: 'DouyinAds', property: 'colour', min: 0, max: 1 }] })).toThrow(/Cannot override "colour" of channel "DouyinAds"; overridable: paid, cost/);
+        expect(() => solve(p, { ...base, levers: [{ target: 'DouyinAds', property: 'colour', min: 0, max: 1 }] })).toThrow(
+            /Cannot override "colour" of channel "DouyinAds"; overridable: paid, cost/,
+        );
         expect(() => solve(p, { ...base, levers: [{ target: 'DouyinAds', property: 'paid', min: 5, max: 5 }] })).toThrow(/empty/);
         expect(() => solve(p, { ...base, kpis: ['Nope'], levers: [{ target: 'DouyinAds', property: 'paid', min: 0, max: 1 }] })).toThrow(/unknown KPI "Nope"/);
     });

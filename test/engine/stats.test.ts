@@ -16,11 +16,13 @@ function bySorting(values: number[]): { p10: number | null; p50: number | null; 
 }
 
 // −0 and +0 compare equal, so which of them a rank shows is not defined: the runs hold +0 only.
-const value = fc.oneof(
-    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
-    fc.integer({ min: -50, max: 5_000 }),
-    fc.constantFrom(0, 1, Number.NaN, 1e-310, 2e-310, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity),
-).map((v) => (v === 0 ? 0 : v));
+const value = fc
+    .oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+        fc.integer({ min: -50, max: 5_000 }),
+        fc.constantFrom(0, 1, Number.NaN, 1e-310, 2e-310, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity),
+    )
+    .map((v) => (v === 0 ? 0 : v));
 
 describe('summarise', () => {
     it('gives the nearest-rank P10/P50/P90 and the mean of the defined values, for few and many runs', () => {

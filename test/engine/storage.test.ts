@@ -18,10 +18,23 @@ function sample(): Plan {
                 orderValue: { kind: 'triangular', min: 50, mode: 100, max: 150 },
                 tiers: [
                     tier('Fans', { seed: fixed(3000), churn: rate({ kind: 'uniform', min: 0.05, max: 0.15 }), active: rate(0.3, 'week'), buys: rate(0.02) }),
-                    tier('Core', { flowsFrom: [{ tier: 'Fans', rate: rate(0.05) }], churn: rate(0.02), active: rate(0.6, 'week'), entry: { condition: 'fee', fee: { value: fixed(1), per: 'day' }, feePer: 'day' } }),
+                    tier('Core', {
+                        flowsFrom: [{ tier: 'Fans', rate: rate(0.05) }],
+                        churn: rate(0.02),
+                        active: rate(0.6, 'week'),
+                        entry: { condition: 'fee', fee: { value: fixed(1), per: 'day' }, feePer: 'day' },
+                    }),
                 ],
                 channels: [{ name: 'Ads', spend: { value: fixed(700), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'uniform', min: 5, max: 15 } }],
-                contents: [{ name: 'Tips', kind: 'educational', schedules: [{ frequency: 'daily', interval: 1, weekdays: [], monthDays: [], times: ['20:00'] }], tiers: [], costPerPost: fixed(10) }],
+                contents: [
+                    {
+                        name: 'Tips',
+                        kind: 'educational',
+                        schedules: [{ frequency: 'daily', interval: 1, weekdays: [], monthDays: [], times: ['20:00'] }],
+                        tiers: [],
+                        costPerPost: fixed(10),
+                    },
+                ],
                 kpis: [
                     { name: 'Members', metric: 'members', op: '>=', target: 3000, deadlineWeek: 12 },
                     { name: 'Active', metric: 'active-rate', op: '>=', target: 0.3, deadlineWeek: 9 },
@@ -95,11 +108,7 @@ describe('raw result storage', () => {
     it('reads the same values with a SeriesReader in any order of weeks and series', () => {
         const reader = new SeriesReader(raw);
         const out = new Float64Array(runs);
-        const orders = [
-            Array.from({ length: H }, (_, w) => w),
-            Array.from({ length: H }, (_, w) => H - 1 - w),
-            [3, 9, 2, 15, 0, 15, 7, 1],
-        ];
+        const orders = [Array.from({ length: H }, (_, w) => w), Array.from({ length: H }, (_, w) => H - 1 - w), [3, 9, 2, 15, 0, 15, 7, 1]];
         for (const weeks of orders) {
             for (let s = 0; s < c.series.length; s++) {
                 for (const w of weeks) {
@@ -111,7 +120,13 @@ describe('raw result storage', () => {
     });
 
     it('takes KPI values inside the simulation that match the series at the deadline', () => {
-        const seriesOf: Record<string, number> = { members: S.members, 'active-rate': S.activeRate, cost: S.cumulativeCost, revenue: S.cumulativeRevenue, roi: S.roi };
+        const seriesOf: Record<string, number> = {
+            members: S.members,
+            'active-rate': S.activeRate,
+            cost: S.cumulativeCost,
+            revenue: S.cumulativeRevenue,
+            roi: S.roi,
+        };
         c.kpis.forEach((ck, k) => {
             for (let r = 0; r < runs; r++) expect(raw.kpiValues[k * runs + r]).toBe(rawValue(raw, seriesOf[ck.kpi.metric], ck.week, r));
         });

@@ -79,9 +79,33 @@ describe('block streams', () => {
         const c = compileJob(job);
         expect(blockCount(runs)).toBe(3);
         const whole = bytesOf(simulateStreams(c, 7, 0, runs));
-        const groupings = [[[0, 1], [1, 1], [2, 1]], [[0, 2], [2, 1]], [[0, 1], [1, 2]], [[2, 1], [0, 2]]];
+        const groupings = [
+            [
+                [0, 1],
+                [1, 1],
+                [2, 1],
+            ],
+            [
+                [0, 2],
+                [2, 1],
+            ],
+            [
+                [0, 1],
+                [1, 2],
+            ],
+            [
+                [2, 1],
+                [0, 2],
+            ],
+        ];
         for (const grouping of groupings) {
-            const merged = bytesOf(mergeBlocks(c, runs, grouping.map(([first, count]) => simulateBlocks(c, 7, 0, runs, first, count))));
+            const merged = bytesOf(
+                mergeBlocks(
+                    c,
+                    runs,
+                    grouping.map(([first, count]) => simulateBlocks(c, 7, 0, runs, first, count)),
+                ),
+            );
             expect(Object.keys(merged)).toEqual(Object.keys(whole));
             for (const key of Object.keys(whole)) expect(merged[key].equals(whole[key]), `${key} of grouping ${JSON.stringify(grouping)}`).toBe(true);
         }
@@ -97,7 +121,10 @@ describe('block streams', () => {
         expect(stepped).toBe(once);
         expect(progress.length).toBeGreaterThan(3);
         let blocks = 0;
-        const cancelled = runWork(forecastSimulations(plan, options), { token: { isCancelled: () => blocks >= 2, onCancel: () => () => undefined }, onProgress: () => blocks++ });
+        const cancelled = runWork(forecastSimulations(plan, options), {
+            token: { isCancelled: () => blocks >= 2, onCancel: () => () => undefined },
+            onProgress: () => blocks++,
+        });
         await expect(cancelled).rejects.toBeInstanceOf(SimulationCancelled);
         expect(blocks).toBe(2);
     }, 120_000);

@@ -74,7 +74,9 @@ describe('report and preview share their chart definitions', () => {
         expect(active.targets).toEqual([{ value: 0.2, label: 'active-rate target ≥ 20%' }]);
         expect(byId<BandChart>(charts('en'), 'money').targets).toEqual([]);
         // And as dashed lines in the option both sides draw.
-        const option = echartsOption(members, REPORT_PALETTE) as { series: { id: string; markLine?: { lineStyle: { type: number[] }; data: { yAxis: number }[] } }[] };
+        const option = echartsOption(members, REPORT_PALETTE) as {
+            series: { id: string; markLine?: { lineStyle: { type: number[] }; data: { yAxis: number }[] } }[];
+        };
         const line = option.series.find((s) => s.id === 'target:0')!;
         expect(line.markLine).toMatchObject({ lineStyle: { type: [6, 4] }, data: [{ yAxis: 20000 }] });
     });

@@ -114,7 +114,10 @@ describe('community/forecast on the fitness example', () => {
 
     it('compares two scenarios side by side and adds the sensitivity analysis on request', async () => {
         const { services, doc } = await load(text);
-        const r = ok(computeForecast(services, doc, { uri: doc.uri.toString(), runs: 100, seed: 7, scenario: 'DoubleAds', compareScenario: 'base', sensitivity: true }).result);
+        const r = ok(
+            computeForecast(services, doc, { uri: doc.uri.toString(), runs: 100, seed: 7, scenario: 'DoubleAds', compareScenario: 'base', sensitivity: true })
+                .result,
+        );
         expect(r.forecasts.map((f) => f.scenario)).toEqual(['DoubleAds', null]);
         expect(r.forecasts[0].title).toBe('抖音投放翻倍');
         const s = r.forecasts[0].communities[0].sensitivity!;
@@ -150,7 +153,10 @@ describe('community/forecast on a plan with two communities', () => {
         expect(fit.members.map((m) => m.key)).toEqual(['Prospect', 'Core']);
         expect(fit.kpis.map((k) => k.name)).toEqual(['Growth', 'active-rate']);
         expect(run).toMatchObject({ community: 'RunClub', title: '城市跑团', weeks: 26 });
-        expect(run.members.map((m) => [m.key, m.label])).toEqual([['Runner', '跑友'], ['Pacer', '配速员']]);
+        expect(run.members.map((m) => [m.key, m.label])).toEqual([
+            ['Runner', '跑友'],
+            ['Pacer', '配速员'],
+        ]);
         expect(run.kpis.map((k) => k.name)).toEqual(['Runners', 'RunnerActivity']);
         expect(run.kpis[0].source?.line).toBeGreaterThan(fit.kpis[1].source!.line);
         expect(run.total.band.p50).toHaveLength(26);
@@ -206,7 +212,11 @@ describe('community/forecast on a plan with actuals (the calibration example)', 
         const computation = await computeForecastAsync(services, doc, params, {});
         const result = ok(await withActuals(computation));
         const f = result.forecasts[0].communities[0];
-        const csv = readFileSync(resolve(ROOT, 'examples/data/fithome-weeks.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+        const csv = readFileSync(resolve(ROOT, 'examples/data/fithome-weeks.csv'), 'utf8')
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map((l) => l.split(',').map(Number));
         const observed = csv.map((r) => r[1] + r[2] + r[3]);
         expect(f.total.band.p10.slice(0, 12)).toEqual(observed);
         expect(f.total.band.p90.slice(0, 12)).toEqual(observed);
@@ -216,7 +226,14 @@ describe('community/forecast on a plan with actuals (the calibration example)', 
         expect(total.points.map((p) => p.value)).toEqual(observed);
         expect(total.points.some((p) => p.outside)).toBe(false);
         // The same engine call as `compile` (one model): its report's forecast has the same members.
-        const compiled = await compilePlan(computation.plan!, { formats: ['md'], runs: 300, seed: 42, scenario: null, lang: 'en', observed: computation.observed!.byCommunity });
+        const compiled = await compilePlan(computation.plan!, {
+            formats: ['md'],
+            runs: 300,
+            seed: 42,
+            scenario: null,
+            lang: 'en',
+            observed: computation.observed!.byCommunity,
+        });
         const members = compiled.forecast!.forecasts[0].communities[0].series.find((s) => s.key === 'members')!;
         expect(compiled.forecast!.forecasts[0].communities[0].fromWeek).toBe(13);
         expect(members.p50.slice(0, 12)).toEqual(observed);
@@ -230,7 +247,10 @@ describe('the forecast pool waits for the first diagnostics', () => {
         const { Community, shared } = createCommunityServices({ ...NodeFileSystem, settings });
         const made: string[] = [];
         const connection = { onRequest: () => undefined, console: { error: (m: string) => made.push(`error ${m}`) } };
-        registerForecastRequest(connection as never, shared, () => { made.push('pool'); return undefined; });
+        registerForecastRequest(connection as never, shared, () => {
+            made.push('pool');
+            return undefined;
+        });
         expect(made).toEqual([]);
         const doc = Community.shared.workspace.LangiumDocumentFactory.fromString(readFileSync(FITNESS, 'utf8'), URI.file(FITNESS));
         Community.shared.workspace.LangiumDocuments.addDocument(doc);

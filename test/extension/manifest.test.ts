@@ -14,7 +14,9 @@ const bundleZh = JSON.parse(readFileSync(join(ROOT, 'extension/l10n/bundle.l10n.
 const bundleEn = JSON.parse(readFileSync(join(ROOT, 'extension/l10n/bundle.l10n.json'), 'utf8'));
 
 function sources(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
 }
 
 /** String literals passed to t(...) / vscode.l10n.t(...), joined across lines. */
@@ -47,7 +49,9 @@ describe('package.json as the extension manifest', () => {
     });
 
     it('registers every contributed command', () => {
-        const code = sources(join(ROOT, 'extension/src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+        const code = sources(join(ROOT, 'extension/src'))
+            .map((f) => readFileSync(f, 'utf8'))
+            .join('\n');
         for (const c of pkg.contributes.commands) expect(code, c.command).toContain(`'${c.command}'`);
     });
 
@@ -85,8 +89,30 @@ describe('the .vsix contents (vsce ls)', () => {
     it('hold the bundles, the bundled CLI and the assets, and no source maps or sources', () => {
         const vsce = join(ROOT, 'node_modules/.bin/vsce');
         const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-            .split('\n').map((l) => l.trim()).filter(Boolean).sort();
-        for (const f of ['package.json', 'out/extension/extension.cjs', 'out/server/main.cjs', 'out/server/server.cjs', 'out/cli/main.cjs', 'out/cli/check.cjs', 'out/cli/simulate.cjs', 'out/cli/all.cjs', 'out/runtime/simulation-worker.cjs', 'out/server/solve-worker.cjs', 'out/webview/preview.js', 'out/webview/preview.css', 'extension/media/icon.png', 'extension/media/file-icon.svg', 'extension/syntaxes/community.tmLanguage.json', 'extension/l10n/bundle.l10n.zh-cn.json', 'examples/fitness-wechat.community', 'examples/shared/platforms.community']) {
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .sort();
+        for (const f of [
+            'package.json',
+            'out/extension/extension.cjs',
+            'out/server/main.cjs',
+            'out/server/server.cjs',
+            'out/cli/main.cjs',
+            'out/cli/check.cjs',
+            'out/cli/simulate.cjs',
+            'out/cli/all.cjs',
+            'out/runtime/simulation-worker.cjs',
+            'out/server/solve-worker.cjs',
+            'out/webview/preview.js',
+            'out/webview/preview.css',
+            'extension/media/icon.png',
+            'extension/media/file-icon.svg',
+            'extension/syntaxes/community.tmLanguage.json',
+            'extension/l10n/bundle.l10n.zh-cn.json',
+            'examples/fitness-wechat.community',
+            'examples/shared/platforms.community',
+        ]) {
             expect(files, f).toContain(f);
         }
         expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -3,8 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityForecastView, ScenarioForecastView } from '../../protocol/forecast.js';
 import {
-    calendarRows, compactNumber, escapeHtml, formatProbability, formatValue,
-    communityLabel, communitySummaries, headline, headlineMembers, kpiRows, likelihood, pickCommunity,
+    calendarRows,
+    compactNumber,
+    escapeHtml,
+    formatProbability,
+    formatValue,
+    communityLabel,
+    communitySummaries,
+    headline,
+    headlineMembers,
+    kpiRows,
+    likelihood,
+    pickCommunity,
 } from '../../extension/src/preview/shape.js';
 
 const band = (p10: number[], p50: number[], p90: number[]) => ({ p10, p50, p90 });
@@ -12,16 +22,49 @@ const band = (p10: number[], p50: number[], p90: number[]) => ({ p10, p50, p90 }
 function community(over: Partial<CommunityForecastView> = {}): CommunityForecastView {
     const total = band([90, 180, 270], [100, 200, 300], [110, 220, 330]);
     return {
-        community: 'FitHome', title: '居家健身社群', weeks: 3,
+        community: 'FitHome',
+        title: '居家健身社群',
+        weeks: 3,
         members: [{ key: 'Core', label: 'Core', band: total }],
         total: { key: 'total', label: 'Total', band: total },
         activeRate: band([0.2, 0.2, 0.2], [0.3, 0.3, 0.3], [0.4, 0.4, 0.4]),
         cost: band([0, 1, 2], [0, 1, 2], [0, 1, 2]),
         revenue: band([0, 1, 2], [0, 1, 2], [0, 1, 2]),
         kpis: [
-            { name: 'Growth', label: 'Growth: members ≥ 250', metric: 'members', op: '>=', target: 250, unit: 'count', deadlineWeek: 3, probability: 0.9, p50: 300 },
-            { name: 'Active', label: 'active rate ≥ 35%', metric: 'active-rate', op: '>=', target: 0.35, unit: 'percent', deadlineWeek: 3, probability: 0.3, p50: 0.3 },
-            { name: 'Roi', label: 'roi ≥ 1.5', metric: 'roi', op: '>=', target: 1.5, unit: 'ratio', deadlineWeek: 3, probability: 0.6, p50: 1.2, source: { uri: 'file:///p.community', line: 4, character: 2 } },
+            {
+                name: 'Growth',
+                label: 'Growth: members ≥ 250',
+                metric: 'members',
+                op: '>=',
+                target: 250,
+                unit: 'count',
+                deadlineWeek: 3,
+                probability: 0.9,
+                p50: 300,
+            },
+            {
+                name: 'Active',
+                label: 'active rate ≥ 35%',
+                metric: 'active-rate',
+                op: '>=',
+                target: 0.35,
+                unit: 'percent',
+                deadlineWeek: 3,
+                probability: 0.3,
+                p50: 0.3,
+            },
+            {
+                name: 'Roi',
+                label: 'roi ≥ 1.5',
+                metric: 'roi',
+                op: '>=',
+                target: 1.5,
+                unit: 'ratio',
+                deadlineWeek: 3,
+                probability: 0.6,
+                p50: 1.2,
+                source: { uri: 'file:///p.community', line: 4, character: 2 },
+            },
         ],
         ...over,
     };
@@ -31,10 +74,23 @@ function community(over: Partial<CommunityForecastView> = {}): CommunityForecast
 function runClub(): CommunityForecastView {
     const total = band([10, 20, 30], [15, 25, 40], [20, 30, 50]);
     return community({
-        community: 'RunClub', title: '城市跑团',
+        community: 'RunClub',
+        title: '城市跑团',
         members: [{ key: 'Runner', label: '跑友', band: total }],
         total: { key: 'total', label: 'Total', band: total },
-        kpis: [{ name: 'Runners', label: 'Runners: members ≥ 100', metric: 'members', op: '>=', target: 100, unit: 'count', deadlineWeek: 3, probability: 0.05, p50: 40 }],
+        kpis: [
+            {
+                name: 'Runners',
+                label: 'Runners: members ≥ 100',
+                metric: 'members',
+                op: '>=',
+                target: 100,
+                unit: 'count',
+                deadlineWeek: 3,
+                probability: 0.05,
+                p50: 40,
+            },
+        ],
         source: { uri: 'file:///p.community', line: 60, character: 0 },
     });
 }
@@ -85,7 +141,7 @@ describe('KPI rows and headline', () => {
         expect(headlineMembers(headline(forecast()))).toBe('300');
     });
 
-    it('lists each community\'s P50 members and counts KPIs over all communities', () => {
+    it("lists each community's P50 members and counts KPIs over all communities", () => {
         const h = headline(forecast([community({ total: { key: 'total', label: 'Total', band: band([0], [18400], [0]) } }), runClub()]));
         expect(h).toEqual({ membersP50: [18400, 40], likely: 1, total: 4 });
         expect(headlineMembers(h)).toBe('18.4k + 40');
@@ -141,7 +197,7 @@ describe('calendar strip', () => {
         expect(rows[1].cells.map((c) => c.count)).toEqual([0, 1, 0, 0]);
     });
 
-    it('shows one community\'s items when asked, all otherwise', () => {
+    it("shows one community's items when asked, all otherwise", () => {
         const items = [
             { community: 'FitHome', name: 'Tips', kind: 'content' as const, perWeek: [7, 7] },
             { community: 'RunClub', name: 'LongRun', kind: 'activity' as const, perWeek: [1, 1] },

@@ -10,7 +10,12 @@ import { forecastNumbers, runPipeline } from './pipeline.js';
 const ROOT = resolve(__dirname, '../..');
 // The shipped examples and a seed plan that uses every construct of forecast model v2 (model-v2.community).
 const V2_SEED = readFileSync(join(__dirname, 'model-v2.community'), 'utf8');
-const EXAMPLES = [...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')), V2_SEED];
+const EXAMPLES = [
+    ...readdirSync(join(ROOT, 'examples'))
+        .filter((f) => f.endsWith('.community'))
+        .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
+    V2_SEED,
+];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RUNS ? Date.now() % 2 ** 31 : 20261124;
 
@@ -29,43 +34,62 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('fuzzing the plan pipeline', () => {
-    it(`survives ${RUNS} mutated, nested and random plans (seed ${SEED})`, async () => {
-        await fc.assert(
-            fc.asyncProperty(planInputs(EXAMPLES), async (text) => {
-                // CPU time, not wall time: other test files share the machine's cores in parallel.
-                const t0 = process.cpuUsage();
-                const result = await runPipeline(text);
-                const used = process.cpuUsage(t0);
-                const ms = (used.user + used.system) / 1000;
-                expect(ms, 'one case took over 2 s of CPU').toBeLessThan(2000);
-                expect(consoleErrors.map((a) => a.map(String).join(' '))).toEqual([]);
-                for (const d of result.diagnostics) {
-                    const { start, end } = d.range;
-                    expect(start.line).toBeGreaterThanOrEqual(0);
-                    expect(end.line).toBeLessThan(result.lineCount);
-                    expect(start.character).toBeLessThanOrEqual(result.lastLineLength[start.line]);
-                    expect(end.character).toBeLessThanOrEqual(result.lastLineLength[end.line]);
-                    expect(start.line < end.line || start.character <= end.character).toBe(true);
-                }
-                if (result.compiled) expect(result.compiled).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
-                if (result.forecast) {
-                    for (const [path, value] of forecastNumbers(result.forecast)) {
-                        expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
-                        // ROI, sensitivity swings and incremental revenue (revenue minus what the same people would
-                        // have bought anyway: below zero when the baseline rate is above the community's) may be negative.
-                        if (!/roi|sensitivity|delta|change|incrementalRevenue/i.test(path)) expect(value, path).toBeGreaterThanOrEqual(0);
+    it(
+        `survives ${RUNS} mutated, nested and random plans (seed ${SEED})`,
+        async () => {
+            await fc.assert(
+                fc.asyncProperty(planInputs(EXAMPLES), async (text) => {
+                    // CPU time, not wall time: other test files share the machine's cores in parallel.
+                    const t0 = process.cpuUsage();
+                    const result = await runPipeline(text);
+                    const used = process.cpuUsage(t0);
+                    const ms = (used.user + used.system) / 1000;
+                    expect(ms, 'one case took over 2 s of CPU').toBeLessThan(2000);
+                    expect(consoleErrors.map((a) => a.map(String).join(' '))).toEqual([]);
+                    for (const d of result.diagnostics) {
+                        const { start, end } = d.range;
+                        expect(start.line).toBeGreaterThanOrEqual(0);
+                        expect(end.line).toBeLessThan(result.lineCount);
+                        expect(start.character).toBeLessThanOrEqual(result.lastLineLength[start.line]);
+                        expect(end.character).toBeLessThanOrEqual(result.lastLineLength[end.line]);
+                        expect(start.line < end.line || start.character <= end.character).toBe(true);
                     }
-                }
-            }),
-            { numRuns: RUNS, seed: SEED, endOnFailure: true },
-        );
-    }, Math.max(120_000, RUNS * 500));
+                    if (result.compiled)
+                        expect(result.compiled).toEqual(expect.arrayContaining(['plan.ics', 'report.html', 'report.md', 'schedule.csv', 'schedule.json']));
+                    if (result.forecast) {
+                        for (const [path, value] of forecastNumbers(result.forecast)) {
+                            expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+                            // ROI, sensitivity swings and incremental revenue (revenue minus what the same people would
+                            // have bought anyway: below zero when the baseline rate is above the community's) may be negative.
+                            if (!/roi|sensitivity|delta|change|incrementalRevenue/i.test(path)) expect(value, path).toBeGreaterThanOrEqual(0);
+                        }
+                    }
+                }),
+                { numRuns: RUNS, seed: SEED, endOnFailure: true },
+            );
+        },
+        Math.max(120_000, RUNS * 500),
+    );
 
     it('mutates a seed plan that uses every model v2 construct and checks clean as written', async () => {
         const result = await runPipeline(V2_SEED);
         expect(result.diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([]);
         expect(result.forecast).toBeDefined();
-        for (const word of ['margin', 'baseline buys', 'kpi participation', 'above 200', 'platform Groups', 'shares to group', 'sent manually', 'reach', 'conversion', 'into', 'lift buys', 'bilibili', 'wechat-official-account']) {
+        for (const word of [
+            'margin',
+            'baseline buys',
+            'kpi participation',
+            'above 200',
+            'platform Groups',
+            'shares to group',
+            'sent manually',
+            'reach',
+            'conversion',
+            'into',
+            'lift buys',
+            'bilibili',
+            'wechat-official-account',
+        ]) {
             expect(V2_SEED, word).toContain(word);
         }
     });
@@ -88,7 +112,10 @@ describe('fuzzing the plan pipeline', () => {
         for (const [path, value] of forecastNumbers(bad.forecast)) expect(Number.isFinite(value), path).toBe(true);
         for (const n of ['1e308', '1e400', '20000000000']) {
             const huge = await runPipeline(`${header}community C { audience P tier A { seed ${n} members } }`);
-            expect(huge.diagnostics.map((d) => d.code), n).toContain('out-of-range');
+            expect(
+                huge.diagnostics.map((d) => d.code),
+                n,
+            ).toContain('out-of-range');
         }
     });
 });

@@ -26,11 +26,14 @@ export interface StormResult {
 /** An answer, or a proper cancellation; anything else (or silence) fails. */
 export async function answered<T>(request: Promise<T>, what: string, withinMs: number): Promise<T | 'cancelled'> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${withinMs / 1000} s`)), withinMs)));
+    const timeout = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${withinMs / 1000} s`)), withinMs)),
+    );
     try {
         return await Promise.race([request, timeout]);
     } catch (error) {
-        if (error instanceof ResponseError && (error.code === LSPErrorCodes.RequestCancelled || error.code === LSPErrorCodes.ContentModified)) return 'cancelled';
+        if (error instanceof ResponseError && (error.code === LSPErrorCodes.RequestCancelled || error.code === LSPErrorCodes.ContentModified))
+            return 'cancelled';
         throw error;
     } finally {
         clearTimeout(timer);
@@ -67,16 +70,21 @@ export async function editStorm(server: ServerProcess, d: StormDoc, seconds: num
             d.version += 1;
             const column = at + sent;
             d.text = d.text.slice(0, column) + 'x' + d.text.slice(column);
-            void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version: d.version }, contentChanges: [{ range: { start: { line: 0, character: column }, end: { line: 0, character: column } }, text: 'x' }] });
+            void server.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: d.uri, version: d.version },
+                contentChanges: [{ range: { start: { line: 0, character: column }, end: { line: 0, character: column } }, text: 'x' }],
+            });
             // Ten requests a second, hover and completion in turn, on lines the typing does not move.
             if (sent % 20 === 10) {
                 const t = performance.now();
                 const method = (sent / 20) % 2 < 1 ? 'textDocument/hover' : 'textDocument/completion';
                 const position = method === 'textDocument/hover' ? hoverAt : completeAt;
-                requests.push(answered(server.connection.sendRequest(method, { textDocument: { uri: d.uri }, position }), `storm ${method}`, answerMs).then((r) => {
-                    latencies.push(performance.now() - t);
-                    if (r !== 'cancelled') answeredWithResult++;
-                }));
+                requests.push(
+                    answered(server.connection.sendRequest(method, { textDocument: { uri: d.uri }, position }), `storm ${method}`, answerMs).then((r) => {
+                        latencies.push(performance.now() - t);
+                        if (r !== 'cancelled') answeredWithResult++;
+                    }),
+                );
             }
         }
         await new Promise((r) => setTimeout(r, 5));

@@ -44,16 +44,27 @@ describe('calibration check', () => {
         const text = doc.textDocument.getText();
         const found = outside(doc.diagnostics);
         // The example's Core grows by about 1.1 % of Prospect a week (≈ 4.7 % a month): its 6 % is outside too.
-        expect(found.map((d) => d.range.start.line)).toEqual([lineOf(text, 'churn 12% per month'), lineOf(text, 'from Prospect 6% per month'), lineOf(text, 'active 20%..30%'), lineOf(text, 'cost per join 15 CNY')]);
+        expect(found.map((d) => d.range.start.line)).toEqual([
+            lineOf(text, 'churn 12% per month'),
+            lineOf(text, 'from Prospect 6% per month'),
+            lineOf(text, 'active 20%..30%'),
+            lineOf(text, 'cost per join 15 CNY'),
+        ]);
         expect(found.every((d) => d.severity === 2)).toBe(true);
-        expect(found[0].message).toMatch(/^Prospect churn 12% per month; your last 12 weeks of actuals say \d+(\.\d)?–\d+(\.\d)?% \(the fitted 90 % interval\): the plan is too optimistic\.$/);
-        expect(found[1].message).toMatch(/^Core from Prospect 6% per month; your last 12 weeks of actuals say [\d.]+–[\d.]+% \(the fitted 90 % interval\): the plan is too optimistic\.$/);
+        expect(found[0].message).toMatch(
+            /^Prospect churn 12% per month; your last 12 weeks of actuals say \d+(\.\d)?–\d+(\.\d)?% \(the fitted 90 % interval\): the plan is too optimistic\.$/,
+        );
+        expect(found[1].message).toMatch(
+            /^Core from Prospect 6% per month; your last 12 weeks of actuals say [\d.]+–[\d.]+% \(the fitted 90 % interval\): the plan is too optimistic\.$/,
+        );
         expect(found[3].message).toMatch(/^DouyinAds cost per join 15 CNY; your last 12 weeks of actuals say [\d.]+–[\d.]+ CNY/);
         // The interval is `community calibrate`'s (same fit, same seed): its P10–P90 lies inside the P5–P95 quoted.
         ensureBuilt();
         const cli = community(['calibrate', join(dir, 'fitness-calibration.community'), '--format', 'json', '--root', dir]);
         expect(cli.code, cli.stderr).toBe(0);
-        const churn = (JSON.parse(cli.stdout) as { quantities: Array<{ id: string; fitted: { p5: number; p95: number }; verdict: string }> }).quantities.find((q) => q.id === 'Prospect.churn')!;
+        const churn = (JSON.parse(cli.stdout) as { quantities: Array<{ id: string; fitted: { p5: number; p95: number }; verdict: string }> }).quantities.find(
+            (q) => q.id === 'Prospect.churn',
+        )!;
         expect(churn.verdict).toBe('too-optimistic');
         const [low, high] = /say ([\d.]+)–([\d.]+)%/.exec(String(found[0].message))!.slice(1).map(Number);
         expect(low).toBeCloseTo(churn.fitted.p5 * 100, 1);
@@ -70,7 +81,12 @@ describe('calibration check', () => {
         const dir = workspace();
         const { services, doc } = await open(dir);
         const diagnostic = outside(doc.diagnostics)[0];
-        const actions = (await services.Community.lsp.CodeActionProvider!.getCodeActions(doc, { textDocument: { uri: doc.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) ?? [];
+        const actions =
+            (await services.Community.lsp.CodeActionProvider!.getCodeActions(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic] },
+            })) ?? [];
         const fix = actions.filter(CodeAction.is).find((a) => /scenario Calibrated/.test(a.title));
         expect(fix?.title).toBe('Record the fitted values as scenario Calibrated (as community calibrate --write)');
         expect(fix?.isPreferred).toBe(true);

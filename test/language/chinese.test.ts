@@ -59,8 +59,16 @@ describe('numbers, units and scales', () => {
     });
 
     it.each([
-        ['35万 CNY', 350000], ['2.5千元', 2500], ['30万元', 300000], ['500元', 500], ['500块', 500], ['500 RMB', 500],
-        ['¥500', 500], ['￥500', 500], ['500¥', 500], ['1.1万元', 11000],
+        ['35万 CNY', 350000],
+        ['2.5千元', 2500],
+        ['30万元', 300000],
+        ['500元', 500],
+        ['500块', 500],
+        ['500 RMB', 500],
+        ['¥500', 500],
+        ['￥500', 500],
+        ['500¥', 500],
+        ['1.1万元', 11000],
     ])('cost %s is %d CNY', async (written, value) => {
         const m = await quantity(`community C { content T { kind educational  cost ${written} } }`, cost);
         expect([m.center, m.unitClass, currencyOf(m.unit)]).toEqual([value, 'money', 'CNY']);
@@ -87,8 +95,16 @@ describe('numbers, units and scales', () => {
     });
 
     it.each([
-        ['30 分钟', 'minute'], ['2 小时', 'hour'], ['2小时', 'hour'], ['3 天', 'day'], ['3日', 'day'], ['2 周', 'week'],
-        ['2 星期', 'week'], ['6 个月', 'month'], ['6月', 'month'], ['1 年', 'year'],
+        ['30 分钟', 'minute'],
+        ['2 小时', 'hour'],
+        ['2小时', 'hour'],
+        ['3 天', 'day'],
+        ['3日', 'day'],
+        ['2 周', 'week'],
+        ['2 星期', 'week'],
+        ['6 个月', 'month'],
+        ['6月', 'month'],
+        ['1 年', 'year'],
     ])('duration %s is in %s', async (written, unit) => {
         const m = await quantity(`community C { content T { kind educational  lasts ${written} } }`, lasts);
         expect([m.unitClass, m.unit]).toEqual(['duration', unit]);
@@ -104,8 +120,13 @@ describe('numbers, units and scales', () => {
 
 describe('dates and times', () => {
     it.each([
-        ['2027-04-05', '2027-04-05'], ['2027-4-5', '2027-04-05'], ['2027/5/29', '2027-05-29'], ['2027年5月29日', '2027-05-29'],
-        ['5月29日', '2027-05-29'], ['5月29号', '2027-05-29'], ['２０２７－０５－２９', '2027-05-29'],
+        ['2027-04-05', '2027-04-05'],
+        ['2027-4-5', '2027-04-05'],
+        ['2027/5/29', '2027-05-29'],
+        ['2027年5月29日', '2027-05-29'],
+        ['5月29日', '2027-05-29'],
+        ['5月29号', '2027-05-29'],
+        ['２０２７－０５－２９', '2027-05-29'],
     ])('date %s is %s', async (written, iso) => {
         const { model, diagnostics } = await parse(`${HEADER}community C { content T { kind educational  on ${written} at 20:00 } }`);
         expect(codes(diagnostics)).toEqual([]);
@@ -115,7 +136,9 @@ describe('dates and times', () => {
 
     it('a date without a year takes the first one on or after the plan start', async () => {
         const header = HEADER.replace('start 2027-01-04', '开始 2027年11月1日').replace('horizon 26 weeks', 'horizon 52 weeks');
-        const { model } = await parse(`${header}community C { content T { kind educational  on 5月29日 at 20:00 } content U { kind educational  on 11月3日 at 20:00 } }`);
+        const { model } = await parse(
+            `${header}community C { content T { kind educational  on 5月29日 at 20:00 } content U { kind educational  on 11月3日 at 20:00 } }`,
+        );
         const [a, b] = community(model).contents.map((c) => c.schedules[0]);
         expect(isOneOff(a) && a.date).toBe('2028-05-29');
         expect(isOneOff(b) && b.date).toBe('2027-11-03');
@@ -127,8 +150,16 @@ describe('dates and times', () => {
     });
 
     it.each([
-        ['20:30', '20:30'], ['21：30', '21:30'], ['２１：３０', '21:30'], ['21点', '21:00'], ['晚上9点', '21:00'], ['上午10点半', '10:30'],
-        ['下午3点15分', '15:15'], ['中午12点', '12:00'], ['早上8点', '08:00'], ['9点整', '09:00'],
+        ['20:30', '20:30'],
+        ['21：30', '21:30'],
+        ['２１：３０', '21:30'],
+        ['21点', '21:00'],
+        ['晚上9点', '21:00'],
+        ['上午10点半', '10:30'],
+        ['下午3点15分', '15:15'],
+        ['中午12点', '12:00'],
+        ['早上8点', '08:00'],
+        ['9点整', '09:00'],
     ])('time %s is %s', async (written, hhmm) => {
         const { model, diagnostics } = await parse(`${HEADER}community C { content T { kind educational  every day at ${written} } }`);
         expect(codes(diagnostics)).toEqual([]);
@@ -174,15 +205,23 @@ describe('keywords in Chinese', () => {
     const { Community: services } = createCommunityServices({ ...EmptyFileSystem });
 
     // 每 alone is also `per`: after a number (tested with schedules above).
-    it.each(ZH_KEYWORDS.flatMap((k) => k.zh.filter((z) => k.en !== 'per' || z !== '每').map((z) => [z, k.en] as const)))('%s reads as the keyword %s', (zh, en) => {
-        const tokens = services.parser.Lexer.tokenize(`{ ${zh} }`).tokens;
-        // Without a number before them, 每周 / 每天 … start a schedule: every week, every day.
-        const expected = PERIOD_SPLIT[en] ?? [en];
-        expect(tokens.map((t) => t.tokenType.name)).toEqual(['{', ...expected, '}']);
-        expect(tokens.slice(1, -1).map((t) => t.image).join('')).toBe(zh);
-    });
+    it.each(ZH_KEYWORDS.flatMap((k) => k.zh.filter((z) => k.en !== 'per' || z !== '每').map((z) => [z, k.en] as const)))(
+        '%s reads as the keyword %s',
+        (zh, en) => {
+            const tokens = services.parser.Lexer.tokenize(`{ ${zh} }`).tokens;
+            // Without a number before them, 每周 / 每天 … start a schedule: every week, every day.
+            const expected = PERIOD_SPLIT[en] ?? [en];
+            expect(tokens.map((t) => t.tokenType.name)).toEqual(['{', ...expected, '}']);
+            expect(
+                tokens
+                    .slice(1, -1)
+                    .map((t) => t.image)
+                    .join(''),
+            ).toBe(zh);
+        },
+    );
 
-    it('every keyword of the grammar has a Chinese form (plural time units share their singular\'s)', () => {
+    it("every keyword of the grammar has a Chinese form (plural time units share their singular's)", () => {
         const words = new Set<string>();
         for (const n of AstUtils.streamAllContents(services.Grammar)) if (GrammarAST.isKeyword(n) && /^[A-Za-z]/.test(n.value)) words.add(n.value);
         const plurals = ['minutes', 'hours', 'days', 'weeks', 'months', 'years'];
@@ -219,7 +258,10 @@ describe('keywords in Chinese', () => {
         const english = convertKeywords(doc.textDocument.getText(), 'en', services);
         expect(english.text).toContain('community 宝妈群 “宝妈成长营” {');
         const inEnglish = await parse(english.text);
-        expect(inEnglish.doc.parseResult.parserErrors.map((e) => e.message), english.text).toEqual([]);
+        expect(
+            inEnglish.doc.parseResult.parserErrors.map((e) => e.message),
+            english.text,
+        ).toEqual([]);
         expect(codes(inEnglish.diagnostics)).toEqual(codes(diagnostics));
         expect(community(model).tiers.map((t) => t.name)).toEqual(['潜客', '会员']);
         expect(community(model).kpis[0].name).toBe('会员数');
@@ -266,12 +308,17 @@ describe('keywords in Chinese', () => {
 
 /** Period words a lexer pass splits when no number precedes them: 每周 → every week. */
 const PERIOD_SPLIT: Record<string, [string, string]> = {
-    daily: ['every', 'day'], weekly: ['every', 'week'], monthly: ['every', 'month'], yearly: ['every', 'year'],
+    daily: ['every', 'day'],
+    weekly: ['every', 'week'],
+    monthly: ['every', 'month'],
+    yearly: ['every', 'year'],
 };
 
 describe('what cannot be read is a coded diagnostic', () => {
     it.each([
-        ['30万粉丝', '粉丝'], ['5 posts', 'posts'], ['12 peple', 'peple'],
+        ['30万粉丝', '粉丝'],
+        ['5 posts', 'posts'],
+        ['12 peple', 'peple'],
     ])('a number followed by an unknown word (%s) is unknown-unit', async (written, unit) => {
         const { diagnostics } = await parse(`${HEADER}audience A { size ${written} }`);
         const d = diagnostics.find((x) => x.code === 'unknown-unit');
@@ -310,24 +357,48 @@ describe('messages quote the keyword as written', () => {
 describe('sensitive personal data written in Chinese', () => {
     const data = (field: string) => `${HEADER}community C { data { collects "${field}"  purpose "活动报名"  retention 30 天  consent } }`;
 
-    it.each(['身份证号', '身份证', '家庭住址', '住址', '宝宝年龄', '孩子年龄', '位置', '实时定位', '银行卡号', '银行卡', '病史', '人脸照片', 'child age', 'home address'])(
-        '%s is sensitive: it needs separate consent', async (field) => {
-            const { diagnostics } = await validate(data(field), 'zh-CN');
-            const d = diagnostics.find((x) => x.code === 'sensitive-data');
-            expect(d?.message).toContain(field);
-            expect(codes((await validate(data(field).replace('consent }', 'consent separate }'))).diagnostics)).not.toContain('sensitive-data');
-        });
-
-    it.each(['手机号', '昵称', '微信号', '城市', '邮箱地址', 'email address'])('%s is personal data (consent, purpose, retention) but not sensitive', async (field) => {
-        const { diagnostics } = await validate(data(field));
-        expect(codes(diagnostics)).not.toContain('sensitive-data');
-        const without = await validate(`${HEADER}community C { data { collects "${field}" } }`);
-        expect(codes(without.diagnostics)).toContain('data-consent');
+    it.each([
+        '身份证号',
+        '身份证',
+        '家庭住址',
+        '住址',
+        '宝宝年龄',
+        '孩子年龄',
+        '位置',
+        '实时定位',
+        '银行卡号',
+        '银行卡',
+        '病史',
+        '人脸照片',
+        'child age',
+        'home address',
+    ])('%s is sensitive: it needs separate consent', async (field) => {
+        const { diagnostics } = await validate(data(field), 'zh-CN');
+        const d = diagnostics.find((x) => x.code === 'sensitive-data');
+        expect(d?.message).toContain(field);
+        expect(codes((await validate(data(field).replace('consent }', 'consent separate }'))).diagnostics)).not.toContain('sensitive-data');
     });
+
+    it.each(['手机号', '昵称', '微信号', '城市', '邮箱地址', 'email address'])(
+        '%s is personal data (consent, purpose, retention) but not sensitive',
+        async (field) => {
+            const { diagnostics } = await validate(data(field));
+            expect(codes(diagnostics)).not.toContain('sensitive-data');
+            const without = await validate(`${HEADER}community C { data { collects "${field}" } }`);
+            expect(codes(without.diagnostics)).toContain('data-consent');
+        },
+    );
 });
 
 describe('number values', () => {
-    it.each([['1.1万', 11000], ['0.07亿', 7000000], ['1e3万', 1e7], ['３．５千', 3500], ['两', 2], ['12', 12]])('%s is %d', async (text, value) => {
+    it.each([
+        ['1.1万', 11000],
+        ['0.07亿', 7000000],
+        ['1e3万', 1e7],
+        ['３．５千', 3500],
+        ['两', 2],
+        ['12', 12],
+    ])('%s is %d', async (text, value) => {
         const { numberValue } = await import('../../language/value-converter.js');
         expect(numberValue(text)).toBe(value);
     });

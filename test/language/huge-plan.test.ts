@@ -9,14 +9,16 @@ import { makeServices } from '../helpers/language.js';
 
 /** A plan of n communities; each pays far over the plan's budget, outgrows a WeChat group and posts three times a day (cadence-fatigue). */
 function planOf(n: number): string {
-    const parts = [`plan "Many groups" {
+    const parts = [
+        `plan "Many groups" {
   start 2027-01-04
   horizon 8 weeks
   currency CNY
   budget 1000 CNY
 }
 platform Groups "微信群" { kind wechat-group }
-`];
+`,
+    ];
     for (let i = 0; i < n; i++) {
         parts.push(`community C${i} {
   platform Groups
@@ -42,7 +44,9 @@ describe('plans too large for the checker’s projections', () => {
         expect(skipped).toHaveLength(1);
         expect(skipped[0].severity).toBe(3);
         expect(skipped[0].range.start.line).toBe(0);
-        expect(skipped[0].message).toBe(`This plan has 1,001 communities: above 1,000 the checker does not project them, so the checks that need projected numbers (budget, staff hours, group sizes, activity capacity, full tiers, impossible KPIs) are skipped. \`community simulate\` forecasts the whole plan.`);
+        expect(skipped[0].message).toBe(
+            `This plan has 1,001 communities: above 1,000 the checker does not project them, so the checks that need projected numbers (budget, staff hours, group sizes, activity capacity, full tiers, impossible KPIs) are skipped. \`community simulate\` forecasts the whole plan.`,
+        );
         expect(diagnostics.filter((d) => d.code === 'over-budget' || d.code === 'group-outgrown')).toEqual([]);
         expect(diagnostics.filter((d) => d.code === 'cadence-fatigue')).toHaveLength(PROJECTED_COMMUNITIES_MAX + 1);
         expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);

@@ -51,7 +51,9 @@ describe('keywords added after the first release stay usable as names', () => {
     });
 
     it('the caret still escapes any other keyword, and is not part of the name', async () => {
-        const { doc, diagnostics } = await validate(`${PLAN_HEADER}community C {\n  tier ^tier { seed 5 members }\n  tier Core { from ^tier 2% per month }\n}\n`);
+        const { doc, diagnostics } = await validate(
+            `${PLAN_HEADER}community C {\n  tier ^tier { seed 5 members }\n  tier Core { from ^tier 2% per month }\n}\n`,
+        );
         expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
         expect(lowerPlan(makeServices().Community, doc).communities[0].tiers.map((t) => t.name)).toEqual(['tier', 'Core']);
     });

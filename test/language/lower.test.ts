@@ -15,13 +15,23 @@ describe('lowering the fitness example to the plan model', () => {
     it('keeps the plan frame and imports platforms and audiences', async () => {
         const plan = await lowered('fitness-wechat.community');
         expect(() => Plan.parse(plan)).not.toThrow();
-        expect([plan.name, plan.start, plan.horizonWeeks, plan.timezone, plan.currency, plan.budget]).toEqual(['FitHome 2027 H1', '2027-01-04', 26, 'Asia/Shanghai', 'CNY', 120000]);
+        expect([plan.name, plan.start, plan.horizonWeeks, plan.timezone, plan.currency, plan.budget]).toEqual([
+            'FitHome 2027 H1',
+            '2027-01-04',
+            26,
+            'Asia/Shanghai',
+            'CNY',
+            120000,
+        ]);
         expect(plan.team).toEqual({ people: 3, hoursPerWeekEach: 40 });
         expect(plan.platforms[0]).toMatchObject({ name: 'WeChatGroups', kind: 'wechat-group' });
         expect(plan.platforms[0].limits['group-capacity']).toBe(500);
         expect(plan.platforms[0].limits['qr-join']).toBe(200);
         expect(plan.audiences[0].size).toEqual({ kind: 'fixed', value: 200000 });
-        expect(plan.audiences[0].activeWindows).toEqual([{ start: '07:00', end: '08:30' }, { start: '20:00', end: '23:00' }]);
+        expect(plan.audiences[0].activeWindows).toEqual([
+            { start: '07:00', end: '08:30' },
+            { start: '20:00', end: '23:00' },
+        ]);
     });
 
     it('turns tiers, flows and rates into canonical units', async () => {
@@ -53,7 +63,10 @@ describe('lowering the fitness example to the plan model', () => {
         expect(c.kpis.map((k) => k.name)).toEqual(['Growth', 'active-rate', 'retention-30d', 'conversion-Prospect-Core', 'roi']);
         expect(c.kpis[0]).toMatchObject({ metric: 'members', op: '>=', target: 20000, deadlineWeek: 26 });
         expect(c.kpis[3]).toMatchObject({ metric: 'conversion', fromTier: 'Prospect', toTier: 'Core', target: 0.06, targetPer: 'month' });
-        expect(plan.scenarios[0]).toMatchObject({ name: 'DoubleAds', overrides: [{ target: 'DouyinAds', property: 'paid', value: { kind: 'fixed', value: 6000 }, per: 'week' }] });
+        expect(plan.scenarios[0]).toMatchObject({
+            name: 'DoubleAds',
+            overrides: [{ target: 'DouyinAds', property: 'paid', value: { kind: 'fixed', value: 6000 }, per: 'week' }],
+        });
     });
 
     it('records where each item is written, for revealing it in the editor', async () => {

@@ -16,9 +16,12 @@ async function fix(text: string, code: string, title: RegExp): Promise<{ after: 
     const doc = await parse(text, { validation: true });
     const diagnostics = (doc.diagnostics ?? []).filter((d) => (d.data as { code?: string })?.code === code);
     expect(diagnostics.length, `expected a ${code} diagnostic`).toBeGreaterThan(0);
-    const actions = (await Community.lsp.CodeActionProvider!.getCodeActions(doc, {
-        textDocument: { uri: doc.uri.toString() }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] },
-    })) ?? [];
+    const actions =
+        (await Community.lsp.CodeActionProvider!.getCodeActions(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            range: diagnostics[0].range,
+            context: { diagnostics: [diagnostics[0]] },
+        })) ?? [];
     const action = actions.filter(CodeAction.is).find((a) => title.test(a.title));
     expect(action, `no action matching ${title} among ${actions.map((a) => a.title).join(', ')}`).toBeDefined();
     const after = TextDocument.applyEdits(doc.textDocument as TextDocument, action!.edit!.changes![doc.textDocument.uri]);
@@ -30,12 +33,20 @@ const community = (body: string) => `${HEADER}\ncommunity Fit {\n  platform Grou
 
 describe('quick fixes', () => {
     it('creates a missing tier', async () => {
-        const { after, remaining } = await fix(community('  tier A { churn 5% per month }\n  tier B { from Missing 5% per month }'), 'unresolved-reference', /Create tier "Missing"/);
+        const { after, remaining } = await fix(
+            community('  tier A { churn 5% per month }\n  tier B { from Missing 5% per month }'),
+            'unresolved-reference',
+            /Create tier "Missing"/,
+        );
         expect(after).toContain('  tier Missing {\n  }');
         expect(remaining).toEqual([]);
     });
     it('changes a misspelt tier name to the one it probably meant', async () => {
-        const { after, remaining } = await fix(community('  tier Prospect { churn 5% per month }\n  tier B { from Prospekt 5% per month }'), 'unresolved-reference', /Change to "Prospect"/);
+        const { after, remaining } = await fix(
+            community('  tier Prospect { churn 5% per month }\n  tier B { from Prospekt 5% per month }'),
+            'unresolved-reference',
+            /Change to "Prospect"/,
+        );
         expect(after).toContain('from Prospect 5% per month');
         expect(remaining).toEqual([]);
     });
@@ -65,7 +76,11 @@ describe('quick fixes', () => {
         expect(remaining).toEqual([]);
     });
     it('adds the missing lottery disclosures', async () => {
-        const { after, remaining } = await fix(community('  tier A { seed 10 members }\n  activity Draw { online lottery  on 2027-01-20 at 20:00\n    lottery { top prize 500 CNY }\n  }'), 'lottery-disclosure', /disclosure/);
+        const { after, remaining } = await fix(
+            community('  tier A { seed 10 members }\n  activity Draw { online lottery  on 2027-01-20 at 20:00\n    lottery { top prize 500 CNY }\n  }'),
+            'lottery-disclosure',
+            /disclosure/,
+        );
         expect(after).toMatch(/odds "[^"]+"/);
         expect(after).toMatch(/draw on \d{4}-\d{2}-\d{2} at 20:00/);
         expect(after).toMatch(/redemption "[^"]+"/);
@@ -78,7 +93,8 @@ describe('quick fixes', () => {
     });
     it('labels a purchase link as advertising', async () => {
         await testCodeAction(Community)(
-            community('  content Sale { kind promotional  link "https://shop.example.com" }'), 'ad-label-missing',
+            community('  content Sale { kind promotional  link "https://shop.example.com" }'),
+            'ad-label-missing',
             community('  content Sale { kind promotional  link "https://shop.example.com"\n    label "广告"\n  }'),
         );
     });
@@ -91,11 +107,19 @@ describe('inlay hints', () => {
     async function hints(text: string): Promise<string[]> {
         const doc = await parse(text, { validation: true });
         const end = doc.textDocument.positionAt(text.length);
-        const list: InlayHint[] = (await Community.lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end } })) ?? [];
+        const list: InlayHint[] =
+            (await Community.lsp.InlayHintProvider!.getInlayHints(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                range: { start: { line: 0, character: 0 }, end },
+            })) ?? [];
         return list.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
     }
     it('shows posts per week, totals over the horizon and weekly rates', async () => {
-        const labels = await hints(community('  tier A { churn 12% per month }\n  content T { kind educational  every week on Monday, Thursday at 20:00  cost 100 CNY per post }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }'));
+        const labels = await hints(
+            community(
+                '  tier A { churn 12% per month }\n  content T { kind educational  every week on Monday, Thursday at 20:00  cost 100 CNY per post }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }',
+            ),
+        );
         expect(labels).toContain('≈ 2 posts/wk');
         expect(labels).toContain('= 1,600 CNY / 8 wk');
         expect(labels).toContain('= 8,000 CNY / 8 wk');
@@ -105,7 +129,9 @@ describe('inlay hints', () => {
 
 describe('forecast CodeLens', () => {
     it('shows "computing" first, then P50 members and KPI chances from the engine', async () => {
-        const text = community('  tier A { seed 300 members  churn 5% per month  active 30% weekly }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n  kpi Growth: members >= 500');
+        const text = community(
+            '  tier A { seed 300 members  churn 5% per month  active 30% weekly }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n  kpi Growth: members >= 500',
+        );
         const doc = await parse(text, { validation: true });
         const params = { textDocument: { uri: doc.uri.toString() } };
         const first = (await Community.lsp.CodeLensProvider!.provideCodeLens(doc, params)) ?? [];
@@ -122,8 +148,9 @@ describe('forecast CodeLens', () => {
         const text = community('  tier A { seed 300 members  churn 5% per month }\n  kpi Growth: members >= 500');
         const doc = await parse(text, { validation: true });
         const params = { textDocument: { uri: doc.uri.toString() } };
-        const contributed = (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } })
-            .contributes.commands.map((c) => c.command);
+        const contributed = (
+            JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } }
+        ).contributes.commands.map((c) => c.command);
         const check = (lenses: Array<{ command?: { command: string; arguments?: unknown[] } }>) => {
             expect(lenses.length).toBeGreaterThan(0);
             for (const lens of lenses) {
@@ -145,7 +172,9 @@ describe('forecast CodeLens', () => {
         const uri = doc.uri.toString();
         const published: number[] = [];
         const forecasts = Community.communityLsp.Forecasts;
-        forecasts.onResult = (u) => { if (u === uri) published.push(forecasts.result(u)!.version); };
+        forecasts.onResult = (u) => {
+            if (u === uri) published.push(forecasts.result(u)!.version);
+        };
         setTextDocument(shared, TextDocument.create(uri, 'community', 1, text.replace('seed 300', 'seed 400')));
         await shared.workspace.DocumentBuilder.update([doc.uri], []);
         await new Promise((r) => setTimeout(r, 50));
@@ -159,18 +188,29 @@ describe('references and rename across files', () => {
         const services = lspServices();
         const p = parseHelper(services.Community);
         const sharedDoc = await p('platform Groups { kind wechat-group }\n', { documentUri: 'file:///ws/shared/platforms.community' });
-        const main = await p(`import "shared/platforms.community"\n${HEADER.replace(/platform Groups[^\n]*\n/, '')}\ncommunity Fit {\n  platform Groups\n  audience Workers\n}\n`, { documentUri: 'file:///ws/main.community' });
+        const main = await p(
+            `import "shared/platforms.community"\n${HEADER.replace(/platform Groups[^\n]*\n/, '')}\ncommunity Fit {\n  platform Groups\n  audience Workers\n}\n`,
+            { documentUri: 'file:///ws/main.community' },
+        );
         await services.shared.workspace.DocumentBuilder.build([sharedDoc, main], { validation: true });
         return { shared: sharedDoc, main, services };
     }
     it('finds references of an imported platform in the importing file', async () => {
         const { shared: sharedDoc, main, services } = await workspace();
-        const refs = await services.Community.lsp.ReferencesProvider!.findReferences(sharedDoc, { textDocument: { uri: sharedDoc.uri.toString() }, position: { line: 0, character: 10 }, context: { includeDeclaration: false } });
+        const refs = await services.Community.lsp.ReferencesProvider!.findReferences(sharedDoc, {
+            textDocument: { uri: sharedDoc.uri.toString() },
+            position: { line: 0, character: 10 },
+            context: { includeDeclaration: false },
+        });
         expect(refs.map((r) => r.uri)).toEqual([main.uri.toString()]);
     });
     it('renames a platform in its file and in every importer', async () => {
         const { shared: sharedDoc, main, services } = await workspace();
-        const edit = await services.Community.lsp.RenameProvider!.rename(sharedDoc, { textDocument: { uri: sharedDoc.uri.toString() }, position: { line: 0, character: 10 }, newName: 'WeChat' });
+        const edit = await services.Community.lsp.RenameProvider!.rename(sharedDoc, {
+            textDocument: { uri: sharedDoc.uri.toString() },
+            position: { line: 0, character: 10 },
+            newName: 'WeChat',
+        });
         const changes = edit?.changes ?? {};
         expect(Object.keys(changes).sort()).toEqual([main.uri.toString(), sharedDoc.uri.toString()].sort());
         const mainText = TextDocument.applyEdits(main.textDocument as TextDocument, changes[main.uri.toString()]);

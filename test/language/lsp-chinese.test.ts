@@ -27,7 +27,8 @@ describe('completion in Chinese', () => {
 
     it('offers Chinese keywords in a file written in Chinese, with the English word for filtering', async () => {
         await complete({
-            text: `${HEADER}社群 C {\n  <|>\n}`, index: 0,
+            text: `${HEADER}社群 C {\n  <|>\n}`,
+            index: 0,
             assert: (list) => {
                 const tier = list.items.find((i) => i.label === '层级');
                 expect(tier).toBeDefined();
@@ -42,14 +43,19 @@ describe('completion in Chinese', () => {
     it('offers English keywords in a file written in English, even with Chinese messages', async () => {
         const zh = lspServices('zh-CN');
         await expectCompletion(zh.Community)({
-            text: `${EN_HEADER}community C {\n  <|>\n}`, index: 0,
+            text: `${EN_HEADER}community C {\n  <|>\n}`,
+            index: 0,
             assert: (list) => expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['tier', 'content'])),
         });
     });
 
     it('offers Chinese keywords in a new file when messages are Chinese', async () => {
         const zh = lspServices('zh-CN');
-        await expectCompletion(zh.Community)({ text: '<|>', index: 0, assert: (list) => expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['计划', '社群', '平台'])) });
+        await expectCompletion(zh.Community)({
+            text: '<|>',
+            index: 0,
+            assert: (list) => expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['计划', '社群', '平台'])),
+        });
     });
 });
 
@@ -59,7 +65,11 @@ describe('hover in Chinese', () => {
         await expectHover(Community)({ text: `${HEADER}社群 C { 层级 T { <|>流失 5% 每月 } }`, index: 0, hover: /\*\*churn\*\* · 流失 — / });
     });
     it('and on an English one', async () => {
-        await expectHover(lspServices('en').Community)({ text: `${EN_HEADER}community C { <|>tier T { churn 5% per month } }`, index: 0, hover: /\*\*tier\*\* · 层级 \/ 分层 — / });
+        await expectHover(lspServices('en').Community)({
+            text: `${EN_HEADER}community C { <|>tier T { churn 5% per month } }`,
+            index: 0,
+            hover: /\*\*tier\*\* · 层级 \/ 分层 — /,
+        });
     });
 });
 
@@ -71,7 +81,11 @@ describe('quick fixes', () => {
         const doc = await parse(text, { validation: true });
         const diagnostics = doc.diagnostics ?? [];
         const provider = Community.lsp.CodeActionProvider!;
-        const result = await provider.getCodeActions(doc, { textDocument: { uri: doc.textDocument.uri }, range: diagnostics[0].range, context: { diagnostics } });
+        const result = await provider.getCodeActions(doc, {
+            textDocument: { uri: doc.textDocument.uri },
+            range: diagnostics[0].range,
+            context: { diagnostics },
+        });
         return { doc, diagnostics, actions: (result ?? []) as Array<{ title: string; edit?: { changes?: Record<string, Array<{ newText: string }>> } }> };
     }
 

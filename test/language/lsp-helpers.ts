@@ -10,7 +10,9 @@ export function lspServices(lang: Lang = 'en'): { shared: CommunityLspServices['
     const settings = new CommunitySettings();
     settings.lang = lang;
     const { shared, Community } = createCommunityServices({
-        ...EmptyFileSystem, settings, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>],
+        ...EmptyFileSystem,
+        settings,
+        modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>],
     });
     startCommunityLsp(Community as CommunityLspServices);
     return { shared, Community: Community as CommunityLspServices };

@@ -20,16 +20,26 @@ async function lenses(text: string, lang: 'en' | 'zh-CN' = 'en') {
 }
 
 describe('solve CodeLens', () => {
-    const paid = community('  tier A { seed 300 members  churn 5% per month }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n  kpi Growth: members >= 5000\n  kpi active rate >= 20%');
+    const paid = community(
+        '  tier A { seed 300 members  churn 5% per month }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n  kpi Growth: members >= 5000\n  kpi active rate >= 20%',
+    );
 
     it('offers the goal seek on each KPI of a community with paid channels', async () => {
         const { doc, list } = await lenses(paid);
         const solve = list.filter((l) => l.command?.command === SOLVE_KPI_COMMAND);
         expect(solve.map((l) => l.command?.title)).toEqual(['Find the spend that reaches this at 80 %', 'Find the spend that reaches this at 80 %']);
-        expect(solve.map((l) => l.command?.arguments)).toEqual([[doc.uri.toString(), 'Growth'], [doc.uri.toString(), 'active-rate']]);
+        expect(solve.map((l) => l.command?.arguments)).toEqual([
+            [doc.uri.toString(), 'Growth'],
+            [doc.uri.toString(), 'active-rate'],
+        ]);
         const lines = paid.split('\n');
-        expect(solve.map((l) => l.range.start.line)).toEqual([lines.findIndex((l) => l.includes('kpi Growth')), lines.findIndex((l) => l.includes('kpi active rate'))]);
-        const contributed = (JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
+        expect(solve.map((l) => l.range.start.line)).toEqual([
+            lines.findIndex((l) => l.includes('kpi Growth')),
+            lines.findIndex((l) => l.includes('kpi active rate')),
+        ]);
+        const contributed = (
+            JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: Array<{ command: string }> } }
+        ).contributes.commands.map((c) => c.command);
         expect(contributed).toContain(SOLVE_KPI_COMMAND);
     });
 

@@ -17,7 +17,9 @@ const sorted = (xs: string[]) => [...xs].sort();
 
 describe('message catalogue', () => {
     it('every diagnostic code uses the same placeholders in en and zh-CN', () => {
-        const mismatched = Object.entries(diagnostics).filter(([, d]) => sorted(placeholdersOf(d.en)).join() !== sorted(placeholdersOf(d.zh)).join()).map(([code]) => code);
+        const mismatched = Object.entries(diagnostics)
+            .filter(([, d]) => sorted(placeholdersOf(d.en)).join() !== sorted(placeholdersOf(d.zh)).join())
+            .map(([code]) => code);
         expect(mismatched).toEqual([]);
         expect(Object.keys(diagnostics).length).toBeGreaterThan(80);
     });
@@ -43,7 +45,9 @@ describe('message catalogue', () => {
         expect(t('fix.create-tier', { name: '{name}' }, 'en')).toBe('Create tier "{name}"');
         expect(listOf(['A', 'B'], 'en')).toBe('A, B');
         expect(listOf(['A', 'B'], 'zh-CN')).toBe('A、B');
-        expect(formatMessage('wrong-unit', { property: 'churn', expected: 'a percentage', actual: 'money' }, 'zh-CN')).toBe('churn应为a percentage，实际为money。');
+        expect(formatMessage('wrong-unit', { property: 'churn', expected: 'a percentage', actual: 'money' }, 'zh-CN')).toBe(
+            'churn应为a percentage，实际为money。',
+        );
     });
 
     it('an unknown id does not compile; one forced past the compiler comes back as the id, not blank', () => {
@@ -91,11 +95,19 @@ describe('quick fixes read structured data, not translated text', () => {
         // The server answers for the diagnostics it published (code-action-diagnostics.ts): change those.
         const diagnostic = tamper ? tamper(found!) : found!;
         doc.diagnostics = (doc.diagnostics ?? []).map((d) => (d === found ? diagnostic : d));
-        const actions = ((await Community.lsp.CodeActionProvider!.getCodeActions(doc, {
-            textDocument: { uri: doc.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-        })) ?? []).filter(CodeAction.is);
+        const actions = (
+            (await Community.lsp.CodeActionProvider!.getCodeActions(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic] },
+            })) ?? []
+        ).filter(CodeAction.is);
         const create = actions.find((a) => a.edit?.changes?.[doc.uri.toString()]?.some((e) => e.newText.includes('tier Missing {')));
-        return { diagnostic: found!, create, after: create ? TextDocument.applyEdits(doc.textDocument as TextDocument, create.edit!.changes![doc.uri.toString()]) : undefined };
+        return {
+            diagnostic: found!,
+            create,
+            after: create ? TextDocument.applyEdits(doc.textDocument as TextDocument, create.edit!.changes![doc.uri.toString()]) : undefined,
+        };
     }
 
     it('creates the missing tier from a zh-CN diagnostic, titled in Chinese', async () => {
@@ -118,7 +130,10 @@ describe('quick fixes read structured data, not translated text', () => {
     });
 
     it('offers no tier for a reference that looked for something else, whatever its words say', async () => {
-        const asPlatform = (d: Diagnostic): Diagnostic => ({ ...d, data: { ...(d.data as object), referenceType: 'Platform', args: { kind: '层级', name: 'Missing', hint: '' } } });
+        const asPlatform = (d: Diagnostic): Diagnostic => ({
+            ...d,
+            data: { ...(d.data as object), referenceType: 'Platform', args: { kind: '层级', name: 'Missing', hint: '' } },
+        });
         const { create } = await createTier('zh-CN', asPlatform);
         expect(create).toBeUndefined();
     });

@@ -16,15 +16,18 @@ export interface Example {
 
 /** Every shipped example, imports appended (line numbers of the example itself are unchanged). */
 export function examples(): Example[] {
-    return readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.community')).sort().map((file) => {
-        const own = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-        const imported: string[] = [];
-        const text = own.replace(/^import "([^"]+)"[^\n]*$/gm, (_, path: string) => {
-            imported.push(readFileSync(join(EXAMPLES_DIR, path), 'utf8'));
-            return '';
+    return readdirSync(EXAMPLES_DIR)
+        .filter((f) => f.endsWith('.community'))
+        .sort()
+        .map((file) => {
+            const own = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+            const imported: string[] = [];
+            const text = own.replace(/^import "([^"]+)"[^\n]*$/gm, (_, path: string) => {
+                imported.push(readFileSync(join(EXAMPLES_DIR, path), 'utf8'));
+                return '';
+            });
+            return { file, text: `${text}\n${imported.join('\n')}` };
         });
-        return { file, text: `${text}\n${imported.join('\n')}` };
-    });
 }
 
 export interface Mistake {
@@ -49,13 +52,82 @@ function misspell(word: string, variant: number): string {
 
 /** Keywords that start a property or a block inside a block, as written at the start of a line. */
 const LEADING_KEYWORDS = new Set([
-    'start', 'horizon', 'timezone', 'currency', 'budget', 'team', 'market', 'assume', 'kind', 'group', 'limit', 'size',
-    'interests', 'active', 'region', 'theme', 'platform', 'audience', 'rules', 'order', 'margin', 'baseline', 'tier',
-    'content', 'activity', 'referral', 'channel', 'organic', 'kpi', 'entry', 'from', 'down', 'churn', 'seed', 'buys',
-    'capacity', 'benefits', 'format', 'every', 'for', 'via', 'sent', 'reach', 'conversion', 'into', 'lasts', 'cost',
-    'owner', 'link', 'label', 'lift', 'staff', 'materials', 'incentive', 'lottery', 'data', 'collects', 'purpose',
-    'retention', 'consent', 'mechanic', 'reward', 'invites', 'cycle', 'until', 'shares', 'paid', 'innovation',
-    'imitation', 'scenario', 'drop', 'top', 'odds', 'draw', 'redemption', 'free',
+    'start',
+    'horizon',
+    'timezone',
+    'currency',
+    'budget',
+    'team',
+    'market',
+    'assume',
+    'kind',
+    'group',
+    'limit',
+    'size',
+    'interests',
+    'active',
+    'region',
+    'theme',
+    'platform',
+    'audience',
+    'rules',
+    'order',
+    'margin',
+    'baseline',
+    'tier',
+    'content',
+    'activity',
+    'referral',
+    'channel',
+    'organic',
+    'kpi',
+    'entry',
+    'from',
+    'down',
+    'churn',
+    'seed',
+    'buys',
+    'capacity',
+    'benefits',
+    'format',
+    'every',
+    'for',
+    'via',
+    'sent',
+    'reach',
+    'conversion',
+    'into',
+    'lasts',
+    'cost',
+    'owner',
+    'link',
+    'label',
+    'lift',
+    'staff',
+    'materials',
+    'incentive',
+    'lottery',
+    'data',
+    'collects',
+    'purpose',
+    'retention',
+    'consent',
+    'mechanic',
+    'reward',
+    'invites',
+    'cycle',
+    'until',
+    'shares',
+    'paid',
+    'innovation',
+    'imitation',
+    'scenario',
+    'drop',
+    'top',
+    'odds',
+    'draw',
+    'redemption',
+    'free',
 ]);
 
 /** Every single-mistake mutation of one example's text. */
@@ -81,14 +153,16 @@ export function mistakesOf(text: string): Mistake[] {
         if (number) replaceLine(line, content.replace(number[0], `${number[1]}lots${number[3]}`), 'bad-value', `${number[2]} → lots`);
         // A date written day-first with slashes, as many calendars show it.
         const date = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(code);
-        if (date) replaceLine(line, content.replace(date[0], `${date[3]}/${date[2]}/${date[1]}`), 'date-format', `${date[0]} → ${date[3]}/${date[2]}/${date[1]}`);
+        if (date)
+            replaceLine(line, content.replace(date[0], `${date[3]}/${date[2]}/${date[1]}`), 'date-format', `${date[0]} → ${date[3]}/${date[2]}/${date[1]}`);
         // A forgotten opening brace of a block that spans several lines.
         const open = /^(\s*(?:plan|platform|audience|community|tier|content|activity|referral|channel|scenario|data|lottery)\b[^{]*)\{\s*$/.exec(code);
         if (open) replaceLine(line, content.replace(/\{(\s*)$/, '$1'), 'missing-brace', 'opening { dropped');
         // A forgotten closing brace of an inner block.
         if (/^\s+\}\s*$/.test(code)) replaceLine(line, '', 'missing-brace', 'closing } dropped');
         // A date with dots, as some phones write it.
-        if (date) replaceLine(line, content.replace(date[0], `${date[1]}.${date[2]}.${date[3]}`), 'date-format', `${date[0]} → ${date[1]}.${date[2]}.${date[3]}`);
+        if (date)
+            replaceLine(line, content.replace(date[0], `${date[1]}.${date[2]}.${date[3]}`), 'date-format', `${date[0]} → ${date[1]}.${date[2]}.${date[3]}`);
     });
     return out;
 }

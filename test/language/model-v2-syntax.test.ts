@@ -2,11 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { codes, PLAN_HEADER, validate } from '../helpers/language.js';
 
-const wrap = (body: string) => `${PLAN_HEADER}platform Red { kind xiaohongshu }\ncommunity C {\n  platform Red\n  tier A { seed 100  churn 5% per month }\n${body}\n}\n`;
+const wrap = (body: string) =>
+    `${PLAN_HEADER}platform Red { kind xiaohongshu }\ncommunity C {\n  platform Red\n  tier A { seed 100  churn 5% per month }\n${body}\n}\n`;
 
 describe('model v2 syntax', () => {
     it('margin, baseline buys, public content reach/conversion/into, participation KPI, buys lift and `shares to group` check clean', async () => {
-        const { diagnostics } = await validate(wrap(`  order value 100 CNY
+        const { diagnostics } = await validate(
+            wrap(`  order value 100 CNY
   margin 40%
   baseline buys 2% per month
   content Notes { kind educational  every week on Monday at 20:00  via Red  reach 3000 ± 1000  conversion 0.5%  into A }
@@ -14,27 +16,34 @@ describe('model v2 syntax', () => {
   referral Poster { mechanic invite-code  invites 1 per member per month  conversion 10%  shares to group }
   organic { innovation 0.01 per month  imitation 4.8 per year }
   channel Ads { paid 50000 CNY  cost per join 20 CNY }
-  kpi participation >= 15%`));
+  kpi participation >= 15%`),
+        );
         expect(codes(diagnostics)).toEqual([]);
     });
 
     it('repurchase (复购) on a tier and the repurchase-rate KPI check clean, in English and in Chinese', async () => {
-        const en = await validate(wrap(`  order value 100 CNY
+        const en = await validate(
+            wrap(`  order value 100 CNY
   tier B { from A 5% per month  buys 3% per month  repurchase 20% per month }
-  kpi Loyal: repurchase rate >= 25%`));
+  kpi Loyal: repurchase rate >= 25%`),
+        );
         expect(codes(en.diagnostics)).toEqual([]);
-        const zh = await validate(wrap(`  order value 100 CNY
+        const zh = await validate(
+            wrap(`  order value 100 CNY
   tier B { from A 5% per month  购买 3% 每月  复购 20% 每月 }
-  kpi Loyal: 复购率 >= 25%`));
+  kpi Loyal: 复购率 >= 25%`),
+        );
         expect(codes(zh.diagnostics)).toEqual([]);
     });
 
     it('rewards that are not cash: coupon, points, gift, resource pack, badge (and 资料包 in a Chinese plan)', async () => {
-        const { diagnostics } = await validate(wrap(`  referral Coupon { mechanic invite-code  reward coupon 20 CNY each side  invites 1 per member per month  conversion 10% }
+        const { diagnostics } = await validate(
+            wrap(`  referral Coupon { mechanic invite-code  reward coupon 20 CNY each side  invites 1 per member per month  conversion 10% }
   referral Points { mechanic invite-code  reward points 500  invites 1 per member per month  conversion 10% }
   referral Pack { mechanic invite-code  reward pack  invites 1 per member per month  conversion 10% }
   referral Gift { mechanic invite-code  奖励 gift 35 CNY  invites 1 per member per month  conversion 10% }
-  activity Camp { online challenge  every week on Monday at 20:00  incentive coupon 30 CNY  incentive badge }`));
+  activity Camp { online challenge  every week on Monday at 20:00  incentive coupon 30 CNY  incentive badge }`),
+        );
         expect(codes(diagnostics)).toEqual([]);
     });
 
@@ -44,7 +53,9 @@ describe('model v2 syntax', () => {
         expect(codes(ok.diagnostics)).toEqual([]);
         const zh = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: 成员 >= 20% above 场景 NoAds`, 'NoAds'));
         expect(codes(zh.diagnostics)).toEqual([]);
-        const missing = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20% above scenario Nope`, 'NoAds'));
+        const missing = await validate(
+            scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20% above scenario Nope`, 'NoAds'),
+        );
         expect(codes(missing.diagnostics).length).toBeGreaterThan(0);
         const unit = await validate(scen(`  channel Ads { paid 50000 CNY  cost per join 20 CNY }\n  kpi Uplift: members >= 20 above scenario NoAds`, 'NoAds'));
         expect(codes(unit.diagnostics)).toContain('wrong-unit');

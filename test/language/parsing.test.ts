@@ -47,7 +47,13 @@ describe('plan language parsing', () => {
   activity H { offline salon at "上海" on 2027-02-01 14:00 lasts 3 hours }`);
         const [a, b, d, e, f] = c.contents.map((x) => x.schedules[0]);
         expect(isRecurrence(a) && a.frequency).toBe('day');
-        expect(isRecurrence(b) && [b.interval, b.weekdays, b.times, b.from, b.until]).toEqual([2, ['Monday', 'Thursday'], ['19:30'], '2027-01-11', '2027-02-22']);
+        expect(isRecurrence(b) && [b.interval, b.weekdays, b.times, b.from, b.until]).toEqual([
+            2,
+            ['Monday', 'Thursday'],
+            ['19:30'],
+            '2027-01-11',
+            '2027-02-22',
+        ]);
         expect(isRecurrence(d) && d.monthDays).toEqual([1, 15]);
         expect(isRecurrence(e) && e.frequency).toBe('Friday');
         expect(isRecurrence(f) && [f.frequency, f.count]).toEqual(['weekday', 6]);

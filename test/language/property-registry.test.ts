@@ -53,7 +53,11 @@ function grammarLines(rule: GrammarAST.ParserRule): GrammarLine[] {
     if (!group) throw new Error(`${rule.name} has no ( … )* of properties`);
     return group.elements.map((alt) => {
         const first = GrammarAST.isGroup(alt) ? alt.elements[0] : alt;
-        const keyword = GrammarAST.isKeyword(first) ? first.value : GrammarAST.isAssignment(first) && GrammarAST.isKeyword(first.terminal) ? first.terminal.value : undefined;
+        const keyword = GrammarAST.isKeyword(first)
+            ? first.value
+            : GrammarAST.isAssignment(first) && GrammarAST.isKeyword(first.terminal)
+              ? first.terminal.value
+              : undefined;
         return { features: [...new Set(assignments(alt).map((a) => a.feature))], keyword };
     });
 }
@@ -75,7 +79,10 @@ describe('property registry', () => {
             });
             // One property owns the line; the others are written on it (`reward points 500 each side`).
             const own = entries.filter((d) => d.with === undefined);
-            expect(own.map((d) => d.ast), `${kind}: one property owns the line of ${line.features.join(', ')}`).toHaveLength(1);
+            expect(
+                own.map((d) => d.ast),
+                `${kind}: one property owns the line of ${line.features.join(', ')}`,
+            ).toHaveLength(1);
             for (const d of entries) if (d.with !== undefined) expect(d.with, `${kind}.${d.ast} is written on the line of`).toBe(own[0].ast);
             if (line.keyword) expect(own[0].keyword, `${kind}.${own[0].ast} starts with "${line.keyword}"`).toBe(line.keyword);
             else expect(own[0].node, `${kind}.${own[0].ast} starts a line without a keyword`).toBe(true);
@@ -113,10 +120,20 @@ describe('property registry', () => {
 
     it('names model fields the plan model has', () => {
         const shapes: Partial<Record<ItemKind, Record<string, unknown>>> = {
-            Plan: M.Plan.shape, Platform: M.Platform.shape, Audience: M.Audience.shape, Community: M.Community.shape, Tier: { ...M.Tier.shape, fee: true },
-            Content: M.Content.shape, Activity: { ...M.Activity.shape, ...M.Activity.shape.lifts.shape }, Lottery: M.Lottery.shape, Referral: M.Referral.shape, Channel: M.Channel.shape, Organic: M.Organic.shape,
+            Plan: M.Plan.shape,
+            Platform: M.Platform.shape,
+            Audience: M.Audience.shape,
+            Community: M.Community.shape,
+            Tier: { ...M.Tier.shape, fee: true },
+            Content: M.Content.shape,
+            Activity: { ...M.Activity.shape, ...M.Activity.shape.lifts.shape },
+            Lottery: M.Lottery.shape,
+            Referral: M.Referral.shape,
+            Channel: M.Channel.shape,
+            Organic: M.Organic.shape,
         };
-        for (const kind of kinds) for (const d of defs(kind)) if (d.model) expect(shapes[kind]?.[d.model], `${kind}.${d.name} lowers to "${d.model}"`).toBeDefined();
+        for (const kind of kinds)
+            for (const d of defs(kind)) if (d.model) expect(shapes[kind]?.[d.model], `${kind}.${d.name} lowers to "${d.model}"`).toBeDefined();
     });
 
     it('is what `community diff` shows values by: a channel capacity as people, a content conversion and a margin as percents', () => {
@@ -130,7 +147,10 @@ describe('property registry', () => {
 
     it('starts a formatted line at every property keyword of the registry, never at a name that is a keyword', async () => {
         // `reach`, `conversion`, `into` of a content, `margin` of a community: missing from the formatter's old lists.
-        const text = 'community margin {\n  margin 40%\n     baseline buys 1% per month\n  tier sent { entry open }\n  content Notes {\n    kind tips\n        reach 3000 per post\n   conversion 2%\n    for sent\n  }\n}\n';
-        expect(await format(text)).toBe('community margin {\n  margin 40%\n  baseline buys 1% per month\n  tier sent { entry open }\n  content Notes {\n    kind tips\n    reach 3000 per post\n    conversion 2%\n    for sent\n  }\n}\n');
+        const text =
+            'community margin {\n  margin 40%\n     baseline buys 1% per month\n  tier sent { entry open }\n  content Notes {\n    kind tips\n        reach 3000 per post\n   conversion 2%\n    for sent\n  }\n}\n';
+        expect(await format(text)).toBe(
+            'community margin {\n  margin 40%\n  baseline buys 1% per month\n  tier sent { entry open }\n  content Notes {\n    kind tips\n    reach 3000 per post\n    conversion 2%\n    for sent\n  }\n}\n',
+        );
     });
 });

@@ -17,7 +17,9 @@ import { makeServices } from '../helpers/language.js';
 import { lspServices } from './lsp-helpers.js';
 
 const { Community } = makeServices();
-const names = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).sort();
+const names = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .sort();
 
 /** Checks `text` as examples/<name> (imports and actuals beside it) and forecasts it. */
 async function checkAndForecast(name: string, text: string): Promise<{ errors: string[]; forecast: string }> {
@@ -32,44 +34,57 @@ async function checkAndForecast(name: string, text: string): Promise<{ errors: s
 }
 
 describe('canonical punctuation', () => {
-    it.each(names)('%s: full-width and back, checks clean and forecasts byte-identically', async (name) => {
-        const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
-        const full = convertPunctuation(text, 'full', Community);
-        const half = convertPunctuation(full, 'half', Community);
-        expect(full).not.toBe(text);
-        expect(full).toMatch(/“|，|：|～/);
-        expect(half).toBe(convertPunctuation(text, 'half', Community));
-        expect(convertPunctuation(text, 'keep', Community)).toBe(text);
-        // Comments keep their characters, line by line.
-        // (A `//` inside quoted text, as in a link, is not a comment: comments follow a space or start the line.)
-        const comments = (t: string) => t.split('\n').map((l) => /(?:^|\s)\/\/.*$/.exec(l)?.[0] ?? '');
-        expect(comments(full)).toEqual(comments(text));
-        const original = await checkAndForecast(name, text);
-        for (const variant of [full, half]) {
-            const converted = await checkAndForecast(name, variant);
-            expect(converted.errors).toEqual([]);
-            expect(converted.forecast).toBe(original.forecast);
-        }
-    }, 120_000);
+    it.each(names)(
+        '%s: full-width and back, checks clean and forecasts byte-identically',
+        async (name) => {
+            const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
+            const full = convertPunctuation(text, 'full', Community);
+            const half = convertPunctuation(full, 'half', Community);
+            expect(full).not.toBe(text);
+            expect(full).toMatch(/“|，|：|～/);
+            expect(half).toBe(convertPunctuation(text, 'half', Community));
+            expect(convertPunctuation(text, 'keep', Community)).toBe(text);
+            // Comments keep their characters, line by line.
+            // (A `//` inside quoted text, as in a link, is not a comment: comments follow a space or start the line.)
+            const comments = (t: string) => t.split('\n').map((l) => /(?:^|\s)\/\/.*$/.exec(l)?.[0] ?? '');
+            expect(comments(full)).toEqual(comments(text));
+            const original = await checkAndForecast(name, text);
+            for (const variant of [full, half]) {
+                const converted = await checkAndForecast(name, variant);
+                expect(converted.errors).toEqual([]);
+                expect(converted.forecast).toBe(original.forecast);
+            }
+        },
+        120_000,
+    );
 
     it('writes each mark in the chosen form', () => {
-        const text = 'plan "P" { start 2027-01-04  horizon 8 weeks  currency CNY  team 3 people, 40 hours per week each }\n'
-            + 'audience A { size 1000  age 22..35  active 20:00-22:00 }\n'
-            + 'community C {\n  tier T { seed 100  churn 5% per month ± 1%  benefits "a", "b" }\n  kpi Growth: members >= 200\n  channel Ads { paid ¥500/week  cost per join 10 CNY }\n}\n';
+        const text =
+            'plan "P" { start 2027-01-04  horizon 8 weeks  currency CNY  team 3 people, 40 hours per week each }\n' +
+            'audience A { size 1000  age 22..35  active 20:00-22:00 }\n' +
+            'community C {\n  tier T { seed 100  churn 5% per month ± 1%  benefits "a", "b" }\n  kpi Growth: members >= 200\n  channel Ads { paid ¥500/week  cost per join 10 CNY }\n}\n';
         const full = convertPunctuation(text, 'full', Community);
-        expect(full).toBe('plan “P” { start 2027-01-04  horizon 8 weeks  currency CNY  team 3 people， 40 hours per week each }\n'
-            + 'audience A { size 1000  age 22～35  active 20：00-22：00 }\n'
-            + 'community C {\n  tier T { seed 100  churn 5% per month ± 1%  benefits “a”， “b” }\n  kpi Growth： members >= 200\n  channel Ads { paid ￥500/week  cost per join 10 CNY }\n}\n');
+        expect(full).toBe(
+            'plan “P” { start 2027-01-04  horizon 8 weeks  currency CNY  team 3 people， 40 hours per week each }\n' +
+                'audience A { size 1000  age 22～35  active 20：00-22：00 }\n' +
+                'community C {\n  tier T { seed 100  churn 5% per month ± 1%  benefits “a”， “b” }\n  kpi Growth： members >= 200\n  channel Ads { paid ￥500/week  cost per join 10 CNY }\n}\n',
+        );
         expect(convertPunctuation(full, 'half', Community)).toBe(text);
         // What an IME typed, made half-width: full-width digits, braces, percent, comparators, quotes.
-        const ime = 'plan 「P」 ｛ start ２０２７－０１－０４ horizon ８ weeks currency CNY ｝\ncommunity C ｛ tier T ｛ churn ５％ per month ｝ kpi members ＞＝ ２００ ｝\n';
-        expect(convertPunctuation(ime, 'half', Community)).toBe('plan "P" { start 2027-01-04 horizon 8 weeks currency CNY }\ncommunity C { tier T { churn 5% per month } kpi members >= 200 }\n');
+        const ime =
+            'plan 「P」 ｛ start ２０２７－０１－０４ horizon ８ weeks currency CNY ｝\ncommunity C ｛ tier T ｛ churn ５％ per month ｝ kpi members ＞＝ ２００ ｝\n';
+        expect(convertPunctuation(ime, 'half', Community)).toBe(
+            'plan "P" { start 2027-01-04 horizon 8 weeks currency CNY }\ncommunity C { tier T { churn 5% per month } kpi members >= 200 }\n',
+        );
     });
 
     it('leaves Chinese keywords, names, quoted text with quotes inside and comments alone', () => {
-        const text = 'plan "P" { 开始 2027-01-04  周期 8 周  币种 CNY }\n// 注释，保持原样: 1,2\n社群 C { 层级 T { 流失 5% 每月  权益 "say \\"hi\\"", “会员，价” } }\n';
+        const text =
+            'plan "P" { 开始 2027-01-04  周期 8 周  币种 CNY }\n// 注释，保持原样: 1,2\n社群 C { 层级 T { 流失 5% 每月  权益 "say \\"hi\\"", “会员，价” } }\n';
         const full = convertPunctuation(text, 'full', Community);
-        expect(full).toBe('plan “P” { 开始 2027-01-04  周期 8 周  币种 CNY }\n// 注释，保持原样: 1,2\n社群 C { 层级 T { 流失 5% 每月  权益 "say \\"hi\\""， “会员，价” } }\n');
+        expect(full).toBe(
+            'plan “P” { 开始 2027-01-04  周期 8 周  币种 CNY }\n// 注释，保持原样: 1,2\n社群 C { 层级 T { 流失 5% 每月  权益 "say \\"hi\\""， “会员，价” } }\n',
+        );
     });
 
     it('a plan in Chinese keywords and full-width punctuation checks clean and forecasts like the English one', async () => {
@@ -87,7 +102,10 @@ describe('canonical punctuation', () => {
         services.Community.community.Settings.punctuation = style;
         const text = readFileSync(join(ROOT, 'examples', 'education-ab.community'), 'utf8');
         const doc = await parseHelper(services.Community)(text);
-        const edits = await services.Community.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await services.Community.lsp.Formatter!.formatDocument(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            options: { tabSize: 2, insertSpaces: true },
+        });
         expect(TextDocument.applyEdits(doc.textDocument as TextDocument, edits)).toBe(convertPunctuation(text, style, services.Community));
     });
 });

@@ -13,9 +13,17 @@ import { lspServices } from './lsp-helpers.js';
 const { Community } = lspServices();
 const parse = parseHelper(Community);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+const examples = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
 
-interface Token { line: number; char: number; length: number; type: number; modifiers: number }
+interface Token {
+    line: number;
+    char: number;
+    length: number;
+    type: number;
+    modifiers: number;
+}
 function decode(data: number[]): Token[] {
     const tokens: Token[] = [];
     let line = 0;
@@ -28,8 +36,10 @@ function decode(data: number[]): Token[] {
     }
     return tokens;
 }
-const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-const overlaps = (t: Token, r: Range) => before(r.start, { line: t.line, character: t.char + t.length - 1 }) && !before(r.end, { line: t.line, character: t.char });
+const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
+const overlaps = (t: Token, r: Range) =>
+    before(r.start, { line: t.line, character: t.char + t.length - 1 }) && !before(r.end, { line: t.line, character: t.char });
 
 /** A range inside `text`: two positions, ordered. */
 function rangeIn(text: string): fc.Arbitrary<Range> {
@@ -42,7 +52,7 @@ const exampleAndRange = fc.nat({ max: examples.length - 1 }).chain((i) => rangeI
 
 describe('semantic tokens for a range', () => {
     const provider = Community.lsp.SemanticTokenProvider!;
-    it('a range that starts inside a block (the issue\'s lines 20–27) has the tokens of the full result there', async () => {
+    it("a range that starts inside a block (the issue's lines 20–27) has the tokens of the full result there", async () => {
         const text = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8');
         const doc = await parse(text);
         const range = { start: { line: 19, character: 0 }, end: { line: 27, character: 0 } };
@@ -53,12 +63,15 @@ describe('semantic tokens for a range', () => {
     });
 
     it('equals the full result restricted to any range (property)', async () => {
-        await fc.assert(fc.asyncProperty(exampleAndRange, async ({ text, range }) => {
-            const doc = await parse(text);
-            const full = decode((await provider.semanticHighlight(doc, { textDocument: { uri: doc.uri.toString() } })).data);
-            const part = decode((await provider.semanticHighlightRange(doc, { textDocument: { uri: doc.uri.toString() }, range })).data);
-            expect(part).toEqual(full.filter((t) => overlaps(t, range)));
-        }), { numRuns: RUNS, seed: 17 });
+        await fc.assert(
+            fc.asyncProperty(exampleAndRange, async ({ text, range }) => {
+                const doc = await parse(text);
+                const full = decode((await provider.semanticHighlight(doc, { textDocument: { uri: doc.uri.toString() } })).data);
+                const part = decode((await provider.semanticHighlightRange(doc, { textDocument: { uri: doc.uri.toString() }, range })).data);
+                expect(part).toEqual(full.filter((t) => overlaps(t, range)));
+            }),
+            { numRuns: RUNS, seed: 17 },
+        );
     });
 });
 
@@ -66,20 +79,38 @@ describe('range formatting', () => {
     const formatter = Community.lsp.Formatter!;
     const options = { tabSize: 2, insertSpaces: true };
     // Messy text: every property gap widened, blocks joined, so there is something to format everywhere.
-    const messy = (text: string) => text.replace(/ {2}(?=[a-z])/g, '     ').replace(/\n\s*\n/g, '\n').replace(/\{\n/g, '{ ');
+    const messy = (text: string) =>
+        text
+            .replace(/ {2}(?=[a-z])/g, '     ')
+            .replace(/\n\s*\n/g, '\n')
+            .replace(/\{\n/g, '{ ');
 
     it('edits only inside the range (property)', async () => {
-        await fc.assert(fc.asyncProperty(fc.nat({ max: examples.length - 1 }).chain((i) => rangeIn(messy(examples[i])).map((range) => ({ text: messy(examples[i]), range }))), async ({ text, range }) => {
-            const doc = await parse(text);
-            const edits = (await formatter.formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, range, options })) as TextEdit[];
-            for (const e of edits) expect(before(range.start, e.range.start) && before(e.range.end, range.end), `${JSON.stringify(e.range)} outside ${JSON.stringify(range)}`).toBe(true);
-        }), { numRuns: RUNS, seed: 18 });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.nat({ max: examples.length - 1 }).chain((i) => rangeIn(messy(examples[i])).map((range) => ({ text: messy(examples[i]), range }))),
+                async ({ text, range }) => {
+                    const doc = await parse(text);
+                    const edits = (await formatter.formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, range, options })) as TextEdit[];
+                    for (const e of edits)
+                        expect(
+                            before(range.start, e.range.start) && before(e.range.end, range.end),
+                            `${JSON.stringify(e.range)} outside ${JSON.stringify(range)}`,
+                        ).toBe(true);
+                },
+            ),
+            { numRuns: RUNS, seed: 18 },
+        );
     });
 
     it('formats what is inside the range the way the whole-document formatting does', async () => {
         const text = 'plan "T" {\n  start 2027-01-04\n  timezone    "Asia/Shanghai"\n  currency    CNY\n}\n';
         const doc = await parse(text);
-        const edits = (await formatter.formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } }, options })) as TextEdit[];
+        const edits = (await formatter.formatDocumentRange(doc, {
+            textDocument: { uri: doc.uri.toString() },
+            range: { start: { line: 2, character: 0 }, end: { line: 2, character: 30 } },
+            options,
+        })) as TextEdit[];
         expect(edits).toEqual([{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 14 } }, newText: ' ' }]);
     });
 });

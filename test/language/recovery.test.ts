@@ -63,7 +63,10 @@ describe('syntax error recovery: reproducers', () => {
     });
 
     it('two mistakes, two errors', async () => {
-        const text = PLAN_HEADER + PLATFORM + COMMUNITY.replace('    churn 12% per month', '    chrun 12% per month').replace('tier Core {', 'tier Core {\n    sed 3 members');
+        const text =
+            PLAN_HEADER +
+            PLATFORM +
+            COMMUNITY.replace('    churn 12% per month', '    chrun 12% per month').replace('tier Core {', 'tier Core {\n    sed 3 members');
         expect(shown((await validate(text)).diagnostics)).toEqual([
             `12: syntax-error Syntax error: expected '}' but found 'chrun' — did you mean 'churn'?`,
             `15: syntax-error Syntax error: expected '}' but found 'sed' — did you mean 'seed'?`,
@@ -73,12 +76,32 @@ describe('syntax error recovery: reproducers', () => {
 
 describe('suggestions are words valid where the error is', () => {
     it.each([
-        ['retention in an activity is `lift retention`, not "redemption"', COMMUNITY.replace('lift retention 2 points', 'retention 2 points'), "did you mean 'lift retention'?", 'redemption'],
-        ['content after a tier without its brace is not "consent"', COMMUNITY.replace('    churn 4% per month\n  }', '    churn 4% per month\n'), "'content' belongs to the enclosing community block", 'consent'],
+        [
+            'retention in an activity is `lift retention`, not "redemption"',
+            COMMUNITY.replace('lift retention 2 points', 'retention 2 points'),
+            "did you mean 'lift retention'?",
+            'redemption',
+        ],
+        [
+            'content after a tier without its brace is not "consent"',
+            COMMUNITY.replace('    churn 4% per month\n  }', '    churn 4% per month\n'),
+            "'content' belongs to the enclosing community block",
+            'consent',
+        ],
         ['content at the top level goes inside a community', `${COMMUNITY}content X { kind news }\n`, "'content' goes inside a community block", 'consent'],
-        ['buys in a community is `baseline buys`', COMMUNITY.replace('  platform Groups\n', '  platform Groups\n  buys 1% per month\n'), "did you mean 'baseline buys'?", 'bias'],
+        [
+            'buys in a community is `baseline buys`',
+            COMMUNITY.replace('  platform Groups\n', '  platform Groups\n  buys 1% per month\n'),
+            "did you mean 'baseline buys'?",
+            'bias',
+        ],
         ['a misspelt lift metric', COMMUNITY.replace('lift retention', 'lift retenton'), "did you mean 'retention'?", 'redemption'],
-        ['a misspelt word in a data block', COMMUNITY.replace('  platform Groups\n', '  platform Groups\n  data { collects "phone"  consnt explicit }\n'), "did you mean 'consent'?", 'content'],
+        [
+            'a misspelt word in a data block',
+            COMMUNITY.replace('  platform Groups\n', '  platform Groups\n  data { collects "phone"  consnt explicit }\n'),
+            "did you mean 'consent'?",
+            'content',
+        ],
     ])('%s', async (_what, community, expected, never) => {
         const { diagnostics } = await validate(PLAN_HEADER + PLATFORM + community);
         const messages = shown(diagnostics);

@@ -10,7 +10,9 @@ const body = `community C {
 
 describe('scenario overrides in check', () => {
     it('accepts overrides of activity lifts (retention, activity, promotion, buys) and of margin', async () => {
-        const { diagnostics } = await validate(`${PLAN_HEADER}${body}scenario S { Run.retention = 3 points  Run.activity = 5 points  Run.buys = 1 points  C.margin = 40% }\n`);
+        const { diagnostics } = await validate(
+            `${PLAN_HEADER}${body}scenario S { Run.retention = 3 points  Run.activity = 5 points  Run.buys = 1 points  C.margin = 40% }\n`,
+        );
         expect(codes(diagnostics)).toEqual([]);
     });
 
@@ -51,7 +53,9 @@ describe('a scenario that drops an item twice (found by the fuzz suite)', () => 
         const text = `${PLAN_HEADER}community C {\n  tier A { seed 100  churn 5% per month }\n  channel Ads { paid 1000 CNY per week  cost per join 10 CNY }\n}\nscenario NoAds { drop Ads  drop Ads }\n`;
         const { diagnostics } = await validate(text);
         const found = diagnostics.filter((d) => d.code === 'drop-twice');
-        expect(found.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual([[11, 33, 'Scenario "NoAds" drops "Ads" twice: remove the second drop.']]);
+        expect(found.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual([
+            [11, 33, 'Scenario "NoAds" drops "Ads" twice: remove the second drop.'],
+        ]);
         const zh = await validate(text, 'zh-CN');
         expect(zh.diagnostics.find((d) => d.code === 'drop-twice')?.message).toBe('情景“NoAds”两次移除“Ads”：请删去第二个 drop。');
     });

@@ -35,7 +35,14 @@ describe('community.checks groups', () => {
         for (const codes of Object.values(CHECK_GROUPS)) for (const code of codes) expect(diagnostics).toHaveProperty(code);
     });
     it('switch off a group or a single code; syntax errors and unknown names stay on', () => {
-        const off = disabledCodesFrom({ compliance: false, units: true, 'promo-heavy': false, 'syntax-error': false, 'unresolved-reference': false, nonsense: false });
+        const off = disabledCodesFrom({
+            compliance: false,
+            units: true,
+            'promo-heavy': false,
+            'syntax-error': false,
+            'unresolved-reference': false,
+            nonsense: false,
+        });
         expect([...off].sort()).toEqual([...CHECK_GROUPS.compliance, 'promo-heavy'].sort());
         expect(disabledCodesFrom(undefined).size).toBe(0);
         expect(disabledCodesFrom(['compliance']).size).toBe(0);
@@ -54,7 +61,7 @@ describe('workspace platform-limit overrides', () => {
         expect(after.plan.platforms[0].limits['group-capacity']).toBe(100);
         expect(after.plan.platforms[0].limits['qr-join']).toBe(200);
     });
-    it('lose to the plan\'s own limit', async () => {
+    it("lose to the plan's own limit", async () => {
         const settings = new CommunitySettings();
         settings.platformLimits = { 'wechat-group': { 'group-capacity': 100, 'qr-join': 150 } };
         const own = await build(settings, text('  group capacity 1000  limit qr-join 180'));

@@ -18,7 +18,9 @@ const BODY = `community C {
 
 describe('solved for', () => {
     it('lowers the KPIs and the probability a scenario was solved for; other scenarios have none', async () => {
-        const plan = await planFromText(`${PLAN_HEADER}${BODY}scenario Spend "Spend for 500" solved for Growth, Paying at 80% {\n  Ads.paid = 3000 CNY per week\n}\nscenario Plain { Ads.paid = 2000 CNY per week }\n`);
+        const plan = await planFromText(
+            `${PLAN_HEADER}${BODY}scenario Spend "Spend for 500" solved for Growth, Paying at 80% {\n  Ads.paid = 3000 CNY per week\n}\nscenario Plain { Ads.paid = 2000 CNY per week }\n`,
+        );
         const [spend, plain] = plan.scenarios;
         expect(spend).toMatchObject({ name: 'Spend', title: 'Spend for 500', solved: { kpis: ['Growth', 'Paying'], probability: 0.8 } });
         expect(spend.overrides).toHaveLength(1);
@@ -32,9 +34,13 @@ describe('solved for', () => {
 
     it('checks clean, and says what is wrong with an unknown KPI or a probability that is not one', async () => {
         expect(codes((await validate(`${PLAN_HEADER}${BODY}scenario S solved for Growth at 80% { Ads.paid = 3000 CNY per week }\n`)).diagnostics)).toEqual([]);
-        const bad = await validate(`${PLAN_HEADER}${BODY}scenario S solved for Nope at 150% { Ads.paid = 3000 CNY per week }\nscenario T solved for Growth at 0% { }\nscenario U solved for Growth at 3 CNY { }\n`);
+        const bad = await validate(
+            `${PLAN_HEADER}${BODY}scenario S solved for Nope at 150% { Ads.paid = 3000 CNY per week }\nscenario T solved for Growth at 0% { }\nscenario U solved for Growth at 3 CNY { }\n`,
+        );
         expect(at(bad.diagnostics, 'unresolved-reference')).toEqual(['13:23']);
-        expect(bad.diagnostics.find((d) => d.code === 'out-of-range' && d.range.start.line === 12)?.message).toBe('probability must be above 0% and at most 100%, but is 150%.');
+        expect(bad.diagnostics.find((d) => d.code === 'out-of-range' && d.range.start.line === 12)?.message).toBe(
+            'probability must be above 0% and at most 100%, but is 150%.',
+        );
         expect(at(bad.diagnostics, 'out-of-range')).toEqual(['13:31', '14:33']);
         expect(at(bad.diagnostics, 'wrong-unit')).toEqual(['15:33']);
         const zh = await validate(`${PLAN_HEADER}${BODY}scenario S solved for Growth at 150% { }\n`, 'zh-CN');
@@ -49,7 +55,10 @@ describe('solved for', () => {
         expect(doc.parseResult.parserErrors).toEqual([]);
         const format = async (t: string) => {
             const d = await parse(t);
-            return TextDocument.applyEdits(d.textDocument as TextDocument, await Community.lsp.Formatter!.formatDocument(d, { textDocument: { uri: d.uri.toString() }, options: { tabSize: 2, insertSpaces: true } }));
+            return TextDocument.applyEdits(
+                d.textDocument as TextDocument,
+                await Community.lsp.Formatter!.formatDocument(d, { textDocument: { uri: d.uri.toString() }, options: { tabSize: 2, insertSpaces: true } }),
+            );
         };
         const once = await format(text);
         expect(once.endsWith(`scenario S "Spend" solved for Growth, Paying at 80% {\n  Ads.paid = 3000 CNY per week\n}\n`)).toBe(true);

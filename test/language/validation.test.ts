@@ -10,8 +10,12 @@ import type { Model } from '../../language/generated/ast.js';
 
 const ROOT = resolve(__dirname, '../..');
 const INVALID = join(ROOT, 'examples/invalid');
-const invalidFiles = readdirSync(INVALID).filter((f) => f.endsWith('.community')).sort();
-const validFiles = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.community')).map((f) => join(ROOT, 'examples', f));
+const invalidFiles = readdirSync(INVALID)
+    .filter((f) => f.endsWith('.community'))
+    .sort();
+const validFiles = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .map((f) => join(ROOT, 'examples', f));
 
 /** Each invalid example says on its first line which code it must draw and where. */
 function expectation(file: string): { code: string; line: number; column: number } {
@@ -41,16 +45,40 @@ describe('invalid examples', () => {
 });
 
 const ISSUE_2_CODES = [
-    'syntax-error', 'unresolved-reference', 'duplicate-name', 'missing-property', 'multiple-plans', 'no-plan', 'wrong-unit',
-    'missing-period', 'currency-mismatch', 'out-of-range', 'bad-range', 'bad-uncertainty', 'bad-date', 'bad-time', 'bad-timezone',
-    'until-before-from', 'self-flow', 'outflow-over-100', 'kpi-unknown-tier', 'import-missing', 'import-outside-workspace',
-    'import-cycle', 'import-not-community', 'unknown-assumption',
+    'syntax-error',
+    'unresolved-reference',
+    'duplicate-name',
+    'missing-property',
+    'multiple-plans',
+    'no-plan',
+    'wrong-unit',
+    'missing-period',
+    'currency-mismatch',
+    'out-of-range',
+    'bad-range',
+    'bad-uncertainty',
+    'bad-date',
+    'bad-time',
+    'bad-timezone',
+    'until-before-from',
+    'self-flow',
+    'outflow-over-100',
+    'kpi-unknown-tier',
+    'import-missing',
+    'import-outside-workspace',
+    'import-cycle',
+    'import-not-community',
+    'unknown-assumption',
 ];
 
 describe('valid examples', () => {
     it('draw none of the language checks', async () => {
         const ws = await loadPlans(validFiles, { lang: 'en', root: ROOT, cwd: ROOT });
-        const found = ws.plans.flatMap((p) => p.diagnostics.filter((d) => ISSUE_2_CODES.includes(String(d.code)) || WARNINGS.includes(String(d.code))).map((d) => `${p.shown}:${d.range.start.line + 1} ${d.code}`));
+        const found = ws.plans.flatMap((p) =>
+            p.diagnostics
+                .filter((d) => ISSUE_2_CODES.includes(String(d.code)) || WARNINGS.includes(String(d.code)))
+                .map((d) => `${p.shown}:${d.range.start.line + 1} ${d.code}`),
+        );
         expect(found).toEqual([]);
     });
 });
@@ -136,7 +164,10 @@ describe('currencies written the Chinese way', () => {
 describe('numbers written with 万 and 亿', () => {
     it('reads 30万元 as 300,000 CNY, 2万 as 20,000 and 1.5亿 as 150,000,000', async () => {
         const { Community } = makeServices();
-        const doc = await parseHelper<Model>(Community)(`plan "W" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n  budget 30万元\n}\naudience A { size 1.5亿 }\ncommunity C {\n  audience A\n  tier T { seed 2万  churn 2% per month }\n  channel Ads { paid 1.2万元 per week  cost per join 10 元 }\n}\n`, { validation: true });
+        const doc = await parseHelper<Model>(Community)(
+            `plan "W" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n  budget 30万元\n}\naudience A { size 1.5亿 }\ncommunity C {\n  audience A\n  tier T { seed 2万  churn 2% per month }\n  channel Ads { paid 1.2万元 per week  cost per join 10 元 }\n}\n`,
+            { validation: true },
+        );
         expect(codes(doc.diagnostics ?? []).filter((c) => c !== 'group-outgrown')).toEqual([]);
         const plan = lowerPlan(Community, doc);
         expect(plan.budget).toBe(300_000);
@@ -176,13 +207,18 @@ ${changes}
     });
 
     it('accepts overrides with the right units, a rate keeping its period', async () => {
-        const { diagnostics } = await validate(withScenario('  Free.churn = 5% per month\n  Free.churn = 6%\n  Ads.paid = 5000 CNY per week\n  VIP.Free = 5% per month\n  S.reach = 50%\n  plan.budget = 600000 CNY'));
+        const { diagnostics } = await validate(
+            withScenario(
+                '  Free.churn = 5% per month\n  Free.churn = 6%\n  Ads.paid = 5000 CNY per week\n  VIP.Free = 5% per month\n  S.reach = 50%\n  plan.budget = 600000 CNY',
+            ),
+        );
         expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.code)).toEqual([]);
     });
 });
 
 describe('plan horizon', () => {
-    const plan = (horizon: string) => `plan "H" {\n  start 2027-01-04\n  horizon ${horizon}\n  currency CNY\n}\ncommunity C { tier A { seed 10 members  churn 1% per month } }\n`;
+    const plan = (horizon: string) =>
+        `plan "H" {\n  start 2027-01-04\n  horizon ${horizon}\n  currency CNY\n}\ncommunity C { tier A { seed 10 members  churn 1% per month } }\n`;
 
     it.each(['1e9 weeks', '521 weeks', '3641 days', '11 years', '1..600 weeks'])('reports %s as out of range (at most 520 weeks)', async (horizon) => {
         const { diagnostics } = await validate(plan(horizon));
@@ -273,15 +309,19 @@ describe('did you mean', () => {
     });
 
     it('lists the tiers a KPI could name when nothing is close', async () => {
-        const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 5% per month } tier B { from A 1% per month } kpi members in Zed >= 1 }`);
-        expect(diagnostics.find((x) => x.code === 'kpi-unknown-tier')?.message).toBe('KPI names tier "Zed", which community "C" does not have. Its tiers: A, B.');
+        const { diagnostics } = await validate(
+            `${PLAN_HEADER}community C { tier A { churn 5% per month } tier B { from A 1% per month } kpi members in Zed >= 1 }`,
+        );
+        expect(diagnostics.find((x) => x.code === 'kpi-unknown-tier')?.message).toBe(
+            'KPI names tier "Zed", which community "C" does not have. Its tiers: A, B.',
+        );
     });
 
     it('suggests the keyword a misspelt word was meant to be, in both languages', async () => {
         const en = await validate(`${PLAN_HEADER}community C { tier A { chrun 5% per month } }`);
         expect(en.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/found 'chrun' — did you mean 'churn'\?$/);
         const zh = await validate(`${PLAN_HEADER}community C { tier A { chrun 5% per month } }`, 'zh-CN');
-        expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toBe('语法错误：此处应为 \'}\'，但读到“chrun”；是否应为“churn”？');
+        expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toBe("语法错误：此处应为 '}'，但读到“chrun”；是否应为“churn”？");
     });
 
     it('explains a number written with thousands separators', async () => {
@@ -302,6 +342,8 @@ describe('did you mean', () => {
 describe('out-of-range uncertain values', () => {
     it('name the written value and the edge it reaches', async () => {
         const { diagnostics } = await validate(`${PLAN_HEADER}community C { tier A { churn 10% per month ± 30% } }`);
-        expect(diagnostics.find((d) => d.code === 'out-of-range')?.message).toBe('churn must be between 0% and 100%, but is 10% per month ± 30% (down to -20%).');
+        expect(diagnostics.find((d) => d.code === 'out-of-range')?.message).toBe(
+            'churn must be between 0% and 100%, but is 10% per month ± 30% (down to -20%).',
+        );
     });
 });

@@ -33,7 +33,10 @@ describe('windows: from … until on a line of its own', () => {
     it.each([
         ['an activity', ACTIVITY],
         ['an activity, one line', '  activity Run { online challenge  every week on Monday  lasts 2 hours  from 2027-01-11  until 2027-02-01 }'],
-        ['a referral', '  referral R {\n    mechanic invite-code\n    invites 1 per member per month\n    conversion 10%\n    from 2027-01-11 until 2027-02-01\n  }'],
+        [
+            'a referral',
+            '  referral R {\n    mechanic invite-code\n    invites 1 per member per month\n    conversion 10%\n    from 2027-01-11 until 2027-02-01\n  }',
+        ],
         ['a channel', '  channel Ads {\n    paid 1000 CNY per week\n    cost per join 10 CNY\n    from 2027-01-11 until 2027-02-01\n  }'],
         ['an activity in Chinese keywords', '  活动 Run {\n    线上 challenge\n    每周一\n    持续 2 小时\n    从 2027-01-11 直到 2027-02-01\n  }'],
     ])('checks clean in %s', async (_where, body) => {
@@ -41,8 +44,10 @@ describe('windows: from … until on a line of its own', () => {
         expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([]);
     });
 
-    it('bounds the activity\'s recurring runs; a schedule\'s own window narrows it', async () => {
-        const plan = await lowered(`${ACTIVITY}\n  activity Narrow { online qa  every week on Friday from 2027-01-18  lasts 1 hours\n    from 2027-01-11 until 2027-02-01 }`);
+    it("bounds the activity's recurring runs; a schedule's own window narrows it", async () => {
+        const plan = await lowered(
+            `${ACTIVITY}\n  activity Narrow { online qa  every week on Friday from 2027-01-18  lasts 1 hours\n    from 2027-01-11 until 2027-02-01 }`,
+        );
         const [run, narrow] = plan.communities[0].activities;
         expect(run.schedules[0]).toMatchObject({ frequency: 'weekly', from: '2027-01-11', until: '2027-02-01' });
         expect(narrow.schedules[0]).toMatchObject({ from: '2027-01-18', until: '2027-02-01' });
@@ -55,13 +60,18 @@ describe('windows: from … until on a line of its own', () => {
         expect(codes(outside.diagnostics)).toContain('date-outside-horizon');
     });
 
-    it('the formatter indents the window as a property of the activity, like a referral\'s, and is idempotent', async () => {
+    it("the formatter indents the window as a property of the activity, like a referral's, and is idempotent", async () => {
         const { Community } = lspServices();
         const parse = parseHelper(Community);
-        const text = wrap('  activity Run {\n    online challenge\n    every week on Monday\n    lasts 2 hours\n          from 2027-01-11   until 2027-02-01\n  }');
+        const text = wrap(
+            '  activity Run {\n    online challenge\n    every week on Monday\n    lasts 2 hours\n          from 2027-01-11   until 2027-02-01\n  }',
+        );
         const format = async (t: string) => {
             const doc = await parse(t);
-            const edits = await Community.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+            const edits = await Community.lsp.Formatter!.formatDocument(doc, {
+                textDocument: { uri: doc.uri.toString() },
+                options: { tabSize: 2, insertSpaces: true },
+            });
             return TextDocument.applyEdits(doc.textDocument as TextDocument, edits);
         };
         const once = await format(text);
@@ -87,7 +97,9 @@ describe('a time written another way says what a time looks like', () => {
 
     it('in Chinese', async () => {
         const { diagnostics } = await validate(wrap('  content T { kind news  every day at 9pm }'), 'zh-CN');
-        expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual(['“9pm”不是时刻的写法：时刻写作 21:00 或 9:30（24 小时制），也可写 晚上9点。']);
+        expect(diagnostics.filter((d) => d.severity === 1).map((d) => d.message)).toEqual([
+            '“9pm”不是时刻的写法：时刻写作 21:00 或 9:30（24 小时制），也可写 晚上9点。',
+        ]);
     });
 
     it('a real time and 晚上9点 stay fine', async () => {

@@ -20,14 +20,19 @@ async function diagnosticsOf(text: string, lang: 'en' | 'zh-CN' = 'en') {
     return ws.plans[0].diagnostics.map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: String(d.message) }));
 }
 
-
 beforeAll(() => ensureBuilt());
 
 describe('limits before lexing', () => {
     it('a 4 MB and an 8 MB string literal: token-too-long, no stack overflow', async () => {
         for (const size of [4e6, 8e6]) {
             const found = await diagnosticsOf(`${HEAD}community C "${'x'.repeat(size)}" {}\n`);
-            expect(found).toEqual([{ code: 'token-too-long', line: 7, message: expect.stringContaining(`Line 7 is ${(size + 17).toLocaleString('en-US')} characters long, above the limit of 1,000,000`) }]);
+            expect(found).toEqual([
+                {
+                    code: 'token-too-long',
+                    line: 7,
+                    message: expect.stringContaining(`Line 7 is ${(size + 17).toLocaleString('en-US')} characters long, above the limit of 1,000,000`),
+                },
+            ]);
         }
     });
 
@@ -49,7 +54,10 @@ describe('limits before lexing', () => {
     it('700,000 repeated properties: at most 2,000 problems listed, then one too-many-problems', async () => {
         const found = await diagnosticsOf(`${HEAD}community C {\n${'  theme "x"\n'.repeat(700_000)}}\n`);
         expect(found.length).toBeLessThanOrEqual(2_001);
-        expect(found.at(-1)).toMatchObject({ code: 'too-many-problems', message: expect.stringContaining('more problems in this file are not listed (at most 2,000 are shown)') });
+        expect(found.at(-1)).toMatchObject({
+            code: 'too-many-problems',
+            message: expect.stringContaining('more problems in this file are not listed (at most 2,000 are shown)'),
+        });
     }, 60_000);
 
     it('checks in one linear pass, and COMMUNITY_MAX_FILE_MB sets the file limit', () => {
@@ -95,14 +103,16 @@ describe('the server with a 50 MB plan in the workspace', () => {
 
     it('answers hover in the other file within 1 s and shows the size diagnostic on the big one', async () => {
         const dir = tempFolder({ 'small.community': SMALL });
-        writeFileSync(join(dir, 'big.community'), HEAD + `// ${'z'.repeat(60)}\n`.repeat(50 * 1024 * 1024 / 64));
+        writeFileSync(join(dir, 'big.community'), HEAD + `// ${'z'.repeat(60)}\n`.repeat((50 * 1024 * 1024) / 64));
         const small = pathToFileURL(join(dir, 'small.community')).href;
         const big = pathToFileURL(join(dir, 'big.community')).href;
         server = await startServer(dir, { initializationOptions: { lang: 'en' } });
         await server.open(small, SMALL);
         await until(() => server!.latest(small), 20_000, 'diagnostics of small.community');
         const t = performance.now();
-        const hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } }) as { contents: unknown } | null;
+        const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } })) as {
+            contents: unknown;
+        } | null;
         expect(performance.now() - t).toBeLessThan(1_000);
         expect(JSON.stringify(hover?.contents)).toContain('horizon');
         const shown = await until(() => server!.latest(big), 20_000, 'diagnostics of big.community');

@@ -42,7 +42,10 @@ let calendars: CalendarFile[];
 beforeAll(async () => {
     const plan = await planFromText(PLAN);
     schedule = expandPlan(plan);
-    calendars = buildCalendars(schedule, plan.communities.map((c) => ({ name: c.name, title: c.title })));
+    calendars = buildCalendars(
+        schedule,
+        plan.communities.map((c) => ({ name: c.name, title: c.title })),
+    );
 });
 
 /** What python3-icalendar (Debian's, so a parser independent of ours) reads from one calendar. */
@@ -83,7 +86,13 @@ describe('.ics property injection', () => {
         for (const file of calendars) {
             const parsed = Object.values(ical.sync.parseICS(file.text));
             const events = parsed.filter((e) => e?.type === 'VEVENT');
-            const wanted = file.community === null ? expected : schedule.series.filter((s) => s.community === file.community).map((s) => s.uid).sort();
+            const wanted =
+                file.community === null
+                    ? expected
+                    : schedule.series
+                          .filter((s) => s.community === file.community)
+                          .map((s) => s.uid)
+                          .sort();
             expect(events.map((e) => (e as { uid: string }).uid).sort()).toEqual(wanted);
             expect(parsed.filter((e) => e?.type === 'VCALENDAR')).toHaveLength(1);
         }
@@ -93,7 +102,10 @@ describe('.ics property injection', () => {
     it('python3-icalendar reads exactly the plan’s events, with the title as text', () => {
         for (const file of calendars) {
             const read = pythonRead(file.text);
-            const wanted = schedule.series.filter((s) => file.community === null || s.community === file.community).map((s) => s.uid).sort();
+            const wanted = schedule.series
+                .filter((s) => file.community === null || s.community === file.community)
+                .map((s) => s.uid)
+                .sort();
             expect(read.calendars).toBe(1);
             expect(read.uids.sort()).toEqual(wanted);
             expect(read.names[0].startsWith('A\nEND:VCALENDAR\nBEGIN:VEVENT\nUID:x')).toBe(true);

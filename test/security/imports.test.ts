@@ -34,13 +34,16 @@ describe('import resolution at scale', () => {
         const { ms, codes, files: count, ws } = await timedCodes(tempFolder(files), 'f0.community');
         expect(count).toBe(N);
         expect(codes.filter((c) => c === 'import-cycle')).toHaveLength(N);
-        expect(String(ws.plans[0].diagnostics[0].message)).toBe('Import cycle: f0.community → f1.community → f2.community → f3.community → f4.community → f5.community → … (1000 files) … → f996.community → f997.community → f998.community → f999.community → f0.community.');
+        expect(String(ws.plans[0].diagnostics[0].message)).toBe(
+            'Import cycle: f0.community → f1.community → f2.community → f3.community → f4.community → f5.community → … (1000 files) … → f996.community → f997.community → f998.community → f999.community → f0.community.',
+        );
         expect(ms).toBeLessThan(2_000);
     }, 30_000);
 
     it(`a ${N}-file import chain checks clean in ≤ 2 s`, async () => {
         const files: Record<string, string> = {};
-        for (let i = 0; i < N; i++) files[`f${i}.community`] = `${i === N - 1 ? HEAD : ''}${i < N - 1 ? `import "f${i + 1}.community"\n` : ''}platform P${i} { kind discord }\n`;
+        for (let i = 0; i < N; i++)
+            files[`f${i}.community`] = `${i === N - 1 ? HEAD : ''}${i < N - 1 ? `import "f${i + 1}.community"\n` : ''}platform P${i} { kind discord }\n`;
         const { ms, codes, files: count } = await timedCodes(tempFolder(files), 'f0.community');
         expect(count).toBe(N);
         expect(codes).toEqual([]);
@@ -75,7 +78,9 @@ describe('only regular text files are imported', () => {
         const outside = tempFolder({ 'secret.community': 'platform Leaked { kind discord }\n' });
         const dir = tempFolder();
         symlinkSync(join(outside, 'secret.community'), join(dir, 'swapped.community'));
-        expect(() => readPlanText(join(dir, 'swapped.community'), 'swapped.community', Infinity, (real) => real.startsWith(dir))).toThrow('cannot read "swapped.community": it is outside the workspace.');
+        expect(() => readPlanText(join(dir, 'swapped.community'), 'swapped.community', Infinity, (real) => real.startsWith(dir))).toThrow(
+            'cannot read "swapped.community": it is outside the workspace.',
+        );
         expect(readPlanText(join(dir, 'swapped.community'), 'swapped.community', Infinity, (real) => real.startsWith(outside)).text).toContain('Leaked');
     });
 });

@@ -85,7 +85,11 @@ describe('diff --base interrupted', () => {
         ensureBuilt();
         for (const signal of ['SIGINT', 'SIGTERM'] as const) {
             const dir = tempFolder({ 'plan.community': PLAN('P') + '\n'.repeat(200_000) });
-            const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+            const git = (...args: string[]) =>
+                spawnSync('git', args, {
+                    cwd: dir,
+                    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
+                });
             git('init', '-q');
             git('add', '.');
             git('commit', '-q', '-m', 'base');

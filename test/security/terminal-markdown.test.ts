@@ -32,7 +32,6 @@ community C "Club ${ESC}[31mred${ESC}[0m" {
 
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
-
 beforeAll(() => ensureBuilt());
 
 describe('terminal output strips C0/C1 controls from user text', () => {
@@ -62,8 +61,19 @@ describe('terminal output strips C0/C1 controls from user text', () => {
 
 describe('step-summary Markdown escapes user text', () => {
     it('cannot make an image, a link or emphasis', () => {
-        expect(cell('![x](https://evil.example/p.png) *bold* [a](b) _i_ `c`')).toBe('\\!\\[x\\]\\(https://evil.example/p.png\\) \\*bold\\* \\[a\\]\\(b\\) \\_i\\_ \\`c\\`');
-        const d: FlatDiagnostic = { path: 'plan.community', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', code: 'bad-timezone', message: '"![x](https://evil.example/p.png)" is not an IANA time zone' };
+        expect(cell('![x](https://evil.example/p.png) *bold* [a](b) _i_ `c`')).toBe(
+            '\\!\\[x\\]\\(https://evil.example/p.png\\) \\*bold\\* \\[a\\]\\(b\\) \\_i\\_ \\`c\\`',
+        );
+        const d: FlatDiagnostic = {
+            path: 'plan.community',
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 2,
+            severity: 'error',
+            code: 'bad-timezone',
+            message: '"![x](https://evil.example/p.png)" is not an IANA time zone',
+        };
         const md = stepSummary([d], new Set([d]), '1 error');
         expect(md).not.toContain('![x](');
         expect(md).toContain('\\!\\[x\\]\\(https://evil.example/p.png\\)');

@@ -35,9 +35,11 @@ describe('tiers × flows limit', () => {
             const found = ws.plans[0].diagnostics.filter((d) => d.code === 'too-many-tiers');
             expect(found).toHaveLength(1);
             expect(found[0].range.start.line + 1).toBe(7);
-            expect(found[0].message).toBe(lang === 'en'
-                ? `Community "C" has 200 tiers with 19,900 flows between them, above the limit of ${MAX_TIERS_PER_COMMUNITY} tiers and ${MAX_FLOWS_PER_COMMUNITY} flows per community, so it is not forecast: merge tiers members pass through alike.`
-                : `社群“C”有 200 个层级、19,900 条层级间流转，超过每个社群 ${MAX_TIERS_PER_COMMUNITY} 个层级、${MAX_FLOWS_PER_COMMUNITY} 条流转的上限，因此不做预测：请合并成员经历相同的层级。`);
+            expect(found[0].message).toBe(
+                lang === 'en'
+                    ? `Community "C" has 200 tiers with 19,900 flows between them, above the limit of ${MAX_TIERS_PER_COMMUNITY} tiers and ${MAX_FLOWS_PER_COMMUNITY} flows per community, so it is not forecast: merge tiers members pass through alike.`
+                    : `社群“C”有 200 个层级、19,900 条层级间流转，超过每个社群 ${MAX_TIERS_PER_COMMUNITY} 个层级、${MAX_FLOWS_PER_COMMUNITY} 条流转的上限，因此不做预测：请合并成员经历相同的层级。`,
+            );
         }
         const { doc } = await validate(text);
         const lowered = lowerPlanTolerant(makeServices().Community, doc);
@@ -47,7 +49,9 @@ describe('tiers × flows limit', () => {
 
     it('at the limits (50 tiers, 500 flows) the plan checks without it', async () => {
         const { diagnostics } = await validate(planOf(MAX_TIERS_PER_COMMUNITY, 11).replace(HEAD, ''));
-        const flows = planOf(MAX_TIERS_PER_COMMUNITY, 11).split('\n').filter((l) => l.trim().startsWith('from ')).length;
+        const flows = planOf(MAX_TIERS_PER_COMMUNITY, 11)
+            .split('\n')
+            .filter((l) => l.trim().startsWith('from ')).length;
         expect(flows).toBeLessThanOrEqual(MAX_FLOWS_PER_COMMUNITY);
         expect(diagnostics.map((d) => d.code)).not.toContain('too-many-tiers');
         const over = await validate(planOf(MAX_TIERS_PER_COMMUNITY + 1, 1).replace(HEAD, ''));

@@ -22,14 +22,20 @@ async function found(text: string, lang: 'en' | 'zh-CN' = 'en'): Promise<string[
 
 describe('value ranges at check', () => {
     it('every N: a whole number from 1 to 3,650', async () => {
-        expect(await found(plan('  content Tips { kind educational  every 0 days at 09:00 }'))).toEqual(['9 out-of-range: The interval of "every" must be a whole number from 1 to 3,650, but is 0.']);
-        expect(await found(plan('  content Tips { kind educational  every 1e308 days at 09:00 }'))).toEqual(['9 out-of-range: The interval of "every" must be a whole number from 1 to 3,650, but is 1e+308.']);
+        expect(await found(plan('  content Tips { kind educational  every 0 days at 09:00 }'))).toEqual([
+            '9 out-of-range: The interval of "every" must be a whole number from 1 to 3,650, but is 0.',
+        ]);
+        expect(await found(plan('  content Tips { kind educational  every 1e308 days at 09:00 }'))).toEqual([
+            '9 out-of-range: The interval of "every" must be a whole number from 1 to 3,650, but is 1e+308.',
+        ]);
         expect(await found(plan('  content Tips { kind educational  every 2.5 days at 09:00 }'))).toHaveLength(1);
         expect(await found(plan('  content Tips { kind educational  every 2 days at 09:00 }'))).toEqual([]);
     });
 
     it('N times: a whole number from 1 to 100,000', async () => {
-        expect(await found(plan('  content Tips { kind educational  every day at 09:00 0 times }'))).toEqual(['9 out-of-range: The number of times must be a whole number from 1 to 100,000, but is 0.']);
+        expect(await found(plan('  content Tips { kind educational  every day at 09:00 0 times }'))).toEqual([
+            '9 out-of-range: The number of times must be a whole number from 1 to 100,000, but is 0.',
+        ]);
     });
 
     it('lasts: at most the longest horizon', async () => {
@@ -57,7 +63,9 @@ describe('value ranges at check', () => {
     it('expanded events: at most 100,000 per schedule (1,440 posts a day for 520 weeks)', async () => {
         const times = Array.from({ length: 1440 }, (_, i) => `${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`).join(', ');
         const out = await found(plan(`  content Flood { kind news  every day at ${times} }`, { horizon: '520 weeks' }));
-        expect(out).toEqual(['9 too-many-events: This schedule expands to about 5,241,600 events over 520 weeks, above the limit of 100,000 per schedule: space it out, add "N times" or shorten the horizon.']);
+        expect(out).toEqual([
+            '9 too-many-events: This schedule expands to about 5,241,600 events over 520 weeks, above the limit of 100,000 per schedule: space it out, add "N times" or shorten the horizon.',
+        ]);
         // The same with a count stays inside.
         expect(await found(plan(`  content Flood { kind news  every day at ${times} 5000 times }`, { horizon: '520 weeks' }))).toEqual([]);
     });

@@ -5,7 +5,11 @@ import { acceptedReveal, restorableUri, sourceUris } from '../../extension/src/p
 
 const PLAN = 'file:///ws/plans/main.community';
 const IMPORTED = 'file:///ws/plans/shared.community';
-const RESULT = { communities: [{ series: [{ key: 'total', source: { uri: PLAN, line: 3, character: 2 } }], kpis: [{ name: 'k', source: { uri: IMPORTED, line: 1, character: 0 } }] }] };
+const RESULT = {
+    communities: [
+        { series: [{ key: 'total', source: { uri: PLAN, line: 3, character: 2 } }], kpis: [{ name: 'k', source: { uri: IMPORTED, line: 1, character: 0 } }] },
+    ],
+};
 
 describe('reveal', () => {
     const allowed = sourceUris(RESULT);
@@ -20,10 +24,23 @@ describe('reveal', () => {
     });
 
     it('refuses any other URI and bad positions', () => {
-        for (const uri of ['file:///etc/passwd', 'command:workbench.action.terminal.new', 'https://evil.example/x.community', `${PLAN}?x`, 'file:///ws/plans/other.community']) {
+        for (const uri of [
+            'file:///etc/passwd',
+            'command:workbench.action.terminal.new',
+            'https://evil.example/x.community',
+            `${PLAN}?x`,
+            'file:///ws/plans/other.community',
+        ]) {
             expect(acceptedReveal({ uri, line: 0, character: 0 }, allowed)).toBeUndefined();
         }
-        for (const [line, character] of [[-1, 0], [0, -1], [1.5, 0], [Number.NaN, 0], [1e12, 0], ['3', 0]]) {
+        for (const [line, character] of [
+            [-1, 0],
+            [0, -1],
+            [1.5, 0],
+            [Number.NaN, 0],
+            [1e12, 0],
+            ['3', 0],
+        ]) {
             expect(acceptedReveal({ uri: PLAN, line, character }, allowed)).toBeUndefined();
         }
         expect(acceptedReveal(null, allowed)).toBeUndefined();
@@ -36,7 +53,16 @@ describe('restored state', () => {
     it('reopens only a .community file inside a workspace folder', () => {
         expect(restorableUri({ uri: PLAN }, folders)).toBe(PLAN);
         expect(restorableUri({ uri: 'untitled:Untitled-1.community' }, folders)).toBe('untitled:Untitled-1.community');
-        for (const uri of ['file:///etc/passwd', 'file:///wsx/a.community', 'file:///ws/../etc/a.community', 'file:///ws/%2e%2e/a.community', 'command:x.community', 'https://evil.example/a.community', 'file:///ws/a.community?x', 42]) {
+        for (const uri of [
+            'file:///etc/passwd',
+            'file:///wsx/a.community',
+            'file:///ws/../etc/a.community',
+            'file:///ws/%2e%2e/a.community',
+            'command:x.community',
+            'https://evil.example/a.community',
+            'file:///ws/a.community?x',
+            42,
+        ]) {
             expect(restorableUri({ uri }, folders)).toBeUndefined();
         }
         expect(restorableUri(undefined, folders)).toBeUndefined();

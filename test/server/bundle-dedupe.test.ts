@@ -31,7 +31,10 @@ describe('bundles hold one copy of the JSON-RPC stack', () => {
     }
 
     it('counts two copies as two (the check itself)', () => {
-        const sources = ['../../node_modules/vscode-jsonrpc/lib/common/api.js', '../../node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js'];
+        const sources = [
+            '../../node_modules/vscode-jsonrpc/lib/common/api.js',
+            '../../node_modules/vscode-languageserver/node_modules/vscode-jsonrpc/lib/common/api.js',
+        ];
         expect(copiesOf('vscode-jsonrpc', sources)).toHaveLength(2);
     });
 });

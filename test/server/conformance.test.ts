@@ -88,11 +88,16 @@ describe('lifecycle', () => {
 });
 
 describe('registrations', () => {
-    const registered = (c: RawClient) => c.frames.filter((f) => f.method === 'client/registerCapability').flatMap((f) => (f.params as { registrations: Array<{ method: string }> }).registrations.map((r) => r.method));
+    const registered = (c: RawClient) =>
+        c.frames
+            .filter((f) => f.method === 'client/registerCapability')
+            .flatMap((f) => (f.params as { registrations: Array<{ method: string }> }).registrations.map((r) => r.method));
 
     it('registers nothing the client did not announce (eglot: configuration, no dynamic registration)', async () => {
         const c = client();
-        await c.initialize(workspace({ 'a.community': fitness }), { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+        await c.initialize(workspace({ 'a.community': fitness }), {
+            workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        });
         // A request after initialized: by its answer every registration of the initialized phase is out.
         await c.call('textDocument/hover', hoverAt(pathToFileURL(join(ROOT, 'nowhere.community')).href));
         await new Promise((r) => setTimeout(r, 300));
@@ -103,7 +108,9 @@ describe('registrations', () => {
 
     it('registers what the client announced (VS Code: dynamic didChangeConfiguration and file watching)', async () => {
         const c = client();
-        await c.initialize(workspace(), { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } } });
+        await c.initialize(workspace(), {
+            workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        });
         await c.call('textDocument/hover', hoverAt('file:///nowhere.community'));
         await new Promise((r) => setTimeout(r, 300));
         expect(registered(c).sort()).toEqual(['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
@@ -141,7 +148,10 @@ describe('broken streams', () => {
         'a Content-Length a few bytes short': `Content-Length: ${Buffer.byteLength(hover) - 3}\r\n\r\n${hover}Content-Length: ${Buffer.byteLength(shutdown)}\r\n\r\n${shutdown}`,
         'a Content-Length a few bytes long': `Content-Length: ${Buffer.byteLength(hover) + 3}\r\n\r\n${hover}Content-Length: ${Buffer.byteLength(shutdown)}\r\n\r\n${shutdown}`,
         'a Content-Length counted in UTF-16 units': (() => {
-            const zh = body({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///zh.community', languageId: 'community', version: 1, text: '// 健身打卡社群运营计划\n' } } });
+            const zh = body({
+                method: 'textDocument/didOpen',
+                params: { textDocument: { uri: 'file:///zh.community', languageId: 'community', version: 1, text: '// 健身打卡社群运营计划\n' } },
+            });
             return `Content-Length: ${zh.length}\r\n\r\n${zh}Content-Length: ${Buffer.byteLength(shutdown)}\r\n\r\n${shutdown}`;
         })(),
         'a non-numeric Content-Length': `Content-Length: twelve\r\n\r\n${hover}`,
@@ -183,7 +193,11 @@ describe('code actions', () => {
         const ws = workspace({ 'plan.community': plan });
         const uri = pathToFileURL(join(ws, 'plan.community')).href;
         await c.initialize(ws);
-        const r = await c.call('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: utf16 }, end: { line, character: utf16 } }, context: { diagnostics: [] } }, 15_000);
+        const r = await c.call(
+            'textDocument/codeAction',
+            { textDocument: { uri }, range: { start: { line, character: utf16 }, end: { line, character: utf16 } }, context: { diagnostics: [] } },
+            15_000,
+        );
         expect(r.error).toBeUndefined();
         expect((r.result as Array<{ title: string }>).map((a) => a.title)).toContain('Change to "WeChatGroups"');
     });
@@ -196,9 +210,16 @@ describe('code actions', () => {
         await c.initialize(ws);
         c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 1, text: plan } });
         const end = Date.now() + 15_000;
-        let published: Array<{ code?: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> | undefined;
+        let published:
+            | Array<{ code?: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>
+            | undefined;
         while (!published && Date.now() < end) {
-            const f = c.frames.find((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string; diagnostics: unknown[] }).uri === uri && (m.params as { diagnostics: unknown[] }).diagnostics.length > 0);
+            const f = c.frames.find(
+                (m) =>
+                    m.method === 'textDocument/publishDiagnostics' &&
+                    (m.params as { uri: string; diagnostics: unknown[] }).uri === uri &&
+                    (m.params as { diagnostics: unknown[] }).diagnostics.length > 0,
+            );
             published = (f?.params as { diagnostics: typeof published })?.diagnostics;
             await new Promise((r) => setTimeout(r, 25));
         }
@@ -207,11 +228,18 @@ describe('code actions', () => {
         // What Neovim 0.7 sends back: the same diagnostic with its columns counted in bytes.
         const inBytes = { ...diagnostic, range: { start: { line, character: bytes }, end: { line, character: bytes + 'WeChatGrups'.length } } };
         const r = await c.call('textDocument/codeAction', { textDocument: { uri }, range: inBytes.range, context: { diagnostics: [inBytes] } });
-        const actions = r.result as Array<{ title: string; edit: { changes: Record<string, Array<{ range: { start: { character: number } }; newText: string }>> } }>;
+        const actions = r.result as Array<{
+            title: string;
+            edit: { changes: Record<string, Array<{ range: { start: { character: number } }; newText: string }>> };
+        }>;
         const fix = actions.find((a) => a.title === 'Change to "WeChatGroups"')!;
         expect(fix.edit.changes[uri][0]).toMatchObject({ range: { start: { character: utf16 } }, newText: 'WeChatGroups' });
         // And with no diagnostics in the context at all (a client that sends none).
-        const bare = await c.call('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] } });
+        const bare = await c.call('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            context: { diagnostics: [] },
+        });
         expect((bare.result as Array<{ title: string }>).map((a) => a.title)).toContain('Change to "WeChatGroups"');
     });
 });
@@ -229,12 +257,27 @@ describe('node IPC (how the VS Code client starts the server)', () => {
         try {
             const ws = workspace({ 'a.community': fitness });
             const rootUri = pathToFileURL(ws).href;
-            const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {} }) as { capabilities: { hoverProvider?: boolean } };
+            const init = (await connection.sendRequest('initialize', {
+                processId: process.pid,
+                rootUri,
+                workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+                capabilities: {},
+            })) as { capabilities: { hoverProvider?: boolean } };
             expect(init.capabilities.hoverProvider).toBe(true);
             await connection.sendNotification('initialized', {});
             const uri = pathToFileURL(join(ws, 'a.community')).href;
             await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version: 1, text: fitness } });
-            const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: fitness.split('\n').findIndex((l) => l.includes('churn 12%')), character: fitness.split('\n').find((l) => l.includes('churn 12%'))!.indexOf('churn') + 1 } }) as { contents: { value: string } };
+            const hover = (await connection.sendRequest('textDocument/hover', {
+                textDocument: { uri },
+                position: {
+                    line: fitness.split('\n').findIndex((l) => l.includes('churn 12%')),
+                    character:
+                        fitness
+                            .split('\n')
+                            .find((l) => l.includes('churn 12%'))!
+                            .indexOf('churn') + 1,
+                },
+            })) as { contents: { value: string } };
             expect(hover.contents.value).toMatch(/leaving per period/);
             await connection.sendRequest('shutdown');
             await connection.sendNotification('exit');

@@ -23,14 +23,21 @@ class FakeReader implements MessageReader {
 }
 
 const change = (uri: string, version: number, at: number, text: string) => ({
-    jsonrpc: '2.0', method: 'textDocument/didChange',
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
     params: { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at } }, text }] },
 });
-const hover = (id: number, uri: string) => ({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: { textDocument: { uri }, position: { line: 0, character: 0 } } });
-const turns = (n: number) => new Promise<void>((resolve) => {
-    const step = (left: number) => (left === 0 ? resolve() : setImmediate(() => step(left - 1)));
-    step(n);
+const hover = (id: number, uri: string) => ({
+    jsonrpc: '2.0',
+    id,
+    method: 'textDocument/hover',
+    params: { textDocument: { uri }, position: { line: 0, character: 0 } },
 });
+const turns = (n: number) =>
+    new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : setImmediate(() => step(left - 1)));
+        step(n);
+    });
 
 function listen(reader: FakeReader) {
     const coalescer = new EditCoalescer(reader);
@@ -40,7 +47,7 @@ function listen(reader: FakeReader) {
 }
 
 describe('edit coalescer', () => {
-    it('merges a run of one document\'s edits into one notification that yields the same text', async () => {
+    it("merges a run of one document's edits into one notification that yields the same text", async () => {
         const reader = new FakeReader();
         const { coalescer, seen } = listen(reader);
         const edits = Array.from({ length: 500 }, (_, i) => change('file:///a.community', i + 2, i, 'x'));
@@ -62,9 +69,22 @@ describe('edit coalescer', () => {
     it('keeps the order around a request and another document, and merges what waits behind them', async () => {
         const reader = new FakeReader();
         const { seen } = listen(reader);
-        reader.deliver(change('file:///a', 2, 0, '1'), change('file:///a', 3, 1, '2'), hover(7, 'file:///a'), change('file:///a', 4, 2, '3'), change('file:///b', 2, 0, 'b'), change('file:///a', 5, 3, '4'));
+        reader.deliver(
+            change('file:///a', 2, 0, '1'),
+            change('file:///a', 3, 1, '2'),
+            hover(7, 'file:///a'),
+            change('file:///a', 4, 2, '3'),
+            change('file:///b', 2, 0, 'b'),
+            change('file:///a', 5, 3, '4'),
+        );
         await turns(8);
-        expect(seen.map((m) => ('id' in m ? `hover` : `${(m as ReturnType<typeof change>).params.textDocument.uri}@${(m as ReturnType<typeof change>).params.textDocument.version}`))).toEqual(['file:///a@3', 'hover', 'file:///a@4', 'file:///b@2', 'file:///a@5']);
+        expect(
+            seen.map((m) =>
+                'id' in m
+                    ? `hover`
+                    : `${(m as ReturnType<typeof change>).params.textDocument.uri}@${(m as ReturnType<typeof change>).params.textDocument.version}`,
+            ),
+        ).toEqual(['file:///a@3', 'hover', 'file:///a@4', 'file:///b@2', 'file:///a@5']);
         expect((seen[0] as ReturnType<typeof change>).params.contentChanges.map((c) => c.text)).toEqual(['1', '2']);
     });
 

@@ -13,7 +13,10 @@ const EDITS = 2000;
 /** Generous for a loaded 2-core machine: one build per edit took 25–27 s; coalesced it is well under 1 s. */
 const BOUND_MS = 5000;
 
-interface Diagnostic { message: string; severity?: number }
+interface Diagnostic {
+    message: string;
+    severity?: number;
+}
 const hasError = (d: Diagnostic[]) => d.some((x) => x.severity === 1);
 
 let server: ServerProcess;
@@ -39,7 +42,10 @@ afterAll(async () => {
 function published(from: number, matches: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     return new Promise((resolvePublished) => {
         const poll = setInterval(() => {
-            const hit = server.diagnostics.get(uri)?.slice(from).find((d) => matches(d.diagnostics as Diagnostic[]));
+            const hit = server.diagnostics
+                .get(uri)
+                ?.slice(from)
+                .find((d) => matches(d.diagnostics as Diagnostic[]));
             if (hit) {
                 clearInterval(poll);
                 resolvePublished(hit.diagnostics as Diagnostic[]);
@@ -62,9 +68,10 @@ describe('queued edits', () => {
         const started = performance.now();
         let version = 1;
         for (let i = 0; i < EDITS; i++) {
-            const change = i < EDITS - 1
-                ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
-                : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
+            const change =
+                i < EDITS - 1
+                    ? { range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: 'x' }
+                    : { range: { start: { line: 0, character: close + i }, end: { line: 0, character: close + i + 1 } }, text: '' };
             void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
         }
         const last = await published(seen, hasError);
@@ -76,7 +83,12 @@ describe('queued edits', () => {
         expect(publishes).toBeLessThan(50);
         // Whatever comes later (the slow checks after the pause) is of the last version too.
         await new Promise((r) => setTimeout(r, 1000));
-        expect(server.diagnostics.get(uri)!.slice(seen + publishes).every((d) => hasError(d.diagnostics as Diagnostic[]))).toBe(true);
+        expect(
+            server.diagnostics
+                .get(uri)!
+                .slice(seen + publishes)
+                .every((d) => hasError(d.diagnostics as Diagnostic[])),
+        ).toBe(true);
         expect(hasError(last)).toBe(true);
         // A request after the burst is answered for the last version: the title now runs to the end of the line.
         const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });

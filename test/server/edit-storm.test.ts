@@ -58,7 +58,7 @@ describe('edit storm lock', () => {
         expect(second.seen.cancelled).toBe(true);
     });
 
-    it('an edit cancels running slow checks only; slow checks cancel nothing (an update\'s edits, other checks\' documents would stay unbuilt)', async () => {
+    it("an edit cancels running slow checks only; slow checks cancel nothing (an update's edits, other checks' documents would stay unbuilt)", async () => {
         let now = 0;
         const lock = new EditStormLock(150, () => now);
         const running = update();

@@ -18,7 +18,12 @@ afterEach(async () => {
     server = undefined;
 });
 
-interface ForecastAnswer { status: string; code?: string; message?: string; runs?: number }
+interface ForecastAnswer {
+    status: string;
+    code?: string;
+    message?: string;
+    runs?: number;
+}
 
 describe('community/forecast', () => {
     it('answers RequestCancelled within a generous bound when a 100,000-run forecast with sensitivity is cancelled, then answers a hover', async () => {
@@ -33,7 +38,10 @@ describe('community/forecast', () => {
 
         const source = new CancellationTokenSource();
         const big = server.connection.sendRequest<ForecastAnswer>('community/forecast', { uri, runs: 100_000, seed: 42, sensitivity: true }, source.token);
-        const outcome = big.then(() => 'answered', (error: unknown) => error);
+        const outcome = big.then(
+            () => 'answered',
+            (error: unknown) => error,
+        );
         await new Promise((r) => setTimeout(r, 1500));
         const cancelledAt = performance.now();
         source.cancel();
@@ -48,7 +56,10 @@ describe('community/forecast', () => {
 
         const hoverStarted = performance.now();
         const line = text.split('\n').findIndex((l) => l.includes('tier '));
-        const hover = await server.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: text.split('\n')[line].indexOf('tier') + 1 } });
+        const hover = await server.connection.sendRequest<{ contents: unknown } | null>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line, character: text.split('\n')[line].indexOf('tier') + 1 },
+        });
         expect(hover?.contents).toBeTruthy();
         const hoverMs = performance.now() - hoverStarted;
         expect(hoverMs, `hover answered ${hoverMs.toFixed(0)} ms after the cancelled forecast`).toBeLessThan(5000);
@@ -64,7 +75,9 @@ describe('community/forecast', () => {
         const refused = await server.connection.sendRequest<ForecastAnswer>('community/forecast', { uri, runs: 100_000, seed: 42 });
         expect(refused.status).toBe('unavailable');
         expect(refused.code).toBe('forecast-too-large');
-        expect(refused.message).toBe('A forecast of 100000 runs over 104 weeks is 10400000 run-weeks, above the limit of 5200000 for the editor preview: lower the runs (community.preview.runs) or forecast it with `community simulate`.');
+        expect(refused.message).toBe(
+            'A forecast of 100000 runs over 104 weeks is 10400000 run-weeks, above the limit of 5200000 for the editor preview: lower the runs (community.preview.runs) or forecast it with `community simulate`.',
+        );
         const ok = await server.connection.sendRequest<ForecastAnswer>('community/forecast', { uri, runs: 300, seed: 42 });
         expect(ok.status).toBe('ok');
         expect(ok.runs).toBe(300);

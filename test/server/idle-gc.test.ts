@@ -13,7 +13,8 @@ import { createCommunityServices } from '../../language/community-module.js';
 import { IdleCollector } from '../../server/idle-gc.js';
 import { startServer, until } from './server-process.js';
 
-const PLAN = 'plan "P" {\n  start 2027-01-04\n  horizon 8 weeks\n  timezone "Asia/Shanghai"\n  currency CNY\n}\ncommunity C {\n  tier A { seed 10 members }\n}\n';
+const PLAN =
+    'plan "P" {\n  start 2027-01-04\n  horizon 8 weeks\n  timezone "Asia/Shanghai"\n  currency CNY\n}\ncommunity C {\n  tier A { seed 10 members }\n}\n';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('idle garbage collection', () => {

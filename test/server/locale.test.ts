@@ -31,7 +31,15 @@ async function wrongUnitMessage(init: Parameters<typeof startServer>[1]): Promis
     server = await startServer(dir, init);
     const uri = pathToFileURL(file).href;
     await server.open(uri, PLAN);
-    const list = await until(() => server!.latest(uri)?.filter((d) => d.code === 'wrong-unit').map((d) => d.message)[0], 20_000, 'wrong-unit');
+    const list = await until(
+        () =>
+            server!
+                .latest(uri)
+                ?.filter((d) => d.code === 'wrong-unit')
+                .map((d) => d.message)[0],
+        20_000,
+        'wrong-unit',
+    );
     return list;
 }
 

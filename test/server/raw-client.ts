@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt, ROOT } from '../helpers/cli.js';
 
-export interface Frame { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } }
+export interface Frame {
+    id?: number | string | null;
+    method?: string;
+    params?: unknown;
+    result?: unknown;
+    error?: { code: number; message: string };
+}
 
 export class RawClient {
     readonly child: ChildProcess;
@@ -23,7 +29,12 @@ export class RawClient {
         this.child.stdout!.on('data', (d: Buffer) => this.read(d));
         this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
         this.child.stdin!.on('error', () => undefined);
-        this.exited = new Promise((resolve) => this.child.on('exit', (code) => { this.exitCode = code; resolve(code); }));
+        this.exited = new Promise((resolve) =>
+            this.child.on('exit', (code) => {
+                this.exitCode = code;
+                resolve(code);
+            }),
+        );
     }
 
     private read(data: Buffer): void {
@@ -67,7 +78,7 @@ export class RawClient {
             for (const f of this.frames) {
                 if (f.method && f.id !== undefined && !answered.has(f.id)) {
                     answered.add(f.id);
-                    this.send({ id: f.id, result: f.method === 'workspace/configuration' ? ((f.params as { items: unknown[] }).items.map(() => null)) : null });
+                    this.send({ id: f.id, result: f.method === 'workspace/configuration' ? (f.params as { items: unknown[] }).items.map(() => null) : null });
                 }
             }
             const found = this.frames.find((f) => f.id === id && f.method === undefined);
@@ -85,14 +96,23 @@ export class RawClient {
     /** initialize + initialized with the given client capabilities. */
     async initialize(workspace: string, capabilities: object = {}, initializationOptions?: unknown): Promise<Frame> {
         const rootUri = pathToFileURL(workspace).href;
-        const r = await this.call('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities, initializationOptions });
+        const r = await this.call('initialize', {
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+            capabilities,
+            initializationOptions,
+        });
         this.notify('initialized', {});
         return r;
     }
 
     /** Resolves with the exit code, or rejects when the process is still running after `ms`. */
     async exit(ms = 5_000): Promise<number | null> {
-        return Promise.race([this.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${ms} ms; stderr: ${this.stderr}`)), ms))]);
+        return Promise.race([
+            this.exited,
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after ${ms} ms; stderr: ${this.stderr}`)), ms)),
+        ]);
     }
 
     kill(): void {

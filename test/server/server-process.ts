@@ -10,7 +10,12 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 const ROOT = resolve(__dirname, '../..');
 const BUNDLE = join(ROOT, 'out/server/main.cjs');
 
-export interface PublishedDiagnostic { code?: string; message: string; severity?: number; range: { start: { line: number; character: number } } }
+export interface PublishedDiagnostic {
+    code?: string;
+    message: string;
+    severity?: number;
+    range: { start: { line: number; character: number } };
+}
 
 export interface Server {
     connection: MessageConnection;
@@ -27,7 +32,17 @@ export interface Server {
 }
 
 /** Starts the server on `workspace`; with noWorkspaceFolder, as an editor that opened a single file (no root at all); with rootUriOnly, as lsp-mode 8 (rootUri, no workspaceFolders). */
-export async function startServer(workspace: string, init: { initializationOptions?: unknown; locale?: string; configuration?: Record<string, unknown>; noWorkspaceFolder?: boolean; rootUriOnly?: boolean; env?: Record<string, string | undefined> } = {}): Promise<Server> {
+export async function startServer(
+    workspace: string,
+    init: {
+        initializationOptions?: unknown;
+        locale?: string;
+        configuration?: Record<string, unknown>;
+        noWorkspaceFolder?: boolean;
+        rootUriOnly?: boolean;
+        env?: Record<string, string | undefined>;
+    } = {},
+): Promise<Server> {
     ensureBuilt();
     // English unless a test sets the server's environment: a server without a client locale reads LANG.
     const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined, ...init.env } as NodeJS.ProcessEnv;
@@ -36,7 +51,11 @@ export async function startServer(workspace: string, init: { initializationOptio
     child.stderr!.on('data', (d) => (err += String(d)));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server: Server = {
-        connection, child, diagnostics: new Map(), messages: [], configuration: init.configuration ?? null,
+        connection,
+        child,
+        diagnostics: new Map(),
+        messages: [],
+        configuration: init.configuration ?? null,
         stderr: () => err,
         async open(uri, text, version = 1) {
             await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'community', version, text } });
@@ -60,15 +79,22 @@ export async function startServer(workspace: string, init: { initializationOptio
         list.push(p.diagnostics);
         server.diagnostics.set(p.uri, list);
     });
-    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => { server.messages.push(p); });
-    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i): unknown => (i.section === 'community' ? server.configuration : null)));
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+        server.messages.push(p);
+    });
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+        p.items.map((i): unknown => (i.section === 'community' ? server.configuration : null)),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
     connection.listen();
     const rootUri = pathToFileURL(workspace).href;
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: init.noWorkspaceFolder ? null : rootUri, workspaceFolders: init.noWorkspaceFolder ? null : init.rootUriOnly ? undefined : [{ uri: rootUri, name: 'ws' }], locale: init.locale,
+        processId: process.pid,
+        rootUri: init.noWorkspaceFolder ? null : rootUri,
+        workspaceFolders: init.noWorkspaceFolder ? null : init.rootUriOnly ? undefined : [{ uri: rootUri, name: 'ws' }],
+        locale: init.locale,
         initializationOptions: init.initializationOptions,
         capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
     });

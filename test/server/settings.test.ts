@@ -47,10 +47,14 @@ afterEach(async () => {
 
 /** Waits for the slow checks (group-outgrown is one) to have been published after the fast ones. */
 async function settled(s: Server, uri: string, present: (list: PublishedDiagnostic[]) => boolean): Promise<PublishedDiagnostic[]> {
-    return until(() => {
-        const list = s.latest(uri);
-        return list && present(list) ? list : undefined;
-    }, 20_000, `diagnostics of ${uri}`);
+    return until(
+        () => {
+            const list = s.latest(uri);
+            return list && present(list) ? list : undefined;
+        },
+        20_000,
+        `diagnostics of ${uri}`,
+    );
 }
 
 describe('community.checks', () => {
@@ -121,7 +125,7 @@ describe('community.platformLimits', () => {
         expect(list.find((d) => d.code === 'group-outgrown')!.message).toMatch(/above the 100-member cap/);
     });
 
-    it('lets the plan\'s own limit win over the file', async () => {
+    it("lets the plan's own limit win over the file", async () => {
         const own = PLAN.replace(' GROUP', '  group capacity 1000');
         const dir = workspace({ 'plan.community': own, 'limits.json': JSON.stringify({ 'wechat-group': { 'group-capacity': 100 } }) });
         const uri = pathToFileURL(join(dir, 'plan.community')).href;
@@ -163,7 +167,11 @@ describe('community.platformLimits', () => {
     });
 
     it('reports a value that is not a number and a file that is not JSON', async () => {
-        const dir = workspace({ 'plan.community': text, 'limits.json': '{ "wechat-group": { "group-capacity": "many" } }', 'broken.json': '{ "wechat-group": ' });
+        const dir = workspace({
+            'plan.community': text,
+            'limits.json': '{ "wechat-group": { "group-capacity": "many" } }',
+            'broken.json': '{ "wechat-group": ',
+        });
         server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
         const limitsUri = pathToFileURL(join(dir, 'limits.json')).href;
         const problem = await until(() => server!.latest(limitsUri)?.[0], 10_000, 'a diagnostic on limits.json');

@@ -47,7 +47,10 @@ describe('community/solve (transport-free)', () => {
         const dir = workspace();
         const { services, doc, uri } = await openPlan(dir);
         const progress: SolveProgress[] = [];
-        const answer = await handleSolveRequest({ shared: services.shared, progress: (p) => progress.push(p) }, { uri, kpi: 'Growth', runs: RUNS, progressId: 'p1' });
+        const answer = await handleSolveRequest(
+            { shared: services.shared, progress: (p) => progress.push(p) },
+            { uri, kpi: 'Growth', runs: RUNS, progressId: 'p1' },
+        );
         if (answer.status !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(answer)}`);
         expect(answer.reached).toBe(true);
         expect(answer.achieved).toBeGreaterThanOrEqual(0.8);
@@ -63,7 +66,21 @@ describe('community/solve (transport-free)', () => {
         // The edit applied to the document = the file after `community solve --write Solved_Growth`.
         const edited = TextDocument.applyEdits(TextDocument.create(uri, 'community', 1, doc.textDocument.getText()), [answer.edit]);
         ensureBuilt();
-        const cli = community(['solve', join(dir, 'fitness.community'), '--kpi', 'Growth', '--vary', 'DouyinAds.paid', '--runs', String(RUNS), '--write', 'Solved_Growth', '--no-progress', '--root', dir]);
+        const cli = community([
+            'solve',
+            join(dir, 'fitness.community'),
+            '--kpi',
+            'Growth',
+            '--vary',
+            'DouyinAds.paid',
+            '--runs',
+            String(RUNS),
+            '--write',
+            'Solved_Growth',
+            '--no-progress',
+            '--root',
+            dir,
+        ]);
         expect(cli.code, cli.stderr).toBe(0);
         expect(edited).toBe(readFileSync(join(dir, 'fitness.community'), 'utf8'));
         expect(edited).toMatch(/\nscenario Solved_Growth solved for Growth at 80% \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
@@ -74,11 +91,21 @@ describe('community/solve (transport-free)', () => {
         const source = new CancellationTokenSource();
         const progress: SolveProgress[] = [];
         const started = Date.now();
-        const answer = handleSolveRequest({ shared: services.shared, progress: (p) => {
-            progress.push(p);
-            if (p.done === 2) source.cancel();
-        } }, { uri, kpi: 'Growth', runs: RUNS, progressId: 'c' }, source.token);
-        const error = await answer.then(() => undefined, (e: unknown) => e);
+        const answer = handleSolveRequest(
+            {
+                shared: services.shared,
+                progress: (p) => {
+                    progress.push(p);
+                    if (p.done === 2) source.cancel();
+                },
+            },
+            { uri, kpi: 'Growth', runs: RUNS, progressId: 'c' },
+            source.token,
+        );
+        const error = await answer.then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(ResponseError);
         expect((error as ResponseError<unknown>).code).toBe(LSPErrorCodes.RequestCancelled);
         // It stopped within a candidate or two of the cancel (the worker may already be scoring the next
@@ -91,13 +118,22 @@ describe('community/solve (transport-free)', () => {
         const dir = workspace();
         const { services, uri } = await openPlan(dir);
         const unknown = URI.file(join(dir, 'nowhere.community')).toString();
-        const e1 = await handleSolveRequest({ shared: services.shared }, { uri: unknown, kpi: 'Growth' }).then(() => undefined, (e: unknown) => e);
+        const e1 = await handleSolveRequest({ shared: services.shared }, { uri: unknown, kpi: 'Growth' }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(e1).toBeInstanceOf(ResponseError);
         expect((e1 as ResponseError<unknown>).code).toBe(ErrorCodes.InvalidParams);
         expect((e1 as Error).message).toContain('does not know');
-        const e2 = await handleSolveRequest({ shared: services.shared }, { uri, kpi: 'Nope' }).then(() => undefined, (e: unknown) => e);
+        const e2 = await handleSolveRequest({ shared: services.shared }, { uri, kpi: 'Nope' }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect((e2 as Error).message).toContain('no KPI "Nope"');
-        const e3 = await handleSolveRequest({ shared: services.shared }, { uri }).then(() => undefined, (e: unknown) => e);
+        const e3 = await handleSolveRequest({ shared: services.shared }, { uri }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect((e3 as ResponseError<unknown>).code).toBe(ErrorCodes.InvalidParams);
     }, 60_000);
 });

@@ -66,11 +66,25 @@ const pos = (needle: string, delta = 0) => {
 describe('community-language-server --stdio', () => {
     it('initializes with the editor capabilities', async () => {
         const rootUri = pathToFileURL(workspace).href;
-        const result = await connection.sendRequest('initialize', {
-            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+        const result = (await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: 'ws' }],
             capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: {} } },
-        }) as { capabilities: Record<string, unknown> };
-        for (const c of ['completionProvider', 'hoverProvider', 'definitionProvider', 'renameProvider', 'documentFormattingProvider', 'codeActionProvider', 'inlayHintProvider', 'codeLensProvider', 'semanticTokensProvider', 'documentSymbolProvider', 'foldingRangeProvider']) {
+        })) as { capabilities: Record<string, unknown> };
+        for (const c of [
+            'completionProvider',
+            'hoverProvider',
+            'definitionProvider',
+            'renameProvider',
+            'documentFormattingProvider',
+            'codeActionProvider',
+            'inlayHintProvider',
+            'codeLensProvider',
+            'semanticTokensProvider',
+            'documentSymbolProvider',
+            'foldingRangeProvider',
+        ]) {
             expect(result.capabilities[c], c).toBeTruthy();
         }
         await connection.sendNotification('initialized', {});
@@ -84,32 +98,49 @@ describe('community-language-server --stdio', () => {
     });
 
     it('completes tier names', async () => {
-        const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: mainUri }, position: pos('from Prospect', 5) }) as { items: Array<{ label: string }> };
+        const result = (await connection.sendRequest('textDocument/completion', { textDocument: { uri: mainUri }, position: pos('from Prospect', 5) })) as {
+            items: Array<{ label: string }>;
+        };
         expect(result.items.map((i) => i.label)).toContain('Prospect');
     });
 
     it('hovers a keyword', async () => {
-        const result = await connection.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: pos('churn 12%', 1) }) as { contents: { value: string } };
+        const result = (await connection.sendRequest('textDocument/hover', { textDocument: { uri: mainUri }, position: pos('churn 12%', 1) })) as {
+            contents: { value: string };
+        };
         expect(result.contents.value).toMatch(/leaving per period/);
     });
 
     it('goes to the definition of an imported platform', async () => {
-        const result = await connection.sendRequest('textDocument/definition', { textDocument: { uri: mainUri }, position: pos('platform WeChatGroups', 10) }) as Array<{ targetUri: string }>;
+        const result = (await connection.sendRequest('textDocument/definition', {
+            textDocument: { uri: mainUri },
+            position: pos('platform WeChatGroups', 10),
+        })) as Array<{ targetUri: string }>;
         expect(result[0].targetUri).toMatch(/shared\/platforms\.community$/);
     });
 
     it('renames a tier everywhere it is used', async () => {
-        const result = await connection.sendRequest('textDocument/rename', { textDocument: { uri: mainUri }, position: pos('tier Core', 6), newName: 'Member' }) as { changes: Record<string, unknown[]> };
+        const result = (await connection.sendRequest('textDocument/rename', {
+            textDocument: { uri: mainUri },
+            position: pos('tier Core', 6),
+            newName: 'Member',
+        })) as { changes: Record<string, unknown[]> };
         expect(result.changes[mainUri].length).toBeGreaterThanOrEqual(5);
     });
 
     it('formats the document', async () => {
         // The shipped example is formatted already (its one-line groups stay as written).
-        const none = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: mainUri }, options: { tabSize: 2, insertSpaces: true } }) as unknown[];
+        const none = (await connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri: mainUri },
+            options: { tabSize: 2, insertSpaces: true },
+        })) as unknown[];
         expect(none).toEqual([]);
         const messy = text.replace('timezone "', 'timezone     "');
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: 2 }, contentChanges: [{ text: messy }] });
-        const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: mainUri }, options: { tabSize: 2, insertSpaces: true } }) as Array<{ newText: string }>;
+        const edits = (await connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri: mainUri },
+            options: { tabSize: 2, insertSpaces: true },
+        })) as Array<{ newText: string }>;
         expect(edits).toEqual([expect.objectContaining({ newText: ' ' })]);
     });
 

@@ -27,11 +27,18 @@ describe('editing a shared imported file', () => {
         await server.open(mainUri, main);
         await until(() => server!.latest(mainUri)?.some((d) => d.code === 'currency-mismatch'), 20_000, 'currency-mismatch on main');
         await server.open(planUri, plan('USD'));
-        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: planUri, version: 2 }, contentChanges: [{ text: plan('CNY') }] });
-        const fixed = await until(() => {
-            const list = server!.latest(mainUri);
-            return list && !list.some((d) => d.code === 'currency-mismatch') ? list : undefined;
-        }, 20_000, 'main re-validated without currency-mismatch');
+        await server.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: planUri, version: 2 },
+            contentChanges: [{ text: plan('CNY') }],
+        });
+        const fixed = await until(
+            () => {
+                const list = server!.latest(mainUri);
+                return list && !list.some((d) => d.code === 'currency-mismatch') ? list : undefined;
+            },
+            20_000,
+            'main re-validated without currency-mismatch',
+        );
         expect(fixed.map((d) => d.code)).not.toContain('currency-mismatch');
     });
 });
@@ -49,12 +56,21 @@ describe('a single file opened without a workspace folder', () => {
         const uri = pathToFileURL(join(dir, 'main.community')).href;
         server = await startServer(dir, { initializationOptions: { lang: 'en' }, noWorkspaceFolder: true });
         await server.open(uri, text);
-        const found = await until(() => server!.latest(uri)?.some((d) => d.code === 'import-outside-workspace') && server!.latest(uri), 20_000, 'import-outside-workspace');
+        const found = await until(
+            () => server!.latest(uri)?.some((d) => d.code === 'import-outside-workspace') && server!.latest(uri),
+            20_000,
+            'import-outside-workspace',
+        );
         const codes = found.map((d) => `${d.range.start.line + 1} ${d.code}`);
         expect(codes).toContain('7 import-outside-workspace');
         expect(codes.filter((c) => c.startsWith('6 '))).toEqual([]);
         // The refused file is never read: its names stay unknown.
-        expect(found.filter((d) => d.code === 'unresolved-reference').map((d) => d.message).join()).toContain('Leaked');
+        expect(
+            found
+                .filter((d) => d.code === 'unresolved-reference')
+                .map((d) => d.message)
+                .join(),
+        ).toContain('Leaked');
     });
 });
 
@@ -70,7 +86,10 @@ describe('a client that sends only rootUri (lsp-mode 8)', () => {
         await server.open(uri, text);
         const list = await until(() => server!.latest(uri), 20_000, 'diagnostics of main');
         expect(list.filter((d) => d.code === 'unresolved-reference' || d.code === 'import-missing').map((d) => d.message)).toEqual([]);
-        const def = await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 7, character: 12 } }) as Array<{ uri?: string; targetUri?: string }>;
+        const def = (await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 7, character: 12 } })) as Array<{
+            uri?: string;
+            targetUri?: string;
+        }>;
         expect(def.map((l) => l.targetUri ?? l.uri)).toEqual([pathToFileURL(join(dir, 'shared', 'platforms.community')).href]);
     });
 });

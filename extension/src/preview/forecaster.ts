@@ -24,7 +24,12 @@ export function forecastSettings(): { runs: number; seed: number; debounceMs: nu
     };
 }
 
-export async function requestForecast(client: LanguageClient, uri: vscode.Uri, options: ForecastRequestOptions, token?: vscode.CancellationToken): Promise<ForecastResult> {
+export async function requestForecast(
+    client: LanguageClient,
+    uri: vscode.Uri,
+    options: ForecastRequestOptions,
+    token?: vscode.CancellationToken,
+): Promise<ForecastResult> {
     const settings = forecastSettings();
     const params: ForecastParams = {
         uri: client.code2ProtocolConverter.asUri(uri),

@@ -66,7 +66,12 @@ export class ForecastPreview implements vscode.Disposable {
     open(doc: vscode.TextDocument, toSide: boolean): void {
         if (!this.panel) {
             const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
-            const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(doc), { viewColumn: column, preserveFocus: toSide }, this.webviewOptions());
+            const panel = vscode.window.createWebviewPanel(
+                PREVIEW_VIEW_TYPE,
+                this.title(doc),
+                { viewColumn: column, preserveFocus: toSide },
+                this.webviewOptions(),
+            );
             this.attach(panel);
         } else {
             this.panel.reveal(undefined, toSide);
@@ -79,10 +84,17 @@ export class ForecastPreview implements vscode.Disposable {
         panel.webview.options = this.webviewOptions();
         this.attach(panel);
         // Only a .community file of this workspace (reveal-guard.ts): the state comes from the webview.
-        const uri = restorableUri(state, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()));
+        const uri = restorableUri(
+            state,
+            (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()),
+        );
         const doc = vscode.window.activeTextEditor?.document;
         if (isPlan(doc)) this.show(doc);
-        else if (uri) void vscode.workspace.openTextDocument(vscode.Uri.parse(uri)).then((d) => this.show(d), () => undefined);
+        else if (uri)
+            void vscode.workspace.openTextDocument(vscode.Uri.parse(uri)).then(
+                (d) => this.show(d),
+                () => undefined,
+            );
     }
 
     private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -90,7 +102,10 @@ export class ForecastPreview implements vscode.Disposable {
             enableScripts: true,
             retainContextWhenHidden: false,
             enableFindWidget: true,
-            localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview'), vscode.Uri.joinPath(this.context.extensionUri, 'extension', 'media')],
+            localResourceRoots: [
+                vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview'),
+                vscode.Uri.joinPath(this.context.extensionUri, 'extension', 'media'),
+            ],
         };
     }
 
@@ -99,11 +114,15 @@ export class ForecastPreview implements vscode.Disposable {
         this.ready = false;
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'extension', 'media', 'icon.png');
         panel.webview.html = this.html(panel.webview);
-        panel.onDidDispose(() => {
-            this.panel = undefined;
-            this.document = undefined;
-            this.forecaster.dispose();
-        }, null, this.disposables);
+        panel.onDidDispose(
+            () => {
+                this.panel = undefined;
+                this.document = undefined;
+                this.forecaster.dispose();
+            },
+            null,
+            this.disposables,
+        );
         panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m), null, this.disposables);
     }
 
