@@ -107,23 +107,7 @@ export interface CompiledCommunity {
 export function compileCommunity(plan: Plan, community: Community, assumptions: Assumptions): CompiledCommunity {
     const ctx = compileContext(plan, community, assumptions);
     const { H, T, tierNames, entry, table, notes } = ctx;
-    const {
-        tierSeed,
-        tierChurn,
-        tierChurnWeeksPer,
-        tierActive,
-        tierActiveWeeksPer,
-        tierBuys,
-        tierBuysWeeksPer,
-        tierRepurchase,
-        tierRepurchaseWeeksPer,
-        tierCapacity,
-        tierFee,
-        tierFeeWeekly,
-        tierFeeOnce,
-        flows,
-        flowsOut,
-    } = compileTiers(ctx);
+    const tiers = compileTiers(ctx);
     const audiences = compileAudiences(ctx);
     const organic = compileOrganic(ctx);
     const channels = compileChannels(ctx);
@@ -161,23 +145,9 @@ export function compileCommunity(plan: Plan, community: Community, assumptions: 
         groupTiers,
         maxCohortAge: Math.ceil(retentionDays[retentionDays.length - 1] / 7),
         audiences,
-        tierSeed,
-        tierChurn,
-        tierChurnWeeksPer,
-        tierActive,
-        tierActiveWeeksPer,
-        tierBuys,
-        tierBuysWeeksPer,
-        tierRepurchase,
-        tierRepurchaseWeeksPer,
+        ...tiers,
         tracksRepurchase: community.tiers.some((t) => t.repurchase !== undefined) || community.kpis.some((k) => k.metric === 'repurchase-rate'),
-        tierCapacity,
-        tierFee,
-        tierFeeWeekly,
-        tierFeeOnce,
         orderValue: table.add(community.orderValue, 1),
-        flows,
-        flowsOut,
         organic,
         channels,
         referrals,
