@@ -370,9 +370,17 @@ async function pickFolder(page, dir, okLabel) {
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('input').first();
     await until('the folder dialog', async () => (await widget.isVisible()) && (await input.inputValue()).startsWith('/'), 30_000);
+    // The dialog fills in its start folder when its listing arrives, which can be after our fill:
+    // accept only once the path has stayed in the box (the compile step once wrote to the
+    // workspace folder instead of `compiled` this way).
+    const settled = async () => {
+        if ((await input.inputValue()) !== dir) await input.fill(dir);
+        await page.waitForTimeout(400);
+        return (await input.inputValue()) === dir;
+    };
     await input.fill(dir);
     for (let i = 0; i < 5 && (await widget.isVisible()); i++) {
-        await page.waitForTimeout(600);
+        await until(`the folder dialog to hold ${dir}`, settled, 10_000);
         const ok = widget.locator(`.monaco-button:has-text("${okLabel}")`);
         if ((await ok.count()) > 0 && (await ok.first().isVisible())) await ok.first().click();
         else await page.keyboard.press('Enter');
@@ -458,7 +466,7 @@ const PRODUCT_WORDS = [
 ];
 /** Model coefficients (`assume post-reach-decay …`): code identifiers the sensitivity chart names. */
 const ASSUMPTION_KEYS = [...readFileSync(join(ROOT, 'engine/assumptions.ts'), 'utf8').matchAll(/key: '([a-z-]+)'/g)].map((m) => m[1]);
-const DIAGNOSTIC_CODES = [...readFileSync(join(ROOT, 'engine/diagnostics.ts'), 'utf8').matchAll(/^\s+'([a-z0-9-]+)': \{ severity/gm)].map((m) => m[1]);
+const DIAGNOSTIC_CODES = [...readFileSync(join(ROOT, 'engine/diagnostics.ts'), 'utf8').matchAll(/^\s+'([a-z0-9-]+)': \{\s+severity/gm)].map((m) => m[1]);
 const planWords = (file) => latinWords(readFileSync(file, 'utf8').replace(/\/\/[^\n]*/g, ''));
 const GRAMMAR_KEYWORDS = new Set([...readFileSync(join(ROOT, 'language/community.langium'), 'utf8').matchAll(/'([A-Za-z][A-Za-z-]*)'/g)].map((m) => m[1]));
 /** Latin words of two letters or more (hyphenated identifiers whole); digits and single letters (P50, 30d) are not words. */
@@ -719,7 +727,10 @@ try {
 
             await step('diff: Diff Plan against Git HEAD opens the Markdown diff of an edit', async () => {
                 await quickOpen(page, 'beauty-multiplatform.community');
-                await page.locator('.editor-group-container.active .monaco-editor .view-lines').click({ position: { x: 200, y: 40 } });
+                // Focus the editor wherever it is scrolled to (a reopened file keeps its scroll position,
+                // and a fixed point in the text area may hold no line), then start from the top.
+                await page.locator('.editor-group-container.active .monaco-editor').first().click();
+                await page.keyboard.press('Control+Home');
                 await page.keyboard.press('Control+F');
                 await page.locator('.find-widget textarea, .find-widget .input').first().waitFor({ state: 'visible', timeout: 10_000 });
                 await page.keyboard.type('paid 12000 CNY per week');
