@@ -16,6 +16,7 @@
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
 import type { Activity, Content, Community, Dist, Plan, Schedule, SourceRef } from './model.js';
+import { distMean } from './random.js';
 import { compareText } from './text.js';
 
 export type ItemKind = 'content' | 'online activity' | 'offline activity';
@@ -92,17 +93,9 @@ export interface PlanSchedule {
     occurrences: Occurrence[];
 }
 
-/** Mean of a distribution (the expected value used for costs in schedules). */
-export function distMean(d: Dist | undefined): number | null {
-    if (!d) return null;
-    switch (d.kind) {
-        case 'fixed':
-            return d.value;
-        case 'uniform':
-            return (d.min + d.max) / 2;
-        case 'triangular':
-            return (d.min + d.mode + d.max) / 3;
-    }
+/** Mean of a distribution (the expected value used for costs in schedules), null when there is none. */
+export function optionalMean(d: Dist | undefined): number | null {
+    return d ? distMean(d) : null;
 }
 
 /** A stable 128-bit hex digest of a string (two independent 64-bit FNV-1a lanes). Not cryptographic. */
@@ -175,7 +168,7 @@ function contentInfo(community: Community, c: Content, show: (ref: SourceRef) =>
         tiers: c.tiers,
         owner: c.owner ?? '',
         staff: null,
-        cost: distMean(c.costPerPost),
+        cost: optionalMean(c.costPerPost),
         location: '',
         materials: [],
         platform: c.platform ?? '',
@@ -196,7 +189,7 @@ function activityInfo(community: Community, a: Activity, show: (ref: SourceRef) 
         tiers: a.tiers,
         owner: a.owner ?? '',
         staff: a.staff ?? null,
-        cost: distMean(a.costPerRun),
+        cost: optionalMean(a.costPerRun),
         location: a.location ?? '',
         materials: a.materials,
         platform: '',
