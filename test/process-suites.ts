@@ -49,13 +49,24 @@ export function imports(root: string, file: string): { names: string[]; from: st
     return found;
 }
 
-/** Whether a suite starts a process: it imports a process module, or a process-starting export of a helper. */
+/**
+ * Product modules whose exports start worker threads: each thread loads the engine through tsx
+ * (seconds of transpiling per thread), as costly as a process, so these suites run in `npm test` only.
+ */
+export const THREAD_MODULES: Record<string, string[]> = {
+    'runtime/pool.ts': ['SimulationPool'],
+};
+
+/**
+ * Whether a suite starts a process (or worker threads): it imports a process module, or a
+ * process-starting export of a helper or of a thread-starting product module.
+ */
 export function startsProcess(root: string, file: string): boolean {
     return imports(root, file).some(({ names, from }) => {
         if (PROCESS_MODULES.includes(from)) return true;
         if (!from.startsWith('.')) return false;
         const helper = relative(root, resolve(dirname(join(root, file)), from.replace(/\.js$/, '.ts')));
-        const spawning = PROCESS_HELPERS[helper];
+        const spawning = PROCESS_HELPERS[helper] ?? THREAD_MODULES[helper];
         return spawning !== undefined && names.some((n) => n === '*' || spawning.includes(n));
     });
 }

@@ -1,32 +1,16 @@
 // Forecasting from the last observed week (engine/observed-start.ts): the observed weeks are the
 // actuals in every run, the forecast continues from their state — members per tier, cumulative cost
-// and revenue, KPI windows — and the same bytes come out of 1 or 2 worker threads.
-import { afterAll, describe, expect, it } from 'vitest';
-import { Assumptions } from '../../engine/assumptions.js';
-import { compileCommunity, S } from '../../engine/compile.js';
+// and revenue, KPI windows (the same bytes from worker threads: observed-start-pool.test.ts).
+import { describe, expect, it } from 'vitest';
+import { S } from '../../engine/compile.js';
 import { ExpectedDraws } from '../../engine/expected-draws.js';
-import { forecast, forecastSimulations } from '../../engine/forecast.js';
-import type { Community, Plan } from '../../engine/model.js';
-import { observedStart, observedWeekCount, splitWhole, type ObservedWeeks } from '../../engine/observed-start.js';
+import { forecast } from '../../engine/forecast.js';
+import type { Plan } from '../../engine/model.js';
+import { observedStart, observedWeekCount, splitWhole } from '../../engine/observed-start.js';
 import { distMean } from '../../engine/random.js';
 import { rawValue, simulateCommunity } from '../../engine/simulate.js';
-import { SimulationPool } from '../../runtime/pool.js';
-import { runWork } from '../../runtime/run.js';
 import { community, fixed, plan, rate, seriesOf, tier } from '../engine/helpers.js';
-
-const H = 26;
-
-/** Observed weeks from plain arrays (NaN after the given values). */
-function weeks(values: Record<string, number[]>): ObservedWeeks {
-    return new Map(Object.entries(values).map(([k, v]) => [k, Float64Array.from({ length: H }, (_, w) => (w < v.length ? v[w] : NaN))]));
-}
-
-function compiled(p: Plan) {
-    return compileCommunity(p, p.communities[0], new Assumptions(p.assumptions));
-}
-
-const oneTier = (extra: Partial<Community> = {}) =>
-    plan([community({ name: 'C', tiers: [tier('Members', { seed: fixed(1000), churn: rate(0.1, 'week') })], ...extra })]);
+import { compiled, H, oneTier, weeks } from './observed-helpers.js';
 
 describe('observed start: the state of the last observed week', () => {
     it('a plan without uncertainty continues deterministically from the observed members (mean field, closed form)', () => {
@@ -132,30 +116,4 @@ describe('observed start: the state of the last observed week', () => {
         expect(observedStart(c, weeks({ joins: [5, 6] }))).toBeUndefined();
         expect([...splitWhole(10, [1, 1, 1])]).toEqual([4, 3, 3]);
     });
-});
-
-describe('observed start on the worker pool', () => {
-    const pools: SimulationPool[] = [];
-    afterAll(async () => {
-        await Promise.all(pools.map((x) => x.destroy()));
-    });
-
-    it('gives the same bytes in this thread and on 1 or 2 workers', async () => {
-        const p = oneTier({
-            channels: [
-                { name: 'Ads', spend: { value: fixed(1000), per: 'week' }, spendPer: 'week', costPerJoin: { kind: 'triangular', min: 5, mode: 10, max: 20 } },
-            ],
-        });
-        const observed = new Map([['C', weeks({ members: [950, 990, 1010], 'spend:Ads': [900, 1000, 1100] })]]);
-        const options = { runs: 2500, seed: 5, observed };
-        const here = JSON.stringify(forecast(p, options));
-        expect(JSON.parse(here).forecasts[0].communities[0].fromWeek).toBe(4);
-        for (const threads of [1, 2]) {
-            const pool = SimulationPool.create(threads, undefined, true);
-            if (!pool) throw new Error('no worker script next to runtime/pool.ts');
-            pools.push(pool);
-            const report = await runWork(forecastSimulations(p, options), { pool, poolFrom: 0 });
-            expect(JSON.stringify(report)).toBe(here);
-        }
-    }, 60_000);
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { imports, PROCESS_HELPERS, PROCESS_MODULES, processSuites, sources, startsProcess } from '../process-suites.js';
+import { imports, PROCESS_HELPERS, PROCESS_MODULES, processSuites, sources, startsProcess, THREAD_MODULES } from '../process-suites.js';
 import unitConfig from '../../vitest.unit.config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -26,6 +26,7 @@ describe('test:unit leaves out exactly the suites that start processes', () => {
         ['test/soak/soak.test.ts', 'starts the language server (helpers/lsp-process startServer())'],
         ['test/compile/report.test.ts', 'opens Chromium (playwright-core) and imports child_process dynamically'],
         ['test/extension/manifest.test.ts', 'runs vsce (node:child_process)'],
+        ['test/engine/pool.test.ts', 'starts worker threads (runtime/pool SimulationPool)'],
     ])('%s starts a process: %s', (file) => {
         expect(startsProcess(ROOT, file)).toBe(true);
         expect(spawning).toContain(file);
@@ -48,6 +49,10 @@ describe('test:unit leaves out exactly the suites that start processes', () => {
         for (const [helper, names] of Object.entries(PROCESS_HELPERS)) {
             const text = readFileSync(join(ROOT, helper), 'utf8');
             for (const n of names) expect(text, `${helper} exports ${n}`).toMatch(new RegExp(`export (async )?(function|class) ${n}\\b`));
+        }
+        for (const [module, names] of Object.entries(THREAD_MODULES)) {
+            const text = readFileSync(join(ROOT, module), 'utf8');
+            for (const n of names) expect(text, `${module} exports ${n}`).toMatch(new RegExp(`export (async )?(function|class) ${n}\\b`));
         }
     });
 
