@@ -75,6 +75,7 @@ export function weekHazards(b: Block, w: number): void {
     }
     for (let k = 0; k < CH; k++) {
         const kb = srcClass[si++] * B;
+        const at = si * B - B;
         const factor = spendFactorW[k];
         // The channel's capacity caps the joins its spend buys (the spend is paid as planned).
         const cap = c.channels[k].capacity;
@@ -86,40 +87,40 @@ export function weekHazards(b: Block, w: number): void {
             if (!(mean < COUNT_LIMIT)) mean = COUNT_LIMIT;
             mean *= sat[j];
             if (mean > cap) mean = cap;
-            const pool = M[j] - reached[j];
-            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
-            clsMean[kb + j] += mean;
-            clsStay[kb + j] *= 1 - h;
-            clsWeight[kb + j] += h;
-            srcShare[si * B - B + j] = unbounded ? mean : h;
+            addPull(b, kb, at, j, mean);
         }
     }
     for (let k = 0; k < RF; k++) {
         const kb = srcClass[si++] * B;
+        const at = si * B - B;
         for (let j = 0; j < nb; j++) {
-            const mean = Math.min(COUNT_LIMIT, referralPush[k * B + j] * sat[B + j]);
-            const pool = M[j] - reached[j];
-            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
-            clsMean[kb + j] += mean;
-            clsStay[kb + j] *= 1 - h;
-            clsWeight[kb + j] += h;
-            srcShare[si * B - B + j] = unbounded ? mean : h;
+            addPull(b, kb, at, j, Math.min(COUNT_LIMIT, referralPush[k * B + j] * sat[B + j]));
         }
     }
     // Public content: posts × views per post × join rate, from the part of the audience not yet reached.
     for (let k = 0; k < PC; k++) {
         const kb = srcClass[si++] * B;
+        const at = si * B - B;
         const posts = c.publicContents[k].posts[w];
         for (let j = 0; j < nb; j++) {
-            const mean = posts > 0 ? Math.min(COUNT_LIMIT, posts * b.pcYield[k * B + j] * sat[B + j]) : 0;
-            const pool = M[j] - reached[j];
-            const h = pool > 0 ? Math.min(1, mean / pool) : 0;
-            clsMean[kb + j] += mean;
-            clsStay[kb + j] *= 1 - h;
-            clsWeight[kb + j] += h;
-            srcShare[si * B - B + j] = unbounded ? mean : h;
+            addPull(b, kb, at, j, posts > 0 ? Math.min(COUNT_LIMIT, posts * b.pcYield[k * B + j] * sat[B + j]) : 0);
         }
     }
+}
+
+/**
+ * One source's expected joins of run j this week (`mean`, people) added to its draw class (`kb`, the
+ * class's offset): its weekly hazard on the part of the audience not yet reached, and its share of
+ * the class's pull for attribution (`at`, the source's offset in srcShare). Channels, referrals and
+ * public content all add their pull this way; the organic Bass step adds a hazard directly.
+ */
+function addPull(b: Block, kb: number, at: number, j: number, mean: number): void {
+    const pool = b.M[j] - b.reached[j];
+    const h = pool > 0 ? Math.min(1, mean / pool) : 0;
+    b.clsMean[kb + j] += mean;
+    b.clsStay[kb + j] *= 1 - h;
+    b.clsWeight[kb + j] += h;
+    b.srcShare[at + j] = b.unbounded ? mean : h;
 }
 
 /**
