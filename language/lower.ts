@@ -100,10 +100,16 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
         ),
         scenarios: each(elements.filter(A.isScenario), 'Scenario', lowerScenario, M.Scenario),
     };
-    const parsed = M.Plan.safeParse(plan);
+    // The items were each checked against their schema above (a bad one is left out); the plan's own
+    // fields are checked here, without walking every community a second time.
+    const { platforms, audiences, communities, scenarios, ...header } = plan;
+    const parsed = PLAN_FIELDS.safeParse(header);
     if (!parsed.success) return { problems: [...problems, parsed.error.message] };
-    return { plan: parsed.data, problems };
+    return { plan: { ...parsed.data, platforms, audiences, communities, scenarios }, problems };
 }
+
+/** The plan's fields but its lists of items (M.Plan has no check that spans fields). */
+const PLAN_FIELDS = M.Plan.omit({ platforms: true, audiences: true, communities: true, scenarios: true });
 
 /** Lowers a document (with its imports) to a plan model; throws when any part cannot be lowered. */
 export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.Plan {
