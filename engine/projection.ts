@@ -48,9 +48,9 @@ export function caseValues(c: CompiledCommunity, which: ProjectionCase): Float64
 
 /** Runs the mean-field pass of a compiled community for one case. */
 export function projectCompiled(c: CompiledCommunity, which: ProjectionCase): CommunityProjection {
-    const raw = simulateCommunity(c, new ExpectedDraws(caseValues(c, which)), { runs: 1 });
-    const H = c.horizon;
     const values = caseValues(c, which);
+    const raw = simulateCommunity(c, new ExpectedDraws(values), { runs: 1 });
+    const H = c.horizon;
     const tierMembers = c.tierNames.map((_, t) => {
         const series = new Float64Array(H + 1);
         const slot = c.tierSeed[t];
