@@ -53,7 +53,12 @@ export interface ObservedStart {
 }
 
 function valueAt(series: ObservedWeeks, key: string, w: number): number | undefined {
-    const v = series.get(key)?.[w];
+    return weekOf(series.get(key), w);
+}
+
+/** Week w of one observed series, or undefined where it has no number. */
+function weekOf(values: ArrayLike<number> | undefined, w: number): number | undefined {
+    const v = values?.[w];
     return v !== undefined && Number.isFinite(v) ? v : undefined;
 }
 
@@ -105,16 +110,37 @@ function observedPerTier(series: ObservedWeeks, measure: string, tiers: readonly
     return splitWhole(sum, model);
 }
 
-/** Members per tier at the end of week w as observed: every tier as counted, the counted total split as `model` splits it, or undefined. */
-function observedEnd(series: ObservedWeeks, tiers: readonly string[], w: number, model: ArrayLike<number>, whole: boolean): Float64Array | undefined {
-    const perTier = tiers.map((t) => valueAt(series, `members:${t}`, w));
-    if (perTier.every((v) => v !== undefined)) return Float64Array.from(perTier as number[], (v) => Math.max(0, whole ? Math.round(v) : v));
-    const total = valueAt(series, 'members', w);
+/**
+ * Members per tier at the end of week w as observed: every tier as counted, the counted total split
+ * as `model` splits it, or undefined. `tierSeries` and `totalSeries`: the file's `members:<tier>` and
+ * `members` series, looked up once per pass (the calibration's likelihood steps through them often).
+ */
+function observedEnd(
+    tierSeries: readonly (ArrayLike<number> | undefined)[],
+    totalSeries: ArrayLike<number> | undefined,
+    w: number,
+    model: ArrayLike<number>,
+    whole: boolean,
+): Float64Array | undefined {
+    const T = model.length;
+    let counted = true;
+    for (let t = 0; t < T && counted; t++) counted = weekOf(tierSeries[t], w) !== undefined;
+    const out = new Float64Array(T);
+    if (counted) {
+        for (let t = 0; t < T; t++) {
+            const v = weekOf(tierSeries[t], w)!;
+            out[t] = Math.max(0, whole ? Math.round(v) : v);
+        }
+        return out;
+    }
+    const total = weekOf(totalSeries, w);
     if (total === undefined) return undefined;
     if (whole) return splitWhole(total, model);
     let sum = 0;
-    for (let t = 0; t < model.length; t++) sum += Math.max(0, model[t]);
-    return Float64Array.from(model, (x) => (sum > 0 ? (Math.max(0, total) * Math.max(0, x)) / sum : Math.max(0, total) / model.length));
+    for (let t = 0; t < T; t++) sum += Math.max(0, model[t]);
+    const all = Math.max(0, total);
+    for (let t = 0; t < T; t++) out[t] = sum > 0 ? (all * Math.max(0, model[t])) / sum : all / T;
+    return out;
 }
 
 /**
@@ -141,6 +167,9 @@ export function stepFromObserved(
     startBlock(b, draws, 0, 1);
     let reached = b.reached[0];
     const modelEnd = new Float64Array(T);
+    const tierSeries = c.tierNames.map((t) => series.get(`members:${t}`));
+    const totalSeries = series.get('members');
+    const joinsSeries = series.get('joins');
     for (let w = 0; w < Math.min(weeks, c.horizon); w++) {
         b.reached[0] = reached;
         weekRates(b, w);
@@ -150,9 +179,9 @@ export function stepFromObserved(
         weekHazards(b, w);
         weekJoins(b, draws, w);
         for (let t = 0; t < T; t++) modelEnd[t] = b.m[t];
-        const end = observedEnd(series, c.tierNames, w, modelEnd, whole);
+        const end = observedEnd(tierSeries, totalSeries, w, modelEnd, whole);
         onWeek(b, w, end);
-        const joins = valueAt(series, 'joins', w);
+        const joins = weekOf(joinsSeries, w);
         const counted = joins !== undefined ? joins : b.joinsW[0];
         reached += whole ? Math.round(counted) : counted;
         if (end) {
