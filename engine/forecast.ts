@@ -3,14 +3,15 @@
 // probability of meeting its target at the deadline and the value's percentiles there.
 import { Assumptions } from './assumptions.js';
 import { dayNumber, isoDate } from './cadence.js';
-import { compileCommunity, S, type CompiledCommunity } from './compile.js';
+import { S, type CompiledCommunity } from './compile.js';
 import { FORECAST_FORMAT_VERSION, type CommunityForecast, type ForecastReport, type KpiForecast, type ScenarioForecast } from './forecast-schema.js';
 import { Plan } from './model.js';
 import { applyScenario } from './scenario.js';
 import { sensitivitySimulations } from './sensitivity.js';
 import { KpiTargets, kpiHits } from './kpi-targets.js';
-import { COST_CATEGORIES, SeriesReader, simulateStreams, type RawResult } from './simulate.js';
-import { observedStart, type ObservedStart, type ObservedWeeks } from './observed-start.js';
+import { COST_CATEGORIES, SeriesReader, type RawResult } from './simulate.js';
+import type { ObservedWeeks } from './observed-start.js';
+import { runSimulations, totalRuns, type SimulationJob, type Simulations } from './jobs.js';
 import { roiOf } from './simulate-week.js';
 import { summarise } from './stats.js';
 
@@ -30,6 +31,10 @@ export interface ForecastOptions {
     observed?: ReadonlyMap<string, ObservedWeeks>;
 }
 
+// The simulation jobs and their in-thread runner live in jobs.ts (the worker threads load that and
+// the engine's core, not this module's report shaping or the plan schema).
+export { compileJob, jobStart, runSimulations, runStepwise, totalRuns, type RunHooks, type SimulationJob, type Simulations, type Stepwise } from './jobs.js';
+
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = 42;
 
@@ -38,85 +43,6 @@ export function round(x: number | null): number | null {
     if (x === null || !Number.isFinite(x)) return null;
     const r = Math.round(x * 1e4) / 1e4;
     return r === 0 ? 0 : r;
-}
-
-/**
- * One simulation that a forecast, a sensitivity analysis or a solve step needs: community
- * `community` of `plan` (scenario already applied), `runs` runs from stream `community` of `seed`.
- * Plain data, so it can be sent to a worker (runtime/), which compiles it again.
- */
-export interface SimulationJob {
-    plan: Plan;
-    community: number;
-    seed: number;
-    runs: number;
-    /** The community's observed weeks: simulate from the last one's state rather than the plan's start. */
-    observed?: ObservedWeeks;
-}
-
-/** Work described before it runs: the simulations, and what to make of their results (in job order). */
-export interface Simulations<T> {
-    jobs: SimulationJob[];
-    finish(raws: RawResult[]): T;
-}
-
-export interface RunHooks {
-    /** Runs done so far over all jobs, after each block. */
-    onProgress?: (done: number) => void;
-    /** Checked between blocks; true stops the work with SimulationCancelled. */
-    isCancelled?: () => boolean;
-}
-
-/** The compiled community of a job (with the plan's ignored assumptions as notes). */
-export function compileJob(job: SimulationJob): CompiledCommunity {
-    const assumptions = new Assumptions(job.plan.assumptions);
-    const compiled = compileCommunity(job.plan, job.plan.communities[job.community], assumptions);
-    for (const problem of assumptions.problems) compiled.notes.push(`Assumption ignored: ${problem}.`);
-    return compiled;
-}
-
-/**
- * What the simulation of a job starts from: undefined = the plan's start, else the observed history
- * (computed from the job alone, so every thread that simulates a block of it gets the same one).
- */
-export function jobStart(job: SimulationJob, compiled: CompiledCommunity): ObservedStart | undefined {
-    return job.observed ? observedStart(compiled, job.observed) : undefined;
-}
-
-/** Runs of all jobs together (for progress bars). */
-export function totalRuns(jobs: SimulationJob[]): number {
-    return jobs.reduce((n, job) => n + Math.max(1, Math.floor(job.runs)), 0);
-}
-
-/** Runs every job in this thread, block after block (the pool in runtime/ gives the same bytes). */
-export function runSimulations<T>(work: Simulations<T>, hooks: RunHooks = {}): T {
-    let done = 0;
-    const onBlock = (n: number) => {
-        done += n;
-        hooks.onProgress?.(done);
-    };
-    return work.finish(
-        work.jobs.map((job) => {
-            const c = compileJob(job);
-            return simulateStreams(c, job.seed, job.community, job.runs, { onBlock, isCancelled: hooks.isCancelled }, jobStart(job, c));
-        }),
-    );
-}
-
-/**
- * Work whose next simulations depend on the last ones' results (goal seeking): a generator that
- * yields the jobs of a step, receives their results, and returns the answer.
- */
-export type Stepwise<R> = Generator<SimulationJob[], R, RawResult[]>;
-
-/** Runs stepwise work in this thread. */
-export function runStepwise<R>(steps: Stepwise<R>, hooks: RunHooks = {}): R {
-    let next = steps.next();
-    while (!next.done) {
-        const jobs = next.value;
-        next = steps.next(runSimulations({ jobs, finish: (raws) => raws }, hooks));
-    }
-    return next.value;
 }
 
 /** The jobs of every community of a (scenario-applied) plan, those with observed weeks from the last one. */

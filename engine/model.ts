@@ -27,8 +27,7 @@ export type Dist = z.infer<typeof Dist>;
 export const Period = z.enum(['day', 'week', 'month', 'year']);
 export type Period = z.infer<typeof Period>;
 
-/** Weeks in one period: a year is 52 weeks and a month is 52/12 weeks. */
-export const WEEKS_PER: Record<Period, number> = { day: 1 / 7, week: 1, month: 52 / 12, year: 52 };
+export { WEEKS_PER } from './periods.js';
 
 /** A probability-like share per period (churn, promotion, conversion, Bass p and q). */
 export const Rate = z.object({ value: Dist, per: Period });

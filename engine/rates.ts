@@ -6,7 +6,8 @@
 // comes from WEEKS_PER (a month is 52/12 weeks, a year 52). Counts per period (invitations, spend)
 // scale linearly. The Bass coefficients p and q are continuous-time hazard coefficients and also
 // scale linearly (see docs/forecast-model.md).
-import { WEEKS_PER, type Period, type Rate } from './model.js';
+import type { Period, Rate } from './model.js';
+import { WEEKS_PER } from './periods.js';
 
 /** Weekly probability equivalent to probability `p` per `per`. */
 export function weeklyProbability(p: number, per: Period): number {

@@ -12,7 +12,7 @@ import { Piscina } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import type { Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
-import { compileJob, type SimulationJob } from '../engine/forecast.js';
+import { compileJob, type SimulationJob } from '../engine/jobs.js';
 import { blockCount, mergeBlocks, SimulationCancelled, type BlockRange, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { BlocksTask, CalibrateAnswer, CalibrateTask, WorkerTask } from './simulation-worker.js';

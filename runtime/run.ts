@@ -3,7 +3,7 @@
 // and larger work on the pool. Either way a cancel token is checked between blocks, and this
 // thread yields to the event loop between blocks, so a cancel request or Ctrl-C is seen at once.
 // The results are the same bytes wherever the blocks ran.
-import { compileJob, jobStart, type SimulationJob, type Simulations, type Stepwise } from '../engine/forecast.js';
+import { compileJob, jobStart, type SimulationJob, type Simulations, type Stepwise } from '../engine/jobs.js';
 import { blockCount, mergeBlocks, SimulationCancelled, simulateBlocks, type BlockRange, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { SimulationPool } from './pool.js';

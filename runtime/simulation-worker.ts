@@ -5,7 +5,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
-import { compileJob, jobStart, type SimulationJob } from '../engine/forecast.js';
+import { compileJob, jobStart, type SimulationJob } from '../engine/jobs.js';
 import type { ObservedStart } from '../engine/observed-start.js';
 import { SimulationCancelled, simulateBlocks, type BlockRange } from '../engine/simulate.js';
 

@@ -2,7 +2,8 @@
 // run (slots are handed out in compile order, which is part of the draw order), the notes, and the
 // community's tiers by name.
 import type { Assumptions } from '../assumptions.js';
-import { WEEKS_PER, type Community, type Dist, type Plan, type Rate } from '../model.js';
+import type { Community, Dist, Plan, Rate } from '../model.js';
+import { WEEKS_PER } from '../periods.js';
 
 /**
  * Which way a sampled number pushes the forecast, for the checker's cases (engine/projection.ts):

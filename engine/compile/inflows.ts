@@ -2,7 +2,8 @@
 // channels (spend per week over their window) and referral campaigns.
 import { rewardConversionScale, rewardCostFactor } from '../rewards.js';
 import { windowFractionPerWeek } from '../cadence.js';
-import { WEEKS_PER, type Period } from '../model.js';
+import type { Period } from '../model.js';
+import { WEEKS_PER } from '../periods.js';
 import { parsePeriod } from '../rates.js';
 import type { CompiledCommunity } from '../compile.js';
 import { periodOf, tierMaskOf, type CompileContext } from './context.js';

@@ -1,6 +1,7 @@
 // Tiers: seeds, churn, active, purchase and repurchase rates, capacity and fees per tier as slots of
 // the distribution table, and the promotion and demotion flows between tiers.
-import { WEEKS_PER, type Period } from '../model.js';
+import type { Period } from '../model.js';
+import { WEEKS_PER } from '../periods.js';
 import { parsePeriod } from '../rates.js';
 import { periodOf, type CompileContext } from './context.js';
 

@@ -1,5 +1,5 @@
 // Phase 5 of a week, KPIs: windows accumulate, values are taken at each KPI's deadline.
-import { WEEKS_PER } from '../model.js';
+import { WEEKS_PER } from '../periods.js';
 import { S } from '../compile.js';
 import type { Block } from './block.js';
 import { ratePer, roiOf } from './numbers.js';
