@@ -2,7 +2,7 @@
 // accept their full-width forms and the forms an IME produces (，、：％～“” ０–９, 2027年5月29日,
 // 晚上9点 …). The AST only ever sees the canonical form: value-converter.ts normalises terminals,
 // and lexer.ts reads Chinese keyword words as their English keyword's token.
-import { DefaultTokenBuilder, GrammarAST } from 'langium';
+import { DefaultTokenBuilder, GrammarAST, RegExpUtils } from 'langium';
 import type { TokenPattern, TokenType } from 'chevrotain';
 
 const D = '[0-9０-９]';
@@ -50,6 +50,23 @@ function escapeRegExp(s: string): string {
 }
 
 export class CommunityTokenBuilder extends DefaultTokenBuilder {
+    /** Each terminal's partial pattern, built once (Langium rebuilds it for every keyword: ~2 × 250 keywords × 8 terminals). */
+    private readonly partials = new Map<string, RegExp>();
+
+    /** The terminals a keyword is also the start of (Chevrotain's LONGER_ALT), as Langium finds them. */
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        const alts: TokenType[] = [];
+        for (const token of terminalTokens) {
+            const source = (token?.PATTERN as RegExp | undefined)?.source;
+            if (!source) continue;
+            let partial = this.partials.get(source);
+            if (!partial) this.partials.set(source, (partial = RegExpUtils.partialRegExp('^' + source + '$')));
+            const match = keyword.value.match(partial);
+            if (match && match[0].length > 0) alts.push(token);
+        }
+        return alts;
+    }
+
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
         const pattern = TERMINAL_PATTERNS[terminal.name];
