@@ -6,11 +6,19 @@ import type { Draws } from './random.js';
 import type { Dist } from './model.js';
 
 export class ExpectedDraws implements Draws {
-    /** `values[slot]` is the value each distribution of the compiled table takes (a case's choice). */
-    constructor(private readonly values: Float64Array) {}
+    private readonly cases: readonly Float64Array[];
 
-    sample(_dist: Dist, slot: number): number {
-        return this.values[slot];
+    /**
+     * `values[slot]` is the value each distribution of the compiled table takes (a case's choice), in
+     * every run; or one such table per run of a block (run j takes `values[j]`), so several cases of
+     * the checker's projection run side by side in one block (engine/projection.ts).
+     */
+    constructor(values: Float64Array | readonly Float64Array[]) {
+        this.cases = values instanceof Float64Array ? [values] : values;
+    }
+
+    sample(_dist: Dist, slot: number, run: number): number {
+        return (this.cases.length === 1 ? this.cases[0] : this.cases[run])[slot];
     }
 
     binomial(n: number, p: number): number {

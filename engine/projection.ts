@@ -21,7 +21,9 @@ export type ProjectionCase = 'mean' | 'p90' | 'best';
 
 export interface CommunityProjection {
     compiled: CompiledCommunity;
+    /** The pass's raw result: this case is run `run` of it (a pass may run several cases). */
     raw: RawResult;
+    run: number;
     /** Members per tier by week: [t][w], w = 0 at the start (seeds), w = k after k weeks. */
     tierMembers: Float64Array[];
     /** New members up to week w (same indexing; 0 at the start). */
@@ -46,25 +48,44 @@ export function caseValues(c: CompiledCommunity, which: ProjectionCase): Float64
     });
 }
 
+/** The cases the checker reads, in the order one pass runs them. */
+export const PROJECTION_CASES: readonly ProjectionCase[] = ['mean', 'p90', 'best'];
+
+/**
+ * Runs the mean-field pass of a compiled community for several cases at once: case r is run r of one
+ * block (each run's draws answer with that case's values; nothing in a week mixes runs), so the three
+ * cases the checker reads cost one block and one pass over the weeks instead of three.
+ */
+export function projectCases(c: CompiledCommunity, cases: readonly ProjectionCase[] = PROJECTION_CASES): Map<ProjectionCase, CommunityProjection> {
+    const values = cases.map((which) => caseValues(c, which));
+    const raw = simulateCommunity(c, new ExpectedDraws(values), { runs: cases.length });
+    return new Map(cases.map((which, run) => [which, projectionOf(c, raw, values[run], run)]));
+}
+
 /** Runs the mean-field pass of a compiled community for one case. */
 export function projectCompiled(c: CompiledCommunity, which: ProjectionCase): CommunityProjection {
-    const values = caseValues(c, which);
-    const raw = simulateCommunity(c, new ExpectedDraws(values), { runs: 1 });
+    return projectCases(c, [which]).get(which)!;
+}
+
+/** Case `run` of a pass (raw holds every case of it, one run each). */
+function projectionOf(c: CompiledCommunity, raw: RawResult, values: Float64Array, run: number): CommunityProjection {
     const H = c.horizon;
+    const R = raw.runs;
     const tierMembers = c.tierNames.map((_, t) => {
         const series = new Float64Array(H + 1);
         const slot = c.tierSeed[t];
         const seed = slot >= 0 ? Math.round(Math.max(0, values[slot])) : 0;
         series[0] = Math.min(seed, c.tierCapacity[t] === Infinity ? seed : Math.floor(c.tierCapacity[t]));
-        for (let w = 0; w < H; w++) series[w + 1] = rawValue(raw, c.tierSeries0 + t, w, 0);
+        for (let w = 0; w < H; w++) series[w + 1] = rawValue(raw, c.tierSeries0 + t, w, run);
         return series;
     });
     const joined = new Float64Array(H + 1);
-    for (let w = 0; w < H; w++) joined[w + 1] = joined[w] + rawValue(raw, S.newMembers, w, 0);
+    for (let w = 0; w < H; w++) joined[w + 1] = joined[w] + rawValue(raw, S.newMembers, w, run);
     const joinsBySource = new Map<string, number>();
-    c.sources.forEach((s, i) => joinsBySource.set(s.name, (joinsBySource.get(s.name) ?? 0) + raw.joinsBySource[i]));
-    const costByCategory = Object.fromEntries(COST_CATEGORIES.map((k, i) => [k, raw.costByCategory[i]])) as Record<CostCategory, number>;
-    return { compiled: c, raw, tierMembers, joined, joinsBySource, costByCategory, staffHours: raw.staffHours, kpiValues: raw.kpiValues };
+    c.sources.forEach((s, i) => joinsBySource.set(s.name, (joinsBySource.get(s.name) ?? 0) + raw.joinsBySource[i * R + run]));
+    const costByCategory = Object.fromEntries(COST_CATEGORIES.map((k, i) => [k, raw.costByCategory[i * R + run]])) as Record<CostCategory, number>;
+    const kpiValues = Float64Array.from(c.kpis, (_, k) => raw.kpiValues[k * R + run]);
+    return { compiled: c, raw, run, tierMembers, joined, joinsBySource, costByCategory, staffHours: raw.staffHours, kpiValues };
 }
 
 /** Compiles and projects one community of a plan model. */

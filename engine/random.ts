@@ -80,7 +80,8 @@ for (let i = TABLE_TAIL; i < TABLE_SIZE - TABLE_TAIL; i++) {
  * distribution in the compiled community's table (a Monte Carlo draw ignores it).
  */
 export interface Draws {
-    sample(dist: Dist, slot: number): number;
+    /** A draw of distribution `slot` of the compiled table for run `run` of the block (Monte Carlo draws ignore the run). */
+    sample(dist: Dist, slot: number, run: number): number;
     binomial(n: number, p: number): number;
     poisson(mean: number): number;
     normal(): number;

@@ -11,7 +11,7 @@ import { WorkspaceCache, type LangiumDocument, type LangiumSharedCoreServices } 
 import { Assumptions } from '../engine/assumptions.js';
 import { compileCommunity, type CompiledCommunity } from '../engine/compile.js';
 import type { Community, Plan } from '../engine/model.js';
-import { projectCompiled, type CommunityProjection, type ProjectionCase } from '../engine/projection.js';
+import { projectCases, type CommunityProjection, type ProjectionCase } from '../engine/projection.js';
 import { lowerPlanTolerant, type LoweredPlan } from './lower.js';
 import type { CommunityServices } from './community-module.js';
 
@@ -97,9 +97,9 @@ export class PlanModelProvider {
                 plan,
                 compiled,
                 project: (which) => {
-                    let p = cache.get(which);
-                    if (!p) cache.set(which, (p = projectCompiled(compiled, which)));
-                    return p;
+                    // The three cases the checks read run side by side in one pass (engine/projection.ts).
+                    if (!cache.has(which)) for (const [c, p] of projectCases(compiled)) cache.set(c, p);
+                    return cache.get(which)!;
                 },
             };
         });

@@ -21,7 +21,7 @@ export function startBlock(b: Block, rng: Random, r0: number, nb: number): void 
     b.r0 = r0;
     b.nb = nb;
     const { c, B, D, T, F, A, CH, RF, P } = b;
-    for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i], i);
+    for (let j = 0; j < nb; j++) for (let i = 0; i < D; i++) P[i * B + j] = rng.sample(c.dists[i], i, j);
     for (const i of b.moneyIdx) for (let j = 0; j < nb; j++) P[i * B + j] = clampTo(P[i * B + j], MONEY_LIMIT);
     for (const i of b.countIdx) for (let j = 0; j < nb; j++) P[i * B + j] = Math.round(clampTo(P[i * B + j], COUNT_LIMIT));
 
