@@ -79,27 +79,29 @@ export function occurrencesByDay(schedule: Schedule, planStartDay: number, fromD
 
     function matches(day: number): boolean {
         const wd = weekdayOf(day);
-        const date = new Date(day * DAY_MS);
-        const dom = date.getUTCDate();
+        // The calendar date only where a day of the month decides (a Date per day of the horizon was
+        // most of compiling a daily post).
+        const dom = () => new Date(day * DAY_MS).getUTCDate();
         switch (schedule.frequency) {
             case 'daily':
                 if ((day - seriesStart) % interval !== 0) return false;
                 if (weekdays.size > 0 && !weekdays.has(wd)) return false;
-                if (monthDays.size > 0 && !monthDays.has(dom)) return false;
+                if (monthDays.size > 0 && !monthDays.has(dom())) return false;
                 return true;
             case 'weekly': {
                 const week = Math.floor((day - startMonday) / 7);
                 if (week % interval !== 0) return false;
                 if (weekdays.size > 0 ? !weekdays.has(wd) : wd !== weekdayOf(seriesStart)) return false;
-                if (monthDays.size > 0 && !monthDays.has(dom)) return false;
+                if (monthDays.size > 0 && !monthDays.has(dom())) return false;
                 return true;
             }
             case 'monthly': {
+                const date = new Date(day * DAY_MS);
                 const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
                 if ((month - startMonth) % interval !== 0) return false;
-                if (monthDays.size > 0) return monthDays.has(dom) && (weekdays.size === 0 || weekdays.has(wd));
+                if (monthDays.size > 0) return monthDays.has(date.getUTCDate()) && (weekdays.size === 0 || weekdays.has(wd));
                 if (weekdays.size > 0) return weekdays.has(wd);
-                return dom === startDate.getUTCDate();
+                return date.getUTCDate() === startDate.getUTCDate();
             }
             default:
                 return false;
