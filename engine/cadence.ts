@@ -14,7 +14,7 @@
 // - `weekdays` / `monthDays` also filter daily series;
 // - every listed time of day is one occurrence (none listed = one);
 // - `count` caps the total number of occurrences from the series start.
-import type { Schedule, Weekday } from './model.js';
+import type { Activity, Content, Plan, Schedule, Weekday } from './model.js';
 
 const DAY_MS = 86_400_000;
 const WEEKDAY_INDEX: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
@@ -165,4 +165,36 @@ export function windowFractionPerWeek(planStart: string, horizonWeeks: number, f
         weeks[w] = n / 7;
     }
     return weeks;
+}
+
+/** Runs of an activity over the horizon as its schedules give them (the total `Salon.runs = 6` scales). */
+export function runsOf(plan: Plan, activity: Activity): number {
+    let total = 0;
+    for (const s of activity.schedules) for (const n of occurrencesPerWeek(s, plan.start, plan.horizonWeeks)) total += n;
+    return total;
+}
+
+/** Posts and weeks from a schedule's first posting week to its last. */
+export function cadenceSpan(posts: Float64Array): { weeks: number; total: number } {
+    let first = -1;
+    let last = -1;
+    let total = 0;
+    for (let w = 0; w < posts.length; w++) {
+        if (!(posts[w] > 0)) continue;
+        if (first < 0) first = w;
+        last = w;
+        total += posts[w];
+    }
+    return { weeks: first < 0 ? 0 : last - first + 1, total };
+}
+
+/** A content's posts per week as its schedules give them (the cadence `rescaleCadence` sets). */
+export function cadenceOf(plan: Plan, content: Content): number {
+    const posts = new Float64Array(plan.horizonWeeks);
+    for (const s of content.schedules) {
+        const n = occurrencesPerWeek(s, plan.start, plan.horizonWeeks);
+        for (let w = 0; w < posts.length; w++) posts[w] += n[w];
+    }
+    const { weeks, total } = cadenceSpan(posts);
+    return weeks === 0 ? 0 : total / weeks;
 }

@@ -4,6 +4,8 @@
 // durations are in minutes or days as named, and rates keep their period so the engine can convert
 // exactly (monthly churn c -> weekly 1 - (1 - c)^(12/52)).
 import { z } from 'zod';
+import { ACTIVITY_FIELDS, CHANNEL_FIELDS } from './properties/registry.js';
+import type { FieldTable, ModelValue } from './properties/values.js';
 
 /** Where a model item came from, so views can reveal its line in the plan (0-based like LSP). */
 export const SourceRef = z.object({
@@ -36,6 +38,26 @@ export type Rate = z.infer<typeof Rate>;
 /** Money in the plan's currency; `per` is what it is charged for (post, run, week, join, day…). */
 export const Money = z.object({ value: Dist, per: z.string().optional() });
 export type Money = z.infer<typeof Money>;
+
+/** The zod type of each kind of value a property lowers to (engine/properties/values.ts says what each holds). */
+const MODEL_VALUES = {
+    dist: Dist.optional(),
+    number: z.number().optional(),
+    perWeek: z.number().nonnegative().optional(),
+    rate: Rate.optional(),
+    lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional(), buys: Dist.optional() }),
+} as const satisfies Record<ModelValue, z.ZodType>;
+
+/** The zod shape of a registry field table (engine/properties/registry.ts ACTIVITY_FIELDS …). */
+export type FieldShape<T extends FieldTable> = { -readonly [K in keyof T]: (typeof MODEL_VALUES)[T[K]] };
+/** The values a registry field table lowers to (language/lower.ts). */
+export type FieldValues<T extends FieldTable> = z.infer<z.ZodObject<FieldShape<T>>>;
+/** The value of one kind. */
+export type ModelValueOf<V extends ModelValue> = z.infer<(typeof MODEL_VALUES)[V]>;
+
+function fields<T extends FieldTable>(table: T): FieldShape<T> {
+    return Object.fromEntries(Object.entries(table).map(([field, value]) => [field, MODEL_VALUES[value]])) as FieldShape<T>;
+}
 
 export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 export type Weekday = z.infer<typeof Weekday>;
@@ -171,13 +193,10 @@ export const Activity = z.object({
     /** Runs over the horizon set by a scenario or `solve` (`Salon.runs = 6`): the schedule's runs scaled to that total. */
     runsTotal: z.number().optional(),
     tiers: z.array(z.string()),
-    /** Share of the targeted tiers that takes part in a run. */
-    reach: Dist.optional(),
-    /** Percentage points added for those taking part: retention (less churn), activity, promotion, buys (purchase rate). None given: the kind's defaults (engine/activity-effects.ts). */
-    lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional(), buys: Dist.optional() }),
-    costPerRun: Dist.optional(),
-    capacity: z.number().optional(),
-    staff: z.number().optional(),
+    // reach (share of the targeted tiers taking part in a run), lifts (points added for those taking
+    // part; none given: the kind's defaults, engine/activity-effects.ts), costPerRun, capacity, staff …:
+    // the fields of the activity's properties (engine/properties/registry.ts).
+    ...fields(ACTIVITY_FIELDS),
     owner: z.string().optional(),
     materials: z.array(z.string()),
     incentives: z.array(z.object({ kind: z.string(), amount: z.number().optional() })),
@@ -218,9 +237,9 @@ export const Channel = z.object({
     /** Paid spend per period. */
     spend: Money.optional(),
     spendPer: Period.optional(),
-    costPerJoin: Dist.optional(),
-    /** The most joins it brings per week (`capacity 300 per week`); absent: as many as the spend buys. */
-    capacityPerWeek: z.number().nonnegative().optional(),
+    // costPerJoin, capacityPerWeek (the most joins a week; absent: as many as the spend buys) …: the
+    // fields of the channel's properties (engine/properties/registry.ts).
+    ...fields(CHANNEL_FIELDS),
     into: z.string().optional(),
     from: z.string().optional(),
     until: z.string().optional(),

@@ -6,6 +6,8 @@
 // short, and never a word a strategist would pick as a name: tiers are 会员, 潜客, 核心用户 …, so
 // "member" is 成员, not 会员. A name that is a keyword is written with a caret: `^层级`.
 
+import { PROPERTY_KEYWORDS } from '../engine/properties/registry.js';
+
 export interface KeywordForms {
     /** The English keyword as the grammar spells it. */
     readonly en: string;
@@ -15,62 +17,22 @@ export interface KeywordForms {
     readonly zhIn?: Readonly<Record<string, string>>;
 }
 
-export const ZH_KEYWORDS: readonly KeywordForms[] = [
+/** The forms of the keywords that start no property's line: item kinds, words inside a line, units, schedules. */
+export const OTHER_KEYWORDS: readonly KeywordForms[] = [
     // ---- file and plan ----
     { en: 'import', zh: ['导入'] },
     { en: 'plan', zh: ['计划'] },
-    { en: 'start', zh: ['开始'] },
-    { en: 'horizon', zh: ['规划期'] },
-    { en: 'timezone', zh: ['时区'] },
-    { en: 'currency', zh: ['币种'] },
-    { en: 'budget', zh: ['预算'] },
-    { en: 'team', zh: ['团队'] },
     { en: 'each', zh: ['各'] },
-    { en: 'market', zh: ['市场'] },
-    { en: 'assume', zh: ['假设'] },
     { en: 'actuals', zh: ['实际数据'] },
     // ---- platforms and audiences ----
-    { en: 'platform', zh: ['平台'] },
-    { en: 'kind', zh: ['类型'] },
-    { en: 'group', zh: ['群'] },
-    { en: 'capacity', zh: ['容量'] },
-    { en: 'limit', zh: ['限制'] },
-    { en: 'audience', zh: ['受众'] },
-    { en: 'size', zh: ['规模'] },
-    { en: 'age', zh: ['年龄'] },
-    { en: 'interests', zh: ['兴趣'] },
-    { en: 'active', zh: ['活跃'] },
-    { en: 'region', zh: ['地区'] },
     // ---- communities and tiers ----
     { en: 'community', zh: ['社群'] },
-    { en: 'theme', zh: ['主题'] },
-    { en: 'rules', zh: ['规则'] },
-    { en: 'order', zh: ['订单'] },
     { en: 'value', zh: ['金额'] },
     { en: 'tier', zh: ['层级', '分层'] },
-    { en: 'entry', zh: ['准入'] },
-    { en: 'from', zh: ['从'] },
-    { en: 'down', zh: ['降级'] },
     { en: 'to', zh: ['到'] },
-    { en: 'churn', zh: ['流失'] },
-    { en: 'seed', zh: ['初始'] },
-    { en: 'buys', zh: ['购买'] },
-    { en: 'repurchase', zh: ['复购', '复购率'] },
-    { en: 'benefits', zh: ['权益'] },
     { en: 'fee', zh: ['付费'] },
-    { en: 'margin', zh: ['毛利率'] },
-    { en: 'baseline', zh: ['基线'] },
     // ---- content and activities ----
     { en: 'content', zh: ['内容'] },
-    { en: 'format', zh: ['形式'] },
-    { en: 'for', zh: ['面向'] },
-    { en: 'via', zh: ['通过'] },
-    { en: 'lasts', zh: ['持续'] },
-    { en: 'cost', zh: ['成本'] },
-    { en: 'owner', zh: ['负责人'] },
-    { en: 'link', zh: ['链接'] },
-    { en: 'label', zh: ['标注'] },
-    { en: 'sent', zh: ['发送'] },
     { en: 'as', zh: ['以'] },
     { en: 'broadcast', zh: ['群发'] },
     { en: 'manually', zh: ['手动'] },
@@ -78,43 +40,18 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'online', zh: ['线上'] },
     { en: 'offline', zh: ['线下'] },
     { en: 'at', zh: ['在'] },
-    { en: 'reach', zh: ['触达'] },
-    { en: 'lift', zh: ['提升'] },
-    { en: 'staff', zh: ['人手'] },
-    { en: 'materials', zh: ['物料'] },
-    { en: 'incentive', zh: ['激励'] },
-    { en: 'retention', zh: ['留存'] },
     { en: 'promotion', zh: ['晋升'] },
     { en: 'lottery', zh: ['抽奖'] },
     { en: 'points', zh: ['积分', '百分点', '个百分点'], zhIn: { Unit: '个百分点' } },
-    { en: 'top', zh: ['最高'] },
     { en: 'prize', zh: ['奖品'] },
-    { en: 'odds', zh: ['中奖率'] },
-    { en: 'draw', zh: ['开奖'] },
     { en: 'on', zh: ['于'] },
-    { en: 'redemption', zh: ['兑奖'] },
-    { en: 'free', zh: ['免费'] },
     { en: 'data', zh: ['数据'] },
-    { en: 'collects', zh: ['收集'] },
-    { en: 'purpose', zh: ['目的'] },
-    { en: 'consent', zh: ['同意'] },
     // ---- growth ----
     { en: 'referral', zh: ['裂变'] },
-    { en: 'mechanic', zh: ['机制'] },
-    { en: 'reward', zh: ['奖励'] },
     { en: 'side', zh: ['方'] },
-    { en: 'invites', zh: ['邀请'] },
-    { en: 'conversion', zh: ['转化'] },
-    { en: 'cycle', zh: ['周期'] },
-    { en: 'into', zh: ['进入'] },
-    { en: 'until', zh: ['直到'] },
-    { en: 'shares', zh: ['分享'] },
     { en: 'channel', zh: ['渠道'] },
-    { en: 'paid', zh: ['投放'] },
     { en: 'join', zh: ['加入'] },
     { en: 'organic', zh: ['自然增长'] },
-    { en: 'innovation', zh: ['创新'] },
-    { en: 'imitation', zh: ['模仿'] },
     // ---- KPIs and scenarios ----
     { en: 'kpi', zh: ['指标'] },
     { en: 'by', zh: ['截至'] },
@@ -155,6 +92,9 @@ export const ZH_KEYWORDS: readonly KeywordForms[] = [
     { en: 'per', zh: ['每'] },
     { en: 'likely', zh: ['最可能'] },
 ];
+
+/** Every keyword's forms: a property's keyword gives them with the property (engine/properties/registry.ts, `zh`). */
+export const ZH_KEYWORDS: readonly KeywordForms[] = [...PROPERTY_KEYWORDS.map((k) => ({ en: k.keyword, zh: k.zh })), ...OTHER_KEYWORDS];
 
 /** Chinese form → English keyword. `每` is both `every` and `per`: the lexer decides by context. */
 export const ZH_TO_EN: ReadonlyMap<string, string> = (() => {

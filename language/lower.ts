@@ -3,6 +3,8 @@
 import { AstUtils, URI, type AstNode, type LangiumDocument } from 'langium';
 import { effectiveLimits } from '../engine/platforms.js';
 import * as M from '../engine/model.js';
+import { MODEL_FIELDS, PROPERTIES, type FieldKind } from '../engine/properties/registry.js';
+import type { ModelValue } from '../engine/properties/values.js';
 import type { CommunityServices } from './community-module.js';
 import type { CommunitySettings } from './settings.js';
 import * as A from './generated/ast.js';
@@ -153,6 +155,43 @@ function money(q: A.Quantity | undefined): M.Money | undefined {
 
 function days(q: A.Quantity | undefined): number | undefined {
     return q ? durationDays(readQuantity(q)) : undefined;
+}
+
+/** How each kind of model value is read from what the plan writes (engine/properties/values.ts). */
+const READ: { readonly [V in ModelValue]: (written: unknown) => M.ModelValueOf<V> } = {
+    dist: (q) => dist(q as A.Quantity | undefined),
+    number: (q) => num(q as A.Quantity | undefined),
+    perWeek: (q) => perWeek(q as A.Quantity | undefined),
+    rate: (q) => rate(q as A.Quantity | undefined),
+    lifts: (written) => {
+        const lifts: M.ModelValueOf<'lifts'> = {};
+        for (const lift of written as A.Lift[]) {
+            const m = readQuantity(lift.amount);
+            // "2 points" and "2%" both mean two percentage points.
+            lifts[lift.metric] = m.unitClass === 'percent' ? m.dist : scaleDist(m.dist, 0.01);
+        }
+        return lifts;
+    },
+};
+
+/** Each field of a kind's registry table and the AST property it is read from (the entry whose `model` names it). */
+const FIELD_SOURCES = Object.fromEntries(
+    Object.entries(MODEL_FIELDS).map(([kind, table]) => [
+        kind,
+        Object.entries(table).map(([field, value]) => {
+            const def = PROPERTIES[kind as FieldKind].find((d) => d.model === field && d.ast !== undefined);
+            if (!def) throw new Error(`${kind}.${field}: no registry entry lowers to it`);
+            return { field, value: value as ModelValue, ast: def.ast! };
+        }),
+    ]),
+) as Record<FieldKind, { field: string; value: ModelValue; ast: string }[]>;
+
+/** The plan-model fields of a node's properties, read as the registry says (engine/properties/registry.ts). */
+function lowerFields<K extends FieldKind>(kind: K, node: AstNode): M.FieldValues<(typeof MODEL_FIELDS)[K]> {
+    const written = node as unknown as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const { field, value, ast } of FIELD_SOURCES[kind]) out[field] = READ[value](written[ast]);
+    return out as M.FieldValues<(typeof MODEL_FIELDS)[K]>;
 }
 
 function lowerTeam(team: A.Team): NonNullable<M.Plan['team']> {
@@ -328,13 +367,6 @@ function lowerContent(c: A.Content): M.Content {
 }
 
 function lowerActivity(a: A.Activity): M.Activity {
-    const lifts: M.Activity['lifts'] = {};
-    for (const lift of a.lifts) {
-        const m = readQuantity(lift.amount);
-        // "2 points" and "2%" both mean two percentage points.
-        const d = m.unitClass === 'percent' ? m.dist : scaleDist(m.dist, 0.01);
-        lifts[lift.metric] = d;
-    }
     const duration = days(a.duration);
     return {
         name: a.name,
@@ -345,11 +377,7 @@ function lowerActivity(a: A.Activity): M.Activity {
         schedules: a.schedules.map((x) => withinWindow(lowerSchedule(x), a.from, a.until)),
         durationMinutes: duration !== undefined ? Math.round(duration * 1440) : 60,
         tiers: a.tiers.map((r) => r.ref?.name ?? r.$refText),
-        reach: dist(a.reach),
-        lifts,
-        costPerRun: dist(a.cost),
-        capacity: num(a.capacity),
-        staff: num(a.staff),
+        ...lowerFields('Activity', a),
         owner: a.owner,
         materials: a.materials,
         incentives: a.incentives.map((i) => ({ kind: i.kind, amount: num(i.amount) })),
@@ -399,8 +427,7 @@ function lowerChannel(c: A.Channel): M.Channel {
         title: c.title,
         spend: money(c.spend),
         spendPer: spend?.period,
-        costPerJoin: dist(c.costPerJoin),
-        capacityPerWeek: perWeek(c.capacity),
+        ...lowerFields('Channel', c),
         into: c.into?.ref?.name ?? c.into?.$refText,
         from: c.from,
         until: c.until,

@@ -4,7 +4,6 @@ import { rewardCostFactor } from '../rewards.js';
 import { defaultActivityLifts } from '../activity-effects.js';
 import { staffHoursPerRun } from '../staff.js';
 import { coveragePerWeek, occurrencesPerWeek } from '../cadence.js';
-import type { Activity, Plan } from '../model.js';
 import { tierMaskOf, type CompileContext } from './context.js';
 
 export interface CompiledActivity {
@@ -29,12 +28,8 @@ export interface CompiledActivity {
     incentivePerParticipant: number;
 }
 
-/** Runs of an activity over the horizon as its schedules give them (the total `Salon.runs = 6` scales). */
-export function runsOf(plan: Plan, activity: Activity): number {
-    let total = 0;
-    for (const s of activity.schedules) for (const n of occurrencesPerWeek(s, plan.start, plan.horizonWeeks)) total += n;
-    return total;
-}
+// Runs of an activity over the horizon: with schedule arithmetic, read by the property registry too.
+export { runsOf } from '../cadence.js';
 
 export function compileActivities(ctx: CompileContext): CompiledActivity[] {
     const { plan, community, H, table, assumptions } = ctx;

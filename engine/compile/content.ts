@@ -5,8 +5,9 @@
 import { contentEffect } from '../content-effects.js';
 import { publicReachOf } from '../public-reach.js';
 import { HOURS_PER_POST } from '../staff.js';
-import { occurrencesPerWeek } from '../cadence.js';
-import type { Content, Plan } from '../model.js';
+import { cadenceSpan, occurrencesPerWeek } from '../cadence.js';
+// A content's posts per week as its schedules give them: with schedule arithmetic, read by the property registry too.
+export { cadenceOf } from '../cadence.js';
 import { tierMaskOf, type CompileContext } from './context.js';
 
 /** Content on a public platform: people outside the community see its posts, and some join. */
@@ -30,31 +31,6 @@ export function rescaleCadence(posts: Float64Array, perWeek: number): void {
     const { weeks, total } = cadenceSpan(posts);
     if (weeks === 0) posts.fill(target);
     else for (let w = 0; w < posts.length; w++) posts[w] *= (target * weeks) / total;
-}
-
-/** Posts and weeks from a schedule's first posting week to its last. */
-function cadenceSpan(posts: Float64Array): { weeks: number; total: number } {
-    let first = -1;
-    let last = -1;
-    let total = 0;
-    for (let w = 0; w < posts.length; w++) {
-        if (!(posts[w] > 0)) continue;
-        if (first < 0) first = w;
-        last = w;
-        total += posts[w];
-    }
-    return { weeks: first < 0 ? 0 : last - first + 1, total };
-}
-
-/** A content's posts per week as its schedules give them (the cadence `rescaleCadence` sets). */
-export function cadenceOf(plan: Plan, content: Content): number {
-    const posts = new Float64Array(plan.horizonWeeks);
-    for (const s of content.schedules) {
-        const n = occurrencesPerWeek(s, plan.start, plan.horizonWeeks);
-        for (let w = 0; w < posts.length; w++) posts[w] += n[w];
-    }
-    const { weeks, total } = cadenceSpan(posts);
-    return weeks === 0 ? 0 : total / weeks;
 }
 
 export interface CompiledContent {

@@ -2,8 +2,9 @@
 // by the shape of its value in the plan model: a distribution, a rate (a distribution per period) or a
 // plain number (read at its centre). The registry (registry.ts) picks one per property; a property
 // whose override needs more (a fee's period, a spend without one, posts per week) writes its own.
-import { WEEKS_PER, type Dist, type Period, type Plan, type Rate } from '../model.js';
+import type { Dist, Period, Plan, Rate } from '../model.js';
 import { distCentre, scaleDist } from '../random.js';
+import { WEEKS_PER } from '../periods.js';
 import { parsePeriod } from '../rates.js';
 
 /** What went wrong, for the checker's coded diagnostic (language/validation/scenarios.ts). */

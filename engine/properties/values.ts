@@ -72,3 +72,17 @@ export const bassRate = (example: string, zh: string): ValueSpec => ({
     maxPerMonth: true,
     expected: [`a rate per period (e.g. ${example})`, `每周期比率（如 ${zh}）`],
 });
+
+/**
+ * The kind of plan-model value a property lowers to: its zod type and canonical unit (engine/model.ts)
+ * and how language/lower.ts reads it from the quantity (or list) the plan writes:
+ *   - `dist`: a distribution in canonical units (percents as fractions, money in the plan currency);
+ *   - `number`: a plain number, the quantity's centre;
+ *   - `perWeek`: a count per period as a count per week, at its centre, never negative (no period: per week);
+ *   - `rate`: a distribution per period (no period: per month);
+ *   - `lifts`: percentage points by metric (`lift retention 2 points`, `2%` alike), as fractions.
+ */
+export type ModelValue = 'dist' | 'number' | 'perWeek' | 'rate' | 'lifts';
+
+/** Plan-model fields by name and the kind of value each holds, in the model's order. */
+export type FieldTable = Readonly<Record<string, ModelValue>>;

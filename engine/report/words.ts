@@ -1,8 +1,10 @@
 // Words the reports show for plan keywords (content and activity kinds) and for the sensitivity
 // analysis's parameters, in the report's language. The engine labels parameters in English
-// (engine/sensitivity.ts); the zh-CN report rebuilds them from the parameter id, so no English is
-// left in a Chinese report. Names from the plan stay as written.
+// (engine/sensitivity.ts); the zh-CN report rebuilds them from the parameter id and the property
+// registry's zh-CN labels (engine/properties/registry.ts, `tune.zh`), so no English is left in a
+// Chinese report. Names from the plan stay as written.
 import type { Lang } from '../diagnostics.js';
+import { ENTRIES } from '../properties/registry.js';
 
 const SUBKIND_ZH: Record<string, string> = {
     educational: '知识',
@@ -47,26 +49,10 @@ export function subkindLabel(lang: Lang, subkind: string): string {
     return (lang === 'zh-CN' ? SUBKIND_ZH[subkind] : SUBKIND_EN[subkind]) ?? subkind;
 }
 
-/** What one sensitivity parameter varies, by the last part of its id (`<community>.<item>.<what>`). */
-const PARAM_ZH: Record<string, (item: string) => string> = {
-    size: (x) => `${x} 受众规模`,
-    seed: (x) => `${x} 初始成员`,
-    churn: (x) => `${x} 流失率`,
-    active: (x) => `${x} 活跃率`,
-    buys: (x) => `${x} 购买率`,
-    fee: (x) => `${x} 费用`,
-    spend: (x) => `${x} 投放金额`,
-    costPerJoin: (x) => `${x} 单个入群成本`,
-    invites: (x) => `${x} 邀请数`,
-    conversion: (x) => `${x} 转化率`,
-    cycle: (x) => `${x} 周期`,
-    reward: (x) => `${x} 奖励`,
-    reach: (x) => `${x} 覆盖率`,
-    cost: (x) => `${x} 单次成本`,
-    'lift.retention': (x) => `${x} 留存提升`,
-    'lift.activity': (x) => `${x} 活跃提升`,
-    'lift.promotion': (x) => `${x} 晋升提升`,
-};
+/** What one sensitivity parameter varies, by the last part of its id (`<community>.<item>.<what>`), and the parameters that name no item (`<community>.orderValue`): the registry's zh-CN labels. */
+const PARAM_ZH = new Map<string, string>();
+const WHOLE_ZH = new Map<string, string>();
+for (const { def } of ENTRIES) if (def.tune) (def.tune.whole ? WHOLE_ZH : PARAM_ZH).set(def.tune.id, def.tune.zh);
 
 /**
  * The label of a sensitivity parameter in the report language. `id` is engine/sensitivity.ts's
@@ -77,13 +63,14 @@ export function parameterLabel(lang: Lang, id: string, english: string): string 
     if (id.startsWith('assume.')) return `模型系数 ${id.slice(7)}`;
     const parts = id.split('.');
     const rest = parts.slice(1);
-    if (rest[0] === 'orderValue') return '客单价';
-    if (rest[0] === 'organic') return rest[1] === 'innovation' ? '自然增长（创新系数 p）' : '自然增长（模仿系数 q）';
+    const whole = WHOLE_ZH.get(rest.join('.'));
+    if (whole !== undefined) return whole;
     if (rest.length === 3 && rest[1] === 'from') return `晋升 ${rest[2]} → ${rest[0]}`;
     if (rest.length === 3 && rest[1] === 'down') return `降级 ${rest[0]} → ${rest[2]}`;
     const item = rest[0];
     const what = rest.slice(1).join('.');
-    return PARAM_ZH[what]?.(item) ?? english;
+    const label = PARAM_ZH.get(what);
+    return label !== undefined ? `${item} ${label}` : english;
 }
 
 const SERIES_ZH: Record<string, string> = {

@@ -1,15 +1,19 @@
-// The property registry (engine/properties/registry.ts) against the grammar and the tables keyed by
-// its keywords: a property the grammar has and the registry forgets, a stale entry, a keyword without
-// its Chinese form or hover text, an override without a value spec or a tuned property without a way
-// to scale it fails here instead of silently dropping out of the formatter, the checks, scenarios,
-// solve, the sensitivity analysis or `community diff`.
+// The property registry (engine/properties/registry.ts) against the grammar, the plan model and the
+// tables read from it: a property the grammar has and the registry forgets, a stale entry, a keyword
+// without its Chinese form or hover text (or with two), a tuned property without a way to scale it or
+// a zh-CN label, a model field no entry lowers, an override without a value spec fails here instead of
+// silently dropping out of the formatter, the checks, scenarios, solve, the sensitivity analysis, the
+// reports or `community diff`.
+// The registry is imported first, before the plan model that reads its field tables: a runtime import
+// of engine/model.ts from the registry (directly or through what it imports) fails here as a module cycle.
+import { MODEL_FIELDS, PROPERTIES, PROPERTY_KEYWORDS, type ItemKind, type PropertyDef } from '../../engine/properties/registry.js';
 import { GrammarAST, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { PROPERTIES, type ItemKind, type PropertyDef } from '../../engine/properties/registry.js';
 import * as M from '../../engine/model.js';
+import { parameterLabel } from '../../engine/report/words.js';
 import { CommunityPlansGrammar } from '../../language/generated/grammar.js';
-import { KEYWORD_FORMS } from '../../language/keywords-zh.js';
-import { KEYWORD_DOCS } from '../../language/lsp/keyword-docs.js';
+import { KEYWORD_FORMS, OTHER_KEYWORDS, ZH_KEYWORDS } from '../../language/keywords-zh.js';
+import { KEYWORD_DOCS, OTHER_KEYWORD_DOCS } from '../../language/lsp/keyword-docs.js';
 import { diffPlans } from '../../cli/plan-diff.js';
 import { community, fixed, plan, tier } from '../engine/helpers.js';
 import { parseHelper } from 'langium/test';
@@ -94,15 +98,65 @@ describe('property registry', () => {
         for (const d of defs(kind)) if (d.ast !== undefined) expect(features.has(d.ast), `${kind}.${d.ast} is not in the grammar`).toBe(true);
     });
 
-    it('gives every property keyword a Chinese form and hover text', () => {
+    it('gives every property keyword its Chinese forms and hover text on one entry, read by the keyword tables', () => {
+        const givers = new Map<string, string[]>();
+        for (const kind of kinds) {
+            for (const d of defs(kind)) {
+                expect(d.zh === undefined, `${kind}.${d.name}: Chinese forms and hover text come together`).toBe(d.hover === undefined);
+                if (d.zh) {
+                    expect(d.keyword, `${kind}.${d.name} gives keyword words but starts with no keyword`).toBeDefined();
+                    givers.set(d.keyword!, [...(givers.get(d.keyword!) ?? []), `${kind}.${d.name}`]);
+                }
+            }
+        }
         for (const kind of kinds) {
             for (const d of defs(kind)) {
                 if (!d.keyword) continue;
-                expect(KEYWORD_FORMS.get(d.keyword)?.zh.length, `Chinese form of "${d.keyword}" (language/keywords-zh.ts)`).toBeGreaterThan(0);
-                expect(KEYWORD_DOCS[d.keyword], `hover text of "${d.keyword}" (language/lsp/keyword-docs.ts)`).toBeDefined();
+                expect(givers.get(d.keyword), `"${d.keyword}": one entry gives its Chinese forms and hover text (engine/properties/registry.ts)`).toHaveLength(
+                    1,
+                );
+                expect(KEYWORD_FORMS.get(d.keyword)?.zh, `Chinese forms of "${d.keyword}"`).toEqual(PROPERTY_KEYWORDS.find((k) => k.keyword === d.keyword)?.zh);
+                expect(KEYWORD_DOCS[d.keyword], `hover text of "${d.keyword}"`).toEqual(PROPERTY_KEYWORDS.find((k) => k.keyword === d.keyword)?.hover);
+                // Not given twice: the tables of other keywords leave property keywords to the registry.
+                expect(Object.hasOwn(OTHER_KEYWORD_DOCS, d.keyword), `"${d.keyword}" in language/lsp/keyword-docs.ts too`).toBe(false);
+                expect(
+                    OTHER_KEYWORDS.some((k) => k.en === d.keyword),
+                    `"${d.keyword}" in language/keywords-zh.ts too`,
+                ).toBe(false);
+            }
+        }
+        expect(new Set(ZH_KEYWORDS.map((k) => k.en)).size).toBe(ZH_KEYWORDS.length);
+    });
+
+    it('gives every tuned property a zh-CN label the reports show, one per parameter id', () => {
+        const labels = new Map<string, string>();
+        for (const kind of kinds) {
+            for (const d of defs(kind)) {
+                if (!d.tune) continue;
+                const key = `${d.tune.whole ? 'whole' : 'item'}:${d.tune.id}`;
+                expect(labels.get(key) ?? d.tune.zh, `${kind}.${d.name}: parameter ${d.tune.id} is labelled one way`).toBe(d.tune.zh);
+                labels.set(key, d.tune.zh);
+                const id = d.tune.whole ? `FitHome.${d.tune.id}` : `FitHome.Salon.${d.tune.id}`;
+                expect(parameterLabel('zh-CN', id, 'English')).toBe(d.tune.whole ? d.tune.zh : `Salon ${d.tune.zh}`);
+                expect(parameterLabel('en', id, 'English')).toBe('English');
             }
         }
     });
+
+    it.each(Object.keys(MODEL_FIELDS) as (keyof typeof MODEL_FIELDS)[])(
+        'lowers every %s field of the registry from the one entry that names it, in the plan model',
+        (kind) => {
+            const shape = M[kind].shape as Record<string, unknown>;
+            for (const field of Object.keys(MODEL_FIELDS[kind])) {
+                const sources = defs(kind).filter((d) => d.model === field && d.ast !== undefined);
+                expect(
+                    sources.map((d) => d.name),
+                    `${kind}.${field}: one entry with \`model: '${field}'\` and an AST property`,
+                ).toHaveLength(1);
+                expect(shape[field], `M.${kind}.${field}`).toBeDefined();
+            }
+        },
+    );
 
     it('gives every override a value spec to check it by, every tuned property a way to scale it, and unique names', () => {
         for (const kind of kinds) {
