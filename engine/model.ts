@@ -4,7 +4,7 @@
 // durations are in minutes or days as named, and rates keep their period so the engine can convert
 // exactly (monthly churn c -> weekly 1 - (1 - c)^(12/52)).
 import { z } from 'zod';
-import { ACTIVITY_FIELDS, CHANNEL_FIELDS } from './properties/registry.js';
+import { ACTIVITY_FIELDS, CHANNEL_FIELDS, COMMUNITY_FIELDS, TIER_FIELDS } from './properties/registry.js';
 import type { FieldTable, ModelValue } from './properties/values.js';
 
 /** Where a model item came from, so views can reveal its line in the plan (0-based like LSP). */
@@ -45,6 +45,7 @@ const MODEL_VALUES = {
     number: z.number().optional(),
     perWeek: z.number().nonnegative().optional(),
     rate: Rate.optional(),
+    weeklyRate: Rate.optional(),
     lifts: z.object({ retention: Dist.optional(), activity: Dist.optional(), promotion: Dist.optional(), buys: Dist.optional() }),
 } as const satisfies Record<ModelValue, z.ZodType>;
 
@@ -116,16 +117,11 @@ export const Tier = z.object({
     flowsFrom: z.array(Flow),
     /** Demotions from this tier down to another tier. */
     demotionsTo: z.array(Flow),
-    churn: Rate.optional(),
-    /** Share of the tier's members active in a period (usually weekly). */
-    active: Rate.optional(),
-    /** Members at the plan's start. */
-    seed: Dist.optional(),
-    /** Share of members buying per period (revenue = buyers × the community's order value). */
-    buys: Rate.optional(),
-    /** Share of members who have bought before buying again per period (absent: the same as `buys`); 复购. */
-    repurchase: Rate.optional(),
-    capacity: z.number().optional(),
+    // churn, active (share of the tier's members active in a period, usually weekly), seed (members at
+    // the plan's start), buys (share of members buying per period: revenue = buyers × the community's
+    // order value), repurchase (share of those who have bought before buying again; absent: `buys`),
+    // capacity …: the fields of the tier's properties (engine/properties/registry.ts).
+    ...fields(TIER_FIELDS),
     /** The platform the tier's groups live on (absent: it counts on every platform of the community). */
     platform: z.string().optional(),
     benefits: z.array(z.string()),
@@ -303,11 +299,10 @@ export const Community = z.object({
     platforms: z.array(z.string()),
     audiences: z.array(z.string()),
     rules: z.array(z.string()),
-    orderValue: Dist.optional(),
-    /** Contribution margin on sales (a fraction); ROI is on margin when given. */
-    margin: Dist.optional(),
-    /** Purchase rate the same people would have without the community (per member), for incremental revenue. */
-    baselineBuys: Rate.optional(),
+    // orderValue, margin (contribution margin on sales, a fraction: ROI is on margin when given),
+    // baselineBuys (the purchase rate the same people would have without the community, for
+    // incremental revenue) …: the fields of the community's properties (engine/properties/registry.ts).
+    ...fields(COMMUNITY_FIELDS),
     data: DataCollection.optional(),
     tiers: z.array(Tier),
     /** The tier new members land in: the first tier that has no promotion flow into it. */

@@ -163,6 +163,7 @@ const READ: { readonly [V in ModelValue]: (written: unknown) => M.ModelValueOf<V
     number: (q) => num(q as A.Quantity | undefined),
     perWeek: (q) => perWeek(q as A.Quantity | undefined),
     rate: (q) => rate(q as A.Quantity | undefined),
+    weeklyRate: (q) => rate(q as A.Quantity | undefined, 'week'),
     lifts: (written) => {
         const lifts: M.ModelValueOf<'lifts'> = {};
         for (const lift of written as A.Lift[]) {
@@ -262,9 +263,7 @@ function lowerCommunity(c: A.Community, frame: PlanFrame): M.Community {
         platforms: c.platforms.map((r) => r.ref?.name ?? r.$refText),
         audiences: c.audiences.map((r) => r.ref?.name ?? r.$refText),
         rules: c.rules,
-        orderValue: dist(c.orderValue),
-        margin: dist(c.margin),
-        baselineBuys: rate(c.baselineBuys),
+        ...lowerFields('Community', c),
         data: c.data ? lowerData(c.data) : undefined,
         tiers: c.tiers.map(lowerTier),
         entryTier: entry?.name,
@@ -288,12 +287,7 @@ function lowerTier(t: A.Tier): M.Tier {
             : undefined,
         flowsFrom: t.flows.map((f) => ({ tier: f.tier.ref?.name ?? f.tier.$refText, rate: rate(f.rate)! })),
         demotionsTo: t.demotions.map((f) => ({ tier: f.tier.ref?.name ?? f.tier.$refText, rate: rate(f.rate)! })),
-        churn: rate(t.churn),
-        active: rate(t.active, 'week'),
-        seed: dist(t.seed),
-        buys: rate(t.buys),
-        repurchase: rate(t.repurchase),
-        capacity: num(t.capacity),
+        ...lowerFields('Tier', t),
         platform: t.platform?.ref?.name ?? t.platform?.$refText,
         benefits: t.benefits,
         source: sourceOf(t),

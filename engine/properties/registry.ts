@@ -10,9 +10,9 @@
 //   - `tune`: varied by the sensitivity analysis (engine/sensitivity.ts), id, English and zh-CN label
 //     (the reports' label, engine/report/words.ts);
 //   - `model`: the plan-model field it lowers to, shown by `community diff` as a percent or money
-//     by its value's class (cli/plan-diff.ts); for the kinds with a field table below
-//     (ACTIVITY_FIELDS, CHANNEL_FIELDS), the field's kind of value there is its zod type and
-//     canonical unit in engine/model.ts and how language/lower.ts reads it from the AST;
+//     by its value's class (cli/plan-diff.ts); for the kinds with a field table below (community,
+//     tier, activity, channel), the field's kind of value there is its zod type and canonical unit
+//     in engine/model.ts and how language/lower.ts reads it from the AST;
 //   - `zh` / `hover`: the keyword's Chinese forms (language/keywords-zh.ts, the lexer, `format
 //     --keywords zh`) and its hover and completion text in English and Chinese
 //     (language/lsp/keyword-docs.ts), given by the one entry of each keyword (the first in table
@@ -67,16 +67,26 @@ export type ItemKind =
     'Plan' | 'Platform' | 'Audience' | 'Community' | 'Tier' | 'Content' | 'Activity' | 'Lottery' | 'DataCollection' | 'Referral' | 'Channel' | 'Organic';
 
 /**
- * The plan-model fields the properties of an activity and of a channel lower to, in the model's order:
- * engine/model.ts spreads them into M.Activity and M.Channel (the zod type of each kind of value), and
+ * The plan-model fields the properties of a community, a tier, an activity and a channel lower to, in
+ * the model's order: engine/model.ts spreads them into M.Community, M.Tier, M.Activity and M.Channel
+ * (the zod type of each kind of value), and
  * language/lower.ts reads each from the AST property of the entry whose `model` names it. A table
  * beside the entries, not in them, because the entries' overrides are typed by the model these
  * fields make (TypeScript cannot infer a type from a table typed by that type).
  */
+export const COMMUNITY_FIELDS = { orderValue: 'dist', margin: 'dist', baselineBuys: 'rate' } as const satisfies V.FieldTable;
+export const TIER_FIELDS = {
+    churn: 'rate',
+    active: 'weeklyRate',
+    seed: 'dist',
+    buys: 'rate',
+    repurchase: 'rate',
+    capacity: 'number',
+} as const satisfies V.FieldTable;
 export const ACTIVITY_FIELDS = { reach: 'dist', lifts: 'lifts', costPerRun: 'dist', capacity: 'number', staff: 'number' } as const satisfies V.FieldTable;
 export const CHANNEL_FIELDS = { costPerJoin: 'dist', capacityPerWeek: 'perWeek' } as const satisfies V.FieldTable;
 /** The kinds whose plan-model fields come from the registry. */
-export const MODEL_FIELDS = { Activity: ACTIVITY_FIELDS, Channel: CHANNEL_FIELDS } as const;
+export const MODEL_FIELDS = { Community: COMMUNITY_FIELDS, Tier: TIER_FIELDS, Activity: ACTIVITY_FIELDS, Channel: CHANNEL_FIELDS } as const;
 export type FieldKind = keyof typeof MODEL_FIELDS;
 
 // Entries with an override come first, in the order an unknown property's message lists them.
@@ -516,6 +526,7 @@ const TIER: PropertyDef<Tier>[] = [
         },
         single: true,
         value: V.positiveCount,
+        model: 'capacity',
         override: {
             access: numberAccess(
                 (t) => t.capacity,

@@ -80,9 +80,10 @@ export const bassRate = (example: string, zh: string): ValueSpec => ({
  *   - `number`: a plain number, the quantity's centre;
  *   - `perWeek`: a count per period as a count per week, at its centre, never negative (no period: per week);
  *   - `rate`: a distribution per period (no period: per month);
+ *   - `weeklyRate`: the same, no period read as per week (a tier's `active 25%`);
  *   - `lifts`: percentage points by metric (`lift retention 2 points`, `2%` alike), as fractions.
  */
-export type ModelValue = 'dist' | 'number' | 'perWeek' | 'rate' | 'lifts';
+export type ModelValue = 'dist' | 'number' | 'perWeek' | 'rate' | 'weeklyRate' | 'lifts';
 
 /** Plan-model fields by name and the kind of value each holds, in the model's order. */
 export type FieldTable = Readonly<Record<string, ModelValue>>;
