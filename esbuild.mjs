@@ -77,6 +77,8 @@ const entries = [
     { entryPoints: ['cli/launch.ts'], outfile: 'out/cli/main.cjs' },
     { entryPoints: ['cli/entries/check.ts'], outfile: 'out/cli/check.cjs' },
     { entryPoints: ['cli/entries/simulate.ts'], outfile: 'out/cli/simulate.cjs' },
+    // The check bundle as the CLI's V8 startup snapshot is made from it (out/snapshot/cli.blob, below).
+    { entryPoints: ['cli/entries/check-snapshot.ts'], outfile: 'out/snapshot/cli.cjs' },
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
@@ -142,4 +144,62 @@ if (watch && process.argv.includes('--grammar')) {
     // Which package files went into each bundle, for the dedupe test.
     const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, Object.keys(results[i].metafile.inputs)]));
     fs.writeFileSync('out/bundle-inputs.json', JSON.stringify(inputs, null, 1) + '\n');
+    await makeSnapshots();
+}
+
+// V8 startup snapshots (issue 14): a process started with `--snapshot-blob <blob>` deserializes the
+// heap the bundle left instead of evaluating it. Made by this Node, for this Node only: beside each
+// blob, <name>.json records the Node binary, the folder and the bundle it was made from, and a start
+// uses the blob only when they still match (runtime/startup-snapshot.ts; otherwise the plain bundle
+// runs, same output). Not in watch mode: a rebuilt bundle makes the old blob stale, never wrong.
+// A blob that cannot be made (an old Node, a heap V8 cannot serialize) is a warning, not a failed build.
+async function makeSnapshots() {
+    const examples = fs.existsSync('examples')
+        ? fs
+              .readdirSync('examples')
+              .filter((f) => f.endsWith('.community'))
+              .sort()
+              .map((f) => path.resolve('examples', f))
+        : [];
+    const snapshots = [
+        // `community check` / `format` (cli/entries/check-snapshot.ts), warmed up on the examples.
+        { blob: 'out/snapshot/cli.blob', bundle: 'out/snapshot/cli.cjs', args: examples },
+    ].filter((s) => fs.existsSync(s.bundle));
+    await Promise.all(snapshots.map(makeSnapshot));
+}
+
+async function makeSnapshot({ blob, bundle, args }) {
+    const record = blob.replace(/\.blob$/, '.json');
+    for (const f of [record, blob]) fs.rmSync(f, { force: true });
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--snapshot-blob', path.basename(blob), '--build-snapshot', path.basename(bundle), ...args], {
+        cwd: path.dirname(bundle),
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((done) => child.on('close', done));
+    if (code !== 0 || !fs.existsSync(blob)) {
+        fs.rmSync(blob, { force: true });
+        console.warn(
+            `esbuild.mjs: no startup snapshot ${blob} (Node ${process.version}, exit ${code}); starts use the plain bundle.\n${stderr.trim().split('\n').slice(-5).join('\n')}`,
+        );
+        return;
+    }
+    const stat = (f) => {
+        const s = fs.statSync(f);
+        return { size: s.size, mtimeMs: s.mtimeMs };
+    };
+    const dir = path.resolve(path.dirname(blob));
+    // The shape runtime/startup-snapshot.ts (SnapshotRecord) reads.
+    const made = {
+        node: process.version,
+        execPath: fs.realpathSync(process.execPath),
+        arch: process.arch,
+        platform: process.platform,
+        dir,
+        bundle: { file: path.basename(bundle), ...stat(bundle) },
+        blob: stat(blob),
+    };
+    fs.writeFileSync(record, JSON.stringify(made, null, 1) + '\n');
 }

@@ -13,6 +13,7 @@ import { isInside as isInsideRoot, resolveImport, unquote } from '../language/im
 import { fileTooLarge, markLimitHit } from '../language/limits.js';
 import { CommunitySettings } from '../language/settings.js';
 import { NotTextError, readPlanText } from './files.js';
+import { takePrebuilt } from './prebuilt.js';
 
 export interface LoadedPlan {
     path: string;
@@ -42,7 +43,9 @@ export interface LoadOptions {
 
 export async function loadPlans(files: string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const cwd = options.cwd ?? process.cwd();
-    const settings = new CommunitySettings();
+    // Services from the startup snapshot when this process started from one (cli/prebuilt.ts).
+    const prebuilt = takePrebuilt();
+    const settings = prebuilt?.settings ?? new CommunitySettings();
     settings.lang = options.lang;
     settings.realPath = (p) => realpathSync(p);
     const roots = new Set<string>();
@@ -50,7 +53,7 @@ export async function loadPlans(files: string[], options: LoadOptions): Promise<
     else for (const f of files) roots.add(isInside(cwd, f) ? cwd : dirname(f));
     settings.roots = [...roots].map((r) => (existsSync(r) ? realpathSync(r) : r));
 
-    const { Community } = createCommunityServices({ ...NodeFileSystem, settings });
+    const { Community } = prebuilt ?? createCommunityServices({ ...NodeFileSystem, settings });
     const factory = Community.shared.workspace.LangiumDocumentFactory;
     const documents = Community.shared.workspace.LangiumDocuments;
     const imports = Community.community.Imports;

@@ -370,6 +370,11 @@ export function fmt(n: number, digits = 0): string {
 
 const FORMATTERS: Intl.NumberFormat[] = [];
 
+/** Drops the cached formatters (V8 cannot put Intl objects in a startup snapshot: cli/entries/check-snapshot.ts). */
+export function forgetNumberFormats(): void {
+    FORMATTERS.length = 0;
+}
+
 export function pct(x: number): string {
     return `${Math.round(x * 100)}%`;
 }
