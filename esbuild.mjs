@@ -82,6 +82,8 @@ const entries = [
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
+    // The server as its V8 startup snapshot is made from it (out/server/snapshot.blob, below).
+    { entryPoints: ['server/snapshot-entry.ts'], outfile: 'out/server/snapshot.cjs' },
     // The simulation pool's worker thread (runtime/pool.ts), started by the CLI and the server bundles.
     // @napi-rs/nice (a native addon piscina loads only for `niceIncrement`, which the pool never sets) stays out.
     { entryPoints: ['runtime/worker-bundle.cjs'], outfile: 'out/runtime/simulation-worker.cjs', external: ['@napi-rs/nice'] },
@@ -164,6 +166,8 @@ async function makeSnapshots() {
     const snapshots = [
         // `community check` / `format` (cli/entries/check-snapshot.ts), warmed up on the examples.
         { blob: 'out/snapshot/cli.blob', bundle: 'out/snapshot/cli.cjs', args: examples },
+        // The language server (server/snapshot-entry.ts), warmed up on the same examples.
+        { blob: 'out/server/snapshot.blob', bundle: 'out/server/snapshot.cjs', args: examples },
     ].filter((s) => fs.existsSync(s.bundle));
     await Promise.all(snapshots.map(makeSnapshot));
 }

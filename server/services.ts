@@ -1,6 +1,7 @@
 // Server-side services: the language services plus what only an editor session needs
 // (workspace roots from the client, its `community.*` settings, the editor features of language/lsp/).
-// Transport-free, so tests can drive it.
+// Transport-free, so tests can drive it. The idle collector is started by server/session.ts (it
+// holds V8's gc function, which a startup snapshot cannot).
 import { realpathSync } from 'node:fs';
 import { URI, type Module } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
@@ -10,7 +11,6 @@ import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
 import { EditStormLock, EditStormUpdateHandler } from './edit-storm.js';
-import { IdleCollector } from './idle-gc.js';
 import { onlyAnnouncedRegistrations } from './registrations.js';
 
 export function createCommunityServerServices(context: DefaultSharedModuleContext & Pick<CommunityServicesContext, 'modules'>) {
@@ -56,12 +56,11 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
         onChanged: () => lsp.communityLsp.Forecasts.invalidate(),
     });
     startCommunityLsp(lsp);
-    const idleGc = new IdleCollector(services.shared);
     const connection = context.connection;
     if (connection) {
         lsp.communityLsp.Forecasts.onResult = () => {
             if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         };
     }
-    return { ...services, sync, idleGc };
+    return { ...services, sync };
 }

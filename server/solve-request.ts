@@ -68,7 +68,8 @@ export function scenarioNameFor(plan: Plan, kpi: string): string {
 }
 
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
-const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use, not when the module loads: the server's startup snapshot cannot hold Intl objects.
+let money: Intl.NumberFormat | undefined;
 
 function summaryOf(r: SolveResult, kpi: string, probability: number, block: string, plan: Plan, lang: Lang): string {
     // The lever lines of the block, as the plan will read them (`DouyinAds.paid = 4650 CNY per week`).
@@ -78,7 +79,7 @@ function summaryOf(r: SolveResult, kpi: string, probability: number, block: stri
         .map((l) => l.trim())
         .join(t('solve.separator', {}, lang));
     const achieved = pct(Math.min(...r.best.probabilities));
-    const cost = `${money.format(r.best.cost)} ${plan.currency}`;
+    const cost = `${(money ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(r.best.cost)} ${plan.currency}`;
     const params = { values, kpi, achieved, asked: pct(probability), cost };
     return r.reached ? t('solve-request.reached', params, lang) : t('solve-request.unreached', { values, kpi, achieved, asked: params.asked }, lang);
 }
