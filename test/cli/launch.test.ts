@@ -17,9 +17,9 @@ const RECORDER = join(TMP, 'record-loaded.cjs');
 writeFileSync(RECORDER, "process.on('exit', () => require('fs').writeFileSync(process.env.LOADED_LIST, JSON.stringify(Object.keys(require.cache))));\n");
 
 /** The files of out/ that `community …args` loaded, relative to the project. */
-function loadedBundles(args: string[]): { code: number; bundles: string[] } {
+function loadedBundles(args: string[], env: Record<string, string> = {}): { code: number; bundles: string[] } {
     const list = join(TMP, `loaded-${Math.random().toString(36).slice(2)}.json`);
-    const r = community(args, { env: { NODE_OPTIONS: `--require ${RECORDER}`, LOADED_LIST: list } });
+    const r = community(args, { env: { NODE_OPTIONS: `--require ${RECORDER}`, LOADED_LIST: list, ...env } });
     const files = JSON.parse(readFileSync(list, 'utf8')) as string[];
     return {
         code: r.code,
@@ -49,8 +49,8 @@ function wholeProgram(args: string[]): { code: number; stdout: string; stderr: s
 }
 
 describe('community loads only what a command needs', () => {
-    it('check of an example loads the launcher and the check bundle only', () => {
-        const r = loadedBundles(['check', 'examples/fitness-wechat.community']);
+    it('check of an example loads the launcher and the check bundle only (without the startup snapshot: test/cli/startup-snapshot.test.ts)', () => {
+        const r = loadedBundles(['check', 'examples/fitness-wechat.community'], { COMMUNITY_SNAPSHOT: 'off' });
         expect(r.code).toBe(0);
         expect(r.bundles).toEqual(['out/cli/check.cjs', 'out/cli/main.cjs']);
     });
@@ -98,9 +98,11 @@ describe('community loads only what a command needs', () => {
         expect(launched).toEqual(whole);
     });
 
-    it('keeps compiled code in Node’s compile cache (the OS temp folder)', () => {
+    it('keeps compiled code in Node’s compile cache (the OS temp folder) when it runs the plain bundle', () => {
         const temp = mkdtempSync(join(TMP, 'tmp-'));
-        const r = community(['check', 'examples/fitness-wechat.community'], { env: { TMPDIR: temp, NODE_COMPILE_CACHE: undefined } });
+        const r = community(['check', 'examples/fitness-wechat.community'], {
+            env: { TMPDIR: temp, NODE_COMPILE_CACHE: undefined, COMMUNITY_SNAPSHOT: 'off' },
+        });
         expect(r.code).toBe(0);
         expect(existsSync(join(temp, 'node-compile-cache'))).toBe(true);
         expect(readdirSync(join(temp, 'node-compile-cache'), { recursive: true }).length).toBeGreaterThan(0);

@@ -14,10 +14,14 @@ export interface ServerProcess {
     stop(): Promise<void>;
 }
 
-export async function startServer(workspace: string, options: { nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export async function startServer(
+    workspace: string,
+    options: { nodeArgs?: string[]; main?: string; env?: Record<string, string | undefined> } = {},
+): Promise<ServerProcess> {
     ensureBuilt();
-    const main = resolve(ROOT, 'out/server/main.cjs');
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const main = options.main ?? resolve(ROOT, 'out/server/main.cjs');
+    const env = options.env ? ({ ...process.env, ...options.env } as NodeJS.ProcessEnv) : process.env;
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let err = '';
     let exitCode: number | null = null;
     child.stderr!.on('data', (d) => (err += String(d)));

@@ -1,0 +1,140 @@
+// The CLI's V8 startup snapshot (out/snapshot/cli.blob, made by `npm run build`): `community check`
+// and `format` start from it when it was made by the Node that runs them, and print exactly what the
+// plain bundle prints; a blob that does not fit this process — moved, made by another Node, made
+// from an older bundle, missing, or turned off — is never used, and the plain bundle runs instead.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshotRefusal, type SnapshotRecord } from '../../runtime/startup-snapshot.js';
+import { BIN, ensureBuilt, ROOT } from '../helpers/cli.js';
+
+beforeAll(ensureBuilt);
+
+const TMP = mkdtempSync(join(tmpdir(), 'community-snapshot-'));
+// Preloaded into the CLI process (NODE_OPTIONS): at exit, writes the Node flags the process ran with.
+const RECORDER = join(TMP, 'record-flags.cjs');
+writeFileSync(RECORDER, "process.on('exit', () => require('fs').writeFileSync(process.env.FLAGS_FILE, JSON.stringify(process.execArgv)));\n");
+
+/** `community …args` run by `bin` (the project's by default), with whether its last process started from the snapshot. */
+function run(args: string[], env: Record<string, string | undefined> = {}, bin = BIN) {
+    const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
+    const r = spawnSync(process.execPath, [bin, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {
+            ...process.env,
+            NO_COLOR: undefined,
+            FORCE_COLOR: undefined,
+            LANG: 'en_US.UTF-8',
+            LC_ALL: undefined,
+            NODE_OPTIONS: `--require ${RECORDER}`,
+            FLAGS_FILE: file,
+            ...env,
+        } as NodeJS.ProcessEnv,
+    });
+    const flags = JSON.parse(readFileSync(file, 'utf8')) as string[];
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, fromSnapshot: flags.includes('--snapshot-blob') };
+}
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .map((f) => `examples/${f}`);
+
+describe('community check from the startup snapshot', () => {
+    it('the build made the blob for this Node', () => {
+        expect(snapshotRefusal(join(ROOT, 'out/snapshot/cli.blob'), {})).toBeUndefined();
+    });
+
+    it.each([
+        ...EXAMPLES.map((e) => ['check', e]),
+        ['check', '--format', 'json', ...EXAMPLES],
+        ['check', '--format', 'sarif', 'examples/invalid'],
+        ['check', '--format', 'github', 'examples/invalid'],
+        ['check', '--lang', 'zh-CN', 'examples/invalid'],
+        ['check', '--min-severity', 'error', 'examples'],
+        ['format', '--keywords', 'zh', 'examples/fitness-wechat.community'],
+        ['check', 'examples/no-such-plan.community'],
+        ['check', '--formt', 'json'],
+    ])('community %s … prints what the plain bundle prints', (...args) => {
+        const snap = run(args);
+        const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
+        expect(snap.fromSnapshot).toBe(true);
+        expect(plain.fromSnapshot).toBe(false);
+        expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
+    });
+
+    it('reads the environment of the run, not of the build (file size limit, message language)', () => {
+        const big = join(TMP, 'big.community');
+        writeFileSync(big, readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8') + `\n// ${'x'.repeat(80)}\n`.repeat(14_000));
+        for (const env of [{ COMMUNITY_MAX_FILE_MB: '1' }, { LANG: 'zh_CN.UTF-8' }]) {
+            const snap = run(['check', big], env);
+            expect(snap.fromSnapshot).toBe(true);
+            expect(snap).toEqual({ ...run(['check', big], { ...env, COMMUNITY_SNAPSHOT: 'off' }), fromSnapshot: true });
+        }
+        expect(run(['check', big], { COMMUNITY_MAX_FILE_MB: '1' }).stdout).toContain('file-too-large');
+    });
+});
+
+describe('a blob that does not fit is not used', () => {
+    // A copy of what `community` needs (bin/ and out/cli, out/snapshot), so the blob's record can be changed.
+    const copy = join(TMP, 'install');
+    const blob = join(copy, 'out/snapshot/cli.blob');
+    const recordFile = join(copy, 'out/snapshot/cli.json');
+    const bin = join(copy, 'bin/community.cjs');
+    beforeAll(() => {
+        for (const dir of ['bin', 'out/cli', 'out/snapshot']) {
+            mkdirSync(join(copy, dir), { recursive: true });
+            cpSync(join(ROOT, dir), join(copy, dir), { recursive: true, preserveTimestamps: true });
+        }
+    });
+    const stat = (f: string) => {
+        const st = statSync(f);
+        return { size: st.size, mtimeMs: st.mtimeMs };
+    };
+    /** The record the build would have written had it made the blob in the copy, changed by `change`. */
+    const fitting = (): SnapshotRecord => {
+        const made = JSON.parse(readFileSync(join(ROOT, 'out/snapshot/cli.json'), 'utf8')) as SnapshotRecord;
+        return { ...made, dir: join(copy, 'out/snapshot'), bundle: { file: 'cli.cjs', ...stat(join(copy, 'out/snapshot/cli.cjs')) }, blob: stat(blob) };
+    };
+    const write = (r: SnapshotRecord) => writeFileSync(recordFile, JSON.stringify(r));
+    const args = ['check', '--format', 'json', 'examples/fitness-wechat.community', 'examples/invalid'];
+    const plain = () => run(args, { COMMUNITY_SNAPSHOT: 'off' });
+    const fromCopy = () => run(args, {}, bin);
+
+    it('moved to another folder (the blob holds the paths it was made with)', () => {
+        expect(snapshotRefusal(blob, {})).toMatch(/^made in /);
+        expect(fromCopy()).toEqual(plain());
+        write(fitting());
+        expect(snapshotRefusal(blob, {})).toBeUndefined();
+    });
+
+    it('made by another Node version, or another Node binary', () => {
+        write({ ...fitting(), node: 'v23.0.0' });
+        expect(snapshotRefusal(blob, {})).toBe('made by Node v23.0.0');
+        expect(fromCopy()).toEqual(plain());
+        write({ ...fitting(), execPath: '/opt/other/node' });
+        expect(snapshotRefusal(blob, {})).toBe('made by /opt/other/node');
+        expect(fromCopy()).toEqual(plain());
+    });
+
+    it('made from an older bundle, or the blob replaced since', () => {
+        write(fitting());
+        const later = new Date(Date.now() + 60_000);
+        utimesSync(join(copy, 'out/snapshot/cli.cjs'), later, later);
+        expect(snapshotRefusal(blob, {})).toBe('bundle rebuilt since');
+        expect(fromCopy()).toEqual(plain());
+        write({ ...fitting(), blob: { size: 1, mtimeMs: 0 } });
+        expect(snapshotRefusal(blob, {})).toBe('blob changed since');
+        expect(fromCopy()).toEqual(plain());
+    });
+
+    it('missing, or turned off', () => {
+        expect(snapshotRefusal(join(ROOT, 'out/snapshot/cli.blob'), { COMMUNITY_SNAPSHOT: 'off' })).toBe('COMMUNITY_SNAPSHOT=off');
+        rmSync(recordFile);
+        expect(snapshotRefusal(blob, {})).toBe('no snapshot built');
+        rmSync(blob);
+        expect(fromCopy()).toEqual(plain());
+    });
+});
