@@ -1,0 +1,103 @@
+// The language server's V8 startup snapshot (out/server/snapshot.blob, made by `npm run build`):
+// `community-language-server --stdio` starts from it when it was made by the Node that runs it, the
+// VS Code client passes it in execArgv, and either way an editor sees what the plain bundle gives —
+// the same diagnostics for the opened plans, the same answers; a blob that does not fit (here: made
+// by another Node) is not used and the plain bundle serves.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshotRefusal, type SnapshotRecord } from '../../runtime/startup-snapshot.js';
+import { ensureBuilt, ROOT } from '../helpers/cli.js';
+import { startServer } from '../helpers/lsp-process.js';
+
+beforeAll(ensureBuilt);
+
+const TMP = mkdtempSync(join(tmpdir(), 'community-server-snapshot-'));
+// Preloaded into the server (NODE_OPTIONS): at exit, writes the Node flags the process ran with.
+const RECORDER = join(TMP, 'record-flags.cjs');
+writeFileSync(RECORDER, "process.on('exit', () => require('fs').writeFileSync(process.env.FLAGS_FILE, JSON.stringify(process.execArgv)));\n");
+
+const PLANS = [
+    'examples/fitness-wechat.community',
+    'examples/oss-discord.community',
+    'examples/invalid/bad-date.community',
+    'examples/invalid/import-cycle.community',
+];
+
+/** A session over stdio on examples/: opens the plans one by one, asks a hover and a completion, and returns what came back. */
+async function session(env: Record<string, string | undefined>, main?: string) {
+    const flagsFile = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
+    const server = await startServer(join(ROOT, 'examples'), { main, env: { NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: flagsFile, ...env } });
+    const seen: Record<string, unknown> = {};
+    const count = (uri: string) => server.diagnostics.get(uri)?.length ?? 0;
+    for (const plan of PLANS) {
+        const uri = pathToFileURL(join(ROOT, plan)).href;
+        const before = count(uri);
+        await server.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(join(ROOT, plan), 'utf8') },
+        });
+        // Settled: diagnostics came after the open, then nothing more for 1.5 s (the slow checks follow the fast ones after a pause).
+        const deadline = Date.now() + 60_000;
+        let last = before;
+        let quietSince = Date.now();
+        while (Date.now() < deadline && (count(uri) === before || Date.now() - quietSince < 1500)) {
+            if (count(uri) !== last) [last, quietSince] = [count(uri), Date.now()];
+            await new Promise((r) => setTimeout(r, 20));
+        }
+        seen[plan] = server.diagnostics.get(uri)?.at(-1);
+    }
+    // Every workspace plan's last diagnostics (the server publishes them for the files it indexed too).
+    seen.workspace = Object.fromEntries([...server.diagnostics].map(([uri, list]) => [uri, list.at(-1)]));
+    const uri = pathToFileURL(join(ROOT, PLANS[0])).href;
+    seen.hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } });
+    seen.completion = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
+    await server.stop();
+    const flags = JSON.parse(readFileSync(flagsFile, 'utf8')) as string[];
+    return { seen, fromSnapshot: flags.includes('--snapshot-blob'), stderr: server.stderr() };
+}
+
+describe('language server from the startup snapshot', () => {
+    it('the build made the blob for this Node', () => {
+        expect(snapshotRefusal(join(ROOT, 'out/server/snapshot.blob'), {})).toBeUndefined();
+    });
+
+    it('gives the diagnostics, hover and completion the plain bundle gives', async () => {
+        const snap = await session({});
+        const plain = await session({ COMMUNITY_SNAPSHOT: 'off' });
+        expect(snap.fromSnapshot).toBe(true);
+        expect(plain.fromSnapshot).toBe(false);
+        for (const plan of PLANS) expect(snap.seen[plan], plan).toBeDefined();
+        expect(snap.seen).toEqual(plain.seen);
+        expect(snap.stderr).toBe(plain.stderr);
+    }, 180_000);
+
+    it('started with --snapshot-blob in execArgv (the VS Code client’s way) it answers --version and --help itself', () => {
+        const blob = join(ROOT, 'out/server/snapshot.blob');
+        const main = join(ROOT, 'out/server/main.cjs');
+        const direct = (arg: string) => spawnSync(process.execPath, ['--snapshot-blob', blob, main, arg], { encoding: 'utf8' });
+        const plain = (arg: string) => spawnSync(process.execPath, [main, arg], { encoding: 'utf8', env: { ...process.env, COMMUNITY_SNAPSHOT: 'off' } });
+        for (const arg of ['--version', '--help']) {
+            const d = direct(arg);
+            expect(d.status).toBe(0);
+            expect(d.stdout).toBe(plain(arg).stdout);
+        }
+    });
+
+    it('a blob made by another Node is not used: the plain bundle serves', async () => {
+        const copy = join(TMP, 'install/out');
+        for (const dir of ['server', 'runtime']) {
+            mkdirSync(join(copy, dir), { recursive: true });
+            cpSync(join(ROOT, 'out', dir), join(copy, dir), { recursive: true, preserveTimestamps: true });
+        }
+        const recordFile = join(copy, 'server/snapshot.json');
+        const record = JSON.parse(readFileSync(recordFile, 'utf8')) as SnapshotRecord;
+        writeFileSync(recordFile, JSON.stringify({ ...record, dir: join(copy, 'server'), node: 'v23.0.0' }));
+        expect(snapshotRefusal(join(copy, 'server/snapshot.blob'), {})).toBe('made by Node v23.0.0');
+        const other = await session({}, join(copy, 'server/main.cjs'));
+        expect(other.fromSnapshot).toBe(false);
+        expect(other.seen).toEqual((await session({ COMMUNITY_SNAPSHOT: 'off' })).seen);
+    }, 180_000);
+});
