@@ -13,6 +13,7 @@ import {
     type LanguageClientOptions,
     type ServerOptions,
 } from 'vscode-languageclient/node';
+import { usableSnapshot } from '../../runtime/startup-snapshot.js';
 
 /** At most this many crashes within CRASH_WINDOW_MS are restarted. */
 export const MAX_RESTARTS = 4;
@@ -58,8 +59,12 @@ class RestartingErrorHandler implements ErrorHandler {
 
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
     const serverModule = context.asAbsolutePath('out/server/main.cjs');
+    // The server's startup snapshot (server/snapshot-entry.ts), when `npm run build` made it with the
+    // very Node the extension host runs (runtime/startup-snapshot.ts). VS Code's own runtime is
+    // Electron's, which never made one, and the .vsix carries no blob: there the plain bundle starts.
+    const snapshot = usableSnapshot(context.asAbsolutePath('out/server/snapshot.blob'));
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
+        run: { module: serverModule, transport: TransportKind.ipc, ...(snapshot ? { options: { execArgv: ['--snapshot-blob', snapshot] } } : {}) },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const config = vscode.workspace.getConfiguration('community');
