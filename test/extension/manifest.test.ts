@@ -116,6 +116,8 @@ describe('the .vsix contents (vsce ls)', () => {
             expect(files, f).toContain(f);
         }
         expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+        // No startup snapshot: a blob is made for the Node that built it, never VS Code's (runtime/startup-snapshot.ts).
+        expect(files.filter((f) => /snapshot/.test(f))).toEqual([]);
         expect(files.filter((f) => /\.(ts|mjs)$/.test(f) || /^(node_modules|test|engine|language|server|cli|bench|docs)\//.test(f))).toEqual([]);
         expect(files).not.toContain('extension/media/icon.svg');
         // 25 files before the CLI and the server were split into a launcher and the bundles it picks (4 more).
