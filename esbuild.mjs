@@ -156,9 +156,10 @@ if (watch && process.argv.includes('--grammar')) {
 // runs, same output). Not in watch mode: a rebuilt bundle makes the old blob stale, never wrong.
 // A blob that cannot be made (an old Node, a heap V8 cannot serialize) is a warning, not a failed build.
 async function makeSnapshots() {
+    // The plans the blobs are warmed up on: every example, the invalid ones too (the parser's repair path).
     const examples = fs.existsSync('examples')
         ? fs
-              .readdirSync('examples')
+              .readdirSync('examples', { recursive: true })
               .filter((f) => f.endsWith('.community'))
               .sort()
               .map((f) => path.resolve('examples', f))
