@@ -70,7 +70,6 @@ async function serverStart(
     return result;
 }
 
-
 export async function benchStartup(): Promise<Figure[]> {
     ensureBuilt();
     const bin = resolve(ROOT, 'bin/community.cjs');
