@@ -105,6 +105,9 @@ const entries = [
     { entryPoints: ['extension/webview/preview.css'], outfile: 'out/webview/preview.css', platform: 'browser', banner: {}, define: {} },
 ];
 
+// The bundles V8 startup snapshots are made from (makeSnapshots, below).
+const SNAPSHOT_BUNDLES = new Set(['out/snapshot/cli.cjs', 'out/server/snapshot.cjs']);
+
 const existing = [];
 for (const e of entries) if (fs.existsSync(e.entryPoints[0])) existing.push(e);
 
@@ -142,7 +145,13 @@ if (watch && process.argv.includes('--grammar')) {
 } else if (watch) {
     for (const e of existing) (await esbuild.context({ ...common, ...e })).watch();
 } else {
-    const results = await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+    // The bundles a snapshot is made from are written only when their bytes change: an unchanged
+    // bundle keeps its mtime, so its blob still fits and is not made again (test suites run this build).
+    const results = await Promise.all(
+        existing.map((e) =>
+            SNAPSHOT_BUNDLES.has(e.outfile) ? esbuild.build({ ...common, ...e, write: false }).then(writeChanged) : esbuild.build({ ...common, ...e }),
+        ),
+    );
     // Which package files went into each bundle, for the dedupe test.
     const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, Object.keys(results[i].metafile.inputs)]));
     fs.writeFileSync('out/bundle-inputs.json', JSON.stringify(inputs, null, 1) + '\n');
@@ -155,6 +164,22 @@ if (watch && process.argv.includes('--grammar')) {
 // uses the blob only when they still match (runtime/startup-snapshot.ts; otherwise the plain bundle
 // runs, same output). Not in watch mode: a rebuilt bundle makes the old blob stale, never wrong.
 // A blob that cannot be made (an old Node, a heap V8 cannot serialize) is a warning, not a failed build.
+/** Writes the output files of a `write: false` build whose bytes differ from what is on disk. */
+function writeChanged(result) {
+    for (const file of result.outputFiles) {
+        let same = false;
+        try {
+            same = fs.readFileSync(file.path).equals(Buffer.from(file.contents));
+        } catch {
+            // not there yet
+        }
+        if (same) continue;
+        fs.mkdirSync(path.dirname(file.path), { recursive: true });
+        fs.writeFileSync(file.path, file.contents);
+    }
+    return result;
+}
+
 async function makeSnapshots() {
     // The plans the blobs are warmed up on: every example, the invalid ones too (the parser's repair path).
     const examples = fs.existsSync('examples')
@@ -173,38 +198,58 @@ async function makeSnapshots() {
     await Promise.all(snapshots.map(makeSnapshot));
 }
 
+function statOf(f) {
+    const s = fs.statSync(f);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+}
+
+/** The record runtime/startup-snapshot.ts (SnapshotRecord) reads, for `blob` made now from `bundle` by this Node. */
+function recordFor(blob, bundle) {
+    return {
+        node: process.version,
+        execPath: fs.realpathSync(process.execPath),
+        arch: process.arch,
+        platform: process.platform,
+        dir: path.resolve(path.dirname(blob)),
+        bundle: { file: path.basename(bundle), ...statOf(bundle) },
+        blob: statOf(blob),
+    };
+}
+
+/** Whether the blob on disk was made by this Node from the bundle as it is now. */
+function stillFits(blob, bundle, record) {
+    try {
+        return JSON.stringify(JSON.parse(fs.readFileSync(record, 'utf8'))) === JSON.stringify(recordFor(blob, bundle));
+    } catch {
+        return false;
+    }
+}
+
+// A blob is made under a temporary name and renamed into place, then its record: a start racing
+// the build sees the old blob with its old record, or a record that does not fit (plain bundle).
 async function makeSnapshot({ blob, bundle, args }) {
     const record = blob.replace(/\.blob$/, '.json');
-    for (const f of [record, blob]) fs.rmSync(f, { force: true });
+    // What an interrupted build left behind.
+    for (const f of fs.readdirSync(path.dirname(blob)))
+        if (f.startsWith(`${path.basename(blob)}.`) && f.endsWith('.tmp')) fs.rmSync(path.join(path.dirname(blob), f), { force: true });
+    if (stillFits(blob, bundle, record)) return;
+    const tmp = `${blob}.${process.pid}.tmp`;
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, ['--snapshot-blob', path.basename(blob), '--build-snapshot', path.basename(bundle), ...args], {
+    const child = spawn(process.execPath, ['--snapshot-blob', path.basename(tmp), '--build-snapshot', path.basename(bundle), ...args], {
         cwd: path.dirname(bundle),
         stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((done) => child.on('close', done));
-    if (code !== 0 || !fs.existsSync(blob)) {
-        fs.rmSync(blob, { force: true });
+    if (code !== 0 || !fs.existsSync(tmp)) {
+        for (const f of [tmp, record, blob]) fs.rmSync(f, { force: true });
         console.warn(
             `esbuild.mjs: no startup snapshot ${blob} (Node ${process.version}, exit ${code}); starts use the plain bundle.\n${stderr.trim().split('\n').slice(-5).join('\n')}`,
         );
         return;
     }
-    const stat = (f) => {
-        const s = fs.statSync(f);
-        return { size: s.size, mtimeMs: s.mtimeMs };
-    };
-    const dir = path.resolve(path.dirname(blob));
-    // The shape runtime/startup-snapshot.ts (SnapshotRecord) reads.
-    const made = {
-        node: process.version,
-        execPath: fs.realpathSync(process.execPath),
-        arch: process.arch,
-        platform: process.platform,
-        dir,
-        bundle: { file: path.basename(bundle), ...stat(bundle) },
-        blob: stat(blob),
-    };
-    fs.writeFileSync(record, JSON.stringify(made, null, 1) + '\n');
+    fs.renameSync(tmp, blob);
+    fs.writeFileSync(`${record}.${process.pid}.tmp`, JSON.stringify(recordFor(blob, bundle), null, 1) + '\n');
+    fs.renameSync(`${record}.${process.pid}.tmp`, record);
 }

@@ -3,12 +3,13 @@
 // VS Code client passes it in execArgv, and either way an editor sees what the plain bundle gives —
 // the same diagnostics for the opened plans, the same answers; a blob that does not fit (here: made
 // by another Node) is not used and the plain bundle serves.
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { snapshotRefusal, type SnapshotRecord } from '../../runtime/startup-snapshot.js';
 import { ensureBuilt, ROOT } from '../helpers/cli.js';
 import { startServer } from '../helpers/lsp-process.js';
@@ -59,6 +60,47 @@ async function session(env: Record<string, string | undefined>, main?: string) {
     return { seen, fromSnapshot: flags.includes('--snapshot-blob'), stderr: server.stderr() };
 }
 
+/** The VS Code client's way: out/server/main.cjs forked over node IPC, with `execArgv` as given; the fitness example's settled diagnostics. */
+async function forkedSession(execArgv: string[]) {
+    const child = fork(join(ROOT, 'out/server/main.cjs'), ['--node-ipc', `--clientProcessId=${process.pid}`], {
+        execArgv,
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published: unknown[] = [];
+    const uri = pathToFileURL(join(ROOT, PLANS[0])).href;
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+        if (p.uri === uri) published.push(p.diagnostics);
+    });
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const rootUri = pathToFileURL(join(ROOT, 'examples')).href;
+    await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'examples' }],
+        capabilities: { workspace: { configuration: true } },
+    });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(join(ROOT, PLANS[0]), 'utf8') },
+    });
+    const deadline = Date.now() + 60_000;
+    let last = 0;
+    let quietSince = Date.now();
+    while (Date.now() < deadline && (published.length === 0 || Date.now() - quietSince < 1500)) {
+        if (published.length !== last) [last, quietSince] = [published.length, Date.now()];
+        await new Promise((r) => setTimeout(r, 20));
+    }
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    connection.dispose();
+    return { code, diagnostics: published.at(-1) };
+}
+
 describe('language server from the startup snapshot', () => {
     it('the build made the blob for this Node', () => {
         expect(snapshotRefusal(join(ROOT, 'out/server/snapshot.blob'), {})).toBeUndefined();
@@ -85,6 +127,14 @@ describe('language server from the startup snapshot', () => {
             expect(d.stdout).toBe(plain(arg).stdout);
         }
     });
+
+    it('forked over node IPC with --snapshot-blob in execArgv (the VS Code client’s way) it serves as the plain bundle does', async () => {
+        const snap = await forkedSession(['--snapshot-blob', join(ROOT, 'out/server/snapshot.blob')]);
+        const plain = await forkedSession([]);
+        expect(snap.code).toBe(0);
+        expect((snap.diagnostics as unknown[]).length).toBeGreaterThan(0);
+        expect(snap).toEqual(plain);
+    }, 180_000);
 
     it('a blob made by another Node is not used: the plain bundle serves', async () => {
         const copy = join(TMP, 'install/out');
