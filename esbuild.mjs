@@ -229,9 +229,12 @@ function stillFits(blob, bundle, record) {
 // the build sees the old blob with its old record, or a record that does not fit (plain bundle).
 async function makeSnapshot({ blob, bundle, args }) {
     const record = blob.replace(/\.blob$/, '.json');
-    // What an interrupted build left behind.
-    for (const f of fs.readdirSync(path.dirname(blob)))
-        if (f.startsWith(`${path.basename(blob)}.`) && f.endsWith('.tmp')) fs.rmSync(path.join(path.dirname(blob), f), { force: true });
+    // What an interrupted build left behind (older than any build still running).
+    const dir = path.dirname(blob);
+    for (const f of fs.readdirSync(dir)) {
+        const p = path.join(dir, f);
+        if (f.startsWith(`${path.basename(blob)}.`) && f.endsWith('.tmp') && Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { force: true });
+    }
     if (stillFits(blob, bundle, record)) return;
     const tmp = `${blob}.${process.pid}.tmp`;
     const { spawn } = await import('node:child_process');
@@ -250,6 +253,8 @@ async function makeSnapshot({ blob, bundle, args }) {
         return;
     }
     fs.renameSync(tmp, blob);
+    // Another build running at the same time may have renamed its own blob over this one since: the
+    // record is written from what is on disk now, so it describes whichever blob won.
     fs.writeFileSync(`${record}.${process.pid}.tmp`, JSON.stringify(recordFor(blob, bundle), null, 1) + '\n');
     fs.renameSync(`${record}.${process.pid}.tmp`, record);
 }
