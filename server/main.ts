@@ -5,17 +5,10 @@
 // from the server's startup snapshot runs server/snapshot-entry.ts instead, with the same session.
 import { consoleToStderr, prepareServer, startSession } from './session.js';
 import { openTransport } from './transport.js';
-import { usage, VERSION } from './version.js';
+import { answerVersionOrHelp } from './version.js';
 
 const args = process.argv.slice(2);
-if (args.includes('--version') || args.includes('-v')) {
-    process.stdout.write(`community-language-server ${VERSION}\n`);
-    process.exit(0);
-}
-if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(usage());
-    process.exit(0);
-}
+answerVersionOrHelp(args);
 
 consoleToStderr();
 const { reader, writer } = openTransport(args);

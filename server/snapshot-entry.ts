@@ -17,7 +17,7 @@ import { forgetNumberFormats } from '../language/validation/domain-calc.js';
 import { DeferredReader, DeferredWriter } from './deferred-transport.js';
 import { consoleToStderr, prepareServer, startSession } from './session.js';
 import { openTransport } from './transport.js';
-import { usage, VERSION } from './version.js';
+import { answerVersionOrHelp } from './version.js';
 
 /** Parses and checks the plans with services of their own (dropped after): compiles the code the first diagnostics run. */
 async function warmUp(plans: string[]): Promise<void> {
@@ -63,14 +63,7 @@ void warmUp(process.argv.slice(2)).then(() => {
         // argv is [node, <script>, …arguments]: the VS Code client forks out/server/main.cjs with the
         // blob in execArgv, server/launch.ts passes its own script.
         const args = process.argv.slice(2);
-        if (args.includes('--version') || args.includes('-v')) {
-            process.stdout.write(`community-language-server ${VERSION}\n`);
-            process.exit(0);
-        }
-        if (args.includes('--help') || args.includes('-h')) {
-            process.stdout.write(usage());
-            process.exit(0);
-        }
+        answerVersionOrHelp(args);
         // Read from the environment when the settings were made, at build time: read again for this run.
         server.Community.community.Settings.maxFileBytes = maxFileBytesFromEnv();
         consoleToStderr();

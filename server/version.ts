@@ -17,3 +17,15 @@ export function usage(): string {
         '',
     ].join('\n');
 }
+
+/** Answers `--version`/`-v` and `--help`/`-h` and exits; any other arguments return (the plain bundle and the snapshot share this). */
+export function answerVersionOrHelp(args: readonly string[]): void {
+    if (args.includes('--version') || args.includes('-v')) {
+        process.stdout.write(`community-language-server ${VERSION}\n`);
+        process.exit(0);
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+        process.stdout.write(usage());
+        process.exit(0);
+    }
+}
