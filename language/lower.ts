@@ -48,27 +48,31 @@ export interface LoweredPlan {
  * (a half-written block) is left out with a problem, so the rest of the plan still has a model.
  * Each part is validated by zod on its own for the same reason.
  */
-export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocument): LoweredPlan {
+export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocument, memo?: LoweringMemo): LoweredPlan {
     const problems: string[] = [];
-    const elements = planDocuments(services, doc).flatMap((d) => (d.parseResult.value as A.Model | undefined)?.elements ?? []);
+    const documents = planDocuments(services, doc);
+    const elements = documents.flatMap((d) => (d.parseResult.value as A.Model | undefined)?.elements ?? []);
     const planNode = elements.find(A.isPlan);
     if (!planNode) return { problems: ['The plan has no plan block (start, horizon, currency).'] };
     const frame = frameOf(planNode);
+    // A document the parser repaired may read differently in the same text (language/parser.ts):
+    // only error-free plans reuse what an earlier state lowered.
+    const reuse = memo && documents.every((d) => d.parseResult.lexerErrors.length === 0 && d.parseResult.parserErrors.length === 0) ? memo : undefined;
     const each = <N extends AstNode & { name?: string }, T>(
         nodes: N[],
         what: string,
         lower: (n: N) => T,
         schema: { safeParse(x: unknown): { success: boolean; data?: T; error?: { message: string } } },
+        keyOf?: (n: N) => string | undefined,
     ): T[] => {
         const out: T[] = [];
         for (const node of nodes) {
-            try {
-                const parsed = schema.safeParse(lower(node));
-                if (parsed.success) out.push(parsed.data as T);
-                else problems.push(`${what} "${node.name ?? '?'}" is left out: ${parsed.error?.message ?? 'invalid'}`);
-            } catch (e) {
-                problems.push(`${what} "${node.name ?? '?'}" is left out: ${e instanceof Error ? e.message : String(e)}`);
-            }
+            const key = reuse && keyOf ? keyOf(node) : undefined;
+            const earlier = key !== undefined ? (reuse!.get(key) as LoweredItem<T> | undefined) : undefined;
+            const item = earlier ?? lowerItem(node, what, lower, schema);
+            if (key !== undefined && !earlier) reuse!.set(key, item);
+            if ('value' in item) out.push(item.value);
+            else problems.push(item.problem);
         }
         return out;
     };
@@ -99,6 +103,7 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
             'Community',
             (c) => ({ ...lowerCommunity(c, frame), actuals: lowerActuals(c.actuals ?? planNode.actuals) }),
             M.Community,
+            (c) => communityKey(c, frame, planNode.actuals),
         ),
         scenarios: each(elements.filter(A.isScenario), 'Scenario', lowerScenario, M.Scenario),
     };
@@ -110,12 +115,66 @@ export function lowerPlanTolerant(services: CommunityServices, doc: LangiumDocum
     return { plan: { ...parsed.data, platforms, audiences, communities, scenarios }, problems };
 }
 
+/** An item lowered and checked against its schema, or why it is left out of the plan. */
+export type LoweredItem<T> = { value: T } | { problem: string };
+
+/**
+ * Communities lowered in earlier workspace states, by everything their lowering reads (see
+ * communityKey); language/plan-model.ts keeps one and ages its entries. A typing edit in one
+ * community of a 2,000-line plan then lowers that community, not all of them, and the unchanged
+ * ones keep their model objects (which plan-model.ts's compiled communities are keyed by).
+ * The models are shared between states: nothing may change them in place (scenarios clone first).
+ */
+export interface LoweringMemo {
+    get(key: string): LoweredItem<unknown> | undefined;
+    set(key: string, item: LoweredItem<unknown>): void;
+}
+
+function lowerItem<N extends AstNode & { name?: string }, T>(
+    node: N,
+    what: string,
+    lower: (n: N) => T,
+    schema: { safeParse(x: unknown): { success: boolean; data?: T; error?: { message: string } } },
+): LoweredItem<T> {
+    try {
+        const parsed = schema.safeParse(lower(node));
+        if (parsed.success) return { value: parsed.data as T };
+        return { problem: `${what} "${node.name ?? '?'}" is left out: ${parsed.error?.message ?? 'invalid'}` };
+    } catch (e) {
+        return { problem: `${what} "${node.name ?? '?'}" is left out: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+
+/** A node's text and where it is (its model records the line and column of each part: sourceOf). */
+function nodeKey(n: AstNode): string | undefined {
+    const cst = n.$cstNode;
+    if (!cst) return undefined;
+    const { line, character } = cst.range.start;
+    return `${AstUtils.getDocument(n).uri.toString()}\u0000${line}:${character}\u0000${cst.text}`;
+}
+
+/**
+ * What lowering a community reads: its own text and place, the plan's start and horizon (KPI
+ * deadlines), and the plan's actuals when it names none. References are lowered as the names
+ * written, so the items they point to do not enter.
+ */
+function communityKey(c: A.Community, frame: PlanFrame, planActuals: A.Actuals | undefined): string | undefined {
+    const own = nodeKey(c);
+    const actuals = c.actuals || !planActuals ? '' : nodeKey(planActuals);
+    if (own === undefined || actuals === undefined) return undefined;
+    return `${own}\u0000${frame.start}\u0000${frame.horizonWeeks}\u0000${actuals}`;
+}
+
 /** The plan's fields but its lists of items (M.Plan has no check that spans fields). */
 const PLAN_FIELDS = M.Plan.omit({ platforms: true, audiences: true, communities: true, scenarios: true });
 
-/** Lowers a document (with its imports) to a plan model; throws when any part cannot be lowered. */
+/**
+ * Lowers a document (with its imports) to a plan model; throws when any part cannot be lowered.
+ * Read through the plan model service, so the forecast, the CodeLens and the checks of one
+ * workspace state share one lowering (language/plan-model.ts).
+ */
 export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.Plan {
-    const lowered = lowerPlanTolerant(services, doc);
+    const lowered = services.community.PlanModel.planOf(doc);
     if (!lowered.plan || lowered.problems.length > 0) throw new LoweringError(lowered.problems.join('\n'));
     return lowered.plan;
 }

@@ -12,7 +12,7 @@ import { Assumptions } from '../engine/assumptions.js';
 import { compileCommunity, type CompiledCommunity } from '../engine/compile.js';
 import type { Community, Plan } from '../engine/model.js';
 import { projectCases, type CommunityProjection, type ProjectionCase } from '../engine/projection.js';
-import { lowerPlanTolerant, type LoweredPlan } from './lower.js';
+import { lowerPlanTolerant, type LoweredItem, type LoweredPlan, type LoweringMemo } from './lower.js';
 import type { CommunityServices } from './community-module.js';
 
 export interface CommunityModel {
@@ -38,6 +38,18 @@ export class PlanModelProvider {
     private readonly communities: WorkspaceCache<string, CommunityModel | undefined>;
     /** Compiled communities by their inputs as JSON, kept while read in this or the previous workspace state. */
     private readonly compiledByInput = new Map<string, CompiledEntry>();
+    /** The same entries by community model object: a community the lowering memo kept needs no JSON key. */
+    private readonly compiledByModel = new WeakMap<Community, { context: string; entry: CompiledEntry }>();
+    /** Lowered communities by what their lowering reads (language/lower.ts), aged as compiledByInput. */
+    private readonly lowered = new Map<string, { item: LoweredItem<unknown>; usedIn: number }>();
+    private readonly memo: LoweringMemo = {
+        get: (key) => {
+            const hit = this.lowered.get(key);
+            if (hit) hit.usedIn = this.state;
+            return hit?.item;
+        },
+        set: (key, item) => void this.lowered.set(key, { item, usedIn: this.state }),
+    };
     private readonly contexts = new WeakMap<Plan, string>();
     private readonly byName = new WeakMap<Plan, Map<string, Community>>();
     /** Counts workspace states in which a community was read (updates that built nothing do not age entries). */
@@ -55,19 +67,29 @@ export class PlanModelProvider {
         });
     }
 
+    /** Starts a new workspace state after an update: entries not read in this or the previous one go. */
+    private age(): void {
+        if (!this.updated) return;
+        this.updated = false;
+        this.state++;
+        for (const [key, entry] of this.compiledByInput) if (entry.usedIn < this.state - 1) this.compiledByInput.delete(key);
+        for (const [key, entry] of this.lowered) if (entry.usedIn < this.state - 1) this.lowered.delete(key);
+    }
+
     private compiledOf(plan: Plan, community: Community): CompiledEntry {
-        if (this.updated) {
-            this.updated = false;
-            this.state++;
-            for (const [key, entry] of this.compiledByInput) if (entry.usedIn < this.state - 1) this.compiledByInput.delete(key);
-        }
+        this.age();
         let context = this.contexts.get(plan);
         if (context === undefined) this.contexts.set(plan, (context = planContext(plan)));
-        const key = context + JSON.stringify(community);
-        let entry = this.compiledByInput.get(key);
+        const same = this.compiledByModel.get(community);
+        let entry = same && same.context === context ? same.entry : undefined;
         if (!entry) {
-            entry = { compiled: compileCommunity(plan, community, new Assumptions(plan.assumptions)), projections: new Map(), usedIn: this.state };
-            this.compiledByInput.set(key, entry);
+            const key = context + JSON.stringify(community);
+            entry = this.compiledByInput.get(key);
+            if (!entry) {
+                entry = { compiled: compileCommunity(plan, community, new Assumptions(plan.assumptions)), projections: new Map(), usedIn: this.state };
+                this.compiledByInput.set(key, entry);
+            }
+            this.compiledByModel.set(community, { context, entry });
         }
         entry.usedIn = this.state;
         return entry;
@@ -75,7 +97,10 @@ export class PlanModelProvider {
 
     /** The (tolerantly) lowered plan of a document and its imports. */
     planOf(doc: LangiumDocument): LoweredPlan {
-        return this.plans.get(doc.uri.toString(), () => lowerPlanTolerant(this.services, doc));
+        return this.plans.get(doc.uri.toString(), () => {
+            this.age();
+            return lowerPlanTolerant(this.services, doc, this.memo);
+        });
     }
 
     /** The compiled model of one community of the document's plan, with its projections on demand. */
