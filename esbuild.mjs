@@ -79,6 +79,8 @@ const entries = [
     { entryPoints: ['cli/entries/simulate.ts'], outfile: 'out/cli/simulate.cjs' },
     // The check bundle as the CLI's V8 startup snapshot is made from it (out/snapshot/cli.blob, below).
     { entryPoints: ['cli/entries/check-snapshot.ts'], outfile: 'out/snapshot/cli.cjs' },
+    // The simulate bundle as its snapshot is made from it (out/snapshot/simulate.blob, below).
+    { entryPoints: ['cli/entries/simulate-snapshot.ts'], outfile: 'out/snapshot/simulate.cjs' },
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
@@ -106,7 +108,7 @@ const entries = [
 ];
 
 // The bundles V8 startup snapshots are made from (makeSnapshots, below).
-const SNAPSHOT_BUNDLES = new Set(['out/snapshot/cli.cjs', 'out/server/snapshot.cjs']);
+const SNAPSHOT_BUNDLES = new Set(['out/snapshot/cli.cjs', 'out/snapshot/simulate.cjs', 'out/server/snapshot.cjs']);
 
 const existing = [];
 for (const e of entries) if (fs.existsSync(e.entryPoints[0])) existing.push(e);
@@ -192,6 +194,8 @@ async function makeSnapshots() {
     const snapshots = [
         // `community check` / `format` (cli/entries/check-snapshot.ts), warmed up on the examples.
         { blob: 'out/snapshot/cli.blob', bundle: 'out/snapshot/cli.cjs', args: examples },
+        // `community simulate` (cli/entries/simulate-snapshot.ts), warmed up on the same examples.
+        { blob: 'out/snapshot/simulate.blob', bundle: 'out/snapshot/simulate.cjs', args: examples },
         // The language server (server/snapshot-entry.ts), warmed up on the same examples.
         { blob: 'out/server/snapshot.blob', bundle: 'out/server/snapshot.cjs', args: examples },
     ].filter((s) => fs.existsSync(s.bundle));

@@ -17,14 +17,15 @@ export interface EngineRun {
     pool(evenOne?: boolean): SimulationPool | undefined;
 }
 
-let cancel = new CancelSource();
+// Made on first use: a startup snapshot (cli/entries/simulate-snapshot.ts) cannot hold the SharedArrayBuffer of one.
+let cancel: CancelSource | undefined;
 let shown: Progress | undefined;
 let listening = false;
 let interrupts = 0;
 const onSigint = () => {
     if (++interrupts > 1) process.exit(130);
     shown?.stop();
-    cancel.cancel();
+    cancel?.cancel();
 };
 
 /**
@@ -68,8 +69,9 @@ export async function withEngine<T>(progress: Progress | undefined, body: (run: 
     listenForCtrlC();
     shown = progress;
     try {
-        if (cancel.isCancelled()) throw new SimulationCancelled();
-        return await body({ token: cancel, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token: cancel, onProgress }) });
+        const token = (cancel ??= new CancelSource());
+        if (token.isCancelled()) throw new SimulationCancelled();
+        return await body({ token, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token, onProgress }) });
     } catch (error) {
         if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
         throw error;

@@ -6,7 +6,8 @@
 // the same whichever bundle runs it (test/cli/launch.test.ts).
 //
 // `check` and `format` start faster from the CLI's V8 startup snapshot (out/snapshot/cli.blob,
-// cli/entries/check-snapshot.ts: the check bundle evaluated, its parser built), when the build made
+// cli/entries/check-snapshot.ts: the check bundle evaluated, its parser built), `simulate` from its
+// own (out/snapshot/simulate.blob, cli/entries/simulate-snapshot.ts), when the build made
 // one with this very Node (runtime/startup-snapshot.ts): this process replaces itself with
 // `node --snapshot-blob out/snapshot/cli.blob <this script> …arguments` (process.execve, Node 22.15+,
 // not on Windows), which costs a second Node start and saves the bundle's evaluation and Chevrotain's
@@ -26,11 +27,11 @@ declare const __VERSION__: string | undefined;
 type Execve = (file: string, args: string[], env: NodeJS.ProcessEnv) => never;
 
 /** Replaces this process with one started from the CLI's snapshot, when that is possible. */
-function startFromSnapshot(args: string[]): void {
+function startFromSnapshot(args: string[], name: 'cli.blob' | 'simulate.blob'): void {
     const execve = (process as { execve?: Execve }).execve;
     // Flags given to this Node (--inspect, --cpu-prof…) are for the plain bundle: a snapshot start would drop or misread them.
     if (typeof execve !== 'function' || process.execArgv.length > 0) return;
-    const blob = usableSnapshot(fileURLToPath(new URL('../snapshot/cli.blob', import.meta.url)));
+    const blob = usableSnapshot(fileURLToPath(new URL(`../snapshot/${name}`, import.meta.url)));
     if (!blob) return;
     try {
         execve(process.execPath, [process.execPath, '--snapshot-blob', blob, process.argv[1], ...args], process.env);
@@ -45,7 +46,8 @@ if (args[0] === '--version' || args[0] === '-V') {
     process.stdout.write(`${typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0'}\n`);
 } else {
     const bundle = bundleFor(args[0]);
-    if (bundle === './check.cjs') startFromSnapshot(args);
+    if (bundle === './check.cjs') startFromSnapshot(args, 'cli.blob');
+    else if (bundle === './simulate.cjs') startFromSnapshot(args, 'simulate.blob');
     (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
     nodeModule.createRequire(import.meta.url)(bundle);
 }

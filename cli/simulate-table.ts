@@ -111,8 +111,11 @@ const ZH: Words = {
 
 const WORDS: Record<Lang, Words> = { en: EN, 'zh-CN': ZH };
 
-const people = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: the simulate startup snapshot (cli/entries/simulate-snapshot.ts) cannot hold Intl objects.
+let wholeNumbers: Intl.NumberFormat | undefined;
+const whole = (n: number) => (wholeNumbers ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(n);
+const people = { format: whole };
+const money = { format: whole };
 
 function fmt(value: number | null, unit: ForecastSeries['unit'] | 'kpi-share'): string {
     if (value === null) return '–';

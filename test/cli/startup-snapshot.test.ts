@@ -77,6 +77,28 @@ describe('community check from the startup snapshot', () => {
     });
 });
 
+describe('community simulate from its startup snapshot', () => {
+    it('the build made the blob for this Node', () => {
+        expect(snapshotRefusal(join(ROOT, 'out/snapshot/simulate.blob'), {})).toBeUndefined();
+    });
+
+    it.each([
+        // 10,000 × 26 run-weeks go to the simulation pool's worker threads; the others run in the main thread.
+        ['simulate', 'examples/fitness-wechat.community', '--format', 'json', '--runs', '10000'],
+        ['simulate', 'examples/fitness-wechat.community', '--all-scenarios', '--format', 'csv', '--runs', '500'],
+        ['simulate', 'examples/education-ab.community', '--runs', '300', '--no-progress'],
+        ['simulate', 'examples/fitness-wechat.community', '--sensitivity', '--runs', '200', '--lang', 'zh-CN', '--no-progress'],
+        ['simulate', 'examples/invalid/' + readdirSync(join(ROOT, 'examples/invalid')).filter((f) => f.endsWith('.community'))[0]],
+        ['simulate', '--runs', 'many', 'examples/fitness-wechat.community'],
+    ])('community %s … prints what the plain bundle prints', (...args) => {
+        const snap = run(args);
+        const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
+        expect(snap.fromSnapshot).toBe(true);
+        expect(plain.fromSnapshot).toBe(false);
+        expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
+    });
+});
+
 describe('a blob that does not fit is not used', () => {
     // A copy of what `community` needs (bin/ and out/cli, out/snapshot), so the blob's record can be changed.
     const copy = join(TMP, 'install');
