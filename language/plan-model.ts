@@ -6,7 +6,10 @@
 // Compiling a community and projecting it three times is most of what checking a big plan costs
 // (a 5 MB plan of 3,400 communities: ~70 % of validation). It is a pure function of the community's
 // model and the few plan fields the compiler reads, so it is also kept across workspace states,
-// keyed by those as JSON: an edit in one community recompiles that one, not all of them.
+// keyed by those as JSON: an edit in one community recompiles that one, not all of them. Lowering
+// keeps its communities across states the same way (language/lower.ts, LoweringMemo: by their text,
+// place and the plan fields they read), and a community model kept there finds its compiled entry
+// by identity, without the JSON key.
 import { WorkspaceCache, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { Assumptions } from '../engine/assumptions.js';
 import { compileCommunity, type CompiledCommunity } from '../engine/compile.js';
