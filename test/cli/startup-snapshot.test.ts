@@ -38,6 +38,15 @@ function run(args: string[], env: Record<string, string | undefined> = {}, bin =
     return { code: r.status, stdout: r.stdout, stderr: r.stderr, fromSnapshot: flags.includes('--snapshot-blob') };
 }
 
+/** `community …args` started from its snapshot prints, and exits, exactly as the plain bundle. */
+function expectSameAsPlain(args: string[]): void {
+    const snap = run(args);
+    const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
+    expect(snap.fromSnapshot).toBe(true);
+    expect(plain.fromSnapshot).toBe(false);
+    expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
+}
+
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
     .filter((f) => f.endsWith('.community'))
     .map((f) => `examples/${f}`);
@@ -57,13 +66,7 @@ describe('community check from the startup snapshot', () => {
         ['format', '--keywords', 'zh', 'examples/fitness-wechat.community'],
         ['check', 'examples/no-such-plan.community'],
         ['check', '--formt', 'json'],
-    ])('community %s … prints what the plain bundle prints', (...args) => {
-        const snap = run(args);
-        const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
-        expect(snap.fromSnapshot).toBe(true);
-        expect(plain.fromSnapshot).toBe(false);
-        expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
-    });
+    ])('community %s … prints what the plain bundle prints', (...args) => expectSameAsPlain(args));
 
     it('reads the environment of the run, not of the build (file size limit, message language)', () => {
         const big = join(TMP, 'big.community');
@@ -90,13 +93,7 @@ describe('community simulate from its startup snapshot', () => {
         ['simulate', 'examples/fitness-wechat.community', '--sensitivity', '--runs', '200', '--lang', 'zh-CN', '--no-progress'],
         ['simulate', 'examples/invalid/' + readdirSync(join(ROOT, 'examples/invalid')).filter((f) => f.endsWith('.community'))[0]],
         ['simulate', '--runs', 'many', 'examples/fitness-wechat.community'],
-    ])('community %s … prints what the plain bundle prints', (...args) => {
-        const snap = run(args);
-        const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
-        expect(snap.fromSnapshot).toBe(true);
-        expect(plain.fromSnapshot).toBe(false);
-        expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
-    });
+    ])('community %s … prints what the plain bundle prints', (...args) => expectSameAsPlain(args));
 });
 
 describe('a blob that does not fit is not used', () => {
