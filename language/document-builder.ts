@@ -25,6 +25,39 @@ export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
         return super.awaitDocumentState(state, uri, cancelToken);
     }
 
+    /**
+     * The workspace is being loaded again (server/open-first-workspace.ts built the open files ahead of
+     * it): requests for a file not built yet wait for it rather than being refused as left behind.
+     */
+    workspaceChanged(): void {
+        this.currentState = DocumentState.Changed;
+    }
+
+    /**
+     * An open file that is already validated from the editor's very text is left as it is: the
+     * didOpen of a file built ahead of the workspace, or edits that came back to the text last built,
+     * would only build and publish the same again. Whatever else the update asks for still runs.
+     */
+    override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        return super.update(
+            changed.filter((uri) => !this.builtFromEditorText(uri)),
+            deleted,
+            cancelToken,
+        );
+    }
+
+    private builtFromEditorText(uri: URI): boolean {
+        const document = this.langiumDocuments.getDocument(uri);
+        const text = this.textDocuments?.get(uri.toString());
+        return (
+            document !== undefined &&
+            text !== undefined &&
+            document.state === DocumentState.Validated &&
+            document.textDocument === text &&
+            document.parseResult.value.$cstNode?.root.fullText === text.getText()
+        );
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris) || this.importersOf(changedUris).has(document.uri.toString());
     }

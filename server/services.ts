@@ -11,6 +11,7 @@ import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
 import { EditStormLock, EditStormUpdateHandler } from './edit-storm.js';
+import { OpenFirstWorkspaceManager } from './open-first-workspace.js';
 import { onlyAnnouncedRegistrations } from './registrations.js';
 
 export function createCommunityServerServices(context: DefaultSharedModuleContext & Pick<CommunityServicesContext, 'modules'>) {
@@ -23,6 +24,8 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
                 ConfigurationProvider: (s: LangiumSharedServices) => new CommunityConfigurationProvider(s),
                 // Builds finish in an edit storm (edit-storm.ts).
                 WorkspaceLock: () => new EditStormLock(),
+                // The files the editor has open are built and published before the rest (open-first-workspace.ts).
+                WorkspaceManager: (s: LangiumSharedServices) => new OpenFirstWorkspaceManager(s),
             },
             lsp: { DocumentUpdateHandler: (s: LangiumSharedServices) => new EditStormUpdateHandler(s) },
         },
@@ -55,6 +58,8 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
         connection: context.connection,
         onChanged: () => lsp.communityLsp.Forecasts.invalidate(),
     });
+    const manager = services.shared.workspace.WorkspaceManager;
+    if (manager instanceof OpenFirstWorkspaceManager) manager.settingsApplied = sync.applied;
     startCommunityLsp(lsp);
     const connection = context.connection;
     if (connection) {

@@ -180,16 +180,24 @@ export class SettingsSync {
         });
         shared.lsp.LanguageServer.onInitialized(() => {
             this.reportLimits();
-            void shared.workspace.ConfigurationProvider.ready.then(async () => {
+            const pulled = shared.workspace.ConfigurationProvider.ready.then(async () => {
                 const config = await this.pulled();
-                if (config && this.apply(config)) await this.revalidate();
+                return config !== undefined && this.apply(config);
             });
+            this.settle(pulled.then(() => undefined));
+            void pulled.then((changed) => (changed ? this.revalidate() : undefined));
         });
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
             if (update.section !== 'community') return;
             if (this.apply((update.configuration ?? {}) as CommunityConfiguration)) void this.revalidate();
         });
     }
+
+    private settle: (applied: Promise<void>) => void = () => undefined;
+    /** Resolves once the settings pulled from the editor after `initialized` are applied (server/open-first-workspace.ts waits for it). */
+    readonly applied = new Promise<void>((resolve) => {
+        this.settle = (applied) => void applied.then(resolve, () => resolve());
+    });
 
     private async pulled(): Promise<CommunityConfiguration | undefined> {
         const provider = this.options.shared.workspace.ConfigurationProvider;
