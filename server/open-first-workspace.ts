@@ -36,7 +36,8 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override async initializeWorkspace(folders: WorkspaceFolder[], cancelToken = CancellationToken.None): Promise<void> {
-        // The files of the workspace, found but not read yet.
+        // The files of the workspace, found but not read yet (listing them also lets a didOpen sent
+        // with `initialized` arrive: the message queue hands over one message per turn).
         const uris: URI[] = [];
         await Promise.all(folders.map((folder) => this.traverseFolder(this.getRootFolder(folder), uris)));
         const inWorkspace = new Map(uris.map((u) => [u.toString(), u]));
@@ -69,7 +70,6 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
             return !doc || doc.state < DocumentState.Validated;
         });
         if (open.length === 0) return;
-        await this.settled();
         const openDocs: LangiumDocument[] = [];
         const closure: LangiumDocument[] = [];
         const seen = new Set<string>();
@@ -93,6 +93,8 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
                 if (inWorkspace.has(key) || this.shared.workspace.TextDocuments.get(key)) await add(target);
             }
         }
+        // Read and parsed meanwhile; linking and checking say what they say in the editor's language.
+        await this.settled();
         // Linked together first (no validation: the imported files are validated with the rest), then the open files checked.
         const unlinked = closure.filter((d) => d.state < DocumentState.IndexedReferences);
         if (unlinked.length > 0) await this.documentBuilder.build(unlinked, {});
