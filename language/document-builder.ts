@@ -34,6 +34,18 @@ export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * A cancelled build leaves its unfinished documents with its own options, and the next update
+     * finishes them with those: a workspace build cancelled by the first edit (options without
+     * validation) left them never validated. Forgotten, they are built by the update with its options.
+     */
+    forgetUnfinished(documents: LangiumDocument[]): void {
+        for (const document of documents) {
+            const key = document.uri.toString();
+            if (this.buildState.get(key)?.completed === false) this.buildState.delete(key);
+        }
+    }
+
+    /**
      * An open file that is already validated from the editor's very text is left as it is: the
      * didOpen of a file built ahead of the workspace, or edits that came back to the text last built,
      * would only build and publish the same again. Whatever else the update asks for still runs.

@@ -41,7 +41,16 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
         const uris: URI[] = [];
         await Promise.all(folders.map((folder) => this.traverseFolder(this.getRootFolder(folder), uris)));
         const inWorkspace = new Map(uris.map((u) => [u.toString(), u]));
-        await this.buildOpenFiles(inWorkspace);
+        try {
+            await this.initializeOpenFirst(folders, inWorkspace, cancelToken);
+        } finally {
+            // Edits wait for this (Langium's update handler): never left waiting, even after a failure.
+            this._ready.resolve();
+        }
+    }
+
+    private async initializeOpenFirst(folders: WorkspaceFolder[], inWorkspace: Map<string, URI>, cancelToken: CancellationToken): Promise<void> {
+        await this.openFilesFirst(inWorkspace);
         // Until the rest is built, the workspace is not: a request for one of its files waits for it.
         if (this.documentBuilder instanceof CommunityDocumentBuilder) this.documentBuilder.workspaceChanged();
         const rest: LangiumDocument[] = [];
@@ -53,21 +62,35 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
         const unloaded = [...inWorkspace.values()].filter((u) => !this.langiumDocuments.hasDocument(u));
         await this.loadWorkspaceDocuments(stream(unloaded), collect);
         // Files the editor opened while the rest was read.
-        await this.buildOpenFiles(inWorkspace);
+        await this.openFilesFirst(inWorkspace);
         this._ready.resolve();
         await interruptAndCheck(cancelToken);
-        await this.documentBuilder.build(
-            rest.filter((d) => d.state < DocumentState.IndexedReferences),
-            this.initialBuildOptions,
-            cancelToken,
-        );
+        const unbuilt = rest.filter((d) => d.state < DocumentState.IndexedReferences);
+        try {
+            await this.documentBuilder.build(unbuilt, this.initialBuildOptions, cancelToken);
+        } catch (error) {
+            // Cancelled by an edit (its update builds these, validation included) or failed.
+            if (this.documentBuilder instanceof CommunityDocumentBuilder) this.documentBuilder.forgetUnfinished(unbuilt);
+            throw error;
+        }
+    }
+
+    /** A failure here must not keep the rest of the workspace from loading: the open files' own updates build them then. */
+    private async openFilesFirst(inWorkspace: Map<string, URI>): Promise<void> {
+        try {
+            await this.buildOpenFiles(inWorkspace);
+        } catch (error) {
+            console.error('Could not build the open files ahead of the workspace:', error);
+        }
     }
 
     /** Open files not validated yet, with their imports: loaded, linked, then the open ones validated (published as each is done). */
     private async buildOpenFiles(inWorkspace: Map<string, URI>): Promise<void> {
+        // A file already indexed (imported by a file built before) is left to its own update, which
+        // relinks what imports it; one only read so far is not linked into anything yet.
         const open = this.openTextDocuments().filter((t) => {
             const doc = this.langiumDocuments.getDocument(URI.parse(t.uri));
-            return !doc || doc.state < DocumentState.Validated;
+            return !doc || doc.state <= DocumentState.Parsed;
         });
         if (open.length === 0) return;
         const openDocs: LangiumDocument[] = [];
@@ -108,10 +131,17 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
 
     /** The document for `uri`: already known, the editor's text when it is open, else read from disk. */
     private async load(uri: URI): Promise<LangiumDocument | undefined> {
-        const known = this.langiumDocuments.getDocument(uri);
-        if (known) return known;
-        if (!this.serviceRegistry.hasServices(uri)) return undefined;
         const text = this.shared.workspace.TextDocuments.get(uri.toString());
+        const known = this.langiumDocuments.getDocument(uri);
+        if (known) {
+            // Read from disk while the editor opened it (its buffer may hold unsaved edits), not built
+            // yet: parsed again from the editor's text, as its update would.
+            if (text && known.textDocument !== text && known.state <= DocumentState.Parsed) {
+                await this.shared.workspace.LangiumDocumentFactory.update(known, CancellationToken.None);
+            }
+            return known;
+        }
+        if (!this.serviceRegistry.hasServices(uri)) return undefined;
         try {
             const doc = text
                 ? await this.shared.workspace.LangiumDocumentFactory.fromTextDocument(text, uri, CancellationToken.None)

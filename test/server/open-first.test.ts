@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, isOperationCancelled, URI, type LangiumDocument } from 'langium';
+import { CancellationTokenSource } from 'vscode-languageserver';
 import { NodeFileSystem } from 'langium/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -17,6 +18,7 @@ import { prepareServer, type PreparedServer } from '../../server/session.js';
 import { OpenFirstWorkspaceManager } from '../../server/open-first-workspace.js';
 import type { CommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { ROOT } from '../helpers/cli.js';
+import type { CommunityDocumentBuilder } from '../../language/document-builder.js';
 
 const EXTRA_PLANS = 40;
 
@@ -264,5 +266,25 @@ describe('the files the editor has open are built first', () => {
         const first = await until(() => firstFor(s, uri), 'the first diagnostics');
         const mismatch = first.diagnostics.find((d) => d.code === 'currency-mismatch');
         expect(String(mismatch?.message)).toMatch(/[\u4e00-\u9fff]/);
+    });
+});
+
+describe('a workspace build cancelled by the first edit', () => {
+    it('leaves nothing unvalidated: the update builds the files it did not finish with its own options', async () => {
+        const dir = workspace();
+        const services = createCommunityServerServices({ ...NodeFileSystem });
+        services.Community.community.Settings.roots = [dir];
+        const builder = services.shared.workspace.DocumentBuilder as CommunityDocumentBuilder;
+        const docs: LangiumDocument[] = [];
+        for (const f of planFiles(dir)) docs.push(await services.shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(f)));
+        const source = new CancellationTokenSource();
+        // An edit arrives once the workspace build (no validation, Langium's initial options) has started.
+        const cancelAt = builder.onDocumentPhase(DocumentState.IndexedContent, () => source.cancel());
+        await expect(builder.build(docs, {}, source.token)).rejects.toSatisfy(isOperationCancelled);
+        cancelAt.dispose();
+        expect(docs.filter((d) => d.state >= DocumentState.IndexedReferences)).toHaveLength(0);
+        builder.forgetUnfinished(docs);
+        await builder.update([], []);
+        expect(docs.filter((d) => d.state < DocumentState.Validated).map((d) => d.uri.path)).toEqual([]);
     });
 });
