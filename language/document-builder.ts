@@ -3,7 +3,7 @@
 // its start, horizon and currency; their platforms and communities count towards budgets and names),
 // so every document that imports a changed file, directly or through others, is relinked and
 // re-validated too.
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument, type URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 // The protocol package langium itself uses, so its `instanceof ResponseError` holds unbundled too.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver-protocol';
 import type { Model } from './generated/ast.js';
@@ -22,7 +22,43 @@ export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
         if (document && document.state === DocumentState.Changed && this.currentState >= state && state > document.state) {
             return Promise.reject(new ResponseError(LSPErrorCodes.ContentModified, `${uri.toString()} changed while the request waited; ask again.`));
         }
+        if (!document && this.workspaceLoading && !cancelToken.isCancellationRequested) {
+            // A workspace file not read yet: asked for again once the workspace is read.
+            return this.workspaceLoading.then(() => this.awaitDocumentState(state, uri, cancelToken));
+        }
+        if (!document && this.textDocuments?.get(uri.toString()) && !cancelToken.isCancellationRequested) {
+            // Opened while the workspace is being read (requests are answered from then on,
+            // server/open-first-workspace.ts): not loaded yet, but it will be, by the workspace manager or its update.
+            return new Promise((resolve, reject) => {
+                const phase = this.onDocumentPhase(state, (doc) => {
+                    if (!UriUtils.equals(doc.uri, uri)) return;
+                    phase.dispose();
+                    cancel.dispose();
+                    resolve(doc.uri);
+                });
+                const cancel = cancelToken.onCancellationRequested(() => {
+                    phase.dispose();
+                    cancel.dispose();
+                    reject(OperationCancelled);
+                });
+            });
+        }
         return super.awaitDocumentState(state, uri, cancelToken);
+    }
+
+    /** Set while the workspace's files are being read after the open ones were built (server/open-first-workspace.ts). */
+    private workspaceLoading: Promise<void> | undefined;
+
+    /** Requests for a file not read yet wait until `reading` settles (the rest of the workspace is read). */
+    readingWorkspace(reading: Promise<unknown>): void {
+        const done = reading.then(
+            () => undefined,
+            () => undefined,
+        );
+        this.workspaceLoading = done;
+        void done.then(() => {
+            if (this.workspaceLoading === done) this.workspaceLoading = undefined;
+        });
     }
 
     /**

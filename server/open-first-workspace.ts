@@ -10,6 +10,8 @@
 // The diagnostics are those of a full build: every file an open file's checks can reach is loaded
 // before it is linked, and the files loaded later are only ones it does not import. A file opened
 // while the rest loads goes first too; one opened after that is built by its own update, as before.
+// Requests (completion, hover…) on the open files are answered once they are built, not after the
+// whole workspace is read (Langium's handlers wait for `ready`).
 import { DefaultWorkspaceManager, DocumentState, interruptAndCheck, stream, URI, type LangiumDocument, type WorkspaceFolder } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken } from 'vscode-languageserver';
@@ -51,6 +53,10 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
 
     private async initializeOpenFirst(folders: WorkspaceFolder[], inWorkspace: Map<string, URI>, cancelToken: CancellationToken): Promise<void> {
         await this.openFilesFirst(inWorkspace);
+        // Requests wait for this (Langium's request handlers): the open files are answered from now
+        // on, while the rest is read. Edits too: the first one cancels the build of the rest below,
+        // its update builds it.
+        this._ready.resolve();
         // Until the rest is built, the workspace is not: a request for one of its files waits for it.
         if (this.documentBuilder instanceof CommunityDocumentBuilder) this.documentBuilder.workspaceChanged();
         const rest: LangiumDocument[] = [];
@@ -58,12 +64,15 @@ export class OpenFirstWorkspaceManager extends DefaultWorkspaceManager {
             rest.push(document);
             if (!this.langiumDocuments.hasDocument(document.uri)) this.langiumDocuments.addDocument(document);
         };
-        await this.loadAdditionalDocuments(folders, collect);
-        const unloaded = [...inWorkspace.values()].filter((u) => !this.langiumDocuments.hasDocument(u));
-        await this.loadWorkspaceDocuments(stream(unloaded), collect);
+        const reading = (async () => {
+            await this.loadAdditionalDocuments(folders, collect);
+            const unloaded = [...inWorkspace.values()].filter((u) => !this.langiumDocuments.hasDocument(u));
+            await this.loadWorkspaceDocuments(stream(unloaded), collect);
+        })();
+        if (this.documentBuilder instanceof CommunityDocumentBuilder) this.documentBuilder.readingWorkspace(reading);
+        await reading;
         // Files the editor opened while the rest was read.
         await this.openFilesFirst(inWorkspace);
-        this._ready.resolve();
         await interruptAndCheck(cancelToken);
         const unbuilt = rest.filter((d) => d.state < DocumentState.IndexedReferences);
         try {
