@@ -26,7 +26,7 @@ export class CommunityDocumentBuilder extends DefaultDocumentBuilder {
             // A workspace file not read yet: asked for again once the workspace is read.
             return this.workspaceLoading.then(() => this.awaitDocumentState(state, uri, cancelToken));
         }
-        if (!document && this.textDocuments?.get(uri.toString()) && !cancelToken.isCancellationRequested) {
+        if (!document && this.textDocuments?.get(uri.toString()) && this.serviceRegistry.hasServices(uri) && !cancelToken.isCancellationRequested) {
             // Opened while the workspace is being read (requests are answered from then on,
             // server/open-first-workspace.ts): not loaded yet, but it will be, by the workspace manager or its update.
             return new Promise((resolve, reject) => {

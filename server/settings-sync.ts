@@ -185,7 +185,10 @@ export class SettingsSync {
                 return config !== undefined && this.apply(config);
             });
             this.settle(pulled.then(() => undefined));
-            void pulled.then((changed) => (changed ? this.revalidate() : undefined));
+            void pulled.then(
+                (changed) => (changed ? this.revalidate() : undefined),
+                () => undefined,
+            );
         });
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
             if (update.section !== 'community') return;
