@@ -235,10 +235,7 @@ export function registerForecastRequest(
     };
     const firstBuild = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         firstBuild.dispose();
-        // The diagnostics are written on an immediate queued as they were sent; a timer set now would
-        // run first on the next turn (timers come before immediates), so the threads, whose start
-        // costs the main thread some milliseconds, are started after that immediate.
-        setImmediate(() => setTimeout(warm, 0));
+        setTimeout(warm, 0);
     });
     connection.onRequest(FORECAST_REQUEST, async (params: unknown, token: CancellationToken = CancellationToken.None): Promise<ForecastResult> => {
         if (!validParams(params))
