@@ -2,13 +2,13 @@
 // `community simulate --all-scenarios`): common random numbers, so differences come from the change.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { forecast } from '../../engine/forecast.js';
 import { lowerPlan } from '../../language/lower.js';
 import { ROOT } from '../helpers/cli.js';
 
 async function run(file: string, scenarios: (string | null)[]) {
-    const ws = await loadPlans([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
+    const ws = await loadPlansAgain([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
     return forecast(lowerPlan(ws.services, ws.requested[0].document), { runs: 1000, seed: 11, scenarios });
 }
 type Report = Awaited<ReturnType<typeof run>>;

@@ -2,7 +2,7 @@
 // allocation that never does worse than the best single lever.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import type { Plan } from '../../engine/model.js';
 import { evaluate, solve, SolveError } from '../../engine/solve.js';
 import { lowerPlan } from '../../language/lower.js';
@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 import { community, fixed, plan, tier } from './helpers.js';
 
 async function fitness(): Promise<Plan> {
-    const ws = await loadPlans([join(ROOT, 'examples/fitness-wechat.community')], { lang: 'en', root: ROOT, cwd: ROOT });
+    const ws = await loadPlansAgain([join(ROOT, 'examples/fitness-wechat.community')], { lang: 'en', root: ROOT, cwd: ROOT });
     return lowerPlan(ws.services, ws.requested[0].document);
 }
 

@@ -3,7 +3,7 @@
 // (one thread, or any split over workers) the merged result is the same bytes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { compileJob, forecast, forecastSimulations, planJobs } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
 import { BlockStreams, Random } from '../../engine/random.js';
@@ -13,7 +13,7 @@ import { runWork } from '../../runtime/run.js';
 import { ROOT } from '../helpers/cli.js';
 
 async function fitness(): Promise<Plan> {
-    const ws = await loadPlans([join(ROOT, 'examples/fitness-wechat.community')], { lang: 'en', root: ROOT, cwd: ROOT });
+    const ws = await loadPlansAgain([join(ROOT, 'examples/fitness-wechat.community')], { lang: 'en', root: ROOT, cwd: ROOT });
     return lowerPlan(ws.services, ws.requested[0].document);
 }
 

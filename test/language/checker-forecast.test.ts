@@ -5,7 +5,7 @@ import { readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { forecast } from '../../engine/forecast.js';
 import { lowerPlan } from '../../language/lower.js';
 import { ROOT } from '../helpers/cli.js';
@@ -23,7 +23,7 @@ describe('checker projection = forecast mean', () => {
     it.each(EXAMPLES)(
         '%s',
         async (file) => {
-            const ws = await loadPlans([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
+            const ws = await loadPlansAgain([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
             const doc = ws.requested[0].document;
             const plan = lowerPlan(ws.services, doc);
             const report = forecast(plan, { runs: 2000, seed: 7 });
@@ -65,7 +65,7 @@ describe('kpi-impossible agrees with the forecast', () => {
         const dir = mkdtempSync(join(tmpdir(), 'kpi-'));
         const file = join(dir, 'p.community');
         writeFileSync(file, header + body);
-        const ws = await loadPlans([file], { lang: 'en', root: dir, cwd: dir });
+        const ws = await loadPlansAgain([file], { lang: 'en', root: dir, cwd: dir });
         const plan = lowerPlan(ws.services, ws.requested[0].document);
         const report = forecast(plan, { runs: 1000, seed: 3 });
         return { codes: ws.requested[0].diagnostics.map((d) => d.code), kpis: report.forecasts[0].communities[0].kpis };
@@ -104,7 +104,7 @@ describe('kpi-impossible stays quiet where the best case is no upper bound', () 
             file,
             `plan "T" {\n  start 2027-01-04\n  horizon 8 weeks\n  currency CNY\n}\ncommunity C {\n  tier Free { seed 1000 members  churn 1% per month }\n  tier Core { from Free 1%..60% per month  churn 1% per month }\n  activity Q { online qa  every week on Friday at 20:00  reach 80%  capacity 50 }\n  kpi Stay: members in Free >= 600 by week 8\n  kpi Join: participation >= 20%\n}\n`,
         );
-        const ws = await loadPlans([file], { lang: 'en', root: dir, cwd: dir });
+        const ws = await loadPlansAgain([file], { lang: 'en', root: dir, cwd: dir });
         expect(ws.requested[0].diagnostics.map((d) => d.code)).not.toContain('kpi-impossible');
         const report = forecast(lowerPlan(ws.services, ws.requested[0].document), { runs: 500, seed: 2 });
         expect(report.forecasts[0].communities[0].kpis[0].probability).toBeGreaterThan(0.1);

@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { createCommunityServices } from '../../language/community-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 import { formatMessage } from '../../engine/diagnostics.js';
-import { makeServices } from '../helpers/language.js';
+import { makeServices, validate } from '../helpers/language.js';
 
 const plan = (extra = '') => `plan "T" {
   start 2027-01-04
@@ -32,9 +32,7 @@ ${body}
 `;
 
 async function codesOf(text: string, lang: 'en' | 'zh-CN' = 'en'): Promise<Diagnostic[]> {
-    const { Community } = makeServices(lang);
-    const doc = await parseHelper(Community)(text, { validation: true });
-    return doc.diagnostics ?? [];
+    return (await validate(text, lang)).diagnostics;
 }
 
 async function expectCode(text: string, code: string, present: boolean): Promise<Diagnostic[]> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { createCommunityServices } from '../../language/community-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 
@@ -24,7 +24,7 @@ function workspace(): { root: string; outside: string } {
 async function check(root: string, text: string) {
     const file = join(root, 'plan.community');
     writeFileSync(file, text);
-    const ws = await loadPlans([file], { lang: 'en', root, cwd: root });
+    const ws = await loadPlansAgain([file], { lang: 'en', root, cwd: root });
     return ws.requested[0].diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
 }
 

@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { lowerPlan } from '../../language/lower.js';
 import { Plan } from '../../engine/model.js';
 
 const ROOT = resolve(__dirname, '../..');
 
 async function lowered(file: string) {
-    const ws = await loadPlans([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
+    const ws = await loadPlansAgain([join(ROOT, 'examples', file)], { lang: 'en', root: ROOT, cwd: ROOT });
     return lowerPlan(ws.services, ws.requested[0].document);
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { forecast } from '../../engine/forecast.js';
 import { convertKeywords } from '../../language/keyword-style.js';
 import { lowerPlan } from '../../language/lower.js';
@@ -26,7 +26,7 @@ async function checkAndForecast(name: string, text: string): Promise<{ errors: s
     const dir = mkdtempSync(join(tmpdir(), 'punctuation-'));
     cpSync(join(ROOT, 'examples'), dir, { recursive: true });
     writeFileSync(join(dir, name), text);
-    const ws = await loadPlans([join(dir, name)], { lang: 'en', root: dir, cwd: dir });
+    const ws = await loadPlansAgain([join(dir, name)], { lang: 'en', root: dir, cwd: dir });
     const doc = ws.requested[0].document;
     const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`);
     if (errors.length > 0) return { errors, forecast: '' };

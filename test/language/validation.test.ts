@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnostics as TABLE } from '../../engine/diagnostics.js';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { at, codes, makeServices, PLAN_HEADER, validate } from '../helpers/language.js';
 import { parseHelper } from 'langium/test';
 import { lowerPlan } from '../../language/lower.js';
@@ -28,7 +28,7 @@ function expectation(file: string): { code: string; line: number; column: number
 describe('invalid examples', () => {
     it.each(invalidFiles)('%s draws its code at the stated position', async (file) => {
         const want = expectation(file);
-        const ws = await loadPlans([join(INVALID, file)], { lang: 'en', root: ROOT, cwd: ROOT });
+        const ws = await loadPlansAgain([join(INVALID, file)], { lang: 'en', root: ROOT, cwd: ROOT });
         const plan = ws.requested[0];
         const found = plan.diagnostics.filter((d) => d.code === want.code).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
         expect(found).toContain(`${want.line}:${want.column}`);
@@ -73,7 +73,7 @@ const ISSUE_2_CODES = [
 
 describe('valid examples', () => {
     it('draw none of the language checks', async () => {
-        const ws = await loadPlans(validFiles, { lang: 'en', root: ROOT, cwd: ROOT });
+        const ws = await loadPlansAgain(validFiles, { lang: 'en', root: ROOT, cwd: ROOT });
         const found = ws.plans.flatMap((p) =>
             p.diagnostics
                 .filter((d) => ISSUE_2_CODES.includes(String(d.code)) || WARNINGS.includes(String(d.code)))

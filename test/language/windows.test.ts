@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPlans } from '../../cli/workspace.js';
+import { loadPlansAgain } from '../helpers/workspace.js';
 import { lowerPlan } from '../../language/lower.js';
 import { codes, PLAN_HEADER, validate } from '../helpers/language.js';
 import { lspServices } from './lsp-helpers.js';
@@ -25,7 +25,7 @@ const ACTIVITY = `  activity Run {
 async function lowered(body: string) {
     const dir = mkdtempSync(join(tmpdir(), 'window-'));
     writeFileSync(join(dir, 'p.community'), wrap(body));
-    const ws = await loadPlans([join(dir, 'p.community')], { lang: 'en', root: dir, cwd: dir });
+    const ws = await loadPlansAgain([join(dir, 'p.community')], { lang: 'en', root: dir, cwd: dir });
     return lowerPlan(ws.services, ws.requested[0].document);
 }
 
