@@ -97,12 +97,15 @@ describe('closed forms', () => {
         const [raw] = simulatePlan(members, runs, 11);
         let sum = 0;
         let sq = 0;
+        // Every run is a whole count within the members; the ones that are not are collected and asserted once.
+        const outside: number[] = [];
         for (let r = 0; r < runs; r++) {
             const x = rawValue(raw, S.activeMembers, 0, r);
-            expect(Number.isInteger(x) && x >= 0 && x <= a + b).toBe(true);
+            if (!(Number.isInteger(x) && x >= 0 && x <= a + b)) outside.push(x);
             sum += x;
             sq += x * x;
         }
+        expect(outside).toEqual([]);
         const mean = sum / runs;
         const variance = sq / runs - mean * mean;
         const mu = a * 0.3 + b * 0.6;

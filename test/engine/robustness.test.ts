@@ -94,6 +94,9 @@ function planOf(c: Community, audience: Dist, extra: Partial<Plan> = {}): Plan {
 const mayBeUndefined = (key: string) => key === 'active-rate' || key === 'participation' || key === 'repurchase-rate' || key.startsWith('retention-');
 
 function expectSane(p: Plan, runs = 40): void {
+    // Every value is checked; what fails is collected and asserted once (an expect() per value of
+    // every series, week and run cost seconds of matcher overhead).
+    const failures: string[] = [];
     for (const raw of simulatePlan(p, runs, 3)) {
         const c = raw.compiled;
         c.series.forEach((def, s) => {
@@ -101,8 +104,8 @@ function expectSane(p: Plan, runs = 40): void {
                 for (let r = 0; r < raw.runs; r++) {
                     const v = rawValue(raw, s, w, r);
                     if (Number.isNaN(v) && mayBeUndefined(def.key)) continue;
-                    expect(Number.isFinite(v), `${def.key} week ${w + 1} run ${r} = ${v}`).toBe(true);
-                    if (s !== S.roi) expect(v, `${def.key} week ${w + 1}`).toBeGreaterThanOrEqual(0);
+                    if (!Number.isFinite(v)) failures.push(`${def.key} week ${w + 1} run ${r} = ${v}: not finite`);
+                    else if (s !== S.roi && !(v >= 0)) failures.push(`${def.key} week ${w + 1} run ${r} = ${v}: negative`);
                 }
             }
         });
@@ -111,14 +114,15 @@ function expectSane(p: Plan, runs = 40): void {
             const kpi = c.kpis[Math.floor(i / raw.runs)].kpi;
             // Rates over nobody are undefined (NaN in the raw runs, null in the report), never infinite.
             if (Number.isNaN(v) && ['retention', 'active-rate', 'churn', 'conversion'].includes(kpi.metric)) continue;
-            expect(Number.isFinite(v), `KPI ${kpi.name} = ${v}`).toBe(true);
+            if (!Number.isFinite(v)) failures.push(`KPI ${kpi.name} = ${v}: not finite`);
         }
     }
     const report = forecast(p, { runs, seed: 3, sensitivity: { runs: 8 } });
     for (const [path, v] of numbers(report)) {
-        expect(Number.isFinite(v), `${path} = ${v}`).toBe(true);
-        if (!/roi|sensitivity/i.test(path)) expect(v, path).toBeGreaterThanOrEqual(0);
+        if (!Number.isFinite(v)) failures.push(`${path} = ${v}: not finite`);
+        else if (!/roi|sensitivity/i.test(path) && !(v >= 0)) failures.push(`${path} = ${v}: negative`);
     }
+    expect(failures).toEqual([]);
 }
 
 function* numbers(value: unknown, path = ''): Generator<[string, number]> {
