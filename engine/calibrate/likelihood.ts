@@ -62,23 +62,30 @@ export interface OneStep {
     revenue: Float64Array;
 }
 
-export function runOneStep(c: CompiledCommunity, values: Float64Array, actuals: Actuals, weeks: number): OneStep {
+/** Arrays for the one-step predictions of `weeks` weeks (runOneStep overwrites every element). */
+export function oneStepArrays(c: CompiledCommunity, weeks: number): OneStep {
     const T = c.T;
-    const H = c.horizon;
-    const n = Math.min(weeks, H);
-    const SRC = c.sources.length;
-    const p: OneStep = {
+    const n = Math.min(weeks, c.horizon);
+    return {
         tiers: new Float64Array(n * T),
         members: new Float64Array(n),
         startMembers: new Float64Array(n),
         joins: new Float64Array(n),
         tierJoins: new Float64Array(n * T),
         tierChurned: new Float64Array(n * T),
-        sources: new Float64Array(SRC * n),
+        sources: new Float64Array(c.sources.length * n),
         churned: new Float64Array(n),
         active: new Float64Array(n),
         revenue: new Float64Array(n),
     };
+}
+
+/** The one-step predictions of weeks [0, weeks), written into `p` (fresh arrays by default; a fit reuses one set). */
+export function runOneStep(c: CompiledCommunity, values: Float64Array, actuals: Actuals, weeks: number, p: OneStep = oneStepArrays(c, weeks)): OneStep {
+    const T = c.T;
+    const H = c.horizon;
+    const n = Math.min(weeks, H);
+    const SRC = c.sources.length;
     stepFromObserved(c, values, actuals.series, n, false, (b, w) => {
         let members = 0;
         let start = 0;
@@ -114,6 +121,20 @@ export const USED_SERIES = (key: string) =>
     key.startsWith('spend:');
 
 /**
+ * An observed series and how the likelihood scores it: members (`t` −1 for the total, else the tier),
+ * a weekly count or per-member rate, 'none' (a spend series: it sets the spend, not a term), or
+ * 'skip' (a tier the plan lacks, referral joins without a referral).
+ */
+interface ScoredSeries {
+    key: string;
+    y: Float64Array;
+    kind: 'members' | 'joins' | 'referral-joins' | 'leaves' | 'active' | 'revenue' | 'none' | 'skip';
+    t: number;
+    /** Sources that are referrals (c.sources indexes), for referral joins. */
+    referrals: number[];
+}
+
+/**
  * The likelihood of one community's actuals. Variances are fixed before fitting — from the observed
  * counts themselves (joins, leaves, active members, revenue), and for member changes from the flows
  * of the plan's own projection — so they do not depend on the parameters: a parameter-dependent
@@ -130,6 +151,13 @@ export class Likelihood {
     private readonly chi2 = new Map<string, { sum: number; n: number }>();
     /** Standardised residuals per series of the last evaluation, in week order. */
     private readonly residuals = new Map<string, number[]>();
+    /** The observed series in the file's order, each with how it is scored (looked up once, not per evaluation). */
+    private readonly series: ScoredSeries[];
+    private readonly obsMembers: Float64Array | undefined;
+    private readonly obsJoins: Float64Array | undefined;
+    private readonly obsLeaves: Float64Array | undefined;
+    /** The one-step predictions, overwritten by each evaluation. */
+    private readonly step: OneStep;
 
     constructor(
         private readonly c: CompiledCommunity,
@@ -143,40 +171,68 @@ export class Likelihood {
             { length: c.horizon },
             (_, w) => rawValue(ref.raw, S.promotions, w, 0) + rawValue(ref.raw, S.demotions, w, 0) + 1,
         );
+        this.step = oneStepArrays(c, Math.min(upTo, c.horizon));
+        this.obsMembers = actuals.series.get('members');
+        this.obsJoins = actuals.series.get('joins');
+        this.obsLeaves = actuals.series.get('leaves');
+        const referrals = c.sources.map((s, i) => (s.kind === 'referral' ? i : -1)).filter((i) => i >= 0);
+        this.series = [...actuals.series].map(([key, y]) => {
+            const tier = key.startsWith('members:') ? c.tierNames.indexOf(key.slice(8)) : -1;
+            const kind: ScoredSeries['kind'] =
+                key === 'members'
+                    ? 'members'
+                    : key.startsWith('members:')
+                      ? tier < 0
+                          ? 'skip'
+                          : 'members'
+                      : key === 'joins' || key === 'leaves' || key === 'active' || key === 'revenue'
+                        ? key
+                        : key === 'referral-joins'
+                          ? referrals.length === 0
+                              ? 'skip'
+                              : 'referral-joins'
+                          : 'none';
+            return { key, y, kind, t: tier, referrals };
+        });
     }
 
     /** Log-likelihood (up to a constant) of the actuals in weeks before `upTo` for parameter values. */
     logLikelihood(values: Float64Array): number {
-        const { c, actuals } = this;
+        return this.evaluate(values, false);
+    }
+
+    /**
+     * The log-likelihood; `record`: also keep each series' Pearson χ² and standardised residuals
+     * (estimateDispersion reads them). The terms are summed in the same order either way.
+     */
+    private evaluate(values: Float64Array, record: boolean): number {
+        const { c } = this;
         const H = Math.min(this.upTo, c.horizon);
-        const p = runOneStep(c, values, actuals, H);
+        const p = runOneStep(c, values, this.actuals, H, this.step);
         const seeds = seedsOf(c, values);
-        const obsMembers = actuals.series.get('members');
+        const obsMembers = this.obsMembers;
         const err = (x: number) => (MODEL_ERROR * x) ** 2;
         let total = 0;
-        this.chi2.clear();
-        this.residuals.clear();
-        for (const [key, y] of actuals.series) {
+        if (record) {
+            this.chi2.clear();
+            this.residuals.clear();
+        }
+        for (const series of this.series) {
+            const { key, y, kind, t } = series;
             let ll = 0;
             let n = 0;
             const phi = this.dispersion.get(key) ?? 1;
-            const zs: number[] = [];
-            this.residuals.set(key, zs);
-            const term = (residual: number, variance: number) => {
-                n++;
-                zs.push(residual / Math.sqrt(variance));
-                return (-0.5 * residual * residual) / (variance * phi);
-            };
-            if (key === 'members' || key.startsWith('members:')) {
-                const t = key === 'members' ? -1 : c.tierNames.indexOf(key.slice(8));
-                if (key !== 'members' && t < 0) continue;
+            // Standardised residuals, kept only when recording.
+            const zs: number[] | undefined = record ? [] : undefined;
+            if (zs) this.residuals.set(key, zs);
+            if (kind === 'skip') continue;
+            if (kind === 'members') {
                 // Each count against its prediction from the last counted week (the one before, but for
                 // gaps), given the week's observed joins and leaves: the factorisation p(joins) p(leaves)
                 // p(members | joins, leaves) counts what joins and leaves say once. A tier takes the observed
                 // totals in the model's split of the week; the total of members then says nothing more.
-                const joins = actuals.series.get('joins');
-                const leaves = actuals.series.get('leaves');
-                const share = (part: Float64Array, all: Float64Array, w: number) => (t < 0 ? 1 : all[w] > 0 ? part[w * c.T + t] / all[w] : 0);
+                const joins = this.obsJoins;
+                const leaves = this.obsLeaves;
                 let prevY = t < 0 ? seeds : seedOf(c, values, t);
                 let v = 0;
                 let shift = 0;
@@ -188,7 +244,7 @@ export class Likelihood {
                     // Which tier the observed joins and leaves were in is not known: their split has a
                     // multinomial variance n·s·(1 − s) around the model's share s.
                     if (knownJ) {
-                        const sj = share(p.tierJoins, p.joins, w);
+                        const sj = t < 0 ? 1 : p.joins[w] > 0 ? p.tierJoins[w * c.T + t] / p.joins[w] : 0;
                         shift += (J - p.joins[w]) * sj;
                         v += J * sj * (1 - sj);
                     } else v += this.joinsVariance[w];
@@ -197,44 +253,57 @@ export class Likelihood {
                     v += t >= 0 ? this.movesVariance[w] : 1;
                     if (Number.isNaN(y[w])) continue;
                     const model = (t < 0 ? p.members[w] : p.tiers[w * c.T + t]) + shift;
-                    if (!(t < 0 && v <= 1 + 1e-9)) ll += term(y[w] - model, v + err(y[w] - prevY));
+                    if (!(t < 0 && v <= 1 + 1e-9)) {
+                        const residual = y[w] - model;
+                        const variance = v + err(y[w] - prevY);
+                        n++;
+                        zs?.push(residual / Math.sqrt(variance));
+                        ll += (-0.5 * residual * residual) / (variance * phi);
+                    }
                     prevY = y[w];
                     v = 0;
                     shift = 0;
                 }
-            } else if (key === 'joins') {
+            } else if (kind === 'joins' || kind === 'referral-joins') {
+                const referrals = series.referrals;
                 for (let w = 0; w < H; w++) {
                     if (Number.isNaN(y[w])) continue;
-                    ll += term(y[w] - p.joins[w], y[w] + 1 + err(y[w]));
+                    let mu: number;
+                    if (kind === 'joins') mu = p.joins[w];
+                    else {
+                        mu = 0;
+                        for (const i of referrals) mu += p.sources[i * H + w];
+                    }
+                    const residual = y[w] - mu;
+                    const variance = y[w] + 1 + err(y[w]);
+                    n++;
+                    zs?.push(residual / Math.sqrt(variance));
+                    ll += (-0.5 * residual * residual) / (variance * phi);
                 }
-            } else if (key === 'referral-joins') {
-                const idx = c.sources.map((s, i) => (s.kind === 'referral' ? i : -1)).filter((i) => i >= 0);
-                if (idx.length === 0) continue;
-                for (let w = 0; w < H; w++) {
-                    if (Number.isNaN(y[w])) continue;
-                    let mu = 0;
-                    for (const i of idx) mu += p.sources[i * H + w];
-                    ll += term(y[w] - mu, y[w] + 1 + err(y[w]));
-                }
-            } else if (key === 'leaves' || key === 'active' || key === 'revenue') {
+            } else if (kind === 'leaves' || kind === 'active' || kind === 'revenue') {
                 for (let w = 0; w < H; w++) {
                     if (Number.isNaN(y[w])) continue;
                     // The model's rate per member, applied to the observed members (start of week for leaves).
-                    const base = key === 'leaves' ? p.startMembers[w] : p.members[w];
-                    const observed = key === 'leaves' ? (w === 0 ? seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
+                    const base = kind === 'leaves' ? p.startMembers[w] : p.members[w];
+                    const observed = kind === 'leaves' ? (w === 0 ? seeds : obsMembers?.[w - 1]) : obsMembers?.[w];
                     const scale = observed !== undefined && !Number.isNaN(observed) && base > 0 ? observed / base : 1;
-                    const mu = (key === 'leaves' ? p.churned[w] : key === 'active' ? p.active[w] : p.revenue[w]) * scale;
-                    if (key === 'revenue') {
+                    const mu = (kind === 'leaves' ? p.churned[w] : kind === 'active' ? p.active[w] : p.revenue[w]) * scale;
+                    const residual = y[w] - mu;
+                    let variance: number;
+                    if (kind === 'revenue') {
                         const order = c.orderValue >= 0 ? Math.max(1, values[c.orderValue]) : 1;
-                        ll += term(y[w] - mu, y[w] * order + order * order + err(y[w]));
-                    } else if (key === 'active') {
+                        variance = y[w] * order + order * order + err(y[w]);
+                    } else if (kind === 'active') {
                         const m = obsMembers?.[w];
                         const rate = m !== undefined && m > 0 ? Math.min(1, y[w] / m) : 0;
-                        ll += term(y[w] - mu, y[w] * (1 - rate) + 1 + err(y[w]));
-                    } else ll += term(y[w] - mu, y[w] + 1 + err(y[w]));
+                        variance = y[w] * (1 - rate) + 1 + err(y[w]);
+                    } else variance = y[w] + 1 + err(y[w]);
+                    n++;
+                    zs?.push(residual / Math.sqrt(variance));
+                    ll += (-0.5 * residual * residual) / (variance * phi);
                 }
             }
-            this.chi2.set(key, { sum: -2 * ll * phi, n });
+            if (record) this.chi2.set(key, { sum: -2 * ll * phi, n });
             total += ll;
         }
         return total;
@@ -248,7 +317,7 @@ export class Likelihood {
      */
     estimateDispersion(values: Float64Array, parameters: number): void {
         this.dispersion.clear();
-        this.logLikelihood(values);
+        this.evaluate(values, true);
         let terms = 0;
         for (const { n } of this.chi2.values()) terms += n;
         const dof = Math.max(0.5, 1 - parameters / Math.max(1, terms));
