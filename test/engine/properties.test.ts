@@ -74,6 +74,11 @@ describe('simulation invariants', () => {
                 const [raw] = simulatePlan(p, 5, seed);
                 const c = raw.compiled;
                 const H = c.horizon;
+                // Every check of every run and week; what fails is collected and asserted once per plan.
+                const failures: string[] = [];
+                const check = (ok: boolean, what: () => string) => {
+                    if (!ok) failures.push(what());
+                };
                 for (let r = 0; r < raw.runs; r++) {
                     const at = (s: number, w: number) => rawValue(raw, s, w, r);
                     // Start: the seeds, capped by tier capacity.
@@ -81,22 +86,28 @@ describe('simulation invariants', () => {
                     for (const t of p.communities[0].tiers) previous += Math.min((t.seed as { value: number }).value, t.capacity ?? Infinity);
                     let joined = previous;
                     for (let w = 0; w < H; w++) {
+                        const where = `run ${r} week ${w + 1}`;
                         let sum = 0;
                         for (let t = 0; t < c.T; t++) {
                             const m = at(c.tierSeries0 + t, w);
-                            expect(m).toBeGreaterThanOrEqual(0);
-                            expect(Number.isInteger(m)).toBe(true);
+                            check(m >= 0, () => `${where}: tier ${t} has ${m} members, below 0`);
+                            check(Number.isInteger(m), () => `${where}: tier ${t} has ${m} members, not a whole number`);
                             sum += m;
                         }
                         const members = at(S.members, w);
-                        expect(sum).toBe(members);
-                        expect(members).toBeLessThanOrEqual(audience);
+                        check(Object.is(sum, members), () => `${where}: the tiers sum to ${sum}, members are ${members}`);
+                        check(members <= audience, () => `${where}: ${members} members, above the audience of ${audience}`);
                         joined += at(S.newMembers, w);
-                        expect(joined).toBeLessThanOrEqual(audience); // nobody is reached twice
-                        expect(members - previous).toBe(at(S.newMembers, w) - at(S.churned, w));
+                        check(joined <= audience, () => `${where}: ${joined} people joined, above the audience of ${audience}`); // nobody is reached twice
+                        const change = at(S.newMembers, w) - at(S.churned, w);
+                        check(
+                            Object.is(members - previous, change),
+                            () => `${where}: members changed by ${members - previous}, joins minus churn is ${change}`,
+                        );
                         previous = members;
                     }
                 }
+                expect(failures).toEqual([]);
             }),
             { numRuns: 150 },
         );
