@@ -12,6 +12,13 @@ import { lspServices } from './lsp-helpers.js';
 
 const { Community } = lspServices();
 const parse = parseHelper(Community);
+/** Each text parsed once: a property's runs draw the same few examples again and again. */
+const parsed = new Map<string, ReturnType<typeof parse>>();
+const parseOnce = (text: string) => {
+    let doc = parsed.get(text);
+    if (!doc) parsed.set(text, (doc = parse(text)));
+    return doc;
+};
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const examples = readdirSync(join(ROOT, 'examples'))
     .filter((f) => f.endsWith('.community'))
@@ -65,7 +72,7 @@ describe('semantic tokens for a range', () => {
     it('equals the full result restricted to any range (property)', async () => {
         await fc.assert(
             fc.asyncProperty(exampleAndRange, async ({ text, range }) => {
-                const doc = await parse(text);
+                const doc = await parseOnce(text);
                 const full = decode((await provider.semanticHighlight(doc, { textDocument: { uri: doc.uri.toString() } })).data);
                 const part = decode((await provider.semanticHighlightRange(doc, { textDocument: { uri: doc.uri.toString() }, range })).data);
                 expect(part).toEqual(full.filter((t) => overlaps(t, range)));
@@ -90,7 +97,7 @@ describe('range formatting', () => {
             fc.asyncProperty(
                 fc.nat({ max: examples.length - 1 }).chain((i) => rangeIn(messy(examples[i])).map((range) => ({ text: messy(examples[i]), range }))),
                 async ({ text, range }) => {
-                    const doc = await parse(text);
+                    const doc = await parseOnce(text);
                     const edits = (await formatter.formatDocumentRange(doc, { textDocument: { uri: doc.uri.toString() }, range, options })) as TextEdit[];
                     for (const e of edits)
                         expect(
