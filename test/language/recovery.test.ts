@@ -130,11 +130,15 @@ interface Outcome {
     errors: Diagnostic[];
 }
 
+/** Errors each example has on its own, by its text (both mutation tests read them). */
+const ownErrors = new Map<string, Set<Diagnostic['message']>>();
+
 async function outcomes(filter: (m: Mistake, i: number) => boolean): Promise<Outcome[]> {
     const out: Outcome[] = [];
     for (const ex of examples()) {
         // Errors the example has on its own in memory (an actuals file beside it) are not the mistake's.
-        const own = new Set(errors((await validate(ex.text)).diagnostics).map((d) => d.message));
+        let own = ownErrors.get(ex.text);
+        if (!own) ownErrors.set(ex.text, (own = new Set(errors((await validate(ex.text)).diagnostics).map((d) => d.message))));
         const mistakes = mistakesOf(ex.text).filter(filter);
         for (const mistake of mistakes) {
             const found = errors((await validate(mistake.text)).diagnostics).filter((d) => !own.has(d.message));
