@@ -269,6 +269,18 @@ export function ruleFor(schedule: Schedule, start: Temporal.PlainDate): string |
 interface Raw {
     zdt: Temporal.ZonedDateTime;
     timeIndex: number;
+    /** The instant as epoch nanoseconds and the local date, read once (sorting and clipping read them often). */
+    ns: bigint;
+    date: Temporal.PlainDate;
+}
+
+function rawOf(zdt: Temporal.ZonedDateTime, timeIndex: number): Raw {
+    return { zdt, timeIndex, ns: zdt.epochNanoseconds, date: zdt.toPlainDate() };
+}
+
+/** Temporal.Instant.compare on epoch nanoseconds. */
+function compareNs(a: bigint, b: bigint): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Occurrence instants of one schedule (all its times), after `count`, before clipping to the horizon. */
@@ -284,7 +296,7 @@ function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.Plai
 
     if (schedule.frequency === 'once') {
         const day = schedule.date ? Temporal.PlainDate.from(schedule.date) : seriesStart;
-        times.forEach((time, i) => raw.push({ zdt: zoned(day, time, zoneFor(time)), timeIndex: i }));
+        times.forEach((time, i) => raw.push(rawOf(zoned(day, time, zoneFor(time)), i)));
     } else {
         const rule = ruleFor(schedule, seriesStart)!;
         times.forEach((time, i) => {
@@ -294,7 +306,7 @@ function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.Plai
                 // Weeks are counted from the series start, so starting later (at the plan start) keeps the phase.
                 const firstDay = schedule.count === undefined && Temporal.PlainDate.compare(h.first, seriesStart) > 0 ? h.first : seriesStart;
                 for (let d = firstDay; Temporal.PlainDate.compare(d, lastDay) <= 0; d = d.add({ days: 1 })) {
-                    if (matchesWeeklyMonthDays(schedule, seriesStart, d)) raw.push({ zdt: zoned(d, time, zone), timeIndex: i });
+                    if (matchesWeeklyMonthDays(schedule, seriesStart, d)) raw.push(rawOf(zoned(d, time, zone), i));
                 }
                 return;
             }
@@ -305,11 +317,11 @@ function expandSchedule(schedule: Schedule, h: Horizon, planStart: Temporal.Plai
             // window's start (rrule keeps the rule's phase, anchored at DTSTART). With `count`, the
             // count runs from the series start, so expand from there, but stop after `count`.
             const from = schedule.count === undefined ? laterInstant(dtstart.toInstant(), zoned(h.first, '', zone).toInstant()) : dtstart.toInstant();
-            for (const z of occurrencesBetween(rr, from, endInstant, zone, schedule.count ?? Infinity)) raw.push({ zdt: z, timeIndex: i });
+            for (const z of occurrencesBetween(rr, from, endInstant, zone, schedule.count ?? Infinity)) raw.push(rawOf(z, i));
         });
     }
-    raw.sort((x, y) => Temporal.Instant.compare(x.zdt.toInstant(), y.zdt.toInstant()) || x.timeIndex - y.timeIndex);
-    const withinUntil = raw.filter((r) => Temporal.PlainDate.compare(r.zdt.toPlainDate(), lastDay) <= 0 || schedule.frequency === 'once');
+    raw.sort((x, y) => compareNs(x.ns, y.ns) || x.timeIndex - y.timeIndex);
+    const withinUntil = raw.filter((r) => Temporal.PlainDate.compare(r.date, lastDay) <= 0 || schedule.frequency === 'once');
     const counted = schedule.count !== undefined ? withinUntil.slice(0, schedule.count) : withinUntil;
     return { raw: counted, seriesStart };
 }
@@ -328,14 +340,20 @@ function occurrencesBetween(rr: RRuleTemporal, from: Temporal.Instant, end: Temp
     while (Temporal.Instant.compare(lo, end) < 0 && out.length < limit) {
         const next = lo.toZonedDateTimeISO(zone).add({ days: EXPANSION_CHUNK_DAYS }).toInstant();
         const hi = Temporal.Instant.compare(next, end) < 0 ? next : end;
+        const loNs = lo.epochNanoseconds;
+        const hiNs = hi.epochNanoseconds;
+        // In [lo, hi), in time order (ZonedDateTime.compare compares the instants).
         const found = rr
             .between(new Date(lo.epochMilliseconds), new Date(hi.epochMilliseconds), true)
-            .map(toPolyfill)
-            .filter((z) => Temporal.Instant.compare(z.toInstant(), lo) >= 0 && Temporal.Instant.compare(z.toInstant(), hi) < 0)
-            .sort((x, y) => Temporal.ZonedDateTime.compare(x, y));
-        for (const z of found) {
+            .map((z) => {
+                const zdt = toPolyfill(z);
+                return { zdt, ns: zdt.epochNanoseconds };
+            })
+            .filter((x) => x.ns >= loNs && x.ns < hiNs)
+            .sort((x, y) => compareNs(x.ns, y.ns));
+        for (const { zdt } of found) {
             if (out.length >= limit) break;
-            out.push(z);
+            out.push(zdt);
         }
         lo = hi;
     }
@@ -412,15 +430,12 @@ export function expandPlan(plan: Plan, options: ExpandOptions = {}): PlanSchedul
                 times.forEach((time, ti) => {
                     const mine = raw
                         .filter((r) => r.timeIndex === ti)
-                        .filter((r) => {
-                            const d = r.zdt.toPlainDate();
-                            return Temporal.PlainDate.compare(d, h.first) >= 0 && Temporal.PlainDate.compare(d, h.endExclusive) < 0;
-                        });
+                        .filter((r) => Temporal.PlainDate.compare(r.date, h.first) >= 0 && Temporal.PlainDate.compare(r.date, h.endExclusive) < 0);
                     if (mine.length === 0) return;
                     const allDay = time === '';
                     const id = `${community.name}/${info.item}/s${si + 1}/${allDay ? 'all-day' : time}`;
                     const uid = `${stableHash(`${plan.name}\u0000${id}`)}@community-plans`;
-                    const first = mine[0].zdt.toPlainDate();
+                    const first = mine[0].date;
                     let rule = ruleFor(schedule, first);
                     if (rule === 'UNSUPPORTED') rule = null;
                     const occurrences = mine.map((r) => occurrenceOf(r.zdt, allDay, info, spanDays, planStart, scheduleSource, id));
