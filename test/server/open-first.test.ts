@@ -120,6 +120,15 @@ function initialize(s: Session, dir: string): Promise<unknown> {
     });
 }
 
+/** A server session given initialize, initialized and the didOpen of `file` together, as VS Code sends them. */
+function startAndOpen(dir: string, file: string): Session {
+    const s = session();
+    void initialize(s, dir);
+    void s.client.sendNotification('initialized', {});
+    void open(s, file);
+    return s;
+}
+
 function open(s: Session, file: string): Promise<void> {
     return s.client.sendNotification('textDocument/didOpen', {
         textDocument: { uri: pathToFileURL(file).href, languageId: 'community', version: 1, text: readFileSync(file, 'utf8') },
@@ -162,10 +171,7 @@ describe('the files the editor has open are built first', () => {
         const file = join(dir, 'fitness-wechat.community');
         const uri = pathToFileURL(file).href;
         const total = planFiles(dir).length;
-        const s = (current = session());
-        void initialize(s, dir);
-        void s.client.sendNotification('initialized', {});
-        void open(s, file);
+        const s = (current = startAndOpen(dir, file));
         const first = await until(() => firstFor(s, uri), 'the first diagnostics of the opened plan');
         // Built with only what it imports loaded: the plan and shared/platforms.community, of 73 files.
         expect(s.atFirstValidation).toEqual({ loaded: 2, validated: [uri] });
@@ -185,10 +191,7 @@ describe('the files the editor has open are built first', () => {
         const dir = workspace();
         const file = join(dir, 'invalid/import-cycle.community');
         const uri = pathToFileURL(file).href;
-        const s = (current = session());
-        void initialize(s, dir);
-        void s.client.sendNotification('initialized', {});
-        void open(s, file);
+        const s = (current = startAndOpen(dir, file));
         const first = await until(() => firstFor(s, uri), 'the first diagnostics of the opened plan');
         expect(s.published[0].uri).toBe(uri);
         expect(s.atFirstValidation?.validated).toEqual([uri]);
@@ -243,10 +246,7 @@ describe('the files the editor has open are built first', () => {
         const dir = workspace();
         const file = join(dir, 'fitness-wechat.community');
         const uri = pathToFileURL(file).href;
-        const s = (current = session());
-        void initialize(s, dir);
-        void s.client.sendNotification('initialized', {});
-        void open(s, file);
+        const s = (current = startAndOpen(dir, file));
         await until(() => firstFor(s, uri), 'the first diagnostics');
         const text = readFileSync(file, 'utf8').replace('currency CNY', 'currency CNY\n  currency USD');
         void s.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
