@@ -22,8 +22,14 @@ import type { CommunityDocumentBuilder } from '../../language/document-builder.j
 
 const EXTRA_PLANS = 40;
 
-/** The examples folder and EXTRA_PLANS small plans beside it, each importing shared/platforms.community. */
+let made: string | undefined;
+
+/** The examples folder and EXTRA_PLANS small plans beside it, each importing shared/platforms.community; made once (no test writes to it). */
 function workspace(): string {
+    return (made ??= makeWorkspace());
+}
+
+function makeWorkspace(): string {
     const dir = mkdtempSync(join(tmpdir(), 'community-open-first-'));
     cpSync(join(ROOT, 'examples'), dir, { recursive: true });
     for (let i = 0; i < EXTRA_PLANS; i++) {
@@ -42,16 +48,24 @@ function planFiles(dir: string): string[] {
 type Json = Record<string, unknown>;
 const plain = (x: unknown): Json[] => JSON.parse(JSON.stringify(x)) as Json[];
 
+/** Each file's diagnostics of a full build of a workspace folder, built once per folder. */
+const fullBuilds = new Map<string, Promise<Map<string, Json[]>>>();
+
 /** The fast checks' diagnostics of `file` when every file of the workspace is loaded and built together (what the CLI and a full build give). */
 async function fullBuild(dir: string, file: string): Promise<Json[]> {
+    let all = fullBuilds.get(dir);
+    if (!all) fullBuilds.set(dir, (all = buildAll(dir)));
+    return (await all).get(URI.file(file).toString())!;
+}
+
+async function buildAll(dir: string): Promise<Map<string, Json[]>> {
     const services = createCommunityServerServices({ ...NodeFileSystem });
     services.Community.community.Settings.roots = [dir];
     services.Community.community.Settings.lang = 'en';
     const docs: LangiumDocument[] = [];
     for (const f of planFiles(dir)) docs.push(await services.shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(f)));
     await services.shared.workspace.DocumentBuilder.build(docs, { validation: { categories: ['built-in', 'fast'] } });
-    const doc = services.shared.workspace.LangiumDocuments.getDocument(URI.file(file))!;
-    return plain(doc.diagnostics);
+    return new Map(docs.map((d) => [d.uri.toString(), plain(d.diagnostics)]));
 }
 
 interface Session {
