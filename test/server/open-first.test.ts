@@ -18,9 +18,12 @@ import { prepareServer, type PreparedServer } from '../../server/session.js';
 import { OpenFirstWorkspaceManager } from '../../server/open-first-workspace.js';
 import type { CommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { ROOT } from '../helpers/cli.js';
+import { until } from './server-process.js';
 import type { CommunityDocumentBuilder } from '../../language/document-builder.js';
 
 const EXTRA_PLANS = 40;
+/** How long a step of a test waits for what it expects. */
+const WAIT_MS = 30_000;
 
 let made: string | undefined;
 
@@ -149,19 +152,9 @@ function open(s: Session, file: string): Promise<void> {
     });
 }
 
-async function until<T>(probe: () => T | undefined | false, what: string, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-        const v = probe();
-        if (v !== undefined && v !== false) return v;
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 10));
-    }
-}
-
 /** Waits until every file of the workspace has been validated (the first update validates them all), then for the slow checks and the lock to be idle. */
 async function allValidated(s: Session, total: number): Promise<void> {
-    await until(() => s.validated.size >= total, `${total} files validated`);
+    await until(() => s.validated.size >= total, WAIT_MS, `${total} files validated`);
     await quiet(s);
 }
 
@@ -186,7 +179,7 @@ describe('the files the editor has open are built first', () => {
         const uri = pathToFileURL(file).href;
         const total = planFiles(dir).length;
         const s = (current = startAndOpen(dir, file));
-        const first = await until(() => firstFor(s, uri), 'the first diagnostics of the opened plan');
+        const first = await until(() => firstFor(s, uri), WAIT_MS, 'the first diagnostics of the opened plan');
         // Built with only what it imports loaded: the plan and shared/platforms.community, of 73 files.
         expect(s.atFirstValidation).toEqual({ loaded: 2, validated: [uri] });
         expect(s.published[0].uri).toBe(uri);
@@ -206,7 +199,7 @@ describe('the files the editor has open are built first', () => {
         const file = join(dir, 'invalid/import-cycle.community');
         const uri = pathToFileURL(file).href;
         const s = (current = startAndOpen(dir, file));
-        const first = await until(() => firstFor(s, uri), 'the first diagnostics of the opened plan');
+        const first = await until(() => firstFor(s, uri), WAIT_MS, 'the first diagnostics of the opened plan');
         expect(s.published[0].uri).toBe(uri);
         expect(s.atFirstValidation?.validated).toEqual([uri]);
         expect(s.atFirstValidation?.loaded).toBe(2); // the file and parts/cycle-back.community
@@ -225,7 +218,7 @@ describe('the files the editor has open are built first', () => {
         await open(s, file);
         await new Promise((r) => setTimeout(r, 20));
         void s.client.sendNotification('initialized', {});
-        const first = await until(() => firstFor(s, uri), 'the first diagnostics of the opened plan');
+        const first = await until(() => firstFor(s, uri), WAIT_MS, 'the first diagnostics of the opened plan');
         expect(s.published[0].uri).toBe(uri);
         // It imports nothing: it was built alone, the 72 other files not read yet.
         expect(s.atFirstValidation).toEqual({ loaded: 1, validated: [uri] });
@@ -248,7 +241,7 @@ describe('the files the editor has open are built first', () => {
             void open(s, b);
         };
         void open(s, a);
-        const second = await until(() => firstFor(s, pathToFileURL(b).href), 'the second file');
+        const second = await until(() => firstFor(s, pathToFileURL(b).href), WAIT_MS, 'the second file');
         await allValidated(s, planFiles(dir).length);
         expect(firstFor(s, pathToFileURL(a).href)!.diagnostics).toEqual(await fullBuild(dir, a));
         expect(second.diagnostics).toEqual(await fullBuild(dir, b));
@@ -261,10 +254,14 @@ describe('the files the editor has open are built first', () => {
         const file = join(dir, 'fitness-wechat.community');
         const uri = pathToFileURL(file).href;
         const s = (current = startAndOpen(dir, file));
-        await until(() => firstFor(s, uri), 'the first diagnostics');
+        await until(() => firstFor(s, uri), WAIT_MS, 'the first diagnostics');
         const text = readFileSync(file, 'utf8').replace('currency CNY', 'currency CNY\n  currency USD');
         void s.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-        const edited = await until(() => s.published.find((p) => p.uri === uri && p.diagnostics.length !== firstFor(s, uri)!.diagnostics.length), 'the edit');
+        const edited = await until(
+            () => s.published.find((p) => p.uri === uri && p.diagnostics.length !== firstFor(s, uri)!.diagnostics.length),
+            WAIT_MS,
+            'the edit',
+        );
         expect(edited.diagnostics.length).toBeGreaterThan(firstFor(s, uri)!.diagnostics.length);
         expect(s.server.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!.textDocument.version).toBe(2);
     });
@@ -277,7 +274,7 @@ describe('the files the editor has open are built first', () => {
         void initialize(s, dir);
         void s.client.sendNotification('initialized', {});
         void open(s, file);
-        const first = await until(() => firstFor(s, uri), 'the first diagnostics');
+        const first = await until(() => firstFor(s, uri), WAIT_MS, 'the first diagnostics');
         const mismatch = first.diagnostics.find((d) => d.code === 'currency-mismatch');
         expect(String(mismatch?.message)).toMatch(/[\u4e00-\u9fff]/);
     });
