@@ -14,7 +14,6 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createCommunityServices } from '../language/community-module.js';
 import { maxFileBytesFromEnv } from '../language/limits.js';
-import { forgetNumberFormats } from '../language/validation/domain-calc.js';
 import { DeferredReader, DeferredWriter } from './deferred-transport.js';
 import { consoleToStderr, prepareServer, startSession } from './session.js';
 import { openTransport } from './transport.js';
@@ -30,7 +29,6 @@ async function warmUp(plans: string[]): Promise<void> {
         await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     }
     await warmWorkspaceListing(plans);
-    forgetNumberFormats();
 }
 
 /**

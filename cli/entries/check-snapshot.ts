@@ -14,7 +14,6 @@ import * as v8 from 'node:v8';
 import { z } from 'zod';
 import '../format-sarif.js';
 import '../format-github.js';
-import { forgetNumberFormats } from '../../language/validation/domain-calc.js';
 import { bundleFor } from '../bundles.js';
 import { registerCheck } from '../commands/check.js';
 import { registerFormat } from '../commands/format.js';
@@ -35,7 +34,6 @@ async function warmUp(plans: string[]): Promise<void> {
             formatJson(all, summary, [plan]);
         }
     }
-    forgetNumberFormats();
 }
 
 void warmUp(process.argv.slice(2)).then(() => {

@@ -12,7 +12,6 @@ import * as v8 from 'node:v8';
 import { z } from 'zod';
 import { forecast } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
-import { forgetNumberFormats } from '../../language/validation/domain-calc.js';
 import { lowerPlan } from '../../language/lower.js';
 import { bundleFor } from '../bundles.js';
 import { registerSimulate } from '../commands/simulate.js';
@@ -36,7 +35,6 @@ async function warmUp(plans: string[]): Promise<void> {
         }
         JSON.stringify(forecast(plan, { runs: 64, seed: 1 }), null, 2);
     }
-    forgetNumberFormats();
 }
 
 void warmUp(process.argv.slice(2)).then(() => {

@@ -31,6 +31,7 @@ import { horizonWeeksOf, plansInScope } from '../plan-context.js';
 import type { CommunityModel } from '../plan-model.js';
 import { durationDays, readQuantity } from '../quantity.js';
 import { isValidDate, isValidTime } from './values.js';
+import { groupedNumber } from './grouped-number.js';
 
 export { DEFAULT_HOURS_PER_PERSON, HOURS_PER_POST, OFFLINE_SETUP_HOURS, ONLINE_HOURS_PER_DAY } from '../../engine/staff.js';
 
@@ -360,19 +361,9 @@ export function isPromotional(c: Content): boolean {
     return c.kind !== undefined && PROMOTIONAL_CONTENT_KINDS.has(c.kind);
 }
 
-/** Readable number: 18400 → "18,400"; 0.625 → "0.63". */
+/** Readable number: 18400 → "18,400"; 0.625 → "0.63" (en-US grouping, without Intl: grouped-number.ts). */
 export function fmt(n: number, digits = 0): string {
-    // toLocaleString builds a formatter per call; reuse one per digit count.
-    let f = FORMATTERS[digits];
-    if (!f) f = FORMATTERS[digits] = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-    return f.format(n);
-}
-
-const FORMATTERS: Intl.NumberFormat[] = [];
-
-/** Drops the cached formatters (V8 cannot put Intl objects in a startup snapshot: cli/entries/check-snapshot.ts). */
-export function forgetNumberFormats(): void {
-    FORMATTERS.length = 0;
+    return groupedNumber(n, digits);
 }
 
 export function pct(x: number): string {
