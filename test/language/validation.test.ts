@@ -347,3 +347,21 @@ describe('out-of-range uncertain values', () => {
         );
     });
 });
+
+describe('bad-timezone', () => {
+    // Canonical names are found in Intl's zone list, aliases by building a DateTimeFormat
+    // (language/validation/structure.ts): both ways must answer as Intl does.
+    it.each([
+        ['Asia/Shanghai', true],
+        ['America/New_York', true],
+        ['UTC', true],
+        ['Asia/Chongqing', true], // an alias of Asia/Shanghai
+        ['US/Eastern', true], // an alias of America/New_York
+        ['Asia/Shangai', false],
+        ['EST', false], // Intl knows it, but it is not a place's zone
+        ['Mars/Olympus', false],
+    ])('%s is a time zone: %s', async (tz, valid) => {
+        const { diagnostics } = await validate(PLAN_HEADER.replace('Asia/Shanghai', tz));
+        expect(codes(diagnostics).includes('bad-timezone')).toBe(!valid);
+    });
+});
