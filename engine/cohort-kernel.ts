@@ -33,11 +33,13 @@ const cache = new Map<string, CohortKernel>();
 const CACHE_LIMIT = 32;
 
 /**
- * Distance between a cohort's tier rows for B runs: B plus 64 values, so the dozens of rows one pass
- * reads side by side do not all fall on the same cache sets (rows exactly 8 KiB apart would).
+ * Distance between a cohort's tier rows for B runs: B plus 64 values for a block of hundreds of runs,
+ * so the dozens of rows one pass reads side by side do not all fall on the same cache sets (rows
+ * exactly 8 KiB apart would); B itself for a small block (the checker's projections run 3), whose
+ * rows are a few cache lines and whose padding would be most of what its Block allocates.
  */
 export function cohortStride(B: number): number {
-    return B + 64;
+    return B >= 128 ? B + 64 : B;
 }
 
 /**

@@ -40,12 +40,15 @@ export interface CommunityProjection {
 
 /** The value each distribution slot takes in a case. */
 export function caseValues(c: CompiledCommunity, which: ProjectionCase): Float64Array {
-    return Float64Array.from(c.dists, (d, i) => {
+    const values = new Float64Array(c.dists.length);
+    for (let i = 0; i < values.length; i++) {
+        const d = c.dists[i];
         const favour = c.favour[i] ?? 0;
-        if (which === 'mean' || favour === 0) return distMean(d);
-        if (which === 'best') return distQuantile(d, favour > 0 ? 1 : 0);
-        return distQuantile(d, favour > 0 ? 0.9 : 0.1);
-    });
+        if (which === 'mean' || favour === 0) values[i] = distMean(d);
+        else if (which === 'best') values[i] = distQuantile(d, favour > 0 ? 1 : 0);
+        else values[i] = distQuantile(d, favour > 0 ? 0.9 : 0.1);
+    }
+    return values;
 }
 
 /** The cases the checker reads, in the order one pass runs them. */

@@ -5,11 +5,13 @@
 //
 // Compiling a community and projecting it three times is most of what checking a big plan costs
 // (a 5 MB plan of 3,400 communities: ~70 % of validation). It is a pure function of the community's
-// model and the few plan fields the compiler reads, so it is also kept across workspace states,
-// keyed by those as JSON: an edit in one community recompiles that one, not all of them. Lowering
-// keeps its communities across states the same way (language/lower.ts, LoweringMemo: by their text,
-// place and the plan fields they read), and a community model kept there finds its compiled entry
-// by identity, without the JSON key.
+// model and the few plan fields the compiler reads, so it is also kept across workspace states: an
+// edit in one community recompiles that one, not all of them. Lowering keeps its communities across
+// states the same way (language/lower.ts, LoweringMemo: by their text, place and the plan fields
+// they read), and a community model kept there finds its compiled entry by identity. A new model
+// object (the file has a syntax error, so lowering kept nothing) is compared as JSON with the
+// entries of the same name only, and an entry's JSON is written the first time it is compared:
+// a first build (`community check`, opening a file) writes none (~6 % of checking a large plan).
 import { WorkspaceCache, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { Assumptions } from '../engine/assumptions.js';
 import { compileCommunity, type CompiledCommunity } from '../engine/compile.js';
@@ -26,6 +28,9 @@ export interface CommunityModel {
 
 interface CompiledEntry {
     compiled: CompiledCommunity;
+    /** The community model it was compiled from, and that model as JSON once compared. */
+    community: Community;
+    json?: string;
     projections: Map<ProjectionCase, CommunityProjection>;
     /** The workspace state it was last read in. */
     usedIn: number;
@@ -39,11 +44,11 @@ function planContext(plan: Plan): string {
 export class PlanModelProvider {
     private readonly plans: WorkspaceCache<string, LoweredPlan>;
     private readonly communities: WorkspaceCache<string, CommunityModel | undefined>;
-    /** Compiled communities by their inputs as JSON, kept while read in this or the previous workspace state. */
-    private readonly compiledByInput = new Map<string, CompiledEntry>();
+    /** Compiled communities by plan context and community name, kept while read in this or the previous workspace state. */
+    private readonly compiledByName = new Map<string, CompiledEntry[]>();
     /** The same entries by community model object: a community the lowering memo kept needs no JSON key. */
     private readonly compiledByModel = new WeakMap<Community, { context: string; entry: CompiledEntry }>();
-    /** Lowered communities by what their lowering reads (language/lower.ts), aged as compiledByInput. */
+    /** Lowered communities by what their lowering reads (language/lower.ts), aged as compiledByName. */
     private readonly lowered = new Map<string, { item: LoweredItem<unknown>; usedIn: number }>();
     private readonly memo: LoweringMemo = {
         get: (key) => {
@@ -54,6 +59,8 @@ export class PlanModelProvider {
         set: (key, item) => void this.lowered.set(key, { item, usedIn: this.state }),
     };
     private readonly contexts = new WeakMap<Plan, string>();
+    /** A plan's effective assumptions, built once for all its communities (the object is never changed after construction). */
+    private readonly assumptions = new WeakMap<Plan, Assumptions>();
     private readonly byName = new WeakMap<Plan, Map<string, Community>>();
     /** Counts workspace states in which a community was read (updates that built nothing do not age entries). */
     private state = 0;
@@ -75,7 +82,11 @@ export class PlanModelProvider {
         if (!this.updated) return;
         this.updated = false;
         this.state++;
-        for (const [key, entry] of this.compiledByInput) if (entry.usedIn < this.state - 1) this.compiledByInput.delete(key);
+        for (const [key, entries] of this.compiledByName) {
+            const kept = entries.filter((e) => e.usedIn >= this.state - 1);
+            if (kept.length === 0) this.compiledByName.delete(key);
+            else if (kept.length < entries.length) this.compiledByName.set(key, kept);
+        }
         for (const [key, entry] of this.lowered) if (entry.usedIn < this.state - 1) this.lowered.delete(key);
     }
 
@@ -86,16 +97,34 @@ export class PlanModelProvider {
         const same = this.compiledByModel.get(community);
         let entry = same && same.context === context ? same.entry : undefined;
         if (!entry) {
-            const key = context + JSON.stringify(community);
-            entry = this.compiledByInput.get(key);
+            const key = `${context}\u0000${community.name}`;
+            const candidates = this.compiledByName.get(key);
+            let json: string | undefined;
+            if (candidates) {
+                json = JSON.stringify(community);
+                entry = candidates.find((e) => (e.json ??= JSON.stringify(e.community)) === json);
+            }
             if (!entry) {
-                entry = { compiled: compileCommunity(plan, community, new Assumptions(plan.assumptions)), projections: new Map(), usedIn: this.state };
-                this.compiledByInput.set(key, entry);
+                entry = {
+                    compiled: compileCommunity(plan, community, this.assumptionsOf(plan)),
+                    community,
+                    json,
+                    projections: new Map(),
+                    usedIn: this.state,
+                };
+                if (candidates) candidates.push(entry);
+                else this.compiledByName.set(key, [entry]);
             }
             this.compiledByModel.set(community, { context, entry });
         }
         entry.usedIn = this.state;
         return entry;
+    }
+
+    private assumptionsOf(plan: Plan): Assumptions {
+        let a = this.assumptions.get(plan);
+        if (!a) this.assumptions.set(plan, (a = new Assumptions(plan.assumptions)));
+        return a;
     }
 
     /** The (tolerantly) lowered plan of a document and its imports. */
