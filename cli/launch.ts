@@ -11,7 +11,8 @@
 // one with this very Node (runtime/startup-snapshot.ts): this process replaces itself with
 // `node --snapshot-blob out/snapshot/cli.blob <this script> …arguments` (process.execve, Node 22.15+,
 // not on Windows), which costs a second Node start and saves the bundle's evaluation and Chevrotain's
-// grammar analysis. Anything else — no blob, another Node, a stale blob, Node flags given to this
+// grammar analysis. A check of small plans runs there with V8's optimising tiers off
+// (cli/snapshot-flags.ts: they compile on background threads for a check that is over first). Anything else — no blob, another Node, a stale blob, Node flags given to this
 // process, COMMUNITY_SNAPSHOT=off — runs the plain bundle, with the same output.
 //
 // Node's module compile cache (Node 22.1+) keeps V8's compiled code of the bundles between runs,
@@ -21,6 +22,7 @@ import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { usableSnapshot } from '../runtime/startup-snapshot.js';
 import { bundleFor } from './bundles.js';
+import { snapshotFlags } from './snapshot-flags.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -34,7 +36,8 @@ function startFromSnapshot(args: string[], name: 'cli.blob' | 'simulate.blob'): 
     const blob = usableSnapshot(fileURLToPath(new URL(`../snapshot/${name}`, import.meta.url)));
     if (!blob) return;
     try {
-        execve(process.execPath, [process.execPath, '--snapshot-blob', blob, process.argv[1], ...args], process.env);
+        const flags = snapshotFlags(args[0], args.slice(1));
+        execve(process.execPath, [process.execPath, '--snapshot-blob', blob, ...flags, process.argv[1], ...args], process.env);
     } catch {
         // The exec was refused (resource limits, a sandbox): run the plain bundle below.
     }

@@ -38,6 +38,13 @@ function run(args: string[], env: Record<string, string | undefined> = {}, bin =
     return { code: r.status, stdout: r.stdout, stderr: r.stderr, fromSnapshot: flags.includes('--snapshot-blob') };
 }
 
+/** The Node flags of the last process of `community …args`. */
+function flagsOf(args: string[]): string[] {
+    const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
+    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: file } });
+    return JSON.parse(readFileSync(file, 'utf8')) as string[];
+}
+
 /** `community …args` started from its snapshot prints, and exits, exactly as the plain bundle. */
 function expectSameAsPlain(args: string[]): void {
     const snap = run(args);
@@ -67,6 +74,23 @@ describe('community check from the startup snapshot', () => {
         ['check', 'examples/no-such-plan.community'],
         ['check', '--formt', 'json'],
     ])('community %s … prints what the plain bundle prints', (...args) => expectSameAsPlain(args));
+
+    it("checks small plans without V8's optimising tiers, large inputs, folders and globs with them (cli/snapshot-flags.ts)", () => {
+        expect(flagsOf(['check', 'examples/fitness-wechat.community'])).toContain('--max-opt=1');
+        expect(flagsOf(['check', '--format', 'json', 'examples/fitness-wechat.community', 'examples/oss-discord.community'])).toContain('--max-opt=1');
+        expect(flagsOf(['format', 'examples/fitness-wechat.community'])).toContain('--max-opt=1');
+        const big = join(TMP, 'large.community');
+        writeFileSync(big, readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8') + `\n// ${'x'.repeat(80)}\n`.repeat(2_000));
+        for (const args of [
+            ['check', big],
+            ['check', 'examples'],
+            ['check', 'examples/*.community'],
+        ]) {
+            const flags = flagsOf(args);
+            expect(flags, args.join(' ')).toContain('--snapshot-blob');
+            expect(flags, args.join(' ')).not.toContain('--max-opt=1');
+        }
+    });
 
     it('reads the environment of the run, not of the build (file size limit, message language)', () => {
         const big = join(TMP, 'big.community');

@@ -1,0 +1,37 @@
+// The V8 flags a start from the CLI's snapshot runs with (cli/launch.ts passes them to the Node it
+// execs). A check of one plan is over in ~100 ms, most of it run once: V8's optimising compilers
+// (Maglev, Turbofan) compile functions on background threads that the check ends before it gains
+// from, ~30 ms of CPU for one example. So a check or format of small inputs runs with
+// `--max-opt=1` (the interpreter and Sparkplug's baseline code, which compiles in microseconds);
+// larger inputs, a folder or a glob (any number of plans) keep every tier, where a 500 KB plan
+// checks ~20 % faster with them (BENCHMARKS.md, eighth session). Flags change the speed only, never
+// the output.
+import { statSync } from 'node:fs';
+
+/** Above this many bytes of plans, a check keeps V8's optimising tiers. */
+export const SMALL_INPUT_BYTES = 128 * 1024;
+
+/** Whether the arguments of `check`/`format` name only files, together at most SMALL_INPUT_BYTES. */
+export function smallInputs(args: string[]): boolean {
+    let total = 0;
+    for (const arg of args) {
+        if (arg.startsWith('-')) continue;
+        if (/[*?[\]{}]/.test(arg)) return false; // a glob: any number of plans
+        let st;
+        try {
+            st = statSync(arg);
+        } catch {
+            continue; // an option's value (`--format json`) or a missing plan (reported by the check)
+        }
+        if (!st.isFile()) return false; // a folder: any number of plans
+        total += st.size;
+        if (total > SMALL_INPUT_BYTES) return false;
+    }
+    return true;
+}
+
+/** Node flags for a snapshot start of `command` with `args` (after the command). */
+export function snapshotFlags(command: string | undefined, args: string[]): string[] {
+    if ((command === 'check' || command === 'format') && smallInputs(args)) return ['--max-opt=1'];
+    return [];
+}
