@@ -92,6 +92,12 @@ describe('community check from the startup snapshot', () => {
         }
     });
 
+    it('simulates with a larger young generation (fewer scavenges in every thread; cli/snapshot-flags.ts)', () => {
+        const flags = flagsOf(['simulate', 'examples/fitness-wechat.community', '--runs', '20', '--format', 'json']);
+        expect(flags).toContain('--snapshot-blob');
+        expect(flags).toContain('--min-semi-space-size=16');
+    });
+
     it('reads the environment of the run, not of the build (file size limit, message language)', () => {
         const big = join(TMP, 'big.community');
         writeFileSync(big, readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8') + `\n// ${'x'.repeat(80)}\n`.repeat(14_000));
