@@ -5,7 +5,7 @@
 import { SimulationCancelled } from '../engine/simulate.js';
 import { CancelSource, type CancelToken } from '../runtime/cancel.js';
 import { SimulationPool } from '../runtime/pool.js';
-import type { RunOptions } from '../runtime/run.js';
+import { POOL_MIN_RUN_WEEKS, type RunOptions } from '../runtime/run.js';
 import { Interrupted } from './errors.js';
 import type { Progress } from './progress.js';
 
@@ -46,6 +46,29 @@ function stopListening(): void {
     process.off('SIGINT', onSigint);
 }
 
+/**
+ * Run-weeks (runs × weeks over all jobs) from which a command uses the pool; below, the work runs in
+ * this thread. Higher than the library's POOL_MIN_RUN_WEEKS (runtime/run.ts, for the server, whose
+ * thread must stay free): a command's process has nothing else to do while it waits, and on two
+ * cores the pool costs more than it saves up to tens of thousands of runs. Each worker boots (~0.1 s
+ * of CPU: Node's internal modules, the worker bundle) and tiers up the kernel again from the
+ * interpreter (its first block costs ~4× a warm one, ~2× more while the other worker tiers up on the
+ * other core and V8's compiler threads have no core of their own), and two threads simulating at once
+ * run each block ~1.5–2× slower than one thread alone (measured with 1 and 2 workers on this
+ * machine). `simulate --runs 10000` of the 52-week fitness plan: 1.5 s wall and CPU in one thread
+ * against 2.0–3.0 s with two (BENCHMARKS.md, eighth session, pool helper).
+ * COMMUNITY_POOL_FROM sets another threshold (0 = always the pool, as the tests that compare thread
+ * counts do).
+ */
+export const CLI_POOL_MIN_RUN_WEEKS = 2_000_000;
+
+/** The threshold in force: COMMUNITY_POOL_FROM when it is a whole number ≥ 0, else CLI_POOL_MIN_RUN_WEEKS. */
+export function cliPoolFrom(env: NodeJS.ProcessEnv = process.env): number {
+    const set = env.COMMUNITY_POOL_FROM;
+    const n = set === undefined || set.trim() === '' ? NaN : Number(set);
+    return Number.isInteger(n) && n >= 0 ? n : Math.max(CLI_POOL_MIN_RUN_WEEKS, POOL_MIN_RUN_WEEKS);
+}
+
 let pool: SimulationPool | undefined;
 let started = false;
 const getPool = (evenOne = false) => {
@@ -71,7 +94,7 @@ export async function withEngine<T>(progress: Progress | undefined, body: (run: 
     try {
         const token = (cancel ??= new CancelSource());
         if (token.isCancelled()) throw new SimulationCancelled();
-        return await body({ token, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token, onProgress }) });
+        return await body({ token, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token, onProgress, poolFrom: cliPoolFrom() }) });
     } catch (error) {
         if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
         throw error;

@@ -15,8 +15,8 @@ import { SensitivityError } from '../../engine/sensitivity.js';
 import { lowerPlan } from '../../language/lower.js';
 import { createRequire } from 'node:module';
 import { observedActualsWith } from '../../language/actuals/observed.js';
-import { POOL_MIN_RUN_WEEKS, runWork } from '../../runtime/run.js';
-import { listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
+import { runWork } from '../../runtime/run.js';
+import { cliPoolFrom, listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
 import { PlanErrors, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -78,7 +78,7 @@ export function registerSimulate(program: Command): void {
             if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
             const runs = parseRuns(options.runs);
             // Surely above the in-thread threshold whatever the horizon (runtime/run.ts): boot the threads now.
-            if (runs * PLAN_WEEKS_AT_LEAST >= POOL_MIN_RUN_WEEKS) startPoolEarly();
+            if (runs * PLAN_WEEKS_AT_LEAST >= cliPoolFrom()) startPoolEarly();
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const lang = resolveLang(options.lang);
             const files = expandInputs([input]);

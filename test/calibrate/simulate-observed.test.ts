@@ -68,10 +68,10 @@ describe('community simulate from the last observed week', () => {
     }, 120_000);
 
     it('gives the same bytes on 1 and 2 threads (the pool gets the observed start)', () => {
-        // 4,000 runs × 26 weeks is above the in-thread threshold: two threads run blocks on workers.
+        // COMMUNITY_POOL_FROM=0: the CLI uses the pool for any size, so two threads run blocks on workers.
         const args = ['simulate', PLAN, '--format', 'json', '--runs', '4000', '--seed', '3'];
         const one = community(args, { env: { COMMUNITY_THREADS: '1' } });
-        const two = community(args, { env: { COMMUNITY_THREADS: '2' } });
+        const two = community(args, { env: { COMMUNITY_THREADS: '2', COMMUNITY_POOL_FROM: '0' } });
         expect(one.code).toBe(0);
         expect(JSON.parse(one.stdout).forecasts[0].communities[0].fromWeek).toBe(13);
         expect(two.stdout).toBe(one.stdout);
