@@ -4,7 +4,7 @@
 // thread yields to the event loop between blocks, so a cancel request or Ctrl-C is seen at once.
 // The results are the same bytes wherever the blocks ran.
 import { compileJob, jobStart, type SimulationJob, type Simulations, type Stepwise } from '../engine/jobs.js';
-import { blockCount, mergeBlocks, SimulationCancelled, simulateBlocks, type BlockRange, type RawResult } from '../engine/simulate.js';
+import { BlockRun, blockCount, mergeBlocks, SimulationCancelled, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { SimulationPool } from './pool.js';
 
@@ -39,15 +39,16 @@ async function inThisThread(jobs: SimulationJob[], options: RunOptions): Promise
     for (const job of jobs) {
         const c = compileJob(job);
         const start = jobStart(job, c);
-        const ranges: BlockRange[] = [];
-        for (let k = 0; k < blockCount(job.runs); k++) {
+        // One BlockRun for all blocks: their outputs land in one set of arrays, which mergeBlocks takes without copying.
+        const blocks = blockCount(job.runs);
+        const run = new BlockRun(c, job.seed, job.community, job.runs, 0, blocks, start);
+        for (let k = 0; k < blocks; k++) {
             if (token?.isCancelled()) throw new SimulationCancelled();
-            ranges.push(simulateBlocks(c, job.seed, job.community, job.runs, k, 1, {}, start));
-            done += ranges[ranges.length - 1].runs;
+            done += run.step(k);
             onProgress?.(done);
             await yieldToEventLoop();
         }
-        out.push(mergeBlocks(c, job.runs, ranges));
+        out.push(mergeBlocks(c, job.runs, [run.result()]));
     }
     if (token?.isCancelled()) throw new SimulationCancelled();
     return out;
