@@ -7,7 +7,7 @@ import { loadPlansAgain } from '../helpers/workspace.js';
 import { compileJob, forecast, forecastSimulations, planJobs } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
 import { BlockStreams, Random } from '../../engine/random.js';
-import { blockCount, mergeBlocks, RUN_BLOCK, simulateBlocks, simulateStreams, SimulationCancelled, type RawResult } from '../../engine/simulate.js';
+import { BlockRun, blockCount, mergeBlocks, RUN_BLOCK, simulateBlocks, simulateStreams, SimulationCancelled, type RawResult } from '../../engine/simulate.js';
 import { lowerPlan } from '../../language/lower.js';
 import { runWork } from '../../runtime/run.js';
 import { ROOT } from '../helpers/cli.js';
@@ -109,6 +109,12 @@ describe('block streams', () => {
             expect(Object.keys(merged)).toEqual(Object.keys(whole));
             for (const key of Object.keys(whole)) expect(merged[key].equals(whole[key]), `${key} of grouping ${JSON.stringify(grouping)}`).toBe(true);
         }
+        // A BlockRun stepped one block at a time, in any order (the in-thread runner's way), gives them too.
+        const run = new BlockRun(c, 7, 0, runs, 0, 3);
+        expect([2, 0, 1].map((k) => run.step(k))).toEqual([300, RUN_BLOCK, RUN_BLOCK]);
+        const stepped = bytesOf(mergeBlocks(c, runs, [run.result()]));
+        expect(Object.keys(stepped)).toEqual(Object.keys(whole));
+        for (const key of Object.keys(whole)) expect(stepped[key].equals(whole[key]), `${key} of the stepped run`).toBe(true);
         expect(() => mergeBlocks(c, runs, [simulateBlocks(c, 7, 0, runs, 0, 1), simulateBlocks(c, 7, 0, runs, 2, 1)])).toThrow(/block 1 is missing/);
     }, 120_000);
 
