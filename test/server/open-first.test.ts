@@ -158,9 +158,18 @@ async function allValidated(s: Session, total: number): Promise<void> {
     await quiet(s);
 }
 
+/**
+ * Until nothing is scheduled: the slow checks idle and the lock free, and still idle once the lock
+ * was had (a build that held it, say the rest of the workspace, validates files and so schedules
+ * their slow checks; disposed before those ran, the server would publish on a closed connection).
+ */
 async function quiet(s: Session): Promise<void> {
-    await (s.server.Community as unknown as CommunityLspServices).communityLsp.SlowValidation.whenIdle();
-    await s.server.shared.workspace.WorkspaceLock.write(() => undefined);
+    const slow = (s.server.Community as unknown as CommunityLspServices).communityLsp.SlowValidation;
+    const idleNow = () => Promise.race([slow.whenIdle().then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+    do {
+        await slow.whenIdle();
+        await s.server.shared.workspace.WorkspaceLock.write(() => undefined);
+    } while (!(await idleNow()));
 }
 
 const firstFor = (s: Session, uri: string) => s.published.find((p) => p.uri === uri);
