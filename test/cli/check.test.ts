@@ -121,10 +121,7 @@ describe('a horizon beyond 520 weeks', () => {
 });
 
 describe('community check --min-severity', () => {
-    beforeAll(() => {
-        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-    });
+    beforeAll(ensureBuilt);
     const plan = 'examples/fitness-wechat.community';
     const severities = (text: string) => new Set([...text.matchAll(/:\d+:\d+ - (error|warning|info) /g)].map((m) => m[1]));
 

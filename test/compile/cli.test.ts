@@ -10,6 +10,7 @@ import { escapeData, escapeProperty } from '../../cli/format-github.js';
 import { OUTPUT_MARKER } from '../../cli/output-folder.js';
 import { fileSafe, MAX_FILE_NAME_BYTES } from '../../engine/ics.js';
 import { ROOT, tempFolder } from './helpers.js';
+import { ensureBuilt } from '../helpers/cli.js';
 
 const BIN = join(ROOT, 'bin/community.cjs');
 
@@ -37,10 +38,7 @@ function tree(dir: string): Record<string, Buffer> {
 
 const GOOD = ['examples/fitness-wechat.community', 'examples/oss-discord.community'];
 
-beforeAll(() => {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-});
+beforeAll(ensureBuilt);
 
 describe('output names', () => {
     const plan = (name: string, community = 'Club') => `plan "${name}" {

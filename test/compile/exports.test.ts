@@ -14,6 +14,7 @@ import type { Plan } from '../../engine/model.js';
 import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
 import { SCHEDULE_HEADERS_ZH } from '../../engine/report/table-csv.js';
 import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
+import { ensureBuilt } from '../helpers/cli.js';
 
 const PYTHON = '/usr/bin/python3';
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -214,10 +215,7 @@ describe('report.pdf', () => {
             env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
             timeout: 180_000,
         });
-    beforeAll(() => {
-        const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(r.stderr);
-    });
+    beforeAll(ensureBuilt);
 
     it.each([
         ['en', 'Executive summary'],

@@ -1,12 +1,11 @@
 // Output never depends on the machine's locale: one code-point comparator (engine/text.ts) orders
 // every list of user text, so an English and a Swedish machine write byte-identical files.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareText } from '../../engine/text.js';
-import { community } from '../helpers/cli.js';
-import { ROOT, tempFolder } from './helpers.js';
+import { community, ensureBuilt } from '../helpers/cli.js';
+import { tempFolder } from './helpers.js';
 
 const PLAN = `plan "Order" {
   start 2027-03-01
@@ -28,10 +27,7 @@ community Club {
 }
 `;
 
-beforeAll(() => {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-});
+beforeAll(ensureBuilt);
 
 function files(dir: string): Record<string, string> {
     const out: Record<string, string> = {};

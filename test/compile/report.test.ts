@@ -9,6 +9,7 @@ import type { Plan } from '../../engine/model.js';
 import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
 import { escapeMarkdown, mermaidLabel } from '../../engine/report/markdown.js';
 import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
+import { ensureBuilt } from '../helpers/cli.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 let plan: Plan;
@@ -259,8 +260,7 @@ describe('report sections: checks, KPI target lines, zh-CN KPI names', () => {
     it('compile passes the plan’s warnings and infos into the reports', async () => {
         const out = tempFolder();
         const { spawnSync } = await import('node:child_process');
-        const built = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-        expect(built.status, built.stderr).toBe(0);
+        ensureBuilt();
         const r = spawnSync(
             process.execPath,
             [join(ROOT, 'bin/community.cjs'), 'compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '50', '--formats', 'md,html'],
