@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { imports, PROCESS_HELPERS, PROCESS_MODULES, processSuites, sources, startsProcess, THREAD_MODULES } from '../process-suites.js';
-import unitConfig from '../../vitest.unit.config.js';
+import unitConfig, { LONG_SUITES } from '../../vitest.unit.config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
@@ -58,5 +58,10 @@ describe('test:unit leaves out exactly the suites that start processes', () => {
 
     it('is what vitest.unit.config.ts excludes (with the fuzz suite)', () => {
         expect(unitConfig.test?.exclude).toEqual(expect.arrayContaining([...spawning, 'test/fuzz/**']));
+    });
+
+    it('leaves out the long in-process sweeps it names, each of them a suite that exists (npm test runs them)', () => {
+        expect(unitConfig.test?.exclude).toEqual(expect.arrayContaining(LONG_SUITES));
+        for (const file of LONG_SUITES.filter((f) => !f.includes('*'))) expect(all, file).toContain(file);
     });
 });
