@@ -10,11 +10,12 @@ export const common = {
     pool: 'forks' as const,
 };
 
-// `npm test`: two groups, one after the other (sequence.groupOrder). First every suite without a
-// wall-clock bound, one file per core (vitest's default leaves one of this machine's two cores idle);
-// then the suites that time an answer (test/timed-suites.ts), alone and one at a time, as all of
-// `npm test` ran before. One vitest run, so a reporter given on the command line (`.ci/run`'s JSON
-// report) covers both groups.
+// `npm test`: two groups, one after the other (sequence.groupOrder). First the suites that time an
+// answer (test/timed-suites.ts), alone and one at a time, as all of `npm test` ran before, on a machine
+// no suite of ours shares (after the last suite of a parallel group its processes may still be winding
+// down); then every other suite, one file per core (vitest's default leaves one of this machine's two
+// cores idle). One vitest run, so a reporter given on the command line (`.ci/run`'s JSON report)
+// covers both groups.
 export default defineConfig({
     test: {
         testTimeout: common.testTimeout,
@@ -23,8 +24,8 @@ export default defineConfig({
         exclude: common.exclude,
         // Each project names its own files: a project's `include` would add to the root's, not replace it.
         projects: [
-            { extends: true, test: { name: 'parallel', include: common.include, exclude: TIMED_SUITES, maxWorkers: '100%', sequence: { groupOrder: 0 } } },
-            { extends: true, test: { name: 'timed', include: TIMED_SUITES, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+            { extends: true, test: { name: 'parallel', include: common.include, exclude: TIMED_SUITES, maxWorkers: '100%', sequence: { groupOrder: 1 } } },
+            { extends: true, test: { name: 'timed', include: TIMED_SUITES, maxWorkers: 1, sequence: { groupOrder: 0 } } },
         ],
     },
 });

@@ -1,7 +1,7 @@
 // The suites that assert a wall-clock bound (an answer, a cancel or an exit within so many ms or
-// seconds, a latency percentile): `npm test` runs them alone, one file at a time, after every other
+// seconds, a latency percentile): `npm test` runs them alone, one file at a time, before every other
 // suite (vitest.config.ts, project "timed"), so no suite of ours shares a core with them. The rest run
-// one file per core. With every suite one per core, the soak's language server missed its 30 s
+// one file per core after them. With every suite one per core, the soak's language server missed its 30 s
 // answer bound in 3 of 5 full runs (sixth session); alone it passes even at load 6. A bound that is
 // only a guard against a hang (test/compile/cli.test.ts's 30 s for `--out /proc/x`) is not listed.
 // test/tooling/timed-suites.test.ts checks the list against the tree.

@@ -13,7 +13,7 @@ import config from '../../vitest.config.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
-describe('npm test runs the timed suites alone, after the others', () => {
+describe('npm test runs the timed suites alone, before the others', () => {
     const projects = (config.test?.projects ?? []) as TestProjectInlineConfiguration[];
     const project = (name: string) => projects.find((p) => p.test?.name === name)?.test;
 
@@ -21,7 +21,7 @@ describe('npm test runs the timed suites alone, after the others', () => {
         for (const file of TIMED_SUITES) expect(existsSync(join(ROOT, file)), file).toBe(true);
     });
 
-    it('runs the other suites one per core first, then the timed ones one at a time', () => {
+    it('runs the timed suites first, one at a time, then the others one per core', () => {
         const parallel = project('parallel');
         const timed = project('timed');
         expect(parallel?.include).toEqual(['test/**/*.test.ts']);
@@ -29,7 +29,7 @@ describe('npm test runs the timed suites alone, after the others', () => {
         expect(parallel?.maxWorkers).toBe('100%');
         expect(timed?.include).toEqual(TIMED_SUITES);
         expect(timed?.maxWorkers).toBe(1);
-        expect(timed?.sequence?.groupOrder).toBeGreaterThan(parallel?.sequence?.groupOrder ?? 0);
+        expect(parallel?.sequence?.groupOrder).toBeGreaterThan(timed?.sequence?.groupOrder ?? 0);
         expect(projects).toHaveLength(2);
     });
 
