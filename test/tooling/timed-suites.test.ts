@@ -1,5 +1,5 @@
-// `npm test` runs the suites that time an answer alone, after the rest (vitest.config.ts, projects
-// "parallel" then "timed"). These tests hold that split to the tree: every listed suite exists, the
+// `npm test` runs the suites that time an answer alone, before the rest (vitest.config.ts, projects
+// "timed" then "parallel"). These tests hold that split to the tree: every listed suite exists, the
 // two projects share no suite and together run every suite once, and a suite that reads the clock
 // around a bound it asserts is listed.
 import { existsSync, readFileSync } from 'node:fs';
