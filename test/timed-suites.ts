@@ -16,4 +16,5 @@ export const TIMED_SUITES = [
     'test/cli/interrupt.test.ts', // Ctrl-C exits within 5 s
     'test/security/big-files.test.ts', // hover in the other file within 1 s
     'test/security/suggest.test.ts', // ≤ 5 ms per unknown word, a 90,000-character word within 1 s
+    'test/security/imports.test.ts', // a 1,000-file import cycle or chain resolved within 2 s
 ];
