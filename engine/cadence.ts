@@ -57,55 +57,78 @@ export function occurrencesByDay(schedule: Schedule, planStartDay: number, fromD
         return total;
     }
 
-    const weekdays = new Set(schedule.weekdays.map((w) => WEEKDAY_INDEX[w]));
-    const monthDays = new Set(schedule.monthDays);
     const interval = Math.max(1, schedule.interval);
-    const startDate = new Date(seriesStart * DAY_MS);
-    const startMonth = startDate.getUTCFullYear() * 12 + startDate.getUTCMonth();
-    const startMonday = seriesStart - weekdayOf(seriesStart);
     let remaining = schedule.count ?? Infinity;
     const last = Math.min(seriesEnd, toDay - 1);
-
-    for (let day = seriesStart; day <= last && remaining > 0; day++) {
-        if (!matches(day)) continue;
+    /** One matching day, in date order: counts toward `count` from the series start, lands in `out` from `fromDay`. */
+    const add = (day: number): void => {
         const n = Math.min(perDay, remaining);
         remaining -= n;
         if (day >= fromDay) {
             out[day - fromDay] += n;
             total += n;
         }
+    };
+    // Daily and weekly series without days of the month step from one matching day to the next
+    // (compiling a plan's cadences is part of every check); the rest test each day of the range.
+    if (schedule.monthDays.length === 0 && schedule.frequency === 'daily') {
+        const weekdays = schedule.weekdays.length > 0 ? new Set(schedule.weekdays.map((w) => WEEKDAY_INDEX[w])) : undefined;
+        for (let day = seriesStart; day <= last && remaining > 0; day += interval) if (!weekdays || weekdays.has(weekdayOf(day))) add(day);
+        return total;
     }
-    return total;
-
-    function matches(day: number): boolean {
-        const wd = weekdayOf(day);
-        // The calendar date only where a day of the month decides (a Date per day of the horizon was
-        // most of compiling a daily post).
-        const dom = () => new Date(day * DAY_MS).getUTCDate();
-        switch (schedule.frequency) {
-            case 'daily':
-                if ((day - seriesStart) % interval !== 0) return false;
-                if (weekdays.size > 0 && !weekdays.has(wd)) return false;
-                if (monthDays.size > 0 && !monthDays.has(dom())) return false;
-                return true;
-            case 'weekly': {
-                const week = Math.floor((day - startMonday) / 7);
-                if (week % interval !== 0) return false;
-                if (weekdays.size > 0 ? !weekdays.has(wd) : wd !== weekdayOf(seriesStart)) return false;
-                if (monthDays.size > 0 && !monthDays.has(dom())) return false;
-                return true;
+    if (schedule.monthDays.length === 0 && schedule.frequency === 'weekly') {
+        const startMonday = seriesStart - weekdayOf(seriesStart);
+        const weekdays =
+            schedule.weekdays.length > 0 ? [...new Set(schedule.weekdays.map((w) => WEEKDAY_INDEX[w]))].sort((a, b) => a - b) : [weekdayOf(seriesStart)];
+        for (let monday = startMonday; monday <= last && remaining > 0; monday += 7 * interval) {
+            for (const wd of weekdays) {
+                const day = monday + wd;
+                if (day < seriesStart) continue;
+                if (day > last || remaining <= 0) break;
+                add(day);
             }
-            case 'monthly': {
-                const date = new Date(day * DAY_MS);
-                const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
-                if ((month - startMonth) % interval !== 0) return false;
-                if (monthDays.size > 0) return monthDays.has(date.getUTCDate()) && (weekdays.size === 0 || weekdays.has(wd));
-                if (weekdays.size > 0) return weekdays.has(wd);
-                return date.getUTCDate() === startDate.getUTCDate();
-            }
-            default:
-                return false;
         }
+        return total;
+    }
+    for (let day = seriesStart; day <= last && remaining > 0; day++) if (matchesDay(schedule, seriesStart, interval, day)) add(day);
+    return total;
+}
+
+/**
+ * Whether a repeating series of `schedule` (first day `seriesStart`) falls on `day`, day by day:
+ * the rule every series follows (test/engine/cadence.test.ts holds the stepping paths above to it).
+ */
+export function matchesDay(schedule: Schedule, seriesStart: number, interval: number, day: number): boolean {
+    const wd = weekdayOf(day);
+    const hasWeekday = (d: number) => schedule.weekdays.some((w) => WEEKDAY_INDEX[w] === d);
+    // The calendar date only where a day of the month decides (a Date per day of the horizon was
+    // most of compiling a daily post).
+    const dom = () => new Date(day * DAY_MS).getUTCDate();
+    switch (schedule.frequency) {
+        case 'daily':
+            if ((day - seriesStart) % interval !== 0) return false;
+            if (schedule.weekdays.length > 0 && !hasWeekday(wd)) return false;
+            if (schedule.monthDays.length > 0 && !schedule.monthDays.includes(dom())) return false;
+            return true;
+        case 'weekly': {
+            const week = Math.floor((day - (seriesStart - weekdayOf(seriesStart))) / 7);
+            if (week % interval !== 0) return false;
+            if (schedule.weekdays.length > 0 ? !hasWeekday(wd) : wd !== weekdayOf(seriesStart)) return false;
+            if (schedule.monthDays.length > 0 && !schedule.monthDays.includes(dom())) return false;
+            return true;
+        }
+        case 'monthly': {
+            const date = new Date(day * DAY_MS);
+            const startDate = new Date(seriesStart * DAY_MS);
+            const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+            const startMonth = startDate.getUTCFullYear() * 12 + startDate.getUTCMonth();
+            if ((month - startMonth) % interval !== 0) return false;
+            if (schedule.monthDays.length > 0) return schedule.monthDays.includes(date.getUTCDate()) && (schedule.weekdays.length === 0 || hasWeekday(wd));
+            if (schedule.weekdays.length > 0) return hasWeekday(wd);
+            return date.getUTCDate() === startDate.getUTCDate();
+        }
+        default:
+            return false;
     }
 }
 

@@ -145,7 +145,20 @@ function raw(a: Amount): number {
     return (a.negative ? -a.value : a.value) * unitScale(a.unit);
 }
 
+/**
+ * Each quantity node's reading, made once: lowering, the value checks, the domain checks, hovers and
+ * inlay hints all read the same numbers, and a syntax tree never changes after parsing (an edit
+ * builds a new one). Frozen, because every reader shares it.
+ */
+const readings = new WeakMap<Quantity, Measured>();
+
 export function readQuantity(q: Quantity): Measured {
+    let m = readings.get(q);
+    if (m === undefined) readings.set(q, (m = measure(q)));
+    return m;
+}
+
+function measure(q: Quantity): Measured {
     const unit = quantityUnit(q);
     // Arithmetic happens in written units (12% ± 4% → 8..16) and is scaled once, so 0.08 stays 0.08.
     // A bare number beside a percent reads as a percent too: "12% ± 4" means ± 4 %.
@@ -161,12 +174,17 @@ export function readQuantity(q: Quantity): Measured {
     } else {
         dist = { kind: 'fixed', value: low / k };
     }
-    const per = q.pers.map((p) => PERIOD_OF[p.unit] ?? p.unit);
-    const period = per
-        .map((p) => PERIOD_OF[p])
-        .filter((p): p is Period => p !== undefined)
-        .pop();
-    return { dist, center: distCenter(dist), unitClass: unitClassOf(unit), unit, per, period };
+    const per: string[] = [];
+    let period: Period | undefined;
+    for (const p of q.pers) {
+        const word = PERIOD_OF[p.unit] ?? p.unit;
+        per.push(word);
+        // The last time period written governs.
+        period = PERIOD_OF[word] ?? period;
+    }
+    Object.freeze(dist);
+    Object.freeze(per);
+    return Object.freeze({ dist, center: distCenter(dist), unitClass: unitClassOf(unit), unit, per, period });
 }
 
 export function distCenter(d: Dist): number {

@@ -107,26 +107,27 @@ function overrideSpec(o: Override): ValueSpec | undefined {
     return undefined;
 }
 
-function specFor(q: Quantity): { spec: ValueSpec; label: string } | undefined {
+/** What a quantity's property takes, and its name for messages (read only when one is reported: it walks the syntax tree). */
+function specFor(q: Quantity): { spec: ValueSpec; label: () => string } | undefined {
     const container = q.$container;
     if (isOverride(container)) {
         const spec = overrideSpec(container);
-        return spec ? { spec, label: `${container.plan ? 'plan' : (container.target?.$refText ?? '?')}.${container.property}` } : undefined;
+        return spec ? { spec, label: () => `${container.plan ? 'plan' : (container.target?.$refText ?? '?')}.${container.property}` } : undefined;
     }
     if (isKpi(container) && q.$containerProperty === 'target' && (container.base || container.baseScenario)) {
-        return { spec: relativeTarget, label: 'KPI target' };
+        return { spec: relativeTarget, label: () => 'KPI target' };
     }
     if (isKpi(container) && (q.$containerProperty === 'target' || q.$containerProperty === 'base')) {
         const spec = container.metric ? KPI_TARGET_SPECS[container.metric.$type] : undefined;
-        return spec ? { spec, label: q.$containerProperty === 'base' ? 'KPI baseline' : 'KPI target' } : undefined;
+        return spec ? { spec, label: () => (q.$containerProperty === 'base' ? 'KPI baseline' : 'KPI target') } : undefined;
     }
-    if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: 'retention window' };
+    if (isRetentionMetric(container)) return { spec: VALUE_SPECS['RetentionMetric.window'], label: () => 'retention window' };
     // Points are counted, not money: `reward points 500`.
     if (isReferral(container) && q.$containerProperty === 'reward' && container.rewardKind === 'points')
-        return { spec: VALUE_SPECS['Incentive.amount'], label: 'reward' };
+        return { spec: VALUE_SPECS['Incentive.amount'], label: () => 'reward' };
     const key = `${container.$type}.${q.$containerProperty}`;
     const spec = VALUE_SPECS[key];
-    return spec ? { spec, label: writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;
+    return spec ? { spec, label: () => writtenKeyword(q) ?? q.$containerProperty ?? key } : undefined;
 }
 
 /** The keyword before a value as the user wrote it, when that is a Chinese form (流失 12 CNY → "流失"). */
@@ -216,26 +217,27 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
     const found = specFor(q);
     if (!found) return;
     let { spec } = found;
-    const { label } = found;
+    let named: string | undefined;
+    const label = () => (named ??= found.label());
     const accepted = spec.classes.includes(m.unitClass) || (m.unitClass === 'plain' && spec.classes.includes('count'));
     if (!accepted) {
         report(
             accept,
             lang,
             'wrong-unit',
-            { property: label, expected: words(spec, lang), actual: describe(m, lang) },
+            { property: label(), expected: words(spec, lang), actual: describe(m, lang) },
             {
                 node: q,
-                data: { expectedClasses: spec.classes, property: label },
+                data: { expectedClasses: spec.classes, property: label() },
             },
         );
         return;
     }
     const timePeriod = m.period !== undefined;
     if (spec.period === 'required' && !timePeriod) {
-        report(accept, lang, 'missing-period', { property: label }, { node: q, data: { property: label } });
+        report(accept, lang, 'missing-period', { property: label() }, { node: q, data: { property: label() } });
     } else if (spec.period === 'forbidden' && timePeriod && m.unitClass !== 'duration') {
-        report(accept, lang, 'wrong-unit', { property: label, expected: words(spec, lang), actual: describe(m, lang) }, { node: q });
+        report(accept, lang, 'wrong-unit', { property: label(), expected: words(spec, lang), actual: describe(m, lang) }, { node: q });
     }
     const lo = distMin(m.dist);
     const hi = distMax(m.dist);
@@ -248,7 +250,7 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
         const edge = shown(tooLow ? lo : hi);
         const written = q.$cstNode?.text.replace(/\s+/g, ' ');
         const value = m.dist.kind === 'fixed' || !written ? edge : t(tooLow ? 'range.written-down-to' : 'range.written-up-to', { written, edge }, lang);
-        report(accept, lang, 'out-of-range', { property: label, range: rangeText(spec, m.unitClass, lang), value }, { node: q });
+        report(accept, lang, 'out-of-range', { property: label(), range: rangeText(spec, m.unitClass, lang), value }, { node: q });
     }
     const longestDays = spec.maxDays && m.unitClass === 'duration' && m.unit !== undefined ? durationDays({ ...m, center: hi }) : undefined;
     if (spec.maxDays && !tooLow && longestDays !== undefined && longestDays > spec.maxDays.days) {
@@ -256,12 +258,12 @@ export function checkQuantity(q: Quantity, accept: ValidationAcceptor, lang: Lan
             accept,
             lang,
             'out-of-range',
-            { property: label, range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` },
+            { property: label(), range: lang === 'zh-CN' ? spec.maxDays.words[1] : spec.maxDays.words[0], value: `${shown(hi)} ${m.unit}` },
             { node: q },
         );
     }
     if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-        report(accept, lang, 'out-of-range', { property: label, range: t('range.finite', {}, lang), value: '∞' }, { node: q });
+        report(accept, lang, 'out-of-range', { property: label(), range: t('range.finite', {}, lang), value: '∞' }, { node: q });
     }
 }
 

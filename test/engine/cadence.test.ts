@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coveragePerWeek, occurrencesInWeek, occurrencesPerWeek, windowFractionPerWeek } from '../../engine/cadence.js';
+import {
+    coveragePerWeek,
+    dayNumber,
+    isoDate,
+    matchesDay,
+    occurrencesByDay,
+    occurrencesInWeek,
+    occurrencesPerWeek,
+    windowFractionPerWeek,
+} from '../../engine/cadence.js';
 import type { Schedule } from '../../engine/model.js';
 
 const START = '2027-01-04'; // a Monday
@@ -40,5 +50,51 @@ describe('cadence', () => {
     it('gives the share of each week inside a date window', () => {
         expect([...windowFractionPerWeek(START, 3, '2027-01-08', '2027-01-12')]).toEqual([3 / 7, 2 / 7, 0]);
         expect([...windowFractionPerWeek(START, 2)]).toEqual([1, 1]);
+    });
+    it('steps daily and weekly series to the same days as testing each day of the range', () => {
+        // The rule day by day, with `count` counted from the series start in date order.
+        const byEachDay = (schedule: Schedule, planStart: number, fromDay: number, toDay: number): number[] => {
+            const out = new Array<number>(toDay - fromDay).fill(0);
+            const perDay = schedule.times.length || 1;
+            const first = schedule.from !== undefined ? dayNumber(schedule.from) : planStart;
+            const end = Math.min(schedule.until !== undefined ? dayNumber(schedule.until) : Infinity, toDay - 1);
+            let remaining = schedule.count ?? Infinity;
+            for (let day = first; day <= end && remaining > 0; day++) {
+                if (!matchesDay(schedule, first, Math.max(1, schedule.interval), day)) continue;
+                const n = Math.min(perDay, remaining);
+                remaining -= n;
+                if (day >= fromDay) out[day - fromDay] += n;
+            }
+            return out;
+        };
+        const planStart = dayNumber(START);
+        const weekday = fc.constantFrom<Schedule['weekdays'][number]>('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU');
+        const schedule = fc.record({
+            frequency: fc.constantFrom<Schedule['frequency']>('daily', 'weekly'),
+            interval: fc.integer({ min: 1, max: 5 }),
+            weekdays: fc.array(weekday, { maxLength: 4 }),
+            monthDays: fc.oneof(fc.constant([] as number[]), fc.array(fc.integer({ min: 1, max: 31 }), { minLength: 1, maxLength: 3 })),
+            times: fc.array(fc.constantFrom('08:00', '12:00', '20:00'), { maxLength: 3 }),
+            from: fc.option(
+                fc.integer({ min: -30, max: 60 }).map((d) => isoDate(planStart + d)),
+                { nil: undefined },
+            ),
+            until: fc.option(
+                fc.integer({ min: -10, max: 200 }).map((d) => isoDate(planStart + d)),
+                { nil: undefined },
+            ),
+            count: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+        });
+        fc.assert(
+            fc.property(schedule, fc.integer({ min: -40, max: 30 }), fc.integer({ min: 1, max: 190 }), (sch, from, length) => {
+                const fromDay = planStart + from;
+                const out = new Array<number>(length).fill(0);
+                const total = occurrencesByDay(sch, planStart, fromDay, fromDay + length, out);
+                const expected = byEachDay(sch, planStart, fromDay, fromDay + length);
+                expect(out).toEqual(expected);
+                expect(total).toBe(expected.reduce((a, b) => a + b, 0));
+            }),
+            { numRuns: 2000, seed: 20261202 },
+        );
     });
 });
