@@ -41,10 +41,24 @@ export async function runWith(registrations: Registration[], argv: string[]): Pr
 }
 
 /** Runs the program on this process's arguments and sets the exit code. */
+/**
+ * `community check plans/*.community | head`: once the reader has gone, the rest of the output is
+ * dropped and the command still finishes with its own exit code (Node would otherwise throw EPIPE
+ * from the stream, with a stack trace).
+ */
+function quietWhenReaderCloses(stream: NodeJS.WriteStream): void {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        stream.write = (() => true) as typeof stream.write;
+    });
+}
+
 export function main(registrations: Registration[]): void {
     // A command validates each plan model once: zod's compiled fast path (generated with new Function
     // on a schema's first parse) costs more to build than it saves here. Same checks, same results.
     z.config({ jitless: true });
+    quietWhenReaderCloses(process.stdout);
+    quietWhenReaderCloses(process.stderr);
     runWith(registrations, process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });
