@@ -115,8 +115,10 @@ export type Disclosure = 'odds' | 'draw' | 'redemption';
 export class ComplianceChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     lottery(activity: Activity, accept: ValidationAcceptor): void {

@@ -16,8 +16,10 @@ const INVITE_ONLY = new Set(['invite', 'application']);
 export class PlatformChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     private label(p: ResolvedPlatform): string {

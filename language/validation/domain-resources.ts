@@ -19,8 +19,10 @@ const WHAT: Record<CostLine['what'], PlainMessageKey> = {
 export class ResourceChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     /** All communities of a file against the plan budget; reported on the plan's budget when it is here. */

@@ -13,8 +13,10 @@ import { report } from './report.js';
 export class ScheduleChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     /** Two offline activities overlapping in time with the same owner, or more staff than the team has. */

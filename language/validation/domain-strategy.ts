@@ -46,8 +46,10 @@ export function kpiLabel(kpi: Kpi): string {
 export class StrategyChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     private intoTargets(community: Community): Set<Tier> {

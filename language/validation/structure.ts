@@ -37,8 +37,10 @@ const SINGLE_PROPERTIES: Record<string, string[]> = Object.fromEntries(
 export class StructureChecks {
     constructor(private readonly services: CommunityServices) {}
 
+    /** Read once: each access through the services container goes through its proxy, and checks ask per node. */
+    private settings?: CommunityServices['community']['Settings'];
     private get lang() {
-        return this.services.community.Settings.lang;
+        return (this.settings ??= this.services.community.Settings).lang;
     }
 
     duplicateProperties(node: AstNode, accept: ValidationAcceptor): void {
