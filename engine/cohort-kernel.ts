@@ -28,9 +28,23 @@ export type CohortKernel = (
     nb: number,
 ) => void;
 
-/** Compiled steps by structure, most recently used last; a long editor session sees few structures. */
-const cache = new Map<string, CohortKernel>();
+/** Compiled steps by structure, most recently used first; a long editor session sees few structures. */
+interface Compiled {
+    T: number;
+    from: Int32Array;
+    to: Int32Array;
+    B: number;
+    CB: number;
+    kernel: CohortKernel;
+}
+const cache: Compiled[] = [];
 const CACHE_LIMIT = 32;
+
+function sameStructure(x: Compiled, T: number, from: Int32Array, to: Int32Array, B: number, CB: number): boolean {
+    if (x.T !== T || x.B !== B || x.CB !== CB || x.from.length !== from.length) return false;
+    for (let f = 0; f < from.length; f++) if (x.from[f] !== from[f] || x.to[f] !== to[f]) return false;
+    return true;
+}
 
 /**
  * Distance between a cohort's tier rows for B runs: B plus 64 values for a block of hundreds of runs,
@@ -47,12 +61,19 @@ export function cohortStride(B: number): number {
  * [f * B + j], the cohorts' tier rows CB apart (see cohortStride).
  */
 export function cohortKernel(T: number, from: Int32Array, to: Int32Array, B: number, CB: number): CohortKernel {
-    const key = `${T}|${Array.from(from).join(',')}|${Array.from(to).join(',')}|${B}|${CB}`;
-    let kernel = cache.get(key);
-    if (kernel) cache.delete(key);
-    else kernel = compileKernel(T, from, to, B, CB);
-    cache.set(key, kernel);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    // Found by comparing the structure itself (a string key cost more than the look-up, once per Block).
+    for (let i = 0; i < cache.length; i++) {
+        const x = cache[i];
+        if (!sameStructure(x, T, from, to, B, CB)) continue;
+        if (i > 0) {
+            cache.splice(i, 1);
+            cache.unshift(x);
+        }
+        return x.kernel;
+    }
+    const kernel = compileKernel(T, from, to, B, CB);
+    cache.unshift({ T, from: from.slice(), to: to.slice(), B, CB, kernel });
+    if (cache.length > CACHE_LIMIT) cache.pop();
     return kernel;
 }
 

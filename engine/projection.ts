@@ -10,7 +10,7 @@ import { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
 import { ExpectedDraws } from './expected-draws.js';
 import type { Community, Plan } from './model.js';
 import { distMean, distQuantile } from './random.js';
-import { rawValue, simulateCommunity, type RawResult } from './simulate.js';
+import { simulateCommunity, type RawResult } from './simulate.js';
 
 /**
  * Which number of each uncertain input a projection uses: `mean` the expected value; `p90` the 90th
@@ -39,8 +39,7 @@ export interface CommunityProjection {
 }
 
 /** The value each distribution slot takes in a case. */
-export function caseValues(c: CompiledCommunity, which: ProjectionCase): Float64Array {
-    const values = new Float64Array(c.dists.length);
+export function caseValues(c: CompiledCommunity, which: ProjectionCase, values = new Float64Array(c.dists.length)): Float64Array {
     for (let i = 0; i < values.length; i++) {
         const d = c.dists[i];
         const favour = c.favour[i] ?? 0;
@@ -60,9 +59,18 @@ export const PROJECTION_CASES: readonly ProjectionCase[] = ['mean', 'p90', 'best
  * cases the checker reads cost one block and one pass over the weeks instead of three.
  */
 export function projectCases(c: CompiledCommunity, cases: readonly ProjectionCase[] = PROJECTION_CASES): Map<ProjectionCase, CommunityProjection> {
-    const values = cases.map((which) => caseValues(c, which));
+    // Every array of the pass's cases from one buffer: for a community of a few tiers and weeks, an
+    // off-heap buffer each would cost as much as a week of the pass (the values are the same).
+    const D = c.dists.length;
+    const H = c.horizon;
+    const per = D + (c.T + 1) * (H + 1) + c.kpis.length;
+    const buffer = new ArrayBuffer(cases.length * per * 8);
+    const values: Float64Array[] = [];
+    for (let run = 0; run < cases.length; run++) values.push(caseValues(c, cases[run], new Float64Array(buffer, run * per * 8, D)));
     const raw = simulateCommunity(c, new ExpectedDraws(values), { runs: cases.length });
-    return new Map(cases.map((which, run) => [which, projectionOf(c, raw, values[run], run)]));
+    const projections = new Map<ProjectionCase, CommunityProjection>();
+    for (let run = 0; run < cases.length; run++) projections.set(cases[run], projectionOf(c, raw, values[run], run, buffer, (run * per + D) * 8));
+    return projections;
 }
 
 /** Runs the mean-field pass of a compiled community for one case. */
@@ -70,25 +78,45 @@ export function projectCompiled(c: CompiledCommunity, which: ProjectionCase): Co
     return projectCases(c, [which]).get(which)!;
 }
 
-/** Case `run` of a pass (raw holds every case of it, one run each). */
-function projectionOf(c: CompiledCommunity, raw: RawResult, values: Float64Array, run: number): CommunityProjection {
+/**
+ * Case `run` of a pass (raw holds every case of it, one run each); its arrays are carved from `buffer`
+ * at `at` (bytes): (T + 1) · (H + 1) + K numbers.
+ */
+function projectionOf(c: CompiledCommunity, raw: RawResult, values: Float64Array, run: number, buffer: ArrayBuffer, at: number): CommunityProjection {
     const H = c.horizon;
     const R = raw.runs;
-    const tierMembers = c.tierNames.map((_, t) => {
-        const series = new Float64Array(H + 1);
+    const tierMembers: Float64Array[] = [];
+    for (let t = 0; t < c.T; t++) {
+        const series = new Float64Array(buffer, at + t * (H + 1) * 8, H + 1);
         const slot = c.tierSeed[t];
         const seed = slot >= 0 ? Math.round(Math.max(0, values[slot])) : 0;
         series[0] = Math.min(seed, c.tierCapacity[t] === Infinity ? seed : Math.floor(c.tierCapacity[t]));
-        for (let w = 0; w < H; w++) series[w + 1] = rawValue(raw, c.tierSeries0 + t, w, run);
-        return series;
-    });
-    const joined = new Float64Array(H + 1);
-    for (let w = 0; w < H; w++) joined[w + 1] = joined[w] + rawValue(raw, S.newMembers, w, run);
+        readStored(raw, c.tierSeries0 + t, run, series);
+        tierMembers.push(series);
+    }
+    const joined = new Float64Array(buffer, at + c.T * (H + 1) * 8, H + 1);
+    readStored(raw, S.newMembers, run, joined);
+    for (let w = 0; w < H; w++) joined[w + 1] += joined[w];
     const joinsBySource = new Map<string, number>();
-    c.sources.forEach((s, i) => joinsBySource.set(s.name, (joinsBySource.get(s.name) ?? 0) + raw.joinsBySource[i * R + run]));
-    const costByCategory = Object.fromEntries(COST_CATEGORIES.map((k, i) => [k, raw.costByCategory[i * R + run]])) as Record<CostCategory, number>;
-    const kpiValues = Float64Array.from(c.kpis, (_, k) => raw.kpiValues[k * R + run]);
+    for (let i = 0; i < c.sources.length; i++) {
+        const name = c.sources[i].name;
+        joinsBySource.set(name, (joinsBySource.get(name) ?? 0) + raw.joinsBySource[i * R + run]);
+    }
+    const costByCategory = {} as Record<CostCategory, number>;
+    for (let i = 0; i < COST_CATEGORIES.length; i++) costByCategory[COST_CATEGORIES[i]] = raw.costByCategory[i * R + run];
+    const K = c.kpis.length;
+    const kpiValues = new Float64Array(buffer, at + (c.T + 1) * (H + 1) * 8, K);
+    for (let k = 0; k < K; k++) kpiValues[k] = raw.kpiValues[k * R + run];
     return { compiled: c, raw, run, tierMembers, joined, joinsBySource, costByCategory, staffHours: raw.staffHours, kpiValues };
+}
+
+/** Stored series `s` of run `run` in weeks 0..H−1 into out[1..H] (what `rawValue` reads for a stored series). */
+function readStored(raw: RawResult, s: number, run: number, out: Float64Array): void {
+    const H = raw.compiled.horizon;
+    const R = raw.runs;
+    const v = raw.isCount[s] ? raw.counts : raw.series;
+    const o = raw.storedSlot[s] * H * R + run;
+    for (let w = 0; w < H; w++) out[w + 1] = v[o + w * R];
 }
 
 /** Compiles and projects one community of a plan model. */

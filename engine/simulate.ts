@@ -23,6 +23,7 @@ import {
     weekRecord,
     weekRetention,
 } from './simulate-week.js';
+import { releaseBlock } from './week/block.js';
 import { endObservedHistory, observedWeekStart, replayObservedWeek, type ObservedStart } from './observed-start.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
@@ -183,30 +184,34 @@ export class SeriesReader {
 
 /** Value of series `s` in week `w` (0-based) of run `r`. */
 export function rawValue(raw: RawResult, s: number, w: number, r: number): number {
-    const H = raw.compiled.horizon;
-    const R = raw.runs;
-    const at = (x: number, week: number) => (raw.isCount[x] ? raw.counts : raw.series)[(raw.storedSlot[x] * H + week) * R + r];
-    if (raw.storedSlot[s] >= 0) return at(s, w);
+    if (raw.storedSlot[s] >= 0) return storedValue(raw, s, w, r);
     const c = raw.compiled;
     if (s === S.staffHours) return raw.staffHours[w];
-    const cumulative = (weekly: number) => {
-        let acc = 0;
-        for (let x = 0; x <= w; x++) acc += at(weekly, x);
-        return acc;
-    };
-    if (s === S.cumulativeCost) return cumulative(S.cost);
-    if (s === S.cumulativeRevenue) return cumulative(S.revenue);
+    if (s === S.cumulativeCost) return cumulativeValue(raw, S.cost, w, r);
+    if (s === S.cumulativeRevenue) return cumulativeValue(raw, S.revenue, w, r);
     if (s === S.roi) {
-        return roiOf(cumulative(S.revenue) * raw.marginByRun[r], cumulative(S.cost));
+        return roiOf(cumulativeValue(raw, S.revenue, w, r) * raw.marginByRun[r], cumulativeValue(raw, S.cost, w, r));
     }
     let members = 0;
-    for (let t = 0; t < c.T; t++) members += at(c.tierSeries0 + t, w);
+    for (let t = 0; t < c.T; t++) members += storedValue(raw, c.tierSeries0 + t, w, r);
     if (s === S.members) return members;
-    if (s === S.activeRate) return members > 0 ? at(S.activeMembers, w) / members : NaN;
+    if (s === S.activeRate) return members > 0 ? storedValue(raw, S.activeMembers, w, r) / members : NaN;
     const g = s - c.groupSeries0;
     let onPlatform = 0;
-    for (let t = 0; t < c.T; t++) if (c.groupTiers[g][t]) onPlatform += at(c.tierSeries0 + t, w);
+    for (let t = 0; t < c.T; t++) if (c.groupTiers[g][t]) onPlatform += storedValue(raw, c.tierSeries0 + t, w, r);
     return Math.ceil(onPlatform / c.groupCapacities[g]);
+}
+
+/** Value of stored series `s` in week `w` of run `r`. */
+function storedValue(raw: RawResult, s: number, w: number, r: number): number {
+    return (raw.isCount[s] ? raw.counts : raw.series)[(raw.storedSlot[s] * raw.compiled.horizon + w) * raw.runs + r];
+}
+
+/** Sum of stored weekly series `weekly` over weeks 0..w of run `r`. */
+function cumulativeValue(raw: RawResult, weekly: number, w: number, r: number): number {
+    let acc = 0;
+    for (let x = 0; x <= w; x++) acc += storedValue(raw, weekly, x, r);
+    return acc;
 }
 
 export interface SimulateOptions {
@@ -260,13 +265,16 @@ function runBlockWeeks(b: Block, rng: Draws, start?: ObservedStart): void {
  */
 export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: SimulateOptions): RawResult {
     const R = Math.max(1, Math.floor(options.runs));
-    const b = new Block(c, R);
+    // Nothing here yields, so the Block's working arrays can be the last ones of its layout (block.ts).
+    const b = new Block(c, R, true);
     for (let r0 = 0; r0 < R; r0 += b.B) {
         startBlock(b, rng, r0, Math.min(b.B, R - r0));
         runBlockWeeks(b, rng, options.start);
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    return rawOf(b, options.start);
+    const raw = rawOf(b, options.start);
+    releaseBlock(b);
+    return raw;
 }
 
 function rawOf(b: Block, start?: ObservedStart): RawResult {

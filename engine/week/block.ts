@@ -53,6 +53,35 @@ export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: 
     return { slot, isCount, values, counts };
 }
 
+/** True when `age` is a whole week either side of one of the first `d` retention days. */
+function seenAge(days: readonly number[], d: number, age: number): boolean {
+    for (let e = 0; e < d; e++) if (Math.floor(days[e] / 7) === age || Math.ceil(days[e] / 7) === age) return true;
+    return false;
+}
+
+/**
+ * The working arrays of the pooled Blocks not in use, by layout (the sizes they are carved for), most
+ * recently released last; a plan's communities have few layouts, an editor session not many more.
+ */
+const pool = new Map<string, Scratch>();
+const POOL_LIMIT = 16;
+
+function takeScratch(layout: string): Scratch {
+    const scratch = pool.get(layout);
+    if (!scratch) return new Scratch(true);
+    pool.delete(layout);
+    scratch.rewind();
+    return scratch;
+}
+
+/** Gives a pooled Block's working arrays to the next pooled Block of its layout (`b` must not be used again). */
+export function releaseBlock(b: Block): void {
+    if (b.layout === '') return;
+    pool.delete(b.layout);
+    pool.set(b.layout, b.scratch);
+    if (pool.size > POOL_LIMIT) pool.delete(pool.keys().next().value!);
+}
+
 /** Counts below this are whole numbers stored exactly in a Float32Array. */
 const FLOAT32_EXACT = 2 ** 24;
 
@@ -217,8 +246,16 @@ export class Block {
     /** KPI accumulators (new members, churn and conversion windows). */
     readonly kpiA: Float64Array;
     readonly kpiB: Float64Array;
+    /** Where the working arrays came from, and the layout they were carved for ('' unless pooled). */
+    readonly scratch: Scratch;
+    readonly layout: string;
 
-    constructor(c: CompiledCommunity, runs: number) {
+    /**
+     * A Block of `runs` runs of `c`. A `pooled` one takes its working arrays from the last pooled Block
+     * of the same layout (see `releaseBlock`): for passes that run to the end without yielding (the
+     * checker's projections, the calibration's likelihood), never for a Block kept across awaits.
+     */
+    constructor(c: CompiledCommunity, runs: number, pooled = false) {
         const R = (this.R = runs);
         const H = (this.H = c.horizon);
         const T = (this.T = c.T);
@@ -234,28 +271,75 @@ export class Block {
         const stored = storedSlots(c);
         this.storedSlot = stored.slot;
         this.isCount = stored.isCount;
-        this.series = new Float64Array(stored.values * H * R);
-        this.counts = peopleBound(c) < FLOAT32_EXACT ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
-        this.staffHoursW = new Float64Array(H);
-        this.kpiValues = new Float64Array(K * R);
-        this.costByCategory = new Float64Array(COST_CATEGORIES.length * R);
-        this.joinsBySource = new Float64Array(c.sources.length * R);
-        this.joinsBySourceWeekly = new Float64Array(c.sources.length * H);
-        this.marginByRun = new Float64Array(R);
-        this.baselineRevenue = new Float64Array(R);
-        const overHorizon = (n: number, at: (i: number, w: number) => number) =>
-            Float64Array.from({ length: n }, (_, i) => {
-                let sum = 0;
-                for (let w = 0; w < H; w++) sum += at(i, w);
-                return sum;
-            });
-        this.postsOverHorizon = overHorizon(c.contentCost.length, (k, w) => c.contentPosts[k * H + w]);
-        this.runsOverHorizon = overHorizon(A, (a, w) => c.activities[a].runs[w]);
-        this.spendOverHorizon = overHorizon(CH, (k, w) => c.channels[k].spendFactor[w]);
+        const nSeries = stored.values * H * R;
+        const nCounts = stored.counts * H * R;
+        const exact32 = peopleBound(c) < FLOAT32_EXACT;
+        const NS = c.sources.length;
+        const NCC = COST_CATEGORIES.length;
+        if (pooled) {
+            // A synchronous pass's results stay in this thread: one buffer for all of them (an
+            // off-heap buffer each cost more than a small pass's weeks; the pool moves BlockRun's, never these).
+            const countBytes = exact32 ? Math.ceil(nCounts / 2) * 8 : nCounts * 8;
+            const buffer = new ArrayBuffer((nSeries + H + K * R + NCC * R + NS * R + NS * H + 2 * R) * 8 + countBytes);
+            let at = 0;
+            const take = (n: number) => {
+                const a = new Float64Array(buffer, at, n);
+                at += n * 8;
+                return a;
+            };
+            this.series = take(nSeries);
+            this.counts = exact32 ? new Float32Array(buffer, at, nCounts) : new Float64Array(buffer, at, nCounts);
+            at += countBytes;
+            this.staffHoursW = take(H);
+            this.kpiValues = take(K * R);
+            this.costByCategory = take(NCC * R);
+            this.joinsBySource = take(NS * R);
+            this.joinsBySourceWeekly = take(NS * H);
+            this.marginByRun = take(R);
+            this.baselineRevenue = take(R);
+        } else {
+            this.series = new Float64Array(nSeries);
+            this.counts = exact32 ? new Float32Array(nCounts) : new Float64Array(nCounts);
+            this.staffHoursW = new Float64Array(H);
+            this.kpiValues = new Float64Array(K * R);
+            this.costByCategory = new Float64Array(NCC * R);
+            this.joinsBySource = new Float64Array(NS * R);
+            this.joinsBySourceWeekly = new Float64Array(NS * H);
+            this.marginByRun = new Float64Array(R);
+            this.baselineRevenue = new Float64Array(R);
+        }
+        // Sums over the horizon of the posts of each content, runs of each activity and spend factors of each channel.
+        const NC = c.contentCost.length;
+        const posts = (this.postsOverHorizon = new Float64Array(NC));
+        for (let k = 0; k < NC; k++) {
+            let sum = 0;
+            for (let w = 0; w < H; w++) sum += c.contentPosts[k * H + w];
+            posts[k] = sum;
+        }
+        const runsOver = (this.runsOverHorizon = new Float64Array(A));
+        for (let a = 0; a < A; a++) {
+            const runsOf = c.activities[a].runs;
+            let sum = 0;
+            for (let w = 0; w < H; w++) sum += runsOf[w];
+            runsOver[a] = sum;
+        }
+        const spendOver = (this.spendOverHorizon = new Float64Array(CH));
+        for (let k = 0; k < CH; k++) {
+            const factor = c.channels[k].spendFactor;
+            let sum = 0;
+            for (let w = 0; w < H; w++) sum += factor[w];
+            spendOver[k] = sum;
+        }
 
-        this.flowFrom = Int32Array.from(c.flows, (f) => f.from);
-        this.flowTo = Int32Array.from(c.flows, (f) => f.to);
-        this.flowDemotion = Uint8Array.from(c.flows, (f) => (f.demotion ? 1 : 0));
+        this.flowFrom = new Int32Array(F);
+        this.flowTo = new Int32Array(F);
+        this.flowDemotion = new Uint8Array(F);
+        for (let f = 0; f < F; f++) {
+            const flow = c.flows[f];
+            this.flowFrom[f] = flow.from;
+            this.flowTo[f] = flow.to;
+            this.flowDemotion[f] = flow.demotion ? 1 : 0;
+        }
         this.outStart = new Int32Array(T + 1);
         this.outList = new Int32Array(F);
         for (let t = 0, n = 0; t < T; t++) {
@@ -263,29 +347,41 @@ export class Block {
             for (const f of c.flowsOut[t]) this.outList[n++] = f;
             this.outStart[t + 1] = n;
         }
-        this.hasCapacity = c.tierCapacity.some((x) => x !== Infinity);
-        this.staffHoursPerRun = Float64Array.from(c.activities, (a) => clampTo(a.staffHoursPerRun, COUNT_LIMIT));
+        let hasCapacity = false;
+        for (let t = 0; t < T; t++) if (c.tierCapacity[t] !== Infinity) hasCapacity = true;
+        this.hasCapacity = hasCapacity;
+        this.staffHoursPerRun = new Float64Array(A);
+        for (let a = 0; a < A; a++) this.staffHoursPerRun[a] = clampTo(c.activities[a].staffHoursPerRun, COUNT_LIMIT);
         // Slots clamped right after sampling: amounts of money and counts of people.
-        const moneySlots: number[] = [...c.contentCost, c.orderValue, ...c.tierFee];
-        for (const a of c.activities) moneySlots.push(a.costPerRun);
-        for (const ch of c.channels) moneySlots.push(ch.spend);
-        for (const rf of c.referrals) moneySlots.push(rf.reward);
-        const countSlots: number[] = [...c.tierSeed, ...c.audiences];
-        this.moneyIdx = Int32Array.from(moneySlots.filter((s) => s >= 0));
-        this.countIdx = Int32Array.from(countSlots.filter((s) => s >= 0));
+        const moneySlots: number[] = [];
+        const money = (slot: number) => {
+            if (slot >= 0) moneySlots.push(slot);
+        };
+        for (let k = 0; k < NC; k++) money(c.contentCost[k]);
+        money(c.orderValue);
+        for (let t = 0; t < c.tierFee.length; t++) money(c.tierFee[t]);
+        for (let a = 0; a < A; a++) money(c.activities[a].costPerRun);
+        for (let k = 0; k < CH; k++) money(c.channels[k].spend);
+        for (let k = 0; k < RF; k++) money(c.referrals[k].reward);
+        this.moneyIdx = Int32Array.from(moneySlots);
+        const countSlots: number[] = [];
+        for (let t = 0; t < c.tierSeed.length; t++) if (c.tierSeed[t] >= 0) countSlots.push(c.tierSeed[t]);
+        for (const slot of c.audiences) if (slot >= 0) countSlots.push(slot);
+        this.countIdx = Int32Array.from(countSlots);
 
         const PC = (this.PC = c.publicContents.length);
-        this.SRC = (c.organic ? 1 : 0) + CH + RF + PC;
-        this.srcClass = new Int32Array(this.SRC);
+        const SRC = (this.SRC = (c.organic ? 1 : 0) + CH + RF + PC);
+        this.srcClass = new Int32Array(SRC);
+        // Draw classes: one per receiving tier, one per rewarded referral (its key: the tier, or −1 − the referral).
+        const classKey: number[] = [];
         const classInto: number[] = [];
         const classReferral: number[] = [];
-        const keys: string[] = [];
         const add = (i: number, into: number, referral: number) => {
-            const key = referral >= 0 ? `r${referral}` : `t${into}`;
-            let k = keys.indexOf(key);
+            const key = referral >= 0 ? -1 - referral : into;
+            let k = classKey.indexOf(key);
             if (k < 0) {
-                k = keys.length;
-                keys.push(key);
+                k = classKey.length;
+                classKey.push(key);
                 classInto.push(into);
                 classReferral.push(referral);
             }
@@ -293,21 +389,39 @@ export class Block {
         };
         let i = 0;
         if (c.organic) add(i++, c.organic.into, -1);
-        for (const ch of c.channels) add(i++, ch.into, -1);
-        c.referrals.forEach((rf, j) => add(i++, rf.into, rf.reward >= 0 ? j : -1));
-        for (const pc of c.publicContents) add(i++, pc.into, -1);
+        for (let k = 0; k < CH; k++) add(i++, c.channels[k].into, -1);
+        for (let k = 0; k < RF; k++) add(i++, c.referrals[k].into, c.referrals[k].reward >= 0 ? k : -1);
+        for (let k = 0; k < PC; k++) add(i++, c.publicContents[k].into, -1);
         this.classInto = Int32Array.from(classInto);
         this.classReferral = Int32Array.from(classReferral);
         const NCL = (this.NCL = classInto.length);
         this.unbounded = c.audiences.length === 0;
-        const bySrc: number[][] = classInto.map(() => []);
-        for (let s = 0; s < this.SRC; s++) bySrc[this.srcClass[s]].push(s);
         this.classStart = new Int32Array(NCL + 1);
-        for (let k = 0; k < NCL; k++) this.classStart[k + 1] = this.classStart[k] + bySrc[k].length;
-        this.srcOfClass = Int32Array.from(bySrc.flat());
+        this.srcOfClass = new Int32Array(SRC);
+        for (let k = 0, n = 0; k < NCL; k++) {
+            for (let s = 0; s < SRC; s++) if (this.srcClass[s] === k) this.srcOfClass[n++] = s;
+            this.classStart[k + 1] = n;
+        }
 
-        // Working arrays, carved from shared buffers (scratch.ts); the results above have their own.
-        const scratch = new Scratch();
+        // Ages a retention row reads (the whole weeks either side of each retention day), counted
+        // before the working arrays are carved: their sizes are the block's layout.
+        const AGE = (this.AGE = c.maxCohortAge);
+        const AG1 = (this.AG1 = AGE + 1);
+        const days = c.retentionDays;
+        let NA = 0;
+        for (let d = 0; d < days.length; d++) {
+            const lo = Math.floor(days[d] / 7);
+            const hi = Math.ceil(days[d] / 7);
+            if (!seenAge(days, d, lo)) NA++;
+            if (hi !== lo && !seenAge(days, d, hi)) NA++;
+        }
+        this.NA = NA;
+        const CB = (this.CB = cohortStride(B));
+
+        // Working arrays, carved from shared buffers (scratch.ts); the results above have their own. A
+        // pooled Block takes the Scratch its layout used last (the same arrays, zeroed).
+        this.layout = pooled ? `${D} ${T} ${F} ${A} ${K} ${CH} ${RF} ${PC} ${SRC} ${NCL} ${B} ${AG1} ${NA}` : '';
+        const scratch = (this.scratch = pooled ? takeScratch(this.layout) : new Scratch());
         this.P = scratch.f64(D * B);
         this.churnW = scratch.f64(T * B);
         this.activeW = scratch.f64(T * B);
@@ -375,18 +489,18 @@ export class Block {
         this.paid = scratch.f64(B);
         this.sat = scratch.f64(2 * B);
 
-        const AGE = (this.AGE = c.maxCohortAge);
-        const AG1 = (this.AG1 = AGE + 1);
-        const CB = (this.CB = cohortStride(B));
         this.cohorts = scratch.f64(AG1 * T * CB);
         this.live = scratch.i32(4 * AG1);
         this.stepCohorts = cohortKernel(T, this.flowFrom, this.flowTo, B, CB);
         this.keepFrac = scratch.f64(T * B);
         this.cohortSize = scratch.f64(AG1 * B);
         this.ageIndex = scratch.i32(AG1).fill(-1);
-        let NA = 0;
-        for (const d of c.retentionDays) for (const age of [Math.floor(d / 7), Math.ceil(d / 7)]) if (this.ageIndex[age] < 0) this.ageIndex[age] = NA++;
-        this.NA = NA;
+        for (let d = 0, n = 0; d < days.length; d++) {
+            const lo = Math.floor(days[d] / 7);
+            const hi = Math.ceil(days[d] / 7);
+            if (this.ageIndex[lo] < 0) this.ageIndex[lo] = n++;
+            if (this.ageIndex[hi] < 0) this.ageIndex[hi] = n++;
+        }
         this.survival = scratch.f64(AG1 * NA * B);
         this.kpiA = scratch.f64(K * B);
         this.kpiB = scratch.f64(K * B);

@@ -126,7 +126,7 @@ export function weekMoves(b: Block, w: number): void {
     for (let k = 0; k < RF; k++) {
         const rf = c.referrals[k];
         const kb = k * B;
-        referralPush.fill(0, kb, kb + nb);
+        for (let j = 0; j < nb; j++) referralPush[kb + j] = 0;
         for (let t = 0; t < T; t++) {
             if (!rf.tierMask[t]) continue;
             for (let j = 0; j < nb; j++) referralPush[kb + j] += startM[t * B + j];

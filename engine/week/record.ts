@@ -74,11 +74,16 @@ export function weekCohorts(b: Block, w: number): void {
         count++;
     }
     if (count > 0) b.stepCohorts(b.cohorts, live, count, stayFrac, keepFrac, flowFrac, survival, cohortSize, nb);
+    // The new cohort (element by element: a subarray per tier and week cost more than the copy).
     const slot = w % AG1;
-    for (let t = 0; t < T; t++) b.cohorts.set(joinsTo.subarray(t * B, t * B + nb), (slot * T + t) * CB);
-    cohortSize.set(joinsW, slot * B);
+    const cohorts = b.cohorts;
+    for (let t = 0; t < T; t++) {
+        const to = (slot * T + t) * CB - t * B;
+        for (let j = t * B, e = j + nb; j < e; j++) cohorts[to + j] = joinsTo[j];
+    }
+    for (let j = 0, to = slot * B; j < B; j++) cohortSize[to + j] = joinsW[j];
     if (NA > 0) {
-        survival.fill(NaN, slot * NA * B, (slot + 1) * NA * B);
+        for (let i = slot * NA * B, e = (slot + 1) * NA * B; i < e; i++) survival[i] = NaN;
         const a0 = ageIndex[0];
         if (a0 >= 0) for (let j = 0; j < nb; j++) if (joinsW[j] > 0) survival[(slot * NA + a0) * B + j] = 1;
     }
