@@ -6,6 +6,8 @@ import {
     DefaultDocumentValidator,
     interruptAndCheck,
     type AstNode,
+    type DiagnosticInfo,
+    type ValidationSeverity,
     type LangiumDocument,
     type ValidationAcceptor,
     type ValidationCategory,
@@ -21,6 +23,7 @@ import { isCommunity } from '../generated/ast.js';
 import { closest } from '../suggest.js';
 import { grammarWords, type GrammarWords } from '../expected-words.js';
 import { errorPlaceAt } from '../parser.js';
+import { propertyNode } from './diagnostic-range.js';
 import { halfWidthOf, isFullWidth } from '../full-width.js';
 import { KEYWORD_FORMS, ZH_TO_EN } from '../keywords-zh.js';
 import { limitHitOf, MAX_PROBLEMS } from '../limits.js';
@@ -128,6 +131,15 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
             }
             for (const check of checks) await check(node, acceptor, cancelToken);
         }
+    }
+
+    /** Langium's, with the property's place found by one early-exit walk (diagnostic-range.ts). */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const cst = propertyNode(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode;
+            if (cst) info = { ...info, range: cst.range };
+        }
+        return super.toDiagnostic(severity, message, info);
     }
 
     private restate(d: Diagnostic, document: LangiumDocument): Diagnostic {

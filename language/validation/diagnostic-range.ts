@@ -1,0 +1,47 @@
+// Where a diagnostic on a node's property points. Langium's findNodeForProperty lists every CST
+// node assigned to the property (all of a community's lines for its `name`) and walks up the
+// grammar from each child to find its assignment; a check on a 20,000-line plan reports ~2,000
+// findings, each on a node with dozens of lines. This walk stops at the one it needs and knows each
+// grammar element's assignment after the first look. Same node as Langium's for any input
+// (test/language/diagnostic-range.test.ts compares them over every node and property of the examples).
+import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+
+/** The feature a grammar element assigns to (its nearest Assignment container), or null. */
+const featureOf = new WeakMap<AstNode, string | null>();
+
+function assignedFeature(element: AstNode | undefined): string | null {
+    if (!element) return null;
+    let feature = featureOf.get(element);
+    if (feature === undefined) {
+        let e: AstNode | undefined = element;
+        while (e && !GrammarAST.isAssignment(e)) e = e.$container;
+        feature = e ? (e as GrammarAST.Assignment).feature : null;
+        featureOf.set(element, feature);
+    }
+    return feature;
+}
+
+/**
+ * The CST node for `property` inside `node`: the `index`-th one (clamped to the last), or the first
+ * when index is undefined or negative — Langium's GrammarUtils.findNodeForProperty, without the list.
+ */
+export function propertyNode(node: CstNode | undefined, property: string | undefined, index?: number): CstNode | undefined {
+    if (!node || !property) return undefined;
+    const want = index === undefined || index < 0 ? 0 : index;
+    let found = 0;
+    let last: CstNode | undefined;
+    const element = node.astNode;
+    // Depth first, in order, as Langium's flatMap lists them; the root itself is never a match.
+    const visit = (n: CstNode): boolean => {
+        if (!isCompositeCstNode(n) || n.astNode !== element) return false;
+        for (const child of n.content) {
+            if (assignedFeature(child.grammarSource) === property) {
+                last = child;
+                if (found++ === want) return true;
+            } else if (visit(child)) return true;
+        }
+        return false;
+    };
+    visit(node);
+    return last;
+}
