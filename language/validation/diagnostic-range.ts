@@ -4,21 +4,19 @@
 // findings, each on a node with dozens of lines. This walk stops at the one it needs and knows each
 // grammar element's assignment after the first look. Same node as Langium's for any input
 // (test/language/diagnostic-range.test.ts compares them over every node and property of the examples).
-import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode } from 'langium';
 
-/** The feature a grammar element assigns to (its nearest Assignment container), or null. */
-const featureOf = new WeakMap<AstNode, string | null>();
+/** The feature of the assignment a grammar element belongs to, cached per grammar element. */
+const FEATURES = new WeakMap<object, string | null>();
 
-function assignedFeature(element: AstNode | undefined): string | null {
-    if (!element) return null;
-    let feature = featureOf.get(element);
+export function assignedFeature(source: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!source) return undefined;
+    let feature = FEATURES.get(source);
     if (feature === undefined) {
-        let e: AstNode | undefined = element;
-        while (e && !GrammarAST.isAssignment(e)) e = e.$container;
-        feature = e ? (e as GrammarAST.Assignment).feature : null;
-        featureOf.set(element, feature);
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        FEATURES.set(source, feature);
     }
-    return feature;
+    return feature ?? undefined;
 }
 
 /**

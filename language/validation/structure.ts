@@ -1,6 +1,6 @@
 // Checks of names, tiers and flows, imports and the plan block.
 import { t } from '../../engine/messages.js';
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import { existsSync } from 'node:fs';
 import { ASSUMPTION_KEYS, assumptionDef } from '../../engine/assumptions.js';
 import { ACTIVITY_KINDS, CONTENT_KINDS, ENTRY_CONDITIONS, REFERRAL_MECHANICS } from '../../engine/catalog.js';
@@ -28,6 +28,7 @@ import { plansInScope } from '../plan-context.js';
 import { tierLimitHit } from '../limits.js';
 import { isComplete, readQuantity } from '../quantity.js';
 import { report } from './report.js';
+import { assignedFeature } from './diagnostic-range.js';
 
 /** Blocks whose properties are written as `keyword value`; a property set twice is a slip (the registry's `single`). */
 const SINGLE_PROPERTIES: Record<string, string[]> = Object.fromEntries(
@@ -329,18 +330,6 @@ export class StructureChecks {
             report(accept, this.lang, 'import-cycle', { cycle: names }, { node: imp, property: 'path' });
         }
     }
-}
-
-/** The feature of the assignment a grammar element belongs to, cached per grammar element. */
-const FEATURES = new WeakMap<object, string | null>();
-function assignedFeature(source: GrammarAST.AbstractElement | undefined): string | undefined {
-    if (!source) return undefined;
-    let feature = FEATURES.get(source);
-    if (feature === undefined) {
-        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
-        FEATURES.set(source, feature);
-    }
-    return feature ?? undefined;
 }
 
 const TIME_ZONES = new Map<string, boolean>();
