@@ -202,7 +202,7 @@ function position(text: string, offset: number) {
  * edit's diagnostics before the next edit: a typing pace (keystrokes ~100 ms apart), or 0 for edits
  * back to back (a stress figure: the server never has a pause between rebuilds).
  */
-async function benchProcessEdits(text: string, edits: number, pauseMs: number): Promise<number[]> {
+export async function benchProcessEdits(text: string, edits: number, pauseMs: number): Promise<number[]> {
     const dir = mkdtempSync(join(tmpdir(), 'community-bench-edit-'));
     const file = join(dir, 'plan2k.community');
     writeFileSync(file, text);

@@ -18,6 +18,7 @@ import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
 import { PlanModelProvider } from './plan-model.js';
 import { CommunityDocumentValidator } from './validation/document-validator.js';
+import { CommunityValidationRegistry } from './validation/registry.js';
 import { CommunityLexer } from './lexer.js';
 import { createCommunityParser } from './parser.js';
 import { CommunityTokenBuilder } from './token-builder.js';
@@ -56,6 +57,7 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
         },
         validation: {
             DocumentValidator: (services) => new CommunityDocumentValidator(services),
+            ValidationRegistry: (services) => new CommunityValidationRegistry(services),
         },
         workspace: {
             ReferenceDescriptionProvider: (services) => new CommunityReferenceDescriptionProvider(services),
