@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { productionParser, reusedParserCallbacks } from './language/parser-bundling.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -35,20 +36,7 @@ const dedupe = {
         });
     },
 };
-// The bundles build the parser in Langium's production mode: Chevrotain skips its grammar
-// self-checks (ambiguities, left recursion…), ~40 % of building the parser at every start. Those
-// checks still run wherever the sources run unbundled (vitest, tsx): the grammar cannot go bad
-// unnoticed, and a grammar that passes them parses the same in both modes.
-const productionParser = {
-    name: 'production-parser',
-    setup(build) {
-        build.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, async (args) => {
-            const text = await fs.promises.readFile(args.path, 'utf8');
-            if (!text.includes("mode: 'development'")) throw new Error(`${args.path}: no "mode: 'development'" to switch to production`);
-            return { contents: text.replace("mode: 'development'", "mode: 'production'"), loader: 'ts' };
-        });
-    },
-};
+// How the parser is built in a bundle (production mode, callbacks built once): language/parser-bundling.mjs.
 // piscina starts its workers from `worker.js` beside its own code; inside a bundle that is the
 // bundle's folder, so the bundled pool starts out/runtime/simulation-worker.cjs instead (piscina's
 // worker runtime and our task handler in one file; runtime/worker-bundle.cjs).
@@ -63,7 +51,7 @@ const piscinaWorker = {
         });
     },
 };
-common.plugins = [dedupe, productionParser, piscinaWorker];
+common.plugins = [dedupe, productionParser, reusedParserCallbacks, piscinaWorker];
 common.metafile = true;
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import type { Figure } from './figure.js';
+import * as shipped from '../language/parser-bundling.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const AB_BASE = process.env.COMMUNITY_AB_BASE ?? '1198e21';
@@ -63,7 +64,7 @@ const productionParser: Plugin = {
     },
 };
 
-async function bundle(root: string, out: string): Promise<Subject> {
+async function bundle(root: string, out: string, plugins: Plugin[] = [productionParser]): Promise<Subject> {
     const entry = join(root, `.ab-entry-${process.pid}.mjs`);
     writeFileSync(entry, ENTRY);
     try {
@@ -76,7 +77,7 @@ async function bundle(root: string, out: string): Promise<Subject> {
             outfile: out,
             logLevel: 'silent',
             nodePaths: [join(ROOT, 'node_modules')],
-            plugins: [productionParser],
+            plugins,
         });
     } finally {
         rmSync(entry, { force: true });
@@ -112,7 +113,8 @@ export async function benchLanguageAB(pairs = Number(process.env.COMMUNITY_AB_PA
             return [];
         }
         const base = await bundle(baseDir, join(work, 'base.cjs'));
-        const ours = await bundle(ROOT, join(work, 'ours.cjs'));
+        // This tree with the plugins its shipped bundles are built with (language/parser-bundling.mjs).
+        const ours = await bundle(ROOT, join(work, 'ours.cjs'), [shipped.productionParser, shipped.reusedParserCallbacks]);
         const figures: Figure[] = [];
         for (const lines of [2000, 20000]) {
             const text = base.generatePlan(lines);

@@ -1,0 +1,101 @@
+// How the shipped bundles build the parser (esbuild plugins, used by esbuild.mjs and by
+// bench/language-ab.ts, which must bundle this tree as users run it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GRAMMAR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'community.langium');
+
+// The bundles build the parser in Langium's production mode: Chevrotain skips its grammar
+// self-checks (ambiguities, left recursion…), ~40 % of building the parser at every start. Those
+// checks still run wherever the sources run unbundled (vitest, tsx): the grammar cannot go bad
+// unnoticed, and a grammar that passes them parses the same in both modes.
+export const productionParser = {
+    name: 'production-parser',
+    setup(build) {
+        build.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, async (args) => {
+            const text = await fs.promises.readFile(args.path, 'utf8');
+            if (!text.includes("mode: 'development'")) throw new Error(`${args.path}: no "mode: 'development'" to switch to production`);
+            return { contents: text.replace("mode: 'development'", "mode: 'production'"), loader: 'ts' };
+        });
+    },
+};
+
+// Langium's parser builder (parser-builder-base.js) wraps every alternatives, `*`, `+` and `?` of the
+// grammar in a function that, on each call while parsing, allocates a fresh array of alternatives or
+// an options object and a closure per choice, only to pass the rule's parameters down. Our grammar
+// has no rule parameters (checked here), so the parameters are always an empty object and each of
+// those callbacks can be built once: ~25 % of what a parse allocates, 4–10 % of parse+validate.
+// The unbundled sources (vitest, tsx) run Langium as published; test/language/parser-bundling.test.ts
+// parses every example both ways and compares the trees.
+const REUSED_CALLBACKS = [
+    [
+        `return (args) => ctx.parser.alternatives(idx, methods.map(method => {
+            const alt = {
+                ALT: () => method.ALT(args)
+            };
+            const gate = method.GATE;
+            if (gate) {
+                alt.GATE = () => gate(args);
+            }
+            return alt;
+        }));`,
+        `const alts = methods.map(method => {
+            const alt = {
+                ALT: () => method.ALT(NO_ARGS)
+            };
+            const gate = method.GATE;
+            if (gate) {
+                alt.GATE = () => gate(NO_ARGS);
+            }
+            return alt;
+        });
+        return () => ctx.parser.alternatives(idx, alts);`,
+    ],
+    [
+        `return (args) => ctx.parser.many(idx, {
+            DEF: () => method(args),
+            GATE: gate ? () => gate(args) : undefined
+        });`,
+        `const options = { DEF: () => method(NO_ARGS), GATE: gate ? () => gate(NO_ARGS) : undefined };
+        return () => ctx.parser.many(idx, options);`,
+    ],
+    [
+        `return (args) => ctx.parser.atLeastOne(idx, {
+                DEF: () => method(args),
+            });`,
+        `const options = { DEF: () => method(NO_ARGS) };
+            return () => ctx.parser.atLeastOne(idx, options);`,
+    ],
+    [
+        `return (args) => ctx.parser.optional(idx, {
+            DEF: () => method(args),
+            GATE: gate ? () => gate(args) : undefined
+        });`,
+        `const options = { DEF: () => method(NO_ARGS), GATE: gate ? () => gate(NO_ARGS) : undefined };
+        return () => ctx.parser.optional(idx, options);`,
+    ],
+];
+
+/** Whether a Langium grammar declares a parser rule with parameters (`Rule<Param>:`). */
+export function hasRuleParameters(grammarText) {
+    const code = grammarText.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+    return /^\s*(?:entry\s+|fragment\s+)?[A-Za-z_]\w*\s*<[^>]*>[^:]*:/m.test(code);
+}
+
+export const reusedParserCallbacks = {
+    name: 'reused-parser-callbacks',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]langium[\\/]lib[\\/]parser[\\/]parser-builder-base\.js$/ }, async (args) => {
+            if (hasRuleParameters(await fs.promises.readFile(GRAMMAR, 'utf8'))) {
+                throw new Error(`${GRAMMAR} has a rule with parameters: remove reusedParserCallbacks (language/parser-bundling.mjs), which assumes none`);
+            }
+            let text = await fs.promises.readFile(args.path, 'utf8');
+            for (const [from, to] of REUSED_CALLBACKS) {
+                if (!text.includes(from)) throw new Error(`langium changed: ${args.path} no longer has\n${from}\n(see language/parser-bundling.mjs)`);
+                text = text.replace(from, to);
+            }
+            return { contents: `const NO_ARGS = {};\n${text}`, loader: 'js' };
+        });
+    },
+};

@@ -1,0 +1,100 @@
+// The shipped bundles build Langium's parser callbacks once (language/parser-bundling.mjs); vitest runs
+// Langium as published. Both must read every plan into the same tree with the same errors: each
+// example, and the same examples broken in ways that send the parser into error recovery.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasRuleParameters, productionParser, reusedParserCallbacks } from '../../language/parser-bundling.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ENTRY = `
+import { EmptyFileSystem } from 'langium';
+import { createCommunityServices } from './language/community-module.js';
+const { Community } = createCommunityServices({ ...EmptyFileSystem });
+// Every property of every node, where each node's text starts and ends, references as written.
+const plain = (key, value) => {
+    if (key === '$container' || key === '$containerProperty' || key === '$containerIndex' || key === '$document') return undefined;
+    if (key === '$cstNode') return value && [value.offset, value.end];
+    if (value && typeof value === 'object' && '$refText' in value) return { ref: value.$refText, at: value.$refNode && [value.$refNode.offset, value.$refNode.end] };
+    return value;
+};
+export function read(text) {
+    const r = Community.parser.LangiumParser.parse(text);
+    return JSON.stringify({
+        tree: JSON.stringify(r.value, plain),
+        lexer: r.lexerErrors.map((e) => e.offset + ' ' + e.message),
+        parser: r.parserErrors.map((e) => e.token.startOffset + ' ' + e.message),
+    });
+}`;
+
+type Reader = { read(text: string): string };
+let work: string;
+let published: Reader;
+let shipped: Reader;
+
+async function bundle(name: string, plugins: Plugin[]): Promise<Reader> {
+    const outfile = join(work, `${name}.cjs`);
+    await build({
+        stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'js' },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile,
+        logLevel: 'silent',
+        plugins,
+    });
+    return createRequire(import.meta.url)(outfile) as Reader;
+}
+
+beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'community-parser-bundling-'));
+    [published, shipped] = await Promise.all([bundle('published', [productionParser]), bundle('shipped', [productionParser, reusedParserCallbacks])]);
+}, 60_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const examples = readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.community'))
+    .map((f) => [f, readFileSync(join(ROOT, 'examples', f), 'utf8')] as const);
+
+describe('the shipped parser reads plans as Langium does', () => {
+    it('the bundle carries the change', () => {
+        const text = readFileSync(join(work, 'shipped.cjs'), 'utf8');
+        expect(text).toContain('ctx.parser.alternatives(idx, alts)');
+        expect(readFileSync(join(work, 'published.cjs'), 'utf8')).not.toContain('ctx.parser.alternatives(idx, alts)');
+    });
+
+    it.each(examples)('%s, whole and broken', (_name, text) => {
+        const lines = text.split('\n');
+        const variants = [
+            text,
+            text.slice(0, Math.floor(text.length / 3)),
+            text.replace(/\{/, '{ }}'),
+            lines.filter((_, i) => i % 7 !== 3).join('\n'),
+            text.replace(/(\d)\s/g, '$1，'),
+            text.replaceAll('"', ''),
+        ];
+        for (const v of variants) expect(shipped.read(v)).toBe(published.read(v));
+        expect(JSON.parse(published.read(text)).tree.length).toBeGreaterThan(text.length);
+        // The broken variants do reach error recovery.
+        expect(JSON.parse(shipped.read(variants[2])).parser.length).toBeGreaterThan(0);
+    });
+});
+
+describe('the change needs a grammar without rule parameters', () => {
+    it('ours has none', () => {
+        expect(hasRuleParameters(readFileSync(join(ROOT, 'language/community.langium'), 'utf8'))).toBe(false);
+    });
+    it.each([
+        ['Expression<In>: value=INT;', true],
+        ['entry Model<A, B>:\n  items+=Item*;', true],
+        ['fragment Part<P> : name=ID;', true],
+        ['Item: name=ID; // Rule<P>: later', false],
+        ['/* Rule<P>: */ Item: name=ID;', false],
+        ['Item: "<" name=ID ">";', false],
+    ])('%s → %s', (grammar, expected) => {
+        expect(hasRuleParameters(grammar)).toBe(expected);
+    });
+});
