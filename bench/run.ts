@@ -64,7 +64,9 @@ const GOALS: Array<{ goal: string; figure: RegExp; atMost: number }> = [
     { goal: '`simulate --runs 10000` faster than the NumPy peer (whole processes, CPU)', figure: /^community simulate \/ NumPy peer, CPU/, atMost: 0.999 },
     { goal: '`simulate --runs 10000` faster than the NumPy peer (whole processes, wall)', figure: /^community simulate \/ NumPy peer, wall/, atMost: 0.999 },
     { goal: '2,000-line edit → publishDiagnostics p95 ≤ 40 ms', figure: /^edit→publishDiagnostics p95 \(2,000 lines, stdio, typing/, atMost: 40 },
-    { goal: '20,000 lines validate ≤ 500 ms', figure: /^validate 20,000 lines/, atMost: 500 },
+    // Until the tenth session this read the tsx figure (development-mode parser, unbundled Langium);
+    // since then the shipped bundle's, as a user runs it. bench/server.ts reports both.
+    { goal: '20,000 lines validate ≤ 500 ms', figure: /^validate 20,000 lines \(all checks, as shipped/, atMost: 500 },
     {
         goal: '2,000 queued edits → last diagnostics ≤ 1 s (server part, 2,000 lines)',
         figure: /^of which after the client had written the last edit \(2,000 lines\)/,

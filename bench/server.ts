@@ -423,25 +423,9 @@ export async function benchServer(): Promise<BenchResult[]> {
         results.push({ name: 'completion p95 (2,000 lines)', value: round(percentile(ctimes, 95)), unit: 'ms' });
     }
 
-    // Full validation (all categories, slow checks included) of 20,000 lines, as the CLI and the server
-    // ship it: this tree bundled with the production parser and the parser callbacks built once
-    // (language/parser-bundling.mjs), fresh services (the parser built inside the figure), after one
-    // validation of the 2,000-line plan so that the bundle's code is as warm as a running server's.
-    {
-        const big = generatePlan(20_000);
-        const work = mkdtempSync(join(tmpdir(), 'community-bench-20k-'));
-        try {
-            const shipped = await bundleThisTree(join(work, 'shipped.cjs'));
-            await shipped.validate(text);
-            const { wallMs, errors } = await shipped.validate(big);
-            if (errors > 0) throw new Error(`the 20,000-line plan has ${errors} errors`);
-            results.push({ name: 'validate 20,000 lines (all checks, as shipped: bundled, production parser)', value: Math.round(wallMs), unit: 'ms' });
-        } finally {
-            rmSync(work, { recursive: true, force: true });
-        }
-    }
-    // The same under tsx, as earlier sessions measured it: Langium as published, the parser in
-    // development mode (Chevrotain's grammar self-checks), the heap it holds.
+    // Validation of 20,000 lines under tsx, as sessions up to the tenth measured it for the goal:
+    // Langium as published, the parser in development mode (Chevrotain's grammar self-checks), and the
+    // heap it holds. The goal reads the shipped figure below since the tenth session (bench/run.ts).
     {
         const big = generatePlan(20_000);
         gc();
@@ -454,12 +438,42 @@ export async function benchServer(): Promise<BenchResult[]> {
         const peak = process.memoryUsage().heapUsed;
         gc();
         const held = process.memoryUsage().heapUsed;
-        results.push({ name: 'the same under tsx (development-mode parser, Langium as published)', value: Math.round(elapsed), unit: 'ms' });
+        results.push({
+            name: 'validate 20,000 lines under tsx (development-mode parser, Langium as published; the goal figure until the tenth session)',
+            value: Math.round(elapsed),
+            unit: 'ms',
+        });
         results.push({ name: 'heap used right after validating 20,000 lines', value: Math.round(peak / 1048576), unit: 'MB' });
         results.push({ name: 'heap held by the validated 20,000-line document', value: Math.round((held - before) / 1048576), unit: 'MB' });
         if (!doc.diagnostics) throw new Error('no diagnostics');
     }
 
+    // Full validation (all categories, slow checks included) of 20,000 lines, as the CLI and the server
+    // ship it: this tree bundled with the production parser and the parser callbacks built once
+    // (language/parser-bundling.mjs), fresh services (the parser built inside the figure), after one
+    // validation of the 2,000-line plan so that the bundle's code is as warm as a running server's. After
+    // the tsx figures below, so that their heap figures are not taken beside a second copy of Langium.
+    {
+        const big = generatePlan(20_000);
+        const work = mkdtempSync(join(tmpdir(), 'community-bench-20k-'));
+        try {
+            const shipped = await bundleThisTree(join(work, 'shipped.cjs'));
+            await shipped.validate(text);
+            const walls: number[] = [];
+            for (let i = 0; i < 3; i++) {
+                const { wallMs, errors } = await shipped.validate(big);
+                if (errors > 0) throw new Error(`the 20,000-line plan has ${errors} errors`);
+                walls.push(wallMs);
+            }
+            results.push({
+                name: 'validate 20,000 lines (all checks, as shipped: bundled parser; median of 3, wall)',
+                value: Math.round(percentile(walls, 50)),
+                unit: 'ms',
+            });
+        } finally {
+            rmSync(work, { recursive: true, force: true });
+        }
+    }
     results.push(...(await benchWorkspace(200)));
     return results;
 }

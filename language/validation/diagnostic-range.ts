@@ -4,7 +4,7 @@
 // findings, each on a node with dozens of lines. This walk stops at the one it needs and knows each
 // grammar element's assignment after the first look. Same node as Langium's for any input
 // (test/language/diagnostic-range.test.ts compares them over every node and property of the examples).
-import { AstUtils, GrammarAST, isCompositeCstNode, type CstNode } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, type CstNode } from 'langium';
 
 /** The feature of the assignment a grammar element belongs to, cached per grammar element. */
 const FEATURES = new WeakMap<object, string | null>();
@@ -25,6 +25,8 @@ export function assignedFeature(source: GrammarAST.AbstractElement | undefined):
  */
 export function propertyNode(node: CstNode | undefined, property: string | undefined, index?: number): CstNode | undefined {
     if (!node || !property) return undefined;
+    // Langium reads a fractional or NaN index as no node at all; leave such a call to it.
+    if (index !== undefined && !Number.isInteger(index)) return GrammarUtils.findNodeForProperty(node, property, index);
     const want = index === undefined || index < 0 ? 0 : index;
     let found = 0;
     let last: CstNode | undefined;

@@ -24,6 +24,7 @@ import { closest } from '../suggest.js';
 import { grammarWords, type GrammarWords } from '../expected-words.js';
 import { errorPlaceAt } from '../parser.js';
 import { propertyNode } from './diagnostic-range.js';
+import { isThenable } from './registry.js';
 import { halfWidthOf, isFullWidth } from '../full-width.js';
 import { KEYWORD_FORMS, ZH_TO_EN } from '../keywords-zh.js';
 import { limitHitOf, MAX_PROBLEMS } from '../limits.js';
@@ -134,7 +135,7 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
                 // the walk and allocate a promise per node and check (~40 MB per validation of
                 // a 20,000-line plan). Only a check that returns a promise is awaited.
                 const pending = check(node, acceptor, cancelToken);
-                if (pending instanceof Promise) await pending;
+                if (isThenable(pending)) await pending;
             }
         }
     }

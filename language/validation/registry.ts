@@ -9,6 +9,11 @@ import type { AstNode } from 'langium';
 
 const CONTEXT = 'An error occurred during validation';
 
+/** A promise of any kind (another realm's, a library's thenable): what `await` would wait for. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+    return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
 export class CommunityValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node: AstNode, accept: ValidationAcceptor, cancelToken) => {
@@ -19,7 +24,7 @@ export class CommunityValidationRegistry extends ValidationRegistry {
                 if (isOperationCancelled(err)) throw err;
                 return this.handleException(() => Promise.reject(err), CONTEXT, accept, node);
             }
-            if (result instanceof Promise) return this.handleException(() => result as Promise<void>, CONTEXT, accept, node);
+            if (isThenable(result)) return this.handleException(() => result as PromiseLike<void> as Promise<void>, CONTEXT, accept, node);
             return undefined;
         };
     }

@@ -21,7 +21,7 @@ async function mismatches(text: string): Promise<{ checked: number; wrong: strin
     for (const node of AstUtils.streamAst(doc.parseResult.value) as Iterable<AstNode>) {
         const properties = [...Object.keys(node).filter((k) => !k.startsWith('$')), 'noSuchProperty'];
         for (const property of properties) {
-            for (const index of [undefined, -1, 0, 1, 2, 7]) {
+            for (const index of [undefined, -1, 0, 1, 2, 7, 0.5, Number.NaN, Infinity]) {
                 checked++;
                 const ours = propertyNode(node.$cstNode, property, index);
                 const langium = GrammarUtils.findNodeForProperty(node.$cstNode, property, index);

@@ -30,6 +30,8 @@ describe('validation checks', () => {
             },
         ],
         ['rejects', () => Promise.reject(new Error('boom'))],
+        // A thenable that is no native Promise (another realm's, a library's) is awaited too.
+        ['returns a failing thenable', () => ({ then: (_ok: () => void, fail: (e: Error) => void) => fail(new Error('boom')) })],
     ])('a check that %s becomes an error on its node, and the other checks still run', async (_how, failing) => {
         const seen: string[] = [];
         const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
