@@ -60,7 +60,19 @@ describe('community in this process prints what the built CLI prints', () => {
 
     it('writes the same files from compile, run from another folder', async () => {
         const dir = tempFolder({ 'plan.community': readFileSync(join(ROOT, 'examples/oss-discord.community'), 'utf8') });
-        const args = (out: string) => ['compile', 'plan.community', '--out', out, '--runs', '80', '--now', '2027-01-01T00:00:00Z'];
+        // Every format against the built CLI: test/compile/cli.test.ts (its first compile).
+        const args = (out: string) => [
+            'compile',
+            'plan.community',
+            '--out',
+            out,
+            '--runs',
+            '80',
+            '--now',
+            '2027-01-01T00:00:00Z',
+            '--formats',
+            'json,csv,ics,md',
+        ];
         const real = community(args('real'), { cwd: dir });
         const here = await communityHere(args('here'), { cwd: dir });
         expect(here).toEqual({ ...real, stdout: real.stdout.replaceAll('real', 'here') });
