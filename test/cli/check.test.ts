@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 beforeAll(ensureBuilt);
 
@@ -19,8 +20,8 @@ describe('community check', () => {
         expect(r.stdout).toMatch(/1 error, 0 warnings in 1 file\n$/);
     });
 
-    it('checks a whole folder and follows imports', () => {
-        const r = community(['check', 'examples/invalid', '--format', 'json']);
+    it('checks a whole folder and follows imports', async () => {
+        const r = await communityHere(['check', 'examples/invalid', '--format', 'json']);
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout);
         expect(json.format_version).toBe('1.0');
@@ -37,11 +38,11 @@ describe('community check', () => {
         );
     });
 
-    it('prints messages in Chinese with --lang zh-CN or a Chinese LANG', () => {
-        const flag = community(['check', 'examples/invalid/self-flow.community', '--lang', 'zh-CN']);
+    it('prints messages in Chinese with --lang zh-CN or a Chinese LANG', async () => {
+        const flag = await communityHere(['check', 'examples/invalid/self-flow.community', '--lang', 'zh-CN']);
         expect(flag.stdout).toContain('层级“Core”不能从自身流入。');
         expect(flag.stdout).toContain('1 个文件中有 1 个错误');
-        const env = community(['check', 'examples/invalid/self-flow.community'], { env: { LANG: 'zh_CN.UTF-8' } });
+        const env = await communityHere(['check', 'examples/invalid/self-flow.community'], { env: { LANG: 'zh_CN.UTF-8' } });
         expect(env.stdout).toContain('不能从自身流入');
     });
 
@@ -66,10 +67,10 @@ describe('community check', () => {
         }
     });
 
-    it('exits 2 for a binary file and an empty glob', () => {
-        const bin = community(['check', 'node_modules/esbuild/bin/esbuild']);
+    it('exits 2 for a binary file and an empty glob', async () => {
+        const bin = await communityHere(['check', 'node_modules/esbuild/bin/esbuild']);
         expect(bin.code).toBe(2);
-        const glob = community(['check', 'examples/*.nothing']);
+        const glob = await communityHere(['check', 'examples/*.nothing']);
         expect(glob.code).toBe(2);
         expect(glob.stderr).toContain('no .community files match');
     });
@@ -125,38 +126,40 @@ describe('community check --min-severity', () => {
     const plan = 'examples/fitness-wechat.community';
     const severities = (text: string) => new Set([...text.matchAll(/:\d+:\d+ - (error|warning|info) /g)].map((m) => m[1]));
 
-    it('hides less severe diagnostics from the text listing; the summary counts everything', () => {
-        const all = community(['check', plan]);
+    it('hides less severe diagnostics from the text listing; the summary counts everything', async () => {
+        const all = await communityHere(['check', plan]);
         expect(severities(all.stdout)).toEqual(new Set(['warning', 'info']));
-        const warnings = community(['check', plan, '--min-severity', 'warning']);
+        const warnings = await communityHere(['check', plan, '--min-severity', 'warning']);
         expect(warnings.code).toBe(0);
         expect(severities(warnings.stdout)).toEqual(new Set(['warning']));
-        const errors = community(['check', plan, '--min-severity', 'error']);
+        const errors = await communityHere(['check', plan, '--min-severity', 'error']);
         expect(severities(errors.stdout)).toEqual(new Set());
         const summary = all.stdout.trimEnd().split('\n').at(-1);
         expect(summary).toMatch(/^0 errors, 6 warnings in 2 files$/);
         expect(warnings.stdout.trimEnd().split('\n').at(-1)).toBe(summary);
         expect(errors.stdout).toBe(`${summary}\n`);
-        expect(community(['check', plan, '--min-severity', 'info']).stdout).toBe(all.stdout);
+        expect((await communityHere(['check', plan, '--min-severity', 'info'])).stdout).toBe(all.stdout);
         // An error is listed whatever the level.
-        expect(community(['check', 'examples/invalid/self-flow.community', '--min-severity', 'error']).stdout).toContain('- error self-flow:');
-        expect(community(['check', plan, '--min-severity', 'loud']).code).toBe(2);
+        expect((await communityHere(['check', 'examples/invalid/self-flow.community', '--min-severity', 'error'])).stdout).toContain('- error self-flow:');
+        expect((await communityHere(['check', plan, '--min-severity', 'loud'])).code).toBe(2);
     });
 
-    it('applies to json, sarif and github output', () => {
-        const json = JSON.parse(community(['check', plan, '--format', 'json', '--min-severity', 'warning']).stdout);
+    it('applies to json, sarif and github output', async () => {
+        const json = JSON.parse((await communityHere(['check', plan, '--format', 'json', '--min-severity', 'warning'])).stdout);
         expect(json.diagnostics.length).toBeGreaterThan(0);
         expect(json.diagnostics.every((d: { severity: string }) => d.severity === 'warning')).toBe(true);
-        const full = JSON.parse(community(['check', plan, '--format', 'json']).stdout);
+        const full = JSON.parse((await communityHere(['check', plan, '--format', 'json'])).stdout);
         expect(json.summary).toEqual(full.summary);
         expect(full.diagnostics.some((d: { severity: string }) => d.severity === 'info')).toBe(true);
-        const sarif = JSON.parse(community(['check', plan, '--format', 'sarif', '--min-severity', 'warning']).stdout);
+        const sarif = JSON.parse((await communityHere(['check', plan, '--format', 'sarif', '--min-severity', 'warning'])).stdout);
         const levels = new Set(sarif.runs[0].results.map((r: { level: string }) => r.level));
         expect(levels).toEqual(new Set(['warning']));
-        const github = community(['check', plan, '--format', 'github', '--min-severity', 'error'], { env: { GITHUB_STEP_SUMMARY: undefined } });
+        const github = await communityHere(['check', plan, '--format', 'github', '--min-severity', 'error'], { env: { GITHUB_STEP_SUMMARY: undefined } });
         expect(github.stdout).not.toMatch(/^::(warning|notice)/m);
         expect(github.stdout.trimEnd()).toBe('0 errors, 6 warnings in 2 files');
-        const githubWarnings = community(['check', plan, '--format', 'github', '--min-severity', 'warning'], { env: { GITHUB_STEP_SUMMARY: undefined } });
+        const githubWarnings = await communityHere(['check', plan, '--format', 'github', '--min-severity', 'warning'], {
+            env: { GITHUB_STEP_SUMMARY: undefined },
+        });
         expect(githubWarnings.stdout).toMatch(/^::warning /m);
         expect(githubWarnings.stdout).not.toMatch(/^::notice /m);
     });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_MARKER, stageOutputFolder, switchOutputs } from '../../cli/output-folder.js';
 import { tempFolder } from '../compile/helpers.js';
 import { community, ensureBuilt } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 const PLAN = (title: string) => `plan "${title}" {
   start 2027-01-04
@@ -26,9 +27,11 @@ const hidden = (dir: string) => readdirSync(dir).filter((e) => e.startsWith('.')
 beforeAll(() => ensureBuilt());
 
 describe('compile: the outputs of one run switch together', () => {
-    it('writes every plan and lists each one after the switch', () => {
+    it('writes every plan and lists each one after the switch', async () => {
         const dir = tempFolder({ 'a.community': PLAN('Alpha v1'), 'b.community': PLAN('Beta v1'), 'c.community': PLAN('Gamma v1') });
-        const r = community(['compile', 'a.community', 'b.community', 'c.community', '--out', 'out', '--runs', '10', '--formats', 'ics'], { cwd: dir });
+        const r = await communityHere(['compile', 'a.community', 'b.community', 'c.community', '--out', 'out', '--runs', '10', '--formats', 'ics'], {
+            cwd: dir,
+        });
         expect(r.code).toBe(0);
         expect(
             r.stdout
@@ -58,9 +61,9 @@ describe('compile: the outputs of one run switch together', () => {
         expect(hidden(join(dir, 'out'))).toEqual([]);
     });
 
-    it('still writes the good plans when one has errors, and says which plan was not written', () => {
+    it('still writes the good plans when one has errors, and says which plan was not written', async () => {
         const dir = tempFolder({ 'a.community': PLAN('Alpha'), 'b.community': PLAN('Beta').replace('seed 10 members', 'seed ten members') });
-        const r = community(['compile', 'a.community', 'b.community', '--out', 'out', '--runs', '10', '--formats', 'ics'], { cwd: dir });
+        const r = await communityHere(['compile', 'a.community', 'b.community', '--out', 'out', '--runs', '10', '--formats', 'ics'], { cwd: dir });
         expect(r.code).toBe(1);
         expect(r.stdout).toMatch(/^✓ a\.community → .*\n✗ b\.community: \d+ errors?, nothing written\n$/);
         expect(calName(join(dir, 'out/a'))).toBe('Alpha');

@@ -2,13 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RUNS, parseRuns } from '../../cli/options.js';
 import { community, ensureBuilt } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 beforeAll(ensureBuilt);
 
 const PLAN = 'examples/fitness-wechat.community';
 
 describe('--runs', () => {
-    it('is capped at MAX_RUNS with the same message by simulate, compile and diff', () => {
+    it('is capped at MAX_RUNS with the same message by simulate, compile and diff', async () => {
         const too = String(MAX_RUNS + 1);
         const message = `community: --runs must be between 1 and ${MAX_RUNS}, got ${too}.\n`;
         for (const args of [
@@ -16,7 +17,7 @@ describe('--runs', () => {
             ['compile', PLAN, '--out', 'out/never-written'],
             ['diff', PLAN, PLAN],
         ]) {
-            const r = community([...args, '--runs', too]);
+            const r = await communityHere([...args, '--runs', too]);
             expect(r.code, args[0]).toBe(2);
             expect(r.stderr, args[0]).toBe(message);
             expect(r.stdout).toBe('');

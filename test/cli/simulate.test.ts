@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 /** Rebuilds the CLI bundle when it is older than the forecast sources. */
 function ensureFresh(): void {
@@ -27,8 +28,8 @@ beforeAll(ensureFresh);
 const examples = readdirSync(resolve(ROOT, 'examples')).filter((f) => f.endsWith('.community'));
 
 describe('community simulate', () => {
-    it.each(examples)('prints a forecast table for examples/%s', (file) => {
-        const r = community(['simulate', `examples/${file}`, '--runs', '200']);
+    it.each(examples)('prints a forecast table for examples/%s', async (file) => {
+        const r = await communityHere(['simulate', `examples/${file}`, '--runs', '200']);
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(/^week\s+starts\s+members P50 \(P10–P90\)/m);
@@ -37,8 +38,8 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^Cost over the horizon by category \(P50\): (content|activities|paid|referral) [\d,]+/m);
     });
 
-    it('compares KPIs across scenarios side by side with --all-scenarios', () => {
-        const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--all-scenarios']);
+    it('compares KPIs across scenarios side by side with --all-scenarios', async () => {
+        const r = await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--all-scenarios']);
         expect(r.code).toBe(0);
         const at = r.stdout.indexOf('KPIs across scenarios: P(success) and P50 at the deadline');
         expect(at).toBeGreaterThan(0);
@@ -46,11 +47,11 @@ describe('community simulate', () => {
         expect(table[1]).toMatch(/^KPI\s+plan as written\s+DoubleAds\s+NoTips\s+NoSalon$/);
         expect(table[2]).toMatch(/^Growth(\s+[\d.]+% · [\d,]+){4}$/);
         // One scenario only: no comparison.
-        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '50']).stdout).not.toContain('KPIs across scenarios');
+        expect((await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '50'])).stdout).not.toContain('KPIs across scenarios');
     });
 
-    it('prints the table in Chinese with --lang zh-CN', () => {
-        const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--lang', 'zh-CN']);
+    it('prints the table in Chinese with --lang zh-CN', async () => {
+        const r = await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--lang', 'zh-CN']);
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(/^100 次模拟，随机种子 42，自 2027-01-04 起 26 周，金额单位 CNY$/m);
         expect(r.stdout).toMatch(/^周\s+开始日期\s+成员 P50（P10–P90）/m);
@@ -60,12 +61,13 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^预算 120,000 CNY：总成本 P50 [\d,]+/m);
     });
 
-    it('writes JSON that validates against the shipped schema, identical for one seed', () => {
+    it('writes JSON that validates against the shipped schema, identical for one seed', async () => {
         const args = ['simulate', 'examples/fitness-wechat.community', '--runs', '300', '--seed', '7', '--format', 'json', '--all-scenarios'];
+        // The shipped CLI's process, then this process: the same bytes.
         const a = community(args);
         expect(a.code).toBe(0);
-        expect(community(args).stdout).toBe(a.stdout);
-        expect(community([...args.slice(0, 5), '8', ...args.slice(6)]).stdout).not.toBe(a.stdout);
+        expect((await communityHere(args)).stdout).toBe(a.stdout);
+        expect((await communityHere([...args.slice(0, 5), '8', ...args.slice(6)])).stdout).not.toBe(a.stdout);
         const report = JSON.parse(a.stdout);
         expect(report.format_version).toBe('1.0');
         expect(report.forecasts.map((f: { scenario: string | null }) => f.scenario)).toEqual([null, 'DoubleAds', 'NoTips', 'NoSalon']);
@@ -76,11 +78,11 @@ describe('community simulate', () => {
         const cost = (i: number) => report.forecasts[i].communities[0].series.find((s: { key: string }) => s.key === 'cost').p50[0];
         expect(cost(1) - cost(0)).toBeCloseTo(3000, 6);
         // --print-schema prints the shipped schema.
-        expect(JSON.parse(community(['simulate', '--print-schema']).stdout)).toEqual(schema);
+        expect(JSON.parse((await communityHere(['simulate', '--print-schema'])).stdout)).toEqual(schema);
     });
 
-    it('writes long-format CSV and ranks parameters with --sensitivity', () => {
-        const csv = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--format', 'csv']);
+    it('writes long-format CSV and ranks parameters with --sensitivity', async () => {
+        const csv = await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--format', 'csv']);
         expect(csv.code).toBe(0);
         // No field of this plan needs quoting, so a plain split reads it.
         const [header, ...lines] = csv.stdout
@@ -116,7 +118,7 @@ describe('community simulate', () => {
         expect(costs.every((r) => r.week === '26' && r.unit === 'money')).toBe(true);
         expect(Number(costs[0].p50)).toBeGreaterThanOrEqual(182 * 300);
 
-        const sens = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--sensitivity', '--kpi', 'Growth']);
+        const sens = await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '100', '--sensitivity', '--kpi', 'Growth']);
         expect(sens.code).toBe(0);
         expect(sens.stdout).toContain('Sensitivity of Growth (FitHome)');
         expect(sens.stdout).toMatch(/^KPI\s+target[\s\S]*^Growth\s+>= 20,000/m);
@@ -131,17 +133,17 @@ describe('community simulate', () => {
         expect(r.stdout).toBe('');
     });
 
-    it('reports usage errors with exit 2', () => {
+    it('reports usage errors with exit 2', async () => {
         expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', 'many']).code).toBe(2);
-        const scenario = community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'Nope']);
+        const scenario = await communityHere(['simulate', 'examples/fitness-wechat.community', '--scenario', 'Nope']);
         expect(scenario.code).toBe(2);
         expect(scenario.stderr).toContain('unknown scenario "Nope"; the plan has: DoubleAds, NoTips, NoSalon');
-        expect(community(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope']).code).toBe(2);
-        expect(community(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios']).code).toBe(2);
-        expect(community(['simulate']).code).toBe(2);
+        expect((await communityHere(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope'])).code).toBe(2);
+        expect((await communityHere(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios'])).code).toBe(2);
+        expect((await communityHere(['simulate'])).code).toBe(2);
     });
 
-    it('aligns table columns by terminal width when names are CJK (wide characters take two cells)', () => {
+    it('aligns table columns by terminal width when names are CJK (wide characters take two cells)', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'community-cjk-'));
         const plan = join(dir, 'cjk.community');
         writeFileSync(
@@ -174,7 +176,7 @@ community 咖啡馆 {
             const end = lines.findIndex((l, i) => i > start && (l.trim() === '' || l.startsWith('note:')));
             return lines.slice(start, end);
         };
-        const r = community(['simulate', plan, '--runs', '50', '--sensitivity', '--kpi', '增长目标'], { env: { NO_COLOR: '1' } });
+        const r = await communityHere(['simulate', plan, '--runs', '50', '--sensitivity', '--kpi', '增长目标'], { env: { NO_COLOR: '1' } });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const kpis = table(r.stdout, /^KPI\s+target/);
@@ -191,7 +193,7 @@ community 咖啡馆 {
         expect(new Set(sensitivity.map(cells)).size).toBe(1);
     });
 
-    it('refuses a forecast over the memory budget with a coded error before allocating it (exit 1)', () => {
+    it('refuses a forecast over the memory budget with a coded error before allocating it (exit 1)', async () => {
         const r = community(['simulate', 'examples/fitness-wechat.community', '--runs', '100000'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } });
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
@@ -200,6 +202,8 @@ community 咖啡馆 {
         );
         expect(r.stderr).not.toMatch(/\n\s+at /);
         // Within the budget the same forecast runs.
-        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '200'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } }).code).toBe(0);
+        expect(
+            (await communityHere(['simulate', 'examples/fitness-wechat.community', '--runs', '200'], { env: { COMMUNITY_FORECAST_MEMORY_MB: '64' } })).code,
+        ).toBe(0);
     });
 });

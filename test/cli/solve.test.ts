@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -16,11 +17,11 @@ function workspace(): string {
 }
 
 describe('community solve', () => {
-    it('finds the spend that meets a KPI at 80 % and writes it as a scenario that checks clean', () => {
+    it('finds the spend that meets a KPI at 80 % and writes it as a scenario that checks clean', async () => {
         const dir = workspace();
         const file = join(dir, 'beauty.community');
         const before = readFileSync(file, 'utf8');
-        const r = community(
+        const r = await communityHere(
             [
                 'solve',
                 'beauty.community',
@@ -43,25 +44,28 @@ describe('community solve', () => {
         expect(after.startsWith(before.replace(/\s*$/, '\n'))).toBe(true);
         expect(after).toMatch(/\nscenario Reach80 solved for Paying at 80% \{\n {2}DouyinAds\.paid = \d+ CNY per week\n\}\n$/);
         expect(r.stderr).toContain('appended scenario Reach80 (solved for Paying at 80%) to beauty.community.');
-        const check = community(['check', 'beauty.community'], { cwd: dir });
+        const check = await communityHere(['check', 'beauty.community'], { cwd: dir });
         expect(check.code, check.stdout).toBe(0);
-        const sim = community(['simulate', 'beauty.community', '--scenario', 'Reach80', '--runs', '300', '--format', 'json'], { cwd: dir });
+        const sim = await communityHere(['simulate', 'beauty.community', '--scenario', 'Reach80', '--runs', '300', '--format', 'json'], { cwd: dir });
         expect(sim.code).toBe(0);
         const paying = JSON.parse(sim.stdout).forecasts[0].communities[0].kpis.find((k: { name: string }) => k.name === 'Paying');
         expect(paying.probability).toBeGreaterThanOrEqual(0.8);
         // A second --write with the same name is refused (the plan is left as it is).
-        const again = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '50', '--write', 'Reach80'], {
-            cwd: dir,
-        });
+        const again = await communityHere(
+            ['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '50', '--write', 'Reach80'],
+            {
+                cwd: dir,
+            },
+        );
         expect(again.code).toBe(2);
         expect(readFileSync(file, 'utf8')).toBe(after);
     }, 120_000);
 
-    it('writes several levers, unitless and ranged ones included, as a scenario that parses and checks clean', () => {
+    it('writes several levers, unitless and ranged ones included, as a scenario that parses and checks clean', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'solve-'));
         copyFileSync(join(ROOT, 'examples/fitness-wechat.community'), join(dir, 'fit.community'));
         cpSync(join(ROOT, 'examples/shared'), join(dir, 'shared'), { recursive: true });
-        const r = community(
+        const r = await communityHere(
             [
                 'solve',
                 'fit.community',
@@ -87,22 +91,28 @@ describe('community solve', () => {
         expect(text).toMatch(
             /scenario Solved \{\n {2}Prospect\.seed = \d+ members\n {2}Core\.Prospect = [\d.]+% per month ± [\d.]+%\n {2}MorningChallenge\.retention = [\d.]+ points\n\}\n$/,
         );
-        const check = community(['check', 'fit.community'], { cwd: dir });
+        const check = await communityHere(['check', 'fit.community'], { cwd: dir });
         expect(check.stdout).toMatch(/^0 errors/m);
     }, 180_000);
 
-    it('prints JSON and Chinese', () => {
+    it('prints JSON and Chinese', async () => {
         const dir = workspace();
-        const json = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'], {
-            cwd: dir,
-        });
+        const json = await communityHere(
+            ['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--format', 'json'],
+            {
+                cwd: dir,
+            },
+        );
         expect(json.code, json.stderr).toBe(0);
         const out = JSON.parse(json.stdout);
         expect(out.levers[0]).toMatchObject({ lever: 'DouyinAds.paid', min: 0, max: 60000 });
         expect(typeof out.probabilities.Paying).toBe('number');
-        const zh = community(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--lang', 'zh-CN'], {
-            cwd: dir,
-        });
+        const zh = await communityHere(
+            ['solve', 'beauty.community', '--kpi', 'Paying', '--vary', 'DouyinAds.paid=0..60000', '--runs', '100', '--lang', 'zh-CN'],
+            {
+                cwd: dir,
+            },
+        );
         expect(zh.stdout).toMatch(/达成概率/);
     }, 120_000);
 

@@ -1,5 +1,8 @@
-// The built CLI as a process: compile (determinism, all-or-nothing writes, exit codes), diff, and
-// check --format sarif / github.
+// The CLI's compile (determinism, all-or-nothing writes, exit codes), diff, and check --format
+// sarif / github. Most commands run in this process (helpers/cli-in-process.ts, the same commands and
+// output); the built CLI as a process for what a process shows: the same bytes from the shipped
+// binary, the exit codes of plan errors and of an unwritable --out, an interrupted compile, a diff
+// against git that cleans up when the process ends.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +14,12 @@ import { OUTPUT_MARKER } from '../../cli/output-folder.js';
 import { fileSafe, MAX_FILE_NAME_BYTES } from '../../engine/ics.js';
 import { ROOT, tempFolder } from './helpers.js';
 import { ensureBuilt } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 const BIN = join(ROOT, 'bin/community.cjs');
 
-function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+/** The built CLI as a process: for what only a process shows (exit codes, signals, the shipped bundles). */
+function runProcess(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
     const r = spawnSync(process.execPath, [BIN, ...args], {
         cwd: options.cwd ?? ROOT,
         encoding: 'utf8',
@@ -22,6 +27,11 @@ function run(args: string[], options: { cwd?: string; env?: Record<string, strin
         timeout: 120_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same command in this process (helpers/cli-in-process.ts): same output, exit code and files. */
+function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+    return communityHere(args, { cwd: options.cwd, env: { NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env } });
 }
 
 function tree(dir: string): Record<string, Buffer> {
@@ -67,7 +77,7 @@ community ${community} {
         expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(4);
     });
 
-    it('compile writes one folder per plan, none overwritten: a/x, b/x, a-x, A-X', () => {
+    it('compile writes one folder per plan, none overwritten: a/x, b/x, a-x, A-X', async () => {
         const dir = tempFolder({
             'a/x.community': plan('a/x'),
             'b/x.community': plan('b/x'),
@@ -75,7 +85,7 @@ community ${community} {
             'A-X.community': plan('A-X'),
         });
         const out = join(dir, 'out');
-        const r = run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'json'], { cwd: dir });
+        const r = await run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'json'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const folders = readdirSync(out).sort();
@@ -85,7 +95,7 @@ community ${community} {
         expect(plans).toEqual(['A-X', 'a-x', 'a/x', 'b/x']);
         // The same inputs give the same folders.
         const again = join(dir, 'again');
-        run(['compile', '.', '--out', again, '--runs', '10', '--formats', 'json'], { cwd: dir });
+        await run(['compile', '.', '--out', again, '--runs', '10', '--formats', 'json'], { cwd: dir });
         expect(readdirSync(again).sort()).toEqual(folders);
     });
 
@@ -107,11 +117,11 @@ community ${community} {
         expect(fileSafe('COM10')).toBe('COM10');
     });
 
-    it('compile succeeds with a 300-character community ID and a community named CON', () => {
+    it('compile succeeds with a 300-character community ID and a community named CON', async () => {
         const id = 'Community' + 'X'.repeat(291);
         const dir = tempFolder({ 'long.community': plan('Long', id), 'con.community': plan('Con', 'CON') });
         const out = join(dir, 'out');
-        const r = run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'ics'], { cwd: dir });
+        const r = await run(['compile', '.', '--out', out, '--runs', '10', '--formats', 'ics'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const ics = readdirSync(join(out, 'long')).filter((f) => f !== 'plan.ics' && f !== OUTPUT_MARKER);
@@ -128,15 +138,16 @@ community ${community} {
 });
 
 describe('community compile', () => {
-    it('writes one folder per plan with every format, a summary line each, byte-identical on re-run', () => {
+    it('writes one folder per plan with every format, a summary line each, byte-identical on re-run', async () => {
         const a = tempFolder();
         const b = tempFolder();
-        const r1 = run(['compile', ...GOOD, '--out', a, '--runs', '150']);
+        const r1 = await run(['compile', ...GOOD, '--out', a, '--runs', '150']);
         expect(r1.stderr).toBe('');
         expect(r1.code).toBe(0);
         expect(r1.stdout.trim().split('\n')).toHaveLength(2);
         expect(r1.stdout).toMatch(/✓ examples\/fitness-wechat\.community → .*fitness-wechat\/ \(9 files, 221 events/);
-        expect(run(['compile', ...GOOD, '--out', b, '--runs', '150']).code).toBe(0);
+        // The shipped CLI, in its own process, writes the same bytes.
+        expect(runProcess(['compile', ...GOOD, '--out', b, '--runs', '150']).code).toBe(0);
         const ta = tree(a);
         expect(Object.keys(ta).sort()).toEqual(
             [
@@ -163,14 +174,14 @@ describe('community compile', () => {
         expect(tree(b)).toEqual(ta);
         // Compiling one plan alone gives the same bytes as compiling it with others.
         const c = tempFolder();
-        run(['compile', GOOD[1], '--out', c, '--runs', '150']);
+        await run(['compile', GOOD[1], '--out', c, '--runs', '150']);
         expect(tree(c)['oss-discord/report.html'].equals(ta['oss-discord/report.html'])).toBe(true);
         expect(ta['fitness-wechat/schedule.csv'].toString()).toContain(',fitness-wechat.community:46\r\n');
     });
 
-    it('honours --formats, --bom, --lang, --now and --scenario', () => {
+    it('honours --formats, --bom, --lang, --now and --scenario', async () => {
         const out = tempFolder();
-        const r = run([
+        const r = await run([
             'compile',
             GOOD[0],
             '--out',
@@ -200,32 +211,32 @@ describe('community compile', () => {
         expect(files['fitness-wechat/report.md'].toString()).toContain('情景: 抖音投放翻倍 (DoubleAds)');
     });
 
-    it('writes nothing for a plan with errors and exits 1; other plans are still written', () => {
+    it('writes nothing for a plan with errors and exits 1; other plans are still written', async () => {
         const out = tempFolder();
-        const r = run(['compile', GOOD[0], 'examples/invalid/bad-date.community', '--out', out, '--formats', 'csv']);
+        const r = runProcess(['compile', GOOD[0], 'examples/invalid/bad-date.community', '--out', out, '--formats', 'csv']);
         expect(r.code).toBe(1);
         expect(r.stdout).toContain('✗ examples/invalid/bad-date.community: 1 error, nothing written');
         expect(r.stderr).toContain('bad-date');
         expect(readdirSync(out)).toEqual(['fitness-wechat']);
     });
 
-    it('exits 2 with one line for an unwritable --out, and for bad options', () => {
+    it('exits 2 with one line for an unwritable --out, and for bad options', async () => {
         const dir = tempFolder({ 'file.txt': 'x' });
-        const r = run(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'out')]);
+        const r = runProcess(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'out')]);
         expect(r.code).toBe(2);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
         expect(r.stderr).toMatch(/^community: cannot write to --out/);
-        expect(run(['compile', GOOD[0], '--out', dir, '--formats', 'docx']).code).toBe(2);
-        expect(run(['compile', GOOD[0], '--out', dir, '--runs', '0']).code).toBe(2);
-        expect(run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope']).stderr).toMatch(/no scenario "Nope"; it has: DoubleAds/);
+        expect((await run(['compile', GOOD[0], '--out', dir, '--formats', 'docx'])).code).toBe(2);
+        expect((await run(['compile', GOOD[0], '--out', dir, '--runs', '0'])).code).toBe(2);
+        expect((await run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope'])).stderr).toMatch(/no scenario "Nope"; it has: DoubleAds/);
         expect(readdirSync(dir)).toEqual(['file.txt']);
     });
 
-    it('--out under /proc or under a file fails fast with one line (no recursive mkdir loop)', () => {
+    it('--out under /proc or under a file fails fast with one line (no recursive mkdir loop)', async () => {
         if (existsSync('/proc/self')) {
             for (const target of ['/proc/x', '/proc/x/y/z']) {
                 const started = Date.now();
-                const r = run(['compile', GOOD[0], '--out', target, '--runs', '10', '--formats', 'json']);
+                const r = await run(['compile', GOOD[0], '--out', target, '--runs', '10', '--formats', 'json']);
                 expect(Date.now() - started).toBeLessThan(30_000);
                 expect(r.code).toBe(2);
                 expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -234,28 +245,28 @@ describe('community compile', () => {
             }
         }
         const dir = tempFolder({ 'file.txt': 'x' });
-        const r = run(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'a', 'b'), '--runs', '10', '--formats', 'json']);
+        const r = await run(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'a', 'b'), '--runs', '10', '--formats', 'json']);
         expect(r.code).toBe(2);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
         expect(r.stderr).toMatch(/^community: cannot write to --out .*: a file is in the way/);
         // Missing segments are created one by one.
         const deep = join(dir, 'new', 'nested', 'out');
-        expect(run(['compile', GOOD[0], '--out', deep, '--runs', '10', '--formats', 'json']).code).toBe(0);
+        expect((await run(['compile', GOOD[0], '--out', deep, '--runs', '10', '--formats', 'json'])).code).toBe(0);
         expect(readdirSync(deep)).toEqual(['fitness-wechat']);
     });
 
-    it('replaces an earlier output folder whole, and a failing write leaves no partial files', () => {
+    it('replaces an earlier output folder whole, and a failing write leaves no partial files', async () => {
         const out = tempFolder();
         // An earlier output (it has the marker) with a stray file: replaced whole.
         mkdirSync(join(out, 'fitness-wechat'));
         writeFileSync(join(out, 'fitness-wechat', OUTPUT_MARKER), '');
         writeFileSync(join(out, 'fitness-wechat', 'stale.txt'), 'old');
-        expect(run(['compile', GOOD[0], '--out', out, '--formats', 'json']).code).toBe(0);
+        expect((await run(['compile', GOOD[0], '--out', out, '--formats', 'json'])).code).toBe(0);
         expect(readdirSync(join(out, 'fitness-wechat')).sort()).toEqual([OUTPUT_MARKER, 'schedule.json']);
         // A file where the plan's folder goes: the rename fails, the temp folder is removed.
         const blocked = tempFolder({ 'fitness-wechat': 'not a folder' });
         writeFileSync(join(blocked, 'fitness-wechat'), 'not a folder');
-        const r = run(['compile', GOOD[0], '--out', blocked, '--formats', 'json']);
+        const r = await run(['compile', GOOD[0], '--out', blocked, '--formats', 'json']);
         expect(r.code).toBe(2);
         expect(readdirSync(blocked)).toEqual(['fitness-wechat']);
         expect(readFileSync(join(blocked, 'fitness-wechat'), 'utf8')).toBe('not a folder');
@@ -275,7 +286,7 @@ describe('community compile', () => {
 });
 
 describe('community diff', () => {
-    it('lists moved events and KPI changes between two files as Markdown', () => {
+    it('lists moved events and KPI changes between two files as Markdown', async () => {
         const dir = tempFolder({
             'shared/platforms.community': readFileSync(join(ROOT, 'examples/shared/platforms.community'), 'utf8'),
             'old.community': readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8'),
@@ -283,7 +294,7 @@ describe('community diff', () => {
                 .replace('every week on Friday at 12:00', 'every week on Thursday at 18:00')
                 .replace('seed 300 members', 'seed 3000 members'),
         });
-        const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
+        const r = await run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('Event by event (paired in order: 0 added, 0 removed, 26 moved, 0 changed)');
@@ -291,7 +302,7 @@ describe('community diff', () => {
         expect(r.stdout).toMatch(/\| FitHome \| Growth \| [\d,]+ → [\d,]+ \| \d+(\.\d)?% → \d+(\.\d)?% \| [+−±][\d.]+ pp/);
     });
 
-    it('names plan changes item by item, summarises the schedule per item, and compares probabilities in pp, cost and budget', () => {
+    it('names plan changes item by item, summarises the schedule per item, and compares probabilities in pp, cost and budget', async () => {
         const original = readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8');
         const changed = original
             .replace('every week on Friday at 12:00', 'every 2 weeks on Friday at 12:30')
@@ -303,7 +314,7 @@ describe('community diff', () => {
             'old.community': original,
             'new.community': changed,
         });
-        const r = run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
+        const r = await run(['diff', 'old.community', 'new.community', '--runs', '100'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         const out = r.stdout;
@@ -326,12 +337,12 @@ describe('community diff', () => {
         expect(out).toMatch(/\| Chance within budget \| [\d.]+% → [\d.]+% \| [+−±][\d.]+ pp/);
     });
 
-    it('compares with a git ref, resolving imports from that ref, and cleans up', () => {
-        const r = run(['diff', 'examples/fitness-wechat.community', '--base', 'HEAD', '--runs', '50']);
+    it('compares with a git ref, resolving imports from that ref, and cleans up', async () => {
+        const r = runProcess(['diff', 'examples/fitness-wechat.community', '--base', 'HEAD', '--runs', '50']);
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('(HEAD → working tree)');
         expect(readdirSync(ROOT).filter((e) => e.startsWith('.community-diff-'))).toEqual([]);
-        expect(run(['diff', 'examples/fitness-wechat.community', '--base', 'no-such-ref-xyz']).code).toBe(2);
+        expect((await run(['diff', 'examples/fitness-wechat.community', '--base', 'no-such-ref-xyz'])).code).toBe(2);
     });
 
     /** A fresh git repository with the fitness plan importing its platforms with single quotes. */
@@ -356,11 +367,11 @@ describe('community diff', () => {
         return dir;
     }
 
-    it('--base follows single-quoted imports from the AST, fast on many blank lines', () => {
+    it('--base follows single-quoted imports from the AST, fast on many blank lines', async () => {
         const dir = repo(150_000);
-        expect(run(['check', 'plans/fit.community'], { cwd: dir }).code).toBe(0);
+        expect((await run(['check', 'plans/fit.community'], { cwd: dir })).code).toBe(0);
         const started = Date.now();
-        const r = run(['diff', 'plans/fit.community', '--base', 'HEAD', '--runs', '20'], { cwd: dir });
+        const r = await run(['diff', 'plans/fit.community', '--base', 'HEAD', '--runs', '20'], { cwd: dir });
         expect(r.stderr).toBe('');
         expect(r.code).toBe(0);
         expect(r.stdout).toContain('No schedule changes.');
@@ -368,11 +379,11 @@ describe('community diff', () => {
         expect(readdirSync(dir).filter((e) => e.startsWith('.community-diff-'))).toEqual([]);
     });
 
-    it('--base refuses option-like refs (no git argument injection) and resolves refs to a commit', () => {
+    it('--base refuses option-like refs (no git argument injection) and resolves refs to a commit', async () => {
         const dir = repo();
         const victim = join(dir, 'injected.txt');
         for (const ref of ['--output=' + victim, '-p', '--all']) {
-            const r = run(['diff', 'plans/fit.community', `--base=${ref}`, '--runs', '20'], { cwd: dir });
+            const r = await run(['diff', 'plans/fit.community', `--base=${ref}`, '--runs', '20'], { cwd: dir });
             expect(r.code).toBe(2);
             expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
             expect(r.stderr).toMatch(/^community: --base must name a git commit/);
@@ -380,11 +391,11 @@ describe('community diff', () => {
         expect(existsSync(victim)).toBe(false);
         // A ref that is not a commit (the tree of HEAD) or does not exist: one line, exit 2.
         for (const ref of ['HEAD^{tree}', 'nope']) {
-            const r = run(['diff', 'plans/fit.community', '--base', ref, '--runs', '20'], { cwd: dir });
+            const r = await run(['diff', 'plans/fit.community', '--base', ref, '--runs', '20'], { cwd: dir });
             expect(r.code).toBe(2);
             expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
         }
-        expect(run(['diff', 'plans/fit.community', '--base', 'HEAD~0', '--runs', '20'], { cwd: dir }).code).toBe(0);
+        expect((await run(['diff', 'plans/fit.community', '--base', 'HEAD~0', '--runs', '20'], { cwd: dir })).code).toBe(0);
     });
 });
 
@@ -393,8 +404,8 @@ describe('community check --format sarif / github', () => {
     const ajv = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
 
-    it('writes SARIF 2.1.0 that validates, with ruleId = code and partialFingerprints', () => {
-        const r = run(['check', 'examples/invalid', '--format', 'sarif']);
+    it('writes SARIF 2.1.0 that validates, with ruleId = code and partialFingerprints', async () => {
+        const r = await run(['check', 'examples/invalid', '--format', 'sarif']);
         expect(r.code).toBe(1);
         const log = JSON.parse(r.stdout);
         expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
@@ -409,14 +420,14 @@ describe('community check --format sarif / github', () => {
         expect(Object.values(bad.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}:1$/);
         expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toContain('bad-date');
         // Stable across runs.
-        expect(run(['check', 'examples/invalid', '--format', 'sarif']).stdout).toBe(r.stdout);
-        const clean = JSON.parse(run(['check', 'examples/fitness-wechat.community', '--format', 'sarif']).stdout);
+        expect((await run(['check', 'examples/invalid', '--format', 'sarif'])).stdout).toBe(r.stdout);
+        const clean = JSON.parse((await run(['check', 'examples/fitness-wechat.community', '--format', 'sarif'])).stdout);
         expect(validate(clean)).toBe(true);
     });
 
-    it('percent-encodes artifactLocation.uri per path segment (#, ?, %, spaces) and still validates', () => {
+    it('percent-encodes artifactLocation.uri per path segment (#, ?, %, spaces) and still validates', async () => {
         const dir = tempFolder({ 'sub dir/my plan#1 100%.community': readFileSync(join(ROOT, 'examples/invalid/bad-date.community'), 'utf8') });
-        const r = run(['check', 'sub dir/my plan#1 100%.community', '--format', 'sarif'], { cwd: dir });
+        const r = await run(['check', 'sub dir/my plan#1 100%.community', '--format', 'sarif'], { cwd: dir });
         expect(r.code).toBe(1);
         const log = JSON.parse(r.stdout);
         expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
@@ -430,17 +441,17 @@ describe('community check --format sarif / github', () => {
             expect(decodeURIComponent(new URL(uri, 'file:///base/').pathname)).toBe('/base/sub dir/my plan#1 100%.community');
         }
         // A file outside the current folder is shown by its absolute path: a file: URI.
-        const outside = run(['check', join(dir, 'sub dir/my plan#1 100%.community'), '--format', 'sarif'], { cwd: ROOT });
+        const outside = await run(['check', join(dir, 'sub dir/my plan#1 100%.community'), '--format', 'sarif'], { cwd: ROOT });
         const abs = JSON.parse(outside.stdout);
         expect(validate(abs)).toBe(true);
         const absUri: string = abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
         expect(absUri).toMatch(/^file:\/\/\/.*\/sub%20dir\/my%20plan%231%20100%25\.community$/);
     });
 
-    it('writes escaped annotations, at most 10 per type, the rest to the step summary, exit 1 on errors', () => {
+    it('writes escaped annotations, at most 10 per type, the rest to the step summary, exit 1 on errors', async () => {
         const summaryDir = tempFolder();
         const summary = join(summaryDir, 'summary.md');
-        const r = run(['check', 'examples/invalid', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+        const r = await run(['check', 'examples/invalid', '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
         expect(r.code).toBe(1);
         const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
         expect(errors).toHaveLength(10);

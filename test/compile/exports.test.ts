@@ -15,34 +15,43 @@ import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
 import { SCHEDULE_HEADERS_ZH } from '../../engine/report/table-csv.js';
 import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
 import { ensureBuilt } from '../helpers/cli.js';
+import { communityHere } from '../helpers/cli-in-process.js';
 
 const PYTHON = '/usr/bin/python3';
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
     .filter((f) => f.endsWith('.community'))
     .sort();
 
-/** Reads a workbook with openpyxl: per sheet its rows, each cell as [type, value] (dates as ISO text). */
-function openpyxl(path: string): Record<string, [string, unknown][][]> {
+/** Reads workbooks with openpyxl, in one Python process: per path, per sheet its rows, each cell as [type, value] (dates as ISO text). */
+function openpyxlAll(paths: string[]): Record<string, [string, unknown][][]>[] {
     const script = `
 import json, sys, datetime, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-out = {}
-for ws in wb.worksheets:
-    rows = []
-    for row in ws.iter_rows():
-        cells = []
-        for c in row:
-            v = c.value
-            if isinstance(v, datetime.datetime):
-                v = v.isoformat()
-            cells.append([c.data_type, v])
-        rows.append(cells)
-    out[ws.title] = rows
-print(json.dumps(out, ensure_ascii=False))
+books = []
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    out = {}
+    for ws in wb.worksheets:
+        rows = []
+        for row in ws.iter_rows():
+            cells = []
+            for c in row:
+                v = c.value
+                if isinstance(v, datetime.datetime):
+                    v = v.isoformat()
+                cells.append([c.data_type, v])
+            rows.append(cells)
+        out[ws.title] = rows
+    books.append(out)
+print(json.dumps(books, ensure_ascii=False))
 `;
-    const r = spawnSync(PYTHON, ['-c', script, path], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(PYTHON, ['-c', script, ...paths], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(r.stderr);
     return JSON.parse(r.stdout);
+}
+
+/** One workbook read with openpyxl. */
+function openpyxl(path: string): Record<string, [string, unknown][][]> {
+    return openpyxlAll([path])[0];
 }
 
 function write(c: CompiledPlan): string {
@@ -63,10 +72,16 @@ beforeAll(() => {
 describe.each(EXAMPLES)('exports of %s', (file) => {
     let plan: Plan;
     const compiled: Partial<Record<Lang, CompiledPlan>> = {};
+    /** The workbooks of each language as openpyxl reads them (one Python process for all four). */
+    const books: Partial<Record<Lang, { plan: Record<string, [string, unknown][][]>; sop: Record<string, [string, unknown][][]> }>> = {};
     beforeAll(async () => {
         plan = await planFromFile(join(ROOT, 'examples', file));
         for (const lang of ['en', 'zh-CN'] as const)
             compiled[lang] = await compilePlan(plan, { formats: ['csv', 'xlsx', 'sop'], runs: 60, seed: 42, scenario: null, lang, sensitivityRuns: 50 });
+        const dirs = (['en', 'zh-CN'] as const).map((lang) => write(compiled[lang]!));
+        const read = openpyxlAll(dirs.flatMap((dir) => [join(dir, 'plan.xlsx'), join(dir, 'sop.xlsx')]));
+        books.en = { plan: read[0], sop: read[1] };
+        books['zh-CN'] = { plan: read[2], sop: read[3] };
     });
 
     it('plan.xlsx has the schedule, weekly bands, KPIs and costs, with real dates and numbers, in both languages', () => {
@@ -75,7 +90,7 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
             ['zh-CN', ['日程', '每周预测', '关键指标', '成本']],
         ] as const) {
             const c = compiled[lang]!;
-            const book = openpyxl(join(write(c), 'plan.xlsx'));
+            const book = books[lang]!.plan;
             expect(Object.keys(book)).toEqual(names);
             const schedule = book[names[0]];
             const csv = parse(text(c, 'schedule.csv'), { bom: true }) as string[][];
@@ -139,7 +154,7 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
             );
             expect(count(sop.slice(1))).toEqual(expected);
             expect(sop.length - 1).toBe([...expected.values()].reduce((a, b) => a + b, 0));
-            const book = openpyxl(join(write(c), 'sop.xlsx'));
+            const book = books[lang]!.sop;
             const sheet = book[lang === 'zh-CN' ? '社群SOP' : 'Community SOP'];
             expect(sheet.map((r) => r.map(([t, v]) => (t === 'd' ? String(v).slice(0, 10) : (v ?? '')))).map((r) => r.map(String))).toEqual(
                 sop.map((r) => r.map((v) => v.replace(/^'(?=[=+\-@])/, ''))),
@@ -215,15 +230,21 @@ describe('report.pdf', () => {
             env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
             timeout: 180_000,
         });
+    /** The same command in this process (helpers/cli-in-process.ts): same output and files. */
+    const here = async (args: string[], env: Record<string, string> = {}) => {
+        const r = await communityHere(args, { env: { NO_COLOR: '1', ...env } });
+        return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+    };
     beforeAll(ensureBuilt);
 
+    // The English report through the shipped CLI (its bundle loads playwright-core from outside), the Chinese one in this process.
     it.each([
-        ['en', 'Executive summary'],
-        ['zh-CN', '摘要'],
-    ] as const)('prints the report to A4 with Chromium (%s): pages and first-page text', (lang, heading) => {
+        ['en', 'Executive summary', run],
+        ['zh-CN', '摘要', here],
+    ] as const)('prints the report to A4 with Chromium (%s): pages and first-page text', async (lang, heading, command) => {
         expect(existsSync('/usr/bin/chromium'), 'Chromium is needed: apt-get install -y chromium').toBe(true);
         const out = tempFolder();
-        const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '60', '--formats', 'pdf', '--lang', lang]);
+        const r = await command(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '60', '--formats', 'pdf', '--lang', lang]);
         expect(r.status, r.stderr).toBe(0);
         expect(r.stderr).toBe('');
         const pdf = join(out, 'fitness-wechat', 'report.pdf');
@@ -240,9 +261,9 @@ describe('report.pdf', () => {
         expect(first).not.toContain(lang === 'zh-CN' ? '关键指标' : 'Forecast charts');
     });
 
-    it('skips the PDF with one clear line when there is no Chromium, and writes the rest', () => {
+    it('skips the PDF with one clear line when there is no Chromium, and writes the rest', async () => {
         const out = tempFolder();
-        const r = run(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '40', '--formats', 'pdf,csv'], {
+        const r = await here(['compile', 'examples/fitness-wechat.community', '--out', out, '--runs', '40', '--formats', 'pdf,csv'], {
             COMMUNITY_CHROMIUM: '/nonexistent/chromium',
         });
         expect(r.status).toBe(0);
