@@ -5,6 +5,7 @@ import {
     DefaultScopeComputation,
     DefaultScopeProvider,
     EMPTY_SCOPE,
+    interruptAndCheck,
     MultiMap,
     MultiMapScope,
     type AstNode,
@@ -15,23 +16,45 @@ import {
     type Scope,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { allNodes, forEachNode } from './ast-walk.js';
+import { allNodes, forEachNode, INTERRUPT_EVERY } from './ast-walk.js';
 import { isCommunity, Tier, type Community } from './generated/ast.js';
 import type { CommunityServices } from './community-module.js';
 import type { ImportGraph } from './imports.js';
 
 export class CommunityScopeComputation extends DefaultScopeComputation {
+    /**
+     * The exported descriptions of each parse result. Every named node is exported, and every named
+     * node but the root is also a local symbol of its container with the very same description
+     * (node, name, path, segments): the local symbols reuse them instead of describing every node a
+     * second time (on a 5 MB plan, 160 ms and 30 MB per build). Keyed by the root, which an edit
+     * replaces (a syntax tree is never edited in place).
+     */
+    private readonly exported = new WeakMap<AstNode, AstNodeDescription[]>();
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
-        await forEachNode(allNodes(document.parseResult.value), cancelToken, (node) => this.addExportedSymbol(node, exports, document));
+        const root = document.parseResult.value;
+        await forEachNode(allNodes(root), cancelToken, (node) => this.addExportedSymbol(node, exports, document));
+        this.exported.set(root, exports);
         return exports;
     }
 
     override async collectLocalSymbols(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        const nodes = allNodes(document.parseResult.value);
+        const root = document.parseResult.value;
+        const exports = this.exported.get(root);
+        if (exports) {
+            // Pre-order, as the nodes are: each container lists its symbols in the same order.
+            for (let i = 0; i < exports.length; i++) {
+                if (i % INTERRUPT_EVERY === 0) await interruptAndCheck(cancelToken);
+                const description = exports[i];
+                const container = description.node?.$container;
+                if (container) symbols.add(container, description);
+            }
+            return symbols;
+        }
         // The root has no container: what streamAllContents visits is every node after it.
-        await forEachNode(nodes.slice(1), cancelToken, (node) => this.addLocalSymbol(node, document, symbols));
+        await forEachNode(allNodes(root).slice(1), cancelToken, (node) => this.addLocalSymbol(node, document, symbols));
         return symbols;
     }
 }
