@@ -1,6 +1,5 @@
-// Scale: a 5 MB generated plan validated with every check (time, peak RSS), then a one-character
-// edit in it and the time until its diagnostics. Run alone with
-//   node_modules/.bin/node --import tsx bench/scale.ts
+// The scale measurement itself (bench/scale.ts runs it, bundled with the production parser as the
+// server and CLI ship, or from the tsx sources with BENCH_SOURCES=1).
 import { DocumentState, EmptyFileSystem, URI, type Module } from 'langium';
 import type { PartialLangiumServices } from 'langium/lsp';
 import { setTextDocument } from 'langium/test';
@@ -16,7 +15,7 @@ function peakRssMb(): number {
     return process.resourceUsage().maxRSS / 1024;
 }
 
-export async function benchScale(bytes = 5 * MB): Promise<Figure[]> {
+export async function measureScale(bytes = 5 * MB): Promise<Figure[]> {
     const text = generatePlanOfSize(bytes);
     const s = createCommunityServices({ ...EmptyFileSystem, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>] });
     const uri = URI.parse('file:///bench/plan5mb.community');
@@ -61,8 +60,4 @@ export async function benchScale(bytes = 5 * MB): Promise<Figure[]> {
         { name: `one-character edit in it → diagnostics`, value: edit, unit: 'ms' },
         { name: `peak RSS after the edit`, value: peakRssMb(), unit: 'MB' },
     ];
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-    for (const f of await benchScale()) console.log(`${f.name}: ${f.value.toFixed(0)} ${f.unit}`);
 }
