@@ -3,7 +3,16 @@
 // be; and an edit lets the old syntax tree go before it parses the new text (language/limits.ts), so
 // a large plan's edit does not hold two trees at once.
 import { readFileSync } from 'node:fs';
-import { DefaultScopeComputation, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols, type MultiMap } from 'langium';
+import {
+    DefaultAstNodeDescriptionProvider,
+    DefaultScopeComputation,
+    URI,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumDocument,
+    type LocalSymbols,
+    type MultiMap,
+} from 'langium';
 import { setTextDocument } from 'langium/test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -41,6 +50,25 @@ describe('local symbols', () => {
             expect(keys(own).length).toBeGreaterThan(1);
             for (const container of keys(langium)) {
                 expect([...own.getStream(container)].map(described)).toEqual([...langium.getStream(container)].map(described));
+            }
+        });
+    }
+});
+
+describe('exported descriptions', () => {
+    for (const example of ['fitness-wechat', 'beauty-multiplatform', 'oss-discord']) {
+        it(`are the ones Langium's own description provider makes, segments read late (${example})`, async () => {
+            const text = readFileSync(`examples/${example}.community`, 'utf8');
+            const { services, shared, doc } = await built(text, `${example}.community`);
+            const exported = shared.workspace.IndexManager.allElements()
+                .filter((d) => d.documentUri.toString() === doc.uri.toString())
+                .toArray();
+            expect(exported.length).toBeGreaterThan(10);
+            const langium = new DefaultAstNodeDescriptionProvider(services.Community);
+            for (const d of exported) {
+                const expected = langium.createDescription(d.node!, d.name, doc);
+                expect(Object.keys(d)).toEqual(Object.keys(expected));
+                expect(described(d)).toEqual(described(expected));
             }
         });
     }
