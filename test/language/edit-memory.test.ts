@@ -4,7 +4,10 @@
 // a large plan's edit does not hold two trees at once.
 import { readFileSync } from 'node:fs';
 import {
+    AstUtils,
     DefaultAstNodeDescriptionProvider,
+    DefaultReferenceDescriptionProvider,
+    DocumentState,
     DefaultScopeComputation,
     URI,
     type AstNode,
@@ -51,6 +54,35 @@ describe('local symbols', () => {
             for (const container of keys(langium)) {
                 expect([...own.getStream(container)].map(described)).toEqual([...langium.getStream(container)].map(described));
             }
+        });
+    }
+});
+
+describe('links', () => {
+    for (const example of ['fitness-wechat', 'beauty-multiplatform', 'oss-discord', 'education-ab', 'retail-promos']) {
+        it(`reach every cross-reference, and the reference index is Langium's own (${example})`, async () => {
+            const text = readFileSync(`examples/${example}.community`, 'utf8');
+            const services = lspServices();
+            const { shared } = services;
+            const uri = URI.parse(`file:///edit-memory/links-${example}.community`);
+            const doc = shared.workspace.LangiumDocuments.createDocument(uri, text);
+            const all = () =>
+                AstUtils.streamAst(doc.parseResult.value)
+                    .flatMap((node) => AstUtils.streamReferences(node))
+                    .map((info) => info.reference as unknown as { _ref: unknown })
+                    .toArray();
+            let unlinked: number | undefined;
+            // Right after linking, before anything reads a reference (which would resolve it lazily).
+            shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => {
+                unlinked = all().filter((r) => r._ref === undefined).length;
+            });
+            await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+            expect(all().length).toBeGreaterThan(0);
+            expect(unlinked).toBe(0);
+            const own = await services.Community.workspace.ReferenceDescriptionProvider.createDescriptions(doc);
+            const langium = await new DefaultReferenceDescriptionProvider(services.Community).createDescriptions(doc);
+            expect(own.length).toBeGreaterThan(0);
+            expect(own).toEqual(langium);
         });
     }
 });
