@@ -1,66 +1,66 @@
 // Scale: a 5 MB generated plan validated with every check (time, peak RSS), then a one-character
 // edit in it and the time until its diagnostics. Run alone with
 //   node_modules/.bin/node --import tsx bench/scale.ts
-import { DocumentState, EmptyFileSystem, URI, type Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
-import { setTextDocument } from 'langium/test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
-import { CommunityLspModule } from '../language/lsp/lsp-module.js';
-import { generatePlanOfSize } from './generate.js';
+// By default the measurement (bench/scale-run.ts) is bundled by esbuild with the parser in Langium's
+// production mode, as every shipped bundle builds it (esbuild.mjs): that is the server a user runs.
+// BENCH_SOURCES=1 runs the tsx sources instead (development mode: Chevrotain's grammar self-checks
+// run when the parser is built, inside the timed validation), the way this bench measured until the
+// tenth session.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 import type { Figure } from './figure.js';
 
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const MB = 1024 * 1024;
 
-function peakRssMb(): number {
-    return process.resourceUsage().maxRSS / 1024;
+/** What esbuild.mjs does to every shipped bundle: the parser in production mode. */
+const productionParser: Plugin = {
+    name: 'production-parser',
+    setup(b) {
+        b.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, (args) => {
+            const text = readFileSync(args.path, 'utf8');
+            if (!text.includes("mode: 'development'")) throw new Error(`${args.path}: no "mode: 'development'" to switch to production`);
+            return { contents: text.replace("mode: 'development'", "mode: 'production'"), loader: 'ts' };
+        });
+    },
+};
+
+type Measure = (bytes?: number) => Promise<Figure[]>;
+
+async function bundled(): Promise<{ measure: Measure; dispose(): void }> {
+    const dir = mkdtempSync(join(tmpdir(), 'community-scale-'));
+    const out = join(dir, 'scale.cjs');
+    await build({
+        entryPoints: [join(ROOT, 'bench/scale-run.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        outfile: out,
+        logLevel: 'silent',
+        define: { 'import.meta.url': 'importMetaUrl' },
+        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+        plugins: [productionParser],
+    });
+    const { measureScale } = createRequire(import.meta.url)(out) as { measureScale: Measure };
+    return { measure: measureScale, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function benchScale(bytes = 5 * MB): Promise<Figure[]> {
-    const text = generatePlanOfSize(bytes);
-    const s = createCommunityServices({ ...EmptyFileSystem, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>] });
-    const uri = URI.parse('file:///bench/plan5mb.community');
-    const phases: Array<[string, number]> = [];
-    const t0 = performance.now();
-    for (const state of [
-        DocumentState.Parsed,
-        DocumentState.IndexedContent,
-        DocumentState.ComputedScopes,
-        DocumentState.Linked,
-        DocumentState.IndexedReferences,
-        DocumentState.Validated,
-    ]) {
-        s.shared.workspace.DocumentBuilder.onBuildPhase(state, () => {
-            phases.push([DocumentState[state], performance.now() - t0]);
-        });
+    if (process.env.BENCH_SOURCES) {
+        const { measureScale } = await import('./scale-run.js');
+        return (await measureScale(bytes)).map((f) => ({ ...f, name: `${f.name} (tsx sources)` }));
     }
-    setTextDocument(s.shared, TextDocument.create(uri.toString(), 'community', 1, text));
-    const doc = s.shared.workspace.LangiumDocuments.createDocument(uri, text);
-    await s.shared.workspace.DocumentBuilder.build([doc], { validation: true });
-    const validated = performance.now() - t0;
-    if (process.env.BENCH_TRACE) console.error(phases.map(([p, t]) => `${p} ${t.toFixed(0)}`).join(', '));
-    const errors = (doc.diagnostics ?? []).filter((d) => d.severity === 1);
-    if (errors.length > 0) throw new Error(`generated plan has errors: ${errors[0].message}`);
-    const rssAfterValidate = peakRssMb();
-    // One character typed into the last community's theme: an incremental change, as an editor sends it.
-    const at = text.lastIndexOf('theme "') + 'theme "'.length;
-    const edited = text.slice(0, at) + 'x' + text.slice(at);
-    phases.length = 0;
-    const t1 = performance.now();
-    setTextDocument(s.shared, TextDocument.create(uri.toString(), 'community', 2, edited));
-    await s.shared.workspace.DocumentBuilder.update([uri], []);
-    const edit = performance.now() - t1;
-    if (process.env.BENCH_TRACE) console.error(phases.map(([p, t]) => `${p} ${(t - (t1 - t0)).toFixed(0)}`).join(', '));
-    return [
-        {
-            name: `validate a ${(text.length / MB).toFixed(1)} MB plan (${text.split('\n').length.toLocaleString('en-US')} lines, all checks)`,
-            value: validated,
-            unit: 'ms',
-        },
-        { name: `peak RSS after validating it`, value: rssAfterValidate, unit: 'MB' },
-        { name: `one-character edit in it → diagnostics`, value: edit, unit: 'ms' },
-        { name: `peak RSS after the edit`, value: peakRssMb(), unit: 'MB' },
-    ];
+    const { measure, dispose } = await bundled();
+    try {
+        return await measure(bytes);
+    } finally {
+        dispose();
+    }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

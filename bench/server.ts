@@ -479,8 +479,12 @@ export async function benchServer(): Promise<BenchResult[]> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-    // `bench/server.ts queue` runs only the queued-edit figures.
-    if (process.argv[2] === 'queue') {
+    // `bench/server.ts queue` runs only the queued-edit figures; `bench/server.ts edit` only the
+    // 2,000-line edit at a typing pace (for an A/B of the edit path).
+    if (process.argv[2] === 'edit') {
+        const typing = await benchProcessEdits(generatePlan(2000), 100, TYPING_PAUSE_MS);
+        console.log(`edit→publishDiagnostics (2,000 lines, typing): p50 ${percentile(typing, 50).toFixed(1)} ms, p95 ${percentile(typing, 95).toFixed(1)} ms`);
+    } else if (process.argv[2] === 'queue') {
         for (const lines of [100, 2000]) {
             const q = await benchQueuedEdits(generatePlan(lines), 2000);
             console.log(

@@ -14,7 +14,7 @@ import { CommunityLinker, CommunityReferenceDescriptionProvider } from './ast-wa
 import { CommunityDocumentBuilder } from './document-builder.js';
 import { ImportGraph } from './imports.js';
 import { LimitedDocumentFactory } from './limits.js';
-import { CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
+import { CommunityAstNodeDescriptionProvider, CommunityScopeComputation, CommunityScopeProvider } from './scope.js';
 import { CommunitySettings } from './settings.js';
 import { PlanModelProvider } from './plan-model.js';
 import { CommunityDocumentValidator } from './validation/document-validator.js';
@@ -61,6 +61,7 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
         },
         workspace: {
             ReferenceDescriptionProvider: (services) => new CommunityReferenceDescriptionProvider(services),
+            AstNodeDescriptionProvider: (services) => new CommunityAstNodeDescriptionProvider(services),
         },
     };
 }
