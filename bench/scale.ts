@@ -1,33 +1,23 @@
 // Scale: a 5 MB generated plan validated with every check (time, peak RSS), then a one-character
 // edit in it and the time until its diagnostics. Run alone with
 //   node_modules/.bin/node --import tsx bench/scale.ts
-// By default the measurement (bench/scale-run.ts) is bundled by esbuild with the parser in Langium's
-// production mode, as every shipped bundle builds it (esbuild.mjs): that is the server a user runs.
+// By default the measurement (bench/scale-run.ts) is bundled by esbuild with the parser built as every
+// shipped bundle builds it (language/parser-bundling.mjs: production mode, callbacks built once):
+// that is the server a user runs.
 // BENCH_SOURCES=1 runs the tsx sources instead (development mode: Chevrotain's grammar self-checks
 // run when the parser is built, inside the timed validation), the way this bench measured until the
 // tenth session.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { productionParser, reusedParserCallbacks } from '../language/parser-bundling.mjs';
 import type { Figure } from './figure.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const MB = 1024 * 1024;
-
-/** What esbuild.mjs does to every shipped bundle: the parser in production mode. */
-const productionParser: Plugin = {
-    name: 'production-parser',
-    setup(b) {
-        b.onLoad({ filter: /language[\\/]generated[\\/]module\.ts$/ }, (args) => {
-            const text = readFileSync(args.path, 'utf8');
-            if (!text.includes("mode: 'development'")) throw new Error(`${args.path}: no "mode: 'development'" to switch to production`);
-            return { contents: text.replace("mode: 'development'", "mode: 'production'"), loader: 'ts' };
-        });
-    },
-};
 
 type Measure = (bytes?: number) => Promise<Figure[]>;
 
@@ -44,7 +34,7 @@ async function bundled(): Promise<{ measure: Measure; dispose(): void }> {
         logLevel: 'silent',
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-        plugins: [productionParser],
+        plugins: [productionParser, reusedParserCallbacks],
     });
     const { measureScale } = createRequire(import.meta.url)(out) as { measureScale: Measure };
     return { measure: measureScale, dispose: () => rmSync(dir, { recursive: true, force: true }) };
