@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { productionParser, reusedParserCallbacks } from './language/parser-bundling.mjs';
+import { shippedParserPlugins } from './language/parser-bundling.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -51,7 +51,7 @@ const piscinaWorker = {
         });
     },
 };
-common.plugins = [dedupe, productionParser, reusedParserCallbacks, piscinaWorker];
+common.plugins = [dedupe, ...shippedParserPlugins, piscinaWorker];
 common.metafile = true;
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));

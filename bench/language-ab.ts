@@ -89,7 +89,7 @@ async function bundle(root: string, out: string, plugins: Plugin[] = [production
 
 /** This tree bundled as the CLI and the server ship it (bench/server.ts times its 20,000-line validation). */
 export function bundleThisTree(out: string): Promise<Subject> {
-    return bundle(ROOT, out, [shipped.productionParser, shipped.reusedParserCallbacks]);
+    return bundle(ROOT, out, shipped.shippedParserPlugins);
 }
 
 async function timed(subject: Subject, text: string): Promise<Phases> {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { productionParser, reusedParserCallbacks } from '../language/parser-bundling.mjs';
+import { shippedParserPlugins } from '../language/parser-bundling.mjs';
 import type { Figure } from './figure.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
@@ -34,7 +34,7 @@ async function bundled(): Promise<{ measure: Measure; dispose(): void }> {
         logLevel: 'silent',
         define: { 'import.meta.url': 'importMetaUrl' },
         banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-        plugins: [productionParser, reusedParserCallbacks],
+        plugins: shippedParserPlugins,
     });
     const { measureScale } = createRequire(import.meta.url)(out) as { measureScale: Measure };
     return { measure: measureScale, dispose: () => rmSync(dir, { recursive: true, force: true }) };

@@ -17,39 +17,11 @@ import {
     type ReferenceInfo,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
+import { allNodes } from './ast-list.js';
+
+export { allNodes } from './ast-list.js';
 
 export const INTERRUPT_EVERY = 256;
-
-const lists = new WeakMap<AstNode, AstNode[]>();
-
-function isNode(v: unknown): v is AstNode {
-    return typeof v === 'object' && v !== null && typeof (v as AstNode).$type === 'string';
-}
-
-/** Every node of the tree under `root` (root first), listed once per parse result. */
-export function allNodes(root: AstNode): readonly AstNode[] {
-    let list = lists.get(root);
-    if (list) return list;
-    list = [];
-    const out = list;
-    const visit = (node: AstNode): void => {
-        out.push(node);
-        const record = node as unknown as Record<string, unknown>;
-        for (const key in record) {
-            if (key.charCodeAt(0) === 36 /* $ */) continue;
-            const value = record[key];
-            if (typeof value !== 'object' || value === null) continue;
-            if (Array.isArray(value)) {
-                for (const item of value) if (isNode(item)) visit(item);
-            } else if (isNode(value)) {
-                visit(value);
-            }
-        }
-    };
-    visit(root);
-    lists.set(root, list);
-    return list;
-}
 
 const referenceHolders = new WeakMap<AstReflection, Map<string, boolean>>();
 

@@ -100,3 +100,36 @@ export const reusedParserCallbacks = {
         });
     },
 };
+
+// Langium's parser ends every parse with AstUtils.linkContentToContainer(root, { deep: true }), which
+// allocates an Object.entries array per node and a closure per array. The bundles call
+// language/ast-list.ts's linkParsedTree instead: the same links in the same walk, and the node list
+// kept for the build phases (allNodes), so they do not walk the tree again. The unbundled sources keep
+// Langium's; test/language/parser-bundling.test.ts compares the containers both ways.
+const AST_LIST = new URL('./ast-list.ts', import.meta.url).pathname;
+const LINKED_IN_ONE_WALK = [
+    [
+        `import { assignMandatoryProperties, getContainerOfType, linkContentToContainer } from '../utils/ast-utils.js';`,
+        `import { assignMandatoryProperties, getContainerOfType } from '../utils/ast-utils.js';\nimport { linkParsedTree } from ${JSON.stringify(AST_LIST)};`,
+    ],
+    [`linkContentToContainer(result, { deep: true });`, `linkParsedTree(result);`],
+];
+
+export const linkedInOneWalk = {
+    name: 'linked-in-one-walk',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]langium[\\/]lib[\\/]parser[\\/]langium-parser\.js$/ }, async (args) => {
+            let text = await fs.promises.readFile(args.path, 'utf8');
+            for (const [from, to] of LINKED_IN_ONE_WALK) {
+                if (!text.includes(from)) throw new Error(`langium changed: ${args.path} no longer has\n${from}\n(see language/parser-bundling.mjs)`);
+                text = text.replace(from, to);
+            }
+            if (text.includes('linkContentToContainer'))
+                throw new Error(`${args.path}: linkContentToContainer is still called (see language/parser-bundling.mjs)`);
+            return { contents: text, loader: 'js' };
+        });
+    },
+};
+
+/** Every parser plugin the shipped bundles are built with, in order (esbuild.mjs, the benches). */
+export const shippedParserPlugins = [productionParser, reusedParserCallbacks, linkedInOneWalk];

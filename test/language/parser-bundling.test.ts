@@ -1,19 +1,21 @@
-// The shipped bundles build Langium's parser callbacks once (language/parser-bundling.mjs); vitest runs
-// Langium as published. Both must read every plan into the same tree with the same errors: each
-// example, and the same examples broken in ways that send the parser into error recovery.
+// The shipped bundles build Langium's parser callbacks once and link the nodes to their containers in
+// one walk (language/parser-bundling.mjs); vitest runs Langium as published. Both must read every plan
+// into the same tree, with the same containers and errors: each example, and the same examples broken
+// in ways that send the parser into error recovery.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productionParser, reusedParserCallbacks } from '../../language/parser-bundling.mjs';
+import { productionParser, shippedParserPlugins } from '../../language/parser-bundling.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = `
-import { EmptyFileSystem } from 'langium';
+import { AstUtils, EmptyFileSystem } from 'langium';
 export { createParser } from 'langium';
 import { createCommunityServices } from './language/community-module.js';
+import { allNodes } from './language/ast-list.js';
 const { Community } = createCommunityServices({ ...EmptyFileSystem });
 // Every property of every node, where each node's text starts and ends, references as written.
 const plain = (key, value) => {
@@ -24,8 +26,15 @@ const plain = (key, value) => {
 };
 export function read(text) {
     const r = Community.parser.LangiumParser.parse(text);
+    // Each node's container (by its place in Langium's own walk), property and index, and the node
+    // list the build phases use.
+    const walk = AstUtils.streamAst(r.value).toArray();
+    const place = new Map(walk.map((n, i) => [n, i]));
+    const listed = allNodes(r.value);
     return JSON.stringify({
         tree: JSON.stringify(r.value, plain),
+        containers: walk.map((n) => [n.$type, n.$container ? place.get(n.$container) : null, n.$containerProperty ?? null, n.$containerIndex ?? null]),
+        listed: listed.length === walk.length && listed.every((n, i) => n === walk[i]),
         lexer: r.lexerErrors.map((e) => e.offset + ' ' + e.message),
         parser: r.parserErrors.map((e) => e.token.startOffset + ' ' + e.message),
     });
@@ -52,7 +61,7 @@ async function bundle(name: string, plugins: Plugin[]): Promise<Reader> {
 
 beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'community-parser-bundling-'));
-    [published, shipped] = await Promise.all([bundle('published', [productionParser]), bundle('shipped', [productionParser, reusedParserCallbacks])]);
+    [published, shipped] = await Promise.all([bundle('published', [productionParser]), bundle('shipped', shippedParserPlugins)]);
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -64,7 +73,10 @@ describe('the shipped parser reads plans as Langium does', () => {
     it('the bundle carries the change', () => {
         const text = readFileSync(join(work, 'shipped.cjs'), 'utf8');
         expect(text).toContain('ctx.parser.alternatives(idx, alts)');
-        expect(readFileSync(join(work, 'published.cjs'), 'utf8')).not.toContain('ctx.parser.alternatives(idx, alts)');
+        expect(text).toContain('linkParsedTree(result);');
+        const asPublished = readFileSync(join(work, 'published.cjs'), 'utf8');
+        expect(asPublished).not.toContain('ctx.parser.alternatives(idx, alts)');
+        expect(asPublished).toContain('linkContentToContainer(result, { deep: true });');
     });
 
     it.each(examples)('%s, whole and broken', (_name, text) => {
@@ -78,7 +90,12 @@ describe('the shipped parser reads plans as Langium does', () => {
             text.replaceAll('"', ''),
         ];
         for (const v of variants) expect(shipped.read(v)).toBe(published.read(v));
-        expect(JSON.parse(published.read(text)).tree.length).toBeGreaterThan(text.length);
+        const whole = JSON.parse(published.read(text));
+        expect(whole.tree.length).toBeGreaterThan(text.length);
+        // Every node but the root has a container, and the list the build phases walk is Langium's walk.
+        expect(whole.containers.filter(([, container]: unknown[]) => container === null)).toHaveLength(1);
+        expect(whole.listed).toBe(true);
+        expect(JSON.parse(shipped.read(text)).listed).toBe(true);
         // The broken variants do reach error recovery.
         expect(JSON.parse(shipped.read(variants[2])).parser.length).toBeGreaterThan(0);
     });
