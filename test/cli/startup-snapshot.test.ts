@@ -2,13 +2,12 @@
 // and `format` start from it when it was made by the Node that runs them, and print exactly what the
 // plain bundle prints; a blob that does not fit this process — moved, made by another Node, made
 // from an older bundle, missing, or turned off — is never used, and the plain bundle runs instead.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotRefusal, type SnapshotRecord } from '../../runtime/startup-snapshot.js';
-import { BIN, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { BIN, ensureBuilt, finished, ROOT } from '../helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -24,41 +23,29 @@ interface Run {
     fromSnapshot: boolean;
 }
 
-/** A process run to its end with an empty stdin (as spawnSync runs it): its exit code, stdout and stderr. */
-function finished(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(file, args, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.end();
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    return new Promise((resolve, reject) => {
-        child.once('error', reject);
-        child.once('close', (code) => resolve({ code, stdout, stderr }));
-    });
-}
-
 /** `community …args` run by `bin` (the project's by default), with whether its last process started from the snapshot. */
 async function run(args: string[], env: Record<string, string | undefined> = {}, bin = BIN): Promise<Run> {
     const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
     const r = await finished(process.execPath, [bin, ...args], {
-        ...process.env,
-        NO_COLOR: undefined,
-        FORCE_COLOR: undefined,
-        LANG: 'en_US.UTF-8',
-        LC_ALL: undefined,
-        NODE_OPTIONS: `--require ${RECORDER}`,
-        FLAGS_FILE: file,
-        ...env,
-    } as NodeJS.ProcessEnv);
+        env: {
+            ...process.env,
+            NO_COLOR: undefined,
+            FORCE_COLOR: undefined,
+            LANG: 'en_US.UTF-8',
+            LC_ALL: undefined,
+            NODE_OPTIONS: `--require ${RECORDER}`,
+            FLAGS_FILE: file,
+            ...env,
+        } as NodeJS.ProcessEnv,
+    });
     const flags = JSON.parse(readFileSync(file, 'utf8')) as string[];
-    return { code: r.code, stdout: r.stdout, stderr: r.stderr, fromSnapshot: flags.includes('--snapshot-blob') };
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr, fromSnapshot: flags.includes('--snapshot-blob') };
 }
 
 /** The Node flags of the last process of `community …args`. */
 async function flagsOf(args: string[]): Promise<string[]> {
     const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
-    await finished(process.execPath, [BIN, ...args], { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: file });
+    await finished(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: file } });
     return JSON.parse(readFileSync(file, 'utf8')) as string[];
 }
 
