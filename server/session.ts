@@ -11,6 +11,7 @@ import { IdleCollector } from './idle-gc.js';
 import { LazyCompletionParserModule } from './lazy-completion-parser.js';
 import { createCommunityServerServices } from './services.js';
 import { registerSolveRequest } from './solve-request.js';
+import { registerSettledRequest } from './settled-request.js';
 import { registerStatsRequest } from './stats-request.js';
 
 export interface PreparedServer {
@@ -32,10 +33,11 @@ export function prepareServer(reader: MessageReader, writer: MessageWriter): Pre
     return { connection, shared, Community };
 }
 
-/** What a running process adds: the idle collector and the stats request that reports it. */
+/** What a running process adds: the idle collector, the stats request that reports it, and `community/settled`. */
 export function startSession(server: PreparedServer): void {
     const idleGc = new IdleCollector(server.shared);
     registerStatsRequest(server.connection, server.shared, idleGc);
+    registerSettledRequest(server.connection, server.shared);
 }
 
 /** console output goes to stderr so it never corrupts the protocol stream on stdout. */

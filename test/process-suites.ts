@@ -13,7 +13,7 @@ export const PROCESS_MODULES = ['node:child_process', 'child_process', 'playwrig
  * `ROOT` in helpers/cli.ts, is plain data a unit suite may import).
  */
 export const PROCESS_HELPERS: Record<string, string[]> = {
-    'test/helpers/cli.ts': ['community', 'ensureBuilt'],
+    'test/helpers/cli.ts': ['community', 'communityAsync', 'ensureBuilt', 'finished'],
     'test/helpers/lsp-process.ts': ['startServer'],
     'test/server/server-process.ts': ['startServer'],
     'test/server/raw-client.ts': ['RawClient'],

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { communityAsync, ensureBuilt, ROOT } from '../helpers/cli.js';
 import { communityHere } from '../helpers/cli-in-process.js';
 import { tempFolder } from '../compile/helpers.js';
 
@@ -41,18 +41,20 @@ describe('community in this process prints what the built CLI prints', () => {
         [['chek', 'examples']],
         [['simulate', '--no-such-flag']],
     ])('community %j', async (args) => {
-        const real = community(args);
+        // The built CLI's process runs while the same command runs here.
+        const built = communityAsync(args);
         const here = await communityHere(args);
-        expect(here).toEqual(real);
+        expect(here).toEqual(await built);
     });
 
     it('honours the environment it is given: --lang from LANG, GITHUB_STEP_SUMMARY', async () => {
         const args = ['check', 'examples/invalid', '--format', 'github'];
         for (const env of [{ LANG: 'zh_CN.UTF-8' }, { GITHUB_STEP_SUMMARY: join(tempFolder(), 'summary.md') }]) {
-            const real = community(args, { env });
-            const realSummary = env.GITHUB_STEP_SUMMARY ? readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') : '';
+            const built = communityAsync(args, { env });
             const hereEnv = env.GITHUB_STEP_SUMMARY ? { GITHUB_STEP_SUMMARY: join(tempFolder(), 'summary.md') } : env;
             const here = await communityHere(args, { env: hereEnv });
+            const real = await built;
+            const realSummary = env.GITHUB_STEP_SUMMARY ? readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') : '';
             expect(here).toEqual(real);
             if (hereEnv.GITHUB_STEP_SUMMARY) expect(readFileSync(hereEnv.GITHUB_STEP_SUMMARY, 'utf8')).toBe(realSummary);
         }
@@ -73,8 +75,9 @@ describe('community in this process prints what the built CLI prints', () => {
             '--formats',
             'json,csv,ics,md',
         ];
-        const real = community(args('real'), { cwd: dir });
+        const built = communityAsync(args('real'), { cwd: dir });
         const here = await communityHere(args('here'), { cwd: dir });
+        const real = await built;
         expect(here).toEqual({ ...real, stdout: real.stdout.replaceAll('real', 'here') });
         expect(real.code).toBe(0);
         expect(tree(join(dir, 'here'))).toEqual(tree(join(dir, 'real')));

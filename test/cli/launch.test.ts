@@ -2,12 +2,11 @@
 // needs: `check` and `format` never load the compile outputs' libraries (echarts, exceljs,
 // ical-generator…), `--version` loads no bundle at all. Whichever bundle runs a command, its output,
 // help and errors are those of the whole program (out/cli/all.cjs).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { community, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { community, communityAsync, ensureBuilt, finished, ROOT } from '../helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -17,9 +16,9 @@ const RECORDER = join(TMP, 'record-loaded.cjs');
 writeFileSync(RECORDER, "process.on('exit', () => require('fs').writeFileSync(process.env.LOADED_LIST, JSON.stringify(Object.keys(require.cache))));\n");
 
 /** The files of out/ that `community …args` loaded, relative to the project. */
-function loadedBundles(args: string[], env: Record<string, string> = {}): { code: number; bundles: string[] } {
+async function loadedBundles(args: string[], env: Record<string, string> = {}): Promise<{ code: number; bundles: string[] }> {
     const list = join(TMP, `loaded-${Math.random().toString(36).slice(2)}.json`);
-    const r = community(args, { env: { NODE_OPTIONS: `--require ${RECORDER}`, LOADED_LIST: list, ...env } });
+    const r = await communityAsync(args, { env: { NODE_OPTIONS: `--require ${RECORDER}`, LOADED_LIST: list, ...env } });
     const files = JSON.parse(readFileSync(list, 'utf8')) as string[];
     return {
         code: r.code,
@@ -39,34 +38,36 @@ function packagesIn(bundle: string): Set<string> {
 const REPORT_STACK = ['echarts', 'zrender', 'exceljs', 'jszip', 'ical-generator', 'archiver'];
 
 /** The whole program, as `community` ran every command before the split. */
-function wholeProgram(args: string[]): { code: number; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [join(ROOT, 'out/cli/all.cjs'), ...args], {
-        cwd: ROOT,
-        encoding: 'utf8',
+async function wholeProgram(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const r = await finished(process.execPath, [join(ROOT, 'out/cli/all.cjs'), ...args], {
         env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LANG: 'en_US.UTF-8' } as NodeJS.ProcessEnv,
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('community loads only what a command needs', () => {
-    it('check of an example loads the launcher and the check bundle only (without the startup snapshot: test/cli/startup-snapshot.test.ts)', () => {
-        const r = loadedBundles(['check', 'examples/fitness-wechat.community'], { COMMUNITY_SNAPSHOT: 'off' });
+    it('check of an example loads the launcher and the check bundle only (without the startup snapshot: test/cli/startup-snapshot.test.ts)', async () => {
+        const r = await loadedBundles(['check', 'examples/fitness-wechat.community'], { COMMUNITY_SNAPSHOT: 'off' });
         expect(r.code).toBe(0);
         expect(r.bundles).toEqual(['out/cli/check.cjs', 'out/cli/main.cjs']);
     });
 
-    it('--version loads no bundle beyond the launcher', () => {
-        expect(loadedBundles(['--version']).bundles).toEqual(['out/cli/main.cjs']);
-        expect(loadedBundles(['-V']).bundles).toEqual(['out/cli/main.cjs']);
+    it('--version loads no bundle beyond the launcher', async () => {
+        const [long, short] = await Promise.all([loadedBundles(['--version']), loadedBundles(['-V'])]);
+        expect(long.bundles).toEqual(['out/cli/main.cjs']);
+        expect(short.bundles).toEqual(['out/cli/main.cjs']);
     });
 
-    it('simulate loads the simulate bundle (without its startup snapshot), compile and help the whole program', () => {
-        expect(loadedBundles(['simulate', 'examples/fitness-wechat.community', '--runs', '20'], { COMMUNITY_SNAPSHOT: 'off' }).bundles).toEqual([
-            'out/cli/main.cjs',
-            'out/cli/simulate.cjs',
+    it('simulate loads the simulate bundle (without its startup snapshot), compile and help the whole program', async () => {
+        // Three processes at the same time, each recording what it loaded.
+        const [simulate, help, compileHelp] = await Promise.all([
+            loadedBundles(['simulate', 'examples/fitness-wechat.community', '--runs', '20'], { COMMUNITY_SNAPSHOT: 'off' }),
+            loadedBundles(['--help']),
+            loadedBundles(['compile', '--help']),
         ]);
-        expect(loadedBundles(['--help']).bundles).toEqual(['out/cli/all.cjs', 'out/cli/main.cjs']);
-        expect(loadedBundles(['compile', '--help']).bundles).toEqual(['out/cli/all.cjs', 'out/cli/main.cjs']);
+        expect(simulate.bundles).toEqual(['out/cli/main.cjs', 'out/cli/simulate.cjs']);
+        expect(help.bundles).toEqual(['out/cli/all.cjs', 'out/cli/main.cjs']);
+        expect(compileHelp.bundles).toEqual(['out/cli/all.cjs', 'out/cli/main.cjs']);
     });
 
     it('the check and simulate bundles hold none of the report stack; the whole program does', () => {
@@ -95,9 +96,9 @@ describe('community loads only what a command needs', () => {
         [['format', '--keywords', 'zh', 'examples/fitness-wechat.community']],
         [['simulate', 'examples/fitness-wechat.community', '--runs', '300', '--format', 'json']],
         [['simulate', 'examples/fitness-wechat.community', '--runs', '0']],
-    ])('community %j prints what the whole program prints', (args) => {
-        const whole = wholeProgram(args);
-        const launched = community(args);
+    ])('community %j prints what the whole program prints', async (args) => {
+        // The two processes run at the same time.
+        const [whole, launched] = await Promise.all([wholeProgram(args), communityAsync(args)]);
         expect(launched).toEqual(whole);
     });
 

@@ -2,13 +2,12 @@
 // and `format` start from it when it was made by the Node that runs them, and print exactly what the
 // plain bundle prints; a blob that does not fit this process — moved, made by another Node, made
 // from an older bundle, missing, or turned off — is never used, and the plain bundle runs instead.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotRefusal, type SnapshotRecord } from '../../runtime/startup-snapshot.js';
-import { BIN, ensureBuilt, ROOT } from '../helpers/cli.js';
+import { BIN, ensureBuilt, finished, ROOT } from '../helpers/cli.js';
 
 beforeAll(ensureBuilt);
 
@@ -17,12 +16,17 @@ const TMP = mkdtempSync(join(tmpdir(), 'community-snapshot-'));
 const RECORDER = join(TMP, 'record-flags.cjs');
 writeFileSync(RECORDER, "process.on('exit', () => require('fs').writeFileSync(process.env.FLAGS_FILE, JSON.stringify(process.execArgv)));\n");
 
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    fromSnapshot: boolean;
+}
+
 /** `community …args` run by `bin` (the project's by default), with whether its last process started from the snapshot. */
-function run(args: string[], env: Record<string, string | undefined> = {}, bin = BIN) {
+async function run(args: string[], env: Record<string, string | undefined> = {}, bin = BIN): Promise<Run> {
     const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
-    const r = spawnSync(process.execPath, [bin, ...args], {
-        cwd: ROOT,
-        encoding: 'utf8',
+    const r = await finished(process.execPath, [bin, ...args], {
         env: {
             ...process.env,
             NO_COLOR: undefined,
@@ -39,16 +43,15 @@ function run(args: string[], env: Record<string, string | undefined> = {}, bin =
 }
 
 /** The Node flags of the last process of `community …args`. */
-function flagsOf(args: string[]): string[] {
+async function flagsOf(args: string[]): Promise<string[]> {
     const file = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
-    spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: file } });
+    await finished(process.execPath, [BIN, ...args], { env: { ...process.env, NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: file } });
     return JSON.parse(readFileSync(file, 'utf8')) as string[];
 }
 
-/** `community …args` started from its snapshot prints, and exits, exactly as the plain bundle. */
-function expectSameAsPlain(args: string[]): void {
-    const snap = run(args);
-    const plain = run(args, { COMMUNITY_SNAPSHOT: 'off' });
+/** `community …args` started from its snapshot prints, and exits, exactly as the plain bundle (the two run at the same time). */
+async function expectSameAsPlain(args: string[]): Promise<void> {
+    const [snap, plain] = await Promise.all([run(args), run(args, { COMMUNITY_SNAPSHOT: 'off' })]);
     expect(snap.fromSnapshot).toBe(true);
     expect(plain.fromSnapshot).toBe(false);
     expect({ ...snap, fromSnapshot: undefined }).toEqual({ ...plain, fromSnapshot: undefined });
@@ -75,38 +78,50 @@ describe('community check from the startup snapshot', () => {
         ['check', '--formt', 'json'],
     ])('community %s … prints what the plain bundle prints', (...args) => expectSameAsPlain(args));
 
-    it("checks small plans without V8's optimising tiers, large inputs, folders and globs with them (cli/snapshot-flags.ts)", () => {
-        expect(flagsOf(['check', 'examples/fitness-wechat.community'])).toContain('--max-opt=1');
-        expect(flagsOf(['check', '--format', 'json', 'examples/fitness-wechat.community', 'examples/oss-discord.community'])).toContain('--max-opt=1');
-        expect(flagsOf(['format', 'examples/fitness-wechat.community'])).toContain('--max-opt=1');
+    it("checks small plans without V8's optimising tiers, large inputs, folders and globs with them (cli/snapshot-flags.ts)", async () => {
         const big = join(TMP, 'large.community');
         writeFileSync(big, readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8') + `\n// ${'x'.repeat(80)}\n`.repeat(2_000));
-        for (const args of [
+        const large = [
             ['check', big],
             ['check', 'examples'],
             ['check', 'examples/*.community'],
-        ]) {
-            const flags = flagsOf(args);
+        ];
+        // Each command's flags come from its own process; the processes run at the same time.
+        const [one, two, formatted, ...largeFlags] = await Promise.all(
+            [
+                ['check', 'examples/fitness-wechat.community'],
+                ['check', '--format', 'json', 'examples/fitness-wechat.community', 'examples/oss-discord.community'],
+                ['format', 'examples/fitness-wechat.community'],
+                ...large,
+            ].map(flagsOf),
+        );
+        expect(one).toContain('--max-opt=1');
+        expect(two).toContain('--max-opt=1');
+        expect(formatted).toContain('--max-opt=1');
+        for (const [i, args] of large.entries()) {
+            const flags = largeFlags[i];
             expect(flags, args.join(' ')).toContain('--snapshot-blob');
             expect(flags, args.join(' ')).not.toContain('--max-opt=1');
         }
     });
 
-    it('simulates with a larger young generation (fewer scavenges in every thread; cli/snapshot-flags.ts)', () => {
-        const flags = flagsOf(['simulate', 'examples/fitness-wechat.community', '--runs', '20', '--format', 'json']);
+    it('simulates with a larger young generation (fewer scavenges in every thread; cli/snapshot-flags.ts)', async () => {
+        const flags = await flagsOf(['simulate', 'examples/fitness-wechat.community', '--runs', '20', '--format', 'json']);
         expect(flags).toContain('--snapshot-blob');
         expect(flags).toContain('--min-semi-space-size=16');
     });
 
-    it('reads the environment of the run, not of the build (file size limit, message language)', () => {
+    it('reads the environment of the run, not of the build (file size limit, message language)', async () => {
         const big = join(TMP, 'big.community');
         writeFileSync(big, readFileSync(join(ROOT, 'examples/fitness-wechat.community'), 'utf8') + `\n// ${'x'.repeat(80)}\n`.repeat(14_000));
-        for (const env of [{ COMMUNITY_MAX_FILE_MB: '1' }, { LANG: 'zh_CN.UTF-8' }]) {
-            const snap = run(['check', big], env);
+        const envs = [{ COMMUNITY_MAX_FILE_MB: '1' }, { LANG: 'zh_CN.UTF-8' }];
+        const runs = await Promise.all(envs.map((env) => Promise.all([run(['check', big], env), run(['check', big], { ...env, COMMUNITY_SNAPSHOT: 'off' })])));
+        for (const [snap, plain] of runs) {
             expect(snap.fromSnapshot).toBe(true);
-            expect(snap).toEqual({ ...run(['check', big], { ...env, COMMUNITY_SNAPSHOT: 'off' }), fromSnapshot: true });
+            expect(snap).toEqual({ ...plain, fromSnapshot: true });
         }
-        expect(run(['check', big], { COMMUNITY_MAX_FILE_MB: '1' }).stdout).toContain('file-too-large');
+        // The snapshot's start with COMMUNITY_MAX_FILE_MB=1 (runs[0][0]) refused the 1.2 MB plan.
+        expect(runs[0][0].stdout).toContain('file-too-large');
     });
 });
 
@@ -149,41 +164,44 @@ describe('a blob that does not fit is not used', () => {
     };
     const write = (r: SnapshotRecord) => writeFileSync(recordFile, JSON.stringify(r));
     const args = ['check', '--format', 'json', 'examples/fitness-wechat.community', 'examples/invalid'];
-    const plain = () => run(args, { COMMUNITY_SNAPSHOT: 'off' });
+    // What the plain bundle prints for `args`: one run, which every case below is compared with.
+    let plainRun: Promise<Run> | undefined;
+    const plain = () => (plainRun ??= run(args, { COMMUNITY_SNAPSHOT: 'off' }));
     const fromCopy = () => run(args, {}, bin);
 
-    it('moved to another folder (the blob holds the paths it was made with)', () => {
+    it('moved to another folder (the blob holds the paths it was made with)', async () => {
         expect(snapshotRefusal(blob, {})).toMatch(/^made in /);
-        expect(fromCopy()).toEqual(plain());
+        const [copied, plainly] = await Promise.all([fromCopy(), plain()]);
+        expect(copied).toEqual(plainly);
         write(fitting());
         expect(snapshotRefusal(blob, {})).toBeUndefined();
     });
 
-    it('made by another Node version, or another Node binary', () => {
+    it('made by another Node version, or another Node binary', async () => {
         write({ ...fitting(), node: 'v23.0.0' });
         expect(snapshotRefusal(blob, {})).toBe('made by Node v23.0.0');
-        expect(fromCopy()).toEqual(plain());
+        expect(await fromCopy()).toEqual(await plain());
         write({ ...fitting(), execPath: '/opt/other/node' });
         expect(snapshotRefusal(blob, {})).toBe('made by /opt/other/node');
-        expect(fromCopy()).toEqual(plain());
+        expect(await fromCopy()).toEqual(await plain());
     });
 
-    it('made from an older bundle, or the blob replaced since', () => {
+    it('made from an older bundle, or the blob replaced since', async () => {
         write(fitting());
         const later = new Date(Date.now() + 60_000);
         utimesSync(join(copy, 'out/snapshot/cli.cjs'), later, later);
         expect(snapshotRefusal(blob, {})).toBe('bundle rebuilt since');
-        expect(fromCopy()).toEqual(plain());
+        expect(await fromCopy()).toEqual(await plain());
         write({ ...fitting(), blob: { size: 1, mtimeMs: 0 } });
         expect(snapshotRefusal(blob, {})).toBe('blob changed since');
-        expect(fromCopy()).toEqual(plain());
+        expect(await fromCopy()).toEqual(await plain());
     });
 
-    it('missing, or turned off', () => {
+    it('missing, or turned off', async () => {
         expect(snapshotRefusal(join(ROOT, 'out/snapshot/cli.blob'), { COMMUNITY_SNAPSHOT: 'off' })).toBe('COMMUNITY_SNAPSHOT=off');
         rmSync(recordFile);
         expect(snapshotRefusal(blob, {})).toBe('no snapshot built');
         rmSync(blob);
-        expect(fromCopy()).toEqual(plain());
+        expect(await fromCopy()).toEqual(await plain());
     });
 });

@@ -14,7 +14,7 @@ import type { Plan } from '../../engine/model.js';
 import { compilePlan, type CompiledPlan } from '../../engine/report/outputs.js';
 import { SCHEDULE_HEADERS_ZH } from '../../engine/report/table-csv.js';
 import { planFromFile, planFromText, ROOT, tempFolder } from './helpers.js';
-import { ensureBuilt } from '../helpers/cli.js';
+import { ensureBuilt, finished } from '../helpers/cli.js';
 import { communityHere } from '../helpers/cli-in-process.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -224,9 +224,8 @@ community Club {
 describe('report.pdf', () => {
     const BIN = join(ROOT, 'bin/community.cjs');
     const run = (args: string[], env: Record<string, string> = {}) =>
-        spawnSync(process.execPath, [BIN, ...args], {
+        finished(process.execPath, [BIN, ...args], {
             cwd: ROOT,
-            encoding: 'utf8',
             env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...env },
             timeout: 180_000,
         });
@@ -237,8 +236,9 @@ describe('report.pdf', () => {
     };
     beforeAll(ensureBuilt);
 
-    // The English report through the shipped CLI (its bundle loads playwright-core from outside), the Chinese one in this process.
-    it.each([
+    // The English report through the shipped CLI (its bundle loads playwright-core from outside), the
+    // Chinese one in this process; the two at the same time (each has its own Chromium and folder).
+    it.concurrent.each([
         ['en', 'Executive summary', run],
         ['zh-CN', '摘要', here],
     ] as const)('prints the report to A4 with Chromium (%s): pages and first-page text', async (lang, heading, command) => {

@@ -1,5 +1,5 @@
 // Runs the built `community` CLI as a real process, the way users and CI run it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,5 +39,40 @@ export interface CliResult {
 export function community(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
     const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LANG: 'en_US.UTF-8', LC_ALL: undefined, ...options.env };
     const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: env as NodeJS.ProcessEnv, timeout: 120_000 });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface Finished {
+    status: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+}
+
+/**
+ * `file …args` run to its end as spawnSync runs it (stdin empty and closed, killed with SIGTERM
+ * after `timeout` ms), without blocking this process: for runs that go side by side.
+ */
+export function finished(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<Finished> {
+    const child = spawn(file, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end();
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = options.timeout ? setTimeout(() => child.kill('SIGTERM'), options.timeout) : undefined;
+    return new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (status, signal) => {
+            clearTimeout(timer);
+            resolve({ status, signal, stdout, stderr });
+        });
+    });
+}
+
+/** `community()` without blocking this process, so several can run at once. */
+export async function communityAsync(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+    const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, LANG: 'en_US.UTF-8', LC_ALL: undefined, ...options.env };
+    const r = await finished(process.execPath, [BIN, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, timeout: 120_000 });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

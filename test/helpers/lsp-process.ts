@@ -26,6 +26,8 @@ export async function startServer(
     let exitCode: number | null = null;
     child.stderr!.on('data', (d) => (err += String(d)));
     child.on('exit', (code) => (exitCode = code ?? -1));
+    // Exited, and its stdout and stderr read to the end.
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const diagnostics = new Map<string, Array<{ version?: number; diagnostics: unknown[] }>>();
     connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
@@ -55,7 +57,8 @@ export async function startServer(
             if (exitCode === null) {
                 await connection.sendRequest('shutdown').catch(() => undefined);
                 await connection.sendNotification('exit').catch(() => undefined);
-                await new Promise((r) => setTimeout(r, 200));
+                // Up to 200 ms to exit on its own after `exit`, then killed.
+                await Promise.race([closed, new Promise((r) => setTimeout(r, 200))]);
                 if (exitCode === null) child.kill();
             }
             connection.dispose();

@@ -81,8 +81,9 @@ describe('queued edits', () => {
         expect(elapsed).toBeLessThan(BOUND_MS);
         // Built once or a few times (the edits reach the server in chunks), never once per edit.
         expect(publishes).toBeLessThan(50);
-        // Whatever comes later (the slow checks after the pause) is of the last version too.
-        await new Promise((r) => setTimeout(r, 1000));
+        // Whatever comes later (the slow checks after the pause) is of the last version too: all of it
+        // has been published once the server has nothing scheduled (community/settled).
+        await server.connection.sendRequest('community/settled');
         expect(
             server.diagnostics
                 .get(uri)!

@@ -49,6 +49,8 @@ export async function startServer(
     const child = spawn(process.execPath, [BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let err = '';
     child.stderr!.on('data', (d) => (err += String(d)));
+    // Exited, and its stdout and stderr read to the end.
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server: Server = {
         connection,
@@ -68,7 +70,8 @@ export async function startServer(
             if (child.exitCode === null) {
                 await connection.sendRequest('shutdown').catch(() => undefined);
                 await connection.sendNotification('exit').catch(() => undefined);
-                await new Promise((r) => setTimeout(r, 100));
+                // Up to 100 ms to exit on its own after `exit`, then killed.
+                await Promise.race([closed, new Promise((r) => setTimeout(r, 100))]);
                 if (child.exitCode === null) child.kill();
             }
             connection.dispose();

@@ -131,9 +131,10 @@ describe('community.platformLimits', () => {
         const uri = pathToFileURL(join(dir, 'plan.community')).href;
         server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
         await server.open(uri, own);
-        // Wait for the slow checks: the lottery check is fast, kpi/group checks come after the pause.
+        // Wait for the slow checks: the lottery check is fast, kpi/group checks come after the pause
+        // (community/settled answers once they have run and been published).
         await settled(server, uri, (l) => codes(l).includes('lottery-top-prize'));
-        await new Promise((r) => setTimeout(r, 1500));
+        await server.connection.sendRequest('community/settled');
         expect(codes(server.latest(uri))).not.toContain('group-outgrown');
     });
 
@@ -143,7 +144,7 @@ describe('community.platformLimits', () => {
         server = await startServer(dir, { initializationOptions: { lang: 'en' } });
         await server.open(uri, text);
         await settled(server, uri, (l) => codes(l).includes('lottery-top-prize'));
-        await new Promise((r) => setTimeout(r, 1000));
+        await server.connection.sendRequest('community/settled');
         expect(codes(server.latest(uri))).not.toContain('group-outgrown');
         await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { community: { platformLimits: 'limits.json' } } });
         await settled(server, uri, (l) => codes(l).includes('group-outgrown'));
@@ -162,7 +163,7 @@ describe('community.platformLimits', () => {
         expect(message.message).toMatch(/wechat-grup.*built-in platform limits are used/s);
         await server.open(uri, text);
         await settled(server, uri, (l) => codes(l).includes('lottery-top-prize'));
-        await new Promise((r) => setTimeout(r, 1000));
+        await server.connection.sendRequest('community/settled');
         expect(codes(server.latest(uri))).not.toContain('group-outgrown');
     });
 
@@ -182,5 +183,21 @@ describe('community.platformLimits', () => {
         expect(notJson.message).toMatch(/not valid JSON/);
         // The previous file's diagnostic is cleared.
         expect(server.latest(limitsUri)).toEqual([]);
+    });
+});
+
+describe('community/settled', () => {
+    it('answers once the slow checks that follow the first diagnostics have been published', async () => {
+        const text = PLAN.replace(' GROUP', '');
+        const dir = workspace({ 'plan.community': text, 'limits.json': JSON.stringify({ 'wechat-group': { 'group-capacity': 100 } }) });
+        const uri = pathToFileURL(join(dir, 'plan.community')).href;
+        server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
+        await server.open(uri, text);
+        // The fast checks come first (the lottery's); group-outgrown is a slow one, 250 ms after.
+        const first = await until(() => server!.latest(uri), 20_000, 'the first diagnostics');
+        await server.connection.sendRequest('community/settled');
+        expect(codes(first)).toContain('lottery-top-prize');
+        expect(codes(first)).not.toContain('group-outgrown');
+        expect(codes(server.latest(uri))).toContain('group-outgrown');
     });
 });

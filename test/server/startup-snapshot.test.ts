@@ -28,12 +28,17 @@ const PLANS = [
     'examples/invalid/import-cycle.community',
 ];
 
+/** Polls `done` every 20 ms until it holds or `ms` have passed. */
+async function until(done: () => boolean, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** A session over stdio on examples/: opens the plans one by one, asks a hover and a completion, and returns what came back. */
 async function session(env: Record<string, string | undefined>, main?: string) {
     const flagsFile = join(TMP, `flags-${Math.random().toString(36).slice(2)}.json`);
     const server = await startServer(join(ROOT, 'examples'), { main, env: { NODE_OPTIONS: `--require ${RECORDER}`, FLAGS_FILE: flagsFile, ...env } });
     const seen: Record<string, unknown> = {};
-    const total = () => [...server.diagnostics.values()].reduce((n, list) => n + list.length, 0);
     const before = new Map(PLANS.map((plan) => [plan, server.diagnostics.get(pathToFileURL(join(ROOT, plan)).href)?.length ?? 0]));
     for (const plan of PLANS) {
         const uri = pathToFileURL(join(ROOT, plan)).href;
@@ -41,16 +46,11 @@ async function session(env: Record<string, string | undefined>, main?: string) {
             textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(join(ROOT, plan), 'utf8') },
         });
     }
-    // Settled: every opened plan has had diagnostics since it was opened, then nothing at all for 4 s
-    // (the slow checks follow the fast ones after a pause, later still on a loaded machine).
-    const deadline = Date.now() + 90_000;
+    // Settled: every opened plan has had diagnostics since it was opened, then the server has nothing
+    // scheduled (community/settled: the slow checks that follow the fast ones after a pause have run).
     const answered = () => PLANS.every((plan) => (server.diagnostics.get(pathToFileURL(join(ROOT, plan)).href)?.length ?? 0) > before.get(plan)!);
-    let last = total();
-    let quietSince = Date.now();
-    while (Date.now() < deadline && (!answered() || Date.now() - quietSince < 4000)) {
-        if (total() !== last) [last, quietSince] = [total(), Date.now()];
-        await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(answered, 90_000);
+    await server.connection.sendRequest('community/settled');
     for (const plan of PLANS) seen[plan] = server.diagnostics.get(pathToFileURL(join(ROOT, plan)).href)?.at(-1);
     // Every workspace plan's last diagnostics (the server publishes them for the files it indexed too).
     seen.workspace = Object.fromEntries([...server.diagnostics].map(([uri, list]) => [uri, list.at(-1)]));
@@ -61,6 +61,10 @@ async function session(env: Record<string, string | undefined>, main?: string) {
     const flags = JSON.parse(readFileSync(flagsFile, 'utf8')) as string[];
     return { seen, fromSnapshot: flags.includes('--snapshot-blob'), stderr: server.stderr() };
 }
+
+/** The plain bundle's session (COMMUNITY_SNAPSHOT=off), made once: two tests compare with it. */
+let plainRun: ReturnType<typeof session> | undefined;
+const plainSession = () => (plainRun ??= session({ COMMUNITY_SNAPSHOT: 'off' }));
 
 /** The VS Code client's way: out/server/main.cjs forked over node IPC, with `execArgv` as given; the fitness example's settled diagnostics. */
 async function forkedSession(execArgv: string[]) {
@@ -89,13 +93,8 @@ async function forkedSession(execArgv: string[]) {
     await connection.sendNotification('textDocument/didOpen', {
         textDocument: { uri, languageId: 'community', version: 1, text: readFileSync(join(ROOT, PLANS[0]), 'utf8') },
     });
-    const deadline = Date.now() + 60_000;
-    let last = 0;
-    let quietSince = Date.now();
-    while (Date.now() < deadline && (published.length === 0 || Date.now() - quietSince < 4000)) {
-        if (published.length !== last) [last, quietSince] = [published.length, Date.now()];
-        await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(() => published.length > 0, 60_000);
+    await connection.sendRequest('community/settled');
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
     const code = await new Promise<number | null>((r) => child.once('exit', r));
@@ -109,8 +108,8 @@ describe('language server from the startup snapshot', () => {
     });
 
     it('gives the diagnostics, hover and completion the plain bundle gives', async () => {
-        const snap = await session({});
-        const plain = await session({ COMMUNITY_SNAPSHOT: 'off' });
+        // The two servers run at the same time: each is compared with the other only once both have settled.
+        const [snap, plain] = await Promise.all([session({}), plainSession()]);
         expect(snap.fromSnapshot).toBe(true);
         expect(plain.fromSnapshot).toBe(false);
         for (const plan of PLANS) expect(snap.seen[plan], plan).toBeDefined();
@@ -131,8 +130,7 @@ describe('language server from the startup snapshot', () => {
     });
 
     it('forked over node IPC with --snapshot-blob in execArgv (the VS Code client’s way) it serves as the plain bundle does', async () => {
-        const snap = await forkedSession(['--snapshot-blob', join(ROOT, 'out/server/snapshot.blob')]);
-        const plain = await forkedSession([]);
+        const [snap, plain] = await Promise.all([forkedSession(['--snapshot-blob', join(ROOT, 'out/server/snapshot.blob')]), forkedSession([])]);
         expect(snap.code).toBe(0);
         expect((snap.diagnostics as unknown[]).length).toBeGreaterThan(0);
         expect(snap).toEqual(plain);
@@ -148,8 +146,8 @@ describe('language server from the startup snapshot', () => {
         const record = JSON.parse(readFileSync(recordFile, 'utf8')) as SnapshotRecord;
         writeFileSync(recordFile, JSON.stringify({ ...record, dir: join(copy, 'server'), node: 'v23.0.0' }));
         expect(snapshotRefusal(join(copy, 'server/snapshot.blob'), {})).toBe('made by Node v23.0.0');
-        const other = await session({}, join(copy, 'server/main.cjs'));
+        const [other, plain] = await Promise.all([session({}, join(copy, 'server/main.cjs')), plainSession()]);
         expect(other.fromSnapshot).toBe(false);
-        expect(other.seen).toEqual((await session({ COMMUNITY_SNAPSHOT: 'off' })).seen);
+        expect(other.seen).toEqual(plain.seen);
     }, 180_000);
 });

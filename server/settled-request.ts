@@ -1,0 +1,42 @@
+// `community/settled`: answers once the server has nothing scheduled — no build, update, settings
+// rebuild or slow-check run in the workspace lock or queued for it, and no slow checks pending
+// (language/lsp/slow-validation.ts) — so every diagnostic the work so far produces has been sent
+// before the answer (one connection, messages written in order). For tests and benchmarks that
+// compare what two server processes published, instead of waiting for a quiet window on the wire.
+// A client asks it after its own messages have had their first effect (say, the diagnostics of the
+// files it opened): an edit still waiting in the connection's queue is not work scheduled yet.
+import { ReadPriority } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { SlowValidationScheduler } from '../language/lsp/slow-validation.js';
+
+export const SETTLED_REQUEST = 'community/settled';
+
+/** The slow-check schedulers of the languages the server runs. */
+function slowSchedulers(shared: LangiumSharedServices): SlowValidationScheduler[] {
+    return shared.ServiceRegistry.all
+        .map((s) => (s as { communityLsp?: { SlowValidation?: SlowValidationScheduler } }).communityLsp?.SlowValidation)
+        .filter((s): s is SlowValidationScheduler => s !== undefined);
+}
+
+/** Resolves when no slow checks are scheduled or running and the workspace lock has nothing to do. */
+export async function whenSettled(shared: LangiumSharedServices): Promise<void> {
+    const slow = slowSchedulers(shared);
+    const idleNow = async () => {
+        const idle = Promise.all(slow.map((s) => s.whenIdle())).then(() => true);
+        return Promise.race([idle, new Promise<boolean>((r) => setImmediate(() => r(false)))]);
+    };
+    // A read waits for every write queued before it; the builds it waited for may have scheduled
+    // slow checks (their timer starts when a document is validated), so until both are idle at once.
+    do {
+        await Promise.all(slow.map((s) => s.whenIdle()));
+        await shared.workspace.WorkspaceLock.read(() => undefined, ReadPriority.Normal);
+    } while (!(await idleNow()));
+}
+
+export function registerSettledRequest(connection: Connection, shared: LangiumSharedServices): void {
+    connection.onRequest(SETTLED_REQUEST, async (): Promise<null> => {
+        await whenSettled(shared);
+        return null;
+    });
+}
