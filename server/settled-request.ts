@@ -7,7 +7,7 @@
 // files it opened): an edit still waiting in the connection's queue is not work scheduled yet.
 import { ReadPriority } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { SlowValidationScheduler } from '../language/lsp/slow-validation.js';
 
 export const SETTLED_REQUEST = 'community/settled';
@@ -35,8 +35,16 @@ export async function whenSettled(shared: LangiumSharedServices): Promise<void> 
 }
 
 export function registerSettledRequest(connection: Connection, shared: LangiumSharedServices): void {
-    connection.onRequest(SETTLED_REQUEST, async (): Promise<null> => {
-        await whenSettled(shared);
+    // Without params vscode-jsonrpc passes the cancel token alone, else (params, token): the last argument.
+    connection.onRequest(SETTLED_REQUEST, async (...args: unknown[]): Promise<null> => {
+        const token = args[args.length - 1] as CancellationToken;
+        // A client that stops waiting (cancel) gets its answer at once, as every request here does.
+        const cancelled = new Promise<'cancelled'>((resolve) => {
+            if (token.isCancellationRequested) resolve('cancelled');
+            token.onCancellationRequested(() => resolve('cancelled'));
+        });
+        if ((await Promise.race([whenSettled(shared), cancelled])) === 'cancelled')
+            throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         return null;
     });
 }

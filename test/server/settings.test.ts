@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { startServer, until, type PublishedDiagnostic, type Server } from './server-process.js';
 
 const PLAN = `plan "T" {
@@ -199,5 +200,21 @@ describe('community/settled', () => {
         expect(codes(first)).toContain('lottery-top-prize');
         expect(codes(first)).not.toContain('group-outgrown');
         expect(codes(server.latest(uri))).toContain('group-outgrown');
+    });
+
+    it('answers RequestCancelled at once when the client cancels while checks are still pending', async () => {
+        const text = PLAN.replace(' GROUP', '');
+        const dir = workspace({ 'plan.community': text, 'limits.json': JSON.stringify({ 'wechat-group': { 'group-capacity': 100 } }) });
+        const uri = pathToFileURL(join(dir, 'plan.community')).href;
+        server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
+        await server.open(uri, text);
+        const first = await until(() => server!.latest(uri), 20_000, 'the first diagnostics');
+        // The slow checks are still to come (250 ms after the first diagnostics): not settled yet.
+        expect(codes(first)).not.toContain('group-outgrown');
+        const source = new CancellationTokenSource();
+        const answer = server.connection.sendRequest('community/settled', source.token);
+        source.cancel();
+        await expect(answer).rejects.toMatchObject({ code: -32800 });
+        expect(codes(server.latest(uri))).not.toContain('group-outgrown');
     });
 });
