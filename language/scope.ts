@@ -103,14 +103,19 @@ export class CommunityScopeProvider extends DefaultScopeProvider {
     private readonly imports: ImportGraph;
     /**
      * One tier scope per community, built once and looked up by name: a scope made per reference
-     * costs O(tiers) each, so a community with many flows linked in O(tiers × flows). A syntax tree
-     * is never edited in place (an edit parses a new one), so the community node is a safe key.
+     * costs O(tiers) each, so a community with many flows linked in O(tiers × flows). An edit inside
+     * one block of a large plan keeps the other blocks' nodes and moves their text
+     * (language/incremental-parse.ts), and a scope's descriptions keep the ranges they were asked
+     * for: the scopes are dropped at every update.
      */
-    private readonly tierScopes = new WeakMap<Community, Scope>();
+    private tierScopes = new WeakMap<Community, Scope>();
 
     constructor(services: CommunityServices) {
         super(services);
         this.imports = services.community.Imports;
+        services.shared.workspace.DocumentBuilder.onUpdate(() => {
+            this.tierScopes = new WeakMap();
+        });
     }
 
     override getScope(context: ReferenceInfo): Scope {
