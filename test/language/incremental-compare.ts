@@ -105,7 +105,20 @@ export function parseDifference(a: ParseResult, b: ParseResult): string | undefi
     const ast = compareAst(a.value, b.value, 'ast', walk);
     if (ast) return ast;
     // Every CST node's AST node (the getter walks up to the nearest node that has one).
-    for (const [ca, cb] of walk.cst) if (walk.ast.get(ca.astNode) !== cb.astNode) return `the AST node of the CST node at ${ca.offset}`;
+    for (const [ca, cb] of walk.cst) {
+        // A property assigned twice (`lasts 5 days` … `lasts 7 days`) keeps the first value's syntax
+        // nodes in the CST, their AST node in no container: those are compared as they are.
+        if (!walk.ast.has(ca.astNode) && ca.astNode.$container === undefined && ca.astNode !== a.value) {
+            const d = compareAst(ca.astNode, cb.astNode, `the unassigned node at ${ca.offset}`, walk);
+            if (d) return d;
+        }
+        if (walk.ast.get(ca.astNode) !== cb.astNode) {
+            const m = walk.ast.get(ca.astNode);
+            const where = (n: AstNode | undefined) =>
+                n && `${n.$type} ${n.$containerProperty}[${n.$containerIndex}] in ${n.$container?.$type} "${n.$cstNode?.text}" at ${n.$cstNode?.offset}`;
+            return `the AST node of the CST node at ${ca.offset} (${JSON.stringify(ca.text)}, ${ca.constructor.name}): ${where(ca.astNode)} → ${where(m)} vs ${where(cb.astNode)}`;
+        }
+    }
     const errors = (r: ParseResult) =>
         JSON.stringify({
             lexer: r.lexerErrors.map((e) => [e.offset, e.length, e.line, e.column, e.message]),

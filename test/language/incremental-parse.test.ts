@@ -213,9 +213,10 @@ describe('what is parsed in full', () => {
 
     it('a block that shares a line with the text around it', () => {
         const second = text.indexOf('\ncommunity ', text.indexOf('\ncommunity ') + 1);
-        const joined = text.slice(0, second) + ' // ends here' + text.slice(second);
+        const close = text.lastIndexOf('}', second) + 1;
+        const joined = text.slice(0, close) + ' // ends here' + text.slice(close);
         // A space before the closing brace of the block that the comment follows.
-        const line = joined.lastIndexOf('\n', second - 1) + 1;
+        const line = joined.lastIndexOf('\n', close - 1) + 1;
         expect(fallbackOf(joined, joined.slice(0, line) + ' ' + joined.slice(line))).toBe('edges');
         // The same edit where the block ends its line is re-parsed in it.
         expect(fallbackOf(text, text.slice(0, line) + ' ' + text.slice(line))).toBeUndefined();
@@ -225,11 +226,11 @@ describe('what is parsed in full', () => {
         const zh = `plan "P" {\n  start 2027-01-04\n}\nplatform G { kind wechat-group }\ncommunity C {\n  platform G\n  activity A {\n    online challenge\n    every week on Monday from 2月1日 until 3月1日\n  }\n}\n`;
         expect(fallbackOf(zh, zh.replace('start 2027-01-04', 'start 2028-01-04'))).toBe('plan-start');
         expect(fallbackOf(zh, zh.replace('until 3月1日', 'until 3月2日'))).toBeUndefined();
-        // The search is of the text: a string that reads "start …" in a plan without a start counts.
+        // The search is of the text: a comment that reads "start …" in a plan without a start counts.
         const noStart = zh.replace('  start 2027-01-04\n', '  horizon 8 weeks\n');
-        const themed = noStart.replace('  platform G\n  activity', '  platform G\n  theme "start 2026-01-01"\n  activity');
+        const themed = noStart.replace('  platform G\n  activity', '  platform G\n  // start 2026-01-01\n  activity');
         expect(fallbackOf(noStart, themed)).toBe('plan-start');
         // Where the first start stays the plan's, the same edit is re-parsed in its block.
-        expect(fallbackOf(zh, zh.replace('  platform G\n  activity', '  platform G\n  theme "start 2026-01-01"\n  activity'))).toBeUndefined();
+        expect(fallbackOf(zh, zh.replace('  platform G\n  activity', '  platform G\n  // start 2026-01-01\n  activity'))).toBeUndefined();
     });
 });
