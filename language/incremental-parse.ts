@@ -211,13 +211,18 @@ function placeTokens(lexed: LexerResult, offset: number, line: number, column: n
 
 /** Moves a node after the block: offsets by `delta`, lines by `lineDelta` (columns stay: the block ends its line). */
 function move(node: CstNode, delta: number, lineDelta: number): void {
-    if (isComposite(node)) {
-        node._rangeCache = undefined;
-        for (const child of node.content) move(child, delta, lineDelta);
-        return;
+    const stack: CstNode[] = [node];
+    while (stack.length > 0) {
+        const next = stack.pop()!;
+        const content = (next as Partial<Composite>).content;
+        if (content !== undefined) {
+            (next as Composite)._rangeCache = undefined;
+            for (let i = 0; i < content.length; i++) stack.push(content[i]);
+            continue;
+        }
+        const leaf = next as unknown as Leaf;
+        leaf._offset += delta;
+        leaf._startLine += lineDelta;
+        leaf._endLine += lineDelta;
     }
-    const leaf = node as unknown as Leaf;
-    leaf._offset += delta;
-    leaf._startLine += lineDelta;
-    leaf._endLine += lineDelta;
 }

@@ -193,7 +193,7 @@ export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
 
     /** The edit's parse result from re-parsing one block, or undefined when the text is to be parsed in full. */
     private reparse(document: LangiumDocument, oldText: string, text: string): ParseResult | undefined {
-        if (limitHitOf(document) || checkText(text, this.limitsFor(document.uri))) return undefined;
+        if (text.length < this.incrementalFrom || limitHitOf(document) || checkText(text, this.limitsFor(document.uri))) return undefined;
         const services = this.serviceRegistry.getServices(document.uri);
         const parser = services.parser.LangiumParser;
         const lexer = services.parser.Lexer;
