@@ -66,8 +66,8 @@ export class CommunityScopeComputation extends DefaultScopeComputation {
      * The exported descriptions of each parse result. Every named node is exported, and every named
      * node but the root is also a local symbol of its container with the very same description
      * (node, name, path, segments): the local symbols reuse them instead of describing every node a
-     * second time (on a 5 MB plan, 160 ms and 30 MB per build). Keyed by the root, which an edit
-     * replaces (a syntax tree is never edited in place).
+     * second time (on a 5 MB plan, 160 ms and 30 MB per build). Keyed by the root, which every
+     * edit replaces (one re-parsed in its block too: incremental-parse.ts makes a new root).
      */
     private readonly exported = new WeakMap<AstNode, AstNodeDescription[]>();
 

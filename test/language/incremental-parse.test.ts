@@ -22,7 +22,8 @@ const examples = readdirSync(join(ROOT, 'examples'))
     .filter((f) => f.endsWith('.community'))
     .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
 const generated = generatePlan(400);
-const texts = [...examples, generated];
+// CRLF line ends (the lexer counts CRLF, CR and LF) and tab indentation, as some editors save.
+const texts = [...examples, generated, examples[0].replaceAll('\n', '\r\n'), generated.replaceAll('\n  ', '\n\t')];
 
 function full(text: string): ParseResult {
     return parser.parse(text);
