@@ -7,7 +7,7 @@
 // test/language/incremental-parse.test.ts compares the two over random edits.
 //
 // It is used only where that equality holds by construction, and the full parse runs otherwise:
-// - the text is at least MIN_INCREMENTAL_CHARS long (below it a full parse is a few tens of ms);
+// - the text is at least MIN_INCREMENTAL_CHARS long (below it a full parse takes a few ms);
 // - the old parse had no lexer or parser error anywhere (the parser then never recovered, so every
 //   block was parsed from its own tokens) and the new block has none either;
 // - the text changed in one range that lies strictly inside one top-level element (not an import):
@@ -27,11 +27,12 @@ import type { CommunityParser } from './parser.js';
 import { planStartIn } from './value-converter.js';
 
 /**
- * Shortest text parsed incrementally. The 2,000-line plan of bench/server.ts (~80 KB) parses in
- * ~30–60 ms; below 256 KB a full parse costs less than a frame of typing, and the splice's own
- * checks (a scan of the text for the changed range) would be most of what it saves.
+ * Shortest text parsed incrementally. A full parse costs ~0.5 ms per KB (bench/scale-reparse.ts:
+ * 12 ms at 16 KB, 25 ms at 46 KB, 170 ms at 250 KB, 2.5 s at 5 MB), the block's parse 1–6 ms up to
+ * 250 KB: below 16 KB the saving is under 10 ms of an edit whose checks cost more, and a plan that
+ * small (every example is 2–5 KB) keeps the one parse path it has always had.
  */
-export const MIN_INCREMENTAL_CHARS = 256 * 1024;
+export const MIN_INCREMENTAL_CHARS = 16 * 1024;
 
 /** Why an edit was parsed in full (see the list at the top of this file). */
 export type Fallback = 'small' | 'errors' | 'outside-element' | 'edges' | 'plan-start' | 'block-lexer-errors' | 'block-parser-errors';

@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem, type AstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../../bench/generate.js';
+import { generatePlan, generatePlanOfSize } from '../../bench/generate.js';
 import { createCommunityServices } from '../../language/community-module.js';
-import { reparseBlock, type Fallback, type Reparse } from '../../language/incremental-parse.js';
+import { MIN_INCREMENTAL_CHARS, reparseBlock, type Fallback, type Reparse } from '../../language/incremental-parse.js';
 import type { CommunityLexer } from '../../language/lexer.js';
 import type { CommunityParser } from '../../language/parser.js';
 import { parseDifference } from './incremental-compare.js';
@@ -181,7 +181,11 @@ describe('what is parsed in full', () => {
     });
 
     it('a small file', () => {
+        expect(text.length).toBeLessThan(MIN_INCREMENTAL_CHARS);
         expect(reparseBlock(parser, lexer, full(text), text, inside)).toEqual({ fallback: 'small' });
+        const big = generatePlanOfSize(MIN_INCREMENTAL_CHARS + 2000);
+        const place = big.indexOf('theme "') + 'theme "'.length;
+        expect('result' in reparseBlock(parser, lexer, full(big), big, big.slice(0, place) + 'x' + big.slice(place))).toBe(true);
     });
 
     it('a file with an error anywhere', () => {
@@ -205,6 +209,12 @@ describe('what is parsed in full', () => {
         // Two changes in two blocks are one range across them.
         const two = inside.slice(0, second + 20) + 'y' + inside.slice(second + 20);
         expect(fallbackOf(text, two)).toBe('outside-element');
+    });
+
+    it('two changes in one block are one range inside it: re-parsed in the block', () => {
+        const both = inside.replace(/seed (\d)/, 'seed 9$1');
+        expect(both.indexOf('seed 9')).toBeLessThan(text.indexOf('\ncommunity ', at));
+        expect(fallbackOf(text, both)).toBeUndefined();
     });
 
     it('an import', () => {
