@@ -14,7 +14,8 @@
 //   its first and last characters, hence its first keyword and closing brace, are kept;
 // - the block starts its line and ends its line (only spaces or tabs around it): no token before it
 //   or after it shares a line with it, which is all the Chinese pass (lexer.ts) ever looks at across
-//   a block's edge, and the nodes after it keep their columns;
+//   a block's edge, and the nodes after it keep their columns; and the new block's text begins with
+//   its first token and ends with its last (no comment or space of its own at either end);
 // - the plan's start date as the text first writes it (value-converter.ts reads it for dates such as
 //   5月29日) is the same before and after.
 // Why the block alone parses as in the file: Chevrotain's lookahead never reads past the end of the
@@ -110,6 +111,12 @@ export function reparseBlock(
 
     const lexed = lexer.tokenizeWith(newBlock, /[^\x00-\x7f]/.test(newText));
     if (lexed.errors.length > 0 || (lexed.report?.diagnostics.length ?? 0) > 0) return { fallback: 'block-lexer-errors' };
+    // The block's first and last tokens stand at its first and last characters: a comment that took
+    // in the closing brace (`rules "r" }` then `// }`) would be the block's in its own parse and the
+    // next token's in the file's.
+    const firstToken = lexed.tokens[0];
+    const lastToken = lexed.tokens[lexed.tokens.length - 1];
+    if (firstToken?.startOffset !== 0 || lastToken?.endOffset !== newBlock.length - 1) return { fallback: 'edges' };
     const first = block.range.start;
     placeTokens(lexed, start, first.line, first.character);
     const parsed = parser.parseLexed(newText, 'Element', lexed);

@@ -81,6 +81,9 @@ const WORDS = [
     'tier',
     'community',
     '}\ncommunity Z {\n',
+    ' }\n  // ',
+    '\n  rules "r" }\n  /* ',
+    ' */',
     '\n}\n',
 ];
 
@@ -215,6 +218,12 @@ describe('what is parsed in full', () => {
         const both = inside.replace(/seed (\d)/, 'seed 9$1');
         expect(both.indexOf('seed 9')).toBeLessThan(text.indexOf('\ncommunity ', at));
         expect(fallbackOf(text, both)).toBeUndefined();
+    });
+
+    it('a comment that takes in the closing brace, after a brace of its own', () => {
+        const plan = `plan "P" {\n  horizon 8 weeks\n}\n\ncommunity A {\n  theme "t"\n}\n\ncommunity B {\n  theme "u"\n}\n`;
+        const at = plan.indexOf('"t"\n}') + 4;
+        expect(fallbackOf(plan, plan.slice(0, at) + 'rules "r" }\n  // ' + plan.slice(at))).toBe('edges');
     });
 
     it('an import', () => {
