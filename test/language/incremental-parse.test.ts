@@ -105,9 +105,12 @@ const edit = (text: string) =>
                 fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((w) => w.join('')),
             ),
             digit: fc.boolean(),
+            // A piece of the text itself pasted in (lines, braces, comments as the plan has them).
+            paste: fc.option(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 120 })), { freq: 2 }),
         })
-        .map(({ place, remove, insert, digit }) => {
+        .map(({ place, remove, insert, digit, paste }) => {
             const at = Math.max(0, Math.min(text.length, place));
+            if (paste) insert = text.slice(paste[0], paste[0] + paste[1]);
             // One time in two, a digit of a number is changed instead: an edit that keeps the plan valid.
             if (digit) {
                 const digits = [...text.matchAll(/[0-9]/g)].map((m) => m.index);
