@@ -193,13 +193,15 @@ export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
 
     /** The edit's parse result from re-parsing one block, or undefined when the text is to be parsed in full. */
     private reparse(document: LangiumDocument, oldText: string, text: string): ParseResult | undefined {
-        if (text.length < this.incrementalFrom || limitHitOf(document) || checkText(text, this.limitsFor(document.uri))) return undefined;
+        if (text.length < this.incrementalFrom || limitHitOf(document)) return undefined;
         const services = this.serviceRegistry.getServices(document.uri);
         const parser = services.parser.LangiumParser;
         const lexer = services.parser.Lexer;
         if (!(parser instanceof CommunityParser) || !(lexer instanceof CommunityLexer)) return undefined;
         const done = reparseBlock(parser, lexer, document.parseResult, oldText, text, this.incrementalFrom);
-        return 'result' in done ? done.result : undefined;
+        // Text over a limit is parsed as "" (parseAsync): checked once the block's parse is there, so
+        // an edit parsed in full checks its text once.
+        return 'result' in done && !checkText(text, this.limitsFor(document.uri)) ? done.result : undefined;
     }
 
     private limitsFor(uri: URI): TextLimits {

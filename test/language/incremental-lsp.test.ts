@@ -5,7 +5,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LimitedDocumentFactory } from '../../language/limits.js';
+import { limitHitOf, MAX_LINE_CHARS, type LimitedDocumentFactory } from '../../language/limits.js';
 import type { Model } from '../../language/generated/ast.js';
 import { HEADER, lspServices } from './lsp-helpers.js';
 
@@ -79,6 +79,11 @@ const EDITS: Array<[string, (t: string) => string]> = [
     ['a tier added to the first community', (t) => t.replace('  kpi Growth', '  tier Extra { seed 5 members }\n  kpi Growth')],
     ['an error made in the second community', (t) => t.replace('churn 5% per month', 'churn 5% per mont')],
     ['the scenario changed', (t) => t.replace('8% per month', '9% per month')],
+    // Over the line-length limit (limits.ts): the text is parsed as "" with one diagnostic.
+    [
+        'a line longer than the limit inside a block',
+        (t) => t.replace('  audience Workers\n  tier Runner', `  audience Workers // ${'x'.repeat(MAX_LINE_CHARS)}\n  tier Runner`),
+    ],
 ];
 
 describe('the server after an edit re-parsed in its block', () => {
@@ -96,8 +101,9 @@ describe('the server after an edit re-parsed in its block', () => {
         expect(await answers(incremental, doc, next)).toEqual(await answers(fresh, full, next));
         // The edit was one block's parse where it could be (the renaming touches two blocks).
         const kept = after.filter((e, i) => e === before[i]).length;
-        if (!_name.startsWith('a tier renamed')) expect(kept).toBe(before.length - 1);
-        else expect(kept).toBe(0);
+        if (_name.startsWith('a line longer')) expect([after.length, limitHitOf(doc)?.code]).toEqual([0, 'token-too-long']);
+        else if (_name.startsWith('a tier renamed')) expect(kept).toBe(0);
+        else expect(kept).toBe(before.length - 1);
     });
 
     it('go-to-definition from another block lands on the edited block at its new place', async () => {
