@@ -1,9 +1,12 @@
 // After an edit re-parsed in its block (language/incremental-parse.ts), the server answers as it does
 // after the same edit parsed in full: diagnostics, hover and go-to-definition from other blocks into
 // the edited one (their references are linked again), references, symbols, folding, semantic tokens.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../bench/generate.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { limitHitOf, MAX_LINE_CHARS, type LimitedDocumentFactory } from '../../language/limits.js';
 import type { Model } from '../../language/generated/ast.js';
@@ -120,4 +123,61 @@ describe('the server after an edit re-parsed in its block', () => {
             [platformLine, platformLine + 3, { line: platformLine, character: 'platform '.length }],
         ]);
     });
+});
+
+/** A random edit a user might make inside a plan: a digit retyped, a line repeated or removed, a word typed. */
+function randomEdit(text: string, n: number, kind: number): string {
+    const lines = text.split('\n');
+    const i = 1 + (n % (lines.length - 2));
+    switch (kind % 4) {
+        case 0: {
+            const digits = [...text.matchAll(/[0-9]/g)].map((m) => m.index);
+            const d = digits[n % digits.length];
+            return text.slice(0, d) + String((Number(text[d]) + 1) % 10) + text.slice(d + 1);
+        }
+        case 1:
+            lines.splice(i, 0, lines[i]);
+            return lines.join('\n');
+        case 2:
+            lines.splice(i, 1);
+            return lines.join('\n');
+        default:
+            lines[i] = lines[i].replace(/"([^"]*)"/, '"$1 x"');
+            return lines.join('\n');
+    }
+}
+
+describe('the server after random edits in a row, each re-parsed in its block where it can be', () => {
+    const plans = [generatePlan(150), ...['beauty-multiplatform', 'oss-discord', 'retail-promos'].map((n) => readFileSync(`examples/${n}.community`, 'utf8'))];
+    it('answers as it does with every edit parsed in full', async () => {
+        let reparsed = 0;
+        await fc.assert(
+            fc.asyncProperty(fc.constantFrom(...plans), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), async (plan, edits) => {
+                const incremental = lspServices();
+                const full = lspServices();
+                const a = await open(incremental, plan, true);
+                const b = await open(full, plan, false);
+                let text = plan;
+                for (const [n, kind] of edits) {
+                    text = randomEdit(text, n, kind);
+                    const before = new Set((a.parseResult.value as Model).elements);
+                    await edit(incremental, a, text);
+                    if ((a.parseResult.value as Model).elements.some((e) => before.has(e))) reparsed++;
+                    await edit(full, b, text);
+                    const answer = async (services: Services, doc: LangiumDocument) => {
+                        const textDocument = { uri: doc.uri.toString() };
+                        return {
+                            diagnostics: doc.diagnostics,
+                            symbols: await services.Community.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument }),
+                            tokens: (await services.Community.lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument })).data,
+                        };
+                    };
+                    expect(await answer(incremental, a)).toEqual(await answer(full, b));
+                }
+            }),
+            { numRuns: 25 },
+        );
+        // Most of these edits were re-parsed in their block (the rest made an error, or were outside one).
+        expect(reparsed).toBeGreaterThan(10);
+    }, 120_000);
 });
