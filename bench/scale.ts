@@ -1,5 +1,6 @@
 // Scale: a 5 MB generated plan validated with every check (time, peak RSS), then a one-character
-// edit in it and the time until its diagnostics. Run alone with
+// edit in it (the last community) and the time until its diagnostics, then one in the first
+// community (an edit re-parsed in its block costs most there). Run alone with
 //   node_modules/.bin/node --import tsx bench/scale.ts
 // By default the measurement (bench/scale-run.ts) is bundled by esbuild with the parser built as every
 // shipped bundle builds it (language/parser-bundling.mjs: production mode, callbacks built once):

@@ -47,10 +47,17 @@ export class CommunityLexer extends DefaultLexer {
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-        const result = super.tokenize(text, options);
         // Pure-ASCII files (most English plans) have no Chinese word to read: skip the pass.
-        if (!/[^\x00-\x7f]/.test(text)) return result;
-        result.tokens = this.readChinese(result.tokens);
+        return this.tokenizeWith(text, /[^\x00-\x7f]/.test(text), options);
+    }
+
+    /**
+     * Lexes `text` as part of a file: the Chinese pass runs when the whole file has a non-ASCII
+     * character (`chinese`), as tokenize decides for the file, not from the part alone.
+     */
+    tokenizeWith(text: string, chinese: boolean, options?: TokenizeOptions): LexerResult {
+        const result = super.tokenize(text, options);
+        if (chinese) result.tokens = this.readChinese(result.tokens);
         return result;
     }
 

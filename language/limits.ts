@@ -7,6 +7,9 @@ import { DefaultLangiumDocumentFactory, DocumentState, type LangiumDocument, typ
 import type { CancellationToken } from 'vscode-languageserver';
 import type { DiagnosticArgs, DiagnosticCode } from '../engine/diagnostics.js';
 import type { CommunitySettings } from './settings.js';
+import { MIN_INCREMENTAL_CHARS, reparseBlock } from './incremental-parse.js';
+import { CommunityLexer } from './lexer.js';
+import { CommunityParser } from './parser.js';
 
 /** Default largest plan file: well above any real plan (the 5 MB scale target stays inside it). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -147,18 +150,29 @@ export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
         text: string,
         cancellationToken: CancellationToken,
     ): Promise<ParseResult<T>> {
+        const reparsed = this.reparsed;
+        this.reparsed = undefined;
+        if (reparsed && reparsed.uri === uri.toString() && reparsed.text === text) return reparsed.result as ParseResult<T>;
         const hit = checkText(text, this.limitsFor(uri));
         const result = await super.parseAsync<T>(uri, hit ? '' : text, cancellationToken);
         if (hit) hits.set(result, hit);
         return result;
     }
 
+    /** Shortest text an edit re-parses in one block (incremental-parse.ts); tests lower it to reach small plans. */
+    incrementalFrom = MIN_INCREMENTAL_CHARS;
+
+    /** The parse result of an edit made by re-parsing one block, for the parseAsync of the update that made it. */
+    private reparsed: { uri: string; text: string; result: ParseResult } | undefined;
+
     /**
-     * An edit parses the new text while the document still holds the old syntax tree, so both trees
-     * are alive at once: on a 5 MB plan the old one is ~370 MB, and the edit's peak heap is both.
-     * The builder has already reset the document (its index entries, local symbols, links and
-     * diagnostics are gone), and the parse below runs without yielding to a request, so the old
-     * tree is let go first; Langium's own update then reads the text and parses it as usual.
+     * An edit inside one block of a large plan re-parses that block only (incremental-parse.ts says
+     * when): the new tree keeps the other blocks' nodes. Any other edit parses the new text while the
+     * document still holds the old syntax tree, so both trees would be alive at once: on a 5 MB plan
+     * the old one is ~370 MB, and the edit's peak heap is both. The builder has already reset the
+     * document (its index entries, local symbols, links and diagnostics are gone), and the parse
+     * below runs without yielding to a request, so the old tree is let go first; Langium's own
+     * update then reads the text and parses it as usual (or takes the block's parse).
      */
     override async update<T extends import('langium').AstNode = import('langium').AstNode>(
         document: LangiumDocument<T>,
@@ -170,9 +184,24 @@ export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
         // Nothing here may keep the old tree (or its parse result) past this point: an async frame
         // holding it keeps it alive for the whole parse.
         if (document.state === DocumentState.Changed && oldText !== undefined && text !== undefined && text !== oldText) {
+            const result = this.reparse(document, oldText, text);
+            if (result) this.reparsed = { uri: document.uri.toString(), text, result };
             document.parseResult = { value: { $type: root.$type } as T, lexerErrors: [], parserErrors: [] };
         }
         return super.update(document, cancellationToken);
+    }
+
+    /** The edit's parse result from re-parsing one block, or undefined when the text is to be parsed in full. */
+    private reparse(document: LangiumDocument, oldText: string, text: string): ParseResult | undefined {
+        if (text.length < this.incrementalFrom || limitHitOf(document)) return undefined;
+        const services = this.serviceRegistry.getServices(document.uri);
+        const parser = services.parser.LangiumParser;
+        const lexer = services.parser.Lexer;
+        if (!(parser instanceof CommunityParser) || !(lexer instanceof CommunityLexer)) return undefined;
+        const done = reparseBlock(parser, lexer, document.parseResult, oldText, text, this.incrementalFrom);
+        // Text over a limit is parsed as "" (parseAsync): checked once the block's parse is there, so
+        // an edit parsed in full checks its text once.
+        return 'result' in done && !checkText(text, this.limitsFor(document.uri)) ? done.result : undefined;
     }
 
     private limitsFor(uri: URI): TextLimits {

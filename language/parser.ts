@@ -88,6 +88,21 @@ export class CommunityParser extends LangiumParser {
         return this.repair(input, first);
     }
 
+    /**
+     * Parses `input` with `rule`, reading `lexed` as its tokens instead of lexing it (the tokens of
+     * one block of `input`, at their places in it: language/incremental-parse.ts). No repair.
+     */
+    parseLexed<T extends AstNode = AstNode>(input: string, rule: string, lexed: LexerResult): ParseResult<T> {
+        const lexer = this.lexer;
+        const self = this as unknown as { lexer: Lexer };
+        self.lexer = { definition: lexer.definition, tokenize: (): LexerResult => lexed };
+        try {
+            return super.parse<T>(input, { rule });
+        } finally {
+            self.lexer = lexer;
+        }
+    }
+
     private repair<T extends AstNode>(input: string, first: ParseResult<T>): ParseResult<T> {
         const lexer = this.lexer;
         const lexed = lexer.tokenize(input);

@@ -66,8 +66,8 @@ export class CommunityScopeComputation extends DefaultScopeComputation {
      * The exported descriptions of each parse result. Every named node is exported, and every named
      * node but the root is also a local symbol of its container with the very same description
      * (node, name, path, segments): the local symbols reuse them instead of describing every node a
-     * second time (on a 5 MB plan, 160 ms and 30 MB per build). Keyed by the root, which an edit
-     * replaces (a syntax tree is never edited in place).
+     * second time (on a 5 MB plan, 160 ms and 30 MB per build). Keyed by the root, which every
+     * edit replaces (one re-parsed in its block too: incremental-parse.ts makes a new root).
      */
     private readonly exported = new WeakMap<AstNode, AstNodeDescription[]>();
 
@@ -103,14 +103,19 @@ export class CommunityScopeProvider extends DefaultScopeProvider {
     private readonly imports: ImportGraph;
     /**
      * One tier scope per community, built once and looked up by name: a scope made per reference
-     * costs O(tiers) each, so a community with many flows linked in O(tiers × flows). A syntax tree
-     * is never edited in place (an edit parses a new one), so the community node is a safe key.
+     * costs O(tiers) each, so a community with many flows linked in O(tiers × flows). An edit inside
+     * one block of a large plan keeps the other blocks' nodes and moves their text
+     * (language/incremental-parse.ts), and a scope's descriptions keep the ranges they were asked
+     * for: the scopes are dropped at every update.
      */
-    private readonly tierScopes = new WeakMap<Community, Scope>();
+    private tierScopes = new WeakMap<Community, Scope>();
 
     constructor(services: CommunityServices) {
         super(services);
         this.imports = services.community.Imports;
+        services.shared.workspace.DocumentBuilder.onUpdate(() => {
+            this.tierScopes = new WeakMap();
+        });
     }
 
     override getScope(context: ReferenceInfo): Scope {

@@ -66,10 +66,15 @@ const startCache = new WeakMap<object, string | undefined>();
 function planStartOf(node: CstNode): string | undefined {
     const root = node.root;
     if (startCache.has(root)) return startCache.get(root);
-    const m = /(?:^|[\s{])(?:start|开始)\s+([0-9０-９]{4}[-－/／年][0-9０-９]{1,2}[-－/／月][0-9０-９]{1,2}[日号]?)/.exec(root.fullText);
-    const start = m ? dateValue(m[1]) : undefined;
+    const start = planStartIn(root.fullText);
     startCache.set(root, start);
     return start;
+}
+
+/** The plan's start date as the text writes it first (a search of the text, not of the syntax tree). */
+export function planStartIn(text: string): string | undefined {
+    const m = /(?:^|[\s{])(?:start|开始)\s+([0-9０-９]{4}[-－/／年][0-9０-９]{1,2}[-－/／月][0-9０-９]{1,2}[日号]?)/.exec(text);
+    return m ? dateValue(m[1]) : undefined;
 }
 
 /** Data-type rules whose values are keywords: a Chinese form becomes the English keyword. */
