@@ -1,5 +1,5 @@
-// The shipped bundles build the parser in production mode with its callbacks built once
-// (language/parser-bundling.mjs); vitest runs Langium as published. An edit re-parsed in its block
+// The shipped bundles build the parser in production mode with its callbacks built once and link
+// the parsed tree in one walk (language/parser-bundling.mjs); vitest runs Langium as published. An edit re-parsed in its block
 // must equal a full parse there too: the same comparison, bundled as the server ships.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productionParser, reusedParserCallbacks } from '../../language/parser-bundling.mjs';
+import { shippedParserPlugins } from '../../language/parser-bundling.mjs';
 import { generatePlan } from '../../bench/generate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -38,7 +38,7 @@ beforeAll(async () => {
         format: 'cjs',
         outfile,
         logLevel: 'silent',
-        plugins: [productionParser, reusedParserCallbacks],
+        plugins: shippedParserPlugins,
     });
     shipped = createRequire(import.meta.url)(outfile) as Bundle;
 }, 60_000);
