@@ -11,27 +11,7 @@ function isNode(v: unknown): v is AstNode {
 
 /** Every node of the tree under `root` (root first), listed once per parse result. */
 export function allNodes(root: AstNode): readonly AstNode[] {
-    let list = lists.get(root);
-    if (list) return list;
-    list = [];
-    const out = list;
-    const visit = (node: AstNode): void => {
-        out.push(node);
-        const record = node as unknown as Record<string, unknown>;
-        for (const key in record) {
-            if (key.charCodeAt(0) === 36 /* $ */) continue;
-            const value = record[key];
-            if (typeof value !== 'object' || value === null) continue;
-            if (Array.isArray(value)) {
-                for (const item of value) if (isNode(item)) visit(item);
-            } else if (isNode(value)) {
-                visit(value);
-            }
-        }
-    };
-    visit(root);
-    lists.set(root, list);
-    return list;
+    return lists.get(root) ?? walk(root, false);
 }
 
 /**
@@ -42,6 +22,11 @@ export function allNodes(root: AstNode): readonly AstNode[] {
  * the first build phase does not walk the tree again.
  */
 export function linkParsedTree(root: AstNode): void {
+    walk(root, true);
+}
+
+/** Lists the nodes under `root` in pre-order (and, with `link`, sets each one's container on the way). */
+function walk(root: AstNode, link: boolean): AstNode[] {
     const out: AstNode[] = [];
     const visit = (node: AstNode): void => {
         out.push(node);
@@ -54,20 +39,25 @@ export function linkParsedTree(root: AstNode): void {
                 for (let index = 0; index < value.length; index++) {
                     const item: unknown = value[index];
                     if (!isNode(item)) continue;
-                    const child = item as { -readonly [K in keyof AstNode]: AstNode[K] };
-                    child.$container = node;
-                    child.$containerProperty = key;
-                    child.$containerIndex = index;
+                    if (link) {
+                        const child = item as { -readonly [K in keyof AstNode]: AstNode[K] };
+                        child.$container = node;
+                        child.$containerProperty = key;
+                        child.$containerIndex = index;
+                    }
                     visit(item);
                 }
             } else if (isNode(value)) {
-                const child = value as { -readonly [K in keyof AstNode]: AstNode[K] };
-                child.$container = node;
-                child.$containerProperty = key;
+                if (link) {
+                    const child = value as { -readonly [K in keyof AstNode]: AstNode[K] };
+                    child.$container = node;
+                    child.$containerProperty = key;
+                }
                 visit(value);
             }
         }
     };
     visit(root);
     lists.set(root, out);
+    return out;
 }

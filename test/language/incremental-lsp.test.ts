@@ -10,18 +10,9 @@ import { generatePlan } from '../../bench/generate.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { limitHitOf, MAX_LINE_CHARS, type LimitedDocumentFactory } from '../../language/limits.js';
 import type { Model } from '../../language/generated/ast.js';
-import { HEADER, lspServices } from './lsp-helpers.js';
+import { FIT_PLAN, lspServices } from './lsp-helpers.js';
 
-const PLAN = `${HEADER}
-community Fit "健身" {
-  platform Groups
-  audience Workers
-  tier Prospect { entry share post  seed 300 members  churn 12% per month ± 4%  active 25% weekly }
-  tier Core { entry fee 1 CNY per day  from Prospect 6% per month  churn 4% per month }
-  content Tips { kind educational  every day at 20:00  cost 300 CNY per post }
-  kpi Growth: members >= 600 by week 8
-}
-
+const PLAN = `${FIT_PLAN}
 community Run {
   platform Groups
   audience Workers

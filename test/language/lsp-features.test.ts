@@ -14,20 +14,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { SemanticTokenTypes, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { KEYWORD_DOCS } from '../../language/lsp/keyword-docs.js';
-import { HEADER, lspServices, plainServices } from './lsp-helpers.js';
+import { FIT_PLAN, lspServices, plainServices } from './lsp-helpers.js';
 
 const { Community } = lspServices();
 const zh = lspServices('zh-CN').Community;
-const PLAN = `${HEADER}
-community Fit "健身" {
-  platform Groups
-  audience Workers
-  tier Prospect { entry share post  seed 300 members  churn 12% per month ± 4%  active 25% weekly }
-  tier Core { entry fee 1 CNY per day  from Prospect 6% per month  churn 4% per month }
-  content Tips { kind educational  every day at 20:00  cost 300 CNY per post }
-  kpi Growth: members >= 600 by week 8
-}
-`;
+const PLAN = FIT_PLAN;
 
 describe('completion', () => {
     const complete = expectCompletion(Community);

@@ -35,3 +35,15 @@ export const HEADER = `plan "Test" {
 platform Groups "微信群" { kind wechat-group }
 audience Workers { size 5000  active 07:00-09:00, 19:00-23:00 }
 `;
+
+/** A plan of one community with two tiers, a content and a KPI, after HEADER (the LSP suites' fixture). */
+export const FIT_PLAN = `${HEADER}
+community Fit "健身" {
+  platform Groups
+  audience Workers
+  tier Prospect { entry share post  seed 300 members  churn 12% per month ± 4%  active 25% weekly }
+  tier Core { entry fee 1 CNY per day  from Prospect 6% per month  churn 4% per month }
+  content Tips { kind educational  every day at 20:00  cost 300 CNY per post }
+  kpi Growth: members >= 600 by week 8
+}
+`;

@@ -188,33 +188,33 @@ describe('community.platformLimits', () => {
 });
 
 describe('community/settled', () => {
-    it('answers once the slow checks that follow the first diagnostics have been published', async () => {
+    /** A server with a plan open whose slow check (group-outgrown) is still to come: its first diagnostics. */
+    async function openedBeforeTheSlowChecks(): Promise<{ uri: string; first: PublishedDiagnostic[] }> {
         const text = PLAN.replace(' GROUP', '');
         const dir = workspace({ 'plan.community': text, 'limits.json': JSON.stringify({ 'wechat-group': { 'group-capacity': 100 } }) });
         const uri = pathToFileURL(join(dir, 'plan.community')).href;
         server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
         await server.open(uri, text);
         // The fast checks come first (the lottery's); group-outgrown is a slow one, 250 ms after.
-        const first = await until(() => server!.latest(uri), 20_000, 'the first diagnostics');
-        await server.connection.sendRequest('community/settled');
+        return { uri, first: await until(() => server!.latest(uri), 20_000, 'the first diagnostics') };
+    }
+
+    it('answers once the slow checks that follow the first diagnostics have been published', async () => {
+        const { uri, first } = await openedBeforeTheSlowChecks();
+        await server!.connection.sendRequest('community/settled');
         expect(codes(first)).toContain('lottery-top-prize');
         expect(codes(first)).not.toContain('group-outgrown');
-        expect(codes(server.latest(uri))).toContain('group-outgrown');
+        expect(codes(server!.latest(uri))).toContain('group-outgrown');
     });
 
     it('answers RequestCancelled at once when the client cancels while checks are still pending', async () => {
-        const text = PLAN.replace(' GROUP', '');
-        const dir = workspace({ 'plan.community': text, 'limits.json': JSON.stringify({ 'wechat-group': { 'group-capacity': 100 } }) });
-        const uri = pathToFileURL(join(dir, 'plan.community')).href;
-        server = await startServer(dir, { initializationOptions: { lang: 'en', platformLimits: 'limits.json' } });
-        await server.open(uri, text);
-        const first = await until(() => server!.latest(uri), 20_000, 'the first diagnostics');
-        // The slow checks are still to come (250 ms after the first diagnostics): not settled yet.
+        const { uri, first } = await openedBeforeTheSlowChecks();
+        // The slow checks are still to come: not settled yet.
         expect(codes(first)).not.toContain('group-outgrown');
         const source = new CancellationTokenSource();
-        const answer = server.connection.sendRequest('community/settled', source.token);
+        const answer = server!.connection.sendRequest('community/settled', source.token);
         source.cancel();
         await expect(answer).rejects.toMatchObject({ code: -32800 });
-        expect(codes(server.latest(uri))).not.toContain('group-outgrown');
+        expect(codes(server!.latest(uri))).not.toContain('group-outgrown');
     });
 });
