@@ -2,12 +2,11 @@
 // the parsed tree in one walk (language/parser-bundling.mjs); vitest runs Langium as published. An edit re-parsed in its block
 // must equal a full parse there too: the same comparison, bundled as the server ships.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundled } from '../helpers/bundle.js';
 import { shippedParserPlugins } from '../../language/parser-bundling.mjs';
 import { generatePlan } from '../../bench/generate.js';
 
@@ -30,17 +29,7 @@ let shipped: Bundle;
 
 beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'community-incremental-bundle-'));
-    const outfile = join(work, 'shipped.cjs');
-    await build({
-        stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        outfile,
-        logLevel: 'silent',
-        plugins: shippedParserPlugins,
-    });
-    shipped = createRequire(import.meta.url)(outfile) as Bundle;
+    shipped = await bundled<Bundle>(ENTRY, join(work, 'shipped.cjs'), shippedParserPlugins, 'ts');
 }, 60_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

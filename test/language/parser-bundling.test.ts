@@ -3,11 +3,11 @@
 // into the same tree, with the same containers and errors: each example, and the same examples broken
 // in ways that send the parser into error recovery.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundled } from '../helpers/bundle.js';
 import { productionParser, shippedParserPlugins } from '../../language/parser-bundling.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -45,18 +45,8 @@ let work: string;
 let published: Reader;
 let shipped: Reader;
 
-async function bundle(name: string, plugins: Plugin[]): Promise<Reader> {
-    const outfile = join(work, `${name}.cjs`);
-    await build({
-        stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'js' },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        outfile,
-        logLevel: 'silent',
-        plugins,
-    });
-    return createRequire(import.meta.url)(outfile) as Reader;
+function bundle(name: string, plugins: Plugin[]): Promise<Reader> {
+    return bundled<Reader>(ENTRY, join(work, `${name}.cjs`), plugins);
 }
 
 beforeAll(async () => {
