@@ -1,6 +1,7 @@
 // How the shipped bundles build the parser (esbuild plugins, used by esbuild.mjs and by
 // bench/language-ab.ts, which must bundle this tree as users run it).
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // The bundles build the parser in Langium's production mode: Chevrotain skips its grammar
 // self-checks (ambiguities, left recursion…), ~40 % of building the parser at every start. Those
@@ -106,7 +107,7 @@ export const reusedParserCallbacks = {
 // language/ast-list.ts's linkParsedTree instead: the same links in the same walk, and the node list
 // kept for the build phases (allNodes), so they do not walk the tree again. The unbundled sources keep
 // Langium's; test/language/parser-bundling.test.ts compares the containers both ways.
-const AST_LIST = new URL('./ast-list.ts', import.meta.url).pathname;
+const AST_LIST = fileURLToPath(new URL('./ast-list.ts', import.meta.url));
 const LINKED_IN_ONE_WALK = [
     [
         `import { assignMandatoryProperties, getContainerOfType, linkContentToContainer } from '../utils/ast-utils.js';`,
