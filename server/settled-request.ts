@@ -1,6 +1,6 @@
 // `community/settled`: answers once the server has nothing scheduled — no build, update, settings
-// rebuild or slow-check run in the workspace lock or queued for it, and no slow checks pending
-// (language/lsp/slow-validation.ts) — so every diagnostic the work so far produces has been sent
+// rebuild or slow-check run in the workspace lock or queued for it, no slow checks pending
+// (language/lsp/slow-validation.ts) and no CodeLens forecast scheduled or running (forecast-lens.ts) — so every diagnostic the work so far produces has been sent
 // before the answer (one connection, messages written in order). For tests and benchmarks that
 // compare what two server processes published, instead of waiting for a quiet window on the wire.
 // A client asks it after its own messages have had their first effect (say, the diagnostics of the
@@ -12,24 +12,37 @@ import type { SlowValidationScheduler } from '../language/lsp/slow-validation.js
 
 export const SETTLED_REQUEST = 'community/settled';
 
-/** The slow-check schedulers of the languages the server runs. */
-function slowSchedulers(shared: LangiumSharedServices): SlowValidationScheduler[] {
-    return shared.ServiceRegistry.all
-        .map((s) => (s as { communityLsp?: { SlowValidation?: SlowValidationScheduler } }).communityLsp?.SlowValidation)
-        .filter((s): s is SlowValidationScheduler => s !== undefined);
+interface Scheduled {
+    SlowValidation?: SlowValidationScheduler;
+    Forecasts?: { whenSettled(uri: string): Promise<void> };
 }
 
-/** Resolves when no slow checks are scheduled or running and the workspace lock has nothing to do. */
+/** The slow-check schedulers and forecast lenses of the languages the server runs. */
+function scheduled(shared: LangiumSharedServices): Scheduled[] {
+    return shared.ServiceRegistry.all.map((s) => (s as { communityLsp?: Scheduled }).communityLsp).filter((s): s is Scheduled => s !== undefined);
+}
+
+/** Resolves when no slow checks and no CodeLens forecast are scheduled or running, and the workspace lock has nothing to do. */
 export async function whenSettled(shared: LangiumSharedServices): Promise<void> {
-    const slow = slowSchedulers(shared);
+    const languages = scheduled(shared);
+    const quiet = () => {
+        const uris = shared.workspace.LangiumDocuments.all.map((d) => d.uri.toString()).toArray();
+        return Promise.all(
+            languages.flatMap((l) => [
+                ...(l.SlowValidation ? [l.SlowValidation.whenIdle()] : []),
+                ...(l.Forecasts ? uris.map((u) => l.Forecasts!.whenSettled(u)) : []),
+            ]),
+        );
+    };
     const idleNow = async () => {
-        const idle = Promise.all(slow.map((s) => s.whenIdle())).then(() => true);
+        const idle = quiet().then(() => true);
         return Promise.race([idle, new Promise<boolean>((r) => setImmediate(() => r(false)))]);
     };
     // A read waits for every write queued before it; the builds it waited for may have scheduled
-    // slow checks (their timer starts when a document is validated), so until both are idle at once.
+    // slow checks (their timer starts when a document is validated) and a CodeLens forecast, so until
+    // all are idle at once.
     do {
-        await Promise.all(slow.map((s) => s.whenIdle()));
+        await quiet();
         await shared.workspace.WorkspaceLock.read(() => undefined, ReadPriority.Normal);
     } while (!(await idleNow()));
 }

@@ -25,6 +25,8 @@ export class SlowValidationScheduler {
             if (changed.length > 0 && this.timer) {
                 clearTimeout(this.timer);
                 this.timer = undefined;
+                // The documents still pending wait for their next validation, which arms the timer again.
+                if (!this.running) this.release();
             }
         });
         builder.onDocumentPhase(DocumentState.Validated, (doc) => {
@@ -47,7 +49,7 @@ export class SlowValidationScheduler {
             this.timer = undefined;
             this.running = this.run().finally(() => {
                 this.running = undefined;
-                if (!this.timer && this.pending.size === 0) this.idleWaiters.splice(0).forEach((r) => r());
+                if (!this.timer) this.release();
             });
         }, this.delayMs);
     }
@@ -70,9 +72,17 @@ export class SlowValidationScheduler {
         });
     }
 
-    /** Resolves when no slow validation is scheduled or running (tests, benchmarks). */
+    /**
+     * Resolves when no slow validation is scheduled or running (tests, benchmarks). A document still
+     * pending without a timer waits for its next validation (an edit came first), which schedules it
+     * again: nothing is scheduled until then.
+     */
     whenIdle(): Promise<void> {
-        if (!this.timer && !this.running && this.pending.size === 0) return Promise.resolve();
+        if (!this.timer && !this.running) return Promise.resolve();
         return new Promise((resolve) => this.idleWaiters.push(resolve));
+    }
+
+    private release(): void {
+        this.idleWaiters.splice(0).forEach((r) => r());
     }
 }

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { startServer, until, type PublishedDiagnostic, type Server } from './server-process.js';
 
 const PLAN = `plan "T" {
@@ -205,16 +204,5 @@ describe('community/settled', () => {
         expect(codes(first)).toContain('lottery-top-prize');
         expect(codes(first)).not.toContain('group-outgrown');
         expect(codes(server!.latest(uri))).toContain('group-outgrown');
-    });
-
-    it('answers RequestCancelled at once when the client cancels while checks are still pending', async () => {
-        const { uri, first } = await openedBeforeTheSlowChecks();
-        // The slow checks are still to come: not settled yet.
-        expect(codes(first)).not.toContain('group-outgrown');
-        const source = new CancellationTokenSource();
-        const answer = server!.connection.sendRequest('community/settled', source.token);
-        source.cancel();
-        await expect(answer).rejects.toMatchObject({ code: -32800 });
-        expect(codes(server!.latest(uri))).not.toContain('group-outgrown');
     });
 });
