@@ -13,9 +13,11 @@
 // - the text changed in one range that lies strictly inside one top-level element (not an import):
 //   its first and last characters, hence its first keyword and closing brace, are kept;
 // - the block starts its line and ends its line (only spaces or tabs around it): no token before it
-//   or after it shares a line with it, which is all the Chinese pass (lexer.ts) ever looks at across
-//   a block's edge, and the nodes after it keep their columns; and the new block's text begins with
-//   its first token and ends with its last (no comment or space of its own at either end);
+//   or after it shares a line with it, and the nodes after it keep their columns. The Chinese pass
+//   (lexer.ts) also reads the token before a word and the one after it on any line, but a block
+//   begins with its keyword and every top-level element ends with `}`, so a word inside reads the
+//   same neighbours in the file as alone; and the new block's text begins with its first token and
+//   ends with its last (no comment or space of its own at either end);
 // - the plan's start date as the text first writes it (value-converter.ts reads it for dates such as
 //   5月29日) is the same before and after.
 // Why the block alone parses as in the file: Chevrotain's lookahead never reads past the end of the

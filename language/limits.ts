@@ -198,7 +198,13 @@ export class LimitedDocumentFactory extends DefaultLangiumDocumentFactory {
         const parser = services.parser.LangiumParser;
         const lexer = services.parser.Lexer;
         if (!(parser instanceof CommunityParser) || !(lexer instanceof CommunityLexer)) return undefined;
-        const done = reparseBlock(parser, lexer, document.parseResult, oldText, text, this.incrementalFrom);
+        let done: ReturnType<typeof reparseBlock>;
+        try {
+            done = reparseBlock(parser, lexer, document.parseResult, oldText, text, this.incrementalFrom);
+        } catch {
+            // Never worse than no re-parse: the old tree is let go below either way, and the full parse runs.
+            return undefined;
+        }
         // Text over a limit is parsed as "" (parseAsync): checked once the block's parse is there, so
         // an edit parsed in full checks its text once.
         return 'result' in done && !checkText(text, this.limitsFor(document.uri)) ? done.result : undefined;

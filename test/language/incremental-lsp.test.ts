@@ -172,3 +172,26 @@ describe('the server after random edits in a row, each re-parsed in its block wh
         expect(reparsed).toBeGreaterThan(10);
     }, 120_000);
 });
+
+describe('a re-parse of the block that fails', () => {
+    it('leaves the edit to the full parse, with the same answers', async () => {
+        const services = lspServices();
+        const doc = await open(services, PLAN, true);
+        const parser = services.Community.parser.LangiumParser as unknown as { parseLexed: () => never };
+        let tried = 0;
+        parser.parseLexed = () => {
+            tried++;
+            throw new Error('the block parser failed');
+        };
+        const next = PLAN.replace('seed 50 members', 'seed 60 members');
+        await edit(services, doc, next);
+        expect(tried).toBe(1);
+        const after = services.shared.workspace.LangiumDocuments.getDocument(doc.uri)!;
+        expect(after.parseResult.value.$cstNode?.root.fullText).toBe(next);
+        // The same edit parsed in full (the re-parse switched off) answers the same.
+        const fresh = lspServices();
+        const full = await open(fresh, PLAN, false);
+        await edit(fresh, full, next);
+        expect(await answers(services, after, next)).toEqual(await answers(fresh, fresh.shared.workspace.LangiumDocuments.getDocument(full.uri)!, next));
+    });
+});
