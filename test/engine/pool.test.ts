@@ -78,12 +78,25 @@ describe('simulation pool', () => {
         expect(there.ess).toBe(here.ess);
         const cancel = new CancelSource();
         const started = performance.now();
-        const run = p.calibrate(compiled, loaded.actuals!, { seed: 42, token: cancel, onProgress: () => cancel.cancel() });
+        const run = p.calibrate(compiled, loaded.actuals!, { seed: 42, token: cancel });
         // Cancelled while the task is on its way to the worker, which reads the mark at every step of
         // the fit. (A cancel 50 ms later came after the warm worker had finished, on a quiet machine.)
         cancel.cancel();
         await expect(run).rejects.toBeInstanceOf(SimulationCancelled);
         expect(performance.now() - started).toBeLessThan(5000);
+        // The mark is read in the middle of a fit too: the same fit in this thread, cancelled once it
+        // has reported progress, stops there.
+        let reported = 0;
+        let steps = 0;
+        const midway = () =>
+            calibrateCommunity(compiled, loaded.actuals!, {
+                seed: 42,
+                onProgress: () => reported++,
+                isCancelled: () => reported > 0 && ++steps > 10,
+            });
+        expect(midway).toThrow(SimulationCancelled);
+        expect(reported).toBeGreaterThan(0);
+        expect(steps).toBe(11);
     }, 120_000);
 
     it('rejects with SimulationCancelled as soon as the token is cancelled, then serves the next request', async () => {
