@@ -18,7 +18,7 @@ export const common = {
 // covers both groups. (Not groupOrder 0 for the timed: vitest runs a one-worker project of order 0 last.)
 // The parallel group reuses each worker across files (isolate: false): a fresh worker per file re-imports
 // Langium, the engine and the test helpers, ~40 s of `npm test`'s wall time on this machine (177 → 137 s
-// of vitest). `npm run test:isolated` (COMMUNITY_TEST_ISOLATE=1) gives every file a fresh worker, so a
+// of vitest). `npm run test:isolated` (COMMUNITY_TEST_ISOLATE=1, the parallel project) gives each of its files a fresh worker, so a
 // suite that leans on another's leftovers still fails; `.ci/run` runs both. The timed suites always
 // run one fresh worker per file.
 export default defineConfig({

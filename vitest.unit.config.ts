@@ -6,8 +6,8 @@
 // fits and its backtests (the figures of docs/calibration.md), and syntax-error recovery over every
 // example's single mistakes (its reproducers stay in test:unit, test/language/recovery.test.ts).
 // Workers are reused across files (isolate: false): Langium and the engine load once per worker, which
-// halves the CPU time; `npm test` keeps one fresh worker per file, so a suite that leans on another
-// suite's leftovers still fails there. One worker per core (vitest's default leaves one core idle).
+// halves the CPU time; `npm run test:isolated` (and CI) keeps one fresh worker per file, so a suite that
+// leans on another suite's leftovers still fails there. One worker per core (vitest's default leaves one core idle).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { common } from './vitest.config.js';

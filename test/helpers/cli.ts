@@ -62,7 +62,10 @@ export function finished(file: string, args: string[], options: { cwd?: string; 
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = options.timeout ? setTimeout(() => child.kill('SIGTERM'), options.timeout) : undefined;
     return new Promise((resolve, reject) => {
-        child.once('error', reject);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
         child.once('close', (status, signal) => {
             clearTimeout(timer);
             resolve({ status, signal, stdout, stderr });

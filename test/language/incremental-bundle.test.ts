@@ -41,9 +41,10 @@ const texts = [
 ];
 
 describe('the shipped parser: an edit re-parsed in its block equals a full parse', () => {
-    it('the bundle carries the production parser and its callbacks', () => {
+    it('the bundle carries the production parser, its callbacks and the container walk', () => {
         const text = readFileSync(join(work, 'shipped.cjs'), 'utf8');
         expect(text).toContain('ctx.parser.alternatives(idx, alts)');
+        expect(text).toContain('linkParsedTree(result);');
         expect(text).toMatch(/mode: "production"/);
     });
 
