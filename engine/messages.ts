@@ -47,9 +47,23 @@ export function placeholdersOf(template: string): string[] {
     return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
 }
 
+/**
+ * Each template split once at its placeholders: text, name, text, name, …, text. A 20,000-line plan
+ * fills ~3,000 messages per validation; a regular expression with a callback per call cost ~10× this.
+ * The templates are the tables' own strings, so the cache holds at most one entry per table entry.
+ */
+const templateParts = new Map<string, string[]>();
+
 /** Fills {placeholders}; one without a value stays visible, so a slip shows instead of vanishing. */
 export function fill(template: string, params: Readonly<Record<string, MessageValue>>): string {
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+    let parts = templateParts.get(template);
+    if (parts === undefined) templateParts.set(template, (parts = template.split(/\{(\w+)\}/g)));
+    let text = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+        const key = parts[i];
+        text += (key in params ? String(params[key]) : `{${key}}`) + parts[i + 1];
+    }
+    return text;
 }
 
 /** The text of a bilingual table entry in a language (catalogue entries of engine/catalog.ts, limits …). */

@@ -2,6 +2,7 @@
 // placeholders in English and Chinese, `t` fills them and refuses unknown ids and wrong parameters at
 // compile time (the @ts-expect-error lines below fail `npm run typecheck` if the compiler stops
 // complaining), and quick fixes act on structured diagnostic data, so they work on a Chinese diagnostic.
+import fc from 'fast-check';
 import { parseHelper } from 'langium/test';
 import { describe, expect, it } from 'vitest';
 import { CodeAction, type Diagnostic } from 'vscode-languageserver';
@@ -10,7 +11,7 @@ import { diagnostics, formatMessage, type DiagnosticArgs } from '../../engine/di
 import { messagesCli } from '../../engine/messages/cli.js';
 import { messagesEditor } from '../../engine/messages/editor.js';
 import { messagesValidation } from '../../engine/messages/validation.js';
-import { listOf, messages, placeholdersOf, t, type ExpectNone, type MessageKey, type MismatchedPlaceholders } from '../../engine/messages.js';
+import { fill, listOf, messages, placeholdersOf, t, type ExpectNone, type MessageKey, type MismatchedPlaceholders } from '../../engine/messages.js';
 import { HEADER, lspServices } from './lsp-helpers.js';
 
 const sorted = (xs: string[]) => [...xs].sort();
@@ -47,6 +48,26 @@ describe('message catalogue', () => {
         expect(listOf(['A', 'B'], 'zh-CN')).toBe('A、B');
         expect(formatMessage('wrong-unit', { property: 'churn', expected: 'a percentage', actual: 'money' }, 'zh-CN')).toBe(
             'churn应为a percentage，实际为money。',
+        );
+    });
+
+    it('fill reads a template as {word} placeholders between texts, whatever the template and the values', () => {
+        // The definition fill's split-once cache must keep: each {word} replaced by its value, one
+        // without a value left as written, everything else (braces that are no placeholder) verbatim.
+        const byDefinition = (template: string, params: Record<string, string | number>) =>
+            template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+        const piece = fc.oneof(fc.constantFrom('{a}', '{b_1}', '{}', '{ a}', '{{a}}', '{a', 'b}', '{中}', '，', '\n'), fc.string({ maxLength: 6 }));
+        fc.assert(
+            fc.property(
+                fc.array(piece, { maxLength: 8 }),
+                fc.dictionary(fc.constantFrom('a', 'b_1', 'c', 'toString'), fc.oneof(fc.string(), fc.integer())),
+                (pieces, params) => {
+                    const template = pieces.join('');
+                    expect(fill(template, params)).toBe(byDefinition(template, params));
+                    expect(fill(template, params)).toBe(byDefinition(template, params));
+                },
+            ),
+            { numRuns: 500 },
         );
     });
 
