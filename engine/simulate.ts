@@ -272,7 +272,7 @@ export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: Sim
         runBlockWeeks(b, rng, options.start);
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    const raw = rawOf(c, b.results, options.start);
+    const raw = rawOf(c, b.results, options.start, { slot: b.storedSlot, isCount: b.isCount });
     releaseBlock(b);
     return raw;
 }
@@ -281,8 +281,12 @@ export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: Sim
  * The RawResult over a simulation's result arrays: the arrays as they are, and the weekly joins
  * summed over their regions in block order (one region: taken as it is).
  */
-function rawOf(c: CompiledCommunity, results: ResultArrays, start?: ObservedStart): RawResult {
-    const stored = storedSlots(c);
+function rawOf(
+    c: CompiledCommunity,
+    results: ResultArrays,
+    start?: ObservedStart,
+    stored: { slot: Int32Array; isCount: Uint8Array } = storedSlots(c),
+): RawResult {
     let weekly = results.joinsBySourceWeekly;
     if (results.blocks > 1) {
         // Block after block from zero, as one thread adds them up: the same bytes wherever the blocks ran.

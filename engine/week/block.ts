@@ -231,7 +231,7 @@ export class Block {
         // The outputs of all runs: the caller's (the pool's shared buffer, a BlockRun's), else one
         // buffer of their own (an off-heap buffer per array cost more than a small pass's weeks).
         if (results && results.runs !== R) throw new RangeError(`results of ${results.runs} runs for a Block of ${R}`);
-        const out = (this.results = results ?? carveResults(c, R, 1));
+        const out = (this.results = results ?? carveResults(c, R, 1, undefined, stored));
         this.series = out.series;
         this.counts = out.counts;
         this.staffHoursW = out.staffHours;

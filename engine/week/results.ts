@@ -80,41 +80,40 @@ export interface ResultArrays {
     readonly baselineRevenue: Float64Array;
 }
 
-/** Lengths of the arrays of ResultArrays, in the order they lie in the buffer, and its size in bytes. */
-function layoutOf(c: CompiledCommunity, runs: number, blocks: number) {
-    const stored = storedSlots(c);
+type Stored = ReturnType<typeof storedSlots>;
+
+/** Lengths of the arrays of ResultArrays (8-byte ones in buffer order, then the counts) and the buffer's size in bytes. */
+function layoutOf(c: CompiledCommunity, runs: number, blocks: number, stored: Stored) {
     const H = c.horizon;
     const R = runs;
     const exact32 = peopleBound(c) < FLOAT32_EXACT;
-    const f64 = {
-        series: stored.values * H * R,
-        staffHours: H,
-        kpiValues: c.kpis.length * R,
-        costByCategory: COST_CATEGORIES.length * R,
-        joinsBySource: c.sources.length * R,
-        joinsBySourceWeekly: blocks * c.sources.length * H,
-        marginByRun: R,
-        baselineRevenue: R,
-    };
-    let f64Length = 0;
-    for (const n of Object.values(f64)) f64Length += n;
+    const series = stored.values * H * R;
+    const weekly = blocks * c.sources.length * H;
+    const f64Length = series + H + c.kpis.length * R + COST_CATEGORIES.length * R + c.sources.length * R + weekly + 2 * R;
     // The counts last, so a Float32Array of odd length needs no padding before an 8-byte array.
     const counts = stored.counts * H * R;
-    return { f64, f64Length, counts, exact32, bytes: f64Length * 8 + counts * (exact32 ? 4 : 8) };
+    return { series, weekly, counts, exact32, bytes: f64Length * 8 + counts * (exact32 ? 4 : 8) };
 }
 
 /** Bytes of the ResultArrays of `runs` runs with `blocks` weekly regions (what a forecast holds per community). */
 export function resultBytes(c: CompiledCommunity, runs: number, blocks: number): number {
-    return layoutOf(c, runs, blocks).bytes;
+    return layoutOf(c, runs, blocks, storedSlots(c)).bytes;
 }
 
 /**
  * The ResultArrays of `runs` runs of `c` with `blocks` weekly regions, on `buffer` (which must be
  * `resultBytes` long: the same buffer gives the same views in every thread), or on a new zeroed
  * buffer — a SharedArrayBuffer when `buffer` is 'shared', for the pool's workers to write into.
+ * `stored`: `storedSlots(c)` when the caller has it already.
  */
-export function carveResults(c: CompiledCommunity, runs: number, blocks: number, buffer?: ArrayBuffer | SharedArrayBuffer | 'shared'): ResultArrays {
-    const layout = layoutOf(c, runs, blocks);
+export function carveResults(
+    c: CompiledCommunity,
+    runs: number,
+    blocks: number,
+    buffer?: ArrayBuffer | SharedArrayBuffer | 'shared',
+    stored: Stored = storedSlots(c),
+): ResultArrays {
+    const layout = layoutOf(c, runs, blocks, stored);
     const into = buffer === 'shared' ? new SharedArrayBuffer(layout.bytes) : (buffer ?? new ArrayBuffer(layout.bytes));
     if (into.byteLength !== layout.bytes) throw new RangeError(`a result buffer of ${into.byteLength} bytes, not the ${layout.bytes} of this layout`);
     let at = 0;
@@ -123,15 +122,14 @@ export function carveResults(c: CompiledCommunity, runs: number, blocks: number,
         at += n * 8;
         return a;
     };
-    const { f64 } = layout;
-    const series = take(f64.series);
-    const staffHours = take(f64.staffHours);
-    const kpiValues = take(f64.kpiValues);
-    const costByCategory = take(f64.costByCategory);
-    const joinsBySource = take(f64.joinsBySource);
-    const joinsBySourceWeekly = take(f64.joinsBySourceWeekly);
-    const marginByRun = take(f64.marginByRun);
-    const baselineRevenue = take(f64.baselineRevenue);
+    const series = take(layout.series);
+    const staffHours = take(c.horizon);
+    const kpiValues = take(c.kpis.length * runs);
+    const costByCategory = take(COST_CATEGORIES.length * runs);
+    const joinsBySource = take(c.sources.length * runs);
+    const joinsBySourceWeekly = take(layout.weekly);
+    const marginByRun = take(runs);
+    const baselineRevenue = take(runs);
     const counts = layout.exact32 ? new Float32Array(into, at, layout.counts) : new Float64Array(into, at, layout.counts);
     return {
         buffer: into,
