@@ -1,5 +1,5 @@
 // What a forecast will hold in memory, estimated before anything is allocated. The Monte Carlo
-// keeps every stored series of every community for every run and week (engine/week/results.ts:
+// keeps every stored series of every community for every run and week (engine/simulate-week.ts:
 // values as 8-byte floats, people counts as 4-byte floats), so runs × weeks × series × 8 bytes is
 // the bulk of it; 520 weeks × 200,000 runs took 9 GB before anything said so. The CLI (simulate,
 // compile) and the server's community/forecast request ask this first and refuse a forecast over
@@ -7,14 +7,16 @@
 // Pure arithmetic over the compiled communities: no allocation of the forecast's size, no I/O.
 import { Assumptions } from './assumptions.js';
 import { compileCommunity, type CompiledCommunity } from './compile.js';
+import { COST_CATEGORIES } from './cost-categories.js';
 import { formatMessage, type Lang } from './diagnostics.js';
 import type { Plan } from './model.js';
-import { blockCount } from './simulate.js';
-import { RUN_BLOCK, storedSlots } from './simulate-week.js';
-import { resultBytes } from './week/results.js';
+import { peopleBound, RUN_BLOCK, storedSlots } from './simulate-week.js';
 
 /** Default budget for one forecast: well above any real plan (10,000 runs × 52 weeks of the examples is ~0.1 GB). */
 export const FORECAST_MEMORY_BUDGET_MB = 2048;
+
+/** Counts up to this are exact in a Float32Array, which the simulation then uses for them. */
+const FLOAT32_EXACT = 2 ** 24;
 
 export interface ForecastMemoryEstimate {
     bytes: number;
@@ -30,17 +32,19 @@ export interface ForecastMemoryEstimate {
 /** Bytes one community's simulation holds for `runs` runs. */
 export function communityForecastBytes(c: CompiledCommunity, runs: number): { bytes: number; series: number } {
     const stored = storedSlots(c);
-    // The result arrays exactly as the simulation lays them out (one buffer of all runs, on the pool
-    // shared by its workers: the only copy), then the reader's running cost, revenue and members per run.
-    const results = resultBytes(c, Math.max(1, Math.floor(runs)), blockCount(runs));
-    const reader = 3 * 8 * runs;
+    const H = c.horizon;
+    const countBytes = peopleBound(c) < FLOAT32_EXACT ? 4 : 8;
+    const perRunWeek = stored.values * 8 + stored.counts * countBytes;
+    // Per-run totals: KPI values, cost categories, joins by source, margin, baseline revenue, and
+    // cost, revenue and members of the reader.
+    const perRun = (c.kpis.length + COST_CATEGORIES.length + c.sources.length + 5) * 8;
     // One block of runs in flight: tier and flow rates, and each activity's lifts of them.
     const B = Math.min(runs, RUN_BLOCK);
     const T = c.T;
     const F = c.flows.length;
     const A = c.activities.length;
     const perBlockRun = (c.dists.length + 5 * T + F + 3 * A * T + A * F + 2 * A) * 8;
-    return { bytes: results + reader + perBlockRun * B, series: stored.values + stored.counts };
+    return { bytes: perRunWeek * H * runs + perRun * runs + perBlockRun * B, series: stored.values + stored.counts };
 }
 
 /** The memory a forecast of `plan` with these options needs, about. */

@@ -1,8 +1,8 @@
 // The Monte Carlo core: runs a compiled community week by week, `runs` times, in blocks of RUN_BLOCK
 // runs side by side (see simulate-week.ts for the block's state and the phases of a week), each
 // block from its own random stream (random.ts, BlockStreams), so blocks can run anywhere — this
-// thread or the worker pool (runtime/) — into their runs of one set of result arrays
-// (week/results.ts) and give the same bytes; and reads the stored results back (SeriesReader, rawValue).
+// thread or the worker pool (runtime/) — and merge into the same bytes; and reads the stored results
+// back (SeriesReader, rawValue).
 import { BlockStreams, type Draws } from './random.js';
 import { S, type CompiledCommunity } from './compile.js';
 import {
@@ -24,11 +24,11 @@ import {
     weekRetention,
 } from './simulate-week.js';
 import { releaseBlock } from './week/block.js';
-import { carveResults, type ResultArrays } from './week/results.js';
 import { endObservedHistory, observedWeekStart, replayObservedWeek, type ObservedStart } from './observed-start.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
 export { COST_CATEGORIES, type CostCategory } from './cost-categories.js';
+import { COST_CATEGORIES } from './cost-categories.js';
 
 export interface RawResult {
     compiled: CompiledCommunity;
@@ -261,7 +261,7 @@ function runBlockWeeks(b: Block, rng: Draws, start?: ObservedStart): void {
 /**
  * Runs all runs from one source of draws, block after block. For draws that are not the Monte Carlo
  * streams — the mean-field pass (ExpectedDraws), the backtest's posterior draws; the forecast runs
- * `BlockRun`s over the blocks' streams (`simulateStreams`, runtime/).
+ * `simulateBlocks` / `simulateStreams`.
  */
 export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: SimulateOptions): RawResult {
     const R = Math.max(1, Math.floor(options.runs));
@@ -272,44 +272,28 @@ export function simulateCommunity(c: CompiledCommunity, rng: Draws, options: Sim
         runBlockWeeks(b, rng, options.start);
         if (options.onProgress) options.onProgress(r0 + b.nb);
     }
-    const raw = rawOf(c, b.results, options.start, { slot: b.storedSlot, isCount: b.isCount });
+    const raw = rawOf(b, options.start);
     releaseBlock(b);
     return raw;
 }
 
-/**
- * The RawResult over a simulation's result arrays: the arrays as they are, and the weekly joins
- * summed over their regions in block order (one region: taken as it is).
- */
-function rawOf(
-    c: CompiledCommunity,
-    results: ResultArrays,
-    start?: ObservedStart,
-    stored: { slot: Int32Array; isCount: Uint8Array } = storedSlots(c),
-): RawResult {
-    let weekly = results.joinsBySourceWeekly;
-    if (results.blocks > 1) {
-        // Block after block from zero, as one thread adds them up: the same bytes wherever the blocks ran.
-        const n = c.sources.length * c.horizon;
-        weekly = new Float64Array(n);
-        for (let k = 0; k < results.blocks; k++) for (let i = 0; i < n; i++) weekly[i] += results.joinsBySourceWeekly[k * n + i];
-    }
+function rawOf(b: Block, start?: ObservedStart): RawResult {
     const raw: RawResult = {
-        compiled: c,
-        runs: results.runs,
-        series: results.series,
-        counts: results.counts,
-        storedSlot: stored.slot,
-        isCount: stored.isCount,
-        staffHours: results.staffHours,
-        kpiValues: results.kpiValues,
-        costByCategory: results.costByCategory,
-        joinsBySource: results.joinsBySource,
-        joinsBySourceWeekly: weekly,
-        marginByRun: results.marginByRun,
-        baselineRevenue: results.baselineRevenue,
+        compiled: b.c,
+        runs: b.R,
+        series: b.series,
+        counts: b.counts,
+        storedSlot: b.storedSlot,
+        isCount: b.isCount,
+        staffHours: b.staffHoursW,
+        kpiValues: b.kpiValues,
+        costByCategory: b.costByCategory,
+        joinsBySource: b.joinsBySource,
+        joinsBySourceWeekly: b.joinsBySourceWeekly,
+        marginByRun: b.marginByRun,
+        baselineRevenue: b.baselineRevenue,
     };
-    if (start) raw.observedWeeks = Math.min(start.weeks, c.horizon);
+    if (start) raw.observedWeeks = Math.min(start.weeks, b.H);
     return raw;
 }
 
@@ -321,14 +305,28 @@ export function blockCount(runs: number): number {
 }
 
 /**
- * The result arrays of a `runs`-run simulation over independent block streams: one weekly-joins
- * region per block, so each block's sums stay apart until they are added up in block order. New
- * ones; on a new SharedArrayBuffer with 'shared' (the pool's main thread: its workers write their
- * blocks straight into it); or the views on such a `buffer` (a worker, given the buffer).
+ * The outputs of blocks [first, first + count) of a simulation: the arrays of a RawResult over the
+ * runs of those blocks only, and the per-week sums over runs kept per block (`joinsBySourceWeekly`,
+ * [(block − first) * sources * H + source * H + w]) so that adding them up in block order gives the
+ * same bytes however the blocks were grouped.
  */
-export function streamResults(c: CompiledCommunity, runs: number, buffer?: SharedArrayBuffer | 'shared'): ResultArrays {
-    const R = Math.max(1, Math.floor(runs));
-    return carveResults(c, R, blockCount(R), buffer);
+export interface BlockRange extends Pick<
+    RawResult,
+    | 'series'
+    | 'counts'
+    | 'staffHours'
+    | 'kpiValues'
+    | 'costByCategory'
+    | 'joinsBySource'
+    | 'joinsBySourceWeekly'
+    | 'marginByRun'
+    | 'baselineRevenue'
+    | 'observedWeeks'
+> {
+    first: number;
+    count: number;
+    /** Runs in these blocks. */
+    runs: number;
 }
 
 export class SimulationCancelled extends Error {
@@ -346,78 +344,184 @@ export interface BlockHooks {
 }
 
 /**
- * The blocks of `runs` runs of stream `stream` of `seed`, each simulated by a `step` into its own
- * runs of the result arrays — so a caller can stop or yield between blocks (the in-thread runner,
- * runtime/run.ts), and several BlockRuns over one shared set of arrays (the pool's workers, each
- * with the blocks it was given) fill in the same bytes as one BlockRun stepping every block.
+ * Blocks [first, first + count) of `runs` runs of stream `stream` of `seed`, simulated one block per
+ * `step` into one Block of all their runs — so a caller can stop or yield between blocks (the CLI's
+ * and the server's in-thread runs, runtime/run.ts) and still get the outputs of all of them in one
+ * set of arrays, which `mergeBlocks` then takes as they are instead of copying them.
  */
 export class BlockRun {
-    readonly results: ResultArrays;
+    readonly count: number;
     private readonly b: Block;
     private readonly streams: BlockStreams;
-    private readonly blocks: number;
+    private readonly perBlock: Float64Array;
+    private readonly end: number;
+    private readonly begin: number;
 
-    /**
-     * `results`: the simulation's arrays (`streamResults`), new ones when absent. `pooled`: the
-     * working arrays come from, and `release` gives them back to, the pool of block.ts — only for a
-     * BlockRun that steps without yielding in between (a worker's task).
-     */
     constructor(
         private readonly c: CompiledCommunity,
         seed: number,
         stream: number,
         runs: number,
+        private readonly first: number,
+        count: number,
         private readonly start?: ObservedStart,
-        results?: ResultArrays,
-        pooled = false,
     ) {
         const R = Math.max(1, Math.floor(runs));
-        this.results = results ?? streamResults(c, R);
-        this.blocks = blockCount(R);
-        if (this.results.blocks !== this.blocks) throw new RangeError(`results of ${this.results.blocks} blocks for a simulation of ${this.blocks}`);
-        this.b = new Block(c, R, pooled, this.results);
+        this.begin = first * RUN_BLOCK;
+        this.end = Math.min(R, (first + count) * RUN_BLOCK);
+        if (!(count >= 1) || this.begin >= this.end) throw new RangeError(`blocks ${first}..${first + count - 1} are outside a simulation of ${R} runs`);
+        this.count = count;
+        this.b = new Block(c, this.end - this.begin);
         this.streams = new BlockStreams(seed, stream);
+        this.perBlock = new Float64Array(count * this.b.joinsBySourceWeekly.length);
     }
 
-    /** Simulates block k (0 ≤ k < blockCount(runs); each once, in any order); returns its runs. */
+    /** Simulates block first + k (0 ≤ k < count; each once, in any order); returns its runs. */
     step(k: number): number {
-        const { b, results } = this;
-        if (!(k >= 0 && k < this.blocks)) throw new RangeError(`block ${k} is outside a simulation of ${this.blocks} blocks`);
-        const n = this.c.sources.length * this.c.horizon;
-        // This block's own weekly sums (zero until it runs), added up in block order by `result`.
-        b.joinsBySourceWeekly = results.joinsBySourceWeekly.subarray(k * n, (k + 1) * n);
-        const rng = this.streams.block(k);
+        const { b, end, begin } = this;
+        const weekly = b.joinsBySourceWeekly;
+        const rng = this.streams.block(this.first + k);
         const r0 = k * RUN_BLOCK;
-        startBlock(b, rng, r0, Math.min(RUN_BLOCK, results.runs - r0));
+        weekly.fill(0);
+        startBlock(b, rng, r0, Math.min(RUN_BLOCK, end - begin - r0));
         runBlockWeeks(b, rng, this.start);
+        this.perBlock.set(weekly, k * weekly.length);
         return b.nb;
     }
 
-    /** The result (call once every block has run, here or in another BlockRun over the same arrays). */
-    result(): RawResult {
-        return rawOf(this.c, this.results, this.start);
-    }
-
-    /** Gives a pooled BlockRun's working arrays to the next pooled Block (this one must not step again). */
-    release(): void {
-        releaseBlock(this.b);
+    /** The outputs of the blocks (call once every block has run). */
+    result(): BlockRange {
+        const { b, start } = this;
+        const range: BlockRange = {
+            first: this.first,
+            count: this.count,
+            runs: this.end - this.begin,
+            series: b.series,
+            counts: b.counts,
+            staffHours: b.staffHoursW,
+            kpiValues: b.kpiValues,
+            costByCategory: b.costByCategory,
+            joinsBySource: b.joinsBySource,
+            joinsBySourceWeekly: this.perBlock,
+            marginByRun: b.marginByRun,
+            baselineRevenue: b.baselineRevenue,
+        };
+        if (start) range.observedWeeks = Math.min(start.weeks, this.c.horizon);
+        return range;
     }
 }
 
-/** The RawResult of a simulation whose blocks other threads wrote into `results` (the pool, once every block is done). */
-export function streamsResult(c: CompiledCommunity, results: ResultArrays, start?: ObservedStart): RawResult {
-    return rawOf(c, results, start);
-}
-
-/** Every block of a simulation in this thread (what the pool does over its workers, with the same bytes). */
-export function simulateStreams(c: CompiledCommunity, seed: number, stream: number, runs: number, hooks: BlockHooks = {}, start?: ObservedStart): RawResult {
-    const run = new BlockRun(c, seed, stream, runs, start);
-    for (let k = 0; k < blockCount(runs); k++) {
+/**
+ * Simulates blocks [first, first + count) of `runs` runs of stream `stream` of `seed` (the pure "run
+ * block k of the plan"), from the plan's start or, with `start`, from the observed history.
+ */
+export function simulateBlocks(
+    c: CompiledCommunity,
+    seed: number,
+    stream: number,
+    runs: number,
+    first: number,
+    count: number,
+    hooks: BlockHooks = {},
+    start?: ObservedStart,
+): BlockRange {
+    const run = new BlockRun(c, seed, stream, runs, first, count, start);
+    for (let k = 0; k < count; k++) {
         if (hooks.isCancelled?.()) throw new SimulationCancelled();
         const nb = run.step(k);
         hooks.onBlock?.(nb);
     }
     return run.result();
+}
+
+/** Puts block ranges that together cover every block of a `runs`-run simulation into one RawResult. */
+export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRange[]): RawResult {
+    const R = Math.max(1, Math.floor(runs));
+    const H = c.horizon;
+    const sorted = [...ranges].sort((a, b) => a.first - b.first);
+    let next = 0;
+    for (const x of sorted) {
+        if (x.first !== next) throw new RangeError(`block ${next} is missing from the simulation`);
+        next += x.count;
+    }
+    if (next !== blockCount(R)) throw new RangeError(`the simulation has ${blockCount(R)} blocks, not ${next}`);
+    const stored = storedSlots(c);
+    const first = sorted[0];
+    if (sorted.length === 1) return wholeRange(c, R, first, stored);
+    const series = new Float64Array(stored.values * H * R);
+    const counts = first.counts instanceof Float32Array ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
+    const kpiValues = new Float64Array(c.kpis.length * R);
+    const costByCategory = new Float64Array(COST_CATEGORIES.length * R);
+    const joinsBySource = new Float64Array(c.sources.length * R);
+    const joinsBySourceWeekly = new Float64Array(c.sources.length * H);
+    const marginByRun = new Float64Array(R);
+    const baselineRevenue = new Float64Array(R);
+    // Row-major [row * n + r] arrays: each range holds rows of its own length.
+    const scatter = (into: Float64Array | Float32Array, from: Float64Array | Float32Array, rows: number, n: number, r0: number) => {
+        for (let row = 0; row < rows; row++) into.set(from.subarray(row * n, (row + 1) * n), row * R + r0);
+    };
+    for (const x of sorted) {
+        const r0 = x.first * RUN_BLOCK;
+        scatter(series, x.series, stored.values * H, x.runs, r0);
+        scatter(counts, x.counts, stored.counts * H, x.runs, r0);
+        scatter(kpiValues, x.kpiValues, c.kpis.length, x.runs, r0);
+        scatter(costByCategory, x.costByCategory, COST_CATEGORIES.length, x.runs, r0);
+        scatter(joinsBySource, x.joinsBySource, c.sources.length, x.runs, r0);
+        marginByRun.set(x.marginByRun, r0);
+        baselineRevenue.set(x.baselineRevenue, r0);
+        const n = joinsBySourceWeekly.length;
+        for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
+    }
+    const raw: RawResult = {
+        compiled: c,
+        runs: R,
+        series,
+        counts,
+        storedSlot: stored.slot,
+        isCount: stored.isCount,
+        staffHours: first.staffHours,
+        kpiValues,
+        costByCategory,
+        joinsBySource,
+        joinsBySourceWeekly,
+        marginByRun,
+        baselineRevenue,
+    };
+    if (first.observedWeeks) raw.observedWeeks = first.observedWeeks;
+    return raw;
+}
+
+/**
+ * The RawResult of one range that holds every block: its arrays as they are (a copy would be the same
+ * bytes, for ~80 MB of copying at 10,000 × 52), the weekly joins summed over blocks in block order as
+ * `mergeBlocks` sums them.
+ */
+function wholeRange(c: CompiledCommunity, R: number, x: BlockRange, stored: ReturnType<typeof storedSlots>): RawResult {
+    const joinsBySourceWeekly = new Float64Array(c.sources.length * c.horizon);
+    const n = joinsBySourceWeekly.length;
+    for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
+    const raw: RawResult = {
+        compiled: c,
+        runs: R,
+        series: x.series,
+        counts: x.counts,
+        storedSlot: stored.slot,
+        isCount: stored.isCount,
+        staffHours: x.staffHours,
+        kpiValues: x.kpiValues,
+        costByCategory: x.costByCategory,
+        joinsBySource: x.joinsBySource,
+        joinsBySourceWeekly,
+        marginByRun: x.marginByRun,
+        baselineRevenue: x.baselineRevenue,
+    };
+    if (x.observedWeeks) raw.observedWeeks = x.observedWeeks;
+    return raw;
+}
+
+/** Every block of a simulation in this thread (what the pool does over its workers, with the same bytes). */
+export function simulateStreams(c: CompiledCommunity, seed: number, stream: number, runs: number, hooks: BlockHooks = {}, start?: ObservedStart): RawResult {
+    return mergeBlocks(c, runs, [simulateBlocks(c, seed, stream, runs, 0, blockCount(runs), hooks, start)]);
 }
 
 /** True when `value op target` holds. */

@@ -1,11 +1,9 @@
 // The simulation pool: worker threads (piscina) that run blocks of the forecast's simulations, so a
 // forecast, a sensitivity analysis or a solve step uses every core. Each task is one block of one
 // job; the main thread keeps at most two tasks per thread in flight (so a cancel stops the work
-// within a block). Each job's result arrays are allocated once here, on a SharedArrayBuffer
-// (engine/simulate.ts, streamResults), and every worker writes its blocks' runs straight into them:
-// nothing comes back but a count, and there is nothing to merge once the last block is done but the
-// per-block weekly sums, added in block order — the same bytes as one thread. Calibration runs whole
-// in a worker, reading the shared cancel flag between evaluations.
+// within a block), merges the blocks of each job in block order (engine/simulate.ts, mergeBlocks)
+// and so gives the same bytes as one thread. Calibration runs whole in a worker, reading the
+// shared cancel flag between evaluations.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,8 +12,8 @@ import { Piscina } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import type { Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
-import { compileJob, jobStart, type SimulationJob } from '../engine/jobs.js';
-import { blockCount, SimulationCancelled, streamResults, streamsResult, type RawResult } from '../engine/simulate.js';
+import { compileJob, type SimulationJob } from '../engine/jobs.js';
+import { blockCount, mergeBlocks, SimulationCancelled, type BlockRange, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { BlocksTask, CalibrateAnswer, CalibrateTask, WorkerTask } from './simulation-worker.js';
 
@@ -79,12 +77,12 @@ export class SimulationPool {
     runJobs(jobs: SimulationJob[], hooks: PoolHooks = {}): Promise<RawResult[]> {
         const { token, onProgress } = hooks;
         const compiled = jobs.map(compileJob);
-        const results = jobs.map((job, j) => streamResults(compiled[j], job.runs, 'shared'));
         const id = this.jobs++;
-        const tasks: { job: number; block: number }[] = [];
+        const tasks: { job: number; first: number }[] = [];
         jobs.forEach((job, j) => {
-            for (let k = 0; k < blockCount(job.runs); k++) tasks.push({ job: j, block: k });
+            for (let k = 0; k < blockCount(job.runs); k++) tasks.push({ job: j, first: k });
         });
+        const ranges: BlockRange[][] = jobs.map(() => []);
         const inFlight = 2 * this.threads;
         return new Promise<RawResult[]>((resolve, reject) => {
             let next = 0;
@@ -97,7 +95,7 @@ export class SimulationPool {
                 stopListening();
                 if (error !== undefined) return reject(error);
                 try {
-                    resolve(jobs.map((job, j) => streamsResult(compiled[j], results[j], jobStart(job, compiled[j]))));
+                    resolve(jobs.map((job, j) => mergeBlocks(compiled[j], job.runs, ranges[j])));
                 } catch (e) {
                     reject(e);
                 }
@@ -110,18 +108,13 @@ export class SimulationPool {
                 while (running < inFlight && next < tasks.length) {
                     const t = tasks[next++];
                     running++;
-                    const task: BlocksTask = {
-                        kind: 'blocks',
-                        key: `${id}:${t.job}`,
-                        job: jobs[t.job],
-                        block: t.block,
-                        results: results[t.job].buffer as SharedArrayBuffer,
-                    };
+                    const task: BlocksTask = { kind: 'blocks', key: `${id}:${t.job}`, job: jobs[t.job], first: t.first, count: 1 };
                     this.piscina.run(task).then(
-                        (runs) => {
+                        (range) => {
                             running--;
                             if (settled) return;
-                            done += runs as number;
+                            ranges[t.job].push(range as BlockRange);
+                            done += (range as BlockRange).runs;
                             onProgress?.(done);
                             pump();
                         },

@@ -4,7 +4,7 @@
 // thread yields to the event loop between blocks, so a cancel request or Ctrl-C is seen at once.
 // The results are the same bytes wherever the blocks ran.
 import { compileJob, jobStart, type SimulationJob, type Simulations, type Stepwise } from '../engine/jobs.js';
-import { BlockRun, blockCount, SimulationCancelled, type RawResult } from '../engine/simulate.js';
+import { BlockRun, blockCount, mergeBlocks, SimulationCancelled, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
 import type { SimulationPool } from './pool.js';
 
@@ -39,16 +39,16 @@ async function inThisThread(jobs: SimulationJob[], options: RunOptions): Promise
     for (const job of jobs) {
         const c = compileJob(job);
         const start = jobStart(job, c);
-        // One BlockRun for all blocks: each writes its runs of the one set of result arrays (the layout the pool's workers fill in too).
+        // One BlockRun for all blocks: their outputs land in one set of arrays, which mergeBlocks takes without copying.
         const blocks = blockCount(job.runs);
-        const run = new BlockRun(c, job.seed, job.community, job.runs, start);
+        const run = new BlockRun(c, job.seed, job.community, job.runs, 0, blocks, start);
         for (let k = 0; k < blocks; k++) {
             if (token?.isCancelled()) throw new SimulationCancelled();
             done += run.step(k);
             onProgress?.(done);
             await yieldToEventLoop();
         }
-        out.push(run.result());
+        out.push(mergeBlocks(c, job.runs, [run.result()]));
     }
     if (token?.isCancelled()) throw new SimulationCancelled();
     return out;

@@ -1,23 +1,21 @@
-// The worker thread of the simulation pool (runtime/pool.ts): runs one block of a simulation job — the
-// engine's pure "run block k of the plan" (engine/simulate.ts, BlockRun) — straight into the job's
-// result arrays, which the main thread allocated on a SharedArrayBuffer (nothing is sent back but the
-// block's runs), or a whole calibration.
+// The worker thread of the simulation pool (runtime/pool.ts): runs blocks of a simulation job — the
+// engine's pure "run block k of the plan" (engine/simulate.ts, simulateBlocks) — or a whole
+// calibration, and hands the typed arrays back without copying them (piscina's transferable marks).
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
 import { compileJob, jobStart, type SimulationJob } from '../engine/jobs.js';
 import type { ObservedStart } from '../engine/observed-start.js';
-import { BlockRun, SimulationCancelled, streamResults } from '../engine/simulate.js';
+import { SimulationCancelled, simulateBlocks, type BlockRange } from '../engine/simulate.js';
 
 export interface BlocksTask {
     kind: 'blocks';
     /** Names the job across its blocks, so a worker compiles it once. */
     key: string;
     job: SimulationJob;
-    /** The block to simulate. */
-    block: number;
-    /** The job's result arrays (engine/simulate.ts, streamResults), which this block writes its runs of. */
-    results: SharedArrayBuffer;
+    first: number;
+    count: number;
 }
 
 export interface CalibrateTask {
@@ -53,19 +51,24 @@ function compiledFor(key: string, job: SimulationJob): CompiledJob {
     return c;
 }
 
-/** Simulates the task's block into the shared result arrays; answers the runs it simulated. */
-function block(task: BlocksTask): number {
+function blocks(task: BlocksTask): unknown {
     const { job } = task;
     const { compiled, start } = compiledFor(task.key, job);
-    // The same views on the buffer as the main thread's (one layout, engine/week/results.ts). The task
-    // runs to its end without yielding, so the Block's working arrays can be the pooled ones of its
-    // layout: this thread's earlier blocks' arrays, already touched, instead of fresh pages each time.
-    const run = new BlockRun(compiled, job.seed, job.community, job.runs, start, streamResults(compiled, job.runs, task.results), true);
-    try {
-        return run.step(task.block);
-    } finally {
-        run.release();
-    }
+    const range: BlockRange = simulateBlocks(compiled, job.seed, job.community, job.runs, task.first, task.count, {}, start);
+    const buffers = [
+        range.series,
+        range.counts,
+        range.staffHours,
+        range.kpiValues,
+        range.costByCategory,
+        range.joinsBySource,
+        range.joinsBySourceWeekly,
+        range.marginByRun,
+        range.baselineRevenue,
+    ].map((a) => a.buffer);
+    // The arrays move to the main thread instead of being copied (the same piscina module instance as
+    // the worker runtime's, which checks the mark: one bundle, out/runtime/simulation-worker.cjs).
+    return move({ [transferableSymbol]: [...new Set(buffers)], [valueSymbol]: range } as never);
 }
 
 function calibrate(task: CalibrateTask): CalibrateAnswer {
@@ -90,7 +93,7 @@ function calibrate(task: CalibrateTask): CalibrateAnswer {
 export default function run(task: WorkerTask): unknown {
     switch (task.kind) {
         case 'blocks':
-            return block(task);
+            return blocks(task);
         case 'calibrate':
             return calibrate(task);
         case 'warm':

@@ -1,11 +1,57 @@
 // The state of one block of runs (structure of arrays, [item * B + run]) and the stored-series layout.
-import type { CompiledCommunity } from '../compile.js';
+import { S, type CompiledCommunity } from '../compile.js';
 import { cohortKernel, cohortStride, type CohortKernel } from '../cohort-kernel.js';
+import { COST_CATEGORIES } from '../cost-categories.js';
 import { clampTo, COUNT_LIMIT, RUN_BLOCK } from './numbers.js';
-import { carveResults, storedSlots, type ResultArrays } from './results.js';
 import { Scratch } from './scratch.js';
 
-export { peopleBound, storedSlots } from './results.js';
+/** Largest number of people any run can hold (the addressable audience or the seeds), Infinity without an audience. */
+export function peopleBound(c: CompiledCommunity): number {
+    if (c.audiences.length === 0) return Infinity;
+    const max = (slot: number) => {
+        if (slot < 0) return 0;
+        const d = c.dists[slot];
+        return Math.round(clampTo(d.kind === 'fixed' ? d.value : d.max, COUNT_LIMIT));
+    };
+    let audience = 0;
+    for (const slot of c.audiences) audience += max(slot);
+    let seeds = 0;
+    for (const slot of c.tierSeed) seeds += max(slot);
+    return Math.max(audience, seeds);
+}
+
+/**
+ * Slot of each series in the stored values, −1 for the series computed from others on reading, with
+ * the same arithmetic the simulation would use: members (sum of the tiers), active rate (active /
+ * members), cumulative cost and revenue (running sums of the weekly ones), ROI, groups needed
+ * (ceil(members / capacity)) and staff hours (the same in every run, kept once per week).
+ */
+export function storedSlots(c: CompiledCommunity): { slot: Int32Array; isCount: Uint8Array; values: number; counts: number } {
+    const slot = new Int32Array(c.series.length);
+    const isCount = new Uint8Array(c.series.length);
+    let values = 0;
+    let counts = 0;
+    for (let s = 0; s < slot.length; s++) {
+        const derived =
+            s === S.members ||
+            s === S.activeRate ||
+            s === S.cumulativeCost ||
+            s === S.cumulativeRevenue ||
+            s === S.roi ||
+            s === S.staffHours ||
+            (s >= c.groupSeries0 && s < c.groupSeries0 + c.groupCapacities.length);
+        const count =
+            s === S.newMembers ||
+            s === S.activeMembers ||
+            s === S.churned ||
+            s === S.promotions ||
+            s === S.demotions ||
+            (s >= c.tierSeries0 && s < c.tierSeries0 + c.T);
+        isCount[s] = count ? 1 : 0;
+        slot[s] = derived ? -1 : count ? counts++ : values++;
+    }
+    return { slot, isCount, values, counts };
+}
 
 /** True when `age` is a whole week either side of one of the first `d` retention days. */
 function seenAge(days: readonly number[], d: number, age: number): boolean {
@@ -36,6 +82,9 @@ export function releaseBlock(b: Block): void {
     if (pool.size > POOL_LIMIT) pool.delete(pool.keys().next().value!);
 }
 
+/** Counts below this are whole numbers stored exactly in a Float32Array. */
+const FLOAT32_EXACT = 2 ** 24;
+
 /** The whole state of a simulation: outputs for all runs, and the working arrays of the current block of runs. */
 export class Block {
     readonly c: CompiledCommunity;
@@ -54,8 +103,7 @@ export class Block {
     r0 = 0;
     nb = 0;
 
-    // ---- outputs (views on `results`) ----
-    readonly results: ResultArrays;
+    // ---- outputs ----
     readonly storedSlot: Int32Array;
     readonly isCount: Uint8Array;
     readonly series: Float64Array;
@@ -66,13 +114,9 @@ export class Block {
     readonly costByCategory: Float64Array;
     /** Posts of each content, runs of each activity and spend factors of each channel summed over the horizon. */
     readonly postsOverHorizon: Float64Array;
-    /**
-     * Joins of each inflow source (c.sources) per run over the horizon, [source * R + r], and summed
-     * over runs per week, [source * H + w]: the first region of the results' weekly sums, or the region
-     * of the block being run (BlockRun points it there, so each block's sums stay apart).
-     */
+    /** Joins of each inflow source (c.sources) per run over the horizon, [source * R + r], and summed over runs per week, [source * H + w]. */
     readonly joinsBySource: Float64Array;
-    joinsBySourceWeekly: Float64Array;
+    readonly joinsBySourceWeekly: Float64Array;
     /** Per run: the contribution margin used for ROI (1 = gross) and the baseline revenue over the horizon. */
     readonly marginByRun: Float64Array;
     readonly baselineRevenue: Float64Array;
@@ -209,10 +253,9 @@ export class Block {
     /**
      * A Block of `runs` runs of `c`. A `pooled` one takes its working arrays from the last pooled Block
      * of the same layout (see `releaseBlock`): for passes that run to the end without yielding (the
-     * checker's projections, the calibration's likelihood, a worker's block), never for a Block kept
-     * across awaits. Its outputs go into `results` (of `runs` runs) when given, else into new arrays.
+     * checker's projections, the calibration's likelihood), never for a Block kept across awaits.
      */
-    constructor(c: CompiledCommunity, runs: number, pooled = false, results?: ResultArrays) {
+    constructor(c: CompiledCommunity, runs: number, pooled = false) {
         const R = (this.R = runs);
         const H = (this.H = c.horizon);
         const T = (this.T = c.T);
@@ -228,19 +271,43 @@ export class Block {
         const stored = storedSlots(c);
         this.storedSlot = stored.slot;
         this.isCount = stored.isCount;
-        // The outputs of all runs: the caller's (the pool's shared buffer, a BlockRun's), else one
-        // buffer of their own (an off-heap buffer per array cost more than a small pass's weeks).
-        if (results && results.runs !== R) throw new RangeError(`results of ${results.runs} runs for a Block of ${R}`);
-        const out = (this.results = results ?? carveResults(c, R, 1, undefined, stored));
-        this.series = out.series;
-        this.counts = out.counts;
-        this.staffHoursW = out.staffHours;
-        this.kpiValues = out.kpiValues;
-        this.costByCategory = out.costByCategory;
-        this.joinsBySource = out.joinsBySource;
-        this.joinsBySourceWeekly = out.joinsBySourceWeekly.subarray(0, c.sources.length * H);
-        this.marginByRun = out.marginByRun;
-        this.baselineRevenue = out.baselineRevenue;
+        const nSeries = stored.values * H * R;
+        const nCounts = stored.counts * H * R;
+        const exact32 = peopleBound(c) < FLOAT32_EXACT;
+        const NS = c.sources.length;
+        const NCC = COST_CATEGORIES.length;
+        if (pooled) {
+            // A synchronous pass's results stay in this thread: one buffer for all of them (an
+            // off-heap buffer each cost more than a small pass's weeks; the pool moves BlockRun's, never these).
+            const countBytes = exact32 ? Math.ceil(nCounts / 2) * 8 : nCounts * 8;
+            const buffer = new ArrayBuffer((nSeries + H + K * R + NCC * R + NS * R + NS * H + 2 * R) * 8 + countBytes);
+            let at = 0;
+            const take = (n: number) => {
+                const a = new Float64Array(buffer, at, n);
+                at += n * 8;
+                return a;
+            };
+            this.series = take(nSeries);
+            this.counts = exact32 ? new Float32Array(buffer, at, nCounts) : new Float64Array(buffer, at, nCounts);
+            at += countBytes;
+            this.staffHoursW = take(H);
+            this.kpiValues = take(K * R);
+            this.costByCategory = take(NCC * R);
+            this.joinsBySource = take(NS * R);
+            this.joinsBySourceWeekly = take(NS * H);
+            this.marginByRun = take(R);
+            this.baselineRevenue = take(R);
+        } else {
+            this.series = new Float64Array(nSeries);
+            this.counts = exact32 ? new Float32Array(nCounts) : new Float64Array(nCounts);
+            this.staffHoursW = new Float64Array(H);
+            this.kpiValues = new Float64Array(K * R);
+            this.costByCategory = new Float64Array(NCC * R);
+            this.joinsBySource = new Float64Array(NS * R);
+            this.joinsBySourceWeekly = new Float64Array(NS * H);
+            this.marginByRun = new Float64Array(R);
+            this.baselineRevenue = new Float64Array(R);
+        }
         // Sums over the horizon of the posts of each content, runs of each activity and spend factors of each channel.
         const NC = c.contentCost.length;
         const posts = (this.postsOverHorizon = new Float64Array(NC));

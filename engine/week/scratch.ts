@@ -3,7 +3,8 @@
 // most of what building one cost — the checker builds one per community, three runs wide, and the
 // calibration one per evaluation); a view on an existing buffer costs ~0.05 µs. Each region is
 // handed out once, from a buffer that starts zeroed, so every array starts at 0 as `new` would.
-// Arrays that outlive the Block (its results, week/results.ts) are allocated there, never here.
+// Arrays that leave the Block (the results the pool moves to the main thread by their buffers) are
+// allocated on their own, never here.
 //
 // A reusable Scratch (`new Scratch(true)`) goes further: it carves every array, however small, from
 // buffers sized to what its first Block asked for, remembers them, and after `rewind()` hands the same

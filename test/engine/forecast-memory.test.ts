@@ -1,9 +1,8 @@
 // The forecast's memory estimate: it covers what the simulation really stores, passes every
 // realistic forecast and refuses the sizes that ran out of memory, with the coded message.
 import { describe, expect, it } from 'vitest';
-import { compileJob, planJobs, simulatePlan } from '../../engine/forecast.js';
+import { simulatePlan } from '../../engine/forecast.js';
 import { estimateForecastMemory, FORECAST_MEMORY_BUDGET_MB, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
-import { streamResults } from '../../engine/simulate.js';
 import { community, fixed, plan, tier } from './helpers.js';
 
 const twoTiers = (horizonWeeks = 26) => plan([community({ tiers: [tier('Fans', { seed: fixed(200) }), tier('Core')] })], { horizonWeeks });
@@ -20,22 +19,6 @@ describe('forecast memory estimate', () => {
         expect(estimate.bytes).toBeLessThan(stored * 2);
         expect(estimate.runs).toBe(runs);
         expect(estimate.weeks).toBe(raw.compiled.horizon);
-    });
-
-    it('counts the whole result buffer, the one the pool shares with its workers', () => {
-        const p = twoTiers();
-        const runs = 2500;
-        const [raw] = simulatePlan(p, runs, 1);
-        // Every result array is a view on one buffer; the pool allocates the same buffer, shared.
-        const buffer = raw.series.buffer;
-        for (const a of [raw.counts, raw.kpiValues, raw.costByCategory, raw.joinsBySource, raw.marginByRun, raw.baselineRevenue, raw.staffHours])
-            expect(a.buffer).toBe(buffer);
-        const shared = streamResults(compileJob(planJobs(p, runs, 1)[0]), runs, 'shared').buffer;
-        expect(shared).toBeInstanceOf(SharedArrayBuffer);
-        expect(shared.byteLength).toBe(buffer.byteLength);
-        const estimate = estimateForecastMemory(p, { runs });
-        expect(estimate.bytes).toBeGreaterThanOrEqual(buffer.byteLength);
-        expect(estimate.bytes).toBeLessThan(buffer.byteLength * 1.5);
     });
 
     it('passes 10,000 runs and refuses 200,000 runs × 520 weeks, naming the numbers and the budget', () => {

@@ -1,6 +1,5 @@
 // The simulation pool (runtime/pool.ts) over real worker threads: the forecast JSON is the same bytes
-// with 1, 2 and 4 threads, the workers write straight into one shared set of result arrays with the
-// bytes of this thread's, a solve and a calibration give what they give in this thread, and a cancel
+// with 1, 2 and 4 threads, a solve and a calibration give what they give in this thread, and a cancel
 // stops the work between blocks.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,15 +7,15 @@ import { loadPlans } from '../../cli/workspace.js';
 import { Assumptions } from '../../engine/assumptions.js';
 import { calibrateCommunity } from '../../engine/calibrate/calibrate.js';
 import { compileCommunity } from '../../engine/compile.js';
-import { forecast, forecastSimulations, planJobs, runSimulations, totalRuns } from '../../engine/forecast.js';
+import { forecast, forecastSimulations, totalRuns } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
-import { SimulationCancelled, type RawResult } from '../../engine/simulate.js';
+import { SimulationCancelled } from '../../engine/simulate.js';
 import { solve, solveSteps, type SolveOptions } from '../../engine/solve.js';
 import { loadActuals } from '../../language/actuals/load.js';
 import { lowerPlan } from '../../language/lower.js';
 import { CancelSource } from '../../runtime/cancel.js';
 import { SimulationPool } from '../../runtime/pool.js';
-import { runJobs, runSteps, runWork } from '../../runtime/run.js';
+import { runSteps, runWork } from '../../runtime/run.js';
 import { ROOT } from '../helpers/cli.js';
 
 async function example(name: string): Promise<Plan> {
@@ -51,29 +50,6 @@ describe('simulation pool', () => {
             expect(done[done.length - 1]).toBe(totalRuns(work.jobs));
         }
     }, 240_000);
-
-    it('has the workers write their blocks into one SharedArrayBuffer per job, the same bytes as this thread', async () => {
-        const plan = await example('fitness-wechat.community');
-        // 5 blocks, the last one short, over the two workers.
-        const jobs = planJobs({ ...plan, horizonWeeks: 30 }, 4 * 1024 + 123, 9);
-        const here = runSimulations({ jobs, finish: (raws) => raws });
-        const there = await runJobs(jobs, { pool: pool(2), poolFrom: 0 });
-        expect(there).toHaveLength(here.length);
-        there.forEach((raw: RawResult, j) => {
-            // Every result array is a view on the job's one shared buffer: nothing was sent back or merged.
-            const shared = raw.series.buffer;
-            expect(shared).toBeInstanceOf(SharedArrayBuffer);
-            for (const a of [raw.counts, raw.kpiValues, raw.costByCategory, raw.joinsBySource, raw.marginByRun, raw.baselineRevenue, raw.staffHours])
-                expect(a.buffer).toBe(shared);
-            for (const [key, value] of Object.entries(here[j])) {
-                if (!ArrayBuffer.isView(value)) continue;
-                const got = (raw as unknown as Record<string, ArrayBufferView>)[key];
-                expect(Buffer.from(got.buffer, got.byteOffset, got.byteLength).equals(Buffer.from(value.buffer, value.byteOffset, value.byteLength)), key).toBe(
-                    true,
-                );
-            }
-        });
-    }, 120_000);
 
     it('solves on the pool to the same answer as in this thread', async () => {
         const plan = await example('fitness-wechat.community');

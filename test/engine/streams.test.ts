@@ -1,14 +1,13 @@
 // The block streams of the Monte Carlo (engine/random.ts, engine/simulate.ts): nearby seeds give
 // unrelated draws, blocks never share a stream, and however the blocks of a simulation are grouped
-// (one thread, or any split over workers writing into one shared set of result arrays) the result
-// is the same bytes.
+// (one thread, or any split over workers) the merged result is the same bytes.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlansAgain } from '../helpers/workspace.js';
 import { compileJob, forecast, forecastSimulations, planJobs } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
 import { BlockStreams, Random } from '../../engine/random.js';
-import { BlockRun, blockCount, RUN_BLOCK, simulateStreams, SimulationCancelled, streamResults, streamsResult, type RawResult } from '../../engine/simulate.js';
+import { BlockRun, blockCount, mergeBlocks, RUN_BLOCK, simulateBlocks, simulateStreams, SimulationCancelled, type RawResult } from '../../engine/simulate.js';
 import { lowerPlan } from '../../language/lower.js';
 import { runWork } from '../../runtime/run.js';
 import { ROOT } from '../helpers/cli.js';
@@ -73,41 +72,50 @@ describe('block streams', () => {
         expect(draws(Random.forBlock(42, 3, 2))).toEqual(early);
     });
 
-    it('gives the same bytes however the blocks are split over BlockRuns writing into one shared set of arrays', async () => {
+    it('merges any grouping of the blocks into the same bytes', async () => {
         const plan = await fitness();
         const runs = 2 * RUN_BLOCK + 300;
         const [job] = planJobs(plan, runs, 7);
         const c = compileJob(job);
         expect(blockCount(runs)).toBe(3);
         const whole = bytesOf(simulateStreams(c, 7, 0, runs));
-        // Each inner list: the blocks one BlockRun steps, in that order (one per worker of the pool).
-        const splits = [[[0], [1], [2]], [[0, 1], [2]], [[2], [1, 0]], [[2, 0, 1]]];
-        for (const split of splits) {
-            // As the pool does it: the arrays on a SharedArrayBuffer, each worker's BlockRun on its own
-            // views of that buffer (pooled working arrays, released after each block).
-            const shared = streamResults(c, runs, 'shared');
-            expect(shared.buffer).toBeInstanceOf(SharedArrayBuffer);
-            for (const blocks of split) {
-                for (const k of blocks) {
-                    const run = new BlockRun(c, 7, 0, runs, undefined, streamResults(c, runs, shared.buffer as SharedArrayBuffer), true);
-                    expect(run.step(k)).toBe(k === 2 ? 300 : RUN_BLOCK);
-                    run.release();
-                }
-            }
-            const got = bytesOf(streamsResult(c, shared));
-            expect(Object.keys(got)).toEqual(Object.keys(whole));
-            for (const key of Object.keys(whole)) expect(got[key].equals(whole[key]), `${key} of split ${JSON.stringify(split)}`).toBe(true);
+        const groupings = [
+            [
+                [0, 1],
+                [1, 1],
+                [2, 1],
+            ],
+            [
+                [0, 2],
+                [2, 1],
+            ],
+            [
+                [0, 1],
+                [1, 2],
+            ],
+            [
+                [2, 1],
+                [0, 2],
+            ],
+        ];
+        for (const grouping of groupings) {
+            const merged = bytesOf(
+                mergeBlocks(
+                    c,
+                    runs,
+                    grouping.map(([first, count]) => simulateBlocks(c, 7, 0, runs, first, count)),
+                ),
+            );
+            expect(Object.keys(merged)).toEqual(Object.keys(whole));
+            for (const key of Object.keys(whole)) expect(merged[key].equals(whole[key]), `${key} of grouping ${JSON.stringify(grouping)}`).toBe(true);
         }
-        // One BlockRun stepped one block at a time, in any order (the in-thread runner's way), gives them too.
-        const run = new BlockRun(c, 7, 0, runs);
+        // A BlockRun stepped one block at a time, in any order (the in-thread runner's way), gives them too.
+        const run = new BlockRun(c, 7, 0, runs, 0, 3);
         expect([2, 0, 1].map((k) => run.step(k))).toEqual([300, RUN_BLOCK, RUN_BLOCK]);
-        const stepped = bytesOf(run.result());
+        const stepped = bytesOf(mergeBlocks(c, runs, [run.result()]));
         expect(Object.keys(stepped)).toEqual(Object.keys(whole));
         for (const key of Object.keys(whole)) expect(stepped[key].equals(whole[key]), `${key} of the stepped run`).toBe(true);
-        // A buffer of another layout is refused rather than misread.
-        const buffer = streamResults(c, runs, 'shared').buffer as SharedArrayBuffer;
-        expect(() => streamResults(c, runs + RUN_BLOCK, buffer)).toThrow(/bytes, not the/);
-        expect(() => run.step(3)).toThrow(/outside a simulation of 3 blocks/);
+        expect(() => mergeBlocks(c, runs, [simulateBlocks(c, 7, 0, runs, 0, 1), simulateBlocks(c, 7, 0, runs, 2, 1)])).toThrow(/block 1 is missing/);
     }, 120_000);
 
     it('runs the forecast block by block in this thread with the same JSON bytes as in one go, and stops between blocks when cancelled', async () => {
