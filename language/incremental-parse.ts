@@ -51,10 +51,9 @@ type Composite = CompositeCstNode & {
     _rangeCache?: unknown;
 };
 
+/** The one position field of a leaf (lean-cst.ts): its lines follow from its offset in the root's text. */
 interface Leaf {
     _offset: number;
-    _startLine: number;
-    _endLine: number;
 }
 
 function isComposite(node: CstNode): node is Composite {
@@ -140,7 +139,7 @@ export function reparseBlock(
     newRootCst.grammarSource = rootCst.grammarSource;
 
     const lineDelta = lineBreaks(newBlock) - lineBreaks(oldBlock);
-    if (delta !== 0 || lineDelta !== 0) for (let i = index + 1; i < children.length; i++) move(children[i], delta, lineDelta);
+    if (delta !== 0 || lineDelta !== 0) for (let i = index + 1; i < children.length; i++) move(children[i], delta);
 
     // The AST: a new root (caches keyed by the root start afresh), with the same properties in the
     // same order, the new element in place of the old and every top-level node contained in it.
@@ -219,8 +218,12 @@ function placeTokens(lexed: LexerResult, offset: number, line: number, column: n
     for (const t of lexed.hidden) place(t);
 }
 
-/** Moves a node after the block: offsets by `delta`, lines by `lineDelta` (columns stay: the block ends its line). */
-function move(node: CstNode, delta: number, lineDelta: number): void {
+/**
+ * Moves a node after the block by `delta` characters. Its leaves' lines and columns are read from the
+ * new root's text (lean-cst.ts; columns stay: the block ends its line); the composites' cached ranges
+ * go, also when only the lines moved.
+ */
+function move(node: CstNode, delta: number): void {
     const stack: CstNode[] = [node];
     while (stack.length > 0) {
         const next = stack.pop()!;
@@ -230,9 +233,6 @@ function move(node: CstNode, delta: number, lineDelta: number): void {
             for (let i = 0; i < content.length; i++) stack.push(content[i]);
             continue;
         }
-        const leaf = next as unknown as Leaf;
-        leaf._offset += delta;
-        leaf._startLine += lineDelta;
-        leaf._endLine += lineDelta;
+        (next as unknown as Leaf)._offset += delta;
     }
 }
