@@ -203,9 +203,18 @@ async function makeSnapshots() {
               .sort()
               .map((f) => path.resolve('examples', f))
         : [];
+    // The CLI blob is warmed up on three plans only: a rich valid one, a second valid one and an
+    // invalid one (the parser's repair path). Warmed up on all 33 examples the blob was 17.0 MB; on
+    // these 15.4 MB, and every start deserializes it: a check of an example *outside* the three
+    // (education, retail, a zh-CN invalid plan) costs ~15–20 ms less CPU from the smaller blob, the
+    // code the other examples add being cheaper to compile on first call than to deserialize each
+    // start (BENCHMARKS.md, twelfth session, helper check).
+    const cliWarmUp = ['fitness-wechat.community', 'oss-discord.community', 'invalid/bad-date.community']
+        .map((f) => path.resolve('examples', f))
+        .filter((f) => fs.existsSync(f));
     const snapshots = [
-        // `community check` / `format` (cli/entries/check-snapshot.ts), warmed up on the examples.
-        { blob: 'out/snapshot/cli.blob', bundle: 'out/snapshot/cli.cjs', args: examples },
+        // `community check` / `format` (cli/entries/check-snapshot.ts), warmed up on three examples.
+        { blob: 'out/snapshot/cli.blob', bundle: 'out/snapshot/cli.cjs', args: cliWarmUp },
         // `community simulate` (cli/entries/simulate-snapshot.ts), warmed up on the same examples.
         { blob: 'out/snapshot/simulate.blob', bundle: 'out/snapshot/simulate.cjs', args: examples },
         // The language server (server/snapshot-entry.ts), warmed up on the same examples.
@@ -219,9 +228,14 @@ function statOf(f) {
     return { size: s.size, mtimeMs: s.mtimeMs };
 }
 
-/** The record runtime/startup-snapshot.ts (SnapshotRecord) reads, for `blob` made now from `bundle` by this Node. */
-function recordFor(blob, bundle) {
+/**
+ * The record runtime/startup-snapshot.ts (SnapshotRecord) reads, for `blob` made now from `bundle` by
+ * this Node after a warm-up on `args`. The plans are recorded too (the start ignores them): a changed
+ * warm-up set makes the blob again even when the bundle's bytes did not change.
+ */
+function recordFor(blob, bundle, args) {
     return {
+        warmUp: args.map((a) => path.relative(root, a)),
         node: process.version,
         execPath: fs.realpathSync(process.execPath),
         arch: process.arch,
@@ -233,9 +247,9 @@ function recordFor(blob, bundle) {
 }
 
 /** Whether the blob on disk was made by this Node from the bundle as it is now. */
-function stillFits(blob, bundle, record) {
+function stillFits(blob, bundle, record, args) {
     try {
-        return JSON.stringify(JSON.parse(fs.readFileSync(record, 'utf8'))) === JSON.stringify(recordFor(blob, bundle));
+        return JSON.stringify(JSON.parse(fs.readFileSync(record, 'utf8'))) === JSON.stringify(recordFor(blob, bundle, args));
     } catch {
         return false;
     }
@@ -251,7 +265,7 @@ async function makeSnapshot({ blob, bundle, args }) {
         const p = path.join(dir, f);
         if (f.startsWith(`${path.basename(blob)}.`) && f.endsWith('.tmp') && Date.now() - fs.statSync(p).mtimeMs > 10 * 60_000) fs.rmSync(p, { force: true });
     }
-    if (stillFits(blob, bundle, record)) return;
+    if (stillFits(blob, bundle, record, args)) return;
     const tmp = `${blob}.${process.pid}.tmp`;
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['--snapshot-blob', path.basename(tmp), '--build-snapshot', path.basename(bundle), ...args], {
@@ -271,6 +285,6 @@ async function makeSnapshot({ blob, bundle, args }) {
     fs.renameSync(tmp, blob);
     // Another build running at the same time may have renamed its own blob over this one since: the
     // record is written from what is on disk now, so it describes whichever blob won.
-    fs.writeFileSync(`${record}.${process.pid}.tmp`, JSON.stringify(recordFor(blob, bundle), null, 1) + '\n');
+    fs.writeFileSync(`${record}.${process.pid}.tmp`, JSON.stringify(recordFor(blob, bundle, args), null, 1) + '\n');
     fs.renameSync(`${record}.${process.pid}.tmp`, record);
 }

@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 
 /** What esbuild.mjs writes beside a blob. */
 export interface SnapshotRecord {
+    /** The plans the build warmed the heap up on, relative to the project (esbuild.mjs remakes the blob when they change; a start ignores them). */
+    warmUp?: string[];
     node: string;
     execPath: string;
     arch: string;

@@ -1,9 +1,9 @@
 // The CLI's V8 startup snapshot, out/snapshot/cli.blob: esbuild.mjs bundles this file into
 // out/snapshot/cli.cjs and runs `node --snapshot-blob out/snapshot/cli.blob --build-snapshot
-// out/snapshot/cli.cjs <example plans>`. The heap it leaves holds the check bundle evaluated, the
-// language services with their lexer and parser built (cli/prebuilt.ts), and the bytecode of a
-// check: the example plans are checked once here, by throw-away services, so the functions a check
-// runs are compiled already (V8 compiles a function on its first call; the snapshot keeps the
+// out/snapshot/cli.cjs <example plans>` (three examples, esbuild.mjs says why). The heap it leaves
+// holds the check bundle evaluated, the language services with their lexer and parser built
+// (cli/prebuilt.ts), and the bytecode of a check: the example plans are checked once here, by
+// throw-away services, so the functions a check runs are compiled already (V8 compiles a function on its first call; the snapshot keeps the
 // bytecode). A start from the blob runs the function given to setDeserializeMainFunction below.
 //
 // What the heap may not hold: Intl objects (V8 cannot serialize them, the build would abort), open

@@ -103,12 +103,15 @@ describe('community check from the startup snapshot', () => {
             expect(flags, args.join(' ')).toContain('--snapshot-blob');
             expect(flags, args.join(' ')).not.toContain('--max-opt=1');
         }
+        // Every start from the blob keeps the blob's hash seed (no rehashing of its heap at start).
+        for (const flags of [one, two, formatted, ...largeFlags]) expect(flags).toContain('--no-rehash-snapshot');
     });
 
     it('simulates with a larger young generation (fewer scavenges in every thread; cli/snapshot-flags.ts)', async () => {
         const flags = await flagsOf(['simulate', 'examples/fitness-wechat.community', '--runs', '20', '--format', 'json']);
         expect(flags).toContain('--snapshot-blob');
         expect(flags).toContain('--min-semi-space-size=16');
+        expect(flags).toContain('--no-rehash-snapshot');
     });
 
     it('reads the environment of the run, not of the build (file size limit, message language)', async () => {
