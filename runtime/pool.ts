@@ -113,8 +113,10 @@ export class SimulationPool {
 
     /** A free slot whose buffer holds at least `bytes`, or undefined when every slot is lent. */
     private takeSlot(bytes: number): Slot | undefined {
-        const slot = this.free.pop();
-        if (!slot) return undefined;
+        if (this.free.length === 0) return undefined;
+        // One that fits if there is one (the last returned first: its pages are the warmest), else one to grow.
+        const fitting = this.free.findLastIndex((x) => x.buffer !== undefined && x.bytes >= bytes);
+        const slot = this.free.splice(fitting >= 0 ? fitting : this.free.length - 1, 1)[0];
         if (slot.buffer === undefined || slot.bytes < bytes) {
             // Grown only: a pool that ran a large plan keeps buffers that fit it (the old one is
             // dropped here, in the thread that owns it, so nothing else holds it).
