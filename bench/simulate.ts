@@ -60,13 +60,17 @@ export async function benchPool(plan52: Plan, threads = 2, pairs = 7): Promise<B
     const pool = SimulationPool.create(threads);
     if (!pool) return [{ name: `pool: no worker script or fewer than 2 threads — skipped`, value: 0, unit: '' }];
     const jobs = planJobs(plan52, 10000, 42);
-    const measure = async (fn: () => unknown) => {
+    const measure = async (fn: (onProgress: () => void) => unknown) => {
         const c0 = process.cpuUsage();
+        const m0 = process.threadCpuUsage();
         const t0 = performance.now();
-        await fn();
-        const wall = performance.now() - t0;
+        let last = t0;
+        await fn(() => (last = performance.now()));
+        const end = performance.now();
         const c = process.cpuUsage(c0);
-        return { wall, cpu: (c.user + c.system) / 1000 };
+        const m = process.threadCpuUsage(m0);
+        // Less sensitive to the neighbours than the wall: this thread's CPU, and the wall after the last block.
+        return { wall: end - t0, cpu: (c.user + c.system) / 1000, main: (m.user + m.system) / 1000, afterLast: end - last };
     };
     try {
         await pool.warm();
@@ -74,11 +78,12 @@ export async function benchPool(plan52: Plan, threads = 2, pairs = 7): Promise<B
             simulatePlan(plan52, 10000, 42);
             await runJobs(jobs, { pool, poolFrom: 0 });
         }
-        const rows: { load: number; one: { wall: number; cpu: number }; many: { wall: number; cpu: number } }[] = [];
+        type Timing = Awaited<ReturnType<typeof measure>>;
+        const rows: { load: number; one: Timing; many: Timing }[] = [];
         for (let i = 0; i < pairs; i++) {
             const load = loadavg()[0];
             const one = await measure(() => simulatePlan(plan52, 10000, 42));
-            const many = await measure(() => runJobs(jobs, { pool, poolFrom: 0 }));
+            const many = await measure((onProgress) => runJobs(jobs, { pool, poolFrom: 0, onProgress }));
             rows.push({ load, one, many });
         }
         const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -89,6 +94,22 @@ export async function benchPool(plan52: Plan, threads = 2, pairs = 7): Promise<B
             { name: `10,000 × 52 on the pool, ${threads} threads (wall, median of ${pairs})`, value: r2(median(rows.map((r) => r.many.wall))), unit: 'ms' },
             { name: `10,000 × 52 in one thread (CPU, median of ${pairs})`, value: r2(median(rows.map((r) => r.one.cpu))), unit: 'ms' },
             { name: `10,000 × 52 on the pool (CPU of all threads, median of ${pairs})`, value: r2(median(rows.map((r) => r.many.cpu))), unit: 'ms' },
+            { name: `10,000 × 52 on the pool: main-thread CPU (median of ${pairs})`, value: r2(median(rows.map((r) => r.many.main))), unit: 'ms' },
+            {
+                name: `10,000 × 52 on the pool: wall after the last block (median of ${pairs})`,
+                value: r2(median(rows.map((r) => r.many.afterLast))),
+                unit: 'ms',
+            },
+            {
+                name: `10,000 × 52 on the pool: CPU off the main thread per block of 1,024 runs (median of ${pairs})`,
+                value: r2(median(rows.map((r) => ((r.many.cpu - r.many.main) * 1024) / 10000))),
+                unit: 'ms',
+            },
+            {
+                name: `10,000 × 52 in one thread: CPU of all threads per block of 1,024 runs (median of ${pairs})`,
+                value: r2(median(rows.map((r) => (r.one.cpu * 1024) / 10000))),
+                unit: 'ms',
+            },
             { name: `pool / one thread, wall (median of ${pairs} pairs)`, value: r2(median(rows.map((r) => r.many.wall / r.one.wall))), unit: '×' },
             {
                 name: `pool / one thread, wall at the quietest pair (load ${quietest.load.toFixed(2)})`,

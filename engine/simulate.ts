@@ -24,6 +24,7 @@ import {
     weekRetention,
 } from './simulate-week.js';
 import { releaseBlock } from './week/block.js';
+export { outputBytes } from './week/block.js';
 import { endObservedHistory, observedWeekStart, replayObservedWeek, type ObservedStart } from './observed-start.js';
 
 export { COUNT_LIMIT, MONEY_LIMIT, RUN_BLOCK, storedSlots } from './simulate-week.js';
@@ -336,6 +337,14 @@ export class SimulationCancelled extends Error {
     }
 }
 
+/** Where a BlockRun's arrays come from (defaults: fresh outputs, fresh working arrays). */
+export interface BlockRunOptions {
+    /** Carve the outputs from this buffer (at least `outputBytes(c, runs of the blocks)` long; a pool worker's staging buffer). */
+    outputs?: ArrayBuffer;
+    /** Take the working arrays of the last pooled Block of the same layout; only for a BlockRun that runs to the end without yielding, then `release`d. */
+    pooled?: boolean;
+}
+
 export interface BlockHooks {
     /** Called after each block with the runs it simulated. */
     onBlock?: (runs: number) => void;
@@ -365,13 +374,14 @@ export class BlockRun {
         private readonly first: number,
         count: number,
         private readonly start?: ObservedStart,
+        options: BlockRunOptions = {},
     ) {
         const R = Math.max(1, Math.floor(runs));
         this.begin = first * RUN_BLOCK;
         this.end = Math.min(R, (first + count) * RUN_BLOCK);
         if (!(count >= 1) || this.begin >= this.end) throw new RangeError(`blocks ${first}..${first + count - 1} are outside a simulation of ${R} runs`);
         this.count = count;
-        this.b = new Block(c, this.end - this.begin);
+        this.b = new Block(c, this.end - this.begin, options.pooled === true, options.outputs);
         this.streams = new BlockStreams(seed, stream);
         this.perBlock = new Float64Array(count * this.b.joinsBySourceWeekly.length);
     }
@@ -409,6 +419,11 @@ export class BlockRun {
         if (start) range.observedWeeks = Math.min(start.weeks, this.c.horizon);
         return range;
     }
+
+    /** Gives a pooled BlockRun's working arrays to the next pooled Block of its layout (call after `result`; the run must not step again). */
+    release(): void {
+        releaseBlock(this.b);
+    }
 }
 
 /**
@@ -437,7 +452,6 @@ export function simulateBlocks(
 /** Puts block ranges that together cover every block of a `runs`-run simulation into one RawResult. */
 export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRange[]): RawResult {
     const R = Math.max(1, Math.floor(runs));
-    const H = c.horizon;
     const sorted = [...ranges].sort((a, b) => a.first - b.first);
     let next = 0;
     for (const x of sorted) {
@@ -445,50 +459,109 @@ export function mergeBlocks(c: CompiledCommunity, runs: number, ranges: BlockRan
         next += x.count;
     }
     if (next !== blockCount(R)) throw new RangeError(`the simulation has ${blockCount(R)} blocks, not ${next}`);
-    const stored = storedSlots(c);
-    const first = sorted[0];
-    if (sorted.length === 1) return wholeRange(c, R, first, stored);
-    const series = new Float64Array(stored.values * H * R);
-    const counts = first.counts instanceof Float32Array ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R);
-    const kpiValues = new Float64Array(c.kpis.length * R);
-    const costByCategory = new Float64Array(COST_CATEGORIES.length * R);
-    const joinsBySource = new Float64Array(c.sources.length * R);
-    const joinsBySourceWeekly = new Float64Array(c.sources.length * H);
-    const marginByRun = new Float64Array(R);
-    const baselineRevenue = new Float64Array(R);
-    // Row-major [row * n + r] arrays: each range holds rows of its own length.
-    const scatter = (into: Float64Array | Float32Array, from: Float64Array | Float32Array, rows: number, n: number, r0: number) => {
-        for (let row = 0; row < rows; row++) into.set(from.subarray(row * n, (row + 1) * n), row * R + r0);
-    };
-    for (const x of sorted) {
-        const r0 = x.first * RUN_BLOCK;
-        scatter(series, x.series, stored.values * H, x.runs, r0);
-        scatter(counts, x.counts, stored.counts * H, x.runs, r0);
-        scatter(kpiValues, x.kpiValues, c.kpis.length, x.runs, r0);
-        scatter(costByCategory, x.costByCategory, COST_CATEGORIES.length, x.runs, r0);
-        scatter(joinsBySource, x.joinsBySource, c.sources.length, x.runs, r0);
-        marginByRun.set(x.marginByRun, r0);
-        baselineRevenue.set(x.baselineRevenue, r0);
-        const n = joinsBySourceWeekly.length;
-        for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
+    if (sorted.length === 1) return wholeRange(c, R, sorted[0], storedSlots(c));
+    const merge = new BlockMerge(c, R);
+    for (const x of sorted) merge.add(x);
+    return merge.result();
+}
+
+/**
+ * The RawResult of a simulation put together block range by block range as the ranges arrive, in any
+ * order (the pool copies each worker's block out of its staging buffer as soon as it is back, while
+ * the other workers still run theirs): `add` copies a range's runs into this result's own arrays, so
+ * the range's buffer can be reused at once; `result` then adds up the per-block weekly joins in block
+ * order, which gives the same bytes however the blocks were grouped or ordered.
+ */
+export class BlockMerge {
+    private readonly R: number;
+    private readonly stored: ReturnType<typeof storedSlots>;
+    private readonly blocks: number;
+    /** Per-block weekly joins, [block * sources * H + source * H + w], summed in block order at the end. */
+    private readonly weekly: Float64Array;
+    private readonly seen: Uint8Array;
+    private arrays: Pick<RawResult, 'series' | 'counts' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'marginByRun' | 'baselineRevenue'> | undefined;
+    private staffHours: Float64Array | undefined;
+    private observedWeeks: number | undefined;
+
+    constructor(
+        private readonly c: CompiledCommunity,
+        runs: number,
+    ) {
+        this.R = Math.max(1, Math.floor(runs));
+        this.stored = storedSlots(c);
+        this.blocks = blockCount(this.R);
+        this.weekly = new Float64Array(this.blocks * c.sources.length * c.horizon);
+        this.seen = new Uint8Array(this.blocks);
     }
-    const raw: RawResult = {
-        compiled: c,
-        runs: R,
-        series,
-        counts,
-        storedSlot: stored.slot,
-        isCount: stored.isCount,
-        staffHours: first.staffHours,
-        kpiValues,
-        costByCategory,
-        joinsBySource,
-        joinsBySourceWeekly,
-        marginByRun,
-        baselineRevenue,
-    };
-    if (first.observedWeeks) raw.observedWeeks = first.observedWeeks;
-    return raw;
+
+    /** Copies the runs of a range (blocks not added before) into the result. */
+    add(x: BlockRange): void {
+        const { c, R, stored } = this;
+        const H = c.horizon;
+        if (x.first < 0 || x.first + x.count > this.blocks)
+            throw new RangeError(`blocks ${x.first}..${x.first + x.count - 1} are outside a simulation of ${R} runs`);
+        for (let k = x.first; k < x.first + x.count; k++) {
+            if (this.seen[k]) throw new RangeError(`block ${k} is in the simulation twice`);
+            this.seen[k] = 1;
+        }
+        // The counts' type is the blocks' (Float32 when exact): the first range says which.
+        const a = (this.arrays ??= {
+            series: new Float64Array(stored.values * H * R),
+            counts: x.counts instanceof Float32Array ? new Float32Array(stored.counts * H * R) : new Float64Array(stored.counts * H * R),
+            kpiValues: new Float64Array(c.kpis.length * R),
+            costByCategory: new Float64Array(COST_CATEGORIES.length * R),
+            joinsBySource: new Float64Array(c.sources.length * R),
+            marginByRun: new Float64Array(R),
+            baselineRevenue: new Float64Array(R),
+        });
+        const r0 = x.first * RUN_BLOCK;
+        // Row-major [row * n + r] arrays: each range holds rows of its own length, one contiguous copy per row.
+        const scatter = (into: Float64Array | Float32Array, from: Float64Array | Float32Array, rows: number, n: number) => {
+            for (let row = 0; row < rows; row++) into.set(from.subarray(row * n, (row + 1) * n), row * R + r0);
+        };
+        scatter(a.series, x.series, stored.values * H, x.runs);
+        scatter(a.counts, x.counts, stored.counts * H, x.runs);
+        scatter(a.kpiValues, x.kpiValues, c.kpis.length, x.runs);
+        scatter(a.costByCategory, x.costByCategory, COST_CATEGORIES.length, x.runs);
+        scatter(a.joinsBySource, x.joinsBySource, c.sources.length, x.runs);
+        a.marginByRun.set(x.marginByRun.subarray(0, x.runs), r0);
+        a.baselineRevenue.set(x.baselineRevenue.subarray(0, x.runs), r0);
+        const n = c.sources.length * H;
+        this.weekly.set(x.joinsBySourceWeekly.subarray(0, x.count * n), x.first * n);
+        // Every block has the same staff hours and observed weeks; the first block's are kept, as one range's would be.
+        if (x.first === 0) {
+            this.staffHours = Float64Array.from(x.staffHours);
+            if (x.observedWeeks) this.observedWeeks = x.observedWeeks;
+        }
+    }
+
+    /** The whole simulation (every block added). */
+    result(): RawResult {
+        const { c, R, stored } = this;
+        const missing = this.seen.indexOf(0);
+        if (missing >= 0) throw new RangeError(`block ${missing} is missing from the simulation`);
+        const a = this.arrays!;
+        const n = c.sources.length * c.horizon;
+        const joinsBySourceWeekly = new Float64Array(n);
+        for (let k = 0; k < this.blocks; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += this.weekly[k * n + i];
+        const raw: RawResult = {
+            compiled: c,
+            runs: R,
+            series: a.series,
+            counts: a.counts,
+            storedSlot: stored.slot,
+            isCount: stored.isCount,
+            staffHours: this.staffHours!,
+            kpiValues: a.kpiValues,
+            costByCategory: a.costByCategory,
+            joinsBySource: a.joinsBySource,
+            joinsBySourceWeekly,
+            marginByRun: a.marginByRun,
+            baselineRevenue: a.baselineRevenue,
+        };
+        if (this.observedWeeks) raw.observedWeeks = this.observedWeeks;
+        return raw;
+    }
 }
 
 /**

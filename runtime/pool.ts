@@ -1,9 +1,19 @@
 // The simulation pool: worker threads (piscina) that run blocks of the forecast's simulations, so a
 // forecast, a sensitivity analysis or a solve step uses every core. Each task is one block of one
 // job; the main thread keeps at most two tasks per thread in flight (so a cancel stops the work
-// within a block), merges the blocks of each job in block order (engine/simulate.ts, mergeBlocks)
-// and so gives the same bytes as one thread. Calibration runs whole in a worker, reading the
-// shared cancel flag between evaluations.
+// within a block). Each task in flight holds one of the pool's staging buffers (a slot): the worker
+// writes its block there, the buffer moves back with the answer, and this thread copies the block
+// into its job's own arrays (engine/simulate.ts, BlockMerge) while the other workers run theirs, then
+// lends the buffer to the next task. The per-block sums are added in block order at the end, so the
+// bytes are one thread's. Calibration runs whole in a worker, reading the shared cancel flag between
+// evaluations.
+//
+// Why staging buffers moved back and forth, not one SharedArrayBuffer per job that the workers write
+// into (BENCHMARKS.md, twelfth session): a worker frees its views on a SharedArrayBuffer only when it
+// collects its own heap, which it seldom does, so every finished job's buffer stayed alive for the
+// life of the pool. A transferred ArrayBuffer belongs to one thread at a time and is never pinned by
+// a worker; the pool owns a fixed number of them (one per slot), grown only when a block needs more,
+// so its staging memory is at most slots × the largest block's outputs, and a result shares nothing.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,9 +23,9 @@ import type { Actuals } from '../engine/actuals/parse.js';
 import type { Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
 import { compileJob, type SimulationJob } from '../engine/jobs.js';
-import { blockCount, mergeBlocks, SimulationCancelled, type BlockRange, type RawResult } from '../engine/simulate.js';
+import { BlockMerge, blockCount, outputBytes, RUN_BLOCK, SimulationCancelled, type RawResult } from '../engine/simulate.js';
 import type { CancelToken } from './cancel.js';
-import type { BlocksTask, CalibrateAnswer, CalibrateTask, WorkerTask } from './simulation-worker.js';
+import type { BlocksAnswer, BlocksTask, CalibrateAnswer, CalibrateTask, WorkerTask } from './simulation-worker.js';
 
 /**
  * The worker script next to this code: from source (runtime/pool.ts under tsx or vitest) the
@@ -47,13 +57,36 @@ export interface PoolHooks {
     onProgress?: (done: number) => void;
 }
 
+/** One staging buffer of the pool: here while free, in a worker while its task runs (then `buffer` is detached here). */
+interface Slot {
+    buffer: ArrayBuffer | undefined;
+    /** Its size, known while it is away. */
+    bytes: number;
+}
+
+/** What the pool's staging buffers cost: buffers allocated since it started, and bytes it owns now. */
+export interface StagingStats {
+    slots: number;
+    allocated: number;
+    bytes: number;
+}
+
 export class SimulationPool {
     readonly threads: number;
     private readonly piscina: Piscina<WorkerTask, unknown>;
     private jobs = 0;
+    /** Slots not lent to a task; two per thread, as many as one call keeps in flight. */
+    private readonly free: Slot[] = [];
+    private readonly slots: number;
+    private allocated = 0;
+    private bytes = 0;
+    /** The pumps of the calls running now, woken when a slot comes back (calls share the slots). */
+    private readonly waiting = new Set<() => void>();
 
     private constructor(script: string, threads: number) {
         this.threads = threads;
+        this.slots = 2 * threads;
+        for (let i = 0; i < this.slots; i++) this.free.push({ buffer: undefined, bytes: 0 });
         // Threads start now and stay (a warm pool: the server keeps one for the preview).
         this.piscina = new Piscina({ filename: script, minThreads: threads, maxThreads: threads, idleTimeout: 2 ** 31 - 1, atomics: 'disabled' });
     }
@@ -73,6 +106,39 @@ export class SimulationPool {
         await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run({ kind: 'warm' })));
     }
 
+    /** The staging buffers' count and size (for tests and benchmarks: bounded by slots × the largest block). */
+    stagingStats(): StagingStats {
+        return { slots: this.slots, allocated: this.allocated, bytes: this.bytes };
+    }
+
+    /** A free slot whose buffer holds at least `bytes`, or undefined when every slot is lent. */
+    private takeSlot(bytes: number): Slot | undefined {
+        if (this.free.length === 0) return undefined;
+        // One that fits if there is one (the last returned first: its pages are the warmest), else one to grow.
+        const fitting = this.free.findLastIndex((x) => x.buffer !== undefined && x.bytes >= bytes);
+        const slot = this.free.splice(fitting >= 0 ? fitting : this.free.length - 1, 1)[0];
+        if (slot.buffer === undefined || slot.bytes < bytes) {
+            // Grown only: a pool that ran a large plan keeps buffers that fit it (the old one is
+            // dropped here, in the thread that owns it, so nothing else holds it).
+            this.bytes += bytes - slot.bytes;
+            this.allocated++;
+            slot.buffer = new ArrayBuffer(bytes);
+            slot.bytes = bytes;
+        }
+        return slot;
+    }
+
+    /** A slot back from its task (with its buffer, or without one when the task failed and kept it). */
+    private giveSlot(slot: Slot, buffer: ArrayBuffer | undefined): void {
+        if (buffer === undefined) {
+            this.bytes -= slot.bytes;
+            slot.bytes = 0;
+        }
+        slot.buffer = buffer;
+        this.free.push(slot);
+        for (const wake of [...this.waiting]) wake();
+    }
+
     /** Simulates every job over the workers; the results equal `runSimulations`' byte for byte. */
     runJobs(jobs: SimulationJob[], hooks: PoolHooks = {}): Promise<RawResult[]> {
         const { token, onProgress } = hooks;
@@ -82,7 +148,9 @@ export class SimulationPool {
         jobs.forEach((job, j) => {
             for (let k = 0; k < blockCount(job.runs); k++) tasks.push({ job: j, first: k });
         });
-        const ranges: BlockRange[][] = jobs.map(() => []);
+        const merges = jobs.map((job, j) => new BlockMerge(compiled[j], job.runs));
+        // A full block's outputs (the last, shorter block fits in the same buffer).
+        const blockBytes = jobs.map((job, j) => outputBytes(compiled[j], Math.min(Math.max(1, Math.floor(job.runs)), RUN_BLOCK)));
         const inFlight = 2 * this.threads;
         return new Promise<RawResult[]>((resolve, reject) => {
             let next = 0;
@@ -92,10 +160,11 @@ export class SimulationPool {
             const finish = (error?: unknown) => {
                 if (settled) return;
                 settled = true;
+                this.waiting.delete(pump);
                 stopListening();
                 if (error !== undefined) return reject(error);
                 try {
-                    resolve(jobs.map((job, j) => mergeBlocks(compiled[j], job.runs, ranges[j])));
+                    resolve(merges.map((m) => m.result()));
                 } catch (e) {
                     reject(e);
                 }
@@ -106,25 +175,42 @@ export class SimulationPool {
                 if (token?.isCancelled()) return finish(new SimulationCancelled());
                 if (next >= tasks.length && running === 0) return finish();
                 while (running < inFlight && next < tasks.length) {
-                    const t = tasks[next++];
+                    const t = tasks[next];
+                    const slot = this.takeSlot(blockBytes[t.job]);
+                    // Every slot is lent (to this call or another one): a returning slot wakes this pump.
+                    if (!slot) return;
+                    next++;
                     running++;
-                    const task: BlocksTask = { kind: 'blocks', key: `${id}:${t.job}`, job: jobs[t.job], first: t.first, count: 1 };
-                    this.piscina.run(task).then(
-                        (range) => {
+                    const staging = slot.buffer!;
+                    const task: BlocksTask = { kind: 'blocks', key: `${id}:${t.job}`, job: jobs[t.job], first: t.first, count: 1, staging };
+                    this.piscina.run(task, { transferList: [staging] }).then(
+                        (answer) => {
                             running--;
-                            if (settled) return;
-                            ranges[t.job].push(range as BlockRange);
-                            done += (range as BlockRange).runs;
-                            onProgress?.(done);
-                            pump();
+                            const { range, staging: back } = answer as BlocksAnswer;
+                            // Copied out before the buffer is lent again; after a cancel the block is dropped.
+                            if (!settled) {
+                                try {
+                                    merges[t.job].add(range);
+                                } catch (e) {
+                                    finish(e);
+                                    return this.giveSlot(slot, back);
+                                }
+                                done += range.runs;
+                                onProgress?.(done);
+                            }
+                            // Wakes the pumps waiting for a slot, this one among them (it is waiting until it settles).
+                            this.giveSlot(slot, back);
                         },
                         (error) => {
                             running--;
+                            // The buffer stayed in the failed worker: the slot gets a new one when next used.
                             finish(error);
+                            this.giveSlot(slot, undefined);
                         },
                     );
                 }
             };
+            this.waiting.add(pump);
             pump();
         });
     }

@@ -1,13 +1,14 @@
 // The worker thread of the simulation pool (runtime/pool.ts): runs blocks of a simulation job — the
-// engine's pure "run block k of the plan" (engine/simulate.ts, simulateBlocks) — or a whole
-// calibration, and hands the typed arrays back without copying them (piscina's transferable marks).
+// engine's pure "run block k of the plan" (engine/simulate.ts, BlockRun) — or a whole calibration.
+// A block's outputs are written into the staging buffer the pool lent with the task and moved back
+// with the answer (piscina's transferable marks): no copy either way, and no memory a worker keeps.
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Actuals } from '../engine/actuals/parse.js';
 import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibrate.js';
 import type { CompiledCommunity } from '../engine/compile.js';
 import { compileJob, jobStart, type SimulationJob } from '../engine/jobs.js';
 import type { ObservedStart } from '../engine/observed-start.js';
-import { SimulationCancelled, simulateBlocks, type BlockRange } from '../engine/simulate.js';
+import { BlockRun, SimulationCancelled, type BlockRange } from '../engine/simulate.js';
 
 export interface BlocksTask {
     kind: 'blocks';
@@ -16,6 +17,17 @@ export interface BlocksTask {
     job: SimulationJob;
     first: number;
     count: number;
+    /**
+     * The pool's staging buffer for this task's slot (runtime/pool.ts), transferred here and back: the
+     * outputs of the blocks are carved from it, so no block allocates (and first touches) output arrays.
+     */
+    staging: ArrayBuffer;
+}
+
+/** A block's answer: its outputs as views on the staging buffer, which moves back with them. */
+export interface BlocksAnswer {
+    range: BlockRange;
+    staging: ArrayBuffer;
 }
 
 export interface CalibrateTask {
@@ -52,23 +64,19 @@ function compiledFor(key: string, job: SimulationJob): CompiledJob {
 }
 
 function blocks(task: BlocksTask): unknown {
-    const { job } = task;
+    const { job, staging } = task;
     const { compiled, start } = compiledFor(task.key, job);
-    const range: BlockRange = simulateBlocks(compiled, job.seed, job.community, job.runs, task.first, task.count, {}, start);
-    const buffers = [
-        range.series,
-        range.counts,
-        range.staffHours,
-        range.kpiValues,
-        range.costByCategory,
-        range.joinsBySource,
-        range.joinsBySourceWeekly,
-        range.marginByRun,
-        range.baselineRevenue,
-    ].map((a) => a.buffer);
-    // The arrays move to the main thread instead of being copied (the same piscina module instance as
-    // the worker runtime's, which checks the mark: one bundle, out/runtime/simulation-worker.cjs).
-    return move({ [transferableSymbol]: [...new Set(buffers)], [valueSymbol]: range } as never);
+    // Pooled working arrays: the task runs to its end without yielding, and the next task in this
+    // worker takes them again (no fresh pages for every block).
+    const run = new BlockRun(compiled, job.seed, job.community, job.runs, task.first, task.count, start, { outputs: staging, pooled: true });
+    for (let k = 0; k < task.count; k++) run.step(k);
+    const range = run.result();
+    run.release();
+    const answer: BlocksAnswer = { range, staging };
+    // The staging buffer moves back (the same piscina module instance as the worker runtime's, which
+    // checks the mark: one bundle, out/runtime/simulation-worker.cjs); the per-block weekly joins, a
+    // few KB on their own buffer, are cloned with it.
+    return move({ [transferableSymbol]: [staging], [valueSymbol]: answer } as never);
 }
 
 function calibrate(task: CalibrateTask): CalibrateAnswer {

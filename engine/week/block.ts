@@ -85,6 +85,18 @@ export function releaseBlock(b: Block): void {
 /** Counts below this are whole numbers stored exactly in a Float32Array. */
 const FLOAT32_EXACT = 2 ** 24;
 
+/** Bytes of the outputs of `runs` runs carved from one buffer: the counts as Float32 when exact, rounded to 8-byte steps so the views after them stay aligned. */
+function layoutBytes(stored: { values: number; counts: number }, H: number, K: number, NS: number, runs: number, exact32: boolean): number {
+    const nCounts = stored.counts * H * runs;
+    const countBytes = exact32 ? Math.ceil(nCounts / 2) * 8 : nCounts * 8;
+    return (stored.values * H * runs + H + K * runs + COST_CATEGORIES.length * runs + NS * runs + NS * H + 2 * runs) * 8 + countBytes;
+}
+
+/** Bytes of the outputs of a Block of `runs` runs of `c` carved from one buffer (see the Block's `outputs`). */
+export function outputBytes(c: CompiledCommunity, runs: number): number {
+    return layoutBytes(storedSlots(c), c.horizon, c.kpis.length, c.sources.length, runs, peopleBound(c) < FLOAT32_EXACT);
+}
+
 /** The whole state of a simulation: outputs for all runs, and the working arrays of the current block of runs. */
 export class Block {
     readonly c: CompiledCommunity;
@@ -255,7 +267,7 @@ export class Block {
      * of the same layout (see `releaseBlock`): for passes that run to the end without yielding (the
      * checker's projections, the calibration's likelihood), never for a Block kept across awaits.
      */
-    constructor(c: CompiledCommunity, runs: number, pooled = false) {
+    constructor(c: CompiledCommunity, runs: number, pooled = false, outputs?: ArrayBuffer) {
         const R = (this.R = runs);
         const H = (this.H = c.horizon);
         const T = (this.T = c.T);
@@ -276,11 +288,15 @@ export class Block {
         const exact32 = peopleBound(c) < FLOAT32_EXACT;
         const NS = c.sources.length;
         const NCC = COST_CATEGORIES.length;
-        if (pooled) {
-            // A synchronous pass's results stay in this thread: one buffer for all of them (an
-            // off-heap buffer each cost more than a small pass's weeks; the pool moves BlockRun's, never these).
-            const countBytes = exact32 ? Math.ceil(nCounts / 2) * 8 : nCounts * 8;
-            const buffer = new ArrayBuffer((nSeries + H + K * R + NCC * R + NS * R + NS * H + 2 * R) * 8 + countBytes);
+        if (pooled || outputs) {
+            // One buffer for all the outputs: a synchronous pass's results stay in this thread (an
+            // off-heap buffer each cost more than a small pass's weeks), and a pool worker writes its
+            // block into the staging buffer the pool lent it (runtime/pool.ts), reused block after block.
+            const bytes = layoutBytes(stored, H, K, NS, R, exact32);
+            if (outputs && outputs.byteLength < bytes) throw new RangeError(`the outputs need ${bytes} bytes, not ${outputs.byteLength}`);
+            const buffer = outputs ?? new ArrayBuffer(bytes);
+            // A lent buffer holds the last block's outputs: zeroed, the outputs start as fresh arrays do (the same bytes).
+            if (outputs) new Uint8Array(outputs, 0, bytes).fill(0);
             let at = 0;
             const take = (n: number) => {
                 const a = new Float64Array(buffer, at, n);
@@ -289,7 +305,7 @@ export class Block {
             };
             this.series = take(nSeries);
             this.counts = exact32 ? new Float32Array(buffer, at, nCounts) : new Float64Array(buffer, at, nCounts);
-            at += countBytes;
+            at += exact32 ? Math.ceil(nCounts / 2) * 8 : nCounts * 8;
             this.staffHoursW = take(H);
             this.kpiValues = take(K * R);
             this.costByCategory = take(NCC * R);

@@ -1,21 +1,22 @@
 // The simulation pool (runtime/pool.ts) over real worker threads: the forecast JSON is the same bytes
-// with 1, 2 and 4 threads, a solve and a calibration give what they give in this thread, and a cancel
-// stops the work between blocks.
+// with 1, 2 and 4 threads, a solve and a calibration give what they give in this thread, a cancel
+// stops the work between blocks, and the staging buffers stay as many as its slots job after job.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPlans } from '../../cli/workspace.js';
 import { Assumptions } from '../../engine/assumptions.js';
 import { calibrateCommunity } from '../../engine/calibrate/calibrate.js';
 import { compileCommunity } from '../../engine/compile.js';
-import { forecast, forecastSimulations, totalRuns } from '../../engine/forecast.js';
+import { forecast, forecastSimulations, planJobs, totalRuns } from '../../engine/forecast.js';
+import { compileJob } from '../../engine/jobs.js';
 import type { Plan } from '../../engine/model.js';
-import { SimulationCancelled } from '../../engine/simulate.js';
+import { outputBytes, RUN_BLOCK, SimulationCancelled, type RawResult } from '../../engine/simulate.js';
 import { solve, solveSteps, type SolveOptions } from '../../engine/solve.js';
 import { loadActuals } from '../../language/actuals/load.js';
 import { lowerPlan } from '../../language/lower.js';
 import { CancelSource } from '../../runtime/cancel.js';
 import { SimulationPool } from '../../runtime/pool.js';
-import { runSteps, runWork } from '../../runtime/run.js';
+import { runJobs, runSteps, runWork } from '../../runtime/run.js';
 import { ROOT } from '../helpers/cli.js';
 
 async function example(name: string): Promise<Plan> {
@@ -120,4 +121,56 @@ describe('simulation pool', () => {
         const after = await runWork(forecastSimulations(plan, { runs: 2000, seed: 1 }), { pool: p, poolFrom: 0 });
         expect(JSON.stringify(after)).toBe(JSON.stringify(forecast(plan, { runs: 2000, seed: 1 })));
     }, 120_000);
+
+    it('keeps as many staging buffers as it has slots over job after job, and its results share no memory with it', async () => {
+        const plan = { ...(await example('fitness-wechat.community')), horizonWeeks: 52 };
+        const p = pool(2);
+        const jobs = (seed: number) => planJobs(plan, 3 * RUN_BLOCK + 100, seed);
+        const block = Math.max(...jobs(1).map((job) => outputBytes(compileJob(job), RUN_BLOCK)));
+        const bound = p.stagingStats().slots * block;
+        const arrays = (raw: RawResult) => [
+            raw.series,
+            raw.counts,
+            raw.kpiValues,
+            raw.costByCategory,
+            raw.joinsBySource,
+            raw.joinsBySourceWeekly,
+            raw.marginByRun,
+            raw.baselineRevenue,
+            raw.staffHours,
+        ];
+        const kept: RawResult[][] = [];
+        const allocated: number[] = [];
+        for (let seed = 1; seed <= 5; seed++) {
+            const raws = await runJobs(jobs(seed), { pool: p, poolFrom: 0 });
+            kept.push(raws);
+            const stats = p.stagingStats();
+            allocated.push(stats.allocated);
+            expect(stats.allocated).toBeLessThanOrEqual(stats.slots);
+            expect(stats.bytes).toBeLessThanOrEqual(bound);
+            // Nothing a caller keeps is shared memory, nor a view on a staging buffer (those are lent again).
+            for (const raw of raws)
+                for (const a of arrays(raw)) {
+                    expect(a.buffer).toBeInstanceOf(ArrayBuffer);
+                    expect(a.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+                    expect(a.buffer.byteLength).toBe(a.byteLength);
+                }
+        }
+        // Jobs of one size after the first allocate nothing.
+        expect(allocated.every((n) => n === allocated[0])).toBe(true);
+        // Two calls at once share the slots; every result, the first job's too, is still this thread's bytes.
+        const [a, b] = await Promise.all([runJobs(jobs(6), { pool: p, poolFrom: 0 }), runJobs(jobs(7), { pool: p, poolFrom: 0 })]);
+        expect(p.stagingStats().allocated).toBe(allocated[0]);
+        const bytes = (raws: RawResult[]) =>
+            raws
+                .map((raw) =>
+                    arrays(raw)
+                        .map((x) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64'))
+                        .join(' '),
+                )
+                .join('|');
+        for (const [seed, raws] of [...kept.map((r, i) => [i + 1, r] as const), [6, a] as const, [7, b] as const]) {
+            expect(bytes(raws), `seed ${seed}`).toBe(bytes(await runJobs(jobs(seed))));
+        }
+    }, 240_000);
 });
