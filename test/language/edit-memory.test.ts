@@ -21,6 +21,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
+import { isCommunity, type Model } from '../../language/generated/ast.js';
+import { communityFacts } from '../../language/validation/domain-calc.js';
 import { lspServices } from './lsp-helpers.js';
 
 setFlagsFromString('--expose-gc');
@@ -136,5 +138,24 @@ describe('an edit', () => {
         const after = shared.workspace.LangiumDocuments.getDocument(uri)!;
         expect(after.parseResult.value.$cstNode?.root.fullText).toBe(edited);
         expect(after.diagnostics?.filter((d) => d.severity === 1).map((d) => d.message)).toEqual(errorsBefore);
+    });
+});
+
+describe("the checks' community facts", () => {
+    it("read each content item's posts from the compiled community, without a copy", async () => {
+        const text = readFileSync('examples/fitness-wechat.community', 'utf8');
+        const { services, doc } = await built(text, 'facts.community');
+        const community = (doc.parseResult.value as Model).elements.find(isCommunity)!;
+        const facts = communityFacts(services.Community, community);
+        const compiled = facts.model!.compiled;
+        expect(community.contents.length).toBeGreaterThan(1);
+        community.contents.forEach((content, i) => {
+            const posts = facts.posts.get(content)!;
+            // The compiled counts of that item, by name, as a view into them.
+            const at = compiled.contentNames.indexOf(content.name);
+            expect(at).toBe(i);
+            expect([...posts]).toEqual([...compiled.contentPosts.slice(at * compiled.horizon, (at + 1) * compiled.horizon)]);
+            expect(posts.buffer).toBe(compiled.contentPosts.buffer);
+        });
     });
 });
