@@ -159,3 +159,20 @@ describe("the checks' community facts", () => {
         });
     });
 });
+
+describe('a parse', () => {
+    it('lets its tokens go once it returns', () => {
+        const { Community } = lspServices();
+        const parser = Community.parser.LangiumParser;
+        // Chevrotain's parser keeps its input until the next parse unless it is let go.
+        const input = () => (parser as unknown as { wrapper: { input: unknown[] } }).wrapper.input;
+        const text = readFileSync('examples/fitness-wechat.community', 'utf8');
+        const result = parser.parse(text);
+        expect(result.parserErrors).toEqual([]);
+        expect(input()).toEqual([]);
+        // A text with a syntax error goes through the repair rounds; those tokens go too.
+        const broken = parser.parse(text.replace('churn 4% per month', 'churn 4% per per month'));
+        expect(broken.parserErrors.length).toBeGreaterThan(0);
+        expect(input()).toEqual([]);
+    });
+});
