@@ -9,6 +9,7 @@ import type { CommunityServices } from './community-module.js';
 import type { CommunitySettings } from './settings.js';
 import * as A from './generated/ast.js';
 import { resolveImport, unquote } from './imports.js';
+import { startOf } from './lean-cst.js';
 import { tierLimitHit } from './limits.js';
 import { frameOf, type PlanFrame } from './plan-context.js';
 import { durationDays, readQuantity, scaleDist, type Measured } from './quantity.js';
@@ -182,7 +183,9 @@ export function lowerPlan(services: CommunityServices, doc: LangiumDocument): M.
 export function sourceOf(node: AstNode): M.SourceRef | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
-    return { uri: AstUtils.getDocument(node).uri.toString(), line: cst.range.start.line, character: cst.range.start.character };
+    // startOf: the start without the composites' range caches (lean-cst.ts).
+    const start = startOf(cst);
+    return { uri: AstUtils.getDocument(node).uri.toString(), line: start.line, character: start.character };
 }
 
 function rate(q: A.Quantity | undefined, fallbackPer: M.Period = 'month'): M.Rate | undefined {

@@ -154,7 +154,31 @@ const readings = new WeakMap<Quantity, Measured>();
 
 export function readQuantity(q: Quantity): Measured {
     let m = readings.get(q);
-    if (m === undefined) readings.set(q, (m = measure(q)));
+    if (m === undefined) readings.set(q, (m = interned(measure(q))));
+    return m;
+}
+
+/**
+ * One reading object per distinct reading. A plan writes the same few values again and again (the
+ * generated 5 MB plan: ~104,000 quantities, a few hundred distinct readings): each reading is four
+ * frozen objects (~150 bytes) that would otherwise stay alive beside the syntax tree. Readings are
+ * frozen and nothing compares them by identity, so sharing one changes nothing a reader sees; the
+ * key is every field of the reading (center, unit class and period follow from the others).
+ */
+const distinct = new Map<string, Measured>();
+/** A long session writes many values; past this many the table starts afresh (readings already handed out stay valid). */
+const DISTINCT_MAX = 20_000;
+
+function interned(m: Measured): Measured {
+    const d = m.dist;
+    const numbers = d.kind === 'fixed' ? [d.value] : d.kind === 'uniform' ? [d.min, d.max] : [d.min, d.mode, d.max];
+    // String(-0) is "0": a negative zero keeps its own reading rather than share a positive one.
+    if (numbers.some((n) => Object.is(n, -0))) return m;
+    const key = `${d.kind}\u0000${numbers.join('\u0000')}\u0000${m.unit === undefined ? '\u0001' : m.unit}\u0000${m.per.join('\u0000')}`;
+    const seen = distinct.get(key);
+    if (seen) return seen;
+    if (distinct.size >= DISTINCT_MAX) distinct.clear();
+    distinct.set(key, m);
     return m;
 }
 

@@ -21,6 +21,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
+import { isCommunity, type Model } from '../../language/generated/ast.js';
+import { communityFacts } from '../../language/validation/domain-calc.js';
 import { lspServices } from './lsp-helpers.js';
 
 setFlagsFromString('--expose-gc');
@@ -136,5 +138,41 @@ describe('an edit', () => {
         const after = shared.workspace.LangiumDocuments.getDocument(uri)!;
         expect(after.parseResult.value.$cstNode?.root.fullText).toBe(edited);
         expect(after.diagnostics?.filter((d) => d.severity === 1).map((d) => d.message)).toEqual(errorsBefore);
+    });
+});
+
+describe("the checks' community facts", () => {
+    it("read each content item's posts from the compiled community, without a copy", async () => {
+        const text = readFileSync('examples/fitness-wechat.community', 'utf8');
+        const { services, doc } = await built(text, 'facts.community');
+        const community = (doc.parseResult.value as Model).elements.find(isCommunity)!;
+        const facts = communityFacts(services.Community, community);
+        const compiled = facts.model!.compiled;
+        expect(community.contents.length).toBeGreaterThan(1);
+        community.contents.forEach((content, i) => {
+            const posts = facts.posts.get(content)!;
+            // The compiled counts of that item, by name, as a view into them.
+            const at = compiled.contentNames.indexOf(content.name);
+            expect(at).toBe(i);
+            expect([...posts]).toEqual([...compiled.contentPosts.slice(at * compiled.horizon, (at + 1) * compiled.horizon)]);
+            expect(posts.buffer).toBe(compiled.contentPosts.buffer);
+        });
+    });
+});
+
+describe('a parse', () => {
+    it('lets its tokens go once it returns', () => {
+        const { Community } = lspServices();
+        const parser = Community.parser.LangiumParser;
+        // Chevrotain's parser keeps its input until the next parse unless it is let go.
+        const input = () => (parser as unknown as { wrapper: { input: unknown[] } }).wrapper.input;
+        const text = readFileSync('examples/fitness-wechat.community', 'utf8');
+        const result = parser.parse(text);
+        expect(result.parserErrors).toEqual([]);
+        expect(input()).toEqual([]);
+        // A text with a syntax error goes through the repair rounds; those tokens go too.
+        const broken = parser.parse(text.replace('churn 4% per month', 'churn 4% per per month'));
+        expect(broken.parserErrors.length).toBeGreaterThan(0);
+        expect(input()).toEqual([]);
     });
 });

@@ -3,11 +3,13 @@
 // line and column from Chevrotain, 1-based, minus one; the end column as it is).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CstUtils, type LeafCstNode } from 'langium';
+import { CstUtils, type CstNode, type LeafCstNode } from 'langium';
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../bench/generate.js';
-import { LeanLeafCstNode } from '../../language/lean-cst.js';
+import { parseHelper } from 'langium/test';
+import { LeanLeafCstNode, startOf } from '../../language/lean-cst.js';
+import { lowerPlanTolerant } from '../../language/lower.js';
 import { plainServices } from './lsp-helpers.js';
 
 function examples(dir: string): string[] {
@@ -65,5 +67,42 @@ describe('lean CST leaves', () => {
             '}\n',
         ].join('');
         expect(check(text)).toBeGreaterThan(10);
+    });
+});
+
+/** Composites of a tree whose range Langium's getter has cached. */
+function cachedRanges(root: CstNode): number {
+    let n = 0;
+    for (const node of CstUtils.streamCst(root)) if ((node as { _rangeCache?: unknown })._rangeCache !== undefined) n++;
+    return n;
+}
+
+describe('startOf', () => {
+    it("is every CST node's range start, in every example and a generated plan", () => {
+        const { Community } = plainServices();
+        let nodes = 0;
+        for (const text of [...examples('examples').map((f) => readFileSync(f, 'utf8')), generatePlan(600)]) {
+            const root = Community.parser.LangiumParser.parse(text).value.$cstNode!;
+            const all = CstUtils.streamCst(root).toArray();
+            // Every start first, on a tree whose ranges nothing has read yet, then Langium's ranges.
+            const starts = all.map(startOf);
+            expect(cachedRanges(root)).toBe(0);
+            expect(starts).toEqual(all.map((n) => n.range.start));
+            // And once Langium's caches are filled, it reads them.
+            expect(all.map(startOf)).toEqual(starts);
+            nodes += all.length;
+        }
+        expect(nodes).toBeGreaterThan(5_000);
+    });
+
+    it("lets lowering read its items' places without filling the composites' range caches", async () => {
+        const { Community } = plainServices();
+        const doc = await parseHelper(Community)(generatePlan(300));
+        const root = doc.parseResult.value.$cstNode!;
+        const before = cachedRanges(root);
+        const plan = lowerPlanTolerant(Community, doc).plan!;
+        expect(plan.communities.length).toBeGreaterThan(3);
+        expect(plan.communities[0].tiers[0].source).toBeDefined();
+        expect(cachedRanges(root)).toBe(before);
     });
 });
