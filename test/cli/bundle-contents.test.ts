@@ -1,0 +1,42 @@
+// The CLI's bundles hold the language without the editor: no Langium LSP module and none of our
+// editor features (language/community-module.ts builds core services; the server layers the LSP
+// ones on top, language/lsp/lsp-module.ts). Every `community check` started from the CLI's startup
+// snapshot deserializes what its bundle evaluated, so what a check never runs must not be in it
+// (BENCHMARKS.md, thirteenth session). Reads out/bundle-inputs.json, the build's record of which
+// files went into each bundle (esbuild's metafile).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../helpers/cli.js';
+
+const CLI_BUNDLES = ['out/cli/check.cjs', 'out/cli/simulate.cjs', 'out/cli/all.cjs', 'out/snapshot/cli.cjs', 'out/snapshot/simulate.cjs'];
+
+/** What an editor session needs and a CLI command does not. */
+const EDITOR_ONLY: Array<[string, RegExp]> = [
+    ["Langium's LSP module", /^node_modules\/langium\/lib\/lsp\//],
+    ['the editor features', /^language\/lsp\//],
+];
+
+describe('the CLI bundles leave the editor out', () => {
+    ensureBuilt();
+    const inputs = JSON.parse(readFileSync(join(ROOT, 'out/bundle-inputs.json'), 'utf8')) as Record<string, string[]>;
+
+    for (const bundle of CLI_BUNDLES) {
+        it(bundle, () => {
+            expect(inputs[bundle], `${bundle} was built`).toBeDefined();
+            for (const [what, pattern] of EDITOR_ONLY)
+                expect(
+                    inputs[bundle].filter((f) => pattern.test(f)),
+                    `${what} in ${bundle}`,
+                ).toEqual([]);
+        });
+    }
+
+    it('the server bundle has them (what the check above looks for is there to find)', () => {
+        for (const [what, pattern] of EDITOR_ONLY)
+            expect(
+                inputs['out/server/server.cjs'].some((f) => pattern.test(f)),
+                what,
+            ).toBe(true);
+    });
+});
