@@ -1,6 +1,6 @@
 // The CLI's bundles hold the language without the editor: no Langium LSP module and none of our
 // editor features (language/community-module.ts builds core services; the server layers the LSP
-// ones on top, language/lsp/lsp-module.ts). Every `community check` started from the CLI's startup
+// ones on top, language/lsp/lsp-module.ts), and no LSP server or protocol packages. Every `community check` started from the CLI's startup
 // snapshot deserializes what its bundle evaluated, so what a check never runs must not be in it
 // (BENCHMARKS.md, thirteenth session). Reads out/bundle-inputs.json, the build's record of which
 // files went into each bundle (esbuild's metafile).
@@ -15,6 +15,9 @@ const CLI_BUNDLES = ['out/cli/check.cjs', 'out/cli/simulate.cjs', 'out/cli/all.c
 const EDITOR_ONLY: Array<[string, RegExp]> = [
     ["Langium's LSP module", /^node_modules\/langium\/lib\/lsp\//],
     ['the editor features', /^language\/lsp\//],
+    // Their few values the language takes come from language/rpc-core.mjs (esbuild.mjs, `rpcCore`).
+    ['vscode-languageserver', /^node_modules\/vscode-languageserver\//],
+    ['vscode-languageserver-protocol', /^node_modules\/vscode-languageserver-protocol\//],
 ];
 
 describe('the CLI bundles leave the editor out', () => {
