@@ -35,6 +35,15 @@ describe('the CLI bundles leave the editor out', () => {
         });
     }
 
+    // engine/schedule.ts expands calendars with rrule-temporal for compile's outputs; a check needs only
+    // the SARIF fingerprint's hash, engine/stable-hash.ts.
+    for (const bundle of ['out/cli/check.cjs', 'out/snapshot/cli.cjs']) {
+        it(`${bundle} has no calendar expansion`, () => {
+            expect(inputs[bundle].filter((f) => /^node_modules\/rrule-temporal\/|^engine\/schedule\.ts$/.test(f))).toEqual([]);
+            expect(inputs['out/cli/all.cjs']).toContain('engine/schedule.ts');
+        });
+    }
+
     it('the server bundle has them (what the check above looks for is there to find)', () => {
         for (const [what, pattern] of EDITOR_ONLY)
             expect(
