@@ -165,8 +165,13 @@ if (watch && process.argv.includes('--grammar')) {
                 : esbuild.build({ ...common, ...e }),
         ),
     );
-    // Which package files went into each bundle, for the dedupe test.
-    const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, Object.keys(results[i].metafile.inputs)]));
+    // Which files went into each bundle (test/cli/bundle-contents.test.ts): those with code in the
+    // output, not every file esbuild read — a module tree-shaken to nothing (an unused zod locale) is out.
+    const contributed = (result, outfile) =>
+        Object.entries(result.metafile.outputs[outfile]?.inputs ?? {})
+            .filter(([, v]) => v.bytesInOutput > 0)
+            .map(([p]) => p);
+    const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, contributed(results[i], e.outfile)]));
     fs.writeFileSync('out/bundle-inputs.json', JSON.stringify(inputs, null, 1) + '\n');
     await makeSnapshots();
 }

@@ -44,6 +44,16 @@ describe('the CLI bundles leave the editor out', () => {
         });
     }
 
+    // zod's messages come in 60-odd languages; with `import { z } from 'zod'` anywhere, the namespace
+    // object z keeps every one in the bundle (~300 KB). With `import * as z` only English, the locale
+    // zod configures itself with, is left.
+    for (const bundle of [...CLI_BUNDLES, 'out/server/server.cjs']) {
+        it(`${bundle} has zod's English messages only`, () => {
+            const locales = inputs[bundle].filter((f) => f.startsWith('node_modules/zod/v4/locales/'));
+            expect(locales).toEqual(['node_modules/zod/v4/locales/en.js']);
+        });
+    }
+
     it('the server bundle has them (what the check above looks for is there to find)', () => {
         for (const [what, pattern] of EDITOR_ONLY)
             expect(
