@@ -52,6 +52,17 @@ const piscinaWorker = {
     },
 };
 common.plugins = [dedupe, ...shippedParserPlugins, piscinaWorker];
+// The CLI's bundles take what the language and Langium's core use of vscode-languageserver and
+// vscode-languageserver-protocol from language/rpc-core.mjs (a few values from vscode-jsonrpc's and
+// -types' own files) instead of the packages, whose index evaluates the whole protocol and server
+// (~290 KB of the check bundle; no CLI command talks LSP). The server and the extension keep them.
+const rpcCore = {
+    name: 'rpc-core',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-languageserver(-protocol)?$/ }, () => ({ path: path.join(root, 'language/rpc-core.mjs') }));
+    },
+};
+const cliPlugins = [rpcCore, ...common.plugins];
 common.metafile = true;
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
@@ -59,18 +70,24 @@ common.define.__VERSION__ = JSON.stringify(pkg.version);
 
 const entries = [
     // playwright-core is loaded only for `compile --formats pdf`, and may be absent (a devDependency).
-    { entryPoints: ['cli/main.ts'], outfile: 'out/cli/all.cjs', external: ['playwright-core'] },
+    { entryPoints: ['cli/main.ts'], outfile: 'out/cli/all.cjs', external: ['playwright-core'], plugins: cliPlugins },
     // `community` starts in out/cli/main.cjs (cli/launch.ts), which loads only the bundle its command
     // needs: check and format, or simulate, without the compile outputs' libraries (vega, exceljs…).
     { entryPoints: ['cli/launch.ts'], outfile: 'out/cli/main.cjs' },
-    { entryPoints: ['cli/entries/check.ts'], outfile: 'out/cli/check.cjs' },
-    { entryPoints: ['cli/entries/simulate.ts'], outfile: 'out/cli/simulate.cjs' },
+    { entryPoints: ['cli/entries/check.ts'], outfile: 'out/cli/check.cjs', plugins: cliPlugins },
+    { entryPoints: ['cli/entries/simulate.ts'], outfile: 'out/cli/simulate.cjs', plugins: cliPlugins },
     // The check bundle as the CLI's V8 startup snapshot is made from it (out/snapshot/cli.blob, below).
     // Without comments or indentation, and Latin-1 only (oneByteSource, below): the heap keeps the
     // bundle's source, so every start reads and copies it from the blob (6.4 MB as it was, 2.5 MB so).
-    { entryPoints: ['cli/entries/check-snapshot.ts'], outfile: 'out/snapshot/cli.cjs', minifyWhitespace: true, oneByteSource: true },
+    { entryPoints: ['cli/entries/check-snapshot.ts'], outfile: 'out/snapshot/cli.cjs', minifyWhitespace: true, oneByteSource: true, plugins: cliPlugins },
     // The simulate bundle as its snapshot is made from it (out/snapshot/simulate.blob, below), likewise.
-    { entryPoints: ['cli/entries/simulate-snapshot.ts'], outfile: 'out/snapshot/simulate.cjs', minifyWhitespace: true, oneByteSource: true },
+    {
+        entryPoints: ['cli/entries/simulate-snapshot.ts'],
+        outfile: 'out/snapshot/simulate.cjs',
+        minifyWhitespace: true,
+        oneByteSource: true,
+        plugins: cliPlugins,
+    },
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
@@ -148,8 +165,13 @@ if (watch && process.argv.includes('--grammar')) {
                 : esbuild.build({ ...common, ...e }),
         ),
     );
-    // Which package files went into each bundle, for the dedupe test.
-    const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, Object.keys(results[i].metafile.inputs)]));
+    // Which files went into each bundle (test/cli/bundle-contents.test.ts): those with code in the
+    // output, not every file esbuild read — a module tree-shaken to nothing (an unused zod locale) is out.
+    const contributed = (result, outfile) =>
+        Object.entries(result.metafile.outputs[outfile]?.inputs ?? {})
+            .filter(([, v]) => v.bytesInOutput > 0)
+            .map(([p]) => p);
+    const inputs = Object.fromEntries(existing.map((e, i) => [e.outfile, contributed(results[i], e.outfile)]));
     fs.writeFileSync('out/bundle-inputs.json', JSON.stringify(inputs, null, 1) + '\n');
     await makeSnapshots();
 }

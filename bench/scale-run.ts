@@ -1,11 +1,9 @@
 // The scale measurement itself (bench/scale.ts runs it, bundled with the production parser as the
 // server and CLI ship, or from the tsx sources with BENCH_SOURCES=1).
-import { DocumentState, EmptyFileSystem, URI, type Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
-import { CommunityLspModule } from '../language/lsp/lsp-module.js';
+import { createCommunityLspServices } from '../language/lsp/lsp-module.js';
 import { generatePlanOfSize } from './generate.js';
 import type { Figure } from './figure.js';
 
@@ -17,7 +15,7 @@ function peakRssMb(): number {
 
 export async function measureScale(bytes = 5 * MB): Promise<Figure[]> {
     const text = generatePlanOfSize(bytes);
-    const s = createCommunityServices({ ...EmptyFileSystem, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>] });
+    const s = createCommunityLspServices({ ...EmptyFileSystem });
     const uri = URI.parse('file:///bench/plan5mb.community');
     const phases: Array<[string, number]> = [];
     const t0 = performance.now();

@@ -15,13 +15,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument, type Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createCommunityServices, type CommunityServices } from '../language/community-module.js';
-import { CommunityLspModule } from '../language/lsp/lsp-module.js';
+import { createCommunityLspServices } from '../language/lsp/lsp-module.js';
 import { ensureBuilt } from '../test/helpers/cli.js';
 import { bundleThisTree } from './language-ab.js';
 
@@ -101,7 +99,7 @@ export function generatePlan(lines: number): string {
 }
 
 function services() {
-    return createCommunityServices({ ...EmptyFileSystem, modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>] });
+    return createCommunityLspServices({ ...EmptyFileSystem });
 }
 
 function percentile(values: number[], p: number): number {

@@ -6,7 +6,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import { diagnostics, docsUrl, type DiagnosticCode } from '../engine/diagnostics.js';
-import { stableHash } from '../engine/schedule.js';
+import { stableHash } from '../engine/stable-hash.js';
 import { compareText } from '../engine/text.js';
 import { extraCheckFormats, type CheckFormatter } from './commands/check.js';
 import type { FlatDiagnostic } from './report.js';

@@ -3,7 +3,7 @@
 // never loads the report stack (vega, exceljs…) that only `compile` needs. Commands that are not
 // registered are never reached: cli/launch.ts sends a process to a bundle that has its command.
 import { Command, CommanderError } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { exitCodeOf } from './errors.js';
 import { oneLine } from './report.js';
 

@@ -2,7 +2,7 @@
 // schemas/forecast.schema.json is generated from these with zod's z.toJSONSchema
 // by `node --import tsx schemas/write-forecast-schema.ts`; a test fails when the file is stale, and
 // `community simulate --print-schema` prints the same schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Kpi, KpiMetric } from './model.js';
 import { COST_CATEGORIES } from './cost-categories.js';
 

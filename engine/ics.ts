@@ -7,7 +7,8 @@
 import ical, { ICalCalendarMethod, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import type { Lang } from './diagnostics.js';
-import { stableHash, type PlanSchedule, type ScheduleSeries } from './schedule.js';
+import type { PlanSchedule, ScheduleSeries } from './schedule.js';
+import { stableHash } from './stable-hash.js';
 
 export const PRODID = { company: 'community-plans', product: 'community compile', language: 'EN' };
 

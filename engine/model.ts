@@ -3,7 +3,7 @@
 // Units are canonical here: percents are fractions (12% -> 0.12), money is in the plan currency,
 // durations are in minutes or days as named, and rates keep their period so the engine can convert
 // exactly (monthly churn c -> weekly 1 - (1 - c)^(12/52)).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTIVITY_FIELDS, CHANNEL_FIELDS, COMMUNITY_FIELDS, TIER_FIELDS } from './properties/registry.js';
 import type { FieldTable, ModelValue } from './properties/values.js';
 

@@ -15,6 +15,7 @@
 // - only occurrences inside the horizon [start, start + 7 × horizonWeeks days) are kept.
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal } from 'temporal-polyfill';
+import { stableHash } from './stable-hash.js';
 import type { Activity, Content, Community, Dist, Plan, Schedule, SourceRef } from './model.js';
 import { distMean } from './random.js';
 import { compareText } from './text.js';
@@ -96,20 +97,6 @@ export interface PlanSchedule {
 /** Mean of a distribution (the expected value used for costs in schedules), null when there is none. */
 export function optionalMean(d: Dist | undefined): number | null {
     return d ? distMean(d) : null;
-}
-
-/** A stable 128-bit hex digest of a string (two independent 64-bit FNV-1a lanes). Not cryptographic. */
-export function stableHash(text: string): string {
-    const bytes = new TextEncoder().encode(text);
-    let a = 0xcbf29ce484222325n;
-    let b = 0x84222325cbf29ce4n;
-    const prime = 0x100000001b3n;
-    const mask = 0xffffffffffffffffn;
-    for (const byte of bytes) {
-        a = ((a ^ BigInt(byte)) * prime) & mask;
-        b = ((b ^ BigInt(byte ^ 0x5c)) * prime) & mask;
-    }
-    return a.toString(16).padStart(16, '0') + b.toString(16).padStart(16, '0');
 }
 
 export function sourceText(src: SourceRef | undefined): string {

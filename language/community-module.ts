@@ -1,14 +1,20 @@
-// Dependency injection for the plan language: Langium's defaults plus our scoping, imports,
-// validation and settings. `createCommunityServices` is what the server, CLI and tests call.
-import { inject, type Module } from 'langium';
+// Dependency injection for the plan language: Langium's core defaults plus our scoping, imports,
+// validation and settings. `createCommunityServices` is what the CLI and the tests call: parsing,
+// linking and checking, no editor. It imports `langium`, never `langium/lsp`: Langium's LSP module
+// brings vscode-languageserver and every editor provider, which a check does not run and the CLI's
+// startup snapshot would otherwise deserialize at every start (BENCHMARKS.md, thirteenth session).
+// The language server and the editor tests add Langium's LSP defaults as a layer on the same wiring
+// (language/lsp/lsp-module.ts, createCommunityLspServices), so there is one wiring of our services.
 import {
-    createDefaultModule,
-    createDefaultSharedModule,
-    type DefaultSharedModuleContext,
-    type LangiumServices,
-    type LangiumSharedServices,
-    type PartialLangiumServices,
-} from 'langium/lsp';
+    createDefaultCoreModule,
+    createDefaultSharedCoreModule,
+    inject,
+    type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
+} from 'langium';
 import { CommunityGeneratedSharedModule, CommunityPlansGeneratedModule } from './generated/module.js';
 import { CommunityLinker, CommunityReferenceDescriptionProvider } from './ast-walk.js';
 import { CommunityDocumentBuilder } from './document-builder.js';
@@ -33,9 +39,9 @@ export interface CommunityAddedServices {
     };
 }
 
-export type CommunityServices = LangiumServices & CommunityAddedServices;
+export type CommunityServices = LangiumCoreServices & CommunityAddedServices;
 
-export function createCommunityModule(settings: CommunitySettings): Module<CommunityServices, PartialLangiumServices & CommunityAddedServices> {
+export function createCommunityModule(settings: CommunitySettings): Module<CommunityServices, PartialLangiumCoreServices & CommunityAddedServices> {
     return {
         community: {
             Settings: () => settings,
@@ -68,11 +74,11 @@ export function createCommunityModule(settings: CommunitySettings): Module<Commu
 
 /** Shared (workspace-wide) services over Langium's defaults. */
 export const CommunitySharedModule: Module<
-    LangiumSharedServices,
+    LangiumSharedCoreServices,
     {
         workspace: {
-            DocumentBuilder: (s: LangiumSharedServices) => CommunityDocumentBuilder;
-            LangiumDocumentFactory: (s: LangiumSharedServices) => LimitedDocumentFactory;
+            DocumentBuilder: (s: LangiumSharedCoreServices) => CommunityDocumentBuilder;
+            LangiumDocumentFactory: (s: LangiumSharedCoreServices) => LimitedDocumentFactory;
         };
     }
 > = {
@@ -83,26 +89,49 @@ export const CommunitySharedModule: Module<
     },
 };
 
-export interface CommunityServicesContext extends DefaultSharedModuleContext {
+export interface CommunityServicesContext extends DefaultSharedCoreModuleContext {
     settings?: CommunitySettings;
     /** Extra modules (e.g. editor features) merged over the language module. */
-    modules?: Array<Module<CommunityServices, PartialLangiumServices>>;
+    modules?: Array<Module<CommunityServices, PartialLangiumCoreServices>>;
     /** Extra shared modules (e.g. the server's configuration provider). */
-    sharedModules?: Array<Module<LangiumSharedServices, object>>;
+    sharedModules?: Array<Module<LangiumSharedCoreServices, object>>;
 }
 
-export function createCommunityServices(context: CommunityServicesContext): { shared: LangiumSharedServices; Community: CommunityServices } {
+/**
+ * Services merged between Langium's core defaults and our modules, as Langium's own
+ * createDefaultModule/createDefaultSharedModule merge its LSP module over its core one: the editor
+ * layer of language/lsp/lsp-module.ts. Typed loosely: the layer's services are the LSP ones, which
+ * its caller knows (createCommunityLspServices types the result).
+ */
+export interface CommunityServiceLayer {
+    shared: Module<LangiumSharedCoreServices, object>;
+    language(shared: LangiumSharedCoreServices): Module<CommunityServices, object>;
+    /** A client will send its configuration: the builder waits for it instead of starting with defaults. */
+    configuredByClient: boolean;
+}
+
+export function createCommunityServices(
+    context: CommunityServicesContext,
+    layer?: CommunityServiceLayer,
+): { shared: LangiumSharedCoreServices; Community: CommunityServices } {
     const settings = context.settings ?? new CommunitySettings();
-    const shared = inject(createDefaultSharedModule(context), CommunityGeneratedSharedModule, CommunitySharedModule, ...(context.sharedModules ?? []));
+    const shared = inject(
+        createDefaultSharedCoreModule(context),
+        ...(layer ? [layer.shared] : []),
+        CommunityGeneratedSharedModule,
+        CommunitySharedModule,
+        ...(context.sharedModules ?? []),
+    ) as LangiumSharedCoreServices;
     const Community = inject(
-        createDefaultModule({ shared }),
+        createDefaultCoreModule({ shared }),
+        ...(layer ? [layer.language(shared)] : []),
         CommunityPlansGeneratedModule,
         createCommunityModule(settings),
         ...(context.modules ?? []),
     ) as CommunityServices;
     shared.ServiceRegistry.register(Community);
     registerValidationChecks(Community);
-    if (!context.connection) {
+    if (!layer?.configuredByClient) {
         // No client will send configuration: start with defaults so the builder does not wait.
         shared.workspace.ConfigurationProvider.initialized({});
     }

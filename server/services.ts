@@ -4,20 +4,18 @@
 // holds V8's gc function, which a startup snapshot cannot).
 import { realpathSync } from 'node:fs';
 import { URI, type Module } from 'langium';
-import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
-import { createCommunityServices, type CommunityServices, type CommunityServicesContext } from '../language/community-module.js';
-import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from '../language/lsp/lsp-module.js';
+import { createCommunityLspServices, startCommunityLsp, type CommunityLspServicesContext } from '../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../language/settings.js';
 import { CommunityConfigurationProvider, SettingsSync } from './settings-sync.js';
 import { EditStormLock, EditStormUpdateHandler } from './edit-storm.js';
 import { OpenFirstWorkspaceManager } from './open-first-workspace.js';
 import { onlyAnnouncedRegistrations } from './registrations.js';
 
-export function createCommunityServerServices(context: DefaultSharedModuleContext & Pick<CommunityServicesContext, 'modules'>) {
+export function createCommunityServerServices(context: Omit<CommunityLspServicesContext, 'settings' | 'sharedModules' | 'editorFeatures'>) {
     const settings = new CommunitySettings();
     settings.realPath = (p) => realpathSync(p);
-    const modules = [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>, ...(context.modules ?? [])];
     const sharedModules = [
         {
             workspace: {
@@ -30,8 +28,8 @@ export function createCommunityServerServices(context: DefaultSharedModuleContex
             lsp: { DocumentUpdateHandler: (s: LangiumSharedServices) => new EditStormUpdateHandler(s) },
         },
     ] as Array<Module<LangiumSharedServices, object>>;
-    const services = createCommunityServices({ ...context, modules, sharedModules, settings });
-    const lsp = services.Community as CommunityLspServices;
+    const services = createCommunityLspServices({ ...context, sharedModules, settings });
+    const lsp = services.Community;
     let lensRefresh = false;
     services.shared.lsp.LanguageServer.onInitialize((params) => {
         const folders = params.workspaceFolders ?? [];

@@ -15,7 +15,7 @@ import {
     type Diagnostic,
     type DidChangeConfigurationParams,
 } from 'vscode-languageserver';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownPlatformKind, PLATFORM_KINDS } from '../engine/platforms.js';
 import { langFromEnv, type Lang } from '../engine/diagnostics.js';
 import { disabledCodesFrom, type CommunitySettings, type PlatformLimitOverrides } from '../language/settings.js';

@@ -12,7 +12,7 @@ import { eagerLoad, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createCommunityServices } from '../language/community-module.js';
+import { createCommunityLspServices } from '../language/lsp/lsp-module.js';
 import { maxFileBytesFromEnv } from '../language/limits.js';
 import { DeferredReader, DeferredWriter } from './deferred-transport.js';
 import { consoleToStderr, prepareServer, startSession } from './session.js';
@@ -22,7 +22,7 @@ import { answerVersionOrHelp } from './version.js';
 /** Parses and checks the plans with services of their own (dropped after): compiles the code the first diagnostics run. */
 async function warmUp(plans: string[]): Promise<void> {
     for (const lang of ['en', 'zh-CN'] as const) {
-        const { shared, Community } = createCommunityServices({ ...NodeFileSystem });
+        const { shared, Community } = createCommunityLspServices({ ...NodeFileSystem, editorFeatures: false });
         Community.community.Settings.lang = lang;
         const documents = plans.map((p) => shared.workspace.LangiumDocumentFactory.fromString(readFileSync(p, 'utf8'), URI.file(p)));
         for (const d of documents) shared.workspace.LangiumDocuments.addDocument(d);
@@ -37,7 +37,7 @@ async function warmUp(plans: string[]): Promise<void> {
  * first use (~15 ms in a profile of the first diagnostics), and the listing's code compiles.
  */
 async function warmWorkspaceListing(plans: string[]): Promise<void> {
-    const { shared } = createCommunityServices({ ...NodeFileSystem });
+    const { shared } = createCommunityLspServices({ ...NodeFileSystem, editorFeatures: false });
     for (const folder of new Set(plans.map((p) => dirname(p)))) await shared.workspace.WorkspaceManager.searchFolder(URI.file(folder));
     if (plans.length > 0) await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(plans[0]));
 }

@@ -11,7 +11,7 @@
 // this run's environment when taken (cli/prebuilt.ts).
 import { createRequire } from 'node:module';
 import * as v8 from 'node:v8';
-import { z } from 'zod';
+import * as z from 'zod';
 import '../format-sarif.js';
 import '../format-github.js';
 import { bundleFor } from '../bundles.js';

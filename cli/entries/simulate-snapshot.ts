@@ -9,7 +9,7 @@
 // as the plain bundle does, and the worker threads load out/runtime/simulation-worker.cjs.
 import { createRequire } from 'node:module';
 import * as v8 from 'node:v8';
-import { z } from 'zod';
+import * as z from 'zod';
 import { forecast } from '../../engine/forecast.js';
 import type { Plan } from '../../engine/model.js';
 import { lowerPlan } from '../../language/lower.js';

@@ -26,7 +26,7 @@ import {
     type CatalogEntry,
 } from '../../engine/catalog.js';
 import { isKnownPlatformKind, PLATFORM_KINDS, type LimitDef } from '../../engine/platforms.js';
-import type { CommunityServices } from '../community-module.js';
+import type { CommunityEditorServices } from './lsp-module.js';
 import * as A from '../generated/ast.js';
 import { planFrameFor } from '../plan-context.js';
 import { KNOWN_CURRENCIES } from '../quantity.js';
@@ -54,7 +54,7 @@ const UNIT_WORDS = ['%', 'points', 'people', 'members', 'hours', 'days', 'weeks'
 export class CommunityCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: CommunitySettings;
 
-    constructor(private readonly services: CommunityServices) {
+    constructor(private readonly services: CommunityEditorServices) {
         super(services);
         this.settings = services.community.Settings;
     }

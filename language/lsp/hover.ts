@@ -20,7 +20,7 @@ import {
 } from '../../engine/catalog.js';
 import { assumptionDef } from '../../engine/assumptions.js';
 import { isKnownPlatformKind, PLATFORM_KINDS, type LimitDef } from '../../engine/platforms.js';
-import type { CommunityServices } from '../community-module.js';
+import type { CommunityEditorServices } from './lsp-module.js';
 import * as A from '../generated/ast.js';
 import { readQuantity } from '../quantity.js';
 import type { CommunitySettings } from '../settings.js';
@@ -51,7 +51,7 @@ const CATALOGS: Record<string, Readonly<Record<string, CatalogEntry>>> = {
 export class CommunityHoverProvider extends AstNodeHoverProvider {
     private readonly settings: CommunitySettings;
 
-    constructor(private readonly services: CommunityServices) {
+    constructor(private readonly services: CommunityEditorServices) {
         super(services);
         this.settings = services.community.Settings;
     }

@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastResult } from '../../protocol/forecast.js';
 import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
+import { createCommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 import { computeForecast, computeForecastAsync, withActuals } from '../../server/forecast-request.js';
 import { compilePlan } from '../../engine/report/outputs.js';
@@ -251,7 +252,7 @@ describe('the forecast pool waits for the first diagnostics', () => {
     it('no worker thread starts before the first build is validated; the pool is made once, after it', async () => {
         const { registerForecastRequest } = await import('../../server/forecast-request.js');
         const settings = new CommunitySettings();
-        const { Community, shared } = createCommunityServices({ ...NodeFileSystem, settings });
+        const { Community, shared } = createCommunityLspServices({ ...NodeFileSystem, settings, editorFeatures: false });
         const made: string[] = [];
         const connection = { onRequest: () => undefined, console: { error: (m: string) => made.push(`error ${m}`) } };
         registerForecastRequest(connection as never, shared, () => {

@@ -10,7 +10,7 @@
 // running the built CLI with community().
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CliResult } from './cli.js';
 import { ROOT } from './cli.js';
 

@@ -1,26 +1,20 @@
 // Language services with the editor features (language/lsp/) for the lsp-*.test.ts files.
-import { EmptyFileSystem, type Module } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
+import { EmptyFileSystem } from 'langium';
 import type { Lang } from '../../engine/diagnostics.js';
-import { createCommunityServices, type CommunityServices } from '../../language/community-module.js';
-import { CommunityLspModule, startCommunityLsp, type CommunityLspServices } from '../../language/lsp/lsp-module.js';
+import { createCommunityLspServices, startCommunityLsp, type CommunityEditorServices, type CommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { CommunitySettings } from '../../language/settings.js';
 
 export function lspServices(lang: Lang = 'en'): { shared: CommunityLspServices['shared']; Community: CommunityLspServices } {
     const settings = new CommunitySettings();
     settings.lang = lang;
-    const { shared, Community } = createCommunityServices({
-        ...EmptyFileSystem,
-        settings,
-        modules: [CommunityLspModule as unknown as Module<CommunityServices, PartialLangiumServices>],
-    });
-    startCommunityLsp(Community as CommunityLspServices);
-    return { shared, Community: Community as CommunityLspServices };
+    const { shared, Community } = createCommunityLspServices({ ...EmptyFileSystem, settings });
+    startCommunityLsp(Community);
+    return { shared, Community };
 }
 
 /** Languages services without the editor module: what Langium gives by default (for "fails without it" checks). */
-export function plainServices(): { Community: CommunityServices } {
-    return createCommunityServices({ ...EmptyFileSystem });
+export function plainServices(): { Community: CommunityEditorServices } {
+    return createCommunityLspServices({ ...EmptyFileSystem, editorFeatures: false });
 }
 
 export const HEADER = `plan "Test" {

@@ -9,7 +9,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { createCommunityServices } from '../../language/community-module.js';
+import { createCommunityLspServices } from '../../language/lsp/lsp-module.js';
 import { IdleCollector } from '../../server/idle-gc.js';
 import { startServer, until } from './server-process.js';
 
@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('idle garbage collection', () => {
     it('collects once after a build when the editor goes quiet, and an edit arriving first postpones it', async () => {
-        const { shared } = createCommunityServices({ ...EmptyFileSystem });
+        const { shared } = createCommunityLspServices({ ...EmptyFileSystem, editorFeatures: false });
         const calls: string[] = [];
         const collector = new IdleCollector(shared, (o) => calls.push(o.type), 300);
         const uri = URI.parse('file:///ws/p.community');
