@@ -69,7 +69,16 @@ export interface StagingStats {
     slots: number;
     allocated: number;
     bytes: number;
+    /** Slots not lent to a task now (all of them between calls: a slot that never comes back is a leak). */
+    free: number;
 }
+
+/**
+ * How long an idle pool keeps its staging buffers (modelling choice: a forecast preview that re-runs
+ * on each edit finds them warm; a server that ran one large plan and then sits idle does not keep
+ * slots × its largest block for the rest of the session).
+ */
+export const STAGING_IDLE_MS = 30_000;
 
 export class SimulationPool {
     readonly threads: number;
@@ -80,8 +89,13 @@ export class SimulationPool {
     private readonly slots: number;
     private allocated = 0;
     private bytes = 0;
-    /** The pumps of the calls running now, woken when a slot comes back (calls share the slots). */
-    private readonly waiting = new Set<() => void>();
+    /**
+     * The pumps of the calls running now with their tasks in flight, woken when a slot comes back
+     * (calls share the slots). The call with the fewest tasks in flight is woken first, so a short
+     * call started beside a long one gets the next slot instead of waiting for the long one's last task.
+     */
+    private readonly waiting = new Map<() => void, () => number>();
+    private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
     private constructor(script: string, threads: number) {
         this.threads = threads;
@@ -108,7 +122,7 @@ export class SimulationPool {
 
     /** The staging buffers' count and size (for tests and benchmarks: bounded by slots × the largest block). */
     stagingStats(): StagingStats {
-        return { slots: this.slots, allocated: this.allocated, bytes: this.bytes };
+        return { slots: this.slots, allocated: this.allocated, bytes: this.bytes, free: this.free.length };
     }
 
     /** A free slot whose buffer holds at least `bytes`, or undefined when every slot is lent. */
@@ -136,7 +150,28 @@ export class SimulationPool {
         }
         slot.buffer = buffer;
         this.free.push(slot);
-        for (const wake of [...this.waiting]) wake();
+        const calls = [...this.waiting].sort((a, b) => a[1]() - b[1]());
+        for (const [wake] of calls) wake();
+        this.whenIdle();
+    }
+
+    /** With no call running and every slot back, drops the staging buffers after STAGING_IDLE_MS. */
+    private whenIdle(): void {
+        if (this.idleTimer) clearTimeout(this.idleTimer);
+        this.idleTimer = undefined;
+        if (this.waiting.size > 0 || this.free.length < this.slots) return;
+        this.idleTimer = setTimeout(() => this.releaseStaging(), STAGING_IDLE_MS);
+        // The timer alone must not keep a CLI process alive.
+        this.idleTimer.unref();
+    }
+
+    /** Drops every free slot's buffer (the next call allocates afresh); also what an idle pool does. */
+    releaseStaging(): void {
+        for (const slot of this.free) {
+            this.bytes -= slot.bytes;
+            slot.buffer = undefined;
+            slot.bytes = 0;
+        }
     }
 
     /** Simulates every job over the workers; the results equal `runSimulations`' byte for byte. */
@@ -161,6 +196,7 @@ export class SimulationPool {
                 if (settled) return;
                 settled = true;
                 this.waiting.delete(pump);
+                this.whenIdle();
                 stopListening();
                 if (error !== undefined) return reject(error);
                 try {
@@ -188,18 +224,20 @@ export class SimulationPool {
                             running--;
                             const { range, staging: back } = answer as BlocksAnswer;
                             // Copied out before the buffer is lent again; after a cancel the block is dropped.
-                            if (!settled) {
-                                try {
+                            // Whatever throws here (the copy, the caller's progress hook) fails this call and
+                            // still gives the slot back, so the pool never loses one.
+                            try {
+                                if (!settled) {
                                     merges[t.job].add(range);
-                                } catch (e) {
-                                    finish(e);
-                                    return this.giveSlot(slot, back);
+                                    done += range.runs;
+                                    onProgress?.(done);
                                 }
-                                done += range.runs;
-                                onProgress?.(done);
+                            } catch (e) {
+                                finish(e);
+                            } finally {
+                                // Wakes the pumps waiting for a slot, this one among them (it is waiting until it settles).
+                                this.giveSlot(slot, back);
                             }
-                            // Wakes the pumps waiting for a slot, this one among them (it is waiting until it settles).
-                            this.giveSlot(slot, back);
                         },
                         (error) => {
                             running--;
@@ -210,7 +248,7 @@ export class SimulationPool {
                     );
                 }
             };
-            this.waiting.add(pump);
+            this.waiting.set(pump, () => running);
             pump();
         });
     }
@@ -242,6 +280,7 @@ export class SimulationPool {
 
     /** Stops the workers (a CLI command calls this when done, so the process can exit). */
     async destroy(): Promise<void> {
+        if (this.idleTimer) clearTimeout(this.idleTimer);
         await this.piscina.destroy();
     }
 }

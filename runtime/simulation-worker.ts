@@ -8,7 +8,7 @@ import { calibrateCommunity, type Calibration } from '../engine/calibrate/calibr
 import type { CompiledCommunity } from '../engine/compile.js';
 import { compileJob, jobStart, type SimulationJob } from '../engine/jobs.js';
 import type { ObservedStart } from '../engine/observed-start.js';
-import { BlockRun, SimulationCancelled, type BlockRange } from '../engine/simulate.js';
+import { BlockRun, RUN_BLOCK, SimulationCancelled, type BlockRange } from '../engine/simulate.js';
 
 export interface BlocksTask {
     kind: 'blocks';
@@ -67,8 +67,10 @@ function blocks(task: BlocksTask): unknown {
     const { job, staging } = task;
     const { compiled, start } = compiledFor(task.key, job);
     // Pooled working arrays: the task runs to its end without yielding, and the next task in this
-    // worker takes them again (no fresh pages for every block).
-    const run = new BlockRun(compiled, job.seed, job.community, job.runs, task.first, task.count, start, { outputs: staging, pooled: true });
+    // worker takes them again (no fresh pages for every block). Only full blocks: the pool keys the
+    // arrays by layout, and every job's shorter last block would keep a set of its own for good.
+    const full = job.runs - task.first * RUN_BLOCK >= task.count * RUN_BLOCK;
+    const run = new BlockRun(compiled, job.seed, job.community, job.runs, task.first, task.count, start, { outputs: staging, pooled: full });
     for (let k = 0; k < task.count; k++) run.step(k);
     const range = run.result();
     run.release();

@@ -147,6 +147,7 @@ describe('simulation pool', () => {
             const stats = p.stagingStats();
             allocated.push(stats.allocated);
             expect(stats.allocated).toBeLessThanOrEqual(stats.slots);
+            expect(stats.free).toBe(stats.slots);
             expect(stats.bytes).toBeLessThanOrEqual(bound);
             // Nothing a caller keeps is shared memory, nor a view on a staging buffer (those are lent again).
             for (const raw of raws)
@@ -161,6 +162,7 @@ describe('simulation pool', () => {
         // Two calls at once share the slots; every result, the first job's too, is still this thread's bytes.
         const [a, b] = await Promise.all([runJobs(jobs(6), { pool: p, poolFrom: 0 }), runJobs(jobs(7), { pool: p, poolFrom: 0 })]);
         expect(p.stagingStats().allocated).toBe(allocated[0]);
+        expect(p.stagingStats().free).toBe(p.stagingStats().slots);
         const bytes = (raws: RawResult[]) =>
             raws
                 .map((raw) =>
@@ -173,4 +175,51 @@ describe('simulation pool', () => {
             expect(bytes(raws), `seed ${seed}`).toBe(bytes(await runJobs(jobs(seed))));
         }
     }, 240_000);
+    it('gives a short call started beside a long one the next free slot, not the long one’s last', async () => {
+        const plan = await example('fitness-wechat.community');
+        const p = pool(2);
+        await p.warm();
+        const order: string[] = [];
+        const long = runJobs(planJobs(plan, 24 * RUN_BLOCK, 3), { pool: p, poolFrom: 0 }).then(() => order.push('long'));
+        await new Promise((r) => setTimeout(r, 50));
+        const short = runJobs(planJobs(plan, RUN_BLOCK, 4), { pool: p, poolFrom: 0 }).then(() => order.push('short'));
+        await Promise.all([long, short]);
+        // Before the fair wake-up the short call waited until the long one had sent all 24 blocks.
+        expect(order).toEqual(['short', 'long']);
+        expect(p.stagingStats().free).toBe(p.stagingStats().slots);
+    }, 120_000);
+
+    it('fails a call whose progress hook throws, and keeps every slot for the next call', async () => {
+        const plan = await example('fitness-wechat.community');
+        const p = pool(2);
+        const jobs = planJobs(plan, 6 * RUN_BLOCK, 5);
+        await expect(
+            runJobs(jobs, {
+                pool: p,
+                poolFrom: 0,
+                onProgress: () => {
+                    throw new Error('progress hook broke');
+                },
+            }),
+        ).rejects.toThrow('progress hook broke');
+        // The tasks still in flight come back after the call failed.
+        await new Promise((r) => setTimeout(r, 2000));
+        expect(p.stagingStats().free).toBe(p.stagingStats().slots);
+        const again = await runJobs(jobs, { pool: p, poolFrom: 0 });
+        expect(JSON.stringify(again.map((r) => Array.from(r.kpiValues)))).toBe(JSON.stringify((await runJobs(jobs)).map((r) => Array.from(r.kpiValues))));
+    }, 120_000);
+
+    it('drops its staging buffers when released (an idle pool does so after STAGING_IDLE_MS) and allocates afresh after', async () => {
+        const plan = await example('fitness-wechat.community');
+        const p = pool(2);
+        const jobs = planJobs(plan, 2 * RUN_BLOCK, 6);
+        await runJobs(jobs, { pool: p, poolFrom: 0 });
+        const before = p.stagingStats();
+        expect(before.bytes).toBeGreaterThan(0);
+        p.releaseStaging();
+        expect(p.stagingStats().bytes).toBe(0);
+        const again = await runJobs(jobs, { pool: p, poolFrom: 0 });
+        expect(p.stagingStats().allocated).toBeGreaterThan(before.allocated);
+        expect(JSON.stringify(again.map((r) => Array.from(r.series)))).toBe(JSON.stringify((await runJobs(jobs)).map((r) => Array.from(r.series))));
+    }, 120_000);
 });
