@@ -540,27 +540,7 @@ export class BlockMerge {
         const { c, R, stored } = this;
         const missing = this.seen.indexOf(0);
         if (missing >= 0) throw new RangeError(`block ${missing} is missing from the simulation`);
-        const a = this.arrays!;
-        const n = c.sources.length * c.horizon;
-        const joinsBySourceWeekly = new Float64Array(n);
-        for (let k = 0; k < this.blocks; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += this.weekly[k * n + i];
-        const raw: RawResult = {
-            compiled: c,
-            runs: R,
-            series: a.series,
-            counts: a.counts,
-            storedSlot: stored.slot,
-            isCount: stored.isCount,
-            staffHours: this.staffHours!,
-            kpiValues: a.kpiValues,
-            costByCategory: a.costByCategory,
-            joinsBySource: a.joinsBySource,
-            joinsBySourceWeekly,
-            marginByRun: a.marginByRun,
-            baselineRevenue: a.baselineRevenue,
-        };
-        if (this.observedWeeks) raw.observedWeeks = this.observedWeeks;
-        return raw;
+        return rawResult(c, R, stored, this.arrays!, this.staffHours!, this.weekly, this.blocks, this.observedWeeks);
     }
 }
 
@@ -570,25 +550,42 @@ export class BlockMerge {
  * `mergeBlocks` sums them.
  */
 function wholeRange(c: CompiledCommunity, R: number, x: BlockRange, stored: ReturnType<typeof storedSlots>): RawResult {
-    const joinsBySourceWeekly = new Float64Array(c.sources.length * c.horizon);
-    const n = joinsBySourceWeekly.length;
-    for (let k = 0; k < x.count; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += x.joinsBySourceWeekly[k * n + i];
+    return rawResult(c, R, stored, x, x.staffHours, x.joinsBySourceWeekly, x.count, x.observedWeeks);
+}
+
+/**
+ * A simulation's RawResult from its run-major arrays, the weekly joins of its `blocks` blocks summed
+ * in block order (the same sum whether the blocks came from one range or were merged one by one).
+ */
+function rawResult(
+    c: CompiledCommunity,
+    R: number,
+    stored: ReturnType<typeof storedSlots>,
+    a: Pick<RawResult, 'series' | 'counts' | 'kpiValues' | 'costByCategory' | 'joinsBySource' | 'marginByRun' | 'baselineRevenue'>,
+    staffHours: Float64Array,
+    weekly: Float64Array,
+    blocks: number,
+    observedWeeks: RawResult['observedWeeks'],
+): RawResult {
+    const n = c.sources.length * c.horizon;
+    const joinsBySourceWeekly = new Float64Array(n);
+    for (let k = 0; k < blocks; k++) for (let i = 0; i < n; i++) joinsBySourceWeekly[i] += weekly[k * n + i];
     const raw: RawResult = {
         compiled: c,
         runs: R,
-        series: x.series,
-        counts: x.counts,
+        series: a.series,
+        counts: a.counts,
         storedSlot: stored.slot,
         isCount: stored.isCount,
-        staffHours: x.staffHours,
-        kpiValues: x.kpiValues,
-        costByCategory: x.costByCategory,
-        joinsBySource: x.joinsBySource,
+        staffHours,
+        kpiValues: a.kpiValues,
+        costByCategory: a.costByCategory,
+        joinsBySource: a.joinsBySource,
         joinsBySourceWeekly,
-        marginByRun: x.marginByRun,
-        baselineRevenue: x.baselineRevenue,
+        marginByRun: a.marginByRun,
+        baselineRevenue: a.baselineRevenue,
     };
-    if (x.observedWeeks) raw.observedWeeks = x.observedWeeks;
+    if (observedWeeks) raw.observedWeeks = observedWeeks;
     return raw;
 }
 
