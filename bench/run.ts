@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of the project in one table, with the machine and Node version.
-// Each area exports a bench function; figures are medians after warm-up. Goals are from the issues.
+// Each area exports a bench function and runs in a process of its own (below); figures are medians
+// after warm-up. Goals are from the issues. BENCH_ONLY=area,area runs some of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from './figure.js';
 
@@ -82,48 +83,142 @@ const GOALS: Array<{ goal: string; figure: RegExp; atMost: number }> = [
 ];
 
 const only = process.env.BENCH_ONLY?.split(',');
+const areaNames = [...AREAS.map(([area]) => area), 'cli'];
+for (const name of only ?? []) {
+    if (!areaNames.includes(name)) {
+        console.error(`bench: BENCH_ONLY names no area "${name}" (areas: ${areaNames.join(', ')})`);
+        process.exit(2);
+    }
+}
 /** The 1-minute load average while an area ran: the larger of its value before and after. */
 const load = (before: number) => Math.max(before, loadavg()[0]);
-const rows: Array<[string, Figure, number]> = [];
+
+/** The machine's CPU so far (Linux /proc/stat, clock ticks): busy (steal included: a neighbour on the host) and all. */
+function machineTicks(): { busy: number; all: number } | undefined {
+    try {
+        const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+            .split('\n')[0]
+            .trim()
+            .split(/\s+/)
+            .slice(1)
+            .map(Number);
+        const busy = user + nice + system + irq + softirq + (steal || 0);
+        return { busy, all: busy + idle + iowait };
+    } catch {
+        return undefined;
+    }
+}
+
+/** CPU of this process's finished children and their reaped descendants so far (/proc/self/stat cutime + cstime, clock ticks). */
+function childrenTicks(): number {
+    try {
+        const fields = readFileSync('/proc/self/stat', 'utf8')
+            .replace(/^.*\) /, '')
+            .split(' ');
+        return Number(fields[13]) + Number(fields[14]);
+    } catch {
+        return NaN;
+    }
+}
+
+/** Runs one area in this process; its figures. */
+async function runArea(area: string): Promise<Figure[]> {
+    if (area === 'cli') return benchCli();
+    const [, file, fn] = AREAS.find(([name]) => name === area)!;
+    if (!existsSync(resolve(ROOT, 'bench', file))) throw new Error(`${file} is missing`);
+    const mod = (await import(file)) as Record<string, Bench>;
+    return mod[fn]();
+}
+
+// A child started by the loop below: one area, its figures as JSON on the file it was given.
+const childArea = process.env.BENCH_AREA;
+if (childArea !== undefined) {
+    const figures = await runArea(childArea);
+    writeFileSync(process.env.BENCH_OUT!, JSON.stringify(figures));
+    process.exit(0);
+}
+
+/**
+ * Each area runs in a process of its own (this script again, with this Node's flags), after a
+ * pause for the last one's threads and children to be gone: a figure read off the process (peak
+ * RSS, the heap the next area's GC walks, JIT state, a pool's threads) then belongs to its own
+ * area, the same figure whether the area runs alone (BENCH_ONLY) or in the whole run.
+ */
+function runAreaInChild(area: string): Figure[] {
+    const out = join(mkdtempSync(join(tmpdir(), 'community-bench-')), 'figures.json');
+    try {
+        const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+            cwd: ROOT,
+            env: { ...process.env, BENCH_AREA: area, BENCH_OUT: out },
+            stdio: ['ignore', 'inherit', 'inherit'],
+        });
+        if (r.status !== 0 || !existsSync(out)) throw new Error(`exit ${r.status ?? r.signal}`);
+        return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
+    } finally {
+        rmSync(dirname(out), { recursive: true, force: true });
+    }
+}
+
+const SETTLE_MS = 3000;
+/** Per area: the load average and the share of the machine's CPU that others used while it ran (NaN off Linux). */
+interface Quiet {
+    load: number;
+    others: number;
+}
+const rows: Array<[string, Figure, Quiet]> = [];
 const startedLoad = loadavg();
-for (const [area, file, fn] of AREAS) {
+let first = true;
+for (const area of areaNames) {
     if (only && !only.includes(area)) continue;
-    if (!existsSync(resolve(ROOT, 'bench', file))) {
-        console.error(`bench: ${area}: ${file} is missing`);
+    if (!first) await new Promise((r) => setTimeout(r, SETTLE_MS));
+    first = false;
+    const before = loadavg()[0];
+    const ticks0 = machineTicks();
+    const own0 = childrenTicks();
+    let figures: Figure[];
+    try {
+        figures = runAreaInChild(area);
+    } catch (error) {
+        console.error(`bench: ${area} failed: ${(error as Error).message}`);
         process.exitCode = 1;
         continue;
     }
-    const mod = (await import(file)) as Record<string, Bench>;
-    const before = loadavg()[0];
-    const figures = await mod[fn]();
-    const during = load(before);
+    const ticks1 = machineTicks();
+    // Busy ticks of the machine that were not this area's (its process, its threads, the processes it ran).
+    const others = ticks0 && ticks1 ? Math.max(0, ticks1.busy - ticks0.busy - (childrenTicks() - own0)) / (ticks1.all - ticks0.all) : NaN;
+    const during: Quiet = { load: load(before), others };
     for (const figure of figures) rows.push([area, figure, during]);
-    console.error(`bench: ${area} done (load average ${during.toFixed(2)})`);
-}
-if (!only || only.includes('cli')) {
-    const before = loadavg()[0];
-    const figures = await benchCli();
-    for (const figure of figures) rows.push(['cli', figure, load(before)]);
+    console.error(`bench: ${area} done (load average ${during.load.toFixed(2)}, others' CPU ${percent(others)})`);
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${startedLoad.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')} at the end`;
+function percent(x: number): string {
+    return Number.isNaN(x) ? 'n/a' : `${(x * 100).toFixed(1)} %`;
+}
+/** Quiet enough for a wall-clock figure: others used at most this share of the machine while the area ran. */
+const QUIET_OTHERS = 0.05;
 const shown = (f: Figure) => `${f.value >= 100 ? Math.round(f.value).toLocaleString('en-US') : f.value.toFixed(f.value >= 10 ? 1 : 2)} ${f.unit}`;
 console.log(`# Benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${machine}\n`);
-console.log('| area | figure | value | load |');
-console.log('| --- | --- | ---: | ---: |');
-for (const [area, f, during] of rows) console.log(`| ${area} | ${f.name} | ${shown(f)} | ${during.toFixed(2)} |`);
+console.log(
+    "Load: the 1-minute load average while the area ran (its own threads count). Others: the share of the machine's CPU (both cores, steal included) that processes other than the area's used meanwhile.\n",
+);
+console.log('| area | figure | value | load | others |');
+console.log('| --- | --- | ---: | ---: | ---: |');
+for (const [area, f, during] of rows) console.log(`| ${area} | ${f.name} | ${shown(f)} | ${during.load.toFixed(2)} | ${percent(during.others)} |`);
 console.log('\n## Issue 14 goals\n');
-console.log('| goal | figure | load | status |');
-console.log('| --- | ---: | ---: | --- |');
+console.log('| goal | figure | load | others | status |');
+console.log('| --- | ---: | ---: | ---: | --- |');
 for (const g of GOALS) {
     const row = rows.find(([, f]) => g.figure.test(f.name));
     if (!row) {
-        console.log(`| ${g.goal} | not measured | | |`);
+        console.log(`| ${g.goal} | not measured | | | |`);
         continue;
     }
     const [, f, during] = row;
     const status = f.value <= g.atMost ? 'met' : 'missed';
-    console.log(`| ${g.goal} | ${shown(f)} | ${during.toFixed(2)} | ${status}${during > 1.5 ? ' (machine not quiet)' : ''} |`);
+    console.log(
+        `| ${g.goal} | ${shown(f)} | ${during.load.toFixed(2)} | ${percent(during.others)} | ${status}${during.others > QUIET_OTHERS ? ' (machine not quiet)' : ''} |`,
+    );
 }
