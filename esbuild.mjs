@@ -91,8 +91,9 @@ const entries = [
     // Editors start out/server/main.cjs (server/launch.ts: --version, the compile cache), which runs the server, out/server/server.cjs.
     { entryPoints: ['server/main.ts'], outfile: 'out/server/server.cjs' },
     { entryPoints: ['server/launch.ts'], outfile: 'out/server/main.cjs' },
-    // The server as its V8 startup snapshot is made from it (out/server/snapshot.blob, below).
-    { entryPoints: ['server/snapshot-entry.ts'], outfile: 'out/server/snapshot.cjs' },
+    // The server as its V8 startup snapshot is made from it (out/server/snapshot.blob, below), without
+    // comments or indentation and Latin-1 only, like the CLI's: its source is in the heap every start reads.
+    { entryPoints: ['server/snapshot-entry.ts'], outfile: 'out/server/snapshot.cjs', minifyWhitespace: true, oneByteSource: true },
     // The simulation pool's worker thread (runtime/pool.ts), started by the CLI and the server bundles.
     // @napi-rs/nice (a native addon piscina loads only for `niceIncrement`, which the pool never sets) stays out.
     { entryPoints: ['runtime/worker-bundle.cjs'], outfile: 'out/runtime/simulation-worker.cjs', external: ['@napi-rs/nice'] },
