@@ -2,7 +2,7 @@
 // Each area exports a bench function and runs in a process of its own (below); figures are medians
 // after warm-up. Goals are from the issues. BENCH_ONLY=area,area runs some of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,32 @@ function childrenTicks(): number {
     }
 }
 
+/**
+ * CPU of this process's children that nobody has waited for (clock ticks): esbuild's service, which
+ * the JS API unrefs and kills without reaping, stays a zombie whose time never reaches cutime, so
+ * without this an area that bundles (scale, server) counted its own bundling as another process's.
+ */
+function unreapedChildrenTicks(): number {
+    let ticks = 0;
+    try {
+        for (const pid of readdirSync('/proc')) {
+            if (!/^\d+$/.test(pid)) continue;
+            try {
+                const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+                    .replace(/^.*\) /, '')
+                    .split(' ');
+                // Fields after the name: state, ppid, …, utime (11), stime (12), cutime (13), cstime (14).
+                if (Number(fields[1]) === process.pid) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+            } catch {
+                // Gone between the listing and the read: it was reaped, and counted in cutime.
+            }
+        }
+    } catch {
+        return 0;
+    }
+    return ticks;
+}
+
 /** Runs one area in this process; its figures. */
 async function runArea(area: string): Promise<Figure[]> {
     if (area === 'cli') return benchCli();
@@ -134,7 +160,7 @@ async function runArea(area: string): Promise<Figure[]> {
 const childArea = process.env.BENCH_AREA;
 if (childArea !== undefined) {
     const figures = await runArea(childArea);
-    writeFileSync(process.env.BENCH_OUT!, JSON.stringify(figures));
+    writeFileSync(process.env.BENCH_OUT!, JSON.stringify({ figures, unreapedTicks: unreapedChildrenTicks() }));
     process.exit(0);
 }
 
@@ -144,7 +170,7 @@ if (childArea !== undefined) {
  * RSS, the heap the next area's GC walks, JIT state, a pool's threads) then belongs to its own
  * area, the same figure whether the area runs alone (BENCH_ONLY) or in the whole run.
  */
-function runAreaInChild(area: string): Figure[] {
+function runAreaInChild(area: string): { figures: Figure[]; unreapedTicks: number } {
     const out = join(mkdtempSync(join(tmpdir(), 'community-bench-')), 'figures.json');
     try {
         const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
@@ -153,7 +179,7 @@ function runAreaInChild(area: string): Figure[] {
             stdio: ['ignore', 'inherit', 'inherit'],
         });
         if (r.status !== 0 || !existsSync(out)) throw new Error(`exit ${r.status ?? r.signal}`);
-        return JSON.parse(readFileSync(out, 'utf8')) as Figure[];
+        return JSON.parse(readFileSync(out, 'utf8')) as { figures: Figure[]; unreapedTicks: number };
     } finally {
         rmSync(dirname(out), { recursive: true, force: true });
     }
@@ -176,8 +202,9 @@ for (const area of areaNames) {
     const ticks0 = machineTicks();
     const own0 = childrenTicks();
     let figures: Figure[];
+    let unreaped: number;
     try {
-        figures = runAreaInChild(area);
+        ({ figures, unreapedTicks: unreaped } = runAreaInChild(area));
     } catch (error) {
         console.error(`bench: ${area} failed: ${(error as Error).message}`);
         process.exitCode = 1;
@@ -185,7 +212,7 @@ for (const area of areaNames) {
     }
     const ticks1 = machineTicks();
     // Busy ticks of the machine that were not this area's (its process, its threads, the processes it ran).
-    const others = ticks0 && ticks1 ? Math.max(0, ticks1.busy - ticks0.busy - (childrenTicks() - own0)) / (ticks1.all - ticks0.all) : NaN;
+    const others = ticks0 && ticks1 ? Math.max(0, ticks1.busy - ticks0.busy - (childrenTicks() - own0) - unreaped) / (ticks1.all - ticks0.all) : NaN;
     const during: Quiet = { load: load(before), others };
     for (const figure of figures) rows.push([area, figure, during]);
     console.error(`bench: ${area} done (load average ${during.load.toFixed(2)}, others' CPU ${percent(others)})`);
