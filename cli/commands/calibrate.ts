@@ -113,7 +113,7 @@ export function registerCalibrate(program: Command): void {
                 return;
             }
             const compiled = compileCommunity(plan, community, new Assumptions(plan.assumptions));
-            const progress = options.progress ? progressBar('calibrating', { delayMs: 0 }) : undefined;
+            const progress = options.progress ? progressBar('calibrating', { delayMs: 0, lang }) : undefined;
             const actuals = loaded.actuals;
             // The fit runs in a worker, so this thread sees Ctrl-C; the worker stops between evaluations.
             const calibration: Calibration = await withEngine(progress, (engine) => {

@@ -15,6 +15,7 @@ import { t } from '../../engine/messages.js';
 import type { Plan, SourceRef } from '../../engine/model.js';
 import { fileSafe } from '../../engine/ics.js';
 import type { ReportCheck } from '../../engine/report/common.js';
+import { totalRuns } from '../../engine/jobs.js';
 import { runWork } from '../../runtime/run.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { compilePlan, COMPILE_FORMATS, DEFAULT_FORMATS, needsForecast, type CompileFormat, type OutputFile } from '../../engine/report/outputs.js';
@@ -26,6 +27,7 @@ import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from
 import { observedActuals } from '../../language/actuals/observed.js';
 import { UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
+import { progressBar } from '../progress.js';
 import { discardStaged, stageOutputFolder, switchOutputs, writeOutputFolder, type StagedOutput } from '../output-folder.js';
 import { expandInputs, makeDirs } from '../files.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
@@ -44,6 +46,8 @@ export interface CompileCliOptions extends CommonOptions {
     formats: CompileFormat[];
     now?: Date;
     bom?: boolean;
+    /** false with --no-progress (absent when called from code: a bar on a terminal). */
+    progress?: boolean;
 }
 
 export function parseSeed(value: string): number {
@@ -233,8 +237,11 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
     if (printer?.unavailable) process.stderr.write(`${t('compile.pdf-skipped', { why: printer.unavailable }, lang)}\n`);
     let pdfProblem = false;
+    // A forecast of many runs takes seconds per plan (compile forecasts every scenario and the
+    // sensitivity tornado): the bar shows each plan's forecast as it runs, on a terminal only.
+    const progress = options.progress === false ? undefined : progressBar('forecasting', { runs: true, lang });
     // Large forecasts run on the worker pool; Ctrl-C stops between blocks, before a folder is written.
-    await withEngine(undefined, async (engine) => {
+    await withEngine(progress, async (engine) => {
         // Every plan's folder is staged first and all are switched in together at the end, so the
         // folders of one run never mix with a previous run's; the summary lines follow the switch.
         const staged: StagedOutput[] = [];
@@ -274,8 +281,16 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                     bom: options.bom,
                     source: relativeSource(p.loaded.path),
                     checks: reportChecks(p),
-                    runForecast: (work) => runWork(work, engine.options()),
+                    runForecast: (work) => {
+                        const total = totalRuns(work.jobs);
+                        return runWork(
+                            work,
+                            engine.options((done) => progress?.update(done, total)),
+                        );
+                    },
                 });
+                // Cleared before the next plan's forecast or the summary lines.
+                progress?.stop();
                 const target = join(out, names[i]);
                 if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
                     try {
@@ -338,6 +353,7 @@ export function registerCompile(program: Command): void {
         )
         .addOption(new Option('--now <iso>', 'DTSTAMP of the calendars (default: fixed from the plan, so output is reproducible)').argParser(parseNow))
         .option('--bom', 'start the CSV with a UTF-8 byte-order mark (for Excel)')
+        .option('--no-progress', 'never show a progress bar')
         .addOption(langOption())
         .addOption(rootOption())
         .action(async (inputs: string[], options: CompileCliOptions) => {

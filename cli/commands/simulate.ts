@@ -108,7 +108,7 @@ export function registerSimulate(program: Command): void {
             const observed = options.fromStart || !plan.communities.some((c) => c.actuals) ? undefined : await observedActualsWith(excelAtRunTime, plan);
             for (const skipped of observed?.skipped ?? []) process.stderr.write(oneLine(t('simulate.actuals-not-read', { skipped }, lang)) + '\n');
 
-            const progress = options.progress ? progressBar('simulating', { unit: 'runs' }) : undefined;
+            const progress = options.progress ? progressBar('simulating', { runs: true, lang }) : undefined;
             let report: ForecastReport;
             try {
                 report = await withEngine(progress, (engine) => {

@@ -71,7 +71,7 @@ export function registerSolve(program: Command): void {
             if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write))
                 throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
             const levers = options.vary.map((v) => parseLever(v, plan));
-            const progress = options.progress ? progressBar('solving', { unit: 'runs', delayMs: 0 }) : undefined;
+            const progress = options.progress ? progressBar('solving', { runs: true, delayMs: 0, lang }) : undefined;
             let result: SolveResult;
             try {
                 // The bar counts runs, block by block; the number of candidates is an estimate (bisection
