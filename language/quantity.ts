@@ -47,8 +47,32 @@ const PERIOD_OF: Record<string, Period> = {
 /** ISO 4217 codes a plan is likely to use; any other 3-letter upper-case unit is still read as money. */
 export const KNOWN_CURRENCIES = ['CNY', 'RMB', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'KRW', 'AUD', 'CAD'] as const;
 
-/** Other ways people write a currency: RMB, 元, 块, ¥ and ￥ are Chinese yuan (CNY). */
-const CURRENCY_ALIASES: Record<string, string> = { RMB: 'CNY', 元: 'CNY', 块: 'CNY', '¥': 'CNY', '￥': 'CNY', 人民币: 'CNY' };
+/**
+ * Other ways people write a currency: RMB, 元, 块, ¥ and ￥ are Chinese yuan (CNY); the Chinese names
+ * of the other currencies above (美元, 港币, 欧元 …) are theirs, so `1万美元` in a CNY plan is a
+ * currency mismatch, not 10,000 yuan with a warning.
+ */
+const CURRENCY_ALIASES: Record<string, string> = {
+    RMB: 'CNY',
+    元: 'CNY',
+    块: 'CNY',
+    '¥': 'CNY',
+    '￥': 'CNY',
+    人民币: 'CNY',
+    美元: 'USD',
+    美金: 'USD',
+    欧元: 'EUR',
+    英镑: 'GBP',
+    日元: 'JPY',
+    港币: 'HKD',
+    港元: 'HKD',
+    新台币: 'TWD',
+    新加坡元: 'SGD',
+    新元: 'SGD',
+    韩元: 'KRW',
+    澳元: 'AUD',
+    加元: 'CAD',
+};
 
 /**
  * Chinese number words written as a unit: 30万 is 300,000 and 30万元 is 300,000 CNY (万 = 10⁴,

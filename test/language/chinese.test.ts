@@ -75,6 +75,25 @@ describe('numbers, units and scales', () => {
     });
 
     it.each([
+        ['1万美元', 10000, 'USD'],
+        ['199 美金', 199, 'USD'],
+        ['2.5千欧元', 2500, 'EUR'],
+        ['30 英镑', 30, 'GBP'],
+        ['5000日元', 5000, 'JPY'],
+        ['199 港币', 199, 'HKD'],
+        ['199 港元', 199, 'HKD'],
+        ['500 新台币', 500, 'TWD'],
+        ['30 新加坡元', 30, 'SGD'],
+        ['30 新元', 30, 'SGD'],
+        ['9000 韩元', 9000, 'KRW'],
+        ['40 澳元', 40, 'AUD'],
+        ['40 加元', 40, 'CAD'],
+    ])('cost %s is %d %s', async (written, value, code) => {
+        const m = await quantity(`community C { content T { kind educational  cost ${written} } }`, cost);
+        expect([m.center, m.unitClass, currencyOf(m.unit)]).toEqual([value, 'money', code]);
+    });
+
+    it.each([
         ['5% 每月', { kind: 'fixed', value: 0.05 }, 'month'],
         ['5％ 每周', { kind: 'fixed', value: 0.05 }, 'week'],
         ['5%每天', { kind: 'fixed', value: 0.05 }, 'day'],

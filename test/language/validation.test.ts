@@ -159,6 +159,15 @@ describe('currencies written the Chinese way', () => {
         const other = await validate(`${PLAN_HEADER}community C {\n  order value 199 USD\n}`);
         expect(codes(other.diagnostics)).toContain('currency-mismatch');
     });
+
+    it.each(['1万美元', '199 美金', '50 欧元', '30 英镑', '5000 日元', '199 港币', '199港元', '500 新台币', '30 新加坡元', '9000 韩元', '40 澳元', '40 加元'])(
+        'reads %s as another currency: a mismatch in a CNY plan, never yuan with a warning',
+        async (written) => {
+            const { diagnostics } = await validate(`${PLAN_HEADER}community C {\n  order value ${written}\n}`);
+            expect(codes(diagnostics)).toContain('currency-mismatch');
+            expect(codes(diagnostics)).not.toContain('unknown-unit');
+        },
+    );
 });
 
 describe('numbers written with 万 and 亿', () => {
