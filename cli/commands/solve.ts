@@ -8,6 +8,7 @@ import type { Lang } from '../../engine/diagnostics.js';
 import { listOf, t } from '../../engine/messages.js';
 import { DEFAULT_SEED } from '../../engine/forecast.js';
 import type { Plan, SolvedFor } from '../../engine/model.js';
+import { propertyOfChinese } from '../../engine/properties/registry.js';
 import { currentValue, solveSteps, SolveError, type Lever, type SolveResult } from '../../engine/solve.js';
 import { AstUtils, type LangiumDocument } from 'langium';
 import * as A from '../../language/generated/ast.js';
@@ -131,11 +132,12 @@ function parseAmount(text: string, name: string): number {
     return Number(m[1]) * (m[2] ? 10000 : 1);
 }
 
-/** `ITEM.PROPERTY=MIN..MAX`; without a range, 0 to 4 × the current value. */
+/** `ITEM.PROPERTY=MIN..MAX` (the property in English or Chinese, as in a scenario: `信息流.投放`); without a range, 0 to 4 × the current value. */
 export function parseLever(text: string, plan: Plan): Lever {
-    const m = /^([^.=\s]+)\.([A-Za-z][\w-]*)(?:=(-?\d+(?:\.\d+)?)(%?)\.\.(-?\d+(?:\.\d+)?)(%?))?$/u.exec(text.trim());
+    const m = /^([^.=\s]+)\.(\p{L}[\p{L}\p{N}_-]*)(?:=(-?\d+(?:\.\d+)?)(%?)\.\.(-?\d+(?:\.\d+)?)(%?))?$/u.exec(text.trim());
     if (!m) throw new UsageError(`--vary takes ITEM.PROPERTY=MIN..MAX (e.g. DouyinAds.paid=1000..20000), got "${text}".`);
-    const [, target, property, lo, loPct, hi, hiPct] = m;
+    const [, target, written, lo, loPct, hi, hiPct] = m;
+    const property = propertyOfChinese(written) ?? written;
     const lever: Lever = { target, property, min: 0, max: 0 };
     if (lo !== undefined) {
         lever.min = Number(lo) / (loPct ? 100 : 1);

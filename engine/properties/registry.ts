@@ -1287,6 +1287,11 @@ export const ENTRIES: readonly { readonly kind: ItemKind; readonly def: Pick<Pro
     Object.keys(PROPERTIES) as ItemKind[]
 ).flatMap((kind) => PROPERTIES[kind].map((def) => ({ kind, def })));
 
+/** A property's name (`paid`) from one of its Chinese words (`投放`), as a scenario line reads it; undefined for any other word. */
+export function propertyOfChinese(word: string): string | undefined {
+    return ENTRIES.find(({ def }) => def.zh?.includes(word))?.def.name;
+}
+
 /** The keywords that start a property's line, each with its Chinese forms and hover text (from the one entry that gives them). */
 export const PROPERTY_KEYWORDS: readonly { readonly keyword: string; readonly zh: readonly string[]; readonly hover: KeywordHover }[] = ENTRIES.flatMap(
     ({ def }) => (def.keyword !== undefined && def.zh && def.hover ? [{ keyword: def.keyword, zh: def.zh, hover: def.hover }] : []),

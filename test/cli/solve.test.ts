@@ -116,6 +116,16 @@ describe('community solve', () => {
         expect(zh.stdout).toMatch(/达成概率/);
     }, 120_000);
 
+    it('takes the property in Chinese, as a scenario line does: DouyinAds.投放 is DouyinAds.paid', async () => {
+        const dir = workspace();
+        const run = (lever: string) =>
+            communityHere(['solve', 'beauty.community', '--kpi', 'Paying', '--vary', lever, '--runs', '100', '--format', 'json'], { cwd: dir });
+        const [zh, en] = [await run('DouyinAds.投放=0..60000'), await run('DouyinAds.paid=0..60000')];
+        expect(zh.code, zh.stderr).toBe(0);
+        expect(JSON.parse(zh.stdout).levers[0]).toMatchObject({ lever: 'DouyinAds.paid', min: 0, max: 60000 });
+        expect(zh.stdout).toBe(en.stdout);
+    }, 120_000);
+
     it.each([
         [['--vary', 'Nope.paid=0..10'], /cannot vary "Nope\.paid"|no item named "Nope"/],
         [['--vary', 'DouyinAds.colour=0..10'], /Cannot override "colour" of channel "DouyinAds"/],
