@@ -201,6 +201,9 @@ export function formatSolve(r: SolveResult, kpis: string[], probability: number,
     lines.push(t('solve.p-met', { kpis: kpiText }, lang));
     const cost = { cost: money.format(r.best.cost), currency: plan.currency };
     lines.push(within ? t('solve.cost-budget', { ...cost, budget: money.format(budget) }, lang) : t('solve.cost', cost, lang));
+    // Asked without --budget, the answer may cost more than the plan allows: said, not silently passed.
+    if (!within && plan.budget !== undefined && r.best.cost > plan.budget)
+        lines.push(t('solve.over-plan-budget', { budget: money.format(plan.budget), currency: plan.currency }, lang));
     if (r.direction) lines.push(t(r.direction === 'more' ? 'solve.direction-more' : 'solve.direction-less', {}, lang));
     if (r.singles) {
         lines.push(t('solve.singles', {}, lang));

@@ -75,6 +75,10 @@ export const messagesCli = {
     'solve.plan-value': { en: ' (plan: {value})', zh: '（计划中为 {value}）' },
     'solve.p-met': { en: '  P(met): {kpis}', zh: '  达成概率：{kpis}' },
     'solve.cost': { en: '  mean total cost: {cost} {currency}', zh: '  平均总成本：{cost} {currency}' },
+    'solve.over-plan-budget': {
+        en: "  over the plan's budget of {budget} {currency}: add --budget to solve within it",
+        zh: '  超出计划预算 {budget} {currency}：加上 --budget 可在预算内求解',
+    },
     'solve.cost-budget': { en: '  mean total cost: {cost} {currency} (budget {budget})', zh: '  平均总成本：{cost} {currency}（预算 {budget}）' },
     'solve.direction-more': { en: '  direction: more helps (the smallest value that meets it)', zh: '  方向：越多越好（取最小的达标值）' },
     'solve.direction-less': { en: '  direction: less helps (the largest value that meets it)', zh: '  方向：越少越好（取最大的达标值）' },

@@ -116,6 +116,18 @@ describe('community solve', () => {
         expect(zh.stdout).toMatch(/达成概率/);
     }, 120_000);
 
+    it("says when the answer, asked without --budget, costs more than the plan's budget", async () => {
+        const dir = workspace();
+        const args = ['solve', 'beauty.community', '--kpi', 'Paying', '--probability', '99%', '--vary', 'DouyinAds.paid=0..600000', '--runs', '100'];
+        const en = await communityHere(args, { cwd: dir });
+        expect(en.code, en.stderr).toBe(0);
+        expect(en.stdout).toMatch(/\n {2}mean total cost: [\d,]+ CNY\n {2}over the plan's budget of 380,000 CNY: add --budget to solve within it\n/);
+        const zh = await communityHere([...args, '--lang', 'zh-CN'], { cwd: dir });
+        expect(zh.stdout).toContain('  超出计划预算 380,000 CNY：加上 --budget 可在预算内求解\n');
+        const within = await communityHere([...args, '--budget', '1000000'], { cwd: dir });
+        expect(within.stdout).not.toMatch(/over the plan's budget/);
+    }, 120_000);
+
     it('takes the property in Chinese, as a scenario line does: DouyinAds.投放 is DouyinAds.paid', async () => {
         const dir = workspace();
         const run = (lever: string) =>
