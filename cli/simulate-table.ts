@@ -2,6 +2,7 @@
 // weeks × key metrics with P10–P90, the tiers at the horizon, cost by category, KPIs with their
 // probability (coloured on a terminal), the budget line and the sensitivity ranking; with solved
 // scenarios (`solved for …`), the cheapest known way to each KPI and the recommended scenario.
+import { parameterLabel } from '../engine/report/words.js';
 import type { Lang } from '../engine/diagnostics.js';
 import type { Recommendation, SolvedWay } from '../engine/solved-ways.js';
 import type { CommunityForecast, ForecastReport, ForecastSeries, KpiForecast, SensitivityReport } from '../engine/forecast-schema.js';
@@ -209,7 +210,7 @@ export function formatTable(
     }
     if (report.forecasts.length > 1) out += scenarioComparison(report, kpiFilter, colors, w);
     if (solved && solved.ways.length > 0) out += solvedLines(solved, report.currency, kpiFilter, colors, w);
-    if (report.sensitivity) out += sensitivityTable(report.sensitivity, colors, w);
+    if (report.sensitivity) out += sensitivityTable(report.sensitivity, colors, w, lang);
     return out;
 }
 
@@ -334,14 +335,15 @@ function kpiTable(kpis: KpiForecast[], colors: Colors, w: Words): string {
         .join('\n');
 }
 
-function sensitivityTable(s: SensitivityReport, colors: Colors, w: Words): string {
+function sensitivityTable(s: SensitivityReport, colors: Colors, w: Words, lang: Lang): string {
     const unit = kpiUnit({ metric: s.metric });
     let out = colors.bold(w.sensitivityTitle(s.kpi, s.community, s.runs)) + '\n';
     out += w.baseline(fmt(s.baseline.value, unit), fmt(s.baseline.probability, 'share')) + '\n';
     const rows: string[][] = [[...w.sensitivityHead]];
     for (const p of s.parameters) {
         rows.push([
-            p.label,
+            // The parameter in the table's language, as the report's tornado names it.
+            parameterLabel(lang, p.id, p.label),
             fmt(p.low.value, unit),
             fmt(p.high.value, unit),
             fmt(p.swing, unit === 'kpi-share' ? 'share' : unit),

@@ -61,6 +61,16 @@ describe('community simulate', () => {
         expect(r.stdout).toMatch(/^预算 120,000 CNY：总成本 P50 [\d,]+/m);
     });
 
+    it('names the sensitivity parameters in Chinese with --lang zh-CN, as the report does', async () => {
+        const r = await communityHere(['simulate', 'examples/education-ab.community', '--runs', '50', '--sensitivity', '--lang', 'zh-CN']);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^模型系数 fatigue-churn\s/m);
+        expect(r.stdout).toMatch(/^公开课 单次成本\s/m);
+        expect(r.stdout).toMatch(/^客单价\s/m);
+        expect(r.stdout).not.toMatch(/^(Assumption|Promotion|Demotion|Order value) /m);
+        expect(r.stdout).not.toMatch(/ (cost per run|cost per post|purchase rate|active rate|retention lift)\s/);
+    });
+
     it('writes JSON that validates against the shipped schema, identical for one seed', async () => {
         const args = ['simulate', 'examples/fitness-wechat.community', '--runs', '300', '--seed', '7', '--format', 'json', '--all-scenarios'];
         // The shipped CLI's process, then this process: the same bytes.
