@@ -181,14 +181,18 @@ export class CommunityDocumentValidator extends DefaultDocumentValidator {
         }
         if (langiumCode === 'lexing-error' || langiumCode === 'parsing-error') {
             let detail = tidySyntaxMessage(text, lang);
-            // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun.
-            // Only words valid at that position are suggested (the parser recorded them, parser.ts):
-            // `content` in a tier is not "consent", which only a data block takes.
-            const found = /(?:but found '|读到“)([A-Za-z][\w-]*)(?:'|”)$/.exec(detail)?.[1];
+            // A word where a keyword was expected is usually a misspelt keyword: churn, not chrun, and
+            // 毛利率, not 毛利绿 (a Chinese word is matched against the Chinese forms). Only words valid
+            // at that position are suggested (the parser recorded them, parser.ts): `content` in a
+            // tier is not "consent", which only a data block takes.
+            const found = /(?:but found '|读到“)([A-Za-z][\w-]*|\p{Script=Han}+)(?:'|”)$/u.exec(detail)?.[1];
+            const chinese = found !== undefined && /^\p{Script=Han}/u.test(found);
             const place = errorPlaceAt(document.parseResult.value, document.textDocument.offsetAt(d.range.start));
-            const candidates = place ? place.words.filter((w) => /^[A-Za-z]/.test(w)) : this.keywords;
-            const misplaced = found !== undefined && place !== undefined && this.keywords.includes(found) && !candidates.includes(found);
-            const keyword = found && !misplaced ? closest(found, candidates) : undefined;
+            const english = place ? place.words.filter((w) => /^[A-Za-z]/.test(w)) : this.keywords;
+            const candidates = chinese ? english.flatMap((w) => KEYWORD_FORMS.get(w)?.zh ?? []) : english;
+            const misplaced = !chinese && found !== undefined && place !== undefined && this.keywords.includes(found) && !candidates.includes(found);
+            // A Chinese keyword in the wrong place is not a slip of another one.
+            const keyword = found && !misplaced && !(chinese && ZH_TO_EN.has(found)) ? closest(found, candidates) : undefined;
             if (keyword) detail += t('syntax.did-you-mean', { word: keyword }, lang);
             else if (misplaced) detail += this.placementHint(found, place.stack, lang);
             // A Chinese keyword where a name was expected: 层级 is `tier`; as a name it is written ^层级.

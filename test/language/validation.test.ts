@@ -333,6 +333,16 @@ describe('did you mean', () => {
         expect(zh.diagnostics.find((x) => x.code === 'syntax-error')?.message).toBe("语法错误：此处应为 '}'，但读到“chrun”；是否应为“churn”？");
     });
 
+    it('suggests the Chinese keyword a misspelt Chinese word was meant to be', async () => {
+        const margin = await validate(`${PLAN_HEADER}社群 C { 毛利绿 50% }`, 'zh-CN');
+        expect(margin.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/读到“毛利绿”；是否应为“毛利率”？$/);
+        const churn = await validate(`${PLAN_HEADER}社群 C { 层级 A { 流矢 5% 每月 } }`, 'zh-CN');
+        expect(churn.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/读到“流矢”；是否应为“流失”？$/);
+        // A word far from every keyword valid there gets no guess.
+        const far = await validate(`${PLAN_HEADER}社群 C { 层级 A { 天气晴朗 5% } }`, 'zh-CN');
+        expect(far.diagnostics.find((x) => x.code === 'syntax-error')?.message).not.toMatch(/是否应为/);
+    });
+
     it('explains a number written with thousands separators', async () => {
         const en = await validate(`${PLAN_HEADER}community C { tier A { seed 12,000 members } }`);
         expect(en.diagnostics.find((x) => x.code === 'syntax-error')?.message).toMatch(/numbers are written without thousands separators: 12000, not 12,000$/);
