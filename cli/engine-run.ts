@@ -6,7 +6,7 @@ import { SimulationCancelled } from '../engine/simulate.js';
 import { CancelSource, type CancelToken } from '../runtime/cancel.js';
 import { SimulationPool } from '../runtime/pool.js';
 import { POOL_MIN_RUN_WEEKS, type RunOptions } from '../runtime/run.js';
-import { Interrupted } from './errors.js';
+import { Interrupted, said } from './errors.js';
 import type { Progress } from './progress.js';
 
 export interface EngineRun {
@@ -96,7 +96,7 @@ export async function withEngine<T>(progress: Progress | undefined, body: (run: 
         if (token.isCancelled()) throw new SimulationCancelled();
         return await body({ token, pool: getPool, options: (onProgress) => ({ pool: () => getPool(), token, onProgress, poolFrom: cliPoolFrom() }) });
     } catch (error) {
-        if (error instanceof SimulationCancelled) throw new Interrupted('interrupted; nothing was written.');
+        if (error instanceof SimulationCancelled) throw new Interrupted(said('cli.interrupted', {}));
         throw error;
     } finally {
         stopListening();

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { compareText } from '../engine/text.js';
-import { UsageError } from './errors.js';
+import { said, UsageError } from './errors.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'out', 'dist']);
 
@@ -30,14 +30,14 @@ function walk(dir: string, found: string[]): void {
 }
 
 export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
-    if (inputs.length === 0) throw new UsageError('no plan given: name .community files, folders or globs (e.g. community check examples).');
+    if (inputs.length === 0) throw new UsageError(said('cli.no-plan-given', {}));
     const files = new Set<string>();
     for (const input of inputs) {
         if (/[*?[\]{}]/.test(input)) {
             const matches = globSync(input, { cwd })
                 .map((m) => resolve(cwd, m))
                 .filter((m) => m.endsWith('.community'));
-            if (matches.length === 0) throw new UsageError(`no .community files match "${input}".`);
+            if (matches.length === 0) throw new UsageError(said('cli.no-match', { input }));
             matches.forEach((m) => files.add(m));
             continue;
         }
@@ -46,17 +46,17 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
         try {
             stat = statSync(full);
         } catch {
-            throw new UsageError(`cannot find "${input}".`);
+            throw new UsageError(said('cli.cannot-find', { input }));
         }
         if (stat.isDirectory()) {
             const found: string[] = [];
             walk(full, found);
-            if (found.length === 0) throw new UsageError(`no .community files in folder "${input}".`);
+            if (found.length === 0) throw new UsageError(said('cli.empty-folder', { input }));
             found.forEach((f) => files.add(f));
         } else if (stat.isFile()) {
             files.add(full);
         } else {
-            throw new UsageError(`"${input}" is not a file or folder.`);
+            throw new UsageError(said('cli.not-file', { input }));
         }
     }
     return [...files].sort(compareText);

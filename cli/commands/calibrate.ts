@@ -15,7 +15,7 @@ import { inLang, t } from '../../engine/messages.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
-import { PlanErrors, UsageError } from '../errors.js';
+import { PlanErrors, said, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -62,13 +62,13 @@ export function registerCalibrate(program: Command): void {
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const k = options.backtest !== undefined ? parseInteger(options.backtest, '--backtest', 1, 520) : undefined;
             const files = expandInputs([input]);
-            if (files.length !== 1) throw new UsageError(`calibrate takes one plan, but "${input}" names ${files.length} files.`);
+            if (files.length !== 1) throw new UsageError(said('cli.one-plan', { command: 'calibrate', input, count: files.length }));
             const ws = await loadPlans([files[0]], { lang, root: options.root });
             const diags = flatten(ws.plans);
             const summary = summarize(diags, ws.plans.length);
             if (summary.errors > 0) {
                 process.stderr.write(formatText(diags, summary, lang, colorsFor(process.stderr)));
-                throw new PlanErrors(`${ws.requested[0]?.shown ?? files[0]} has errors; fix them before calibrating.`);
+                throw new PlanErrors(said('cli.errors-before-calibrating', { plan: ws.requested[0]?.shown ?? files[0] }));
             }
             const requested = ws.requested[0];
             if (!requested) throw new UsageError(`cannot load "${files[0]}".`);

@@ -12,7 +12,7 @@ import { forecastFor } from '../../engine/report/outputs.js';
 import { expandPlan } from '../../engine/schedule.js';
 import { materializeBase, removeMirror, yieldToSignals } from '../diff/git-base.js';
 import { renderDiff } from '../diff/render-markdown.js';
-import { PlanErrors, UsageError } from '../errors.js';
+import { PlanErrors, said, UsageError } from '../errors.js';
 import { langOption, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, summarize } from '../report.js';
 import { DEFAULT_COMPILE_RUNS, DEFAULT_COMPILE_SEED, parseSeed, preparePlans } from './compile.js';
@@ -25,7 +25,7 @@ interface DiffOptions extends CommonOptions {
 }
 
 async function loadOne(path: string, lang: Lang, root: string | undefined, label: string): Promise<Plan> {
-    if (!existsSync(path)) throw new UsageError(`cannot find "${label}".`);
+    if (!existsSync(path)) throw new UsageError(said('cli.cannot-find', { input: label }));
     const { prepared } = await preparePlans([resolve(path)], lang, root);
     const p = prepared[0];
     if (!p) throw new UsageError(`"${label}" has no plan block.`);
@@ -45,7 +45,7 @@ export async function runDiff(inputs: string[], options: DiffOptions): Promise<n
     if (options.base !== undefined) {
         if (inputs.length !== 1) throw new UsageError('with --base, name exactly one plan: community diff plan.community --base main');
         const current = inputs[0];
-        if (!existsSync(current)) throw new UsageError(`cannot find "${current}".`);
+        if (!existsSync(current)) throw new UsageError(said('cli.cannot-find', { input: current }));
         const base = materializeBase(current, options.base);
         try {
             // Loading is synchronous work chained by promises; a signal handler runs only between

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { observedActualsWith } from '../../language/actuals/observed.js';
 import { runWork } from '../../runtime/run.js';
 import { cliPoolFrom, listenForCtrlC, startPoolEarly, withEngine } from '../engine-run.js';
-import { PlanErrors, UsageError } from '../errors.js';
+import { namesSaid, PlanErrors, said, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { colorsFor, flatten, formatText, oneLine, summarize } from '../report.js';
@@ -82,21 +82,21 @@ export function registerSimulate(program: Command): void {
             const seed = parseInteger(options.seed, '--seed', -2147483648, 2147483647);
             const lang = resolveLang(options.lang);
             const files = expandInputs([input]);
-            if (files.length !== 1) throw new UsageError(`simulate takes one plan, but "${input}" names ${files.length} files.`);
+            if (files.length !== 1) throw new UsageError(said('cli.one-plan', { command: 'simulate', input, count: files.length }));
             const plan = await loadValidPlan(files[0], lang, options.root);
 
             let scenarios: (string | null)[] = [null];
             if (options.allScenarios) scenarios = [null, ...plan.scenarios.map((s) => s.name)];
             else if (options.scenario !== undefined) {
                 if (!plan.scenarios.some((s) => s.name === options.scenario)) {
-                    throw new UsageError(`unknown scenario "${options.scenario}"; the plan has: ${plan.scenarios.map((s) => s.name).join(', ') || 'none'}.`);
+                    const names = namesSaid(plan.scenarios.map((s) => s.name));
+                    throw new UsageError(said('cli.unknown-scenario', { name: options.scenario, names: names.en }, { names: names.zh }));
                 }
                 scenarios = [options.scenario];
             }
             if (options.kpi !== undefined && !plan.communities.some((c) => c.kpis.some((k) => k.name === options.kpi))) {
-                throw new UsageError(
-                    `unknown KPI "${options.kpi}"; the plan has: ${plan.communities.flatMap((c) => c.kpis.map((k) => k.name)).join(', ') || 'none'}.`,
-                );
+                const names = namesSaid(plan.communities.flatMap((c) => c.kpis.map((k) => k.name)));
+                throw new UsageError(said('cli.unknown-kpi', { name: options.kpi, names: names.en }, { names: names.zh }));
             }
 
             // Memory first: a forecast over the budget is a coded error (exit 1), not an out-of-memory crash.
@@ -167,7 +167,7 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
     const summary = summarize(diags, ws.plans.length);
     if (summary.errors > 0) {
         process.stderr.write(formatText(diags, summary, lang, colorsFor(process.stderr)));
-        throw new PlanErrors(`${ws.requested[0]?.shown ?? file} has errors; fix them before simulating.`);
+        throw new PlanErrors(said('cli.errors-before-simulating', { plan: ws.requested[0]?.shown ?? file }));
     }
     const requested = ws.requested[0];
     if (!requested) throw new UsageError(`cannot load "${file}".`);

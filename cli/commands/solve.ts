@@ -16,7 +16,7 @@ import { lowerPlan } from '../../language/lower.js';
 import { runSteps } from '../../runtime/run.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
 import { planNumberText, ScenarioTextError, solvedScenarioBlock, solvedText, withSolvedScenario } from '../../language/solve-scenario.js';
-import { PlanErrors, UsageError } from '../errors.js';
+import { PlanErrors, said, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, parseRuns, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -67,7 +67,7 @@ export function registerSolve(program: Command): void {
             if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write))
                 throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
             const files = expandInputs([input]);
-            if (files.length !== 1) throw new UsageError(`solve takes one plan, but "${input}" names ${files.length} files.`);
+            if (files.length !== 1) throw new UsageError(said('cli.one-plan', { command: 'solve', input, count: files.length }));
             const { plan, path, doc, named } = await loadValidPlan(files[0], lang, options.root);
             if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write))
                 throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
@@ -165,7 +165,7 @@ async function loadValidPlan(
     const summary = summarize(diags, ws.plans.length);
     if (summary.errors > 0) {
         process.stderr.write(formatText(diags, summary, lang, colorsFor(process.stderr)));
-        throw new PlanErrors(`${ws.requested[0]?.shown ?? file} has errors; fix them before solving.`);
+        throw new PlanErrors(said('cli.errors-before-solving', { plan: ws.requested[0]?.shown ?? file }));
     }
     const requested = ws.requested[0];
     if (!requested) throw new UsageError(`cannot load "${file}".`);

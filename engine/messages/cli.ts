@@ -119,6 +119,22 @@ export const messagesCli = {
         zh: '✓ {shown} → {folder}（{files} 个文件，{events} 个日程{kpis}）',
     },
     'compile.pdf-skipped': { en: 'report.pdf skipped: {why}', zh: '跳过 report.pdf：{why}' },
+    // The CLI's one-line errors (cli/errors.ts: printed in the command's language).
+    'cli.interrupted': { en: 'interrupted; nothing was written.', zh: '已中断，未写入任何内容。' },
+    'cli.no-plan-given': {
+        en: 'no plan given: name .community files, folders or globs (e.g. community check examples).',
+        zh: '未指定计划：请给出 .community 文件、文件夹或通配符（如 community check examples）。',
+    },
+    'cli.cannot-find': { en: 'cannot find "{input}".', zh: '找不到“{input}”。' },
+    'cli.no-match': { en: 'no .community files match "{input}".', zh: '没有与“{input}”匹配的 .community 文件。' },
+    'cli.empty-folder': { en: 'no .community files in folder "{input}".', zh: '文件夹“{input}”中没有 .community 文件。' },
+    'cli.not-file': { en: '"{input}" is not a file or folder.', zh: '“{input}”既不是文件也不是文件夹。' },
+    'cli.one-plan': { en: '{command} takes one plan, but "{input}" names {count} files.', zh: '{command} 只接受一个计划，但“{input}”对应 {count} 个文件。' },
+    'cli.errors-before-simulating': { en: '{plan} has errors; fix them before simulating.', zh: '{plan} 有错误，请先修正再模拟。' },
+    'cli.errors-before-solving': { en: '{plan} has errors; fix them before solving.', zh: '{plan} 有错误，请先修正再求解。' },
+    'cli.errors-before-calibrating': { en: '{plan} has errors; fix them before calibrating.', zh: '{plan} 有错误，请先修正再校准。' },
+    'cli.unknown-scenario': { en: 'unknown scenario "{name}"; the plan has: {names}.', zh: '未知的情景“{name}”；计划中有：{names}。' },
+    'cli.unknown-kpi': { en: 'unknown KPI "{name}"; the plan has: {names}.', zh: '未知的 KPI“{name}”；计划中有：{names}。' },
     // The progress bar of long commands (cli/progress.ts): its label, what it counts, the time left.
     'progress.simulating': { en: 'simulating', zh: '模拟中' },
     'progress.forecasting': { en: 'forecasting', zh: '预测中' },

@@ -58,6 +58,16 @@ describe('community check', () => {
         expect(r.stdout).toBe('');
     });
 
+    it('says that line in Chinese with --lang zh-CN or a Chinese LANG, as the rest of its output', () => {
+        const flag = community(['check', 'no-such-plan.community', '--lang', 'zh-CN']);
+        expect([flag.code, flag.stderr]).toEqual([2, 'community: 找不到“no-such-plan.community”。\n']);
+        const env = community(['check', '没有这个计划.community'], { env: { LANG: 'zh_CN.UTF-8' } });
+        expect([env.code, env.stderr]).toEqual([2, 'community: 找不到“没有这个计划.community”。\n']);
+        // --lang wins over the environment, both ways.
+        expect(community(['check', 'x.community', '--lang=en'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('community: cannot find "x.community".\n');
+        expect(community(['check', 'examples/*.nothing', '--lang', 'zh-CN']).stderr).toBe('community: 没有与“examples/*.nothing”匹配的 .community 文件。\n');
+    });
+
     it('exits 2 for an unknown flag, a bad --format and no arguments, without a stack trace', () => {
         for (const args of [['check', '--bogus', 'x.community'], ['check', 'examples', '--format', 'xml'], ['check']]) {
             const r = community(args);

@@ -46,4 +46,11 @@ describe('Ctrl-C', () => {
         expect(r.stdout).toBe('');
         expect(r.stderr).toBe('community: interrupted; nothing was written.\n');
     }, 60_000);
+
+    it('says so in Chinese with --lang zh-CN', async () => {
+        const r = await interrupted(['simulate', FITNESS, '--runs', '100000', '--sensitivity', '--format', 'json', '--lang', 'zh-CN'], 3000);
+        expect(r.code).toBe(130);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe('community: 已中断，未写入任何内容。\n');
+    }, 60_000);
 });

@@ -151,6 +151,12 @@ describe('community simulate', () => {
         expect((await communityHere(['simulate', 'examples/fitness-wechat.community', '--kpi', 'Nope'])).code).toBe(2);
         expect((await communityHere(['simulate', 'examples/fitness-wechat.community', '--scenario', 'DoubleAds', '--all-scenarios'])).code).toBe(2);
         expect((await communityHere(['simulate'])).code).toBe(2);
+        const zh = await communityHere(['simulate', 'examples/fitness-wechat.community', '--scenario', '不存在', '--lang', 'zh-CN']);
+        expect([zh.code, zh.stderr]).toEqual([2, 'community: 未知的情景“不存在”；计划中有：DoubleAds、NoTips、NoSalon。\n']);
+        const kpi = await communityHere(['simulate', 'examples/fitness-wechat.community', '--kpi', '总人', '--lang', 'zh-CN']);
+        expect(kpi.stderr).toMatch(/^community: 未知的 KPI“总人”；计划中有：Growth、/);
+        const broken = await communityHere(['simulate', 'examples/invalid/self-flow.community', '--lang', 'zh-CN']);
+        expect([broken.code, broken.stderr.trim().split('\n').at(-1)]).toEqual([1, 'community: examples/invalid/self-flow.community 有错误，请先修正再模拟。']);
     });
 
     it('aligns table columns by terminal width when names are CJK (wide characters take two cells)', async () => {
