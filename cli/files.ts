@@ -128,7 +128,7 @@ function readError(code: string | undefined): string {
  * checks that it is a writable folder, then creates each missing segment one by one. Any failure
  * is thrown as an Error with a short reason in `message` and the errno in `code`.
  */
-export function makeDirs(path: string): void {
+export function makeDirs(path: string): string[] {
     const target = resolve(path);
     const missing: string[] = [];
     let current = target;
@@ -148,7 +148,7 @@ export function makeDirs(path: string): void {
         if (!stat.isDirectory()) throw dirError('ENOTDIR', current);
         break;
     }
-    if (missing.length === 0) return;
+    if (missing.length === 0) return [];
     try {
         accessSync(current, constants.W_OK | constants.X_OK);
     } catch (e) {
@@ -163,6 +163,8 @@ export function makeDirs(path: string): void {
             throw dirError(code, dir);
         }
     }
+    // Outermost first, as they were made.
+    return missing;
 }
 
 function dirError(code: string | undefined, at: string): NodeJS.ErrnoException {

@@ -5,7 +5,7 @@
 // into place); a plan with errors writes nothing and makes the exit code 1; an unwritable --out is a
 // usage error (exit 2).
 import { randomBytes } from 'node:crypto';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
@@ -171,10 +171,11 @@ export function reportChecks(p: PreparedPlan): ReportCheck[] {
 
 // ---- all-or-nothing writes -------------------------------------------------------------------
 
-/** Makes sure --out exists and can be written, or throws a usage error with one line. */
-export function ensureOutDir(out: string): void {
+/** Makes sure --out exists and can be written, or throws a usage error with one line; the folders it made, outermost first. */
+export function ensureOutDir(out: string): string[] {
+    let created: string[];
     try {
-        makeDirs(out);
+        created = makeDirs(out);
     } catch (e) {
         throw new UsageError(`cannot write to --out "${oneLine(out)}": ${oneLine((e as Error).message)}.`);
     }
@@ -194,6 +195,19 @@ export function ensureOutDir(out: string): void {
                     ? 'read-only file system'
                     : (code ?? (e as Error).message);
         throw new UsageError(`cannot write to --out "${out}": ${why}.`);
+    }
+    return created;
+}
+
+/** Removes the folders this run made, innermost first, as long as they are empty. */
+function removeIfEmpty(created: readonly string[]): void {
+    for (const dir of [...created].reverse()) {
+        try {
+            if (readdirSync(dir).length > 0) return;
+            rmdirSync(dir);
+        } catch {
+            return;
+        }
     }
 }
 
@@ -230,105 +244,112 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
             }
         }
     }
-    ensureOutDir(out);
-    const names = folderNames(prepared.map((p) => p.loaded.path));
-    const colors = colorsFor(process.stderr);
-    let failed = 0;
-    const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
-    if (printer?.unavailable) process.stderr.write(`${t('compile.pdf-skipped', { why: printer.unavailable }, lang)}\n`);
-    let pdfProblem = false;
-    // A forecast of many runs takes seconds per plan (compile forecasts every scenario and the
-    // sensitivity tornado): the bar shows each plan's forecast as it runs, on a terminal only.
-    const progress = options.progress === false ? undefined : progressBar('forecasting', { runs: true, lang });
-    // Large forecasts run on the worker pool; Ctrl-C stops between blocks, before a folder is written.
-    await withEngine(progress, async (engine) => {
-        // Every plan's folder is staged first and all are switched in together at the end, so the
-        // folders of one run never mix with a previous run's; the summary lines follow the switch.
-        const staged: StagedOutput[] = [];
-        const lines: string[] = [];
-        try {
-            for (let i = 0; i < prepared.length; i++) {
-                const p = prepared[i];
-                if (!p.plan) {
-                    failed++;
-                    const diags = flatten(p.members).filter((d) => d.severity === 'error');
-                    process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
-                    const shown = oneLine(p.loaded.shown);
-                    lines.push(t(p.errors === 1 ? 'compile.failed.one' : 'compile.failed.other', { shown, errors: p.errors }, lang));
-                    continue;
-                }
-                // Memory first: a forecast over the budget is a coded error for this plan, and nothing is written.
-                const tooLarge = forecastTooLarge(estimateForecastMemory(p.plan, { runs: options.runs }), forecastMemoryBudgetMb(process.env), lang);
-                if (tooLarge) {
-                    failed++;
-                    const shown = oneLine(p.loaded.shown);
-                    process.stderr.write(`${shown}: error forecast-memory: ${tooLarge}\n`);
-                    lines.push(t('compile.failed.one', { shown, errors: 1 }, lang));
-                    continue;
-                }
-                // The plan's actuals are laid over the report's charts (a file the checker passed).
-                const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
-                for (const why of observed?.skipped ?? []) process.stderr.write(`${t('compile.actuals-not-drawn', { why: oneLine(why) }, lang)}\n`);
-                const compiled = await compilePlan(p.plan, {
-                    observed: observed?.byCommunity,
-                    fromStart: options.fromStart,
-                    formats: options.formats,
-                    runs: options.runs,
-                    seed: options.seed,
-                    scenario: options.scenario ?? null,
-                    lang,
-                    now: options.now,
-                    bom: options.bom,
-                    source: relativeSource(p.loaded.path),
-                    checks: reportChecks(p),
-                    runForecast: (work) => {
-                        const total = totalRuns(work.jobs);
-                        return runWork(
-                            work,
-                            engine.options((done) => progress?.update(done, total)),
-                        );
-                    },
-                });
-                // Cleared before the next plan's forecast or the summary lines.
-                progress?.stop();
-                const target = join(out, names[i]);
-                if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
-                    try {
-                        compiled.files.push({ name: 'report.pdf', content: await printer.print(compiled.pdfSource) });
-                    } catch (e) {
-                        pdfProblem = true;
-                        const why = oneLine((e as Error).message.split('\n')[0]);
-                        process.stderr.write(`${t('compile.pdf-skipped', { why }, lang)}\n`);
+    // Folders --out needed that this run made: taken away again if the run ends with none of its
+    // plans written (every plan had errors, Ctrl-C, a failed write), so nothing is left behind.
+    const created = ensureOutDir(out);
+    try {
+        const names = folderNames(prepared.map((p) => p.loaded.path));
+        const colors = colorsFor(process.stderr);
+        let failed = 0;
+        const printer = options.formats.includes('pdf') ? new PdfPrinter() : null;
+        if (printer?.unavailable) process.stderr.write(`${t('compile.pdf-skipped', { why: printer.unavailable }, lang)}\n`);
+        let pdfProblem = false;
+        // A forecast of many runs takes seconds per plan (compile forecasts every scenario and the
+        // sensitivity tornado): the bar shows each plan's forecast as it runs, on a terminal only.
+        const progress = options.progress === false ? undefined : progressBar('forecasting', { runs: true, lang });
+        // Large forecasts run on the worker pool; Ctrl-C stops between blocks, before a folder is written.
+        await withEngine(progress, async (engine) => {
+            // Every plan's folder is staged first and all are switched in together at the end, so the
+            // folders of one run never mix with a previous run's; the summary lines follow the switch.
+            const staged: StagedOutput[] = [];
+            const lines: string[] = [];
+            try {
+                for (let i = 0; i < prepared.length; i++) {
+                    const p = prepared[i];
+                    if (!p.plan) {
+                        failed++;
+                        const diags = flatten(p.members).filter((d) => d.severity === 'error');
+                        process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colors));
+                        const shown = oneLine(p.loaded.shown);
+                        lines.push(t(p.errors === 1 ? 'compile.failed.one' : 'compile.failed.other', { shown, errors: p.errors }, lang));
+                        continue;
                     }
-                }
-                try {
-                    staged.push(stageOutputFolder(target, compiled.files));
-                } catch (e) {
-                    if (e instanceof UsageError && staged.length > 0) throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
-                    throw e;
-                }
-                const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
-                lines.push(
-                    summaryText(
+                    // Memory first: a forecast over the budget is a coded error for this plan, and nothing is written.
+                    const tooLarge = forecastTooLarge(estimateForecastMemory(p.plan, { runs: options.runs }), forecastMemoryBudgetMb(process.env), lang);
+                    if (tooLarge) {
+                        failed++;
+                        const shown = oneLine(p.loaded.shown);
+                        process.stderr.write(`${shown}: error forecast-memory: ${tooLarge}\n`);
+                        lines.push(t('compile.failed.one', { shown, errors: 1 }, lang));
+                        continue;
+                    }
+                    // The plan's actuals are laid over the report's charts (a file the checker passed).
+                    const observed = needsForecast(options.formats) ? await observedActuals(p.plan) : undefined;
+                    for (const why of observed?.skipped ?? []) process.stderr.write(`${t('compile.actuals-not-drawn', { why: oneLine(why) }, lang)}\n`);
+                    const compiled = await compilePlan(p.plan, {
+                        observed: observed?.byCommunity,
+                        fromStart: options.fromStart,
+                        formats: options.formats,
+                        runs: options.runs,
+                        seed: options.seed,
+                        scenario: options.scenario ?? null,
                         lang,
-                        p.loaded.shown,
-                        showOut(target),
-                        compiled.files.length,
-                        compiled.schedule.occurrences.length,
-                        kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null,
-                    ),
-                );
+                        now: options.now,
+                        bom: options.bom,
+                        source: relativeSource(p.loaded.path),
+                        checks: reportChecks(p),
+                        runForecast: (work) => {
+                            const total = totalRuns(work.jobs);
+                            return runWork(
+                                work,
+                                engine.options((done) => progress?.update(done, total)),
+                            );
+                        },
+                    });
+                    // Cleared before the next plan's forecast or the summary lines.
+                    progress?.stop();
+                    const target = join(out, names[i]);
+                    if (printer && !printer.unavailable && !pdfProblem && compiled.pdfSource !== null) {
+                        try {
+                            compiled.files.push({ name: 'report.pdf', content: await printer.print(compiled.pdfSource) });
+                        } catch (e) {
+                            pdfProblem = true;
+                            const why = oneLine((e as Error).message.split('\n')[0]);
+                            process.stderr.write(`${t('compile.pdf-skipped', { why }, lang)}\n`);
+                        }
+                    }
+                    try {
+                        staged.push(stageOutputFolder(target, compiled.files));
+                    } catch (e) {
+                        if (e instanceof UsageError && staged.length > 0)
+                            throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
+                        throw e;
+                    }
+                    const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;
+                    lines.push(
+                        summaryText(
+                            lang,
+                            p.loaded.shown,
+                            showOut(target),
+                            compiled.files.length,
+                            compiled.schedule.occurrences.length,
+                            kpis ? { met: kpis.filter((k) => lightOf(k.probability) === 'green').length, total: kpis.length } : null,
+                        ),
+                    );
+                }
+                const warnings = switchOutputs(staged.splice(0));
+                process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+                for (const warning of warnings) process.stderr.write(`${warning}\n`);
+            } finally {
+                discardStaged(staged);
+                await printer?.close();
             }
-            const warnings = switchOutputs(staged.splice(0));
-            process.stdout.write(lines.map((l) => `${l}\n`).join(''));
-            for (const warning of warnings) process.stderr.write(`${warning}\n`);
-        } finally {
-            discardStaged(staged);
-            await printer?.close();
-        }
-    });
-    void ws;
-    return failed > 0 ? 1 : 0;
+        });
+        void ws;
+        return failed > 0 ? 1 : 0;
+    } finally {
+        removeIfEmpty(created);
+    }
 }
 
 function showOut(path: string): string {

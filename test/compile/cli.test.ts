@@ -220,6 +220,21 @@ describe('community compile', () => {
         expect(readdirSync(out)).toEqual(['fitness-wechat']);
     });
 
+    it('leaves no --out folder behind when it made one and wrote no plan into it', async () => {
+        const base = tempFolder();
+        const out = join(base, 'reports', '2027');
+        const failed = runProcess(['compile', 'examples/invalid/bad-date.community', '--out', out, '--formats', 'csv']);
+        expect(failed.code).toBe(1);
+        expect(readdirSync(base)).toEqual([]);
+        // A folder that was there before stays, empty or not.
+        mkdirSync(out, { recursive: true });
+        expect(runProcess(['compile', 'examples/invalid/bad-date.community', '--out', out, '--formats', 'csv']).code).toBe(1);
+        expect(existsSync(out)).toBe(true);
+        const written = runProcess(['compile', GOOD[0], '--out', join(base, 'new'), '--formats', 'csv']);
+        expect(written.code).toBe(0);
+        expect(readdirSync(join(base, 'new'))).toEqual(['fitness-wechat']);
+    });
+
     it('exits 2 with one line for an unwritable --out, and for bad options', async () => {
         const dir = tempFolder({ 'file.txt': 'x' });
         const r = runProcess(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'out')]);
