@@ -79,22 +79,22 @@ export function readPlanText(path: string, shown: string, maxBytes = Infinity, i
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (e) {
-        throw new UsageError(`cannot read "${shown}": ${readError((e as NodeJS.ErrnoException).code)}.`);
+        throw cannotRead(shown, readError((e as NodeJS.ErrnoException).code));
     }
     try {
         const stat = fstatSync(fd);
-        if (inside && !inside(realPathOf(fd, path, stat))) throw new UsageError(`cannot read "${shown}": it is outside the workspace.`);
-        if (stat.isDirectory()) throw new UsageError(`cannot read "${shown}": it is a folder.`);
-        if (!stat.isFile()) throw new UsageError(`cannot read "${shown}": it is not a regular file.`);
+        if (inside && !inside(realPathOf(fd, path, stat))) throw cannotRead(shown, said('cli.why.outside', {}));
+        if (stat.isDirectory()) throw cannotRead(shown, said('cli.why.folder', {}));
+        if (!stat.isFile()) throw cannotRead(shown, said('cli.why.not-regular', {}));
         if (stat.size > maxBytes) return { tooLarge: stat.size };
         let bytes: Buffer;
         try {
             bytes = readFileSync(fd);
         } catch (e) {
-            throw new UsageError(`cannot read "${shown}": ${readError((e as NodeJS.ErrnoException).code)}.`);
+            throw cannotRead(shown, readError((e as NodeJS.ErrnoException).code));
         }
         if (bytes.length > maxBytes) return { tooLarge: bytes.length };
-        if (bytes.includes(0)) throw new NotTextError(`"${shown}" is not a text file.`);
+        if (bytes.includes(0)) throw new NotTextError(said('cli.not-text', { file: shown }));
         let text = bytes.toString('utf8');
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         return { text };
@@ -113,13 +113,20 @@ function realPathOf(fd: number, path: string, stat: Stats): string {
     } catch {
         const real = realpathSync(path);
         const now = statSync(real);
-        if (now.ino !== stat.ino || now.dev !== stat.dev) throw new UsageError(`cannot read "${path}": it changed while being read.`);
+        if (now.ino !== stat.ino || now.dev !== stat.dev) throw cannotRead(path, said('cli.why.changed', {}));
         return real;
     }
 }
 
-function readError(code: string | undefined): string {
-    return code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'read failed');
+/** Why a file could not be read, in both languages (an errno without words is shown as it is). */
+function readError(code: string | undefined): { en: string; zh: string } {
+    const key = code === 'EACCES' ? 'cli.why.permission' : code === 'EISDIR' ? 'cli.why.folder' : code === 'ENOENT' ? 'cli.why.no-file' : undefined;
+    return key ? said(key, {}) : { en: code ?? 'read failed', zh: code ?? '读取失败' };
+}
+
+/** "cannot read <file>: <why>." in both languages. */
+function cannotRead(file: string, why: { en: string; zh: string }): UsageError {
+    return new UsageError(said('cli.cannot-read', { file, why: why.en }, { why: why.zh }));
 }
 
 /**

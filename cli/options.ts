@@ -1,7 +1,7 @@
 // Options shared by several commands.
 import { Option } from 'commander';
 import { langFromEnv, type Lang } from '../engine/diagnostics.js';
-import { UsageError } from './errors.js';
+import { said, UsageError } from './errors.js';
 
 export interface CommonOptions {
     lang?: string;
@@ -25,9 +25,9 @@ export const MAX_RUNS = 1_000_000;
 
 /** A whole number in [min, max], or a usage error naming the option. */
 export function parseInteger(value: string, name: string, min: number, max: number): number {
-    if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number, got "${value}".`);
+    if (!/^-?\d+$/.test(value.trim())) throw new UsageError(said('cli.whole-number', { option: name, value }));
     const n = Number(value);
-    if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}.`);
+    if (n < min || n > max) throw new UsageError(said('cli.between', { option: name, min, max, value: n }));
     return n;
 }
 

@@ -25,7 +25,7 @@ import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { observedActuals } from '../../language/actuals/observed.js';
-import { UsageError } from '../errors.js';
+import { namesSaid, said, UsageError } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
 import { progressBar } from '../progress.js';
 import { discardStaged, stageOutputFolder, switchOutputs, writeOutputFolder, type StagedOutput } from '../output-folder.js';
@@ -234,13 +234,17 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
     const files = expandInputs(inputs);
     const out = resolve(options.out);
     const { ws, prepared } = await preparePlans(files, lang, options.root);
-    if (prepared.length === 0) throw new UsageError('no plan block in the given files: nothing to compile.');
+    if (prepared.length === 0) throw new UsageError(said('cli.no-plan-block', {}));
 
     if (options.scenario !== undefined) {
         for (const p of prepared) {
             if (p.plan && !scenarioNames(p.plan).includes(options.scenario)) {
                 const known = scenarioNames(p.plan);
-                throw new UsageError(`${p.loaded.shown} has no scenario "${options.scenario}"${known.length ? `; it has: ${known.join(', ')}` : ''}.`);
+                const names = namesSaid(known);
+                const knownSaid = known.length ? said('cli.plan-scenarios', { names: names.en }, { names: names.zh }) : { en: '', zh: '' };
+                throw new UsageError(
+                    said('cli.plan-lacks-scenario', { plan: p.loaded.shown, name: options.scenario, known: knownSaid.en }, { known: knownSaid.zh }),
+                );
             }
         }
     }

@@ -28,11 +28,11 @@ async function loadOne(path: string, lang: Lang, root: string | undefined, label
     if (!existsSync(path)) throw new UsageError(said('cli.cannot-find', { input: label }));
     const { prepared } = await preparePlans([resolve(path)], lang, root);
     const p = prepared[0];
-    if (!p) throw new UsageError(`"${label}" has no plan block.`);
+    if (!p) throw new UsageError(said('cli.diff-no-plan', { file: label }));
     if (!p.plan) {
         const diags = flatten(p.members).filter((d) => d.severity === 'error');
         process.stderr.write(formatText(diags, summarize(diags, p.members.length), lang, colorsFor(process.stderr)));
-        throw new PlanErrors(`${label}: the plan has errors.`);
+        throw new PlanErrors(said('cli.diff-errors', { file: label }));
     }
     return p.plan;
 }

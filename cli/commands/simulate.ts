@@ -75,7 +75,7 @@ export function registerSimulate(program: Command): void {
                 return;
             }
             listenForCtrlC();
-            if (!input) throw new UsageError('no plan given: community simulate <plan.community>.');
+            if (!input) throw new UsageError(said('cli.no-plan-to-simulate', {}));
             const runs = parseRuns(options.runs);
             // Surely above the in-thread threshold whatever the horizon (runtime/run.ts): boot the threads now.
             if (runs * PLAN_WEEKS_AT_LEAST >= cliPoolFrom()) startPoolEarly();

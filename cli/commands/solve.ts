@@ -65,12 +65,12 @@ export function registerSolve(program: Command): void {
             const probability = parseShare(options.probability, '--probability');
             const budget = options.budget !== undefined ? parseAmount(options.budget, '--budget') : undefined;
             if (options.write !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.write))
-                throw new UsageError(`--write needs a scenario name (letters, digits, _ or -), got "${options.write}".`);
+                throw new UsageError(said('cli.write-name', { value: options.write }));
             const files = expandInputs([input]);
             if (files.length !== 1) throw new UsageError(said('cli.one-plan', { command: 'solve', input, count: files.length }));
             const { plan, path, doc, named } = await loadValidPlan(files[0], lang, options.root);
             if (options.write !== undefined && plan.scenarios.some((s) => s.name === options.write))
-                throw new UsageError(`the plan already has a scenario "${options.write}"; choose another --write name.`);
+                throw new UsageError(said('cli.write-taken', { name: options.write }));
             const levers = options.vary.map((v) => parseLever(v, plan));
             const progress = options.progress ? progressBar('solving', { runs: true, delayMs: 0, lang }) : undefined;
             let result: SolveResult;
@@ -122,20 +122,20 @@ export function registerSolve(program: Command): void {
 function parseShare(text: string, name: string): number {
     const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
     const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!(v > 0 && v <= 1)) throw new UsageError(`${name} must be a probability like 80% or 0.8, got "${text}".`);
+    if (!(v > 0 && v <= 1)) throw new UsageError(said('cli.probability', { option: name, value: text }));
     return v;
 }
 
 function parseAmount(text: string, name: string): number {
     const m = /^\s*(\d+(?:\.\d+)?)(万)?\s*[A-Za-z元¥￥]*\s*$/.exec(text);
-    if (!m) throw new UsageError(`${name} must be an amount of money like 150000 or 150000 CNY, got "${text}".`);
+    if (!m) throw new UsageError(said('cli.money', { option: name, value: text }));
     return Number(m[1]) * (m[2] ? 10000 : 1);
 }
 
 /** `ITEM.PROPERTY=MIN..MAX` (the property in English or Chinese, as in a scenario: `信息流.投放`); without a range, 0 to 4 × the current value. */
 export function parseLever(text: string, plan: Plan): Lever {
     const m = /^([^.=\s]+)\.(\p{L}[\p{L}\p{N}_-]*)(?:=(-?\d+(?:\.\d+)?)(%?)\.\.(-?\d+(?:\.\d+)?)(%?))?$/u.exec(text.trim());
-    if (!m) throw new UsageError(`--vary takes ITEM.PROPERTY=MIN..MAX (e.g. DouyinAds.paid=1000..20000), got "${text}".`);
+    if (!m) throw new UsageError(said('cli.vary-form', { value: text }));
     const [, target, written, lo, loPct, hi, hiPct] = m;
     const property = propertyOfChinese(written) ?? written;
     const lever: Lever = { target, property, min: 0, max: 0 };
@@ -144,14 +144,13 @@ export function parseLever(text: string, plan: Plan): Lever {
         lever.max = Number(hi) / (hiPct ? 100 : 1);
     } else {
         const now = currentValue(plan, lever);
-        if (now === undefined || !(now > 0)) throw new UsageError(`--vary ${text} needs a range (=MIN..MAX): the plan gives it no value to start from.`);
+        if (now === undefined || !(now > 0)) throw new UsageError(said('cli.vary-no-value', { lever: text }));
         lever.max = 4 * now;
     }
-    if (!(lever.max > lever.min)) throw new UsageError(`the range of --vary ${text} is empty: give MIN..MAX with MIN below MAX.`);
+    if (!(lever.max > lever.min)) throw new UsageError(said('cli.vary-empty', { lever: text }));
     // Shares are held as fractions: `2..8` for a churn rate would mean 200–800 %.
     const share = ['churn', 'active', 'buys', 'repurchase', 'conversion', 'margin', 'retention', 'activity', 'promotion'].includes(property);
-    if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1)
-        throw new UsageError(`--vary ${text}: "${property}" is a percentage; write the range with % (e.g. ${lo}%..${hi}%).`);
+    if (share && lo !== undefined && !loPct && !hiPct && lever.max > 1) throw new UsageError(said('cli.vary-percent', { lever: text, property, lo, hi }));
     return lever;
 }
 

@@ -149,4 +149,22 @@ describe('community solve', () => {
         expect(r.stderr).toMatch(message as RegExp);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
+
+    it('refuses in Chinese with --lang zh-CN', () => {
+        const dir = workspace();
+        const run = (...args: string[]) =>
+            community(['solve', 'beauty.community', '--kpi', 'Paying', '--runs', '10', '--lang', 'zh-CN', ...args], { cwd: dir });
+        expect(run('--vary', 'DouyinAds').stderr).toBe(
+            'community: --vary 的写法是 项目.属性=最小..最大（如 DouyinAds.paid=1000..20000 或 信息流.投放=0..20000），而不是“DouyinAds”。\n',
+        );
+        expect(run('--vary', 'DouyinAds.paid=10..10').stderr).toBe(
+            'community: --vary DouyinAds.paid=10..10 的范围为空：请写 最小..最大，且最小值小于最大值。\n',
+        );
+        expect(run('--vary', 'DouyinAds.paid=0..100', '--probability', '很高').stderr).toBe(
+            'community: --probability 必须是概率，如 80% 或 0.8，而不是“很高”。\n',
+        );
+        expect(community(['simulate', 'examples/fitness-wechat.community', '--runs', '0', '--lang', 'zh-CN']).stderr).toBe(
+            'community: --runs 必须在 1 到 1000000 之间，而不是 0。\n',
+        );
+    });
 });
