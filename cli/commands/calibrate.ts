@@ -15,7 +15,7 @@ import { inLang, t } from '../../engine/messages.js';
 import { isInside } from '../../language/imports.js';
 import { lowerPlan } from '../../language/lower.js';
 import { listenForCtrlC, withEngine } from '../engine-run.js';
-import { PlanErrors, said, UsageError } from '../errors.js';
+import { namesSaid, PlanErrors, said, UsageError } from '../errors.js';
 import { expandInputs } from '../files.js';
 import { langOption, parseInteger, resolveLang, rootOption, type CommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -74,19 +74,18 @@ export function registerCalibrate(program: Command): void {
             if (!requested) throw new UsageError(`cannot load "${files[0]}".`);
             const plan = lowerPlan(ws.services, requested.document);
             const community = options.community !== undefined ? plan.communities.find((c) => c.name === options.community) : plan.communities[0];
-            if (!community)
+            if (!community) {
+                const names = namesSaid(plan.communities.map((c) => c.name));
                 throw new UsageError(
                     options.community !== undefined
-                        ? `unknown community "${options.community}"; the plan has: ${plan.communities.map((c) => c.name).join(', ') || 'none'}.`
-                        : 'the plan has no community to calibrate.',
+                        ? said('cli.unknown-community', { name: options.community, names: names.en }, { names: names.zh })
+                        : said('cli.no-community', {}),
                 );
+            }
 
             // The data file stays inside the workspace, like an import (the checker says the same of the plan's own).
             const named = options.actuals !== undefined ? resolve(options.actuals) : community.actuals?.fsPath;
-            if (named === undefined)
-                throw new UsageError(
-                    `no actuals: pass --actuals FILE or write \`actuals "data/${community.name.toLowerCase()}.csv"\` in community ${community.name} or the plan block.`,
-                );
+            if (named === undefined) throw new UsageError(said('cli.no-actuals', { file: community.name.toLowerCase(), community: community.name }));
             const actualsPath = named;
             const shown = showPath(actualsPath);
             const roots = ws.services.community.Settings.roots;

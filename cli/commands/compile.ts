@@ -51,7 +51,7 @@ export interface CompileCliOptions extends CommonOptions {
 }
 
 export function parseSeed(value: string): number {
-    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new UsageError(`--seed must be a whole number, not "${value}".`);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) throw new UsageError(said('cli.seed', { value }));
     return Number(value);
 }
 
@@ -60,16 +60,16 @@ export function parseFormats(value: string): CompileFormat[] {
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
-    if (list.length === 0) throw new UsageError(`--formats needs at least one of ${COMPILE_FORMATS.join(', ')}.`);
+    if (list.length === 0) throw new UsageError(said('cli.formats-empty', { formats: COMPILE_FORMATS.join(', ') }));
     for (const f of list)
-        if (!(COMPILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" in --formats; use ${COMPILE_FORMATS.join(', ')}.`);
+        if (!(COMPILE_FORMATS as readonly string[]).includes(f))
+            throw new UsageError(said('cli.formats-unknown', { format: f, formats: COMPILE_FORMATS.join(', ') }));
     return COMPILE_FORMATS.filter((f) => list.includes(f));
 }
 
 export function parseNow(value: string): Date {
     const d = new Date(value);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
-        throw new UsageError(`--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "${value}".`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(said('cli.now', { value }));
     return d;
 }
 

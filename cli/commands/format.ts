@@ -10,7 +10,7 @@ import { createCommunityServices } from '../../language/community-module.js';
 import { convertKeywords, type KeywordStyle } from '../../language/keyword-style.js';
 import { convertPunctuation, PUNCTUATION_STYLES, type PunctuationStyle } from '../../language/punctuation.js';
 import { tidySyntaxMessage } from '../../language/validation/document-validator.js';
-import { UsageError } from '../errors.js';
+import { said, UsageError } from '../errors.js';
 import { expandInputs, readPlanText } from '../files.js';
 import { langOption, resolveLang, type CommonOptions } from '../options.js';
 import { oneLine } from '../report.js';
@@ -38,15 +38,13 @@ export function registerFormat(program: Command): void {
         .action((inputs: string[], options: FormatOptions) => {
             const lang = resolveLang(options.lang);
             const files = expandInputs(inputs);
-            if (files.length > 1 && !options.write)
-                throw new UsageError(`${files.length} plans given: add --write to rewrite them in place, or name one plan to print it.`);
+            if (files.length > 1 && !options.write) throw new UsageError(said('cli.format-many', { count: files.length }));
             const { Community } = createCommunityServices({ ...EmptyFileSystem });
             let failed = false;
             for (const file of files) {
                 const shown = showPath(file);
                 const read = readPlanText(file, shown);
-                if (read.text === undefined)
-                    throw new UsageError(`cannot format "${shown}": it is ${read.tooLarge.toLocaleString('en-US')} bytes, above the file size limit.`);
+                if (read.text === undefined) throw new UsageError(said('cli.format-too-large', { file: shown, bytes: read.tooLarge.toLocaleString('en-US') }));
                 const text = read.text;
                 const converted = options.keywords ? convertKeywords(text, options.keywords, Community) : { text, errors: syntaxErrors(text, Community) };
                 // Punctuation after keywords: a file with syntax errors is left alone either way.

@@ -180,6 +180,27 @@ export const messagesCli = {
     },
     'cli.diff-no-plan': { en: '"{file}" has no plan block.', zh: '“{file}”中没有 plan（计划）块。' },
     'cli.diff-errors': { en: '{file}: the plan has errors.', zh: '{file}：计划有错误。' },
+    'cli.unknown-community': { en: 'unknown community "{name}"; the plan has: {names}.', zh: '未知的社群“{name}”；计划中有：{names}。' },
+    'cli.no-community': { en: 'the plan has no community to calibrate.', zh: '计划中没有可校准的社群。' },
+    'cli.no-actuals': {
+        en: 'no actuals: pass --actuals FILE or write `actuals "data/{file}.csv"` in community {community} or the plan block.',
+        zh: '没有实际数据：请加上 --actuals 文件，或在社群 {community} 或 plan 块中写 `actuals "data/{file}.csv"`。',
+    },
+    'cli.format-many': {
+        en: '{count} plans given: add --write to rewrite them in place, or name one plan to print it.',
+        zh: '给出了 {count} 个计划：加上 --write 原地改写它们，或只给一个计划以打印结果。',
+    },
+    'cli.format-too-large': {
+        en: 'cannot format "{file}": it is {bytes} bytes, above the file size limit.',
+        zh: '无法格式化“{file}”：文件有 {bytes} 字节，超过大小上限。',
+    },
+    'cli.seed': { en: '--seed must be a whole number, not "{value}".', zh: '--seed 必须是整数，而不是“{value}”。' },
+    'cli.formats-empty': { en: '--formats needs at least one of {formats}.', zh: '--formats 至少需要 {formats} 中的一种。' },
+    'cli.formats-unknown': { en: 'unknown format "{format}" in --formats; use {formats}.', zh: '--formats 中有未知格式“{format}”；可用：{formats}。' },
+    'cli.now': {
+        en: '--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "{value}".',
+        zh: '--now 必须是 ISO 日期时间，如 2027-01-04T09:00:00Z，而不是“{value}”。',
+    },
     // The progress bar of long commands (cli/progress.ts): its label, what it counts, the time left.
     'progress.simulating': { en: 'simulating', zh: '模拟中' },
     'progress.forecasting': { en: 'forecasting', zh: '预测中' },
