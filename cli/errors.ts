@@ -20,7 +20,8 @@ export function namesSaid(names: readonly string[]): { en: string; zh: string } 
     return { en: names.join(', ') || 'none', zh: names.join('、') || '无' };
 }
 
-abstract class CliError extends Error {
+/** What the CLI reports as one line with its own exit code. */
+export abstract class CliError extends Error {
     abstract readonly exitCode: number;
     /** The Chinese line, when the thrower gave one. */
     readonly zh: string | undefined;
@@ -50,7 +51,7 @@ export class Interrupted extends CliError {
 }
 
 export function exitCodeOf(error: unknown): number {
-    if (error instanceof UsageError || error instanceof PlanErrors || error instanceof Interrupted) return error.exitCode;
+    if (error instanceof CliError) return error.exitCode;
     return 2;
 }
 

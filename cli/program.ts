@@ -4,7 +4,7 @@
 // registered are never reached: cli/launch.ts sends a process to a bundle that has its command.
 import { Command, CommanderError } from 'commander';
 import * as z from 'zod';
-import { exitCodeOf, Interrupted, langOfArgv, PlanErrors, UsageError } from './errors.js';
+import { CliError, exitCodeOf, langOfArgv } from './errors.js';
 import { oneLine } from './report.js';
 
 declare const __VERSION__: string | undefined;
@@ -34,8 +34,7 @@ export async function runWith(registrations: Registration[], argv: string[]): Pr
             // Help and version exit 0; unknown flags and missing arguments are usage errors.
             return error.exitCode === 0 ? 0 : 2;
         }
-        const known = error instanceof UsageError || error instanceof PlanErrors || error instanceof Interrupted;
-        const message = known ? error.inLang(langOfArgv(argv, process.env)) : error instanceof Error ? error.message : String(error);
+        const message = error instanceof CliError ? error.inLang(langOfArgv(argv, process.env)) : error instanceof Error ? error.message : String(error);
         process.stderr.write(`community: ${oneLine(message)}\n`);
         return exitCodeOf(error);
     }
