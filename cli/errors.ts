@@ -15,6 +15,14 @@ export function said<K extends MessageKey>(key: K, params: MessageParams<K>, zhP
     return { en: t(key, params, 'en'), zh: t(key, { ...params, ...zhParams }, 'zh-CN') };
 }
 
+/** Why a write or a folder failed, from its errno, in both languages (an errno without words as it is). */
+export function whyNotWritten(code: string | undefined, fallback: string): Said {
+    if (code === 'EACCES' || code === 'EPERM') return said('cli.why.permission', {});
+    if (code === 'ENOTDIR' || code === 'EEXIST') return said('cli.why.in-the-way', {});
+    if (code === 'EROFS') return said('cli.why.read-only', {});
+    return { en: code ?? fallback, zh: code ?? fallback };
+}
+
 /** Names as a message lists them ("a, b" / "a、b"), or none. */
 export function namesSaid(names: readonly string[]): { en: string; zh: string } {
     return { en: names.join(', ') || 'none', zh: names.join('、') || '无' };

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../engine/report/outputs.js';
-import { UsageError } from './errors.js';
+import { said, UsageError, whyNotWritten } from './errors.js';
 import { oneLine } from './report.js';
 
 /** The file that marks a folder as written by `community compile`. */
@@ -101,11 +101,10 @@ export function stageOutputFolder(target: string, files: OutputFile[]): StagedOu
     const shown = oneLine(target);
     cleanStale(parent, name);
     const existing = existsSync(target) ? lstatSync(target) : undefined;
-    if (existing && !existing.isDirectory()) throw new UsageError(`cannot write "${shown}": a file is in the way.`);
+    if (existing && !existing.isDirectory())
+        throw new UsageError(said('cli.cannot-write', { file: shown, why: said('cli.why.in-the-way', {}).en }, { why: said('cli.why.in-the-way', {}).zh }));
     if (existing && !isOutputFolder(target)) {
-        throw new UsageError(
-            `cannot write "${shown}": the folder exists and was not written by community compile (no ${OUTPUT_MARKER} in it); move it or choose another --out.`,
-        );
+        throw new UsageError(said('cli.not-ours', { file: shown, marker: OUTPUT_MARKER }));
     }
     pendingTemps.add(temp);
     try {
@@ -115,7 +114,8 @@ export function stageOutputFolder(target: string, files: OutputFile[]): StagedOu
     } catch (e) {
         discardStaged([{ target, temp, old, replaces: false }]);
         const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot write "${shown}": ${code ?? (e as Error).message}.`);
+        const why = whyNotWritten(code, (e as Error).message);
+        throw new UsageError(said('cli.cannot-write', { file: shown, why: code ?? (e as Error).message }, { why: why.zh }));
     }
     return { target, temp, old, replaces: existing !== undefined };
 }

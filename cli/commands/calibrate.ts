@@ -71,7 +71,7 @@ export function registerCalibrate(program: Command): void {
                 throw new PlanErrors(said('cli.errors-before-calibrating', { plan: ws.requested[0]?.shown ?? files[0] }));
             }
             const requested = ws.requested[0];
-            if (!requested) throw new UsageError(`cannot load "${files[0]}".`);
+            if (!requested) throw new UsageError(said('cli.cannot-load', { file: files[0] }));
             const plan = lowerPlan(ws.services, requested.document);
             const community = options.community !== undefined ? plan.communities.find((c) => c.name === options.community) : plan.communities[0];
             if (!community) {

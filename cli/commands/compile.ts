@@ -25,7 +25,7 @@ import * as A from '../../language/generated/ast.js';
 import { lowerPlan, planDocuments } from '../../language/lower.js';
 import { estimateForecastMemory, forecastMemoryBudgetMb, forecastTooLarge } from '../../engine/forecast-memory.js';
 import { observedActuals } from '../../language/actuals/observed.js';
-import { namesSaid, said, UsageError } from '../errors.js';
+import { namesSaid, said, UsageError, whyNotWritten } from '../errors.js';
 import { PdfPrinter } from '../pdf.js';
 import { progressBar } from '../progress.js';
 import { discardStaged, stageOutputFolder, switchOutputs, writeOutputFolder, type StagedOutput } from '../output-folder.js';
@@ -177,7 +177,8 @@ export function ensureOutDir(out: string): string[] {
     try {
         created = makeDirs(out);
     } catch (e) {
-        throw new UsageError(`cannot write to --out "${oneLine(out)}": ${oneLine((e as Error).message)}.`);
+        const why = oneLine((e as Error).message);
+        throw new UsageError(said('cli.cannot-write-out', { folder: oneLine(out), why }, { why: whyNotWritten((e as NodeJS.ErrnoException).code, why).zh }));
     }
     try {
         if (!statSync(out).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
@@ -185,16 +186,8 @@ export function ensureOutDir(out: string): string[] {
         writeFileSync(probe, '');
         rmSync(probe, { force: true });
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why =
-            code === 'EACCES' || code === 'EPERM'
-                ? 'permission denied'
-                : code === 'ENOTDIR' || code === 'EEXIST'
-                  ? 'a file is in the way'
-                  : code === 'EROFS'
-                    ? 'read-only file system'
-                    : (code ?? (e as Error).message);
-        throw new UsageError(`cannot write to --out "${out}": ${why}.`);
+        const why = whyNotWritten((e as NodeJS.ErrnoException).code, (e as Error).message);
+        throw new UsageError(said('cli.cannot-write-out', { folder: out, why: why.en }, { why: why.zh }));
     }
     return created;
 }
@@ -326,7 +319,9 @@ export async function runCompile(inputs: string[], options: CompileCliOptions): 
                         staged.push(stageOutputFolder(target, compiled.files));
                     } catch (e) {
                         if (e instanceof UsageError && staged.length > 0)
-                            throw new UsageError(`${e.message.replace(/\.$/, '')}; no plan of this run was written.`);
+                            throw new UsageError(
+                                said('cli.nothing-written', { why: e.message.replace(/\.$/, '') }, { why: e.inLang('zh-CN').replace(/[。.]$/, '') }),
+                            );
                         throw e;
                     }
                     const kpis = compiled.forecast ? compiled.forecast.forecasts[0].communities.flatMap((c) => c.kpis) : null;

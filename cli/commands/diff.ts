@@ -43,7 +43,7 @@ export async function runDiff(inputs: string[], options: DiffOptions): Promise<n
     let newPlan: Plan;
     let title: string;
     if (options.base !== undefined) {
-        if (inputs.length !== 1) throw new UsageError('with --base, name exactly one plan: community diff plan.community --base main');
+        if (inputs.length !== 1) throw new UsageError(said('cli.diff-one-plan', {}));
         const current = inputs[0];
         if (!existsSync(current)) throw new UsageError(said('cli.cannot-find', { input: current }));
         const base = materializeBase(current, options.base);
@@ -59,8 +59,7 @@ export async function runDiff(inputs: string[], options: DiffOptions): Promise<n
         newPlan = await loadOne(current, lang, options.root, current);
         title = `${current} (${options.base} → ${t('diff.working-tree', {}, lang)})`;
     } else {
-        if (inputs.length !== 2)
-            throw new UsageError('name the old and the new plan (community diff old.community new.community), or one plan and --base <git-ref>.');
+        if (inputs.length !== 2) throw new UsageError(said('cli.diff-two-plans', {}));
         oldPlan = await loadOne(inputs[0], lang, options.root, inputs[0]);
         newPlan = await loadOne(inputs[1], lang, options.root, inputs[1]);
         title = `${inputs[0]} → ${inputs[1]}`;

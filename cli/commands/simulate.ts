@@ -170,7 +170,7 @@ async function loadValidPlan(file: string, lang: Lang, root: string | undefined)
         throw new PlanErrors(said('cli.errors-before-simulating', { plan: ws.requested[0]?.shown ?? file }));
     }
     const requested = ws.requested[0];
-    if (!requested) throw new UsageError(`cannot load "${file}".`);
+    if (!requested) throw new UsageError(said('cli.cannot-load', { file }));
     return lowerPlan(ws.services, requested.document);
 }
 

@@ -167,7 +167,7 @@ async function loadValidPlan(
         throw new PlanErrors(said('cli.errors-before-solving', { plan: ws.requested[0]?.shown ?? file }));
     }
     const requested = ws.requested[0];
-    if (!requested) throw new UsageError(`cannot load "${file}".`);
+    if (!requested) throw new UsageError(said('cli.cannot-load', { file }));
     // KPIs with a name of their own (`kpi Growth: …`): the ones a `solved for` tag can refer to.
     const named = new Set(
         ws.plans.flatMap((p) =>

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
+import { said, UsageError } from '../errors.js';
 import { makeDirs } from '../files.js';
 import { importPathsOf } from '../workspace.js';
 
@@ -26,7 +26,7 @@ function git(args: string[], cwd: string): string {
  * the resolved SHA is passed to later git commands.
  */
 export function resolveBaseRef(ref: string, cwd: string): string {
-    if (ref === '' || ref.startsWith('-')) throw new UsageError(`--base must name a git commit, branch or tag, not "${ref}".`);
+    if (ref === '' || ref.startsWith('-')) throw new UsageError(said('cli.base-ref', { ref }));
     let sha: string;
     try {
         sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
@@ -35,9 +35,9 @@ export function resolveBaseRef(ref: string, cwd: string): string {
             stdio: ['ignore', 'pipe', 'pipe'],
         }).trim();
     } catch {
-        throw new UsageError(`--base "${ref}" is not a commit in this git repository.`);
+        throw new UsageError(said('cli.base-not-commit', { ref }));
     }
-    if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(`--base "${ref}" is not a commit in this git repository.`);
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new UsageError(said('cli.base-not-commit', { ref }));
     return sha;
 }
 

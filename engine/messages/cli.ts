@@ -201,6 +201,26 @@ export const messagesCli = {
         en: '--now must be an ISO date-time such as 2027-01-04T09:00:00Z, not "{value}".',
         zh: '--now 必须是 ISO 日期时间，如 2027-01-04T09:00:00Z，而不是“{value}”。',
     },
+    'cli.cannot-load': { en: 'cannot load "{file}".', zh: '无法载入“{file}”。' },
+    'cli.diff-one-plan': {
+        en: 'with --base, name exactly one plan: community diff plan.community --base main',
+        zh: '使用 --base 时只能给一个计划：community diff 计划.community --base main',
+    },
+    'cli.diff-two-plans': {
+        en: 'name the old and the new plan (community diff old.community new.community), or one plan and --base <git-ref>.',
+        zh: '请给出旧计划和新计划（community diff 旧.community 新.community），或一个计划加 --base <git 引用>。',
+    },
+    'cli.base-ref': { en: '--base must name a git commit, branch or tag, not "{ref}".', zh: '--base 必须是 git 提交、分支或标签，而不是“{ref}”。' },
+    'cli.base-not-commit': { en: '--base "{ref}" is not a commit in this git repository.', zh: '--base “{ref}”不是此 git 仓库中的提交。' },
+    'cli.cannot-write-out': { en: 'cannot write to --out "{folder}": {why}.', zh: '无法写入 --out “{folder}”：{why}。' },
+    'cli.cannot-write': { en: 'cannot write "{file}": {why}.', zh: '无法写入“{file}”：{why}。' },
+    'cli.why.in-the-way': { en: 'a file is in the way', zh: '同名文件挡住了路径' },
+    'cli.why.read-only': { en: 'read-only file system', zh: '文件系统只读' },
+    'cli.not-ours': {
+        en: 'cannot write "{file}": the folder exists and was not written by community compile (no {marker} in it); move it or choose another --out.',
+        zh: '无法写入“{file}”：该文件夹已存在且不是 community compile 写的（其中没有 {marker}）；请移走它或换一个 --out。',
+    },
+    'cli.nothing-written': { en: '{why}; no plan of this run was written.', zh: '{why}；本次没有写入任何计划。' },
     // The progress bar of long commands (cli/progress.ts): its label, what it counts, the time left.
     'progress.simulating': { en: 'simulating', zh: '模拟中' },
     'progress.forecasting': { en: 'forecasting', zh: '预测中' },

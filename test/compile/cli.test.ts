@@ -245,6 +245,12 @@ describe('community compile', () => {
         expect((await run(['compile', GOOD[0], '--out', dir, '--runs', '0'])).code).toBe(2);
         expect((await run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope'])).stderr).toMatch(/no scenario "Nope"; it has: DoubleAds/);
         expect(readdirSync(dir)).toEqual(['file.txt']);
+        // The same lines in Chinese with --lang zh-CN.
+        const zh = runProcess(['compile', GOOD[0], '--out', join(dir, 'file.txt', 'out'), '--lang', 'zh-CN']);
+        expect([zh.code, zh.stderr]).toEqual([2, `community: 无法写入 --out “${join(dir, 'file.txt', 'out')}”：同名文件挡住了路径。\n`]);
+        expect((await run(['compile', GOOD[0], '--out', dir, '--scenario', 'Nope', '--lang', 'zh-CN'])).stderr).toMatch(
+            /中没有情景“Nope”；其中有：DoubleAds、/,
+        );
     });
 
     it('--out under /proc or under a file fails fast with one line (no recursive mkdir loop)', async () => {
