@@ -70,6 +70,11 @@ describe('quick fixes', () => {
         expect(after).toContain('cost 30 CNY per post');
         expect(remaining).toEqual([]);
     });
+    it('turns a foreign currency written in Chinese (1万美元) back into the plan currency in one fix', async () => {
+        const { after, remaining } = await fix(community('  content T { kind educational  cost 1万美元 per post }'), 'currency-mismatch', /CNY/);
+        expect(after).toMatch(/cost 1万 ?CNY per post/);
+        expect(remaining).toEqual([]);
+    });
     it('splits a tier that outgrows one group into several groups', async () => {
         const { after, remaining } = await fix(community('  tier A { seed 1200 members  churn 1% per month }'), 'group-outgrown', /Split into 3 groups/);
         expect(after).toMatch(/capacity 1500 members {2}\/\/ 3 groups × 500/);
