@@ -58,23 +58,18 @@ describe('numbers, units and scales', () => {
         expect([m.center, m.unitClass, m.unit]).toEqual([value, unitClass, unit]);
     });
 
+    // Yuan in every way it is written, and the other currencies by their Chinese names.
     it.each([
-        ['35万 CNY', 350000],
-        ['2.5千元', 2500],
-        ['30万元', 300000],
-        ['500元', 500],
-        ['500块', 500],
-        ['500 RMB', 500],
-        ['¥500', 500],
-        ['￥500', 500],
-        ['500¥', 500],
-        ['1.1万元', 11000],
-    ])('cost %s is %d CNY', async (written, value) => {
-        const m = await quantity(`community C { content T { kind educational  cost ${written} } }`, cost);
-        expect([m.center, m.unitClass, currencyOf(m.unit)]).toEqual([value, 'money', 'CNY']);
-    });
-
-    it.each([
+        ['35万 CNY', 350000, 'CNY'],
+        ['2.5千元', 2500, 'CNY'],
+        ['30万元', 300000, 'CNY'],
+        ['500元', 500, 'CNY'],
+        ['500块', 500, 'CNY'],
+        ['500 RMB', 500, 'CNY'],
+        ['¥500', 500, 'CNY'],
+        ['￥500', 500, 'CNY'],
+        ['500¥', 500, 'CNY'],
+        ['1.1万元', 11000, 'CNY'],
         ['1万美元', 10000, 'USD'],
         ['199 美金', 199, 'USD'],
         ['2.5千欧元', 2500, 'EUR'],
